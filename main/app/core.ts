@@ -1,0 +1,272 @@
+/**
+ * The application core: which store is open, who is signed in, and the state the UI shows. It holds no
+ * Electron code, so the desktop app, the e2e harness and the tests drive the very same object.
+ */
+import { existsSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import type { CurrentUser, Phase, Status } from '../../shared/contract';
+import { LuukkuError } from '../../shared/errors';
+import type { Role } from '../../shared/roles';
+import { keyFilePath, readKeyFile, unwrapWithKeychain, withKeychain, writeKeyFile, type KeychainProtector } from '../security/keyfile';
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../security/passwords';
+import { appendAudit, type Actor, type AuditEntry } from '../store/audit';
+import { openStore, type Store } from '../store/open';
+import type { Database } from '../store/schema';
+import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../store/settings';
+import { countUsers, findUserByUsername, insertUser } from '../store/users';
+import { seedCounty } from '../store/seedCounty';
+import { createStoreFiles, openWithPassphrase } from '../services/storeFiles';
+
+export interface CoreOptions {
+  storePath: string;
+  version: string;
+  /** The OS keychain (Electron safeStorage) when a real one backs it; null under plain Node. */
+  keychain?: KeychainProtector | null;
+  now?: () => Date;
+}
+
+interface Session {
+  user: CurrentUser;
+  lastActivity: number;
+}
+
+export interface NewLead {
+  displayName: string;
+  username: string;
+  password: string;
+}
+
+export class Core {
+  private store: Store | null = null;
+  private session: Session | null = null;
+  private idleLockMinutes = DEFAULT_SETTINGS.idleLockMinutes;
+  private countyName: string | null = null;
+  private blocked: { phase: 'KEY_MISSING' | 'STORE_ERROR'; message: string } | null = null;
+  private notice: string | null = null;
+  private hasUsers = false;
+  readonly now: () => Date;
+
+  constructor(private readonly options: CoreOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get storePath(): string {
+    return this.options.storePath;
+  }
+
+  /** On start-up: unlock through the OS keychain if it holds this store's key, else wait for the passphrase. */
+  async start(): Promise<void> {
+    const path = this.storePath;
+    const hasStore = existsSync(path);
+    const hasKey = existsSync(keyFilePath(path));
+    if (!hasStore && hasKey) {
+      this.blocked = {
+        phase: 'STORE_ERROR',
+        message: `The store file ${path} is missing but its key file is there. Restore the store from a backup; Luukku will not create a new empty store in its place.`,
+      };
+      return;
+    }
+    if (hasStore && !hasKey) {
+      this.blocked = {
+        phase: 'KEY_MISSING',
+        message: `The key file ${keyFilePath(path)} is missing, so the store cannot be opened. Put the key file back, or restore a backup together with its .keys file.`,
+      };
+      return;
+    }
+    if (!hasStore) return;
+    const keychain = this.options.keychain;
+    if (!keychain) return;
+    try {
+      const key = unwrapWithKeychain(readKeyFile(path), keychain);
+      if (key) await this.adopt(await openStore(path, key, 'existing'));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (error instanceof LuukkuError && (error.code === 'STORE_CORRUPT' || error.code === 'STORE_TOO_NEW')) {
+      this.blocked = { phase: 'STORE_ERROR', message: error.message };
+      return;
+    }
+    if (error instanceof LuukkuError && error.code === 'KEY_MISSING') {
+      this.blocked = { phase: 'KEY_MISSING', message: error.message };
+      return;
+    }
+    throw error;
+  }
+
+  private async adopt(store: Store): Promise<void> {
+    this.store = store;
+    await this.refreshCachedState();
+  }
+
+  private async refreshCachedState(): Promise<void> {
+    const db = this.db;
+    const settings = await readSettings(db);
+    this.idleLockMinutes = settings.idleLockMinutes;
+    this.countyName = settings.countyName;
+    this.hasUsers = (await countUsers(db)) > 0;
+  }
+
+  get db(): Kysely<Database> {
+    if (!this.store) throw new LuukkuError('WRONG_STATE', 'The store is locked.');
+    return this.store.db;
+  }
+
+  get openStore(): Store | null {
+    return this.store;
+  }
+
+  phase(): Phase {
+    if (this.blocked) return this.blocked.phase;
+    if (!this.store) return existsSync(this.storePath) ? 'LOCKED' : 'SETUP';
+    if (!this.hasUsers) return 'NO_USERS';
+    return this.activeSession() ? 'SIGNED_IN' : 'SIGNED_OUT';
+  }
+
+  status(): Status {
+    const phase = this.phase();
+    return {
+      phase,
+      version: this.options.version,
+      storePath: this.storePath,
+      countyName: this.store ? this.countyName : null,
+      keychainAvailable: !!this.options.keychain,
+      user: phase === 'SIGNED_IN' ? this.session!.user : null,
+      idleLockMinutes: this.idleLockMinutes,
+      message: this.blocked?.message ?? this.notice,
+    };
+  }
+
+  private requirePhase(...phases: Phase[]): void {
+    const phase = this.phase();
+    if (!phases.includes(phase)) {
+      throw new LuukkuError('WRONG_STATE', `This step is not available now (the app is in state ${phase}).`);
+    }
+  }
+
+  /** Runs `work` in one transaction with its audit entry; a failure leaves the store as it was. */
+  async transact<T>(entry: AuditEntry | ((result: T) => AuditEntry), work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await work(trx);
+      await appendAudit(trx, typeof entry === 'function' ? entry(result) : entry, this.now());
+      return result;
+    });
+  }
+
+  async audit(entry: AuditEntry): Promise<void> {
+    await this.transact(entry, async () => undefined);
+  }
+
+  private wrapForKeychain(key: Buffer): void {
+    const keychain = this.options.keychain;
+    if (!keychain) return;
+    const file = readKeyFile(this.storePath);
+    writeKeyFile(keyFilePath(this.storePath), withKeychain(file, key, keychain), { overwrite: true });
+  }
+
+  async createStore(input: { passphrase: string; countyName: string; lead: NewLead }): Promise<Status> {
+    this.requirePhase('SETUP');
+    const passwordHash = await hashPassword(input.lead.password);
+    const now = this.now();
+    const { store, key } = await createStoreFiles(this.storePath, input.passphrase, async (s) => {
+      await s.db.transaction().execute(async (trx) => {
+        await writeSettings(trx, { ...DEFAULT_SETTINGS, countyName: input.countyName });
+        await seedCounty(trx);
+        const id = await insertUser(trx, { ...input.lead, role: 'LEAD', passwordHash }, now);
+        const actor = { id, name: input.lead.username, role: 'LEAD' };
+        await appendAudit(trx, { actor, action: 'store.create' }, now);
+      });
+    });
+    await this.adopt(store);
+    this.wrapForKeychain(key);
+    return this.signIn(input.lead.username, input.lead.password);
+  }
+
+  async createFirstLead(lead: NewLead): Promise<Status> {
+    this.requirePhase('NO_USERS');
+    const passwordHash = await hashPassword(lead.password);
+    await this.transact(
+      (id: string) => ({ actor: { id, name: lead.username, role: 'LEAD' }, action: 'users.createFirstLead' }),
+      async (trx) => {
+        if ((await countUsers(trx)) > 0) throw new LuukkuError('CONFLICT', 'An account already exists.');
+        return insertUser(trx, { ...lead, role: 'LEAD', passwordHash }, this.now());
+      },
+    );
+    this.hasUsers = true;
+    return this.signIn(lead.username, lead.password);
+  }
+
+  async unlock(passphrase: string): Promise<Status> {
+    this.requirePhase('LOCKED');
+    try {
+      const { store, key } = await openWithPassphrase(this.storePath, passphrase);
+      await this.adopt(store);
+      await this.audit({ actor: null, action: 'store.unlock' });
+      this.wrapForKeychain(key);
+    } catch (error) {
+      if (error instanceof LuukkuError && error.code === 'WRONG_PASSPHRASE') throw error;
+      this.fail(error);
+    }
+    return this.status();
+  }
+
+  async signIn(username: string, password: string): Promise<Status> {
+    this.requirePhase('SIGNED_OUT', 'SIGNED_IN');
+    const user = await findUserByUsername(this.db, username.trim().toLowerCase());
+    const ok = user && user.active ? await verifyPassword(password, user.password_hash) : (await DUMMY_HASH_PROMISE(), false);
+    if (!user || !ok) {
+      await this.audit({ actor: null, action: 'session.signIn', outcome: 'REFUSED', details: { username } });
+      throw new LuukkuError('BAD_CREDENTIALS', 'Wrong user name or password.');
+    }
+    this.session = {
+      user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role as Role },
+      lastActivity: this.now().getTime(),
+    };
+    this.notice = null;
+    await this.audit({ actor: this.actor()!, action: 'session.signIn' });
+    return this.status();
+  }
+
+  async signOut(reason: 'USER' | 'IDLE'): Promise<Status> {
+    const actor = this.actor();
+    this.session = null;
+    if (actor && this.store) await this.audit({ actor, action: 'session.signOut', details: { reason } });
+    this.notice = reason === 'IDLE' ? 'IDLE_LOCK' : null;
+    return this.status();
+  }
+
+  /** The signed-in user, or null when there is none or the idle time has run out (which signs them out). */
+  private activeSession(): Session | null {
+    if (!this.session) return null;
+    if (this.now().getTime() - this.session.lastActivity > this.idleLockMinutes * 60_000) return null;
+    return this.session;
+  }
+
+  /** For every non-public call: the session, refreshed; or an error the UI turns into the sign-in screen. */
+  async requireUser(): Promise<CurrentUser> {
+    if (!this.session || !this.store) throw new LuukkuError('NOT_SIGNED_IN', 'Please sign in.');
+    if (!this.activeSession()) {
+      await this.signOut('IDLE');
+      throw new LuukkuError('SESSION_EXPIRED', 'You were signed out after a period of inactivity. Please sign in again.');
+    }
+    this.session.lastActivity = this.now().getTime();
+    return this.session.user;
+  }
+
+  actor(): Actor | null {
+    return this.session ? { id: this.session.user.id, name: this.session.user.username, role: this.session.user.role } : null;
+  }
+
+  async settingsChanged(): Promise<void> {
+    await this.refreshCachedState();
+  }
+
+  async close(): Promise<void> {
+    this.session = null;
+    const store = this.store;
+    this.store = null;
+    await store?.close();
+  }
+}

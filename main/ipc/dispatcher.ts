@@ -1,0 +1,51 @@
+/**
+ * The one entry for every IPC call, whatever the transport (Electron's ipcMain, the e2e harness):
+ * known operation, zod-parsed input, session and role, then the handler; errors become `{code, message}`.
+ */
+import type { z } from 'zod';
+import { contract, type OperationName } from '../../shared/contract';
+import { LuukkuError, type ErrorPayload, type Result } from '../../shared/errors';
+import type { Core } from '../app/core';
+import type { CurrentUser } from '../../shared/contract';
+import { handlers } from './handlers';
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+const isOperation = (name: unknown): name is OperationName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+
+export async function dispatch(core: Core, name: unknown, rawInput: unknown): Promise<Result<unknown>> {
+  try {
+    if (!isOperation(name)) {
+      throw new LuukkuError('UNKNOWN_OPERATION', `Unknown operation ${JSON.stringify(String(name)).slice(0, 80)}.`);
+    }
+    const spec = contract[name];
+    const parsed = spec.input.safeParse(rawInput);
+    if (!parsed.success) throw new LuukkuError('INVALID_INPUT', `Invalid input: ${describeIssues(parsed.error)}`);
+    let user: CurrentUser | null = null;
+    if (spec.access !== 'public') {
+      user = await core.requireUser();
+      if (!spec.access.includes(user.role)) {
+        await core.audit({ actor: core.actor(), action: name, outcome: 'REFUSED', details: { reason: 'role' } });
+        throw new LuukkuError('FORBIDDEN', 'Your role does not allow this action.');
+      }
+    }
+    const handler = handlers[name] as (ctx: { core: Core; user: CurrentUser | null }, input: unknown) => Promise<unknown>;
+    const value = await handler({ core, user }, parsed.data);
+    return { ok: true, value: spec.output.parse(value) };
+  } catch (error) {
+    return { ok: false, error: toPayload(error) };
+  }
+}
+
+export function toPayload(error: unknown): ErrorPayload {
+  if (error instanceof LuukkuError) return { code: error.code, message: error.message };
+  // Internal details (and any client data in them) stay in the main process.
+  console.error('[luukku] internal error', error instanceof Error ? error.stack : error);
+  return { code: 'INTERNAL', message: 'Something went wrong inside Luukku. Nothing was saved. Please try again.' };
+}

@@ -1,0 +1,42 @@
+/**
+ * One handler per contract operation. The type makes a missing or extra handler a compile error, so the
+ * contract stays the single list of what crosses the bridge.
+ */
+import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract';
+import type { CurrentUser } from '../../shared/contract';
+import type { Core } from '../app/core';
+import { readOverview } from '../services/overview';
+import { readSettings, writeSettings } from '../store/settings';
+
+export interface HandlerContext {
+  core: Core;
+  /** The signed-in user; null only for public operations. */
+  user: CurrentUser | null;
+}
+
+export type Handlers = {
+  [K in OperationName]: (ctx: HandlerContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>>;
+};
+
+export const handlers: Handlers = {
+  'app.status': async ({ core }) => core.status(),
+  'setup.createStore': async ({ core }, input) =>
+    core.createStore({ passphrase: input.passphrase, countyName: input.countyName, lead: input.lead }),
+  'setup.createFirstLead': async ({ core }, input) => core.createFirstLead(input),
+  'store.unlock': async ({ core }, input) => core.unlock(input.passphrase),
+  'session.signIn': async ({ core }, input) => core.signIn(input.username, input.password),
+  'session.signOut': async ({ core }, input) => core.signOut(input.reason),
+  'settings.get': async ({ core }) => readSettings(core.db),
+  'settings.update': async ({ core }, patch) => {
+    const settings = await core.transact(
+      { actor: core.actor(), action: 'settings.update', details: { keys: Object.keys(patch) } },
+      async (trx) => {
+        await writeSettings(trx, patch);
+        return readSettings(trx);
+      },
+    );
+    await core.settingsChanged();
+    return settings;
+  },
+  'overview.get': async ({ core }) => readOverview(core),
+};

@@ -1,0 +1,58 @@
+/**
+ * Creating and opening a store together with its key file. Used alike by the desktop app, the admin CLI
+ * and the tests, so that there is one way a store comes to exist and one way it is unlocked.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { LuukkuError } from '../../shared/errors';
+import { isAcceptablePassphrase } from '../../shared/passphrase';
+import { keyFilePath, newKeyFile, readKeyFile, unwrapWithPassphrase, writeKeyFile, type KeyFile } from '../security/keyfile';
+import { openStore, type Store } from '../store/open';
+
+export function assertStrongPassphrase(passphrase: string): void {
+  if (!isAcceptablePassphrase(passphrase)) {
+    throw new LuukkuError(
+      'WEAK_PASSPHRASE',
+      'The recovery passphrase is too weak: use at least 12 characters, for example four unrelated words.',
+    );
+  }
+}
+
+function removeStoreFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/**
+ * Creates an empty, migrated, encrypted store and its key file. `fill` runs inside the first
+ * transaction; if anything fails, no file is left behind.
+ */
+export async function createStoreFiles(
+  path: string,
+  passphrase: string,
+  fill: (store: Store) => Promise<void>,
+): Promise<{ store: Store; key: Buffer; keyFile: KeyFile }> {
+  assertStrongPassphrase(passphrase);
+  if (existsSync(path) || existsSync(keyFilePath(path))) {
+    throw new LuukkuError('STORE_EXISTS', `A store or key file already exists at ${path}; refusing to overwrite it.`);
+  }
+  const { key, file } = await newKeyFile(passphrase);
+  let store: Store | undefined;
+  try {
+    store = await openStore(path, key, 'create');
+    await fill(store);
+    writeKeyFile(keyFilePath(path), file, { overwrite: false });
+    return { store, key, keyFile: file };
+  } catch (error) {
+    await store?.close();
+    removeStoreFiles(path);
+    throw error;
+  }
+}
+
+/** Unwraps the key with the recovery passphrase, then opens. A wrong passphrase touches no file. */
+export async function openWithPassphrase(path: string, passphrase: string): Promise<{ store: Store; key: Buffer; keyFile: KeyFile }> {
+  if (!existsSync(path)) throw new LuukkuError('STORE_MISSING', `No store at ${path}.`);
+  const keyFile = readKeyFile(path);
+  const key = await unwrapWithPassphrase(keyFile, passphrase);
+  const store = await openStore(path, key, 'existing');
+  return { store, key, keyFile };
+}

@@ -1,0 +1,82 @@
+/**
+ * Consistent encrypted backups of a live store (architecture.md): `db.backup()` fails on an encrypted
+ * store and `serialize()` returns plaintext, so we copy the encrypted files themselves while holding the
+ * write lock, then open the copy with the key and check it before calling it a backup.
+ */
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { LuukkuError } from '../../shared/errors';
+import { keyFilePath, writeKeyFile, type KeyFile } from '../security/keyfile';
+import { kyselyFor, openSqlite, type SqliteHandle } from './open';
+import { verifyStoreFile, type VerifyReport } from './verify';
+
+function removeWithSidecars(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/** The key file that travels with a backup: passphrase-wrapped only (a keychain entry is per machine). */
+function portableKeyFile(file: KeyFile): KeyFile {
+  return { ...file, keychain: undefined };
+}
+
+export async function backupStore(
+  live: { sqlite: SqliteHandle; path: string },
+  key: Buffer,
+  keyFile: KeyFile,
+  out: string,
+): Promise<VerifyReport> {
+  if (existsSync(out) || existsSync(keyFilePath(out))) {
+    throw new LuukkuError('STORE_EXISTS', `${out} already exists; choose a new file for the backup.`);
+  }
+  const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
+  removeWithSidecars(tmp);
+  try {
+    // Keep the WAL short first; other writers may still be active, so "busy" here is fine.
+    live.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    // With the write lock held, no commit and no automatic checkpoint can change the files under us.
+    live.sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      copyFileSync(live.path, tmp);
+      if (existsSync(`${live.path}-wal`)) copyFileSync(`${live.path}-wal`, `${tmp}-wal`);
+    } finally {
+      live.sqlite.exec('COMMIT');
+    }
+    // Fold the copied WAL into the copy so the backup is one self-contained file.
+    const copy = openSqlite(tmp, key, 'existing');
+    copy.pragma('wal_checkpoint(TRUNCATE)');
+    await kyselyFor(copy).destroy();
+    const report = await verifyStoreFile(tmp, key);
+    if (!report.ok) throw new LuukkuError('STORE_CORRUPT', `The backup did not verify: ${report.problems.join('; ')}`);
+    rmSync(`${tmp}-wal`, { force: true });
+    rmSync(`${tmp}-shm`, { force: true });
+    renameSync(tmp, out);
+    writeKeyFile(keyFilePath(out), portableKeyFile(keyFile), { overwrite: false });
+    return report;
+  } catch (error) {
+    removeWithSidecars(tmp);
+    throw error;
+  }
+}
+
+/** Restores a verified backup (and its key file) to a new path, and verifies the result. */
+export async function restoreStore(from: string, key: Buffer, keyFile: KeyFile, to: string): Promise<VerifyReport> {
+  if (existsSync(to) || existsSync(keyFilePath(to))) {
+    throw new LuukkuError('STORE_EXISTS', `${to} already exists; restore to a new path.`);
+  }
+  const before = await verifyStoreFile(from, key);
+  if (!before.ok) throw new LuukkuError('STORE_CORRUPT', `The backup is damaged: ${before.problems.join('; ')}`);
+  const tmp = join(dirname(to), `.${basename(to)}.tmp-${process.pid}`);
+  try {
+    copyFileSync(from, tmp);
+    const after = await verifyStoreFile(tmp, key);
+    if (!after.ok) throw new LuukkuError('STORE_CORRUPT', `The restored copy did not verify: ${after.problems.join('; ')}`);
+    rmSync(`${tmp}-wal`, { force: true });
+    rmSync(`${tmp}-shm`, { force: true });
+    renameSync(tmp, to);
+    writeKeyFile(keyFilePath(to), portableKeyFile(keyFile), { overwrite: false });
+    return after;
+  } catch (error) {
+    removeWithSidecars(tmp);
+    throw error;
+  }
+}

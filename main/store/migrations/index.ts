@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import * as m001 from './001_initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the schema of their time
+  up(db: Kysely<any>): Promise<void>;
+}
+
+/** The one registry of migrations. Versions only go up; never edit a migration that has shipped. */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', up: m001.up }];
+
+export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

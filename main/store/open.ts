@@ -1,0 +1,106 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync } from 'node:fs';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { LuukkuError } from '../../shared/errors';
+import { LATEST_VERSION, migrations } from './migrations';
+import { nativeBinding } from './native';
+import type { Database as Schema } from './schema';
+
+export type SqliteHandle = Database.Database;
+
+export interface Store {
+  path: string;
+  db: Kysely<Schema>;
+  /** The raw handle, for pragmas and checkpoints only; queries go through kysely. */
+  sqlite: SqliteHandle;
+  close(): Promise<void>;
+}
+
+/** SQLite3MultipleCiphers' ChaCha20-Poly1305: authenticated, so a flipped byte is detected, never read. */
+export const STORE_CIPHER = 'chacha20';
+
+function keyPragma(key: Buffer): string {
+  if (key.length !== 32) throw new Error('The store key must be 32 bytes');
+  // x'..' passes the random key as raw key material, bypassing the passphrase KDF.
+  return `key="x'${key.toString('hex')}'"`;
+}
+
+/**
+ * Open a store: cipher, key, a verifying read, then the pragmas (architecture.md). A wrong key or a
+ * damaged file fails before anything is written; the caller's files stay byte-identical.
+ */
+export function openSqlite(path: string, key: Buffer, mode: 'create' | 'existing'): SqliteHandle {
+  if (mode === 'create' && existsSync(path)) {
+    throw new LuukkuError('STORE_EXISTS', `A file already exists at ${path}; refusing to overwrite it.`);
+  }
+  if (mode === 'existing' && !existsSync(path)) {
+    throw new LuukkuError('STORE_MISSING', `No store at ${path}.`);
+  }
+  const binding = nativeBinding();
+  const sqlite = new Database(path, { fileMustExist: mode === 'existing', ...(binding ? { nativeBinding: binding } : {}) });
+  try {
+    sqlite.pragma(`cipher='${STORE_CIPHER}'`);
+    sqlite.pragma(keyPragma(key));
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    sqlite.close();
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new LuukkuError(
+        'STORE_CORRUPT',
+        `The store at ${path} cannot be read with this key: the key file does not belong to it, or the file is damaged.`,
+      );
+    }
+    throw error;
+  }
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('temp_store = MEMORY');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+export function kyselyFor(sqlite: SqliteHandle): Kysely<Schema> {
+  return new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+export function schemaVersion(sqlite: SqliteHandle): number {
+  return sqlite.pragma('user_version', { simple: true }) as number;
+}
+
+/** Runs every migration newer than the store, each in its own transaction with its version bump. */
+export async function migrate(db: Kysely<Schema>, sqlite: SqliteHandle): Promise<void> {
+  const current = schemaVersion(sqlite);
+  if (current > LATEST_VERSION) {
+    throw new LuukkuError(
+      'STORE_TOO_NEW',
+      `This store was written by a newer Luukku (schema ${current}; this version knows ${LATEST_VERSION}). Update Luukku; the store was not changed.`,
+    );
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    await db.transaction().execute(async (trx) => {
+      await migration.up(trx);
+      await sql.raw(`PRAGMA user_version = ${migration.version}`).execute(trx);
+    });
+  }
+}
+
+export async function openStore(path: string, key: Buffer, mode: 'create' | 'existing'): Promise<Store> {
+  const sqlite = openSqlite(path, key, mode);
+  const db = kyselyFor(sqlite);
+  try {
+    await migrate(db, sqlite);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return {
+    path,
+    db,
+    sqlite,
+    // kysely's destroy closes the better-sqlite3 handle, which checkpoints and removes the WAL.
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * Table types for kysely. Column names are snake_case as stored; timestamps are UTC ISO strings,
+ * calendar dates are Europe/Helsinki LocalDates (`YYYY-MM-DD`), booleans are 0/1.
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string; // JSON
+}
+
+export interface AreasTable {
+  id: string;
+  name_fi: string;
+  name_sv: string;
+}
+
+export interface MunicipalitiesTable {
+  id: string;
+  name_fi: string;
+  name_sv: string;
+  area_id: string;
+  /** 'fi' or 'sv': the majority language, used for letters and the Swedish-service rule. */
+  majority_language: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  area_id: string | null;
+}
+
+export interface StaffTable {
+  id: string;
+  name: string;
+  /** SOCIAL_WORKER | COUNSELLOR | LEAD | SERVICE_COORDINATOR */
+  role: string;
+  fte: number;
+  /** JSON array of language codes, e.g. ["fi","sv"] */
+  languages: string;
+  area_id: string | null;
+  team_id: string | null;
+  max_duties_per_week: number | null;
+  active: number;
+  created_at: string;
+}
+
+export interface AbsencesTable {
+  id: Generated<number>;
+  staff_id: string;
+  from_date: string;
+  to_date: string;
+  /** VACATION | SICK_LEAVE | TRAINING | OTHER */
+  kind: string;
+  created_at: string;
+}
+
+export interface ClosureDaysTable {
+  date: string;
+  reason: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  /** ADVICE | ASSESSMENT_SW | REGIONAL | LEAD | ADMIN (shared/roles.ts) */
+  role: string;
+  staff_id: string | null;
+  password_hash: string;
+  active: number;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  received_at: string;
+  channel: string;
+  reporter_category: string;
+  reporter_contact: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CasesTable {
+  id: string;
+  external_id: string | null;
+  notification_id: string | null;
+  linked_case_id: string | null;
+  type: string;
+  channel: string;
+  received_at: string;
+  received_date: string;
+  reporter_category: string;
+  municipality_id: string;
+  area_id: string;
+  child_first_name: string | null;
+  child_last_name: string | null;
+  child_birth_date: string | null;
+  child_hetu: string | null;
+  expected_birth_date: string | null;
+  /** Null while an anticipatory notification (LSL25C) waits for the birth: no clock runs. */
+  pending_from: string | null;
+  start_due: string | null;
+  complete_due: string | null;
+  summary: string | null;
+  urgency_assessed_at: string | null;
+  urgency_assessed_by: string | null;
+  urgency_result: string | null;
+  decision: string | null;
+  decision_date: string | null;
+  decision_at: string | null;
+  decision_by: string | null;
+  decision_reason: string | null;
+  assessment_completed_date: string | null;
+  assignee_user_id: string | null;
+  /** NEW | TRIAGE | ASSESSMENT | CLOSED (derived from the events, kept for indexed queue queries) */
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: string;
+  at: string;
+  user_id: string | null;
+  kind: string;
+  data: string; // JSON
+}
+
+export interface RosterPeriodsTable {
+  id: string;
+  from_date: string;
+  to_date: string;
+  /** DRAFT | PUBLISHED */
+  status: string;
+  published_at: string | null;
+  published_by: string | null;
+}
+
+export interface DutyAssignmentsTable {
+  id: Generated<number>;
+  period_id: string | null;
+  /** Daily duties carry a date; the assessment week carries an ISO week (`2027-W01`). */
+  date: string | null;
+  week: string | null;
+  duty: string;
+  staff_id: string;
+  locked: number;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  user_id: string | null;
+  user_name: string | null;
+  role: string | null;
+  action: string;
+  purpose: string | null;
+  case_id: string | null;
+  outcome: string;
+  details: string; // JSON, never client data beyond ids
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  meta: MetaTable;
+  settings: SettingsTable;
+  areas: AreasTable;
+  municipalities: MunicipalitiesTable;
+  teams: TeamsTable;
+  staff: StaffTable;
+  absences: AbsencesTable;
+  closure_days: ClosureDaysTable;
+  users: UsersTable;
+  notifications: NotificationsTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  roster_periods: RosterPeriodsTable;
+  duty_assignments: DutyAssignmentsTable;
+  audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewCase = Insertable<CasesTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type Timestamp = ColumnType<string, string, string>;

@@ -1,0 +1,51 @@
+/**
+ * Integrity of a store: SQLite's full integrity check (with ChaCha20-Poly1305 every page is also
+ * authenticated), foreign keys, the schema version and the audit-log hash chain. It never repairs.
+ */
+import { LuukkuError } from '../../shared/errors';
+import { verifyAuditChain } from './audit';
+import { LATEST_VERSION } from './migrations';
+import { kyselyFor, openSqlite, schemaVersion } from './open';
+
+export interface VerifyReport {
+  ok: boolean;
+  schemaVersion: number | null;
+  auditEntries: number | null;
+  problems: string[];
+}
+
+export async function verifyStoreFile(path: string, key: Buffer): Promise<VerifyReport> {
+  const problems: string[] = [];
+  let sqlite;
+  try {
+    sqlite = openSqlite(path, key, 'existing');
+  } catch (error) {
+    if (error instanceof LuukkuError) return { ok: false, schemaVersion: null, auditEntries: null, problems: [error.message] };
+    throw error;
+  }
+  const db = kyselyFor(sqlite);
+  let version: number | null = null;
+  let auditEntries: number | null = null;
+  try {
+    version = schemaVersion(sqlite);
+    if (version !== LATEST_VERSION) problems.push(`schema version ${version}, expected ${LATEST_VERSION}`);
+    const integrity = sqlite.pragma('integrity_check') as { integrity_check: string }[];
+    const bad = integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    problems.push(...bad.slice(0, 20).map((r) => `integrity: ${r}`));
+    const fk = sqlite.pragma('foreign_key_check') as unknown[];
+    if (fk.length) problems.push(`${fk.length} rows refer to missing rows (foreign keys)`);
+    if (version === LATEST_VERSION && !bad.length) {
+      const chainProblem = await verifyAuditChain(db);
+      if (chainProblem) problems.push(chainProblem);
+      const row = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      auditEntries = Number(row?.n ?? 0);
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (!code.startsWith('SQLITE_')) throw error;
+    problems.push(`the store is damaged: ${(error as Error).message} (${code})`);
+  } finally {
+    await db.destroy();
+  }
+  return { ok: problems.length === 0, schemaVersion: version, auditEntries, problems };
+}

@@ -1,0 +1,140 @@
+/**
+ * The IPC contract: every operation that crosses the bridge, declared once with its zod input, zod output
+ * and the roles allowed to call it (architecture.md, "IPC"). The preload client and the main-process
+ * handlers are generated from this object; nothing else crosses.
+ */
+import { z } from 'zod';
+import { MIN_PASSPHRASE_LENGTH } from './passphrase';
+import { ANY_ROLE, MANAGERS, ROLES, type Role } from './roles';
+
+export type Access = 'public' | readonly Role[];
+
+export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  /** 'public': callable without a session (status, first run, unlock, sign-in). */
+  access: Access;
+  /** Why the data is used, recorded in the audit log for client-data reads (703/2023 § 10). */
+  purpose?: string;
+}
+
+const op = <I extends z.ZodType, O extends z.ZodType>(spec: OperationSpec<I, O>) => spec;
+
+const text = (max: number) => z.string().trim().max(max);
+const none = z.object({}).strict();
+const username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[a-z0-9._-]+$/, 'use lower-case letters, digits, dot, dash or underscore');
+const password = z.string().min(10, 'at least 10 characters').max(256);
+const passphrase = z.string().min(MIN_PASSPHRASE_LENGTH, `at least ${MIN_PASSPHRASE_LENGTH} characters`).max(512);
+
+export const roleSchema = z.enum(ROLES);
+export const languageSchema = z.enum(['fi', 'sv', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+export const phaseSchema = z.enum([
+  'SETUP', // no store yet: first run
+  'LOCKED', // store exists; the recovery passphrase is needed (no OS keychain entry)
+  'KEY_MISSING', // store exists but its key file is gone: never recreate, show what to do
+  'STORE_ERROR', // store cannot be opened (damaged, from a newer version)
+  'NO_USERS', // store open but no accounts yet (created with the admin CLI): create the first team lead
+  'SIGNED_OUT',
+  'SIGNED_IN',
+]);
+export type Phase = z.infer<typeof phaseSchema>;
+
+export const currentUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+});
+export type CurrentUser = z.infer<typeof currentUserSchema>;
+
+export const statusSchema = z.object({
+  phase: phaseSchema,
+  version: z.string(),
+  storePath: z.string(),
+  countyName: z.string().nullable(),
+  keychainAvailable: z.boolean(),
+  user: currentUserSchema.nullable(),
+  idleLockMinutes: z.number().int(),
+  /** A user-presentable reason for KEY_MISSING / STORE_ERROR, or for the last automatic sign-out. */
+  message: z.string().nullable(),
+});
+export type Status = z.infer<typeof statusSchema>;
+
+export const settingsSchema = z.object({
+  countyName: text(120).min(1),
+  idleLockMinutes: z.number().int().min(1).max(240),
+  dueSoonWorkingDays: z.number().int().min(0).max(7),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+const newLead = z
+  .object({
+    displayName: text(120).min(1, 'required'),
+    username,
+    password,
+  })
+  .strict();
+
+export const overviewSchema = z.object({
+  openCases: z.number().int(),
+  overdueCases: z.number().int(),
+  staff: z.number().int(),
+  municipalities: z.number().int(),
+  dutyAssignments: z.number().int(),
+});
+export type Overview = z.infer<typeof overviewSchema>;
+
+export const contract = {
+  'app.status': op({ input: none, output: statusSchema, access: 'public' }),
+  'setup.createStore': op({
+    input: z
+      .object({
+        passphrase,
+        passphraseRepeat: z.string().max(512),
+        countyName: text(120).min(1, 'required'),
+        lead: newLead,
+      })
+      .strict()
+      .refine((v) => v.passphrase === v.passphraseRepeat, {
+        message: 'the passphrases differ',
+        path: ['passphraseRepeat'],
+      }),
+    output: statusSchema,
+    access: 'public',
+  }),
+  'setup.createFirstLead': op({ input: newLead, output: statusSchema, access: 'public' }),
+  'store.unlock': op({
+    input: z.object({ passphrase: z.string().min(1, 'required').max(512) }).strict(),
+    output: statusSchema,
+    access: 'public',
+  }),
+  'session.signIn': op({
+    input: z.object({ username: z.string().trim().min(1, 'required').max(64), password: z.string().min(1).max(256) }).strict(),
+    output: statusSchema,
+    access: 'public',
+  }),
+  'session.signOut': op({
+    input: z.object({ reason: z.enum(['USER', 'IDLE']) }).strict(),
+    output: statusSchema,
+    access: ANY_ROLE,
+  }),
+  'settings.get': op({ input: none, output: settingsSchema, access: ANY_ROLE }),
+  'settings.update': op({ input: settingsSchema.partial().strict(), output: settingsSchema, access: MANAGERS }),
+  'overview.get': op({ input: none, output: overviewSchema, access: ANY_ROLE }),
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type InputOf<K extends OperationName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends OperationName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends OperationName> = z.output<Contract[K]['output']>;
+
+export const operationNames = Object.keys(contract) as OperationName[];
+export const channelOf = (name: OperationName): string => `luukku:${name}`;

@@ -1,0 +1,37 @@
+/** Error codes that cross the IPC bridge and the CLI. Each has a user-presentable message. */
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'UNKNOWN_OPERATION'
+  | 'FORBIDDEN'
+  | 'NOT_SIGNED_IN'
+  | 'SESSION_EXPIRED'
+  | 'BAD_CREDENTIALS'
+  | 'WRONG_PASSPHRASE'
+  | 'WEAK_PASSPHRASE'
+  | 'STORE_EXISTS'
+  | 'STORE_MISSING'
+  | 'KEY_MISSING'
+  | 'STORE_CORRUPT'
+  | 'STORE_TOO_NEW'
+  | 'WRONG_STATE'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL';
+
+/** An error a user caused and can fix: shown as it is, exit code 1 in the CLI. */
+export class LuukkuError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LuukkuError';
+  }
+}
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
