@@ -97,7 +97,7 @@ export function workingDayCalendar(closureDays: Iterable<LocalDate> = []): Worki
   const addWorkingDays = (date: LocalDate, n: number): LocalDate => {
     if (!Number.isInteger(n) || n < 1) throw new RangeError('n must be a positive whole number');
     let d = date;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       d = addDays(d, 1);
       if (isWorkingDay(d)) counted++;
     }

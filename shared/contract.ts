@@ -116,7 +116,9 @@ export const contract = {
     access: 'public',
   }),
   'session.signIn': op({
-    input: z.object({ username: z.string().trim().min(1, 'required').max(64), password: z.string().min(1).max(256) }).strict(),
+    input: z
+      .object({ username: z.string().trim().min(1, 'required').max(64), password: z.string().min(1).max(256) })
+      .strict(),
     output: statusSchema,
     access: 'public',
   }),

@@ -23,7 +23,8 @@ const CENTURY: Record<string, number> = {
 };
 const HETU_RE = /^(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])$/;
 
-export type HetuCheck = { ok: true; birthDate: LocalDate } | { ok: false; reason: 'FORMAT' | 'DATE' | 'INDIVIDUAL' | 'CHECKSUM' };
+export type HetuCheck =
+  { ok: true; birthDate: LocalDate } | { ok: false; reason: 'FORMAT' | 'DATE' | 'INDIVIDUAL' | 'CHECKSUM' };
 
 export function checkHetu(raw: string): HetuCheck {
   const m = HETU_RE.exec(raw.trim().toUpperCase());

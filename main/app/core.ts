@@ -7,7 +7,14 @@ import type { Kysely } from 'kysely';
 import type { CurrentUser, Phase, Status } from '../../shared/contract';
 import { LuukkuError } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
-import { keyFilePath, readKeyFile, unwrapWithKeychain, withKeychain, writeKeyFile, type KeychainProtector } from '../security/keyfile';
+import {
+  keyFilePath,
+  readKeyFile,
+  unwrapWithKeychain,
+  withKeychain,
+  writeKeyFile,
+  type KeychainProtector,
+} from '../security/keyfile';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../security/passwords';
 import { appendAudit, type Actor, type AuditEntry } from '../store/audit';
 import { openStore, type Store } from '../store/open';
@@ -147,7 +154,10 @@ export class Core {
   }
 
   /** Runs `work` in one transaction with its audit entry; a failure leaves the store as it was. */
-  async transact<T>(entry: AuditEntry | ((result: T) => AuditEntry), work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  async transact<T>(
+    entry: AuditEntry | ((result: T) => AuditEntry),
+    work: (trx: Kysely<Database>) => Promise<T>,
+  ): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
       const result = await work(trx);
       await appendAudit(trx, typeof entry === 'function' ? entry(result) : entry, this.now());
@@ -215,7 +225,8 @@ export class Core {
   async signIn(username: string, password: string): Promise<Status> {
     this.requirePhase('SIGNED_OUT', 'SIGNED_IN');
     const user = await findUserByUsername(this.db, username.trim().toLowerCase());
-    const ok = user && user.active ? await verifyPassword(password, user.password_hash) : (await DUMMY_HASH_PROMISE(), false);
+    const ok =
+      user && user.active ? await verifyPassword(password, user.password_hash) : (await DUMMY_HASH_PROMISE(), false);
     if (!user || !ok) {
       await this.audit({ actor: null, action: 'session.signIn', outcome: 'REFUSED', details: { username } });
       throw new LuukkuError('BAD_CREDENTIALS', 'Wrong user name or password.');
@@ -249,14 +260,19 @@ export class Core {
     if (!this.session || !this.store) throw new LuukkuError('NOT_SIGNED_IN', 'Please sign in.');
     if (!this.activeSession()) {
       await this.signOut('IDLE');
-      throw new LuukkuError('SESSION_EXPIRED', 'You were signed out after a period of inactivity. Please sign in again.');
+      throw new LuukkuError(
+        'SESSION_EXPIRED',
+        'You were signed out after a period of inactivity. Please sign in again.',
+      );
     }
     this.session.lastActivity = this.now().getTime();
     return this.session.user;
   }
 
   actor(): Actor | null {
-    return this.session ? { id: this.session.user.id, name: this.session.user.username, role: this.session.user.role } : null;
+    return this.session
+      ? { id: this.session.user.id, name: this.session.user.username, role: this.session.user.role }
+      : null;
   }
 
   async settingsChanged(): Promise<void> {

@@ -35,7 +35,10 @@ export async function dispatch(core: Core, name: unknown, rawInput: unknown): Pr
         throw new LuukkuError('FORBIDDEN', 'Your role does not allow this action.');
       }
     }
-    const handler = handlers[name] as (ctx: { core: Core; user: CurrentUser | null }, input: unknown) => Promise<unknown>;
+    const handler = handlers[name] as (
+      ctx: { core: Core; user: CurrentUser | null },
+      input: unknown,
+    ) => Promise<unknown>;
     const value = await handler({ core, user }, parsed.data);
     return { ok: true, value: spec.output.parse(value) };
   } catch (error) {

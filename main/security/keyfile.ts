@@ -48,7 +48,11 @@ function aad(storeId: string): Buffer {
   return Buffer.from(`luukku-store-key:v1:${storeId}`, 'utf8');
 }
 
-export async function wrapWithPassphrase(key: Buffer, passphrase: string, storeId: string): Promise<KeyFile['passphrase']> {
+export async function wrapWithPassphrase(
+  key: Buffer,
+  passphrase: string,
+  storeId: string,
+): Promise<KeyFile['passphrase']> {
   const salt = randomBytes(16);
   const kek = await scryptAsync(passphrase, salt, OWASP_SCRYPT);
   const iv = randomBytes(12);

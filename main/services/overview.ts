@@ -8,7 +8,13 @@ export async function readOverview(core: Core): Promise<Overview> {
   const today = helsinkiDate(core.now());
   const count = async (query: Promise<{ n: number | string | bigint } | undefined>) => Number((await query)?.n ?? 0);
   const [openCases, overdueCases, staff, municipalities, dutyAssignments] = await Promise.all([
-    count(db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).where('status', '!=', 'CLOSED').executeTakeFirst()),
+    count(
+      db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('status', '!=', 'CLOSED')
+        .executeTakeFirst(),
+    ),
     count(
       db
         .selectFrom('cases')
@@ -18,9 +24,25 @@ export async function readOverview(core: Core): Promise<Overview> {
         .where('start_due', '<', today)
         .executeTakeFirst(),
     ),
-    count(db.selectFrom('staff').select((eb) => eb.fn.countAll().as('n')).where('active', '=', 1).executeTakeFirst()),
-    count(db.selectFrom('municipalities').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()),
-    count(db.selectFrom('duty_assignments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()),
+    count(
+      db
+        .selectFrom('staff')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('active', '=', 1)
+        .executeTakeFirst(),
+    ),
+    count(
+      db
+        .selectFrom('municipalities')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst(),
+    ),
+    count(
+      db
+        .selectFrom('duty_assignments')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst(),
+    ),
   ]);
   return { openCases, overdueCases, staff, municipalities, dutyAssignments };
 }

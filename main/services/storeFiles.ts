@@ -5,7 +5,14 @@
 import { existsSync, rmSync } from 'node:fs';
 import { LuukkuError } from '../../shared/errors';
 import { isAcceptablePassphrase } from '../../shared/passphrase';
-import { keyFilePath, newKeyFile, readKeyFile, unwrapWithPassphrase, writeKeyFile, type KeyFile } from '../security/keyfile';
+import {
+  keyFilePath,
+  newKeyFile,
+  readKeyFile,
+  unwrapWithPassphrase,
+  writeKeyFile,
+  type KeyFile,
+} from '../security/keyfile';
 import { openStore, type Store } from '../store/open';
 
 export function assertStrongPassphrase(passphrase: string): void {
@@ -49,7 +56,10 @@ export async function createStoreFiles(
 }
 
 /** Unwraps the key with the recovery passphrase, then opens. A wrong passphrase touches no file. */
-export async function openWithPassphrase(path: string, passphrase: string): Promise<{ store: Store; key: Buffer; keyFile: KeyFile }> {
+export async function openWithPassphrase(
+  path: string,
+  passphrase: string,
+): Promise<{ store: Store; key: Buffer; keyFile: KeyFile }> {
   if (!existsSync(path)) throw new LuukkuError('STORE_MISSING', `No store at ${path}.`);
   const keyFile = readKeyFile(path);
   const key = await unwrapWithPassphrase(keyFile, passphrase);

@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LuukkuError } from '../../shared/errors';
 import { keyFilePath, writeKeyFile, type KeyFile } from '../security/keyfile';
-import { kyselyFor, openSqlite, type SqliteHandle } from './open';
+import { openSqlite, type SqliteHandle } from './open';
 import { verifyStoreFile, type VerifyReport } from './verify';
 
 function removeWithSidecars(path: string): void {
@@ -44,7 +44,7 @@ export async function backupStore(
     // Fold the copied WAL into the copy so the backup is one self-contained file.
     const copy = openSqlite(tmp, key, 'existing');
     copy.pragma('wal_checkpoint(TRUNCATE)');
-    await kyselyFor(copy).destroy();
+    copy.close();
     const report = await verifyStoreFile(tmp, key);
     if (!report.ok) throw new LuukkuError('STORE_CORRUPT', `The backup did not verify: ${report.problems.join('; ')}`);
     rmSync(`${tmp}-wal`, { force: true });
@@ -69,7 +69,8 @@ export async function restoreStore(from: string, key: Buffer, keyFile: KeyFile, 
   try {
     copyFileSync(from, tmp);
     const after = await verifyStoreFile(tmp, key);
-    if (!after.ok) throw new LuukkuError('STORE_CORRUPT', `The restored copy did not verify: ${after.problems.join('; ')}`);
+    if (!after.ok)
+      throw new LuukkuError('STORE_CORRUPT', `The restored copy did not verify: ${after.problems.join('; ')}`);
     rmSync(`${tmp}-wal`, { force: true });
     rmSync(`${tmp}-shm`, { force: true });
     renameSync(tmp, to);

@@ -37,7 +37,10 @@ export function openSqlite(path: string, key: Buffer, mode: 'create' | 'existing
     throw new LuukkuError('STORE_MISSING', `No store at ${path}.`);
   }
   const binding = nativeBinding();
-  const sqlite = new Database(path, { fileMustExist: mode === 'existing', ...(binding ? { nativeBinding: binding } : {}) });
+  const sqlite = new Database(path, {
+    fileMustExist: mode === 'existing',
+    ...(binding ? { nativeBinding: binding } : {}),
+  });
   try {
     sqlite.pragma(`cipher='${STORE_CIPHER}'`);
     sqlite.pragma(keyPragma(key));
@@ -87,20 +90,20 @@ export async function migrate(db: Kysely<Schema>, sqlite: SqliteHandle): Promise
   }
 }
 
+/** Closing the last connection checkpoints and removes the WAL; kysely only closes handles it used. */
+export async function closeAll(db: Kysely<Schema>, sqlite: SqliteHandle): Promise<void> {
+  await db.destroy();
+  if (sqlite.open) sqlite.close();
+}
+
 export async function openStore(path: string, key: Buffer, mode: 'create' | 'existing'): Promise<Store> {
   const sqlite = openSqlite(path, key, mode);
   const db = kyselyFor(sqlite);
   try {
     await migrate(db, sqlite);
   } catch (error) {
-    await db.destroy();
+    await closeAll(db, sqlite);
     throw error;
   }
-  return {
-    path,
-    db,
-    sqlite,
-    // kysely's destroy closes the better-sqlite3 handle, which checkpoints and removes the WAL.
-    close: () => db.destroy(),
-  };
+  return { path, db, sqlite, close: () => closeAll(db, sqlite) };
 }

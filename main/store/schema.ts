@@ -120,7 +120,7 @@ export interface CasesTable {
   decision_reason: string | null;
   assessment_completed_date: string | null;
   assignee_user_id: string | null;
-  /** NEW | TRIAGE | ASSESSMENT | CLOSED (derived from the events, kept for indexed queue queries) */
+  /** AWAITING_BIRTH | NEW | TRIAGE | ASSESSMENT | CLOSED (derived from the events, kept for indexed queue queries) */
   status: string;
   created_at: string;
   updated_at: string;

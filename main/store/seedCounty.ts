@@ -22,6 +22,12 @@ export const DEFAULT_MUNICIPALITIES = [
 ] as const;
 
 export async function seedCounty(db: Kysely<Database>): Promise<void> {
-  await db.insertInto('areas').values([...DEFAULT_AREAS]).execute();
-  await db.insertInto('municipalities').values([...DEFAULT_MUNICIPALITIES]).execute();
+  await db
+    .insertInto('areas')
+    .values([...DEFAULT_AREAS])
+    .execute();
+  await db
+    .insertInto('municipalities')
+    .values([...DEFAULT_MUNICIPALITIES])
+    .execute();
 }

@@ -5,7 +5,7 @@
 import { LuukkuError } from '../../shared/errors';
 import { verifyAuditChain } from './audit';
 import { LATEST_VERSION } from './migrations';
-import { kyselyFor, openSqlite, schemaVersion } from './open';
+import { closeAll, kyselyFor, openSqlite, schemaVersion } from './open';
 
 export interface VerifyReport {
   ok: boolean;
@@ -20,7 +20,8 @@ export async function verifyStoreFile(path: string, key: Buffer): Promise<Verify
   try {
     sqlite = openSqlite(path, key, 'existing');
   } catch (error) {
-    if (error instanceof LuukkuError) return { ok: false, schemaVersion: null, auditEntries: null, problems: [error.message] };
+    if (error instanceof LuukkuError)
+      return { ok: false, schemaVersion: null, auditEntries: null, problems: [error.message] };
     throw error;
   }
   const db = kyselyFor(sqlite);
@@ -30,14 +31,19 @@ export async function verifyStoreFile(path: string, key: Buffer): Promise<Verify
     version = schemaVersion(sqlite);
     if (version !== LATEST_VERSION) problems.push(`schema version ${version}, expected ${LATEST_VERSION}`);
     const integrity = sqlite.pragma('integrity_check') as { integrity_check: string }[];
-    const bad = integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-    problems.push(...bad.slice(0, 20).map((r) => `integrity: ${r}`));
+    const bad = integrity
+      .flatMap((r) => r.integrity_check.split('\n'))
+      .filter((line) => line !== 'ok' && !line.startsWith('***'));
+    if (bad.length) problems.push(`integrity check failed (${bad.length} findings), first: ${bad[0]}`);
     const fk = sqlite.pragma('foreign_key_check') as unknown[];
     if (fk.length) problems.push(`${fk.length} rows refer to missing rows (foreign keys)`);
     if (version === LATEST_VERSION && !bad.length) {
       const chainProblem = await verifyAuditChain(db);
       if (chainProblem) problems.push(chainProblem);
-      const row = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      const row = await db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst();
       auditEntries = Number(row?.n ?? 0);
     }
   } catch (error) {
@@ -45,7 +51,7 @@ export async function verifyStoreFile(path: string, key: Buffer): Promise<Verify
     if (!code.startsWith('SQLITE_')) throw error;
     problems.push(`the store is damaged: ${(error as Error).message} (${code})`);
   } finally {
-    await db.destroy();
+    await closeAll(db, sqlite);
   }
   return { ok: problems.length === 0, schemaVersion: version, auditEntries, problems };
 }

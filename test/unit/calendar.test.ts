@@ -21,7 +21,7 @@ function oracleIsWorkingDay(date: string): boolean {
 
 function oracleStartDue(pending: string): string {
   let d = pending;
-  for (let n = 0; n < 7; ) {
+  for (let n = 0; n < 7;) {
     d = addDays(d, 1);
     if (oracleIsWorkingDay(d)) n++;
   }
@@ -32,7 +32,9 @@ function oracleCompleteDue(pending: string): string {
   const [y, m, day] = pending.split('-').map(Number) as [number, number, number];
   const target = new Date(Date.UTC(y, m - 1 + 3, 1));
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  let d = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(day, last))).toISOString().slice(0, 10);
+  let d = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(day, last)))
+    .toISOString()
+    .slice(0, 10);
   while (!oracleIsWorkingDay(d)) d = addDays(d, 1);
   return d;
 }
@@ -61,7 +63,11 @@ describe('Finnish working-day calendar', () => {
   });
 
   it('gives the examples of domain.md', () => {
-    expect(caseDeadlines('2026-12-22')).toEqual({ pendingFrom: '2026-12-22', startDue: '2027-01-05', completeDue: '2027-03-22' });
+    expect(caseDeadlines('2026-12-22')).toEqual({
+      pendingFrom: '2026-12-22',
+      startDue: '2027-01-05',
+      completeDue: '2027-03-22',
+    });
     expect(caseDeadlines('2026-11-30').completeDue).toBe('2027-03-01');
   });
 
@@ -77,7 +83,13 @@ describe('Finnish working-day calendar', () => {
       const got = caseDeadlines(d, calendar);
       if (got.startDue !== oracleStartDue(d) || got.completeDue !== oracleCompleteDue(d)) {
         mismatches++;
-        if (mismatches < 5) expect({ d, ...got }).toEqual({ d, pendingFrom: d, startDue: oracleStartDue(d), completeDue: oracleCompleteDue(d) });
+        if (mismatches < 5)
+          expect({ d, ...got }).toEqual({
+            d,
+            pendingFrom: d,
+            startDue: oracleStartDue(d),
+            completeDue: oracleCompleteDue(d),
+          });
       }
     }
     expect(mismatches).toBe(0);

@@ -1,0 +1,137 @@
+/**
+ * The admin CLI's commands (formats.md): JSON for machines on stdout, messages on stderr.
+ * Each runs the same services as the desktop app, headless.
+ */
+import { LuukkuError } from '../../shared/errors';
+import { caseDeadlines } from '../../shared/calendar';
+import { isLocalDate } from '../../shared/dates';
+import { generateDemo } from '../demo/generator';
+import { readKeyFile, unwrapWithPassphrase } from '../security/keyfile';
+import { appendAudit } from '../store/audit';
+import { backupStore, restoreStore } from '../store/backup';
+import { DEFAULT_SETTINGS, writeSettings } from '../store/settings';
+import { seedCounty } from '../store/seedCounty';
+import { verifyStoreFile } from '../store/verify';
+import { createStoreFiles, openWithPassphrase } from '../services/storeFiles';
+import { integerOption, parseArgs, passphraseFromEnv, required } from './args';
+
+export interface Io {
+  out(json: unknown): void;
+  line(text: string): void;
+  info(text: string): void;
+}
+
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+const CLI_ACTOR = { id: 'cli', name: 'admin-cli', role: 'ADMIN' };
+
+const init: Command = async (argv, io) => {
+  const args = parseArgs(argv, { values: ['db', 'county-name'] });
+  const path = required(args, 'db');
+  const countyName = args.options.get('county-name') ?? 'Itä-Uusimaa';
+  const { store } = await createStoreFiles(path, passphraseFromEnv(), async (s) => {
+    await s.db.transaction().execute(async (trx) => {
+      await writeSettings(trx, { ...DEFAULT_SETTINGS, countyName });
+      await seedCounty(trx);
+      await appendAudit(trx, { actor: CLI_ACTOR, action: 'store.create' }, new Date());
+    });
+  });
+  await store.close();
+  io.info(
+    `Created an encrypted store at ${path} (key file ${path}.keys). Start Luukku to create the first team lead account.`,
+  );
+  io.out({ created: path, keyFile: `${path}.keys` });
+  return 0;
+};
+
+const demo: Command = async (argv, io) => {
+  const args = parseArgs(argv, { values: ['db', 'seed', 'cases', 'today'] });
+  const path = required(args, 'db');
+  const seed = integerOption(args, 'seed', 1, 0, 2 ** 31 - 1);
+  const cases = integerOption(args, 'cases', 600, 0, 2_000_000);
+  const today = args.options.get('today');
+  if (today !== undefined && !isLocalDate(today))
+    throw new LuukkuError('INVALID_INPUT', `--today must be a date YYYY-MM-DD (got ${today}).`);
+  const password = process.env.LUUKKU_DEMO_PASSWORD ?? 'luukku-demo';
+  if (password.length < 10)
+    throw new LuukkuError('INVALID_INPUT', 'LUUKKU_DEMO_PASSWORD must be at least 10 characters.');
+  let summary: Awaited<ReturnType<typeof generateDemo>> | undefined;
+  const { store } = await createStoreFiles(path, passphraseFromEnv(), async (s) => {
+    summary = await generateDemo(s.db, {
+      seed,
+      cases,
+      ...(today ? { today } : {}),
+      password,
+      progress: (done, total) => io.info(`demo: ${done}/${total} cases`),
+    });
+  });
+  await store.close();
+  io.info(`Demo store at ${path}. Sign in as any listed user with the password "${password}".`);
+  io.out({ created: path, ...summary });
+  return 0;
+};
+
+const deadlines: Command = async (argv, io) => {
+  if (argv.length === 0)
+    throw new LuukkuError('INVALID_INPUT', 'Give one or more pending dates, e.g. deadlines 2026-12-22.');
+  const bad = argv.find((d) => !isLocalDate(d));
+  if (bad !== undefined) throw new LuukkuError('INVALID_INPUT', `Not a calendar date (YYYY-MM-DD): ${bad}`);
+  for (const date of argv) {
+    const d = caseDeadlines(date);
+    io.line(`${date} ${d.startDue} ${d.completeDue}`);
+  }
+  return 0;
+};
+
+async function keyFor(path: string): Promise<{ key: Buffer; keyFile: ReturnType<typeof readKeyFile> }> {
+  const keyFile = readKeyFile(path);
+  return { key: await unwrapWithPassphrase(keyFile, passphraseFromEnv()), keyFile };
+}
+
+const backup: Command = async (argv, io) => {
+  const args = parseArgs(argv, { values: ['db', 'out'] });
+  const out = required(args, 'out');
+  const { store, key, keyFile } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv());
+  try {
+    const report = await backupStore({ sqlite: store.sqlite, path: store.path }, key, keyFile, out);
+    await appendAudit(store.db, { actor: CLI_ACTOR, action: 'store.backup', details: { out } }, new Date());
+    io.info(`Backup written and verified: ${out}`);
+    io.out({ backup: out, keyFile: `${out}.keys`, verified: report.ok, auditEntries: report.auditEntries });
+  } finally {
+    await store.close();
+  }
+  return 0;
+};
+
+const restore: Command = async (argv, io) => {
+  const args = parseArgs(argv, { values: ['from', 'db'] });
+  const from = required(args, 'from');
+  const to = required(args, 'db');
+  const { key, keyFile } = await keyFor(from);
+  const report = await restoreStore(from, key, keyFile, to);
+  io.info(`Restored ${from} to ${to}.`);
+  io.out({ restored: to, keyFile: `${to}.keys`, verified: report.ok, auditEntries: report.auditEntries });
+  return 0;
+};
+
+const verify: Command = async (argv, io) => {
+  const args = parseArgs(argv, { values: ['db'] });
+  const path = required(args, 'db');
+  const { key } = await keyFor(path);
+  const report = await verifyStoreFile(path, key);
+  io.out(report);
+  if (!report.ok) io.info(`verify: ${report.problems[0]}`);
+  return report.ok ? 0 : 1;
+};
+
+export const commands: Record<string, Command> = { init, demo, deadlines, backup, restore, verify };
+
+export const USAGE = `Usage: npm run --silent luukku -- <command> [options]
+  init --db FILE [--county-name NAME]      create a new encrypted store
+  demo --db FILE [--seed N] [--cases N] [--today YYYY-MM-DD]
+                                           create a store full of synthetic data
+  deadlines DATE...                        print DATE START_DUE COMPLETE_DUE per pending date
+  backup --db FILE --out FILE              consistent, verified, encrypted backup
+  restore --from FILE --db FILE            restore a verified backup to a new path
+  verify --db FILE                         integrity and audit-chain check (exit 1 on any problem)
+The recovery passphrase is read from LUUKKU_PASSPHRASE.`;

@@ -1,0 +1,126 @@
+/**
+ * `demo`: a realistic bilingual county (Itä-Uusimaa-like) of any size: areas, municipalities, staff with
+ * roles, FTE, languages and absences, user accounts, a duty roster and cases in every state. Deterministic
+ * for a seed; it is also the benchmark's data source.
+ */
+import type { Kysely } from 'kysely';
+import { addDays, helsinkiDate, type LocalDate } from '../../shared/dates';
+import { hashPassword } from '../security/passwords';
+import { appendAudit } from '../store/audit';
+import type { Database } from '../store/schema';
+import { DEFAULT_SETTINGS, writeSettings } from '../store/settings';
+import { seedCounty } from '../store/seedCounty';
+import { makeCase } from './cases';
+import { seededRandom } from './random';
+import { insertDemoRoster } from './roster';
+import { insertStaff, makeStaff } from './staff';
+
+export interface DemoOptions {
+  seed: number;
+  cases: number;
+  today?: LocalDate;
+  /** Every demo account gets this password (synthetic data only). */
+  password: string;
+  progress?: (done: number, total: number) => void;
+}
+
+export interface DemoSummary {
+  today: LocalDate;
+  cases: number;
+  staff: number;
+  absences: number;
+  dutyAssignments: number;
+  users: { username: string; role: string; name: string }[];
+}
+
+const BATCH = 400;
+
+export async function generateDemo(db: Kysely<Database>, options: DemoOptions): Promise<DemoSummary> {
+  const rng = seededRandom(options.seed);
+  const today = options.today ?? helsinkiDate(new Date());
+  const now = new Date().toISOString();
+  const staff = makeStaff(rng, Math.min(40, Math.max(15, 15 + Math.round(options.cases / 60))));
+  // One hash for every demo account: scrypt at OWASP cost takes ~0.3 s each.
+  const passwordHash = await hashPassword(options.password);
+  return db.transaction().execute(async (trx) => {
+    await writeSettings(trx, { ...DEFAULT_SETTINGS, countyName: 'Itä-Uusimaa (demo)' });
+    await seedCounty(trx);
+    const absences = await insertStaff(trx, staff, rng, today, now);
+    const users = [
+      ...staff.map((s) => ({
+        id: `u-${s.id}`,
+        username: s.username,
+        role: s.userRole,
+        name: s.name,
+        staffId: s.id as string | null,
+      })),
+      { id: 'u-admin', username: 'admin', role: 'ADMIN' as const, name: 'Järjestelmänvalvoja', staffId: null },
+    ];
+    await trx
+      .insertInto('users')
+      .values(
+        users.map((u) => ({
+          id: u.id,
+          username: u.username,
+          display_name: u.name,
+          role: u.role,
+          staff_id: u.staffId,
+          password_hash: passwordHash,
+          active: 1,
+          created_at: now,
+          password_changed_at: now,
+        })),
+      )
+      .execute();
+    const absenceRows = await trx.selectFrom('absences').select(['staff_id', 'from_date', 'to_date']).execute();
+    const dutyAssignments = await insertDemoRoster(trx, staff, absenceRows, addDays(today, -28), addDays(today, 56));
+
+    const triage = users.filter((u) => u.role === 'ASSESSMENT_SW').map((u) => u.id);
+    const regionalByArea = new Map<string, string[]>();
+    for (const s of staff.filter((x) => x.userRole === 'REGIONAL')) {
+      regionalByArea.set(s.areaId!, [...(regionalByArea.get(s.areaId!) ?? []), `u-${s.id}`]);
+    }
+    for (let start = 0; start < options.cases; start += BATCH) {
+      const batch = Array.from({ length: Math.min(BATCH, options.cases - start) }, (_, i) =>
+        makeCase(rng, start + i, options.seed, today, { triage, regionalByArea }),
+      );
+      await trx
+        .insertInto('cases')
+        .values(batch.map((c) => c.row))
+        .execute();
+      const events = batch.flatMap((c) =>
+        c.events.map((e) => ({
+          case_id: c.row.id,
+          at: e.at,
+          user_id: null,
+          kind: e.kind,
+          data: JSON.stringify(e.data),
+        })),
+      );
+      for (let i = 0; i < events.length; i += BATCH)
+        await trx
+          .insertInto('case_events')
+          .values(events.slice(i, i + BATCH))
+          .execute();
+      const done = start + batch.length;
+      if (options.progress && (done % 20_000 < BATCH || done === options.cases)) options.progress(done, options.cases);
+    }
+    await appendAudit(
+      trx,
+      {
+        actor: { id: 'cli', name: 'admin-cli', role: 'ADMIN' },
+        action: 'store.demo',
+        details: { cases: options.cases, seed: options.seed },
+      },
+      new Date(),
+    );
+    return {
+      today,
+      cases: options.cases,
+      staff: staff.length,
+      absences,
+      dutyAssignments,
+      users: users.map(({ username, role, name }) => ({ username, role, name })),
+    };
+  });
+}

@@ -1,0 +1,121 @@
+/** Synthetic names for a bilingual county. None belongs to a real case. */
+export const FI_FIRST = [
+  'Aino',
+  'Eino',
+  'Helmi',
+  'Leo',
+  'Ella',
+  'Väinö',
+  'Sofia',
+  'Onni',
+  'Aada',
+  'Eeli',
+  'Lilja',
+  'Oliver',
+  'Venla',
+  'Elias',
+  'Isla',
+  'Toivo',
+  'Emma',
+  'Niilo',
+  'Kerttu',
+  'Lenni',
+  'Pihla',
+  'Veikko',
+  'Siiri',
+  'Aatos',
+  'Hilla',
+  'Joona',
+  'Minea',
+  'Otso',
+];
+export const SV_FIRST = [
+  'Nils',
+  'Ebba',
+  'Oskar',
+  'Alva',
+  'Hugo',
+  'Elsa',
+  'Axel',
+  'Selma',
+  'Linnea',
+  'Viktor',
+  'Astrid',
+  'Elis',
+  'Stella',
+  'Anton',
+  'Wilma',
+  'Theo',
+  'Agnes',
+  'Sixten',
+];
+export const FI_LAST = [
+  'Virtanen',
+  'Korhonen',
+  'Mäkinen',
+  'Nieminen',
+  'Mäkelä',
+  'Hämäläinen',
+  'Laine',
+  'Heikkinen',
+  'Koskinen',
+  'Järvinen',
+  'Lehtonen',
+  'Saarinen',
+  'Salminen',
+  'Heinonen',
+  'Niemi',
+  'Kinnunen',
+  'Salonen',
+  'Turunen',
+  'Salo',
+  'Laitinen',
+  'Tuominen',
+  'Rantanen',
+  'Karjalainen',
+  'Jokinen',
+];
+export const SV_LAST = [
+  'Holmström',
+  'Lindqvist',
+  'Nyström',
+  'Sundström',
+  'Karlsson',
+  'Lindholm',
+  'Blomqvist',
+  'Grönroos',
+  'Sjöberg',
+  'Backman',
+  'Eriksson',
+  'Forsman',
+  'Wikström',
+  'Åkerlund',
+];
+
+export const FI_SUMMARIES = [
+  'Opettaja on huolissaan lapsen poissaoloista ja väsymyksestä.',
+  'Neuvolasta ilmoitus vanhemman jaksamisesta.',
+  'Poliisin kotihälytys, perheessä riitaa.',
+  'Varhaiskasvatus huolissaan lapsen hoidosta.',
+  'Vanhempi pyytää tukea arjen sujumiseen.',
+  'Nuori kertoi koulukuraattorille kotitilanteesta.',
+  'Terveydenhuollosta ilmoitus päihteiden käytöstä.',
+  'Naapuri on huolissaan lasten yksin jäämisestä.',
+];
+export const SV_SUMMARIES = [
+  'Skolan är orolig för barnets frånvaro.',
+  'Familjen behöver stöd i vardagen.',
+  'Rådgivningen oroar sig för förälderns ork.',
+  'Polisen larmades till hemmet.',
+  'Småbarnspedagogiken är orolig för barnets omsorg.',
+  'Föräldern ber om stödfamilj.',
+];
+
+export function usernameFor(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z]+/g, '.')
+    .replace(/^\.|\.$/g, '');
+}

@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import { workingDayCalendar } from '../../shared/calendar';
+import { addDays, isoWeek, isoWeekday, type LocalDate } from '../../shared/dates';
+import type { Database } from '../store/schema';
+import type { DemoStaff } from './staff';
+
+interface Absence {
+  staff_id: string;
+  from_date: string;
+  to_date: string;
+}
+
+/**
+ * A plausible roster for the demo: least-loaded greedy, respecting absences, holidays and the
+ * assessment week. The real scheduler (HiGHS MIP, issue 4) replaces this for actual rosters.
+ */
+export async function insertDemoRoster(
+  db: Kysely<Database>,
+  staff: DemoStaff[],
+  absences: Absence[],
+  from: LocalDate,
+  to: LocalDate,
+): Promise<number> {
+  const calendar = workingDayCalendar();
+  const away = (id: string, date: LocalDate) =>
+    absences.some((a) => a.staff_id === id && a.from_date <= date && date <= a.to_date);
+  const load = new Map(staff.map((s) => [s.id, 0]));
+  const byLoad = (a: DemoStaff, b: DemoStaff) =>
+    load.get(a.id)! / a.fte - load.get(b.id)! / b.fte || a.id.localeCompare(b.id);
+  const rows: {
+    date: string | null;
+    week: string | null;
+    duty: string;
+    staff_id: string;
+    locked: number;
+    period_id: null;
+  }[] = [];
+  const socialWorkers = staff.filter((s) => s.role === 'SOCIAL_WORKER');
+  const daily = staff.filter((s) => s.role !== 'LEAD');
+  let monday = addDays(from, 1 - isoWeekday(from));
+  let previousAssessor: string | null = null;
+  for (; monday <= to; monday = addDays(monday, 7)) {
+    const days = Array.from({ length: 5 }, (_, i) => addDays(monday, i)).filter(
+      (d) => d >= from && d <= to && calendar.isWorkingDay(d),
+    );
+    if (!days.length) continue;
+    const assessor = socialWorkers
+      .filter((s) => s.id !== previousAssessor && days.every((d) => !away(s.id, d)))
+      .sort(byLoad)[0];
+    if (assessor) {
+      rows.push({
+        date: null,
+        week: isoWeek(monday),
+        duty: 'ASSESSMENT_WEEK',
+        staff_id: assessor.id,
+        locked: 0,
+        period_id: null,
+      });
+      load.set(assessor.id, load.get(assessor.id)! + 5);
+    }
+    previousAssessor = assessor?.id ?? null;
+    for (const date of days) {
+      const free = daily.filter((s) => s.id !== assessor?.id && !away(s.id, date)).sort(byLoad);
+      const pick = (candidates: DemoStaff[]) => {
+        const chosen = candidates[0];
+        if (!chosen) return;
+        free.splice(free.indexOf(chosen), 1);
+        load.set(chosen.id, load.get(chosen.id)! + 1);
+        return chosen;
+      };
+      const emergency = pick(free.filter((s) => s.role === 'SOCIAL_WORKER'));
+      const swedish = pick(free.filter((s) => s.languages.includes('sv')));
+      const second = pick(free);
+      for (const [duty, person] of [
+        ['EMERGENCY', emergency],
+        ['RECEPTION', swedish],
+        ['RECEPTION', second],
+      ] as const) {
+        if (person) rows.push({ date, week: null, duty, staff_id: person.id, locked: 0, period_id: null });
+      }
+    }
+  }
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('duty_assignments')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  return rows.length;
+}

@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import { addDays, type LocalDate } from '../../shared/dates';
+import type { Role } from '../../shared/roles';
+import type { StaffRole } from '../../shared/caseTypes';
+import type { Database } from '../store/schema';
+import { FI_FIRST, FI_LAST, SV_FIRST, SV_LAST, usernameFor } from './names';
+import type { Random } from './random';
+
+export interface DemoStaff {
+  id: string;
+  name: string;
+  role: StaffRole;
+  fte: number;
+  languages: string[];
+  areaId: string | null;
+  teamId: string;
+  userRole: Role;
+  username: string;
+}
+
+export const DEMO_TEAMS = [
+  { id: 'advice', name: 'Neuvonta ja ohjaus / Rådgivning och handledning', area_id: null },
+  { id: 'assessment-east', name: 'Arviointitiimi itä / Bedömningsteam öst', area_id: 'east' },
+  { id: 'assessment-central', name: 'Arviointitiimi keski / Bedömningsteam mellersta', area_id: 'central' },
+  { id: 'assessment-west', name: 'Arviointitiimi länsi / Bedömningsteam väst', area_id: 'west' },
+];
+
+/** 15-40 people: two leads, then social workers and counsellors in the advice and regional teams. */
+export function makeStaff(rng: Random, count: number): DemoStaff[] {
+  const staff: DemoStaff[] = [];
+  const used = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    const swedish = rng.chance(0.35);
+    let name: string;
+    do {
+      name = swedish ? `${rng.pick(SV_FIRST)} ${rng.pick(SV_LAST)}` : `${rng.pick(FI_FIRST)} ${rng.pick(FI_LAST)}`;
+    } while (used.has(name));
+    used.add(name);
+    const role: StaffRole =
+      i < 2 ? 'LEAD' : i % 9 === 8 ? 'SERVICE_COORDINATOR' : i % 2 === 0 ? 'SOCIAL_WORKER' : 'COUNSELLOR';
+    const regional = role === 'SOCIAL_WORKER' && i % 4 === 0;
+    const team = regional ? DEMO_TEAMS[1 + (i % 3)]! : DEMO_TEAMS[0]!;
+    const userRole: Role =
+      role === 'LEAD' ? 'LEAD' : role === 'SOCIAL_WORKER' ? (regional ? 'REGIONAL' : 'ASSESSMENT_SW') : 'ADVICE';
+    staff.push({
+      id: `s${String(i + 1).padStart(3, '0')}`,
+      name,
+      role,
+      fte: rng.weighted([
+        [1, 6],
+        [0.8, 2],
+        [0.6, 1],
+        [0.5, 1],
+      ] as const),
+      languages: swedish ? ['sv', 'fi'] : rng.chance(0.15) ? ['fi', 'sv'] : ['fi'],
+      areaId: team.area_id,
+      teamId: team.id,
+      userRole,
+      username: usernameFor(name),
+    });
+  }
+  return staff;
+}
+
+export async function insertStaff(
+  db: Kysely<Database>,
+  staff: DemoStaff[],
+  rng: Random,
+  today: LocalDate,
+  now: string,
+): Promise<number> {
+  await db.insertInto('teams').values(DEMO_TEAMS).execute();
+  await db
+    .insertInto('staff')
+    .values(
+      staff.map((s) => ({
+        id: s.id,
+        name: s.name,
+        role: s.role,
+        fte: s.fte,
+        languages: JSON.stringify(s.languages),
+        area_id: s.areaId,
+        team_id: s.teamId,
+        max_duties_per_week: s.fte >= 0.8 ? 3 : 2,
+        active: 1,
+        created_at: now,
+      })),
+    )
+    .execute();
+  const absences = staff.flatMap((s) =>
+    Array.from({ length: rng.int(0, 3) }, () => {
+      const from = addDays(today, rng.int(-60, 90));
+      const kind = rng.weighted([
+        ['VACATION', 5],
+        ['SICK_LEAVE', 3],
+        ['TRAINING', 2],
+      ] as const);
+      const length = kind === 'VACATION' ? rng.int(5, 15) : rng.int(1, 4);
+      return { staff_id: s.id, from_date: from, to_date: addDays(from, length - 1), kind, created_at: now };
+    }),
+  );
+  if (absences.length) await db.insertInto('absences').values(absences).execute();
+  return absences.length;
+}

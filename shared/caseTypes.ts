@@ -1,0 +1,52 @@
+/** Case vocabulary (domain.md, formats.md). Codes are stable: they are in import files and reports. */
+export const CASE_TYPES = ['LSL25', 'LSL25C', 'SHL35', 'SHL35_NOTICE', 'APPLICATION'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+export const CHANNELS = [
+  'PHONE',
+  'PYYDA_APUA',
+  'OMAOLO',
+  'OMAPALVELU',
+  'WALK_IN',
+  'LETTER',
+  'PROFESSIONAL',
+  'POLICE',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const REPORTER_CATEGORIES = [
+  'POLICE',
+  'SCHOOL',
+  'EARLY_EDUCATION',
+  'HEALTH_CARE',
+  'SOCIAL_SERVICES',
+  'PARENT',
+  'CHILD',
+  'RELATIVE',
+  'PRIVATE_PERSON',
+  'ANONYMOUS',
+  'OTHER_AUTHORITY',
+] as const;
+export type ReporterCategory = (typeof REPORTER_CATEGORIES)[number];
+
+export const DECISIONS = ['START_ASSESSMENT', 'NO_ACTION', 'GUIDANCE', 'TRANSFER_EXISTING', 'URGENT'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const CASE_STATUSES = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT', 'CLOSED'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Where a case stands, from what has been recorded on it. */
+export function caseStatus(c: {
+  pendingFrom: string | null;
+  urgencyAssessedAt: string | null;
+  decision: string | null;
+  assessmentCompletedDate: string | null;
+}): CaseStatus {
+  if (c.decision === 'START_ASSESSMENT') return c.assessmentCompletedDate ? 'CLOSED' : 'ASSESSMENT';
+  if (c.decision) return 'CLOSED';
+  if (!c.pendingFrom) return 'AWAITING_BIRTH';
+  return c.urgencyAssessedAt ? 'TRIAGE' : 'NEW';
+}
+
+export const STAFF_ROLES = ['SOCIAL_WORKER', 'COUNSELLOR', 'LEAD', 'SERVICE_COORDINATOR'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];

@@ -1,0 +1,135 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openWithPassphrase } from '../../main/services/storeFiles';
+import { keyFilePath } from '../../main/security/keyfile';
+import { backupStore, restoreStore } from '../../main/store/backup';
+import { Core } from '../../main/app/core';
+import { openSqlite } from '../../main/store/open';
+import { verifyStoreFile } from '../../main/store/verify';
+import { createDemoStore, PASSPHRASE, tempDir } from '../helpers/stores';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+describe('backup and restore', () => {
+  it('backs up a store while another process writes to it, and restore brings back every acknowledged row', async () => {
+    const path = join(dir, 'live.db');
+    await (await createDemoStore(path, 100)).store.close();
+    const writer = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/writer.ts', path], {
+      env: { ...process.env, LUUKKU_PASSPHRASE: PASSPHRASE },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let acknowledged = 0;
+    writer.stdout.on('data', (chunk: Buffer) => {
+      const last = chunk
+        .toString()
+        .trim()
+        .split('\n')
+        .at(-1)
+        ?.match(/committed (\d+)/);
+      if (last) acknowledged = Number(last[1]);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => acknowledged >= 30 && (clearInterval(timer), resolve()), 20);
+      writer.on('exit', (code) => reject(new Error(`writer exited early (${code})`)));
+    });
+    const { store, key, keyFile } = await openWithPassphrase(path, PASSPHRASE);
+    const beforeBackup = acknowledged;
+    const report = await backupStore({ sqlite: store.sqlite, path }, key, keyFile, join(dir, 'backup.db'));
+    const exited = new Promise((r) => writer.on('exit', r));
+    writer.kill('SIGTERM');
+    await exited;
+    await store.close();
+    expect(report.ok).toBe(true);
+    expect(acknowledged).toBeGreaterThan(beforeBackup); // the writer really was writing throughout
+
+    const restored = join(dir, 'restored.db');
+    await restoreStore(join(dir, 'backup.db'), key, keyFile, restored);
+    expect((await verifyStoreFile(restored, key)).ok).toBe(true);
+    const reopened = await openWithPassphrase(restored, PASSPHRASE);
+    const rows = await reopened.store.db.selectFrom('closure_days').select('reason').execute();
+    const numbers = rows.map((r) => Number(r.reason.slice(1))).sort((a, b) => a - b);
+    expect(numbers.length).toBeGreaterThanOrEqual(beforeBackup);
+    expect(numbers.slice(0, beforeBackup)).toEqual(Array.from({ length: beforeBackup }, (_, i) => i + 1));
+    expect(
+      await reopened.store.db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst(),
+    ).toEqual({ n: 100 });
+    await reopened.store.close();
+  }, 60_000);
+
+  it('refuses to overwrite an existing file and restores only to a new path', async () => {
+    const path = join(dir, 'a.db');
+    const { store, key, keyFile } = await createDemoStore(path, 5);
+    await expect(backupStore({ sqlite: store.sqlite, path }, key, keyFile, path)).rejects.toMatchObject({
+      code: 'STORE_EXISTS',
+    });
+    await backupStore({ sqlite: store.sqlite, path }, key, keyFile, join(dir, 'b.db'));
+    await expect(restoreStore(join(dir, 'b.db'), key, keyFile, path)).rejects.toMatchObject({ code: 'STORE_EXISTS' });
+    await store.close();
+  });
+});
+
+describe('verify', () => {
+  async function storeWithBackup() {
+    const path = join(dir, 's.db');
+    const { store, key } = await createDemoStore(path, 50);
+    await store.close();
+    return { path, key };
+  }
+
+  it('detects a flipped byte and a truncated file, and never repairs them', async () => {
+    const { path, key } = await storeWithBackup();
+    const bytes = readFileSync(path);
+    const flipped = join(dir, 'flipped.db');
+    const copy = Buffer.from(bytes);
+    copy[Math.floor(copy.length / 2)]! ^= 0x01;
+    writeFileSync(flipped, copy);
+    const truncated = join(dir, 'truncated.db');
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    for (const damaged of [flipped, truncated]) {
+      copyFileSync(keyFilePath(path), keyFilePath(damaged));
+      const before = readFileSync(damaged);
+      const report = await verifyStoreFile(damaged, key);
+      expect(report.ok, damaged).toBe(false);
+      expect(report.problems.join(' ')).toMatch(/damaged|integrity|cannot be read/);
+      expect(readFileSync(damaged).equals(before)).toBe(true);
+    }
+  });
+
+  it('names the first altered audit-log entry, even when changed with the key', async () => {
+    const { path, key } = await storeWithBackup();
+    const core = new Core({ storePath: path, version: 'test' });
+    await core.start();
+    await core.unlock(PASSPHRASE);
+    for (let i = 0; i < 3; i++) await core.audit({ actor: null, action: `test.${i}` });
+    await core.close();
+    expect((await verifyStoreFile(path, key)).ok).toBe(true);
+
+    const sqlite = openSqlite(path, key, 'existing');
+    sqlite.exec('DROP TRIGGER audit_log_no_update');
+    sqlite.prepare("UPDATE audit_log SET action = 'store.unlock-forged' WHERE seq = 3").run();
+    sqlite.close();
+    const report = await verifyStoreFile(path, key);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toContain('audit log entry 3 has been altered');
+  });
+
+  it('detects a removed last audit-log entry', async () => {
+    const { path, key } = await storeWithBackup();
+    const sqlite = openSqlite(path, key, 'existing');
+    const last = sqlite.prepare('SELECT max(seq) AS seq FROM audit_log').get() as { seq: number };
+    sqlite.exec('DROP TRIGGER audit_log_no_delete');
+    sqlite.prepare('DELETE FROM audit_log WHERE seq = ?').run(last.seq);
+    sqlite.close();
+    const report = await verifyStoreFile(path, key);
+    expect(report.ok).toBe(false);
+    expect(report.problems.join(' ')).toMatch(/entries were removed/);
+  });
+});

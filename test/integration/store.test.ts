@@ -1,0 +1,132 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openWithPassphrase } from '../../main/services/storeFiles';
+import { keyFilePath, readKeyFile } from '../../main/security/keyfile';
+import { LATEST_VERSION, migrations } from '../../main/store/migrations';
+import { kyselyFor, migrate, openSqlite, openStore } from '../../main/store/open';
+import { LuukkuError } from '../../shared/errors';
+import { createDemoStore, createEmptyStore, PASSPHRASE, snapshotDir, tempDir } from '../helpers/stores';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+describe('the encrypted store', () => {
+  it('is not a plain SQLite file and keeps no client name readable on disk, WAL included', async () => {
+    const path = join(dir, 'luukku.db');
+    const { store } = await createDemoStore(path, 150);
+    const names = await store.db
+      .selectFrom('cases')
+      .select(['child_last_name', 'summary'])
+      .where('child_last_name', 'is not', null)
+      .limit(20)
+      .execute();
+    const staffNames = await store.db.selectFrom('staff').select('name').limit(5).execute();
+    expect(names.length).toBeGreaterThan(5);
+    // While open: the WAL exists and must be encrypted too.
+    await store.db
+      .updateTable('cases')
+      .set({ summary: 'Plaintext-probe Virtanen' })
+      .where('id', '=', 'c7-0000001')
+      .execute();
+    const needles = [...names.map((n) => n.child_last_name!), ...staffNames.map((s) => s.name), 'Plaintext-probe'];
+    const filesWhileOpen = readdirSync(dir);
+    expect(filesWhileOpen.some((f) => f.endsWith('-wal'))).toBe(true);
+    for (const file of filesWhileOpen) {
+      const bytes = readFileSync(join(dir, file));
+      for (const needle of needles) expect(bytes.includes(Buffer.from(needle)), `${needle} in ${file}`).toBe(false);
+    }
+    await store.close();
+    expect(readFileSync(path).subarray(0, 16).toString('latin1')).not.toContain('SQLite format 3');
+    const keyFile = readFileSync(keyFilePath(path), 'utf8');
+    expect(keyFile).not.toMatch(/[0-9a-f]{64}/);
+  });
+
+  it('refuses a wrong passphrase with a clear error and leaves every file byte-identical', async () => {
+    const path = join(dir, 'luukku.db');
+    await (await createEmptyStore(path)).store.close();
+    const before = snapshotDir(dir);
+    await expect(openWithPassphrase(path, 'not the passphrase at all')).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
+    expect(snapshotDir(dir)).toEqual(before);
+  });
+
+  it('refuses a key that belongs to another store without touching it', async () => {
+    const a = join(dir, 'a.db');
+    const b = join(dir, 'b.db');
+    await (await createEmptyStore(a)).store.close();
+    const { key: otherKey, store } = await createEmptyStore(b);
+    await store.close();
+    const before = snapshotDir(dir);
+    expect(() => openSqlite(a, otherKey, 'existing')).toThrowError(/cannot be read with this key/);
+    expect(snapshotDir(dir)).toEqual(before);
+  });
+
+  it('refuses a store from a newer Luukku and does not "repair" it', async () => {
+    const path = join(dir, 'luukku.db');
+    const { store, key } = await createEmptyStore(path);
+    store.sqlite.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    await store.close();
+    const before = snapshotDir(dir);
+    const error = await openStore(path, key, 'existing').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LuukkuError);
+    expect((error as LuukkuError).code).toBe('STORE_TOO_NEW');
+    expect((error as LuukkuError).message).toMatch(/newer Luukku/);
+    expect(snapshotDir(dir)).toEqual(before);
+  });
+
+  it('never creates a store where one or its key file exists', async () => {
+    const path = join(dir, 'luukku.db');
+    await (await createEmptyStore(path)).store.close();
+    await expect(createEmptyStore(path)).rejects.toMatchObject({ code: 'STORE_EXISTS' });
+    expect(readKeyFile(path).format).toBe('luukku-keys');
+  });
+
+  it('leaves no file behind when creating a store fails half-way', async () => {
+    const path = join(dir, 'luukku.db');
+    const { createStoreFiles } = await import('../../main/services/storeFiles');
+    await expect(
+      createStoreFiles(path, PASSPHRASE, async () => {
+        throw new Error('disk trouble');
+      }),
+    ).rejects.toThrow('disk trouble');
+    expect(readdirSync(dir)).toEqual([]);
+    expect(existsSync(path)).toBe(false);
+  });
+});
+
+describe('migrations', () => {
+  it('runs every migration in order from an empty file, sets user_version, and the queue uses its index', async () => {
+    const path = join(dir, 'm.db');
+    const key = Buffer.alloc(32, 7);
+    const sqlite = openSqlite(path, key, 'create');
+    const db = kyselyFor(sqlite);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(0);
+    await migrate(db, sqlite);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
+    const plan = await sql<{
+      detail: string;
+    }>`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE status = 'NEW' ORDER BY start_due LIMIT 50`.execute(db);
+    expect(plan.rows.map((r) => r.detail).join(' ')).toMatch(/USING INDEX cases_queue/);
+    const auditPlan = await sql<{
+      detail: string;
+    }>`EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE case_id = 'x' ORDER BY seq`.execute(db);
+    expect(auditPlan.rows.map((r) => r.detail).join(' ')).toMatch(/audit_by_case/);
+    // Running again is a no-op.
+    await migrate(db, sqlite);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    await db.destroy();
+  });
+
+  it('makes the audit log append-only inside SQLite', async () => {
+    const path = join(dir, 'luukku.db');
+    const { store } = await createDemoStore(path, 5);
+    await expect(sql`UPDATE audit_log SET action = 'x'`.execute(store.db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_log`.execute(store.db)).rejects.toThrow(/append-only/);
+    await store.close();
+  });
+});
