@@ -12,7 +12,8 @@ type OpPart<K extends OperationName> = Split<K>[1];
 
 export type LuukkuApi = {
   [A in Areas]: {
-    [K in OpsOf<A> as OpPart<K>]: keyof InputOf<K> extends never
+    // An operation whose input has no required field can be called without one.
+    [K in OpsOf<A> as OpPart<K>]: Record<never, never> extends InputOf<K>
       ? (input?: InputOf<K>) => Promise<Result<OutputOf<K>>>
       : (input: InputOf<K>) => Promise<Result<OutputOf<K>>>;
   };

@@ -130,6 +130,7 @@ export const contract = {
   'settings.get': op({ input: none, output: settingsSchema, access: ANY_ROLE }),
   'settings.update': op({ input: settingsSchema.partial().strict(), output: settingsSchema, access: MANAGERS }),
   'overview.get': op({ input: none, output: overviewSchema, access: ANY_ROLE }),
+  'ui.setLanguage': op({ input: z.object({ language: languageSchema }).strict(), output: z.null(), access: 'public' }),
 } as const;
 
 export type Contract = typeof contract;

@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
-import type { CurrentUser, Phase, Status } from '../../shared/contract';
+import { EventEmitter } from 'node:events';
+import type { CurrentUser, Language, Phase, Status } from '../../shared/contract';
 import { LuukkuError } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import {
@@ -43,7 +44,7 @@ export interface NewLead {
   password: string;
 }
 
-export class Core {
+export class Core extends EventEmitter<{ language: [Language] }> {
   private store: Store | null = null;
   private session: Session | null = null;
   private idleLockMinutes = DEFAULT_SETTINGS.idleLockMinutes;
@@ -54,6 +55,7 @@ export class Core {
   readonly now: () => Date;
 
   constructor(private readonly options: CoreOptions) {
+    super();
     this.now = options.now ?? (() => new Date());
   }
 
@@ -273,6 +275,11 @@ export class Core {
     return this.session
       ? { id: this.session.user.id, name: this.session.user.username, role: this.session.user.role }
       : null;
+  }
+
+  /** The UI language changed: the Electron shell re-labels its native menu. */
+  setLanguage(language: Language): void {
+    this.emit('language', language);
   }
 
   async settingsChanged(): Promise<void> {

@@ -39,4 +39,8 @@ export const handlers: Handlers = {
     return settings;
   },
   'overview.get': async ({ core }) => readOverview(core),
+  'ui.setLanguage': async ({ core }, input) => {
+    core.setLanguage(input.language);
+    return null;
+  },
 };

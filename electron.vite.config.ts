@@ -1,0 +1,41 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+import { META_CONTENT_SECURITY_POLICY } from './main/shell/config';
+
+/** The built renderer carries the strict CSP itself too, so it holds wherever the files are served from. */
+const cspMeta = {
+  name: 'luukku-csp-meta',
+  apply: 'build' as const,
+  transformIndexHtml: (html: string) =>
+    html.replace(
+      '<head>',
+      `<head>\n    <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`,
+    ),
+};
+
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: true,
+      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload can require nothing but electron: bundle the contract and zod into it.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'preload/index.ts') },
+        // A sandboxed preload cannot be an ES module (architecture.md).
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    base: './',
+    plugins: [react(), cspMeta],
+    build: { rollupOptions: { input: resolve(__dirname, 'renderer/index.html') } },
+  },
+});

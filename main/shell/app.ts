@@ -1,0 +1,68 @@
+/**
+ * The desktop app's start-up: single instance, hardening, the app:// protocol, the core (store and
+ * session), IPC, window and menus. All Electron wiring lives in main/shell; the rest runs under plain Node.
+ */
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { Core } from '../app/core';
+import { installSecurityGuards } from './guards';
+import { registerIpc } from './ipc';
+import { osKeychain } from './keychain';
+import { buildMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow } from './window';
+
+/** `--db FILE` or LUUKKU_DB opens another store (e.g. a demo); by default the store lives in userData. */
+export function storePathFrom(argv: string[], env: NodeJS.ProcessEnv, userData: string): string {
+  const flag = argv.findIndex((a) => a === '--db');
+  if (flag >= 0 && argv[flag + 1]) return argv[flag + 1]!;
+  return env.LUUKKU_DB || join(userData, 'luukku.db');
+}
+
+export function startApp(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+  registerAppScheme();
+  let window: BrowserWindow | null = null;
+  let core: Core | null = null;
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.whenReady().then(async () => {
+    installSecurityGuards(devServerUrl);
+    serveRenderer(join(import.meta.dirname, '../renderer'));
+    core = new Core({
+      storePath: storePathFrom(process.argv, process.env, app.getPath('userData')),
+      version: app.getVersion(),
+      keychain: osKeychain(),
+    });
+    await core.start();
+    registerIpc(core, devServerUrl);
+    window = createMainWindow({
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      userData: app.getPath('userData'),
+      devServerUrl,
+    });
+    buildMenu(window, 'fi');
+    core.on('language', (language) => window && buildMenu(window, language));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  // Close the store before exiting, so the WAL is checkpointed and removed.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed || !core) return;
+    event.preventDefault();
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+}

@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from './state/appStore';
+import { BlockedView } from './views/BlockedView';
+import { FirstLeadView } from './views/FirstLeadView';
+import { SetupView } from './views/SetupView';
+import { SignInView } from './views/SignInView';
+import { UnlockView } from './views/UnlockView';
+import { Workspace } from './views/Workspace';
+
+/** One screen per phase of the app (shared/contract.ts `phaseSchema`). */
+export function App() {
+  const { t } = useTranslation();
+  const status = useApp((s) => s.status);
+  const refresh = useApp((s) => s.refresh);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  switch (status?.phase) {
+    case undefined:
+      return <p className="loading">{t('common.loading')}</p>;
+    case 'SETUP':
+      return <SetupView />;
+    case 'LOCKED':
+      return <UnlockView />;
+    case 'KEY_MISSING':
+    case 'STORE_ERROR':
+      return <BlockedView phase={status.phase} />;
+    case 'NO_USERS':
+      return <FirstLeadView />;
+    case 'SIGNED_OUT':
+      return <SignInView />;
+    case 'SIGNED_IN':
+      return <Workspace />;
+  }
+}

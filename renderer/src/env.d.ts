@@ -1,0 +1,12 @@
+/// <reference types="vite/client" />
+import type { LuukkuApi } from '../../shared/client';
+
+declare global {
+  interface Window {
+    luukku: LuukkuApi;
+    /** Only in e2e builds: the harness's transport into the same dispatcher (architecture.md). */
+    __luukkuInvoke?: (name: string, input: unknown) => Promise<never>;
+  }
+}
+
+export {};

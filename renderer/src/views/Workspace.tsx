@@ -1,0 +1,90 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useIdleSignOut } from '../state/useIdleSignOut';
+import { useApp, type View } from '../state/appStore';
+import { AssessmentWeeksView } from './AssessmentWeeksView';
+import { CalendarView } from './CalendarView';
+import { QueueView } from './QueueView';
+import { SettingsView } from './SettingsView';
+
+const VIEWS: { id: View; key: string; shortcut: string }[] = [
+  { id: 'queue', key: 'nav.queue', shortcut: '1' },
+  { id: 'calendar', key: 'nav.calendar', shortcut: '2' },
+  { id: 'assessmentWeeks', key: 'nav.assessmentWeeks', shortcut: '3' },
+  { id: 'settings', key: 'nav.settings', shortcut: '4' },
+];
+
+/** The navigation frame: the three work areas and settings, reachable by Alt+1...4. */
+export function Workspace() {
+  const { t } = useTranslation();
+  const { status, view, setView, transition, loadOverview } = useApp();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useIdleSignOut(status?.idleLockMinutes ?? 15);
+
+  useEffect(() => {
+    void loadOverview();
+  }, [loadOverview, view]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = VIEWS.find((v) => e.altKey && !e.ctrlKey && !e.metaKey && e.key === v.shortcut);
+      if (target) {
+        e.preventDefault();
+        setView(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setView]);
+
+  // Move focus to the new view's heading so keyboard and screen-reader users land in it.
+  useEffect(() => heading.current?.focus(), [view]);
+
+  const title = t(VIEWS.find((v) => v.id === view)!.key);
+  return (
+    <div className="workspace">
+      <a href="#main" className="skip-link">
+        {t('nav.skip')}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <span className="county">{status?.countyName}</span>
+        <span className="spacer" />
+        <span className="user">
+          {status?.user?.displayName} · {status?.user && t(`roles.${status.user.role}`)}
+        </span>
+        <LanguageSwitch />
+        <button type="button" onClick={() => void transition(() => window.luukku.session.signOut({ reason: 'USER' }))}>
+          {t('common.signOut')}
+        </button>
+      </header>
+      <nav className="sidebar" aria-label={t('nav.label')}>
+        <ul>
+          {VIEWS.map((v) => (
+            <li key={v.id}>
+              <button
+                type="button"
+                className="nav-item"
+                aria-current={view === v.id ? 'page' : undefined}
+                aria-keyshortcuts={`Alt+${v.shortcut}`}
+                onClick={() => setView(v.id)}
+              >
+                {t(v.key)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content" id="main">
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
+        {view === 'queue' && <QueueView />}
+        {view === 'calendar' && <CalendarView />}
+        {view === 'assessmentWeeks' && <AssessmentWeeksView />}
+        {view === 'settings' && <SettingsView />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/stores';
+import { launchBrowser, openApp, screenshot, seriousA11yViolations, type AppPage } from './harness';
+
+let browser: Browser;
+let dir: string;
+let cleanup: () => void;
+let app: AppPage | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(() => ({ dir, cleanup } = tempDir('luukku-e2e-')));
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  cleanup();
+});
+
+describe('first run', () => {
+  it('creates the encrypted store and the first team lead, then opens the case queue', async () => {
+    const storePath = join(dir, 'luukku.db');
+    app = await openApp(browser, storePath);
+    const { page } = app;
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tervetuloa Luukkuun');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByLabel('Palautussalasana', { exact: true }).fill('short');
+    await expect.poll(() => page.getByText('Vahvuus: liian lyhyt').isVisible()).toBe(true);
+    await page.getByLabel('Palautussalasana', { exact: true }).fill(PASSPHRASE);
+    await expect.poll(() => page.getByText('Vahvuus: vahva').isVisible()).toBe(true);
+    await page.getByLabel('Palautussalasana uudelleen').fill(`${PASSPHRASE}x`);
+    await expect.poll(() => page.getByText('Salasanat eivät täsmää.').isVisible()).toBe(true);
+    await page.getByLabel('Palautussalasana uudelleen').fill(PASSPHRASE);
+    await page.getByLabel('Nimi', { exact: true }).fill('Liisa Lehtonen');
+    await page.getByLabel('Käyttäjätunnus').fill('liisa.lehtonen');
+    await page.getByLabel('Salasana', { exact: true }).fill('hyvä-salasana-123');
+    await screenshot(page, '01-setup-fi');
+    await page.getByRole('button', { name: 'Luo tietovarasto' }).click();
+
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 })
+      .toBe('Asiakasjono');
+    await expect.poll(() => page.getByRole('heading', { name: 'Jono on tyhjä' }).isVisible()).toBe(true);
+    expect(await page.getByText('Liisa Lehtonen · Johtava sosiaalityöntekijä').isVisible()).toBe(true);
+    await screenshot(page, '02-queue-empty-fi');
+    expect(readFileSync(storePath).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    expect(readFileSync(storePath).includes(Buffer.from('Liisa Lehtonen'))).toBe(false);
+  });
+});
+
+describe('the signed-in app (demo county)', () => {
+  let storePath: string;
+  let leadUsername: string;
+  let adviceUsername: string;
+  beforeEach(async () => {
+    storePath = join(dir, 'demo.db');
+    const demo = await createDemoStore(storePath, 120);
+    leadUsername = demo.summary.users.find((u) => u.role === 'LEAD')!.username;
+    adviceUsername = demo.summary.users.find((u) => u.role === 'ADVICE')!.username;
+    await demo.store.close();
+  });
+
+  async function unlockAndSignIn(username: string, language?: string) {
+    app = await openApp(browser, storePath, language ? { language } : {});
+    const { page } = app;
+    await page.getByLabel(/Palautussalasana|Återställningslösenord|Recovery passphrase/).fill(PASSPHRASE);
+    await page.getByRole('button', { name: /^(Avaa|Öppna|Open)$/ }).click();
+    await page.getByLabel(/Käyttäjätunnus|Användarnamn|User name/).fill(username);
+    await page.getByLabel(/^(Salasana|Lösenord|Password)$/).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /^(Kirjaudu|Logga in|Sign in)$/ }).click();
+    await expect.poll(() => page.getByRole('navigation').isVisible(), { timeout: 20_000 }).toBe(true);
+    return page;
+  }
+
+  it('refuses a wrong passphrase with a clear message and stays locked', async () => {
+    app = await openApp(browser, storePath);
+    const { page } = app;
+    await page.getByLabel('Palautussalasana').fill('väärä salasana tässä');
+    await page.getByRole('button', { name: 'Avaa' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toBe('Väärä palautussalasana. Mitään ei muutettu.');
+    await screenshot(page, '03-unlock-wrong-fi');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('navigates the three work areas and settings by mouse and keyboard, each screen passing axe', async () => {
+    const page = await unlockAndSignIn(leadUsername);
+    await expect.poll(() => page.getByText(/Jonossa on \d+ avointa asiaa/).isVisible()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '04-queue-fi');
+    const areas: [string, string][] = [
+      ['Vastaanottovuorot', '05-calendar-fi'],
+      ['Arviointiviikot', '06-assessment-weeks-fi'],
+      ['Asetukset', '07-settings-fi'],
+      ['Asiakasjono', '08-queue-again-fi'],
+    ];
+    for (const [name, shot] of areas) {
+      await page.getByRole('navigation').getByRole('button', { name }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(name);
+      expect(await page.getByRole('button', { name, exact: true }).getAttribute('aria-current')).toBe('page');
+      expect(await seriousA11yViolations(page), name).toEqual([]);
+      await screenshot(page, shot);
+    }
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Vastaanottovuorot');
+    // Focus lands on the new view's heading.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.keyboard.press('Alt+4');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Asetukset');
+  });
+
+  it('switches the UI language to Swedish and English', async () => {
+    const page = await unlockAndSignIn(leadUsername);
+    await page.getByLabel('Kieli').selectOption('sv');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ärendekö');
+    expect(await page.getByRole('navigation').getByRole('button', { name: 'Mottagningsturer' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
+    await screenshot(page, '09-queue-sv');
+    await page.getByRole('navigation').getByRole('button', { name: 'Inställningar' }).click();
+    await screenshot(page, '10-settings-sv');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('Språk').selectOption('en');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
+    expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+  });
+
+  it('lets a lead change settings but shows them read-only to the advice team', async () => {
+    let page = await unlockAndSignIn(leadUsername);
+    await page.getByRole('navigation').getByRole('button', { name: 'Asetukset' }).click();
+    await page.getByLabel('Automaattinen uloskirjautuminen (minuuttia)').fill('30');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Tallennettu.' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kirjaudu sisään');
+    await screenshot(page, '11-sign-in-fi');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByLabel('Käyttäjätunnus').fill(adviceUsername);
+    await page.getByLabel('Salasana').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Kirjaudu' }).click();
+    page = app!.page;
+    await page.getByRole('navigation').getByRole('button', { name: 'Asetukset' }).click();
+    await expect
+      .poll(() => page.getByText('Vain johtava sosiaalityöntekijä tai pääkäyttäjä voi muuttaa asetuksia.').isVisible())
+      .toBe(true);
+    expect(await page.getByLabel('Automaattinen uloskirjautuminen (minuuttia)').inputValue()).toBe('30');
+    expect(await page.getByLabel('Automaattinen uloskirjautuminen (minuuttia)').isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Tallenna' }).count()).toBe(0);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The e2e harness (architecture.md): Debian's Chromium driven by playwright-core, the built renderer, and
+ * `window.luukku` routed through `exposeFunction` into the same IPC dispatcher with real services and a real
+ * encrypted store in a temp dir. Only Electron's transport is swapped.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, relative } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Core } from '../../main/app/core';
+import { dispatch } from '../../main/ipc/dispatcher';
+import { CONTENT_SECURITY_POLICY } from '../../main/shell/config';
+
+const RENDERER = join(process.cwd(), 'out', 'renderer');
+const ORIGIN = 'http://luukku.test';
+const CHROMIUM = process.env.LUUKKU_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(join(RENDERER, 'index.html')))
+    throw new Error('Build the renderer first: npm run test:e2e builds it.');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface AppPage {
+  page: Page;
+  core: Core;
+  close(): Promise<void>;
+}
+
+export async function openApp(
+  browser: Browser,
+  storePath: string,
+  options: { language?: string; now?: () => Date } = {},
+): Promise<AppPage> {
+  const core = new Core({ storePath, version: '0.1.0-e2e', ...(options.now ? { now: options.now } : {}) });
+  await core.start();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fi-FI' });
+  await context.route(`${ORIGIN}/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const file = normalize(join(RENDERER, path === '/' ? 'index.html' : path));
+    if (relative(RENDERER, file).startsWith('..') || !existsSync(file)) return route.fulfill({ status: 404 });
+    await route.fulfill({
+      status: 200,
+      body: readFileSync(file),
+      headers: {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+      },
+    });
+  });
+  // Anything else the page might try to reach is refused: the app needs no network.
+  await context.route(/^(?!http:\/\/luukku\.test\/).*/, (route) => route.abort());
+  await context.exposeFunction('__luukkuInvoke', (name: string, input: unknown) => dispatch(core, name, input));
+  if (options.language)
+    await context.addInitScript((lang) => localStorage.setItem('luukku.language', lang), options.language);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${ORIGIN}/index.html`);
+  return {
+    page,
+    core,
+    async close() {
+      await context.close();
+      await core.close();
+      if (errors.length) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
+    },
+  };
+}
+
+/** WCAG 2.1 A/AA rules; serious and critical findings fail the test. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
