@@ -15,7 +15,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl: string 
 
 export function registerIpc(core: Core, devServerUrl: string | undefined): void {
   for (const name of operationNames) {
-    ipcMain.handle(channelOf(name), (event, input: unknown) => {
+    ipcMain.handle(channelOf(name), async (event, input: unknown) => {
       if (!isTrustedSender(event, devServerUrl)) {
         return {
           ok: false,
