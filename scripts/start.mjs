@@ -57,16 +57,39 @@ if (!existsSync(nativeFile)) {
   rmSync(work, { recursive: true, force: true });
   cpSync(source, work, { recursive: true, filter: (p) => !p.includes(`${join(source, 'build')}`) });
   // The machine's npm may point node-gyp at Node's own headers; Electron needs its own.
-  const env = { ...process.env, npm_config_nodedir: '', npm_config_runtime: 'electron', npm_config_target: electronVersion };
+  const env = {
+    ...process.env,
+    npm_config_nodedir: '',
+    npm_config_runtime: 'electron',
+    npm_config_target: electronVersion,
+  };
   const prebuildInstall = createRequire(join(source, 'package.json')).resolve('prebuild-install/bin.js');
-  const prebuilt = run(process.execPath, [prebuildInstall, '--runtime', 'electron', '--target', electronVersion], work, env);
+  const prebuilt = run(
+    process.execPath,
+    [prebuildInstall, '--runtime', 'electron', '--target', electronVersion],
+    work,
+    env,
+  );
   const nodeGyp = process.env.npm_config_node_gyp;
   const built =
     prebuilt ||
     (nodeGyp &&
-      run(process.execPath, [nodeGyp, 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], work, env));
+      run(
+        process.execPath,
+        [
+          nodeGyp,
+          'rebuild',
+          '--release',
+          '--runtime=electron',
+          `--target=${electronVersion}`,
+          '--dist-url=https://electronjs.org/headers',
+        ],
+        work,
+        env,
+      ));
   const output = join(work, 'build', 'Release', 'better_sqlite3.node');
-  if (!built || !existsSync(output)) fail('Luukku: could not build the store module for Electron. See the messages above.');
+  if (!built || !existsSync(output))
+    fail('Luukku: could not build the store module for Electron. See the messages above.');
   mkdirSync(nativeDir, { recursive: true });
   cpSync(output, nativeFile);
   rmSync(work, { recursive: true, force: true });

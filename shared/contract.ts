@@ -4,6 +4,7 @@
  * handlers are generated from this object; nothing else crosses.
  */
 import { z } from 'zod';
+import { daysBetween, isLocalDate } from './dates';
 import { MIN_PASSPHRASE_LENGTH } from './passphrase';
 import { ANY_ROLE, MANAGERS, ROLES, type Role } from './roles';
 
@@ -91,6 +92,26 @@ export const overviewSchema = z.object({
 });
 export type Overview = z.infer<typeof overviewSchema>;
 
+const localDate = z.string().refine(isLocalDate, 'a calendar date YYYY-MM-DD');
+
+export const rosterSchema = z.object({
+  assignments: z.array(
+    z.object({
+      id: z.number().int(),
+      date: z.string().nullable(),
+      week: z.string().nullable(),
+      duty: z.string(),
+      staffId: z.string(),
+      staffName: z.string(),
+      locked: z.boolean(),
+    }),
+  ),
+  absences: z.array(
+    z.object({ staffId: z.string(), staffName: z.string(), from: z.string(), to: z.string(), kind: z.string() }),
+  ),
+});
+export type Roster = z.infer<typeof rosterSchema>;
+
 export const contract = {
   'app.status': op({ input: none, output: statusSchema, access: 'public' }),
   'setup.createStore': op({
@@ -130,6 +151,15 @@ export const contract = {
   'settings.get': op({ input: none, output: settingsSchema, access: ANY_ROLE }),
   'settings.update': op({ input: settingsSchema.partial().strict(), output: settingsSchema, access: MANAGERS }),
   'overview.get': op({ input: none, output: overviewSchema, access: ANY_ROLE }),
+  'roster.list': op({
+    input: z
+      .object({ from: localDate, to: localDate })
+      .strict()
+      .refine((v) => v.from <= v.to, { message: 'must not be before from', path: ['to'] })
+      .refine((v) => daysBetween(v.from, v.to) <= 400, { message: 'at most 400 days at a time', path: ['to'] }),
+    output: rosterSchema,
+    access: ANY_ROLE,
+  }),
   'ui.setLanguage': op({ input: z.object({ language: languageSchema }).strict(), output: z.null(), access: 'public' }),
 } as const;
 

@@ -122,3 +122,11 @@ export function helsinkiWallTimeToInstant(date: LocalDate, hour: number, minute:
   for (let i = 0; i < 2; i++) guess = naive - helsinkiOffsetMinutes(new Date(guess)) * 60_000;
   return new Date(guess);
 }
+
+/** Monday of an ISO week label (`2027-W01` -> 2027-01-04). */
+export function isoWeekMonday(week: string): LocalDate {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!m) throw new RangeError(`Not an ISO week (YYYY-Www): ${week}`);
+  const jan4 = formatLocalDate(Number(m[1]), 1, 4);
+  return addDays(jan4, (Number(m[2]) - 1) * 7 + 1 - isoWeekday(jan4));
+}

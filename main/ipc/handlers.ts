@@ -6,6 +6,8 @@ import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contra
 import type { CurrentUser } from '../../shared/contract';
 import type { Core } from '../app/core';
 import { readOverview } from '../services/overview';
+import { isoWeek } from '../../shared/dates';
+import { listAbsences, listAssignments } from '../store/roster';
 import { readSettings, writeSettings } from '../store/settings';
 
 export interface HandlerContext {
@@ -39,6 +41,14 @@ export const handlers: Handlers = {
     return settings;
   },
   'overview.get': async ({ core }) => readOverview(core),
+  'roster.list': async ({ core }, { from, to }) => {
+    const weeks = { from: isoWeek(from), to: isoWeek(to) };
+    const [assignments, absences] = await Promise.all([
+      listAssignments(core.db, from, to, weeks),
+      listAbsences(core.db, from, to),
+    ]);
+    return { assignments: assignments.map((a) => ({ ...a, locked: a.locked === 1 })), absences };
+  },
   'ui.setLanguage': async ({ core }, input) => {
     core.setLanguage(input.language);
     return null;

@@ -106,6 +106,18 @@ describe('the signed-in app (demo county)', () => {
       await page.getByRole('navigation').getByRole('button', { name }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(name);
       expect(await page.getByRole('button', { name, exact: true }).getAttribute('aria-current')).toBe('page');
+      if (name === 'Vastaanottovuorot') {
+        // The demo roster is on the calendar: daily duties and the assessment week, with names.
+        await expect.poll(() => page.locator('.fc-event').count(), { timeout: 10_000 }).toBeGreaterThan(20);
+        expect(await page.getByText(/^Sosiaalipäivystys: /).count()).toBeGreaterThan(0);
+        expect(await page.getByText(/^Arviointiviikko: /).count()).toBeGreaterThan(0);
+      }
+      if (name === 'Arviointiviikot') {
+        const perPerson = page.getByRole('table', { name: 'Arviointiviikot henkilöittäin' });
+        await expect.poll(() => perPerson.getByRole('row').count()).toBeGreaterThan(2);
+        const thisWeek = page.getByRole('table', { name: /^Arviointiviikot 2026/ }).getByRole('row', { name: /^48 / });
+        expect(await thisWeek.textContent()).not.toContain('Ei jaettu');
+      }
       expect(await seriousA11yViolations(page), name).toEqual([]);
       await screenshot(page, shot);
     }

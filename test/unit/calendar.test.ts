@@ -111,3 +111,15 @@ describe('dates', () => {
     expect(isoWeekday('2026-11-23')).toBe(1);
   });
 });
+
+describe('ISO week Mondays', () => {
+  it('round-trips with isoWeek across year boundaries', async () => {
+    const { isoWeekMonday } = await import('../../shared/dates');
+    expect(isoWeekMonday('2027-W01')).toBe('2027-01-04');
+    expect(isoWeekMonday('2026-W53')).toBe('2026-12-28');
+    for (let d = '2025-01-01'; d <= '2030-12-31'; d = addDays(d, 7)) {
+      expect(isoWeek(isoWeekMonday(isoWeek(d)))).toBe(isoWeek(d));
+      expect(isoWeekday(isoWeekMonday(isoWeek(d)))).toBe(1);
+    }
+  });
+});

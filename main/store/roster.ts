@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { LocalDate } from '../../shared/dates';
+import type { Database } from './schema';
+
+/** Duty assignments in a date range (daily duties by date, assessment weeks by ISO week), with names. */
+export async function listAssignments(
+  db: Kysely<Database>,
+  from: LocalDate,
+  to: LocalDate,
+  weeks: { from: string; to: string },
+) {
+  return db
+    .selectFrom('duty_assignments as d')
+    .innerJoin('staff as s', 's.id', 'd.staff_id')
+    .select(['d.id', 'd.date', 'd.week', 'd.duty', 'd.staff_id as staffId', 's.name as staffName', 'd.locked'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('d.date', '>=', from), eb('d.date', '<=', to)]),
+        eb.and([eb('d.week', '>=', weeks.from), eb('d.week', '<=', weeks.to)]),
+      ]),
+    )
+    .orderBy('d.date')
+    .orderBy('d.week')
+    .orderBy('d.duty')
+    .execute();
+}
+
+export async function listAbsences(db: Kysely<Database>, from: LocalDate, to: LocalDate) {
+  return db
+    .selectFrom('absences as a')
+    .innerJoin('staff as s', 's.id', 'a.staff_id')
+    .select(['a.staff_id as staffId', 's.name as staffName', 'a.from_date as from', 'a.to_date as to', 'a.kind'])
+    .where('a.to_date', '>=', from)
+    .where('a.from_date', '<=', to)
+    .orderBy('a.from_date')
+    .execute();
+}
