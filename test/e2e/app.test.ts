@@ -18,9 +18,12 @@ afterAll(async () => {
 });
 beforeEach(() => ({ dir, cleanup } = tempDir('luukku-e2e-')));
 afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  cleanup();
+  try {
+    await app?.close();
+  } finally {
+    app = undefined;
+    cleanup();
+  }
 });
 
 describe('first run', () => {
