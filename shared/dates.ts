@@ -8,7 +8,7 @@ export type LocalDate = string;
 const LOCAL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HELSINKI = 'Europe/Helsinki';
 
-export function isLocalDate(value: string): value is LocalDate {
+export function isLocalDate(value: string): boolean {
   const m = LOCAL_DATE_RE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -2,6 +2,7 @@
  * The admin CLI's commands (formats.md): JSON for machines on stdout, messages on stderr.
  * Each runs the same services as the desktop app, headless.
  */
+import { readFileSync } from 'node:fs';
 import { LuukkuError } from '../../shared/errors';
 import { caseDeadlines } from '../../shared/calendar';
 import { isLocalDate } from '../../shared/dates';
@@ -12,6 +13,7 @@ import { backupStore, restoreStore } from '../store/backup';
 import { DEFAULT_SETTINGS, writeSettings } from '../store/settings';
 import { seedCounty } from '../store/seedCounty';
 import { verifyStoreFile } from '../store/verify';
+import { importCasesCsv } from '../services/importCases';
 import { createStoreFiles, openWithPassphrase } from '../services/storeFiles';
 import { integerOption, parseArgs, passphraseFromEnv, required } from './args';
 
@@ -71,6 +73,40 @@ const demo: Command = async (argv, io) => {
   return 0;
 };
 
+const importCommand: Command = async (argv, io) => {
+  const [what, ...rest] = argv;
+  if (what !== 'cases')
+    throw new LuukkuError('INVALID_INPUT', 'Usage: import cases --db FILE --file F.csv [--skip-invalid]');
+  const args = parseArgs(rest, { values: ['db', 'file'], flags: ['skip-invalid'] });
+  const file = required(args, 'file');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new LuukkuError('INVALID_INPUT', `Cannot read ${file}.`);
+  }
+  const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv());
+  try {
+    const result = await importCasesCsv(store.db, text, {
+      skipInvalid: args.options.has('skip-invalid'),
+      now: new Date(),
+      actor: CLI_ACTOR,
+      onProgress: (done, total) => total > 5000 && done % 20_000 < 300 && io.info(`import: ${done}/${total}`),
+    });
+    io.out(result);
+    if (result.rejected.length) {
+      io.info(
+        args.options.has('skip-invalid') || result.imported
+          ? `import: ${result.rejected.length} invalid row(s) skipped.`
+          : `import: nothing imported; ${result.rejected.length} invalid row(s), first on line ${result.rejected[0]!.line}: ${result.rejected[0]!.error}`,
+      );
+    }
+    return result.rejected.length && !args.options.has('skip-invalid') ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+};
+
 const deadlines: Command = async (argv, io) => {
   if (argv.length === 0)
     throw new LuukkuError('INVALID_INPUT', 'Give one or more pending dates, e.g. deadlines 2026-12-22.');
@@ -124,12 +160,22 @@ const verify: Command = async (argv, io) => {
   return report.ok ? 0 : 1;
 };
 
-export const commands: Record<string, Command> = { init, demo, deadlines, backup, restore, verify };
+export const commands: Record<string, Command> = {
+  init,
+  demo,
+  import: importCommand,
+  deadlines,
+  backup,
+  restore,
+  verify,
+};
 
 export const USAGE = `Usage: npm run --silent luukku -- <command> [options]
   init --db FILE [--county-name NAME]      create a new encrypted store
   demo --db FILE [--seed N] [--cases N] [--today YYYY-MM-DD]
                                            create a store full of synthetic data
+  import cases --db FILE --file F.csv [--skip-invalid]
+                                           import cases (all or nothing unless --skip-invalid)
   deadlines DATE...                        print DATE START_DUE COMPLETE_DUE per pending date
   backup --db FILE --out FILE              consistent, verified, encrypted backup
   restore --from FILE --db FILE            restore a verified backup to a new path

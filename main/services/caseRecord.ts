@@ -1,0 +1,124 @@
+/**
+ * Turns the facts of one notification about one child into a case row and its first events. Registration
+ * in the app and the CSV import both go through here, so deadlines are computed in one place only.
+ */
+import { caseDeadlines, type WorkingDayCalendar } from '../../shared/calendar';
+import { caseStatus, type CaseType, type Decision } from '../../shared/caseTypes';
+import { helsinkiDate, type LocalDate } from '../../shared/dates';
+import type { NewCase } from '../store/schema';
+
+export interface CaseFacts {
+  id: string;
+  externalId: string | null;
+  notificationId: string | null;
+  type: CaseType;
+  channel: string;
+  receivedAt: Date;
+  reporterCategory: string;
+  municipality: { id: string; area_id: string };
+  child: {
+    firstName: string | null;
+    lastName: string | null;
+    birthDate: LocalDate | null;
+    hetu: string | null;
+    expectedBirthDate: LocalDate | null;
+  };
+  /** Set when the case became pending on another day than receipt; for LSL25C the birth date. */
+  pendingFrom: LocalDate | null;
+  summary: string | null;
+  assigneeUserId?: string | null;
+  createdBy?: string | null;
+  history?: {
+    urgencyAssessedAt: Date | null;
+    decision: Decision | null;
+    decisionAt: Date | null;
+    decisionDate: LocalDate | null;
+    assessmentCompletedDate: LocalDate | null;
+  };
+}
+
+export interface NewEvent {
+  case_id: string;
+  at: string;
+  user_id: string | null;
+  kind: string;
+  data: string;
+}
+
+/**
+ * The pending date (vireilletulo): the receipt date, or the stated one; an anticipatory notification
+ * (LsL 25 c §) is pending only from the child's birth, and before it no clock runs.
+ */
+export function pendingDateOf(
+  facts: Pick<CaseFacts, 'type' | 'receivedAt' | 'pendingFrom' | 'child'>,
+): LocalDate | null {
+  if (facts.pendingFrom) return facts.pendingFrom;
+  if (facts.type === 'LSL25C') return facts.child.birthDate;
+  return helsinkiDate(facts.receivedAt);
+}
+
+export function buildCase(
+  facts: CaseFacts,
+  calendar: WorkingDayCalendar,
+  now: Date,
+): { row: NewCase; events: NewEvent[] } {
+  const pendingFrom = pendingDateOf(facts);
+  const deadlines = pendingFrom ? caseDeadlines(pendingFrom, calendar) : null;
+  const h = facts.history;
+  const receivedAt = facts.receivedAt.toISOString();
+  const event = (kind: string, at: string, data: Record<string, unknown> = {}): NewEvent => ({
+    case_id: facts.id,
+    at,
+    user_id: facts.createdBy ?? null,
+    kind,
+    data: JSON.stringify(data),
+  });
+  const events = [event('REGISTERED', receivedAt, { imported: !!h })];
+  if (facts.type === 'LSL25C' && pendingFrom) events.push(event('BIRTH_RECORDED', receivedAt, { pendingFrom }));
+  if (h?.urgencyAssessedAt) events.push(event('URGENCY_ASSESSED', h.urgencyAssessedAt.toISOString()));
+  if (h?.decision && h.decisionAt) events.push(event('DECIDED', h.decisionAt.toISOString(), { decision: h.decision }));
+  if (h?.assessmentCompletedDate)
+    events.push(event('ASSESSMENT_COMPLETED', `${h.assessmentCompletedDate}T10:00:00.000Z`));
+  const status = caseStatus({
+    pendingFrom,
+    urgencyAssessedAt: h?.urgencyAssessedAt?.toISOString() ?? null,
+    decision: h?.decision ?? null,
+    assessmentCompletedDate: h?.assessmentCompletedDate ?? null,
+  });
+  const row: NewCase = {
+    id: facts.id,
+    external_id: facts.externalId,
+    notification_id: facts.notificationId,
+    linked_case_id: null,
+    type: facts.type,
+    channel: facts.channel,
+    received_at: receivedAt,
+    received_date: helsinkiDate(facts.receivedAt),
+    reporter_category: facts.reporterCategory,
+    municipality_id: facts.municipality.id,
+    area_id: facts.municipality.area_id,
+    child_first_name: facts.child.firstName,
+    child_last_name: facts.child.lastName,
+    child_birth_date: facts.child.birthDate,
+    child_hetu: facts.child.hetu,
+    expected_birth_date: facts.child.expectedBirthDate,
+    pending_from: pendingFrom,
+    start_due: deadlines?.startDue ?? null,
+    complete_due: deadlines?.completeDue ?? null,
+    summary: facts.summary,
+    urgency_assessed_at: h?.urgencyAssessedAt?.toISOString() ?? null,
+    urgency_assessed_by: null,
+    urgency_result: h?.urgencyAssessedAt ? (h.decision === 'URGENT' ? 'URGENT' : 'NOT_URGENT') : null,
+    decision: h?.decision ?? null,
+    decision_date: h?.decisionDate ?? null,
+    decision_at: h?.decisionAt?.toISOString() ?? null,
+    decision_by: null,
+    decision_reason: null,
+    assessment_completed_date: h?.assessmentCompletedDate ?? null,
+    assignee_user_id: facts.assigneeUserId ?? null,
+    status,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  };
+  return { row, events };
+}

@@ -1,0 +1,231 @@
+/**
+ * `import cases` (formats.md): one row per child. By default one transaction: if any row is invalid nothing
+ * is imported and every error is listed with its line; with skipInvalid the valid rows are imported. A row
+ * whose external_id is already in the store is skipped, not duplicated.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { workingDayCalendar } from '../../shared/calendar';
+import { CASE_TYPES, CHANNELS, REPORTER_CATEGORIES, type CaseType } from '../../shared/caseTypes';
+import { CsvSyntaxError, parseCsv } from '../../shared/csv';
+import { helsinkiDate } from '../../shared/dates';
+import { appendAudit, type Actor } from '../store/audit';
+import type { Database } from '../store/schema';
+import { buildCase, type CaseFacts, type NewEvent } from './caseRecord';
+import {
+  caseHistory,
+  childIdentity,
+  FieldErrors,
+  findMunicipality,
+  localDate,
+  oneOf,
+  pastDateTime,
+  type MunicipalityRef,
+} from './caseValidation';
+
+export const IMPORT_COLUMNS = [
+  'external_id',
+  'type',
+  'channel',
+  'received_at',
+  'reporter_category',
+  'municipality',
+  'child_first_name',
+  'child_last_name',
+  'child_birth_date',
+  'child_hetu',
+  'expected_birth_date',
+  'pending_from',
+  'summary',
+  'urgency_assessed_at',
+  'decision',
+  'decision_at',
+  'assessment_completed_at',
+] as const;
+const REQUIRED = ['type', 'channel', 'received_at', 'reporter_category', 'municipality'] as const;
+const MAX_TEXT = 10_000;
+
+export interface ImportResult {
+  imported: number;
+  skipped: number;
+  rejected: { line: number; error: string }[];
+}
+
+type Row = Record<(typeof IMPORT_COLUMNS)[number], string>;
+
+function validateRow(
+  row: Row,
+  municipalities: MunicipalityRef[],
+  now: Date,
+): { facts: Omit<CaseFacts, 'id'> } | { error: string } {
+  const errors = new FieldErrors();
+  for (const [column, value] of Object.entries(row)) {
+    if (value.length > MAX_TEXT) errors.add(column, `longer than ${MAX_TEXT} characters`);
+    // eslint-disable-next-line no-control-regex -- control characters have no place in a record
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) errors.add(column, 'contains control characters');
+  }
+  if (errors.any) return { error: errors.list.join('; ') };
+  const type = oneOf<CaseType>(errors, 'type', row.type, CASE_TYPES);
+  const channel = oneOf(errors, 'channel', row.channel, CHANNELS);
+  const reporterCategory = oneOf(errors, 'reporter_category', row.reporter_category, REPORTER_CATEGORIES);
+  const receivedAt = pastDateTime(errors, 'received_at', row.received_at, now, true);
+  const municipality = findMunicipality(errors, row.municipality, municipalities);
+  const today = helsinkiDate(now);
+  const child = childIdentity(
+    errors,
+    type,
+    {
+      firstName: row.child_first_name.trim(),
+      lastName: row.child_last_name.trim(),
+      birthDate: row.child_birth_date.trim(),
+      hetu: row.child_hetu.trim(),
+      expectedBirthDate: row.expected_birth_date.trim(),
+    },
+    today,
+  );
+  const pendingFrom = localDate(errors, 'pending_from', row.pending_from.trim());
+  if (pendingFrom && pendingFrom > today) errors.add('pending_from', 'is in the future');
+  const receivedDate = receivedAt ? helsinkiDate(receivedAt) : null;
+  if (pendingFrom && receivedDate && type !== 'LSL25C' && pendingFrom < receivedDate) {
+    errors.add('pending_from', 'is before the notification was received');
+  }
+  const history = caseHistory(
+    errors,
+    {
+      urgencyAssessedAt: row.urgency_assessed_at.trim(),
+      decision: row.decision.trim(),
+      decisionAt: row.decision_at.trim(),
+      assessmentCompletedAt: row.assessment_completed_at.trim(),
+    },
+    receivedDate,
+    now,
+  );
+  if (errors.any || !type || !channel || !reporterCategory || !receivedAt || !municipality)
+    return { error: errors.list.join('; ') };
+  return {
+    facts: {
+      externalId: row.external_id.trim() || null,
+      notificationId: null,
+      type,
+      channel,
+      receivedAt,
+      reporterCategory,
+      municipality,
+      child,
+      pendingFrom,
+      summary: row.summary.trim() || null,
+      history,
+    },
+  };
+}
+
+export async function importCasesCsv(
+  db: Kysely<Database>,
+  text: string,
+  options: { skipInvalid: boolean; now: Date; actor: Actor; onProgress?: (done: number, total: number) => void },
+): Promise<ImportResult> {
+  let records;
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError)
+      return { imported: 0, skipped: 0, rejected: [{ line: error.line, error: `CSV: ${error.message}` }] };
+    throw error;
+  }
+  const [header, ...data] = records;
+  if (!header)
+    return { imported: 0, skipped: 0, rejected: [{ line: 1, error: 'the file is empty: a header row is required' }] };
+  const columns = header.fields.map((f) => f.trim().toLowerCase());
+  const missing = REQUIRED.filter((c) => !columns.includes(c));
+  if (missing.length)
+    return {
+      imported: 0,
+      skipped: 0,
+      rejected: [{ line: header.line, error: `missing required column(s): ${missing.join(', ')}` }],
+    };
+  const duplicateColumn = columns.find((c, i) => columns.indexOf(c) !== i);
+  if (duplicateColumn)
+    return {
+      imported: 0,
+      skipped: 0,
+      rejected: [{ line: header.line, error: `column ${duplicateColumn} appears twice` }],
+    };
+
+  const municipalities = await db
+    .selectFrom('municipalities')
+    .select(['id', 'area_id', 'name_fi', 'name_sv'])
+    .execute();
+  const closures = await db.selectFrom('closure_days').select('date').execute();
+  const calendar = workingDayCalendar(closures.map((c) => c.date));
+  const rejected: ImportResult['rejected'] = [];
+  const valid: { line: number; facts: Omit<CaseFacts, 'id'> }[] = [];
+  const seenIds = new Map<string, number>();
+  for (const record of data) {
+    if (record.fields.length !== columns.length) {
+      rejected.push({ line: record.line, error: `expected ${columns.length} fields, found ${record.fields.length}` });
+      continue;
+    }
+    const row = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, ''])) as Row;
+    columns.forEach((c, i) => {
+      if (c in row) row[c as keyof Row] = record.fields[i]!;
+    });
+    const result = validateRow(row, municipalities, options.now);
+    if ('error' in result) {
+      rejected.push({ line: record.line, error: result.error });
+      continue;
+    }
+    const externalId = result.facts.externalId;
+    if (externalId && seenIds.has(externalId)) {
+      rejected.push({
+        line: record.line,
+        error: `external_id: "${externalId}" already appears on line ${seenIds.get(externalId)}`,
+      });
+      continue;
+    }
+    if (externalId) seenIds.set(externalId, record.line);
+    valid.push({ line: record.line, facts: result.facts });
+  }
+  if (rejected.length && !options.skipInvalid) return { imported: 0, skipped: 0, rejected };
+
+  return db.transaction().execute(async (trx) => {
+    const existing = new Set<string>();
+    const ids = [...seenIds.keys()];
+    for (let i = 0; i < ids.length; i += 500) {
+      const found = await trx
+        .selectFrom('cases')
+        .select('external_id')
+        .where('external_id', 'in', ids.slice(i, i + 500))
+        .execute();
+      found.forEach((f) => existing.add(f.external_id!));
+    }
+    const fresh = valid.filter((v) => !v.facts.externalId || !existing.has(v.facts.externalId));
+    const batch = 300;
+    for (let i = 0; i < fresh.length; i += batch) {
+      const built = fresh
+        .slice(i, i + batch)
+        .map((v) => buildCase({ ...v.facts, id: randomUUID() }, calendar, options.now));
+      await trx
+        .insertInto('cases')
+        .values(built.map((b) => b.row))
+        .execute();
+      const events: NewEvent[] = built.flatMap((b) => b.events);
+      for (let j = 0; j < events.length; j += batch)
+        await trx
+          .insertInto('case_events')
+          .values(events.slice(j, j + batch))
+          .execute();
+      options.onProgress?.(Math.min(i + batch, fresh.length), fresh.length);
+    }
+    const result = { imported: fresh.length, skipped: valid.length - fresh.length, rejected };
+    await appendAudit(
+      trx,
+      {
+        actor: options.actor,
+        action: 'cases.import',
+        details: { imported: result.imported, skipped: result.skipped, rejected: rejected.length },
+      },
+      options.now,
+    );
+    return result;
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * Where a case stands against its statutory deadlines (domain.md, "The statutory clock"), as shown in the
+ * queue and the detail pane: the running deadline, working days left and in time / due soon / overdue.
+ */
+import type { WorkingDayCalendar } from './calendar';
+import type { CaseStatus } from './caseTypes';
+import type { LocalDate } from './dates';
+
+export type ClockState = 'AWAITING_BIRTH' | 'IN_TIME' | 'DUE_SOON' | 'OVERDUE' | 'DONE';
+
+export interface CaseClock {
+  state: ClockState;
+  /** START: the decision to start the assessment (7 working days); COMPLETE: the assessment (3 months). */
+  deadline: 'START' | 'COMPLETE' | null;
+  due: LocalDate | null;
+  /** Working days from today to the due date: 0 on the due day, negative when overdue. */
+  workingDaysLeft: number | null;
+}
+
+export function caseClock(
+  c: { status: CaseStatus; startDue: LocalDate | null; completeDue: LocalDate | null },
+  today: LocalDate,
+  calendar: WorkingDayCalendar,
+  dueSoonWorkingDays: number,
+): CaseClock {
+  if (c.status === 'AWAITING_BIRTH')
+    return { state: 'AWAITING_BIRTH', deadline: null, due: null, workingDaysLeft: null };
+  if (c.status === 'CLOSED') return { state: 'DONE', deadline: null, due: null, workingDaysLeft: null };
+  const deadline = c.status === 'ASSESSMENT' ? 'COMPLETE' : 'START';
+  const due = deadline === 'COMPLETE' ? c.completeDue : c.startDue;
+  if (!due) return { state: 'IN_TIME', deadline, due: null, workingDaysLeft: null };
+  const left = calendar.workingDaysBetween(today, due);
+  const state = today > due ? 'OVERDUE' : left <= dueSoonWorkingDays ? 'DUE_SOON' : 'IN_TIME';
+  return { state, deadline, due, workingDaysLeft: left };
+}
