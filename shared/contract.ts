@@ -6,7 +6,19 @@
 import { z } from 'zod';
 import { daysBetween, isLocalDate } from './dates';
 import { MIN_PASSPHRASE_LENGTH } from './passphrase';
-import { ANY_ROLE, MANAGERS, ROLES, type Role } from './roles';
+import {
+  assignableUserSchema,
+  birthInputSchema,
+  caseDetailSchema,
+  decisionInputSchema,
+  existingCaseSchema,
+  findExistingSchema,
+  queueQuerySchema,
+  queueResultSchema,
+  registerInputSchema,
+  urgencyInputSchema,
+} from './caseContract';
+import { ANY_ROLE, CLIENT_ROLES, MANAGERS, ROLES, SOCIAL_WORKER_ROLES, type Role } from './roles';
 
 export type Access = 'public' | readonly Role[];
 
@@ -158,6 +170,33 @@ export const contract = {
       .refine((v) => v.from <= v.to, { message: 'must not be before from', path: ['to'] })
       .refine((v) => daysBetween(v.from, v.to) <= 400, { message: 'at most 400 days at a time', path: ['to'] }),
     output: rosterSchema,
+    access: ANY_ROLE,
+  }),
+  'cases.queue': op({
+    input: queueQuerySchema,
+    output: queueResultSchema,
+    access: CLIENT_ROLES,
+    purpose: 'case queue',
+  }),
+  'cases.get': op({
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: caseDetailSchema,
+    access: CLIENT_ROLES,
+    purpose: 'case detail',
+  }),
+  'cases.register': op({
+    input: registerInputSchema,
+    output: z.object({ caseIds: z.array(z.string()) }),
+    access: CLIENT_ROLES,
+  }),
+  'cases.findExisting': op({ input: findExistingSchema, output: z.array(existingCaseSchema), access: CLIENT_ROLES }),
+  'cases.recordUrgency': op({ input: urgencyInputSchema, output: caseDetailSchema, access: SOCIAL_WORKER_ROLES }),
+  'cases.recordDecision': op({ input: decisionInputSchema, output: caseDetailSchema, access: SOCIAL_WORKER_ROLES }),
+  'cases.recordBirth': op({ input: birthInputSchema, output: caseDetailSchema, access: CLIENT_ROLES }),
+  'users.assignable': op({ input: none, output: z.array(assignableUserSchema), access: CLIENT_ROLES }),
+  'org.municipalities': op({
+    input: none,
+    output: z.array(z.object({ id: z.string(), nameFi: z.string(), nameSv: z.string(), areaId: z.string() })),
     access: ANY_ROLE,
   }),
   'ui.setLanguage': op({ input: z.object({ language: languageSchema }).strict(), output: z.null(), access: 'public' }),

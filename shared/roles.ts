@@ -6,3 +6,7 @@ export type Role = (typeof ROLES)[number];
 export const ANY_ROLE: readonly Role[] = ROLES;
 /** Roles that manage the county's configuration and users. */
 export const MANAGERS: readonly Role[] = ['LEAD', 'ADMIN'];
+/** Roles whose task needs client data (Asiakastietolaki 703/2023 § 9): not the county's IT admin. */
+export const CLIENT_ROLES: readonly Role[] = ['ADVICE', 'ASSESSMENT_SW', 'REGIONAL', 'LEAD'];
+/** Roles held by qualified social workers: urgency and the decision are theirs (LsL 26 § 2 and 4 mom). */
+export const SOCIAL_WORKER_ROLES: readonly Role[] = ['ASSESSMENT_SW', 'REGIONAL', 'LEAD'];

@@ -5,6 +5,15 @@
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import type { CurrentUser } from '../../shared/contract';
 import type { Core } from '../app/core';
+import {
+  caseDetail,
+  caseQueue,
+  existingCases,
+  recordBirth,
+  recordDecision,
+  recordUrgency,
+  registerNotification,
+} from '../services/cases';
 import { readOverview } from '../services/overview';
 import { isoWeek } from '../../shared/dates';
 import { listAbsences, listAssignments } from '../store/roster';
@@ -49,6 +58,37 @@ export const handlers: Handlers = {
     ]);
     return { assignments: assignments.map((a) => ({ ...a, locked: a.locked === 1 })), absences };
   },
+  'cases.queue': async ({ core, user }, query) => caseQueue(core, user!.id, query),
+  'cases.get': async ({ core }, { id }) => caseDetail(core, id),
+  'cases.register': async ({ core }, input) => ({ caseIds: await registerNotification(core, input) }),
+  'cases.findExisting': async ({ core }, by) => existingCases(core, by),
+  'cases.recordUrgency': async ({ core }, { id, urgent }) => {
+    await recordUrgency(core, id, urgent);
+    return caseDetail(core, id, 'triage');
+  },
+  'cases.recordDecision': async ({ core }, input) => {
+    await recordDecision(core, input);
+    return caseDetail(core, input.id, 'triage');
+  },
+  'cases.recordBirth': async ({ core }, input) => {
+    await recordBirth(core, input);
+    return caseDetail(core, input.id, 'triage');
+  },
+  'users.assignable': async ({ core }) =>
+    core.db
+      .selectFrom('users as u')
+      .leftJoin('staff as s', 's.id', 'u.staff_id')
+      .select(['u.id', 'u.display_name as name', 'u.role', 's.area_id as areaId'])
+      .where('u.active', '=', 1)
+      .where('u.role', 'in', ['ASSESSMENT_SW', 'REGIONAL', 'LEAD'])
+      .orderBy('u.display_name')
+      .execute(),
+  'org.municipalities': async ({ core }) =>
+    core.db
+      .selectFrom('municipalities')
+      .select(['id', 'name_fi as nameFi', 'name_sv as nameSv', 'area_id as areaId'])
+      .orderBy('name_fi')
+      .execute(),
   'ui.setLanguage': async ({ core }, input) => {
     core.setLanguage(input.language);
     return null;

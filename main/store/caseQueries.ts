@@ -1,0 +1,197 @@
+/**
+ * Reads behind the case queue and the detail pane. The queue is filtered and sorted in SQL on indexed
+ * columns, so it stays fast with hundreds of thousands of cases; only one page of rows leaves the store.
+ */
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { WorkingDayCalendar } from '../../shared/calendar';
+import type { QueueQuery } from '../../shared/caseContract';
+import type { CaseStatus } from '../../shared/caseTypes';
+import type { LocalDate } from '../../shared/dates';
+import type { Database } from './schema';
+
+export type ParsedQueueQuery = Required<Omit<QueueQuery, 'types' | 'areaId' | 'municipalityId' | 'due' | 'text'>> &
+  Pick<QueueQuery, 'types' | 'areaId' | 'municipalityId' | 'due' | 'text'>;
+
+type Eb = ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>;
+
+const OPEN: CaseStatus[] = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT'];
+const UNDECIDED: CaseStatus[] = ['NEW', 'TRIAGE'];
+
+/** The running deadline: starting the assessment until the decision, then completing it. */
+const runningDue = sql<string | null>`CASE WHEN c.status = 'ASSESSMENT' THEN c.complete_due ELSE c.start_due END`;
+
+function overdue(eb: Eb, today: LocalDate) {
+  return eb.or([
+    eb.and([eb('c.status', 'in', UNDECIDED), eb('c.start_due', '<', today)]),
+    eb.and([eb('c.status', '=', 'ASSESSMENT'), eb('c.complete_due', '<', today)]),
+  ]);
+}
+
+export interface QueueContext {
+  today: LocalDate;
+  calendar: WorkingDayCalendar;
+  dueSoonWorkingDays: number;
+  userId: string;
+}
+
+function filtered(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext, withStatus: boolean) {
+  let query = db.selectFrom('cases as c');
+  if (q.types?.length) query = query.where('c.type', 'in', q.types);
+  if (q.areaId) query = query.where('c.area_id', '=', q.areaId);
+  if (q.municipalityId) query = query.where('c.municipality_id', '=', q.municipalityId);
+  if (q.text) {
+    const like = `%${q.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        sql<boolean>`(coalesce(c.child_first_name, '') || ' ' || coalesce(c.child_last_name, '')) LIKE ${like} ESCAPE '\\'`,
+        sql<boolean>`(coalesce(c.child_last_name, '') || ' ' || coalesce(c.child_first_name, '')) LIKE ${like} ESCAPE '\\'`,
+        eb('c.child_hetu', '=', q.text!.toUpperCase()),
+        eb('c.external_id', '=', q.text!),
+        eb('c.id', '=', q.text!),
+      ]),
+    );
+  }
+  if (q.due === 'OVERDUE') query = query.where((eb) => overdue(eb, ctx.today));
+  if (q.due === 'DUE_SOON') {
+    const limit =
+      ctx.dueSoonWorkingDays > 0 ? ctx.calendar.addWorkingDays(ctx.today, ctx.dueSoonWorkingDays) : ctx.today;
+    query = query
+      .where('c.status', 'in', ['NEW', 'TRIAGE', 'ASSESSMENT'])
+      .where(runningDue, '>=', ctx.today)
+      .where(runningDue, '<=', limit);
+  }
+  if (!withStatus) return query;
+  switch (q.view) {
+    case 'OPEN':
+      return query.where('c.status', 'in', OPEN);
+    case 'MINE':
+      return query.where('c.status', 'in', OPEN).where('c.assignee_user_id', '=', ctx.userId);
+    case 'ASSESSMENT_WEEK':
+      return query.where('c.status', 'in', UNDECIDED);
+    case 'OVERDUE':
+      return query.where((eb) => overdue(eb, ctx.today));
+    case 'AWAITING_BIRTH':
+      return query.where('c.status', '=', 'AWAITING_BIRTH');
+    case 'CLOSED':
+      return query.where('c.status', '=', 'CLOSED');
+  }
+}
+
+export async function queryQueue(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext) {
+  const direction = q.descending ? 'desc' : 'asc';
+  let rows = filtered(db, q, ctx, true)
+    .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
+    .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
+    .select([
+      'c.id',
+      'c.type',
+      'c.status',
+      'c.child_first_name',
+      'c.child_last_name',
+      'c.child_birth_date',
+      'm.name_fi as municipality',
+      'c.received_at',
+      'c.pending_from',
+      'c.start_due',
+      'c.complete_due',
+      'u.display_name as assignee',
+    ]);
+  switch (q.sort) {
+    case 'priority':
+      // What the law makes urgent first: unassessed urgency, then the nearest deadline.
+      rows = rows
+        .orderBy(
+          sql`CASE c.status WHEN 'NEW' THEN 0 WHEN 'TRIAGE' THEN 1 WHEN 'ASSESSMENT' THEN 2 WHEN 'AWAITING_BIRTH' THEN 3 ELSE 4 END`,
+          direction,
+        )
+        .orderBy(sql`coalesce(${runningDue}, '9999-12-31')`, direction)
+        .orderBy('c.received_at', direction);
+      break;
+    case 'receivedAt':
+      rows = rows.orderBy('c.received_at', direction);
+      break;
+    case 'due':
+      rows = rows.orderBy(sql`coalesce(${runningDue}, '9999-12-31')`, direction).orderBy('c.received_at', direction);
+      break;
+    case 'childName':
+      rows = rows.orderBy('c.child_last_name', direction).orderBy('c.child_first_name', direction);
+      break;
+    case 'municipality':
+      rows = rows.orderBy('m.name_fi', direction).orderBy('c.received_at', direction);
+      break;
+  }
+  const [page, total, counts, overdueCount] = await Promise.all([
+    rows.orderBy('c.id').limit(q.limit).offset(q.offset).execute(),
+    filtered(db, q, ctx, true)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    filtered(db, q, ctx, false)
+      .select(['c.status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('c.status')
+      .execute(),
+    filtered(db, q, ctx, false)
+      .where((eb) => overdue(eb, ctx.today))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { page, total: Number(total.n), counts, overdue: Number(overdueCount.n) };
+}
+
+export async function readCase(db: Kysely<Database>, id: string) {
+  const row = await db
+    .selectFrom('cases as c')
+    .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
+    .leftJoin('users as a', 'a.id', 'c.assignee_user_id')
+    .leftJoin('users as ub', 'ub.id', 'c.urgency_assessed_by')
+    .leftJoin('users as db', 'db.id', 'c.decision_by')
+    .selectAll('c')
+    .select([
+      'm.name_fi as municipality',
+      'a.display_name as assignee',
+      'ub.display_name as urgency_by_name',
+      'db.display_name as decision_by_name',
+    ])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const events = await db
+    .selectFrom('case_events as e')
+    .leftJoin('users as u', 'u.id', 'e.user_id')
+    .select(['e.at', 'e.kind', 'e.data', 'u.display_name as user'])
+    .where('e.case_id', '=', id)
+    .orderBy('e.id')
+    .execute();
+  return { row, events };
+}
+
+export async function findExistingCases(
+  db: Kysely<Database>,
+  by: { hetu?: string; firstName?: string; lastName?: string; birthDate?: string },
+) {
+  const byHetu = by.hetu
+    ? await db
+        .selectFrom('cases')
+        .selectAll()
+        .where('child_hetu', '=', by.hetu.toUpperCase())
+        .orderBy('received_at', 'desc')
+        .limit(20)
+        .execute()
+    : [];
+  const byName =
+    by.firstName && by.lastName && by.birthDate
+      ? await db
+          .selectFrom('cases')
+          .selectAll()
+          .where('child_last_name', '=', by.lastName)
+          .where('child_first_name', '=', by.firstName)
+          .where('child_birth_date', '=', by.birthDate)
+          .orderBy('received_at', 'desc')
+          .limit(20)
+          .execute()
+      : [];
+  const seen = new Set(byHetu.map((r) => r.id));
+  return [
+    ...byHetu.map((r) => ({ row: r, matchedBy: 'HETU' as const })),
+    ...byName.filter((r) => !seen.has(r.id)).map((r) => ({ row: r, matchedBy: 'NAME_AND_BIRTH_DATE' as const })),
+  ];
+}

@@ -1,0 +1,168 @@
+/** Schemas of the case operations (intake, queue, triage), used by shared/contract.ts. */
+import { z } from 'zod';
+import { CASE_STATUSES, CASE_TYPES, CHANNELS, DECISIONS, REPORTER_CATEGORIES } from './caseTypes';
+import { isLocalDate } from './dates';
+
+const localDate = z.string().refine(isLocalDate, 'a calendar date YYYY-MM-DD');
+const name = z.string().trim().max(100);
+
+export const QUEUE_SORT_FIELDS = ['priority', 'receivedAt', 'due', 'childName', 'municipality'] as const;
+export const QUEUE_VIEWS = ['OPEN', 'MINE', 'ASSESSMENT_WEEK', 'OVERDUE', 'AWAITING_BIRTH', 'CLOSED'] as const;
+
+export const queueQuerySchema = z
+  .object({
+    view: z.enum(QUEUE_VIEWS).default('OPEN'),
+    types: z.array(z.enum(CASE_TYPES)).max(5).optional(),
+    areaId: z.string().max(40).optional(),
+    municipalityId: z.string().max(40).optional(),
+    due: z.enum(['OVERDUE', 'DUE_SOON']).optional(),
+    text: z.string().trim().max(100).optional(),
+    sort: z.enum(QUEUE_SORT_FIELDS).default('priority'),
+    descending: z.boolean().default(false),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(200),
+  })
+  .strict();
+export type QueueQuery = z.input<typeof queueQuerySchema>;
+
+export const clockSchema = z.object({
+  state: z.enum(['AWAITING_BIRTH', 'IN_TIME', 'DUE_SOON', 'OVERDUE', 'DONE']),
+  deadline: z.enum(['START', 'COMPLETE']).nullable(),
+  due: z.string().nullable(),
+  workingDaysLeft: z.number().int().nullable(),
+});
+
+export const queueRowSchema = z.object({
+  id: z.string(),
+  type: z.enum(CASE_TYPES),
+  status: z.enum(CASE_STATUSES),
+  childName: z.string().nullable(),
+  childBirthDate: z.string().nullable(),
+  municipality: z.string(),
+  receivedAt: z.string(),
+  pendingFrom: z.string().nullable(),
+  startDue: z.string().nullable(),
+  completeDue: z.string().nullable(),
+  assignee: z.string().nullable(),
+  clock: clockSchema,
+});
+export type QueueRow = z.infer<typeof queueRowSchema>;
+
+export const queueResultSchema = z.object({
+  rows: z.array(queueRowSchema),
+  total: z.number().int(),
+  today: z.string(),
+  counts: z.object({
+    AWAITING_BIRTH: z.number().int(),
+    NEW: z.number().int(),
+    TRIAGE: z.number().int(),
+    ASSESSMENT: z.number().int(),
+    CLOSED: z.number().int(),
+    overdue: z.number().int(),
+  }),
+});
+export type QueueResult = z.infer<typeof queueResultSchema>;
+
+export const caseDetailSchema = queueRowSchema.extend({
+  externalId: z.string().nullable(),
+  channel: z.enum(CHANNELS),
+  reporterCategory: z.enum(REPORTER_CATEGORIES),
+  areaId: z.string(),
+  childFirstName: z.string().nullable(),
+  childLastName: z.string().nullable(),
+  childHetu: z.string().nullable(),
+  expectedBirthDate: z.string().nullable(),
+  summary: z.string().nullable(),
+  urgencyAssessedAt: z.string().nullable(),
+  urgencyAssessedBy: z.string().nullable(),
+  urgencyResult: z.enum(['URGENT', 'NOT_URGENT']).nullable(),
+  decision: z.enum(DECISIONS).nullable(),
+  decisionDate: z.string().nullable(),
+  decisionBy: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  assessmentCompletedDate: z.string().nullable(),
+  events: z.array(
+    z.object({
+      at: z.string(),
+      kind: z.string(),
+      user: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const childInputSchema = z
+  .object({
+    firstName: name.default(''),
+    lastName: name.default(''),
+    birthDate: z.union([localDate, z.literal('')]).default(''),
+    hetu: z.string().trim().max(11).default(''),
+    expectedBirthDate: z.union([localDate, z.literal('')]).default(''),
+  })
+  .strict();
+
+export const registerInputSchema = z
+  .object({
+    type: z.enum(CASE_TYPES),
+    channel: z.enum(CHANNELS),
+    /** ISO 8601 with offset, or Europe/Helsinki wall-clock time. */
+    receivedAt: z.string().trim().min(1).max(40),
+    reporterCategory: z.enum(REPORTER_CATEGORIES),
+    reporterContact: z.string().trim().max(300).default(''),
+    municipalityId: z.string().min(1).max(40),
+    summary: z.string().trim().max(5000).default(''),
+    /** One case per child; siblings in one notification share it. */
+    children: z.array(childInputSchema).min(1).max(8),
+    linkToCaseId: z.string().max(64).optional(),
+  })
+  .strict();
+export type RegisterInput = z.input<typeof registerInputSchema>;
+
+export const findExistingSchema = z
+  .object({
+    hetu: z.string().trim().max(11).default(''),
+    firstName: name.default(''),
+    lastName: name.default(''),
+    birthDate: z.string().max(10).default(''),
+  })
+  .strict();
+
+export const existingCaseSchema = z.object({
+  id: z.string(),
+  type: z.enum(CASE_TYPES),
+  status: z.enum(CASE_STATUSES),
+  receivedDate: z.string(),
+  childName: z.string().nullable(),
+  matchedBy: z.enum(['HETU', 'NAME_AND_BIRTH_DATE']),
+});
+
+export const urgencyInputSchema = z.object({ id: z.string().max(64), urgent: z.boolean() }).strict();
+export const decisionInputSchema = z
+  .object({
+    id: z.string().max(64),
+    decision: z.enum(DECISIONS),
+    reason: z.string().trim().min(1, 'a reason is required').max(2000),
+    assigneeUserId: z.string().max(64).optional(),
+  })
+  .strict()
+  .refine((v) => v.decision !== 'START_ASSESSMENT' || !!v.assigneeUserId, {
+    message: 'choose the worker who carries out the assessment',
+    path: ['assigneeUserId'],
+  });
+export const birthInputSchema = z
+  .object({
+    id: z.string().max(64),
+    birthDate: localDate,
+    firstName: name.min(1),
+    lastName: name.min(1),
+    hetu: z.string().trim().max(11).default(''),
+  })
+  .strict();
+
+export const assignableUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  areaId: z.string().nullable(),
+});

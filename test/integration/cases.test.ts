@@ -1,0 +1,255 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Core } from '../../main/app/core';
+import { dispatch } from '../../main/ipc/dispatcher';
+import { caseDeadlines } from '../../shared/calendar';
+import type { CaseDetail, QueueResult } from '../../shared/caseContract';
+import type { Result } from '../../shared/errors';
+import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/stores';
+
+let dir: string;
+let cleanup: () => void;
+let core: Core;
+let users: { username: string; role: string }[];
+const NOW = Date.parse('2026-11-23T10:00:00Z'); // Monday 12:00 in Helsinki
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  const path = join(dir, 'luukku.db');
+  const demo = await createDemoStore(path, 60, '2026-11-23');
+  users = demo.summary.users;
+  await demo.store.close();
+  core = new Core({ storePath: path, version: 't', now: () => new Date(NOW) });
+  await core.start();
+  await core.unlock(PASSPHRASE);
+});
+afterEach(async () => {
+  await core.close();
+  cleanup();
+});
+
+const signInAs = (role: string) => core.signIn(users.find((u) => u.role === role)!.username, DEMO_PASSWORD);
+const ok = <T>(r: Result<unknown>): T => {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+};
+const caseCount = async () =>
+  Number(
+    (
+      await core.db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst()
+    )?.n,
+  );
+
+const notification = {
+  type: 'LSL25',
+  channel: 'PHONE',
+  receivedAt: '2026-11-23 09:05',
+  reporterCategory: 'SCHOOL',
+  municipalityId: 'loviisa',
+  summary: 'Opettaja on huolissaan.',
+  children: [{ firstName: 'Iida', lastName: 'Testinen', hetu: '150315A9033' }],
+};
+
+describe('intake and triage', () => {
+  it('registers a notification that tops the assessment-week queue with the right deadlines, and leaves it once decided', async () => {
+    await signInAs('ADVICE');
+    const { caseIds } = ok<{ caseIds: string[] }>(await dispatch(core, 'cases.register', notification));
+    expect(caseIds).toHaveLength(1);
+    const id = caseIds[0]!;
+    const queue = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'ASSESSMENT_WEEK' }));
+    const top = queue.rows.find((r) => r.id === id)!;
+    expect(queue.rows[0]!.status).toBe('NEW');
+    expect(top).toMatchObject({
+      status: 'NEW',
+      childName: 'Iida Testinen',
+      childBirthDate: '2015-03-15',
+      pendingFrom: '2026-11-23',
+      startDue: caseDeadlines('2026-11-23').startDue,
+      completeDue: caseDeadlines('2026-11-23').completeDue,
+      clock: { state: 'IN_TIME', deadline: 'START', due: '2026-12-02', workingDaysLeft: 7 },
+    });
+
+    await core.signOut('USER');
+    await signInAs('ASSESSMENT_SW');
+    const afterUrgency = ok<CaseDetail>(await dispatch(core, 'cases.recordUrgency', { id, urgent: false }));
+    expect(afterUrgency).toMatchObject({
+      status: 'TRIAGE',
+      urgencyResult: 'NOT_URGENT',
+      urgencyAssessedBy: expect.any(String),
+    });
+    const regional = ok<{ id: string; role: string }[]>(await dispatch(core, 'users.assignable', {})).find(
+      (u) => u.role === 'REGIONAL',
+    )!;
+    const decided = ok<CaseDetail>(
+      await dispatch(core, 'cases.recordDecision', {
+        id,
+        decision: 'START_ASSESSMENT',
+        reason: 'Tarve arvioida.',
+        assigneeUserId: regional.id,
+      }),
+    );
+    expect(decided).toMatchObject({
+      status: 'ASSESSMENT',
+      decision: 'START_ASSESSMENT',
+      decisionDate: '2026-11-23',
+      clock: { deadline: 'COMPLETE', due: '2027-02-23' },
+    });
+    expect(decided.events.map((e) => e.kind)).toEqual(['REGISTERED', 'URGENCY_ASSESSED', 'DECIDED']);
+    const after = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'ASSESSMENT_WEEK' }));
+    expect(after.rows.some((r) => r.id === id)).toBe(false);
+  });
+
+  it('refuses a counsellor’s triage decision in the main process, changing nothing', async () => {
+    await signInAs('ADVICE');
+    const { caseIds } = ok<{ caseIds: string[] }>(await dispatch(core, 'cases.register', notification));
+    const refused = await dispatch(core, 'cases.recordDecision', {
+      id: caseIds[0],
+      decision: 'NO_ACTION',
+      reason: 'x',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(core, 'cases.recordUrgency', { id: caseIds[0], urgent: true })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const row = await core.db.selectFrom('cases').selectAll().where('id', '=', caseIds[0]!).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'NEW', decision: null, urgency_assessed_at: null });
+  });
+
+  it('rejects bad input naming the field and stores nothing', async () => {
+    await signInAs('ADVICE');
+    const before = await caseCount();
+    const cases: [unknown, RegExp][] = [
+      [
+        { ...notification, children: [{ firstName: 'A', lastName: 'B', hetu: '150315A903X' }] },
+        /children\.0\.child_hetu: .*check character/,
+      ],
+      [{ ...notification, municipalityId: 'helsinki' }, /municipality: "helsinki" is not a municipality/],
+      [{ ...notification, receivedAt: '2026-11-24 09:00' }, /receivedAt: is in the future/],
+      [{ ...notification, children: [{ firstName: '', lastName: 'B' }] }, /children\.0\.child_first_name: required/],
+      [{ ...notification, children: [] }, /children/],
+      [{ ...notification, type: 'LSL99' }, /type/],
+    ];
+    for (const [input, message] of cases) {
+      const result = await dispatch(core, 'cases.register', input);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error.message).toMatch(message);
+    }
+    await core.signOut('USER');
+    await signInAs('ASSESSMENT_SW');
+    const id = (await core.db.selectFrom('cases').select('id').where('status', '=', 'TRIAGE').executeTakeFirstOrThrow())
+      .id;
+    const noReason = await dispatch(core, 'cases.recordDecision', { id, decision: 'GUIDANCE', reason: '  ' });
+    expect(noReason).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('reason') },
+    });
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('runs no clock for an anticipatory notification until the birth, then counts from the birth', async () => {
+    await signInAs('ADVICE');
+    const { caseIds } = ok<{ caseIds: string[] }>(
+      await dispatch(core, 'cases.register', {
+        ...notification,
+        type: 'LSL25C',
+        children: [{ expectedBirthDate: '2027-01-10' }],
+      }),
+    );
+    const waiting = ok<CaseDetail>(await dispatch(core, 'cases.get', { id: caseIds[0] }));
+    expect(waiting).toMatchObject({
+      status: 'AWAITING_BIRTH',
+      pendingFrom: null,
+      startDue: null,
+      clock: { state: 'AWAITING_BIRTH' },
+    });
+    const born = ok<CaseDetail>(
+      await dispatch(core, 'cases.recordBirth', {
+        id: caseIds[0],
+        birthDate: '2026-11-20',
+        firstName: 'Vauva',
+        lastName: 'Testinen',
+      }),
+    );
+    expect(born).toMatchObject({
+      status: 'NEW',
+      pendingFrom: '2026-11-20',
+      startDue: caseDeadlines('2026-11-20').startDue,
+      completeDue: caseDeadlines('2026-11-20').completeDue,
+    });
+  });
+
+  it('dates a notification received late on a Friday evening on that Friday', async () => {
+    await signInAs('ADVICE');
+    const { caseIds } = ok<{ caseIds: string[] }>(
+      await dispatch(core, 'cases.register', { ...notification, receivedAt: '2026-11-20T23:50:00+02:00' }),
+    );
+    const detail = ok<CaseDetail>(await dispatch(core, 'cases.get', { id: caseIds[0] }));
+    expect(detail).toMatchObject({ pendingFrom: '2026-11-20', startDue: '2026-12-01' });
+  });
+
+  it('registers siblings as separate linked cases and finds an earlier case of the same child', async () => {
+    await signInAs('ADVICE');
+    const first = ok<{ caseIds: string[] }>(await dispatch(core, 'cases.register', notification));
+    const existing = ok<{ id: string; matchedBy: string }[]>(
+      await dispatch(core, 'cases.findExisting', { hetu: '150315A9033' }),
+    );
+    expect(existing).toEqual([expect.objectContaining({ id: first.caseIds[0], matchedBy: 'HETU' })]);
+    const siblings = ok<{ caseIds: string[] }>(
+      await dispatch(core, 'cases.register', {
+        ...notification,
+        linkToCaseId: first.caseIds[0],
+        children: [
+          { firstName: 'Iida', lastName: 'Testinen', hetu: '150315A9033' },
+          { firstName: 'Eino', lastName: 'Testinen', birthDate: '2019-06-01' },
+        ],
+      }),
+    );
+    expect(siblings.caseIds).toHaveLength(2);
+    const rows = await core.db
+      .selectFrom('cases')
+      .select(['notification_id', 'linked_case_id'])
+      .where('id', 'in', siblings.caseIds)
+      .execute();
+    expect(new Set(rows.map((r) => r.notification_id)).size).toBe(1);
+    expect(rows.every((r) => r.linked_case_id === first.caseIds[0])).toBe(true);
+  });
+
+  it('logs every read of a case and never lets the county IT admin read client data', async () => {
+    await signInAs('LEAD');
+    const id = (await core.db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id;
+    ok(await dispatch(core, 'cases.get', { id }));
+    const log = await core.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(log).toMatchObject({ action: 'cases.read', case_id: id, purpose: 'case detail', role: 'LEAD' });
+    await core.signOut('USER');
+    await signInAs('ADMIN');
+    expect(await dispatch(core, 'cases.get', { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(core, 'cases.queue', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('filters and sorts the queue: overdue view, text search and counts per state', async () => {
+    await signInAs('LEAD');
+    const all = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'OPEN', limit: 500 }));
+    expect(all.total).toBe(all.counts.NEW + all.counts.TRIAGE + all.counts.ASSESSMENT + all.counts.AWAITING_BIRTH);
+    const overdue = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'OVERDUE', limit: 500 }));
+    expect(overdue.total).toBe(all.counts.overdue);
+    expect(overdue.rows.every((r) => r.clock.state === 'OVERDUE')).toBe(true);
+    const byDue = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'OPEN', sort: 'due', limit: 500 }));
+    const dues = byDue.rows.map((r) => r.clock.due ?? '9999');
+    expect(dues).toEqual([...dues].sort());
+    const someone = all.rows.find((r) => r.childName)!;
+    const found = ok<QueueResult>(
+      await dispatch(core, 'cases.queue', { view: 'OPEN', text: someone.childName!.split(' ')[1] }),
+    );
+    expect(found.rows.map((r) => r.id)).toContain(someone.id);
+    expect(found.rows.every((r) => r.childName!.includes(someone.childName!.split(' ')[1]!))).toBe(true);
+  });
+});
