@@ -123,7 +123,8 @@ export function makeCase(
   if (pendingFrom && deadlines) {
     const ageInWorkingDays = calendar.workingDaysBetween(pendingFrom, today);
     if (!fresh && (ageInWorkingDays > 0 || rng.chance(0.6))) urgencyAt = instant(pendingFrom, rng, 8, 15);
-    const decidedShare = ageInWorkingDays >= 9 ? 0.97 : ageInWorkingDays / 12;
+    // A few cases run late, but nothing lies undecided for months: that is not how the teams work.
+    const decidedShare = ageInWorkingDays >= 25 ? 1 : ageInWorkingDays >= 9 ? 0.85 : ageInWorkingDays / 12;
     if (urgencyAt && rng.chance(decidedShare)) {
       const lateness = rng.chance(0.08) ? rng.int(8, 12) : rng.int(1, 7);
       decisionDate = calendar.addWorkingDays(pendingFrom, lateness);

@@ -96,7 +96,7 @@ describe('the signed-in app (demo county)', () => {
 
   it('navigates the three work areas and settings by mouse and keyboard, each screen passing axe', async () => {
     const page = await unlockAndSignIn(leadUsername);
-    await expect.poll(() => page.getByText(/Jonossa on \d+ avointa asiaa/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('grid').getByRole('row').count()).toBeGreaterThan(5);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '04-queue-fi');
     const areas: [string, string][] = [

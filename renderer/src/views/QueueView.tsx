@@ -1,32 +1,127 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QUEUE_VIEWS } from '../../../shared/caseContract';
+import { CASE_TYPES, type CaseType } from '../../../shared/caseTypes';
 import { EmptyState } from '../components/EmptyState';
-import { ErrorBanner } from '../components/ErrorBanner';
 import { useApp } from '../state/appStore';
+import { useQueue } from '../state/queueStore';
+import { CaseDetailPane } from './queue/CaseDetailPane';
+import { QueueTable } from './queue/QueueTable';
 
+type Municipality = { id: string; nameFi: string; nameSv: string };
+
+/** The main screen: saved views with counts, filters, the virtualized queue and the detail pane. */
 export function QueueView() {
-  const { t } = useTranslation();
-  const { overview, error } = useApp();
-  if (!overview) return <p aria-busy="true">{t('common.loading')}</p>;
+  const { t, i18n } = useTranslation();
+  const setView = useApp((s) => s.setView);
+  const { query, result, loading, setQuery, load } = useQueue();
+  const [text, setText] = useState(query.text ?? '');
+  const [municipalities, setMunicipalities] = useState<Municipality[]>([]);
+
+  useEffect(() => {
+    void load();
+    void window.luukku.org.municipalities().then((r) => r.ok && setMunicipalities(r.value));
+  }, [load]);
+
+  // Search as the user types, after a short pause.
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      if ((query.text ?? '') !== text) setQuery({ text: text || undefined });
+    }, 250);
+    return () => window.clearTimeout(timer);
+  }, [text, query.text, setQuery]);
+
+  const counts = result?.counts;
+  const countOf = (view: (typeof QUEUE_VIEWS)[number]): number | null => {
+    if (!counts) return null;
+    switch (view) {
+      case 'OPEN':
+        return counts.NEW + counts.TRIAGE + counts.ASSESSMENT + counts.AWAITING_BIRTH;
+      case 'ASSESSMENT_WEEK':
+        return counts.NEW + counts.TRIAGE;
+      case 'OVERDUE':
+        return counts.overdue;
+      case 'AWAITING_BIRTH':
+        return counts.AWAITING_BIRTH;
+      case 'CLOSED':
+        return counts.CLOSED;
+      case 'MINE':
+        return query.view === 'MINE' ? (result?.total ?? null) : null;
+    }
+  };
+  const nothingAtAll = counts && !query.text && !query.types && !query.municipalityId && !query.due && Object.values(counts).every((n) => n === 0);
+
   return (
-    <>
-      <ErrorBanner error={error} />
-      {overview.openCases === 0 ? (
-        <EmptyState title={t('queue.emptyTitle')}>{t('queue.emptyBody')}</EmptyState>
-      ) : (
-        <>
-          <dl className="stats">
-            <div>
-              <dt>{t('queue.open')}</dt>
-              <dd>{overview.openCases}</dd>
-            </div>
-            <div className={overview.overdueCases ? 'stat-alert' : ''}>
-              <dt>{t('queue.overdue')}</dt>
-              <dd>{overview.overdueCases}</dd>
-            </div>
-          </dl>
-          <p>{t('queue.summary', { open: overview.openCases, overdue: overview.overdueCases })}</p>
-        </>
-      )}
-    </>
+    <div className="queue-layout">
+      <div className="queue-main">
+        <div className="queue-toolbar">
+          <div className="segmented" role="group" aria-label={t('queue.views')}>
+            {QUEUE_VIEWS.map((view) => {
+              const n = countOf(view);
+              return (
+                <button key={view} type="button" aria-pressed={query.view === view} onClick={() => setQuery({ view })}>
+                  {t(`queue.view.${view}`)}
+                  {n !== null && <span className={`count${view === 'OVERDUE' && n > 0 ? ' count-alert' : ''}`}>{n}</span>}
+                </button>
+              );
+            })}
+          </div>
+          <button type="button" className="primary" onClick={() => setView('register')} aria-keyshortcuts="Alt+N">
+            {t('queue.register')}
+          </button>
+        </div>
+        <div className="filters">
+          <div className="field">
+            <label htmlFor="queue-search">{t('queue.search')}</label>
+            <input id="queue-search" type="search" value={text} onChange={(e) => setText(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="queue-type">{t('queue.type')}</label>
+            <select
+              id="queue-type"
+              value={query.types?.[0] ?? ''}
+              onChange={(e) => setQuery({ types: e.target.value ? [e.target.value as CaseType] : undefined })}
+            >
+              <option value="">{t('queue.allTypes')}</option>
+              {CASE_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`caseTypes.${type}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="queue-municipality">{t('queue.municipality')}</label>
+            <select id="queue-municipality" value={query.municipalityId ?? ''} onChange={(e) => setQuery({ municipalityId: e.target.value || undefined })}>
+              <option value="">{t('queue.allMunicipalities')}</option>
+              {municipalities.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {i18n.language === 'sv' ? m.nameSv : m.nameFi}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="queue-due">{t('queue.due')}</label>
+            <select id="queue-due" value={query.due ?? ''} onChange={(e) => setQuery({ due: (e.target.value || undefined) as 'OVERDUE' | 'DUE_SOON' | undefined })}>
+              <option value="">{t('queue.anyDue')}</option>
+              <option value="OVERDUE">{t('queue.dueOverdue')}</option>
+              <option value="DUE_SOON">{t('queue.dueSoon')}</option>
+            </select>
+          </div>
+        </div>
+        {nothingAtAll ? (
+          <EmptyState title={t('queue.emptyTitle')}>{t('queue.emptyBody')}</EmptyState>
+        ) : (
+          <>
+            <p className="muted" role="status" aria-busy={loading}>
+              {result && (result.total ? t('queue.showing', { shown: result.rows.length, total: result.total }) : t('queue.noResults'))}
+            </p>
+            <QueueTable />
+          </>
+        )}
+      </div>
+      <CaseDetailPane />
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { useApp, type View } from '../state/appStore';
 import { AssessmentWeeksView } from './AssessmentWeeksView';
 import { CalendarView } from './CalendarView';
 import { QueueView } from './QueueView';
+import { RegisterView } from './RegisterView';
 import { SettingsView } from './SettingsView';
 
 const VIEWS: { id: View; key: string; shortcut: string }[] = [
@@ -28,6 +29,11 @@ export function Workspace() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        setView('register');
+        return;
+      }
       const target = VIEWS.find((v) => e.altKey && !e.ctrlKey && !e.metaKey && e.key === v.shortcut);
       if (target) {
         e.preventDefault();
@@ -38,10 +44,13 @@ export function Workspace() {
     return () => window.removeEventListener('keydown', onKey);
   }, [setView]);
 
-  // Move focus to the new view's heading so keyboard and screen-reader users land in it.
-  useEffect(() => heading.current?.focus(), [view]);
+  // Move focus to the new view's heading so keyboard and screen-reader users land in it; a form that
+  // opens for typing (register) keeps focus on its first field instead.
+  useEffect(() => {
+    if (view !== 'register') heading.current?.focus();
+  }, [view]);
 
-  const title = t(VIEWS.find((v) => v.id === view)!.key);
+  const title = view === 'register' ? t('register.title') : t(VIEWS.find((v) => v.id === view)!.key);
   return (
     <div className="workspace">
       <a href="#main" className="skip-link">
@@ -66,7 +75,7 @@ export function Workspace() {
               <button
                 type="button"
                 className="nav-item"
-                aria-current={view === v.id ? 'page' : undefined}
+                aria-current={view === v.id || (view === 'register' && v.id === 'queue') ? 'page' : undefined}
                 aria-keyshortcuts={`Alt+${v.shortcut}`}
                 onClick={() => setView(v.id)}
               >
@@ -76,11 +85,12 @@ export function Workspace() {
           ))}
         </ul>
       </nav>
-      <main className="content" id="main">
+      <main className={`content content-${view}`} id="main">
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>
         {view === 'queue' && <QueueView />}
+        {view === 'register' && <RegisterView />}
         {view === 'calendar' && <CalendarView />}
         {view === 'assessmentWeeks' && <AssessmentWeeksView />}
         {view === 'settings' && <SettingsView />}

@@ -1,0 +1,37 @@
+/** Dates and times as Finnish users read them, always in Europe/Helsinki. */
+const LOCALE: Record<string, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+export function formatDate(date: string | null | undefined, language: string): string {
+  if (!date) return '';
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString(LOCALE[language] ?? 'fi-FI', { timeZone: 'UTC' });
+}
+
+export function formatDateTime(iso: string | null | undefined, language: string): string {
+  if (!iso) return '';
+  return new Date(iso).toLocaleString(LOCALE[language] ?? 'fi-FI', {
+    timeZone: 'Europe/Helsinki',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+/** `YYYY-MM-DDTHH:mm` in Helsinki for a datetime-local input's default (now). */
+export function helsinkiNowForInput(now = new Date()): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Helsinki',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}

@@ -1,0 +1,81 @@
+/**
+ * The case queue's state: the query (saved view, filters, sort), the page of rows, the selected case and
+ * its detail, and the triage actions. Every call goes through `window.luukku`.
+ */
+import { create } from 'zustand';
+import type { CaseDetail, QueueQuery, QueueResult } from '../../../shared/caseContract';
+import type { ErrorPayload, Result } from '../../../shared/errors';
+import { useApp } from './appStore';
+
+type Query = Required<Pick<QueueQuery, 'view' | 'sort' | 'descending'>> & Omit<QueueQuery, 'view' | 'sort' | 'descending' | 'offset' | 'limit'>;
+
+interface QueueState {
+  query: Query;
+  result: QueueResult | null;
+  loading: boolean;
+  selectedId: string | null;
+  detail: CaseDetail | null;
+  error: ErrorPayload | null;
+  notice: string | null;
+  setQuery(patch: Partial<Query>): void;
+  load(): Promise<void>;
+  select(id: string | null): Promise<void>;
+  act(call: () => Promise<Result<CaseDetail>>): Promise<boolean>;
+  showCreated(ids: string[], notice: string): Promise<void>;
+}
+
+/** An ended session sends the user back to sign-in. */
+function handleError(error: ErrorPayload, set: (s: Partial<QueueState>) => void) {
+  if (error.code === 'SESSION_EXPIRED' || error.code === 'NOT_SIGNED_IN') void useApp.getState().refresh();
+  set({ error });
+}
+
+let loadSeq = 0;
+
+export const useQueue = create<QueueState>((set, get) => ({
+  query: { view: 'OPEN', sort: 'priority', descending: false },
+  result: null,
+  loading: false,
+  selectedId: null,
+  detail: null,
+  error: null,
+  notice: null,
+  setQuery(patch) {
+    set({ query: { ...get().query, ...patch } });
+    void get().load();
+  },
+  async load() {
+    const seq = ++loadSeq;
+    set({ loading: true });
+    const result = await window.luukku.cases.queue({ ...get().query, limit: 500 });
+    if (seq !== loadSeq) return; // a newer query superseded this one
+    set({ loading: false });
+    if (result.ok) set({ result: result.value, error: null });
+    else handleError(result.error, set);
+  },
+  async select(id) {
+    set({ selectedId: id, detail: null, notice: null });
+    if (!id) return;
+    const result = await window.luukku.cases.get({ id });
+    if (get().selectedId !== id) return;
+    if (result.ok) set({ detail: result.value, error: null });
+    else handleError(result.error, set);
+  },
+  async act(call) {
+    set({ error: null });
+    const result = await call();
+    if (!result.ok) {
+      handleError(result.error, set);
+      return false;
+    }
+    set({ detail: result.value });
+    await get().load();
+    return true;
+  },
+  async showCreated(ids, notice) {
+    set({ query: { view: 'OPEN', sort: 'priority', descending: false }, notice: null });
+    await get().load();
+    await get().select(ids[0] ?? null);
+    set({ notice });
+  },
+}));

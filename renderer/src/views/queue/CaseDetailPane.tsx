@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatDate, formatDateTime } from '../../format';
+import { useQueue } from '../../state/queueStore';
+import { ClockBadge } from './ClockBadge';
+import { TriageActions } from './TriageActions';
+
+export function CaseDetailPane() {
+  const { t, i18n } = useTranslation();
+  const { detail, selectedId, error, notice } = useQueue();
+  const date = (d: string | null) => formatDate(d, i18n.language) || '–';
+  return (
+    <aside className="detail-pane" aria-label={t('detail.title')} aria-live="polite" tabIndex={0}>
+      {notice && (
+        <p className="banner banner-success" role="status">
+          {notice}
+        </p>
+      )}
+      <ErrorBanner error={error} />
+      {!selectedId && <p className="muted">{t('queue.selectCase')}</p>}
+      {selectedId && !detail && !error && <p aria-busy="true">{t('common.loading')}</p>}
+      {detail && (
+        <>
+          <h2>{detail.childName ?? t('queue.unborn')}</h2>
+          <p className="muted">
+            {t(`caseTypes.${detail.type}`)} · {t(`statuses.${detail.status}`)}
+          </p>
+          <ClockBadge clock={detail.clock} />
+          <dl className="facts">
+            <dt>{t('detail.received')}</dt>
+            <dd>{formatDateTime(detail.receivedAt, i18n.language)}</dd>
+            <dt>{t('detail.pending')}</dt>
+            <dd>{date(detail.pendingFrom)}</dd>
+            <dt>{t('detail.startDue')}</dt>
+            <dd>{date(detail.startDue)}</dd>
+            <dt>{t('detail.completeDue')}</dt>
+            <dd>{date(detail.completeDue)}</dd>
+            {detail.childHetu && (
+              <>
+                <dt>{t('detail.hetu')}</dt>
+                <dd>{detail.childHetu}</dd>
+              </>
+            )}
+            {detail.childBirthDate && (
+              <>
+                <dt>{t('detail.birthDate')}</dt>
+                <dd>{date(detail.childBirthDate)}</dd>
+              </>
+            )}
+            {detail.expectedBirthDate && (
+              <>
+                <dt>{t('detail.expectedBirth')}</dt>
+                <dd>{date(detail.expectedBirthDate)}</dd>
+              </>
+            )}
+            <dt>{t('queue.col.municipality')}</dt>
+            <dd>{detail.municipality}</dd>
+            <dt>{t('detail.channel')}</dt>
+            <dd>{t(`channels.${detail.channel}`)}</dd>
+            <dt>{t('detail.reporter')}</dt>
+            <dd>{t(`reporters.${detail.reporterCategory}`)}</dd>
+            <dt>{t('detail.assignee')}</dt>
+            <dd>{detail.assignee ?? '–'}</dd>
+          </dl>
+          {detail.summary && (
+            <>
+              <h3>{t('detail.summary')}</h3>
+              <p className="summary">{detail.summary}</p>
+            </>
+          )}
+          <TriageActions detail={detail} />
+          <h3>{t('detail.history')}</h3>
+          <ol className="timeline">
+            {detail.events.map((e, i) => (
+              <li key={i}>
+                <span className="muted">{formatDateTime(e.at, i18n.language)}</span> {t(`detail.events.${e.kind}`, { defaultValue: e.kind })}
+                {typeof e.data.decision === 'string' && <> · {t(`decisions.${e.data.decision}`)}</>}
+                {e.user && <> · {e.user}</>}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,154 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/caseContract';
+import { DECISIONS, type Decision } from '../../../../shared/caseTypes';
+import { SOCIAL_WORKER_ROLES } from '../../../../shared/roles';
+import { Field } from '../../components/Field';
+import { formatDate, formatDateTime } from '../../format';
+import { useApp } from '../../state/appStore';
+import { useQueue } from '../../state/queueStore';
+
+type Assignable = { id: string; name: string; role: string; areaId: string | null };
+
+/** Urgency, the decision with its reason, and the birth of an anticipatory notification's child. */
+export function TriageActions({ detail }: { detail: CaseDetail }) {
+  const { t, i18n } = useTranslation();
+  const role = useApp((s) => s.status?.user?.role);
+  const act = useQueue((s) => s.act);
+  const socialWorker = !!role && SOCIAL_WORKER_ROLES.includes(role);
+  const [decision, setDecision] = useState<Decision | ''>('');
+  const [reason, setReason] = useState('');
+  const [assignee, setAssignee] = useState('');
+  const [assignable, setAssignable] = useState<Assignable[]>([]);
+  const [birth, setBirth] = useState({ birthDate: '', firstName: '', lastName: '', hetu: '' });
+
+  useEffect(() => {
+    setDecision('');
+    setReason('');
+    setAssignee('');
+  }, [detail.id]);
+  useEffect(() => {
+    if (decision !== 'START_ASSESSMENT' || assignable.length) return;
+    void window.luukku.users.assignable().then((r) => r.ok && setAssignable(r.value));
+  }, [decision, assignable.length]);
+
+  const decide = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!decision) return;
+    await act(() =>
+      window.luukku.cases.recordDecision({ id: detail.id, decision, reason, ...(assignee ? { assigneeUserId: assignee } : {}) }),
+    );
+  };
+  const recordBirth = async (e: FormEvent) => {
+    e.preventDefault();
+    await act(() => window.luukku.cases.recordBirth({ id: detail.id, ...birth }));
+  };
+
+  if (detail.status === 'AWAITING_BIRTH') {
+    return (
+      <section className="triage" aria-labelledby="birth-heading">
+        <h3 id="birth-heading">{t('detail.birth')}</h3>
+        <p className="muted">{t('detail.birthNote')}</p>
+        <form onSubmit={recordBirth}>
+          <Field label={t('detail.birthDate')} type="date" value={birth.birthDate} onChange={(e) => setBirth({ ...birth, birthDate: e.target.value })} required />
+          <Field label={t('detail.firstName')} value={birth.firstName} onChange={(e) => setBirth({ ...birth, firstName: e.target.value })} required />
+          <Field label={t('detail.lastName')} value={birth.lastName} onChange={(e) => setBirth({ ...birth, lastName: e.target.value })} required />
+          <Field label={t('detail.hetu')} value={birth.hetu} onChange={(e) => setBirth({ ...birth, hetu: e.target.value })} />
+          <button type="submit" className="primary">
+            {t('detail.saveBirth')}
+          </button>
+        </form>
+      </section>
+    );
+  }
+
+  const urgencyText = detail.urgencyAssessedAt
+    ? t('detail.urgencyDone', {
+        when: formatDateTime(detail.urgencyAssessedAt, i18n.language),
+        result: t(detail.urgencyResult === 'URGENT' ? 'detail.urgent' : 'detail.notUrgent'),
+        who: detail.urgencyAssessedBy ?? '–',
+      })
+    : null;
+
+  return (
+    <>
+      <section className="triage" aria-labelledby="urgency-heading">
+        <h3 id="urgency-heading">{t('detail.urgency')}</h3>
+        {urgencyText ? (
+          <p>{urgencyText}</p>
+        ) : (
+          <>
+            <p className="muted">{t('detail.urgencyNote')}</p>
+            {socialWorker ? (
+              <div className="button-row">
+                <button type="button" onClick={() => void act(() => window.luukku.cases.recordUrgency({ id: detail.id, urgent: false }))}>
+                  {t('detail.notUrgent')}
+                </button>
+                <button type="button" className="danger" onClick={() => void act(() => window.luukku.cases.recordUrgency({ id: detail.id, urgent: true }))}>
+                  {t('detail.urgent')}
+                </button>
+              </div>
+            ) : (
+              <p className="banner banner-info">{t('detail.onlySocialWorker')}</p>
+            )}
+          </>
+        )}
+      </section>
+      <section className="triage" aria-labelledby="decision-heading">
+        <h3 id="decision-heading">{t('detail.decision')}</h3>
+        {detail.decision ? (
+          <p>
+            {t('detail.decided', {
+              date: formatDate(detail.decisionDate, i18n.language),
+              decision: t(`decisions.${detail.decision}`),
+              who: detail.decisionBy ?? '–',
+            })}
+            {detail.decisionReason && <span className="reason"> {detail.decisionReason}</span>}
+          </p>
+        ) : !socialWorker ? (
+          <p className="banner banner-info">{t('detail.onlySocialWorker')}</p>
+        ) : detail.urgencyAssessedAt ? (
+          <form onSubmit={decide}>
+            <div className="field">
+              <label htmlFor="decision-select">{t('detail.decisionField')}</label>
+              <select id="decision-select" value={decision} onChange={(e) => setDecision(e.target.value as Decision)} required>
+                <option value="" disabled>
+                  –
+                </option>
+                {DECISIONS.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`decisions.${d}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {decision === 'START_ASSESSMENT' && (
+              <div className="field">
+                <label htmlFor="assessor-select">{t('detail.assessor')}</label>
+                <select id="assessor-select" value={assignee} onChange={(e) => setAssignee(e.target.value)} required>
+                  <option value="">{t('detail.chooseAssessor')}</option>
+                  {assignable
+                    .filter((u) => !u.areaId || u.areaId === detail.areaId)
+                    .map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.name} · {t(`roles.${u.role}`)}
+                      </option>
+                    ))}
+                </select>
+              </div>
+            )}
+            <div className="field">
+              <label htmlFor="decision-reason">{t('detail.reason')}</label>
+              <textarea id="decision-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required />
+            </div>
+            <button type="submit" className="primary" disabled={!decision || !reason.trim()}>
+              {t('detail.saveDecision')}
+            </button>
+          </form>
+        ) : (
+          <p className="muted">{t('detail.urgencyNote')}</p>
+        )}
+      </section>
+    </>
+  );
+}

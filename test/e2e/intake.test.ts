@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { caseDeadlines } from '../../shared/calendar';
+import { helsinkiDate } from '../../shared/dates';
+import { makeHetu } from '../../shared/hetu';
+import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/stores';
+import { launchBrowser, openApp, screenshot, seriousA11yViolations, type AppPage } from './harness';
+
+let browser: Browser;
+let dir: string;
+let cleanup: () => void;
+let app: AppPage | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(() => ({ dir, cleanup } = tempDir('luukku-e2e-')));
+afterEach(async () => {
+  try {
+    await app?.close();
+  } finally {
+    app = undefined;
+    cleanup();
+  }
+});
+
+async function signedIn(cases: number, role = 'LEAD', language?: string): Promise<Page> {
+  const storePath = join(dir, 'demo.db');
+  const demo = await createDemoStore(storePath, cases, helsinkiDate(new Date()));
+  await demo.store.close();
+  app = await openApp(browser, storePath, language ? { language } : {});
+  const { page } = app;
+  await page.getByLabel(/Palautussalasana|Återställningslösenord/).fill(PASSPHRASE);
+  await page.getByRole('button', { name: /^(Avaa|Öppna)$/ }).click();
+  await page.getByLabel(/Käyttäjätunnus|Användarnamn/).fill(demo.summary.users.find((u) => u.role === role)!.username);
+  await page.getByLabel(/^(Salasana|Lösenord)$/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /^(Kirjaudu|Logga in)$/ }).click();
+  await expect.poll(() => page.getByRole('navigation').isVisible(), { timeout: 20_000 }).toBe(true);
+  return page;
+}
+
+describe('intake and triage in the app', () => {
+  it('registers a notification, shows it in the assessment-week queue with its due date, triages it, and it leaves the queue', async () => {
+    const page = await signedIn(0);
+    await expect.poll(() => page.getByRole('heading', { name: 'Jono on tyhjä' }).isVisible()).toBe(true);
+    await page.keyboard.press('Alt+N');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kirjaa ilmoitus');
+    // Keyboard-first: the child's first name has focus.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent)).toBe('Etunimi');
+    await page.keyboard.type('Iida');
+    await page.getByLabel('Sukunimi').fill('Testinen');
+    await page.getByLabel('Henkilötunnus').fill('150315A9034');
+    await expect.poll(() => page.getByText('Tarkista tiedot: Henkilötunnus').isVisible()).toBe(true);
+    await page.getByLabel('Henkilötunnus').fill(makeHetu('2015-03-15', 903));
+    await page.getByLabel('Kunta').selectOption({ label: 'Loviisa' });
+    await page.getByLabel('Ilmoittajan taho').selectOption({ label: 'Koulu' });
+    await page.getByLabel('Kuvaus').fill('Opettaja on huolissaan poissaoloista.');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '20-register-fi');
+    await page.getByRole('button', { name: 'Tallenna ilmoitus' }).click();
+
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Ilmoitus kirjattu.' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.getByRole('button', { name: /^Arviointiviikko/ }).click();
+    const due = caseDeadlines(helsinkiDate(new Date())).startDue;
+    const [y, m, d] = due.split('-').map(Number);
+    const firstRow = page.getByRole('grid').getByRole('row').nth(1);
+    await expect.poll(() => firstRow.textContent()).toContain('Iida Testinen');
+    expect(await firstRow.textContent()).toContain(`${d}.${m}.${y} · Aloitus`);
+    expect(await firstRow.textContent()).toContain('Ajallaan');
+    expect(await page.getByRole('complementary').getByRole('heading', { name: 'Iida Testinen' }).isVisible()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '21-queue-new-case-fi');
+
+    await page.getByRole('button', { name: 'Ei kiireellinen' }).click();
+    await expect.poll(() => page.getByText(/^Arvioitu .*: Ei kiireellinen/).isVisible()).toBe(true);
+    await page.getByLabel('Ratkaisu').selectOption({ label: 'Ohjattu muihin palveluihin' });
+    await page.getByLabel('Perustelu').fill('Ohjattu perheneuvolaan.');
+    await page.getByRole('button', { name: 'Tallenna päätös' }).click();
+    await expect.poll(() => page.getByText('Ei asioita tällä rajauksella.').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.getByText(/^Päätetty .*: Ohjattu muihin palveluihin/).isVisible()).toBe(true);
+    await screenshot(page, '22-triaged-fi');
+  });
+
+  it('moves through the queue with the keyboard, opening each case in the detail pane', async () => {
+    const page = await signedIn(150, 'ASSESSMENT_SW');
+    const grid = page.getByRole('grid');
+    await expect.poll(() => grid.getByRole('row').count()).toBeGreaterThan(3);
+    await grid.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const active = await grid.getAttribute('aria-activedescendant');
+    expect(active).toMatch(/^case-row-/);
+    const selectedRow = page.locator(`#${active}`);
+    expect(await selectedRow.getAttribute('aria-selected')).toBe('true');
+    expect(await selectedRow.getAttribute('aria-rowindex')).toBe('3');
+    const name = (await selectedRow.locator('strong').textContent())!;
+    await expect.poll(() => page.getByRole('complementary').getByRole('heading', { level: 2 }).textContent()).toBe(name);
+    await page.keyboard.press('End');
+    await expect.poll(() => grid.getAttribute('aria-activedescendant')).not.toBe(active);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('shows the queue in Swedish, and a counsellor cannot record the decision', async () => {
+    const page = await signedIn(150, 'ADVICE', 'sv');
+    await expect.poll(() => page.getByRole('grid').getByRole('row').count()).toBeGreaterThan(3);
+    await page.getByRole('grid').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.getByRole('complementary').getByRole('heading', { level: 2 }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Spara beslutet' }).count()).toBe(0);
+    expect(await page.getByText('Beslutet fattas av en socialarbetare (BSL 26 § 4 mom).').first().isVisible()).toBe(true);
+    await screenshot(page, '23-queue-sv');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});
