@@ -33,6 +33,8 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: [
       '--no-sandbox',
+      // A Finnish workstation: date and time inputs in Finnish format.
+      '--lang=fi-FI',
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
