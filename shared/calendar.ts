@@ -6,7 +6,7 @@
  * - Completion due: pending date + 3 calendar months, clamped to the month's last day (Act 150/1930 § 3),
  *   moved to the next working day if it is not one (§ 5).
  */
-import { addDays, addMonthsClamped, formatLocalDate, isoWeekday, parseLocalDate, type LocalDate } from './dates';
+import { addDays, addMonthsClamped, epochDay, formatLocalDate, isoWeekday, parseLocalDate, type LocalDate } from './dates';
 
 export const START_DUE_WORKING_DAYS = 7;
 export const COMPLETION_MONTHS = 3;
@@ -84,10 +84,14 @@ export interface WorkingDayCalendar {
 /** A calendar of Finnish working days, plus the county's own closure days from settings. */
 export function workingDayCalendar(closureDays: Iterable<LocalDate> = []): WorkingDayCalendar {
   const closures = new Set(closureDays);
+  const known = new Map<LocalDate, boolean>();
   const isWorkingDay = (date: LocalDate): boolean => {
-    if (isoWeekday(date) >= 6) return false;
-    if (closures.has(date)) return false;
-    return !finnishHolidays(parseLocalDate(date).year).has(date);
+    let working = known.get(date);
+    if (working === undefined) {
+      working = isoWeekday(date) < 6 && !closures.has(date) && !finnishHolidays(parseLocalDate(date).year).has(date);
+      known.set(date, working);
+    }
+    return working;
   };
   const nextWorkingDayFrom = (date: LocalDate): LocalDate => {
     let d = date;
@@ -103,15 +107,33 @@ export function workingDayCalendar(closureDays: Iterable<LocalDate> = []): Worki
     }
     return d;
   };
+  // Arithmetic, not a day-by-day walk: weekdays in (lo, hi] by formula, less the weekday holidays and
+  // closure days in that range. The queue computes this for every row it shows.
   const workingDaysBetween = (from: LocalDate, to: LocalDate): number => {
     if (to === from) return 0;
     const sign = to > from ? 1 : -1;
     const [lo, hi] = sign > 0 ? [from, to] : [to, from];
-    let count = 0;
-    for (let d = addDays(lo, 1); d <= hi; d = addDays(d, 1)) if (isWorkingDay(d)) count++;
+    let count = weekdaysUpTo(epochDay(hi)) - weekdaysUpTo(epochDay(lo));
+    const inRange = (d: LocalDate) => d > lo && d <= hi && isoWeekday(d) < 6;
+    const firstYear = parseLocalDate(lo).year;
+    const lastYear = parseLocalDate(hi).year;
+    const holidays = new Set<LocalDate>();
+    for (let year = firstYear; year <= lastYear; year++) {
+      for (const day of finnishHolidays(year).keys()) if (inRange(day)) holidays.add(day);
+    }
+    for (const day of closures) if (inRange(day)) holidays.add(day);
+    count -= holidays.size;
     return sign * count;
   };
   return { isWorkingDay, addWorkingDays, nextWorkingDayFrom, workingDaysBetween };
+}
+
+/** Weekdays (Mon-Fri) from a fixed Monday (1970-01-05, epoch day 4) up to and including epoch day n. */
+function weekdaysUpTo(n: number): number {
+  const r = n - 4;
+  const weeks = Math.floor(r / 7);
+  const rest = r - weeks * 7; // 0 = Monday ... 6 = Sunday
+  return weeks * 5 + Math.min(rest + 1, 5);
 }
 
 export interface Deadlines {

@@ -39,6 +39,11 @@ function fromUtcMs(ms: number): LocalDate {
   return formatLocalDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/** Days since 1970-01-01 (a whole number). */
+export function epochDay(date: LocalDate): number {
+  return Math.round(toUtcMs(date) / 86_400_000);
+}
+
 export function addDays(date: LocalDate, days: number): LocalDate {
   return fromUtcMs(toUtcMs(date) + days * 86_400_000);
 }
@@ -73,16 +78,9 @@ export function addMonthsClamped(date: LocalDate, months: number): LocalDate {
   return formatLocalDate(y, m, Math.min(day, daysInMonth(y, m)));
 }
 
-const helsinkiDateFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: HELSINKI,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** The Europe/Helsinki calendar date of an instant: 23:50 on a Friday in Helsinki is that Friday. */
 export function helsinkiDate(instant: Date): LocalDate {
-  return helsinkiDateFormat.format(instant);
+  return fromUtcMs(instant.getTime() + helsinkiOffsetMinutes(instant) * 60_000);
 }
 
 export function compareLocalDates(a: LocalDate, b: LocalDate): number {
@@ -100,9 +98,18 @@ const offsetFormat = new Intl.DateTimeFormat('en-US', {
   second: 'numeric',
 });
 
-/** Minutes Helsinki is ahead of UTC at an instant (120 in winter, 180 in summer). */
+const offsetCache = new Map<number, number>();
+
+/**
+ * Minutes Helsinki is ahead of UTC at an instant (120 in winter, 180 in summer). The offset changes only on
+ * the hour, so it is cached per UTC hour: Intl's formatToParts is slow on hot paths (queue, import, demo).
+ */
 export function helsinkiOffsetMinutes(instant: Date): number {
-  const parts = Object.fromEntries(offsetFormat.formatToParts(instant).map((p) => [p.type, p.value]));
+  const hour = Math.floor(instant.getTime() / 3_600_000);
+  const cached = offsetCache.get(hour);
+  if (cached !== undefined) return cached;
+  const probe = new Date(hour * 3_600_000);
+  const parts = Object.fromEntries(offsetFormat.formatToParts(probe).map((p) => [p.type, p.value]));
   const asUtc = Date.UTC(
     Number(parts.year),
     Number(parts.month) - 1,
@@ -111,7 +118,10 @@ export function helsinkiOffsetMinutes(instant: Date): number {
     Number(parts.minute),
     Number(parts.second),
   );
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const offset = Math.round((asUtc - probe.getTime()) / 60_000);
+  if (offsetCache.size > 100_000) offsetCache.clear();
+  offsetCache.set(hour, offset);
+  return offset;
 }
 
 /** The instant of a Helsinki wall-clock time (in the autumn overlap hour, the earlier one). */

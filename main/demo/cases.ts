@@ -1,4 +1,4 @@
-import { caseDeadlines, workingDayCalendar } from '../../shared/calendar';
+import { caseDeadlines, type WorkingDayCalendar } from '../../shared/calendar';
 import { caseStatus, type CaseType, type Channel, type Decision, type ReporterCategory } from '../../shared/caseTypes';
 import { addDays, helsinkiWallTimeToInstant, type LocalDate } from '../../shared/dates';
 import { makeHetu } from '../../shared/hetu';
@@ -83,8 +83,8 @@ export function makeCase(
   seed: number,
   today: LocalDate,
   assignees: Assignees,
+  calendar: WorkingDayCalendar,
 ): { row: NewCase; events: DemoEvent[] } {
-  const calendar = workingDayCalendar();
   // Every 50th case is an anticipatory notification still waiting for the birth.
   const waiting = index % 50 === 25;
   const type = waiting ? 'LSL25C' : rng.weighted(TYPES);

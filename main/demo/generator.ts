@@ -4,6 +4,7 @@
  * for a seed; it is also the benchmark's data source.
  */
 import type { Kysely } from 'kysely';
+import { workingDayCalendar } from '../../shared/calendar';
 import { addDays, helsinkiDate, type LocalDate } from '../../shared/dates';
 import { hashPassword } from '../security/passwords';
 import { appendAudit } from '../store/audit';
@@ -75,6 +76,7 @@ export async function generateDemo(db: Kysely<Database>, options: DemoOptions): 
     const absenceRows = await trx.selectFrom('absences').select(['staff_id', 'from_date', 'to_date']).execute();
     const dutyAssignments = await insertDemoRoster(trx, staff, absenceRows, addDays(today, -28), addDays(today, 56));
 
+    const calendar = workingDayCalendar();
     const triage = users.filter((u) => u.role === 'ASSESSMENT_SW').map((u) => u.id);
     const regionalByArea = new Map<string, string[]>();
     for (const s of staff.filter((x) => x.userRole === 'REGIONAL')) {
@@ -82,7 +84,7 @@ export async function generateDemo(db: Kysely<Database>, options: DemoOptions): 
     }
     for (let start = 0; start < options.cases; start += BATCH) {
       const batch = Array.from({ length: Math.min(BATCH, options.cases - start) }, (_, i) =>
-        makeCase(rng, start + i, options.seed, today, { triage, regionalByArea }),
+        makeCase(rng, start + i, options.seed, today, { triage, regionalByArea }, calendar),
       );
       await trx
         .insertInto('cases')

@@ -95,6 +95,23 @@ describe('Finnish working-day calendar', () => {
     expect(mismatches).toBe(0);
   });
 
+  it('counts working days between any two dates like a day-by-day walk of the oracle', () => {
+    const walk = (a: string, b: string) => {
+      const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
+      let n = 0;
+      for (let d = addDays(lo, 1); d <= hi; d = addDays(d, 1)) if (oracleIsWorkingDay(d)) n++;
+      return sign * n;
+    };
+    const starts = ['2025-01-01', '2025-04-17', '2025-12-24', '2026-06-19', '2027-03-28', '2028-02-28', '2029-12-31'];
+    for (const a of starts) {
+      for (let k = -400; k <= 400; k += 13) {
+        const b = addDays(a, k);
+        if (b < '2025-01-01' || b > '2030-12-31') continue;
+        expect(calendar.workingDaysBetween(a, b), `${a} -> ${b}`).toBe(walk(a, b));
+      }
+    }
+  });
+
   it('skips the county’s own closure days', () => {
     const withClosure = workingDayCalendar(['2027-01-04']);
     expect(caseDeadlines('2026-12-22', withClosure).startDue).toBe('2027-01-07');
