@@ -6,7 +6,15 @@
  * - Completion due: pending date + 3 calendar months, clamped to the month's last day (Act 150/1930 § 3),
  *   moved to the next working day if it is not one (§ 5).
  */
-import { addDays, addMonthsClamped, epochDay, formatLocalDate, isoWeekday, parseLocalDate, type LocalDate } from './dates';
+import {
+  addDays,
+  addMonthsClamped,
+  epochDay,
+  formatLocalDate,
+  isoWeekday,
+  parseLocalDate,
+  type LocalDate,
+} from './dates';
 
 export const START_DUE_WORKING_DAYS = 7;
 export const COMPLETION_MONTHS = 3;

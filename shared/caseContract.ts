@@ -51,13 +51,14 @@ export type QueueRow = z.infer<typeof queueRowSchema>;
 export const queueResultSchema = z.object({
   rows: z.array(queueRowSchema),
   total: z.number().int(),
+  /** The view holds more than `total` cases; counting stopped there. */
+  totalCapped: z.boolean(),
   today: z.string(),
   counts: z.object({
     AWAITING_BIRTH: z.number().int(),
     NEW: z.number().int(),
     TRIAGE: z.number().int(),
     ASSESSMENT: z.number().int(),
-    CLOSED: z.number().int(),
     overdue: z.number().int(),
   }),
 });

@@ -12,7 +12,8 @@ import { LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
 import { appendAudit } from '../store/audit';
 import { findExistingCases, queryQueue, readCase, type ParsedQueueQuery } from '../store/caseQueries';
-import type { CaseRow } from '../store/schema';
+import type { Updateable } from 'kysely';
+import type { CaseRow, CasesTable } from '../store/schema';
 import { readSettings } from '../store/settings';
 import { buildCase } from './caseRecord';
 import { childIdentity, FieldErrors, findMunicipality, pastDateTime } from './caseValidation';
@@ -30,7 +31,7 @@ export async function caseQueue(core: Core, userId: string, q: ParsedQueueQuery)
   const [calendar, settings] = await Promise.all([calendarOf(core), readSettings(core.db)]);
   const today = helsinkiDate(core.now());
   const ctx = { today, calendar, dueSoonWorkingDays: settings.dueSoonWorkingDays, userId };
-  const { page, total, counts, overdue } = await queryQueue(core.db, q, ctx);
+  const { page, total, totalCapped, counts, overdue } = await queryQueue(core.db, q, ctx);
   await core.audit({
     actor: core.actor(),
     action: 'cases.queue',
@@ -41,12 +42,12 @@ export async function caseQueue(core: Core, userId: string, q: ParsedQueueQuery)
   return {
     today,
     total,
+    totalCapped,
     counts: {
       AWAITING_BIRTH: count('AWAITING_BIRTH'),
       NEW: count('NEW'),
       TRIAGE: count('TRIAGE'),
       ASSESSMENT: count('ASSESSMENT'),
-      CLOSED: count('CLOSED'),
       overdue,
     },
     rows: page.map((r) => {
@@ -215,7 +216,7 @@ async function changeCase(
   id: string,
   action: string,
   event: { kind: string; data: Record<string, unknown> },
-  change: (row: CaseRow) => Partial<CaseRow>,
+  change: (row: CaseRow) => Updateable<CasesTable>,
 ): Promise<void> {
   const actor = core.actor()!;
   const now = core.now();

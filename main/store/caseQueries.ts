@@ -14,11 +14,31 @@ export type ParsedQueueQuery = Required<Omit<QueueQuery, 'types' | 'areaId' | 'm
 
 type Eb = ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>;
 
+export const TOTAL_CAP = 10_000;
+const SINGLE_STATUS_VIEWS = new Set<ParsedQueueQuery['view']>(['CLOSED', 'AWAITING_BIRTH']);
 const OPEN: CaseStatus[] = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT'];
 const UNDECIDED: CaseStatus[] = ['NEW', 'TRIAGE'];
 
-/** The running deadline: starting the assessment until the decision, then completing it. */
-const runningDue = sql<string | null>`CASE WHEN c.status = 'ASSESSMENT' THEN c.complete_due ELSE c.start_due END`;
+/** The running deadline (an indexed generated column): starting the assessment until the decision, then completing it. */
+const runningDue = sql.ref<string | null>('c.running_due');
+
+/**
+ * Free-text search: children's names containing the text in any case (the trigram index needs three
+ * characters; shorter text matches the start of a first or last name), or an exact identity code, source
+ * id or case id. Written as one set of candidate rowids so that SQLite starts from the matches instead of
+ * testing every case of the view.
+ */
+function textMatches(text: string) {
+  const words = text.split(/\s+/).filter(Boolean);
+  const like = `${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const names = words.every((w) => w.length >= 3)
+    ? sql`SELECT rowid FROM cases_name_fts WHERE cases_name_fts MATCH ${words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ')}`
+    : sql`SELECT rowid FROM cases WHERE child_first_name LIKE ${like} ESCAPE '\\' OR child_last_name LIKE ${like} ESCAPE '\\'`;
+  return sql<boolean>`c.rowid IN (${names}
+    UNION SELECT rowid FROM cases WHERE child_hetu = ${text.toUpperCase()}
+    UNION SELECT rowid FROM cases WHERE external_id = ${text}
+    UNION SELECT rowid FROM cases WHERE id = ${text})`;
+}
 
 function overdue(eb: Eb, today: LocalDate) {
   return eb.or([
@@ -39,18 +59,7 @@ function filtered(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext, 
   if (q.types?.length) query = query.where('c.type', 'in', q.types);
   if (q.areaId) query = query.where('c.area_id', '=', q.areaId);
   if (q.municipalityId) query = query.where('c.municipality_id', '=', q.municipalityId);
-  if (q.text) {
-    const like = `%${q.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        sql<boolean>`(coalesce(c.child_first_name, '') || ' ' || coalesce(c.child_last_name, '')) LIKE ${like} ESCAPE '\\'`,
-        sql<boolean>`(coalesce(c.child_last_name, '') || ' ' || coalesce(c.child_first_name, '')) LIKE ${like} ESCAPE '\\'`,
-        eb('c.child_hetu', '=', q.text!.toUpperCase()),
-        eb('c.external_id', '=', q.text!),
-        eb('c.id', '=', q.text!),
-      ]),
-    );
-  }
+  if (q.text) query = query.where(textMatches(q.text));
   if (q.due === 'OVERDUE') query = query.where((eb) => overdue(eb, ctx.today));
   if (q.due === 'DUE_SOON') {
     const limit =
@@ -111,7 +120,11 @@ export async function queryQueue(db: Kysely<Database>, q: ParsedQueueQuery, ctx:
       rows = rows.orderBy('c.received_at', direction);
       break;
     case 'due':
-      rows = rows.orderBy(sql`coalesce(${runningDue}, '9999-12-31')`, direction).orderBy('c.received_at', direction);
+      // One status (closed: nearly every case) sorts through the (status, running_due) index; the
+      // smaller mixed views put cases without a deadline last.
+      rows = SINGLE_STATUS_VIEWS.has(q.view)
+        ? rows.orderBy('c.running_due', direction)
+        : rows.orderBy(sql`coalesce(${runningDue}, '9999-12-31')`, direction).orderBy('c.received_at', direction);
       break;
     case 'childName':
       rows = rows.orderBy('c.child_last_name', direction).orderBy('c.child_first_name', direction);
@@ -120,12 +133,21 @@ export async function queryQueue(db: Kysely<Database>, q: ParsedQueueQuery, ctx:
       rows = rows.orderBy('m.name_fi', direction).orderBy('c.received_at', direction);
       break;
   }
+  // Totals stop counting at TOTAL_CAP: "over 10 000 closed cases" is as useful as the exact number and
+  // does not scan the whole archive. Counts per state are for the open ones, which the tabs are about.
   const [page, total, counts, overdueCount] = await Promise.all([
-    rows.orderBy('c.id').limit(q.limit).offset(q.offset).execute(),
-    filtered(db, q, ctx, true)
+    rows.limit(q.limit).offset(q.offset).execute(),
+    db
+      .selectFrom(
+        filtered(db, q, ctx, true)
+          .select(sql`1`.as('one'))
+          .limit(TOTAL_CAP + 1)
+          .as('capped'),
+      )
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
     filtered(db, q, ctx, false)
+      .where('c.status', 'in', OPEN)
       .select(['c.status', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy('c.status')
       .execute(),
@@ -134,7 +156,8 @@ export async function queryQueue(db: Kysely<Database>, q: ParsedQueueQuery, ctx:
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { page, total: Number(total.n), counts, overdue: Number(overdueCount.n) };
+  const n = Number(total.n);
+  return { page, total: Math.min(n, TOTAL_CAP), totalCapped: n > TOTAL_CAP, counts, overdue: Number(overdueCount.n) };
 }
 
 export async function readCase(db: Kysely<Database>, id: string) {

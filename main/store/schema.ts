@@ -124,6 +124,8 @@ export interface CasesTable {
   status: string;
   created_at: string;
   updated_at: string;
+  /** Generated: complete_due while the assessment runs, else start_due (migration 002). */
+  running_due: ColumnType<string | null, never, never>;
 }
 
 export interface CaseEventsTable {

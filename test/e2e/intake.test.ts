@@ -50,7 +50,9 @@ describe('intake and triage in the app', () => {
     await page.keyboard.press('Alt+N');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kirjaa ilmoitus');
     // Keyboard-first: the child's first name has focus.
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent)).toBe('Etunimi');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent))
+      .toBe('Etunimi');
     await page.keyboard.type('Iida');
     await page.getByLabel('Sukunimi').fill('Testinen');
     await page.getByLabel('Henkilötunnus').fill('150315A9034');
@@ -63,7 +65,9 @@ describe('intake and triage in the app', () => {
     await screenshot(page, '20-register-fi');
     await page.getByRole('button', { name: 'Tallenna ilmoitus' }).click();
 
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Ilmoitus kirjattu.' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Ilmoitus kirjattu.' }).isVisible(), { timeout: 10_000 })
+      .toBe(true);
     await page.getByRole('button', { name: /^Arviointiviikko/ }).click();
     const due = caseDeadlines(helsinkiDate(new Date())).startDue;
     const [y, m, d] = due.split('-').map(Number);
@@ -71,7 +75,9 @@ describe('intake and triage in the app', () => {
     await expect.poll(() => firstRow.textContent()).toContain('Iida Testinen');
     expect(await firstRow.textContent()).toContain(`${d}.${m}.${y} · Aloitus`);
     expect(await firstRow.textContent()).toContain('Ajallaan');
-    expect(await page.getByRole('complementary').getByRole('heading', { name: 'Iida Testinen' }).isVisible()).toBe(true);
+    expect(await page.getByRole('complementary').getByRole('heading', { name: 'Iida Testinen' }).isVisible()).toBe(
+      true,
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '21-queue-new-case-fi');
 
@@ -80,7 +86,9 @@ describe('intake and triage in the app', () => {
     await page.getByLabel('Ratkaisu').selectOption({ label: 'Ohjattu muihin palveluihin' });
     await page.getByLabel('Perustelu').fill('Ohjattu perheneuvolaan.');
     await page.getByRole('button', { name: 'Tallenna päätös' }).click();
-    await expect.poll(() => page.getByText('Ei asioita tällä rajauksella.').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByText('Ei asioita tällä rajauksella.').isVisible(), { timeout: 10_000 })
+      .toBe(true);
     expect(await page.getByText(/^Päätetty .*: Ohjattu muihin palveluihin/).isVisible()).toBe(true);
     await screenshot(page, '22-triaged-fi');
   });
@@ -98,7 +106,9 @@ describe('intake and triage in the app', () => {
     expect(await selectedRow.getAttribute('aria-selected')).toBe('true');
     expect(await selectedRow.getAttribute('aria-rowindex')).toBe('3');
     const name = (await selectedRow.locator('strong').textContent())!;
-    await expect.poll(() => page.getByRole('complementary').getByRole('heading', { level: 2 }).textContent()).toBe(name);
+    await expect
+      .poll(() => page.getByRole('complementary').getByRole('heading', { level: 2 }).textContent())
+      .toBe(name);
     await page.keyboard.press('End');
     await expect.poll(() => grid.getAttribute('aria-activedescendant')).not.toBe(active);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -111,7 +121,9 @@ describe('intake and triage in the app', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.getByRole('complementary').getByRole('heading', { level: 2 }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Spara beslutet' }).count()).toBe(0);
-    expect(await page.getByText('Beslutet fattas av en socialarbetare (BSL 26 § 4 mom).').first().isVisible()).toBe(true);
+    expect(await page.getByText('Beslutet fattas av en socialarbetare (BSL 26 § 4 mom).').first().isVisible()).toBe(
+      true,
+    );
     await screenshot(page, '23-queue-sv');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

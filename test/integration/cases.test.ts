@@ -239,6 +239,7 @@ describe('intake and triage', () => {
     await signInAs('LEAD');
     const all = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'OPEN', limit: 500 }));
     expect(all.total).toBe(all.counts.NEW + all.counts.TRIAGE + all.counts.ASSESSMENT + all.counts.AWAITING_BIRTH);
+    expect(all.totalCapped).toBe(false);
     const overdue = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'OVERDUE', limit: 500 }));
     expect(overdue.total).toBe(all.counts.overdue);
     expect(overdue.rows.every((r) => r.clock.state === 'OVERDUE')).toBe(true);

@@ -122,6 +122,36 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('migration 2 brings a version-1 store with cases up to date: name index filled, running deadline indexed', async () => {
+    const path = join(dir, 'v1.db');
+    const key = Buffer.alloc(32, 3);
+    const sqlite = openSqlite(path, key, 'create');
+    const db = kyselyFor(sqlite);
+    await db.transaction().execute(async (trx) => {
+      await migrations[0]!.up(trx);
+      await sql.raw('PRAGMA user_version = 1').execute(trx);
+    });
+    await sql`INSERT INTO areas VALUES ('central', 'Keskinen', 'Mellersta')`.execute(db);
+    await sql`INSERT INTO municipalities VALUES ('porvoo', 'Porvoo', 'Borgå', 'central', 'fi')`.execute(db);
+    await sql`INSERT INTO cases (id, type, channel, received_at, received_date, reporter_category, municipality_id, area_id,
+      child_first_name, child_last_name, start_due, complete_due, status, created_at, updated_at)
+      VALUES ('c1', 'LSL25', 'PHONE', '2026-11-02T08:00:00Z', '2026-11-02', 'SCHOOL', 'porvoo', 'central', 'Aino', 'Virtanen',
+      '2026-11-11', '2027-02-02', 'ASSESSMENT', 'x', 'x')`.execute(db);
+    await migrate(db, sqlite);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(2);
+    const found = await sql<{ id: string; running_due: string }>`SELECT id, running_due FROM cases WHERE rowid IN
+      (SELECT rowid FROM cases_name_fts WHERE cases_name_fts MATCH '"virta"')`.execute(db);
+    expect(found.rows).toEqual([{ id: 'c1', running_due: '2027-02-02' }]);
+    await sql`UPDATE cases SET child_last_name = 'Korhonen' WHERE id = 'c1'`.execute(db);
+    const after = await sql`SELECT rowid FROM cases_name_fts WHERE cases_name_fts MATCH '"virta"'`.execute(db);
+    expect(after.rows).toEqual([]);
+    const plan = await sql<{
+      detail: string;
+    }>`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE status = 'CLOSED' ORDER BY running_due DESC LIMIT 200`.execute(db);
+    expect(plan.rows.map((r) => r.detail).join(' ')).toMatch(/USING INDEX cases_running_due/);
+    await db.destroy();
+  });
+
   it('makes the audit log append-only inside SQLite', async () => {
     const path = join(dir, 'luukku.db');
     const { store } = await createDemoStore(path, 5);

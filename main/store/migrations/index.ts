@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m001 from './001_initial';
+import * as m002 from './002_queue_indexes';
 
 export interface Migration {
   version: number;
@@ -9,6 +10,9 @@ export interface Migration {
 }
 
 /** The one registry of migrations. Versions only go up; never edit a migration that has shipped. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', up: m001.up }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', up: m001.up },
+  { version: 2, name: 'queue indexes', up: m002.up },
+];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -7,7 +7,8 @@ import type { CaseDetail, QueueQuery, QueueResult } from '../../../shared/caseCo
 import type { ErrorPayload, Result } from '../../../shared/errors';
 import { useApp } from './appStore';
 
-type Query = Required<Pick<QueueQuery, 'view' | 'sort' | 'descending'>> & Omit<QueueQuery, 'view' | 'sort' | 'descending' | 'offset' | 'limit'>;
+type Query = Required<Pick<QueueQuery, 'view' | 'sort' | 'descending'>> &
+  Omit<QueueQuery, 'view' | 'sort' | 'descending' | 'offset' | 'limit'>;
 
 interface QueueState {
   query: Query;

@@ -44,12 +44,18 @@ export function QueueView() {
       case 'AWAITING_BIRTH':
         return counts.AWAITING_BIRTH;
       case 'CLOSED':
-        return counts.CLOSED;
       case 'MINE':
-        return query.view === 'MINE' ? (result?.total ?? null) : null;
+        return query.view === view && result && !result.totalCapped ? result.total : null;
     }
   };
-  const nothingAtAll = counts && !query.text && !query.types && !query.municipalityId && !query.due && Object.values(counts).every((n) => n === 0);
+  const nothingAtAll =
+    counts &&
+    query.view === 'OPEN' &&
+    !query.text &&
+    !query.types &&
+    !query.municipalityId &&
+    !query.due &&
+    result?.total === 0;
 
   return (
     <div className="queue-layout">
@@ -61,7 +67,9 @@ export function QueueView() {
               return (
                 <button key={view} type="button" aria-pressed={query.view === view} onClick={() => setQuery({ view })}>
                   {t(`queue.view.${view}`)}
-                  {n !== null && <span className={`count${view === 'OVERDUE' && n > 0 ? ' count-alert' : ''}`}>{n}</span>}
+                  {n !== null && (
+                    <span className={`count${view === 'OVERDUE' && n > 0 ? ' count-alert' : ''}`}>{n}</span>
+                  )}
                 </button>
               );
             })}
@@ -92,7 +100,11 @@ export function QueueView() {
           </div>
           <div className="field">
             <label htmlFor="queue-municipality">{t('queue.municipality')}</label>
-            <select id="queue-municipality" value={query.municipalityId ?? ''} onChange={(e) => setQuery({ municipalityId: e.target.value || undefined })}>
+            <select
+              id="queue-municipality"
+              value={query.municipalityId ?? ''}
+              onChange={(e) => setQuery({ municipalityId: e.target.value || undefined })}
+            >
               <option value="">{t('queue.allMunicipalities')}</option>
               {municipalities.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -103,7 +115,11 @@ export function QueueView() {
           </div>
           <div className="field">
             <label htmlFor="queue-due">{t('queue.due')}</label>
-            <select id="queue-due" value={query.due ?? ''} onChange={(e) => setQuery({ due: (e.target.value || undefined) as 'OVERDUE' | 'DUE_SOON' | undefined })}>
+            <select
+              id="queue-due"
+              value={query.due ?? ''}
+              onChange={(e) => setQuery({ due: (e.target.value || undefined) as 'OVERDUE' | 'DUE_SOON' | undefined })}
+            >
               <option value="">{t('queue.anyDue')}</option>
               <option value="OVERDUE">{t('queue.dueOverdue')}</option>
               <option value="DUE_SOON">{t('queue.dueSoon')}</option>
@@ -115,7 +131,13 @@ export function QueueView() {
         ) : (
           <>
             <p className="muted" role="status" aria-busy={loading}>
-              {result && (result.total ? t('queue.showing', { shown: result.rows.length, total: result.total }) : t('queue.noResults'))}
+              {result &&
+                (result.total
+                  ? t(result.totalCapped ? 'queue.showingMany' : 'queue.showing', {
+                      shown: result.rows.length,
+                      total: result.total.toLocaleString(i18n.language),
+                    })
+                  : t('queue.noResults'))}
             </p>
             <QueueTable />
           </>

@@ -10,10 +10,29 @@ import { useQueue } from '../state/queueStore';
 import type { ErrorPayload } from '../../../shared/errors';
 
 type Child = { firstName: string; lastName: string; hetu: string; birthDate: string; expectedBirthDate: string };
-type Existing = { id: string; type: CaseType; status: string; receivedDate: string; childName: string | null; matchedBy: string };
+type Existing = {
+  id: string;
+  type: CaseType;
+  status: string;
+  receivedDate: string;
+  childName: string | null;
+  matchedBy: string;
+};
 const emptyChild: Child = { firstName: '', lastName: '', hetu: '', birthDate: '', expectedBirthDate: '' };
 
-function Select({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange: (v: string) => void; options: [string, string][] }) {
+function Select({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: [string, string][];
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -63,14 +82,20 @@ export function RegisterView() {
     }
     const timer = window.setTimeout(() => {
       void window.luukku.cases
-        .findExisting(byHetu ? { hetu: first.hetu } : { firstName: first.firstName, lastName: first.lastName, birthDate: first.birthDate })
+        .findExisting(
+          byHetu
+            ? { hetu: first.hetu }
+            : { firstName: first.firstName, lastName: first.lastName, birthDate: first.birthDate },
+        )
         .then((r) => r.ok && setExisting(r.value));
     }, 300);
     return () => window.clearTimeout(timer);
   }, [first.hetu, first.firstName, first.lastName, first.birthDate]);
 
-  const updateChild = (i: number, patch: Partial<Child>) => setChildren(children.map((c, j) => (j === i ? { ...c, ...patch } : c)));
-  const hetuError = (hetu: string) => (hetu.length >= 11 && !checkHetu(hetu).ok ? t('errors.INVALID_INPUT', { message: t('detail.hetu') }) : null);
+  const updateChild = (i: number, patch: Partial<Child>) =>
+    setChildren(children.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const hetuError = (hetu: string) =>
+    hetu.length >= 11 && !checkHetu(hetu).ok ? t('errors.INVALID_INPUT', { message: t('detail.hetu') }) : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -84,7 +109,9 @@ export function RegisterView() {
       reporterContact,
       municipalityId,
       summary,
-      children: children.map((c) => (unborn ? { expectedBirthDate: c.expectedBirthDate } : { ...c, expectedBirthDate: '' })),
+      children: children.map((c) =>
+        unborn ? { expectedBirthDate: c.expectedBirthDate } : { ...c, expectedBirthDate: '' },
+      ),
       ...(linkTo ? { linkToCaseId: linkTo } : {}),
     });
     setBusy(false);
@@ -100,9 +127,28 @@ export function RegisterView() {
     <form className="register-form" onSubmit={submit} aria-busy={busy}>
       <p className="muted">{t('register.intro')}</p>
       <div className="form-grid">
-        <Select id="reg-type" label={t('register.type')} value={type} onChange={(v) => setType(v as CaseType)} options={CASE_TYPES.map((c) => [c, t(`caseTypes.${c}`)])} />
-        <Select id="reg-channel" label={t('register.channel')} value={channel} onChange={setChannel} options={CHANNELS.map((c) => [c, t(`channels.${c}`)])} />
-        <Field label={t('register.receivedAt')} type="datetime-local" value={receivedAt} onChange={(e) => setReceivedAt(e.target.value)} hint={t('register.receivedHint')} required />
+        <Select
+          id="reg-type"
+          label={t('register.type')}
+          value={type}
+          onChange={(v) => setType(v as CaseType)}
+          options={CASE_TYPES.map((c) => [c, t(`caseTypes.${c}`)])}
+        />
+        <Select
+          id="reg-channel"
+          label={t('register.channel')}
+          value={channel}
+          onChange={setChannel}
+          options={CHANNELS.map((c) => [c, t(`channels.${c}`)])}
+        />
+        <Field
+          label={t('register.receivedAt')}
+          type="datetime-local"
+          value={receivedAt}
+          onChange={(e) => setReceivedAt(e.target.value)}
+          hint={t('register.receivedHint')}
+          required
+        />
         <Select
           id="reg-reporter"
           label={t('register.reporter')}
@@ -110,13 +156,20 @@ export function RegisterView() {
           onChange={setReporterCategory}
           options={REPORTER_CATEGORIES.map((c) => [c, t(`reporters.${c}`)])}
         />
-        <Field label={t('register.contact')} value={reporterContact} onChange={(e) => setReporterContact(e.target.value)} />
+        <Field
+          label={t('register.contact')}
+          value={reporterContact}
+          onChange={(e) => setReporterContact(e.target.value)}
+        />
         <Select
           id="reg-municipality"
           label={t('register.municipality')}
           value={municipalityId}
           onChange={setMunicipalityId}
-          options={[['', t('register.chooseMunicipality')], ...municipalities.map((m): [string, string] => [m.id, i18n.language === 'sv' ? m.nameSv : m.nameFi])]}
+          options={[
+            ['', t('register.chooseMunicipality')],
+            ...municipalities.map((m): [string, string] => [m.id, i18n.language === 'sv' ? m.nameSv : m.nameFi]),
+          ]}
         />
       </div>
       <fieldset>
@@ -126,11 +179,27 @@ export function RegisterView() {
           <fieldset key={i} className="child">
             <legend>{t('register.child', { n: i + 1 })}</legend>
             {unborn ? (
-              <Field label={t('detail.expectedBirth')} type="date" value={child.expectedBirthDate} onChange={(e) => updateChild(i, { expectedBirthDate: e.target.value })} />
+              <Field
+                label={t('detail.expectedBirth')}
+                type="date"
+                value={child.expectedBirthDate}
+                onChange={(e) => updateChild(i, { expectedBirthDate: e.target.value })}
+              />
             ) : (
               <div className="form-grid">
-                <Field label={t('detail.firstName')} value={child.firstName} onChange={(e) => updateChild(i, { firstName: e.target.value })} required autoFocus={i === 0} />
-                <Field label={t('detail.lastName')} value={child.lastName} onChange={(e) => updateChild(i, { lastName: e.target.value })} required />
+                <Field
+                  label={t('detail.firstName')}
+                  value={child.firstName}
+                  onChange={(e) => updateChild(i, { firstName: e.target.value })}
+                  required
+                  autoFocus={i === 0}
+                />
+                <Field
+                  label={t('detail.lastName')}
+                  value={child.lastName}
+                  onChange={(e) => updateChild(i, { lastName: e.target.value })}
+                  required
+                />
                 <Field
                   label={t('detail.hetu')}
                   value={child.hetu}
@@ -139,7 +208,12 @@ export function RegisterView() {
                   error={hetuError(child.hetu)}
                   maxLength={11}
                 />
-                <Field label={t('detail.birthDate')} type="date" value={child.birthDate} onChange={(e) => updateChild(i, { birthDate: e.target.value })} />
+                <Field
+                  label={t('detail.birthDate')}
+                  type="date"
+                  value={child.birthDate}
+                  onChange={(e) => updateChild(i, { birthDate: e.target.value })}
+                />
               </div>
             )}
             {children.length > 1 && (
@@ -150,7 +224,10 @@ export function RegisterView() {
           </fieldset>
         ))}
         {children.length < 8 && (
-          <button type="button" onClick={() => setChildren([...children, { ...emptyChild, lastName: children[0]!.lastName }])}>
+          <button
+            type="button"
+            onClick={() => setChildren([...children, { ...emptyChild, lastName: children[0]!.lastName }])}
+          >
             {t('register.addSibling')}
           </button>
         )}
@@ -161,8 +238,13 @@ export function RegisterView() {
           <ul className="existing">
             {existing.map((c) => (
               <li key={c.id}>
-                {c.childName} · {t(`caseTypes.${c.type}`)} · {formatDate(c.receivedDate, i18n.language)} · {t(`statuses.${c.status}`)}{' '}
-                <button type="button" aria-pressed={linkTo === c.id} onClick={() => setLinkTo(linkTo === c.id ? null : c.id)}>
+                {c.childName} · {t(`caseTypes.${c.type}`)} · {formatDate(c.receivedDate, i18n.language)} ·{' '}
+                {t(`statuses.${c.status}`)}{' '}
+                <button
+                  type="button"
+                  aria-pressed={linkTo === c.id}
+                  onClick={() => setLinkTo(linkTo === c.id ? null : c.id)}
+                >
                   {t('register.linkTo')}
                 </button>
               </li>

@@ -73,7 +73,8 @@ export function CaseDetailPane() {
           <ol className="timeline">
             {detail.events.map((e, i) => (
               <li key={i}>
-                <span className="muted">{formatDateTime(e.at, i18n.language)}</span> {t(`detail.events.${e.kind}`, { defaultValue: e.kind })}
+                <span className="muted">{formatDateTime(e.at, i18n.language)}</span>{' '}
+                {t(`detail.events.${e.kind}`, { defaultValue: e.kind })}
                 {typeof e.data.decision === 'string' && <> · {t(`decisions.${e.data.decision}`)}</>}
                 {e.user && <> · {e.user}</>}
               </li>

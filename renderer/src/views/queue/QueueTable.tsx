@@ -53,15 +53,31 @@ export function QueueTable() {
       column.display({
         id: 'type',
         header: () => t('queue.col.type'),
-        cell: ({ row }) => <span title={t(`caseTypes.${row.original.type}`)}>{t(`caseTypesShort.${row.original.type}`)}</span>,
+        cell: ({ row }) => (
+          <span title={t(`caseTypes.${row.original.type}`)}>{t(`caseTypesShort.${row.original.type}`)}</span>
+        ),
       }),
-      column.display({ id: 'municipality', header: () => t('queue.col.municipality'), cell: ({ row }) => row.original.municipality, meta: { sort: 'municipality' } }),
-      column.display({ id: 'assignee', header: () => t('queue.col.assignee'), cell: ({ row }) => row.original.assignee ?? '–' }),
+      column.display({
+        id: 'municipality',
+        header: () => t('queue.col.municipality'),
+        cell: ({ row }) => row.original.municipality,
+        meta: { sort: 'municipality' },
+      }),
+      column.display({
+        id: 'assignee',
+        header: () => t('queue.col.assignee'),
+        cell: ({ row }) => row.original.assignee ?? '–',
+      }),
     ],
     [t, i18n.language],
   );
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true });
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const selectedIndex = rows.findIndex((r) => r.id === selectedId);
 
   useEffect(() => {
@@ -73,7 +89,8 @@ export function QueueTable() {
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     let next: number | null = null;
-    if (e.key in steps) next = Math.min(rows.length - 1, Math.max(0, (selectedIndex < 0 ? -1 : selectedIndex) + steps[e.key]!));
+    if (e.key in steps)
+      next = Math.min(rows.length - 1, Math.max(0, (selectedIndex < 0 ? -1 : selectedIndex) + steps[e.key]!));
     if (e.key === 'Home') next = 0;
     if (e.key === 'End') next = rows.length - 1;
     if (next === null) return;
@@ -84,7 +101,8 @@ export function QueueTable() {
   const sortBy = (field: SortField) =>
     setQuery(query.sort === field ? { descending: !query.descending } : { sort: field, descending: false });
 
-  const gridTemplate = 'minmax(10.5rem, 1.2fr) minmax(9rem, 1.6fr) minmax(6.5rem, 0.8fr) minmax(5.5rem, 0.7fr) minmax(6rem, 1fr)';
+  const gridTemplate =
+    'minmax(10.5rem, 1.2fr) minmax(9rem, 1.6fr) minmax(6.5rem, 0.8fr) minmax(5.5rem, 0.7fr) minmax(6rem, 1fr)';
   return (
     <div
       ref={scroller}
@@ -98,12 +116,22 @@ export function QueueTable() {
       onKeyDown={move}
     >
       {table.getHeaderGroups().map((group) => (
-        <div role="row" aria-rowindex={1} className="queue-row queue-header" style={{ gridTemplateColumns: gridTemplate }} key={group.id}>
+        <div
+          role="row"
+          aria-rowindex={1}
+          className="queue-row queue-header"
+          style={{ gridTemplateColumns: gridTemplate }}
+          key={group.id}
+        >
           {group.headers.map((header) => {
             const sort = (header.column.columnDef.meta as { sort?: SortField } | undefined)?.sort;
             const active = sort && query.sort === sort;
             return (
-              <div role="columnheader" key={header.id} aria-sort={active ? (query.descending ? 'descending' : 'ascending') : undefined}>
+              <div
+                role="columnheader"
+                key={header.id}
+                aria-sort={active ? (query.descending ? 'descending' : 'ascending') : undefined}
+              >
                 {sort ? (
                   <button type="button" className="sort-button" tabIndex={-1} onClick={() => sortBy(sort)}>
                     {flexRender(header.column.columnDef.header, header.getContext())}
@@ -130,7 +158,11 @@ export function QueueTable() {
                 aria-rowindex={item.index + 2}
                 aria-selected={selected}
                 className={`queue-row${selected ? ' selected' : ''}`}
-                style={{ gridTemplateColumns: gridTemplate, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{
+                  gridTemplateColumns: gridTemplate,
+                  transform: `translateY(${item.start}px)`,
+                  height: ROW_HEIGHT,
+                }}
                 onClick={() => void select(row.original.id)}
               >
                 {row.getVisibleCells().map((cell) => (

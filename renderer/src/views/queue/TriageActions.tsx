@@ -36,7 +36,12 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
     e.preventDefault();
     if (!decision) return;
     await act(() =>
-      window.luukku.cases.recordDecision({ id: detail.id, decision, reason, ...(assignee ? { assigneeUserId: assignee } : {}) }),
+      window.luukku.cases.recordDecision({
+        id: detail.id,
+        decision,
+        reason,
+        ...(assignee ? { assigneeUserId: assignee } : {}),
+      }),
     );
   };
   const recordBirth = async (e: FormEvent) => {
@@ -50,10 +55,30 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
         <h3 id="birth-heading">{t('detail.birth')}</h3>
         <p className="muted">{t('detail.birthNote')}</p>
         <form onSubmit={recordBirth}>
-          <Field label={t('detail.birthDate')} type="date" value={birth.birthDate} onChange={(e) => setBirth({ ...birth, birthDate: e.target.value })} required />
-          <Field label={t('detail.firstName')} value={birth.firstName} onChange={(e) => setBirth({ ...birth, firstName: e.target.value })} required />
-          <Field label={t('detail.lastName')} value={birth.lastName} onChange={(e) => setBirth({ ...birth, lastName: e.target.value })} required />
-          <Field label={t('detail.hetu')} value={birth.hetu} onChange={(e) => setBirth({ ...birth, hetu: e.target.value })} />
+          <Field
+            label={t('detail.birthDate')}
+            type="date"
+            value={birth.birthDate}
+            onChange={(e) => setBirth({ ...birth, birthDate: e.target.value })}
+            required
+          />
+          <Field
+            label={t('detail.firstName')}
+            value={birth.firstName}
+            onChange={(e) => setBirth({ ...birth, firstName: e.target.value })}
+            required
+          />
+          <Field
+            label={t('detail.lastName')}
+            value={birth.lastName}
+            onChange={(e) => setBirth({ ...birth, lastName: e.target.value })}
+            required
+          />
+          <Field
+            label={t('detail.hetu')}
+            value={birth.hetu}
+            onChange={(e) => setBirth({ ...birth, hetu: e.target.value })}
+          />
           <button type="submit" className="primary">
             {t('detail.saveBirth')}
           </button>
@@ -81,10 +106,17 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
             <p className="muted">{t('detail.urgencyNote')}</p>
             {socialWorker ? (
               <div className="button-row">
-                <button type="button" onClick={() => void act(() => window.luukku.cases.recordUrgency({ id: detail.id, urgent: false }))}>
+                <button
+                  type="button"
+                  onClick={() => void act(() => window.luukku.cases.recordUrgency({ id: detail.id, urgent: false }))}
+                >
                   {t('detail.notUrgent')}
                 </button>
-                <button type="button" className="danger" onClick={() => void act(() => window.luukku.cases.recordUrgency({ id: detail.id, urgent: true }))}>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => void act(() => window.luukku.cases.recordUrgency({ id: detail.id, urgent: true }))}
+                >
                   {t('detail.urgent')}
                 </button>
               </div>
@@ -111,7 +143,12 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
           <form onSubmit={decide}>
             <div className="field">
               <label htmlFor="decision-select">{t('detail.decisionField')}</label>
-              <select id="decision-select" value={decision} onChange={(e) => setDecision(e.target.value as Decision)} required>
+              <select
+                id="decision-select"
+                value={decision}
+                onChange={(e) => setDecision(e.target.value as Decision)}
+                required
+              >
                 <option value="" disabled>
                   –
                 </option>
@@ -139,7 +176,13 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
             )}
             <div className="field">
               <label htmlFor="decision-reason">{t('detail.reason')}</label>
-              <textarea id="decision-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required />
+              <textarea
+                id="decision-reason"
+                rows={3}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                required
+              />
             </div>
             <button type="submit" className="primary" disabled={!decision || !reason.trim()}>
               {t('detail.saveDecision')}

@@ -1,0 +1,33 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * Queue speed at 200,000 cases (issue 3): the running deadline as an indexed virtual column, so the queue
+ * sorts by it through an index; and a trigram full-text index of children's names, kept in sync by
+ * triggers, so a name search does not scan and decrypt every page. Both live inside the encrypted file.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's types
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`ALTER TABLE cases ADD COLUMN running_due TEXT GENERATED ALWAYS AS (CASE WHEN status = 'ASSESSMENT' THEN complete_due ELSE start_due END) VIRTUAL`.execute(
+    db,
+  );
+  await db.schema.createIndex('cases_running_due').on('cases').columns(['status', 'running_due']).execute();
+  await db.schema.createIndex('cases_received').on('cases').columns(['status', 'received_at']).execute();
+  await db.schema.createIndex('cases_municipality').on('cases').columns(['municipality_id', 'status']).execute();
+  await db.schema.createIndex('cases_area').on('cases').columns(['area_id', 'status']).execute();
+  await sql`CREATE VIRTUAL TABLE cases_name_fts USING fts5(name, content='', contentless_delete=1, tokenize='trigram')`.execute(
+    db,
+  );
+  await sql`INSERT INTO cases_name_fts(rowid, name) SELECT rowid, coalesce(child_first_name, '') || ' ' || coalesce(child_last_name, '') FROM cases`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER cases_name_fts_insert AFTER INSERT ON cases BEGIN
+      INSERT INTO cases_name_fts(rowid, name) VALUES (new.rowid, coalesce(new.child_first_name, '') || ' ' || coalesce(new.child_last_name, ''));
+    END`.execute(db);
+  await sql`CREATE TRIGGER cases_name_fts_update AFTER UPDATE OF child_first_name, child_last_name ON cases BEGIN
+      DELETE FROM cases_name_fts WHERE rowid = old.rowid;
+      INSERT INTO cases_name_fts(rowid, name) VALUES (new.rowid, coalesce(new.child_first_name, '') || ' ' || coalesce(new.child_last_name, ''));
+    END`.execute(db);
+  await sql`CREATE TRIGGER cases_name_fts_delete AFTER DELETE ON cases BEGIN
+      DELETE FROM cases_name_fts WHERE rowid = old.rowid;
+    END`.execute(db);
+}

@@ -1,0 +1,206 @@
+/**
+ * `npm run bench`: figures, not assertions. For each store size it builds an encrypted demo store and a
+ * plaintext baseline from the same seed, then times what users wait for, as p50/p95 milliseconds with the
+ * encrypted/plaintext ratio, measured in the same run. Prints a table and writes bench-results/bench.json.
+ *   npm run bench -- --cases 20000,200000
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildCase } from '../../main/services/caseRecord';
+import { appendAudit } from '../../main/store/audit';
+import { queryQueue, type ParsedQueueQuery } from '../../main/store/caseQueries';
+import { workingDayCalendar } from '../../shared/calendar';
+import { BENCH_TODAY, buildEncrypted, buildPlain, openEncrypted, openPlain, type BenchStore } from './stores';
+
+const args = process.argv.slice(2);
+const sizes = (
+  args[args.indexOf('--cases') + 1] && args.includes('--cases') ? args[args.indexOf('--cases') + 1]! : '20000,200000'
+)
+  .split(',')
+  .map(Number);
+const RUNS = 40;
+const calendar = workingDayCalendar();
+
+interface Figure {
+  name: string;
+  unit: 'ms';
+  encrypted: { p50: number; p95: number };
+  plain: { p50: number; p95: number };
+  ratio: number;
+  goal?: string;
+  met?: boolean;
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function time(run: () => Promise<unknown>, runs = RUNS): Promise<{ p50: number; p95: number }> {
+  await run(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  return { p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)) };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+const ctx = { today: BENCH_TODAY, calendar, dueSoonWorkingDays: 2, userId: 'u-s003' };
+const query = (q: Partial<ParsedQueueQuery>): ParsedQueueQuery => ({
+  view: 'OPEN',
+  sort: 'priority',
+  descending: false,
+  offset: 0,
+  limit: 200,
+  ...q,
+});
+
+const QUERIES: { name: string; q: ParsedQueueQuery }[] = [
+  { name: 'queue: assessment week, first page', q: query({ view: 'ASSESSMENT_WEEK' }) },
+  { name: 'queue: open cases, first page', q: query({ view: 'OPEN' }) },
+  {
+    name: 'queue: filtered (Porvoo, LSL25) sorted by name',
+    q: query({ municipalityId: 'porvoo', types: ['LSL25'], sort: 'childName' }),
+  },
+  { name: 'queue: closed cases sorted by due date', q: query({ view: 'CLOSED', sort: 'due', descending: true }) },
+  { name: 'queue: name search in all cases', q: query({ view: 'CLOSED', text: 'Virtanen' }) },
+];
+
+async function registerOne(store: BenchStore): Promise<void> {
+  const now = new Date();
+  const { row, events } = buildCase(
+    {
+      id: randomUUID(),
+      externalId: null,
+      notificationId: null,
+      type: 'LSL25',
+      channel: 'PHONE',
+      receivedAt: now,
+      reporterCategory: 'SCHOOL',
+      municipality: { id: 'porvoo', area_id: 'central' },
+      child: { firstName: 'Bench', lastName: 'Mark', birthDate: '2015-01-01', hetu: null, expectedBirthDate: null },
+      pendingFrom: null,
+      summary: 'bench',
+    },
+    calendar,
+    now,
+  );
+  await store.db.transaction().execute(async (trx) => {
+    await trx.insertInto('cases').values(row).execute();
+    await trx.insertInto('case_events').values(events).execute();
+    await appendAudit(
+      trx,
+      { actor: { id: 'bench', name: 'bench', role: 'ADVICE' }, action: 'cases.register', caseId: row.id },
+      now,
+    );
+  });
+}
+
+async function measureSize(
+  cases: number,
+  dir: string,
+): Promise<{ cases: number; build: Record<string, number>; figures: Figure[]; rssMb: number }> {
+  const encPath = join(dir, `enc-${cases}.db`);
+  const plainPath = join(dir, `plain-${cases}.db`);
+  let t = performance.now();
+  await buildEncrypted(encPath, cases);
+  const buildEncryptedS = (performance.now() - t) / 1000;
+  t = performance.now();
+  await buildPlain(plainPath, cases);
+  const buildPlainS = (performance.now() - t) / 1000;
+
+  const first = await openEncrypted(encPath);
+  const key = first.key;
+  await first.close();
+  const figures: Figure[] = [];
+  const push = (
+    name: string,
+    encrypted: { p50: number; p95: number },
+    plain: { p50: number; p95: number },
+    goal?: [string, boolean],
+  ) =>
+    figures.push({
+      name,
+      unit: 'ms',
+      encrypted,
+      plain,
+      ratio: round(encrypted.p95 / Math.max(plain.p95, 0.01)),
+      ...(goal ? { goal: goal[0], met: goal[1] } : {}),
+    });
+
+  // Opening: open, verify the key, pragmas, and the first queue page (what the user waits for after unlock;
+  // the scrypt unwrap of the key is deliberately slow and excluded).
+  const openEnc = await time(async () => {
+    const s = await openEncrypted(encPath, key);
+    await queryQueue(s.db, QUERIES[0]!.q, ctx);
+    await s.close();
+  }, 10);
+  const openPlainT = await time(async () => {
+    const s = openPlain(plainPath);
+    await queryQueue(s.db, QUERIES[0]!.q, ctx);
+    await s.close();
+  }, 10);
+  push('open store + first queue page', openEnc, openPlainT, ['< 1500 ms', openEnc.p95 < 1500]);
+
+  const enc = await openEncrypted(encPath, key);
+  const plain = openPlain(plainPath);
+  for (const { name, q } of QUERIES) {
+    const e = await time(() => queryQueue(enc.db, q, ctx));
+    const p = await time(() => queryQueue(plain.db, q, ctx));
+    push(name, e, p, ['p95 < 20 ms', e.p95 < 20]);
+  }
+  const regE = await time(() => registerOne(enc));
+  const regP = await time(() => registerOne(plain));
+  push('register a case (one transaction, with audit entry)', regE, regP, ['p95 < 10 ms', regE.p95 < 10]);
+  const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  await enc.close();
+  await plain.close();
+  return {
+    cases,
+    build: { encryptedSeconds: round(buildEncryptedS), plainSeconds: round(buildPlainS) },
+    figures,
+    rssMb,
+  };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'luukku-bench-'));
+  const results = [];
+  try {
+    for (const cases of sizes) {
+      process.stderr.write(`bench: building ${cases} cases (encrypted and plaintext baseline)…\n`);
+      const result = await measureSize(cases, dir);
+      results.push(result);
+      console.log(
+        `\n${cases.toLocaleString('en')} cases  (built in ${result.build.encryptedSeconds} s encrypted, ${result.build.plainSeconds} s plain; RSS ${result.rssMb} MB)`,
+      );
+      console.log('figure'.padEnd(54), 'enc p50', 'enc p95', 'plain p95', 'ratio', ' goal');
+      for (const f of result.figures) {
+        console.log(
+          f.name.padEnd(54),
+          String(f.encrypted.p50).padStart(7),
+          String(f.encrypted.p95).padStart(7),
+          String(f.plain.p95).padStart(9),
+          String(f.ratio).padStart(5),
+          ` ${f.goal ?? ''} ${f.met === undefined ? '' : f.met ? 'met' : 'NOT MET'}`,
+        );
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync(
+    'bench-results/bench.json',
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2),
+  );
+  console.log('\nwritten: bench-results/bench.json');
+}
+
+void main();
