@@ -1,6 +1,14 @@
 /** Schemas of the case operations (intake, queue, triage), used by shared/contract.ts. */
 import { z } from 'zod';
-import { CASE_STATUSES, CASE_TYPES, CHANNELS, DECISIONS, REPORTER_CATEGORIES } from './caseTypes';
+import {
+  ASSESSMENT_OUTCOMES,
+  CASE_STATUSES,
+  CASE_TYPES,
+  CHANNELS,
+  CONTACT_MODES,
+  DECISIONS,
+  REPORTER_CATEGORIES,
+} from './caseTypes';
 import { isLocalDate } from './dates';
 
 const localDate = z.string().refine(isLocalDate, 'a calendar date YYYY-MM-DD');
@@ -82,6 +90,8 @@ export const caseDetailSchema = queueRowSchema.extend({
   decisionBy: z.string().nullable(),
   decisionReason: z.string().nullable(),
   assessmentCompletedDate: z.string().nullable(),
+  assessmentOutcome: z.enum(ASSESSMENT_OUTCOMES).nullable(),
+  assessmentSummary: z.string().nullable(),
   events: z.array(
     z.object({
       at: z.string(),
@@ -167,3 +177,20 @@ export const assignableUserSchema = z.object({
   role: z.string(),
   areaId: z.string().nullable(),
 });
+
+export const contactInputSchema = z
+  .object({
+    id: z.string().max(64),
+    date: localDate,
+    mode: z.enum(CONTACT_MODES),
+    note: z.string().trim().max(2000).default(''),
+  })
+  .strict();
+export const completeAssessmentSchema = z
+  .object({
+    id: z.string().max(64),
+    completedDate: localDate,
+    outcome: z.enum(ASSESSMENT_OUTCOMES),
+    summary: z.string().trim().min(1, 'the summary (yhteenveto) is required').max(20_000),
+  })
+  .strict();

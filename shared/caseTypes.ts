@@ -50,3 +50,10 @@ export function caseStatus(c: {
 
 export const STAFF_ROLES = ['SOCIAL_WORKER', 'COUNSELLOR', 'LEAD', 'SERVICE_COORDINATOR'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** How a service need assessment ends (domain.md): planned social work, child welfare client, or no further need. */
+export const ASSESSMENT_OUTCOMES = ['PLANNED_SOCIAL_WORK', 'CHILD_WELFARE_CLIENT', 'NO_FURTHER_NEED'] as const;
+export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
+
+export const CONTACT_MODES = ['PHONE', 'MEETING', 'HOME_VISIT', 'LETTER'] as const;
+export type ContactMode = (typeof CONTACT_MODES)[number];

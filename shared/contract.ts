@@ -10,6 +10,8 @@ import {
   assignableUserSchema,
   birthInputSchema,
   caseDetailSchema,
+  completeAssessmentSchema,
+  contactInputSchema,
   decisionInputSchema,
   existingCaseSchema,
   findExistingSchema,
@@ -193,6 +195,12 @@ export const contract = {
   'cases.recordUrgency': op({ input: urgencyInputSchema, output: caseDetailSchema, access: SOCIAL_WORKER_ROLES }),
   'cases.recordDecision': op({ input: decisionInputSchema, output: caseDetailSchema, access: SOCIAL_WORKER_ROLES }),
   'cases.recordBirth': op({ input: birthInputSchema, output: caseDetailSchema, access: CLIENT_ROLES }),
+  'cases.recordContact': op({ input: contactInputSchema, output: caseDetailSchema, access: CLIENT_ROLES }),
+  'cases.completeAssessment': op({
+    input: completeAssessmentSchema,
+    output: caseDetailSchema,
+    access: SOCIAL_WORKER_ROLES,
+  }),
   'users.assignable': op({ input: none, output: z.array(assignableUserSchema), access: CLIENT_ROLES }),
   'org.municipalities': op({
     input: none,

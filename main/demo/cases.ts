@@ -84,9 +84,10 @@ export function makeCase(
   today: LocalDate,
   assignees: Assignees,
   calendar: WorkingDayCalendar,
+  historyDays: number,
 ): { row: NewCase; events: DemoEvent[] } {
-  // Every 50th case is an anticipatory notification still waiting for the birth.
-  const waiting = index % 50 === 25;
+  // Every 50th case (of the first 2,000) is an anticipatory notification still waiting for the birth.
+  const waiting = index % 50 === 25 && index < 2000;
   const type = waiting ? 'LSL25C' : rng.weighted(TYPES);
   // Every 50th case is today's inflow, not yet assessed for urgency: the top of the queue.
   const fresh = index % 50 === 0;

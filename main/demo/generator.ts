@@ -77,6 +77,9 @@ export async function generateDemo(db: Kysely<Database>, options: DemoOptions): 
     const dutyAssignments = await insertDemoRoster(trx, staff, absenceRows, addDays(today, -28), addDays(today, 56));
 
     const calendar = workingDayCalendar();
+    // About 55 notifications a day (a large county): 15 months of history for a small demo, up to ten
+    // years for a benchmark-sized store, so the open queue stays the size real teams have.
+    const historyDays = Math.min(3650, Math.max(450, Math.round(options.cases / 55)));
     const triage = users.filter((u) => u.role === 'ASSESSMENT_SW').map((u) => u.id);
     const regionalByArea = new Map<string, string[]>();
     for (const s of staff.filter((x) => x.userRole === 'REGIONAL')) {
@@ -84,7 +87,7 @@ export async function generateDemo(db: Kysely<Database>, options: DemoOptions): 
     }
     for (let start = 0; start < options.cases; start += BATCH) {
       const batch = Array.from({ length: Math.min(BATCH, options.cases - start) }, (_, i) =>
-        makeCase(rng, start + i, options.seed, today, { triage, regionalByArea }, calendar),
+        makeCase(rng, start + i, options.seed, today, { triage, regionalByArea }, calendar, historyDays),
       );
       await trx
         .insertInto('cases')

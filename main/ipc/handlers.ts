@@ -8,8 +8,10 @@ import type { Core } from '../app/core';
 import {
   caseDetail,
   caseQueue,
+  completeAssessment,
   existingCases,
   recordBirth,
+  recordContact,
   recordDecision,
   recordUrgency,
   registerNotification,
@@ -73,6 +75,14 @@ export const handlers: Handlers = {
   'cases.recordBirth': async ({ core }, input) => {
     await recordBirth(core, input);
     return caseDetail(core, input.id, 'triage');
+  },
+  'cases.recordContact': async ({ core }, input) => {
+    await recordContact(core, input);
+    return caseDetail(core, input.id, 'triage');
+  },
+  'cases.completeAssessment': async ({ core }, input) => {
+    await completeAssessment(core, input);
+    return caseDetail(core, input.id, 'assessment');
   },
   'users.assignable': async ({ core }) =>
     core.db

@@ -5,7 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { caseDeadlines, workingDayCalendar, type WorkingDayCalendar } from '../../shared/calendar';
 import type { CaseDetail, QueueResult } from '../../shared/caseContract';
-import { caseStatus, type CaseStatus, type CaseType, type Decision } from '../../shared/caseTypes';
+import {
+  caseStatus,
+  type AssessmentOutcome,
+  type CaseStatus,
+  type CaseType,
+  type ContactMode,
+  type Decision,
+} from '../../shared/caseTypes';
 import { caseClock } from '../../shared/clock';
 import { helsinkiDate } from '../../shared/dates';
 import { LuukkuError } from '../../shared/errors';
@@ -112,6 +119,8 @@ export async function caseDetail(core: Core, id: string, purpose = 'case detail'
     decisionBy: r.decision_by_name,
     decisionReason: r.decision_reason,
     assessmentCompletedDate: r.assessment_completed_date,
+    assessmentOutcome: r.assessment_outcome as CaseDetail['assessmentOutcome'],
+    assessmentSummary: r.assessment_summary,
     clock: caseClock(
       { status, startDue: r.start_due, completeDue: r.complete_due },
       helsinkiDate(core.now()),
@@ -355,4 +364,53 @@ export async function existingCases(
     childName: childName(row.child_first_name, row.child_last_name),
     matchedBy,
   }));
+}
+
+/** A contact with the family (date and mode): the record of how the 7-day decision was prepared. */
+export async function recordContact(
+  core: Core,
+  input: { id: string; date: string; mode: ContactMode; note: string },
+): Promise<void> {
+  if (input.date > helsinkiDate(core.now()))
+    throw new LuukkuError('INVALID_INPUT', 'Invalid input: date: is in the future');
+  await changeCase(
+    core,
+    input.id,
+    'cases.recordContact',
+    { kind: 'CONTACT', data: { date: input.date, mode: input.mode, note: input.note } },
+    (row) => {
+      if (row.status === 'CLOSED') throw new LuukkuError('WRONG_STATE', 'The case is closed.');
+      return {};
+    },
+  );
+}
+
+/** The assessment ends with a written summary and an outcome; the 3-month clock stops on its date. */
+export async function completeAssessment(
+  core: Core,
+  input: { id: string; completedDate: string; outcome: AssessmentOutcome; summary: string },
+): Promise<void> {
+  if (input.completedDate > helsinkiDate(core.now()))
+    throw new LuukkuError('INVALID_INPUT', 'Invalid input: completedDate: is in the future');
+  await changeCase(
+    core,
+    input.id,
+    'cases.completeAssessment',
+    { kind: 'ASSESSMENT_COMPLETED', data: { outcome: input.outcome } },
+    (row) => {
+      if (row.status !== 'ASSESSMENT')
+        throw new LuukkuError('WRONG_STATE', 'Only a started assessment can be completed.');
+      if (row.decision_date && input.completedDate < row.decision_date) {
+        throw new LuukkuError(
+          'INVALID_INPUT',
+          'Invalid input: completedDate: is before the decision to start the assessment',
+        );
+      }
+      return {
+        assessment_completed_date: input.completedDate,
+        assessment_outcome: input.outcome,
+        assessment_summary: input.summary,
+      };
+    },
+  );
 }

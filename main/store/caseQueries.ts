@@ -18,6 +18,7 @@ export const TOTAL_CAP = 10_000;
 const SINGLE_STATUS_VIEWS = new Set<ParsedQueueQuery['view']>(['CLOSED', 'AWAITING_BIRTH']);
 const OPEN: CaseStatus[] = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT'];
 const UNDECIDED: CaseStatus[] = ['NEW', 'TRIAGE'];
+const RUNNING: CaseStatus[] = ['NEW', 'TRIAGE', 'ASSESSMENT'];
 
 /** The running deadline (an indexed generated column): starting the assessment until the decision, then completing it. */
 const runningDue = sql.ref<string | null>('c.running_due');
@@ -40,11 +41,9 @@ function textMatches(text: string) {
     UNION SELECT rowid FROM cases WHERE id = ${text})`;
 }
 
+/** Past its running deadline: one range on the (status, running_due) index, never a scan of all cases. */
 function overdue(eb: Eb, today: LocalDate) {
-  return eb.or([
-    eb.and([eb('c.status', 'in', UNDECIDED), eb('c.start_due', '<', today)]),
-    eb.and([eb('c.status', '=', 'ASSESSMENT'), eb('c.complete_due', '<', today)]),
-  ]);
+  return eb.and([eb('c.status', 'in', RUNNING), eb('c.running_due', '<', today)]);
 }
 
 export interface QueueContext {
@@ -127,7 +126,11 @@ export async function queryQueue(db: Kysely<Database>, q: ParsedQueueQuery, ctx:
         : rows.orderBy(sql`coalesce(${runningDue}, '9999-12-31')`, direction).orderBy('c.received_at', direction);
       break;
     case 'childName':
-      rows = rows.orderBy('c.child_last_name', direction).orderBy('c.child_first_name', direction);
+      // The open views are small: filter them by status, then sort. Only the archive (closed) is worth
+      // walking in name order, which the unary + would otherwise keep SQLite from doing.
+      rows = SINGLE_STATUS_VIEWS.has(q.view)
+        ? rows.orderBy('c.child_last_name', direction).orderBy('c.child_first_name', direction)
+        : rows.orderBy(sql`+c.child_last_name`, direction).orderBy(sql`+c.child_first_name`, direction);
       break;
     case 'municipality':
       rows = rows.orderBy('m.name_fi', direction).orderBy('c.received_at', direction);

@@ -124,6 +124,9 @@ export interface CasesTable {
   status: string;
   created_at: string;
   updated_at: string;
+  /** PLANNED_SOCIAL_WORK | CHILD_WELFARE_CLIENT | NO_FURTHER_NEED (migration 003) */
+  assessment_outcome: string | null;
+  assessment_summary: string | null;
   /** Generated: complete_due while the assessment runs, else start_due (migration 002). */
   running_due: ColumnType<string | null, never, never>;
 }

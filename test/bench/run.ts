@@ -69,7 +69,11 @@ const QUERIES: { name: string; q: ParsedQueueQuery }[] = [
     q: query({ municipalityId: 'porvoo', types: ['LSL25'], sort: 'childName' }),
   },
   { name: 'queue: closed cases sorted by due date', q: query({ view: 'CLOSED', sort: 'due', descending: true }) },
-  { name: 'queue: name search in all cases', q: query({ view: 'CLOSED', text: 'Virtanen' }) },
+  {
+    name: 'queue: name search (first and last name), closed cases',
+    q: query({ view: 'CLOSED', text: 'Aino Virtanen' }),
+  },
+  { name: 'queue: surname search (most common name), open cases', q: query({ view: 'OPEN', text: 'Virtanen' }) },
 ];
 
 async function registerOne(store: BenchStore): Promise<void> {

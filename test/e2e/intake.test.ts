@@ -93,6 +93,27 @@ describe('intake and triage in the app', () => {
     await screenshot(page, '22-triaged-fi');
   });
 
+  it('logs a home visit and completes a started assessment', async () => {
+    const page = await signedIn(150, 'LEAD');
+    await page.getByRole('button', { name: /^Avoimet/ }).click();
+    await page.getByLabel('Hae nimellä tai henkilötunnuksella').fill('');
+    const assessmentRow = page.getByRole('grid').getByRole('row').filter({ hasText: 'Valmistuminen' }).first();
+    await assessmentRow.click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Palvelutarpeen arviointi' }).isVisible()).toBe(true);
+    await page.getByLabel('Tapa').selectOption({ label: 'Kotikäynti' });
+    await page.getByLabel('Muistiinpano').fill('Tavattiin koko perhe.');
+    await page.getByRole('button', { name: 'Kirjaa yhteydenotto' }).click();
+    await expect
+      .poll(() => page.getByText(/Yhteydenotto · Kotikäynti .* · Tavattiin koko perhe\./).isVisible())
+      .toBe(true);
+    await page.getByLabel('Lopputulos').selectOption({ label: 'Ei jatkotarvetta' });
+    await page.getByLabel('Yhteenveto').fill('Perhe pärjää; ohjattu perhekeskukseen.');
+    await screenshot(page, '24-assessment-fi');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Merkitse arviointi valmiiksi' }).click();
+    await expect.poll(() => page.getByText(/^Valmistui .*: Ei jatkotarvetta/).isVisible()).toBe(true);
+  });
+
   it('moves through the queue with the keyboard, opening each case in the detail pane', async () => {
     const page = await signedIn(150, 'ASSESSMENT_SW');
     const grid = page.getByRole('grid');

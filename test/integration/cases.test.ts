@@ -102,6 +102,86 @@ describe('intake and triage', () => {
     expect(after.rows.some((r) => r.id === id)).toBe(false);
   });
 
+  it('logs contacts with the family and completes a started assessment with its summary and outcome', async () => {
+    await signInAs('ASSESSMENT_SW');
+    const { caseIds } = ok<{ caseIds: string[] }>(
+      await dispatch(core, 'cases.register', { ...notification, receivedAt: '2026-11-16 10:00' }),
+    );
+    const started = { id: caseIds[0]! };
+    ok(await dispatch(core, 'cases.recordUrgency', { id: started.id, urgent: false }));
+    const regional = ok<{ id: string; role: string }[]>(await dispatch(core, 'users.assignable', {})).find(
+      (u) => u.role === 'REGIONAL',
+    )!;
+    ok(
+      await dispatch(core, 'cases.recordDecision', {
+        id: started.id,
+        decision: 'START_ASSESSMENT',
+        reason: 'Arvioidaan.',
+        assigneeUserId: regional.id,
+      }),
+    );
+    const withContact = ok<CaseDetail>(
+      await dispatch(core, 'cases.recordContact', {
+        id: started.id,
+        date: '2026-11-20',
+        mode: 'HOME_VISIT',
+        note: 'Kotikäynti.',
+      }),
+    );
+    expect(withContact.events.at(-1)).toMatchObject({
+      kind: 'CONTACT',
+      data: { date: '2026-11-20', mode: 'HOME_VISIT' },
+    });
+    expect(
+      await dispatch(core, 'cases.completeAssessment', {
+        id: started.id,
+        completedDate: '2026-11-24',
+        outcome: 'NO_FURTHER_NEED',
+        summary: 'x',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('completedDate: is in the future') },
+    });
+    expect(
+      await dispatch(core, 'cases.completeAssessment', {
+        id: started.id,
+        completedDate: '2026-11-23',
+        outcome: 'NO_FURTHER_NEED',
+        summary: '',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('summary') },
+    });
+    const done = ok<CaseDetail>(
+      await dispatch(core, 'cases.completeAssessment', {
+        id: started.id,
+        completedDate: '2026-11-23',
+        outcome: 'PLANNED_SOCIAL_WORK',
+        summary: 'Yhteenveto.',
+      }),
+    );
+    expect(done).toMatchObject({
+      status: 'CLOSED',
+      assessmentCompletedDate: '2026-11-23',
+      assessmentOutcome: 'PLANNED_SOCIAL_WORK',
+      assessmentSummary: 'Yhteenveto.',
+      clock: { state: 'DONE' },
+    });
+    expect(
+      await dispatch(core, 'cases.completeAssessment', {
+        id: started.id,
+        completedDate: '2026-11-23',
+        outcome: 'PLANNED_SOCIAL_WORK',
+        summary: 'Again.',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_STATE' },
+    });
+  });
+
   it('refuses a counsellor’s triage decision in the main process, changing nothing', async () => {
     await signInAs('ADVICE');
     const { caseIds } = ok<{ caseIds: string[] }>(await dispatch(core, 'cases.register', notification));

@@ -138,7 +138,7 @@ describe('migrations', () => {
       VALUES ('c1', 'LSL25', 'PHONE', '2026-11-02T08:00:00Z', '2026-11-02', 'SCHOOL', 'porvoo', 'central', 'Aino', 'Virtanen',
       '2026-11-11', '2027-02-02', 'ASSESSMENT', 'x', 'x')`.execute(db);
     await migrate(db, sqlite);
-    expect(sqlite.pragma('user_version', { simple: true })).toBe(2);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     const found = await sql<{ id: string; running_due: string }>`SELECT id, running_due FROM cases WHERE rowid IN
       (SELECT rowid FROM cases_name_fts WHERE cases_name_fts MATCH '"virta"')`.execute(db);
     expect(found.rows).toEqual([{ id: 'c1', running_due: '2027-02-02' }]);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m001 from './001_initial';
 import * as m002 from './002_queue_indexes';
+import * as m003 from './003_assessment';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001.up },
   { version: 2, name: 'queue indexes', up: m002.up },
+  { version: 3, name: 'assessment summary and outcome', up: m003.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

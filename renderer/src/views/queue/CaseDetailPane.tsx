@@ -3,6 +3,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate, formatDateTime } from '../../format';
 import { useQueue } from '../../state/queueStore';
 import { ClockBadge } from './ClockBadge';
+import { AssessmentActions } from './AssessmentActions';
 import { TriageActions } from './TriageActions';
 
 export function CaseDetailPane() {
@@ -69,6 +70,7 @@ export function CaseDetailPane() {
             </>
           )}
           <TriageActions detail={detail} />
+          <AssessmentActions detail={detail} />
           <h3>{t('detail.history')}</h3>
           <ol className="timeline">
             {detail.events.map((e, i) => (
@@ -76,6 +78,14 @@ export function CaseDetailPane() {
                 <span className="muted">{formatDateTime(e.at, i18n.language)}</span>{' '}
                 {t(`detail.events.${e.kind}`, { defaultValue: e.kind })}
                 {typeof e.data.decision === 'string' && <> · {t(`decisions.${e.data.decision}`)}</>}
+                {typeof e.data.mode === 'string' && (
+                  <>
+                    {' '}
+                    · {t(`contactModes.${e.data.mode}`)} {formatDate(e.data.date as string, i18n.language)}
+                    {typeof e.data.note === 'string' && e.data.note && <> · {e.data.note}</>}
+                  </>
+                )}
+                {typeof e.data.outcome === 'string' && <> · {t(`outcomes.${e.data.outcome}`)}</>}
                 {e.user && <> · {e.user}</>}
               </li>
             ))}
