@@ -93,7 +93,7 @@ export function makeCase(
   const fresh = index % 50 === 0;
   const received = addDays(
     today,
-    fresh ? -rng.int(0, 1) : waiting ? -rng.int(0, 20) : -Math.floor(rng.next() ** 0.8 * 450),
+    fresh ? -rng.int(0, 1) : waiting ? -rng.int(0, 20) : -Math.floor(rng.next() ** 0.8 * historyDays),
   );
   const receivedAt = rng.chance(0.08) ? instant(received, rng, 17, 23) : instant(received, rng);
   const swedish = rng.chance(0.3);
