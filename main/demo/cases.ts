@@ -89,8 +89,8 @@ export function makeCase(
   // Every 50th case (of the first 2,000) is an anticipatory notification still waiting for the birth.
   const waiting = index % 50 === 25 && index < 2000;
   const type = waiting ? 'LSL25C' : rng.weighted(TYPES);
-  // Every 50th case is today's inflow, not yet assessed for urgency: the top of the queue.
-  const fresh = index % 50 === 0;
+  // Every 50th case (of the first 2,000) is today's inflow, not yet assessed for urgency.
+  const fresh = index % 50 === 0 && index < 2000;
   const received = addDays(
     today,
     fresh ? -rng.int(0, 1) : waiting ? -rng.int(0, 20) : -Math.floor(rng.next() ** 0.8 * historyDays),
