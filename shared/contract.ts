@@ -201,6 +201,21 @@ export const contract = {
     output: caseDetailSchema,
     access: SOCIAL_WORKER_ROLES,
   }),
+  'cases.importCsv': op({
+    input: z
+      .object({
+        text: z.string().min(1, 'the file is empty').max(50_000_000),
+        skipInvalid: z.boolean().default(false),
+        dryRun: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({
+      imported: z.number().int(),
+      skipped: z.number().int(),
+      rejected: z.array(z.object({ line: z.number().int(), error: z.string() })),
+    }),
+    access: ['ADVICE', 'ASSESSMENT_SW', 'LEAD'],
+  }),
   'users.assignable': op({ input: none, output: z.array(assignableUserSchema), access: CLIENT_ROLES }),
   'org.municipalities': op({
     input: none,

@@ -16,6 +16,7 @@ import {
   recordUrgency,
   registerNotification,
 } from '../services/cases';
+import { importCasesCsv } from '../services/importCases';
 import { readOverview } from '../services/overview';
 import { isoWeek } from '../../shared/dates';
 import { listAbsences, listAssignments } from '../store/roster';
@@ -84,6 +85,13 @@ export const handlers: Handlers = {
     await completeAssessment(core, input);
     return caseDetail(core, input.id, 'assessment');
   },
+  'cases.importCsv': async ({ core }, input) =>
+    importCasesCsv(core.db, input.text, {
+      skipInvalid: input.skipInvalid,
+      dryRun: input.dryRun,
+      now: core.now(),
+      actor: core.actor()!,
+    }),
   'users.assignable': async ({ core }) =>
     core.db
       .selectFrom('users as u')

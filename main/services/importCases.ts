@@ -122,7 +122,13 @@ function validateRow(
 export async function importCasesCsv(
   db: Kysely<Database>,
   text: string,
-  options: { skipInvalid: boolean; now: Date; actor: Actor; onProgress?: (done: number, total: number) => void },
+  options: {
+    skipInvalid: boolean;
+    dryRun?: boolean;
+    now: Date;
+    actor: Actor;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<ImportResult> {
   let records;
   try {
@@ -185,7 +191,7 @@ export async function importCasesCsv(
     if (externalId) seenIds.set(externalId, record.line);
     valid.push({ line: record.line, facts: result.facts });
   }
-  if (rejected.length && !options.skipInvalid) return { imported: 0, skipped: 0, rejected };
+  if (rejected.length && !options.skipInvalid && !options.dryRun) return { imported: 0, skipped: 0, rejected };
 
   return db.transaction().execute(async (trx) => {
     const existing = new Set<string>();
@@ -199,6 +205,9 @@ export async function importCasesCsv(
       found.forEach((f) => existing.add(f.external_id!));
     }
     const fresh = valid.filter((v) => !v.facts.externalId || !existing.has(v.facts.externalId));
+    const counts = { imported: fresh.length, skipped: valid.length - fresh.length, rejected };
+    // A dry run answers "what would happen" with the same checks, and writes nothing.
+    if (options.dryRun) return counts;
     const batch = 300;
     for (let i = 0; i < fresh.length; i += batch) {
       const built = fresh
@@ -216,16 +225,8 @@ export async function importCasesCsv(
           .execute();
       options.onProgress?.(Math.min(i + batch, fresh.length), fresh.length);
     }
-    const result = { imported: fresh.length, skipped: valid.length - fresh.length, rejected };
-    await appendAudit(
-      trx,
-      {
-        actor: options.actor,
-        action: 'cases.import',
-        details: { imported: result.imported, skipped: result.skipped, rejected: rejected.length },
-      },
-      options.now,
-    );
-    return result;
+    const details = { imported: counts.imported, skipped: counts.skipped, rejected: rejected.length };
+    await appendAudit(trx, { actor: options.actor, action: 'cases.import', details }, options.now);
+    return counts;
   });
 }

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -112,6 +113,36 @@ describe('intake and triage in the app', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Merkitse arviointi valmiiksi' }).click();
     await expect.poll(() => page.getByText(/^Valmistui .*: Ei jatkotarvetta/).isVisible()).toBe(true);
+  });
+
+  it('imports a CSV file from the app: preview, every error by line first, then the valid rows', async () => {
+    const page = await signedIn(0);
+    const file = join(dir, 'notifications.csv');
+    const sample = readFileSync('test/fixtures/sample_cases.csv', 'utf8').trimEnd();
+    writeFileSync(
+      file,
+      `${sample}\nOP-2026-0099,LSL25,PHONE,2026-03-11 10:00,SCHOOL,Helsinki,Eino,Virtanen,,,,,,,,,\n`,
+    );
+    await page.getByRole('button', { name: 'Tuo CSV' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tuo asioita CSV-tiedostosta');
+    await page.getByLabel('CSV-tiedosto').setInputFiles(file);
+    await expect.poll(() => page.getByText('5 asiaa voidaan tuoda.').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.getByRole('table', { name: 'Esikatselu: 5 ensimmäistä riviä' }).getByRole('row').count()).toBe(6);
+    expect(await page.getByText('Rivi 7:').isVisible()).toBe(true);
+    expect(await page.getByText('municipality: "Helsinki" is not a municipality of this county').isVisible()).toBe(
+      true,
+    );
+    expect(await page.getByRole('button', { name: 'Tuo', exact: true }).isDisabled()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '25-import-fi');
+    await page.getByLabel('Tuo virheettömät rivit ja ohita virheelliset').check();
+    await page.getByRole('button', { name: 'Tuo', exact: true }).click();
+    await expect
+      .poll(() => page.getByText('Tuotiin 5 asiaa, ohitettiin 0.').isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    await page.getByRole('button', { name: 'Takaisin jonoon' }).click();
+    await page.getByRole('button', { name: /^Päättyneet/ }).click();
+    await expect.poll(() => page.getByRole('grid').getByRole('row').count()).toBe(4); // header + 3 closed
   });
 
   it('moves through the queue with the keyboard, opening each case in the detail pane', async () => {

@@ -74,9 +74,14 @@ export function QueueView() {
               );
             })}
           </div>
-          <button type="button" className="primary" onClick={() => setView('register')} aria-keyshortcuts="Alt+N">
-            {t('queue.register')}
-          </button>
+          <div className="button-row">
+            <button type="button" onClick={() => setView('import')}>
+              {t('import.button')}
+            </button>
+            <button type="button" className="primary" onClick={() => setView('register')} aria-keyshortcuts="Alt+N">
+              {t('queue.register')}
+            </button>
+          </div>
         </div>
         <div className="filters">
           <div className="field">

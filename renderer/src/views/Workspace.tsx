@@ -5,6 +5,7 @@ import { useIdleSignOut } from '../state/useIdleSignOut';
 import { useApp, type View } from '../state/appStore';
 import { AssessmentWeeksView } from './AssessmentWeeksView';
 import { CalendarView } from './CalendarView';
+import { ImportView } from './ImportView';
 import { QueueView } from './QueueView';
 import { RegisterView } from './RegisterView';
 import { SettingsView } from './SettingsView';
@@ -50,7 +51,12 @@ export function Workspace() {
     if (view !== 'register') heading.current?.focus();
   }, [view]);
 
-  const title = view === 'register' ? t('register.title') : t(VIEWS.find((v) => v.id === view)!.key);
+  const title =
+    view === 'register'
+      ? t('register.title')
+      : view === 'import'
+        ? t('import.title')
+        : t(VIEWS.find((v) => v.id === view)!.key);
   return (
     <div className="workspace">
       <a href="#main" className="skip-link">
@@ -75,7 +81,9 @@ export function Workspace() {
               <button
                 type="button"
                 className="nav-item"
-                aria-current={view === v.id || (view === 'register' && v.id === 'queue') ? 'page' : undefined}
+                aria-current={
+                  view === v.id || ((view === 'register' || view === 'import') && v.id === 'queue') ? 'page' : undefined
+                }
                 aria-keyshortcuts={`Alt+${v.shortcut}`}
                 onClick={() => setView(v.id)}
               >
@@ -91,6 +99,7 @@ export function Workspace() {
         </h1>
         {view === 'queue' && <QueueView />}
         {view === 'register' && <RegisterView />}
+        {view === 'import' && <ImportView />}
         {view === 'calendar' && <CalendarView />}
         {view === 'assessmentWeeks' && <AssessmentWeeksView />}
         {view === 'settings' && <SettingsView />}
