@@ -24,17 +24,13 @@ const RUNNING: CaseStatus[] = ['NEW', 'TRIAGE', 'ASSESSMENT'];
 const runningDue = sql.ref<string | null>('c.running_due');
 
 /**
- * Free-text search: children's names containing the text in any case (the trigram index needs three
- * characters; shorter text matches the start of a first or last name), or an exact identity code, source
- * id or case id. Written as one set of candidate rowids so that SQLite starts from the matches instead of
- * testing every case of the view.
+ * Free-text search: children whose first or last names start with each typed word (any case, å/ä/ö or
+ * not), or an exact identity code, source id or case id. Written as one set of candidate rowids so that
+ * SQLite starts from the matches instead of testing every case of the view.
  */
 function textMatches(text: string) {
-  const words = text.split(/\s+/).filter(Boolean);
-  const like = `${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-  const names = words.every((w) => w.length >= 3)
-    ? sql`SELECT rowid FROM cases_name_fts WHERE cases_name_fts MATCH ${words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ')}`
-    : sql`SELECT rowid FROM cases WHERE child_first_name LIKE ${like} ESCAPE '\\' OR child_last_name LIKE ${like} ESCAPE '\\'`;
+  const words = text.split(/[\s,]+/).filter(Boolean);
+  const names = sql`SELECT rowid FROM cases_name_fts WHERE cases_name_fts MATCH ${words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ')}`;
   return sql<boolean>`c.rowid IN (${names}
     UNION SELECT rowid FROM cases WHERE child_hetu = ${text.toUpperCase()}
     UNION SELECT rowid FROM cases WHERE external_id = ${text}

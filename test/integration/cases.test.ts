@@ -332,5 +332,14 @@ describe('intake and triage', () => {
     );
     expect(found.rows.map((r) => r.id)).toContain(someone.id);
     expect(found.rows.every((r) => r.childName!.includes(someone.childName!.split(' ')[1]!))).toBe(true);
+    // The start of each name, in any case, finds the child too.
+    const [first, last] = someone.childName!.split(' ') as [string, string];
+    const typed = ok<QueueResult>(
+      await dispatch(core, 'cases.queue', {
+        view: 'OPEN',
+        text: `${first.slice(0, 2).toLowerCase()} ${last.slice(0, 3).toLowerCase()}`,
+      }),
+    );
+    expect(typed.rows.map((r) => r.id)).toContain(someone.id);
   });
 });

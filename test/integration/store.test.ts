@@ -140,10 +140,10 @@ describe('migrations', () => {
     await migrate(db, sqlite);
     expect(sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     const found = await sql<{ id: string; running_due: string }>`SELECT id, running_due FROM cases WHERE rowid IN
-      (SELECT rowid FROM cases_name_fts WHERE cases_name_fts MATCH '"virta"')`.execute(db);
+      (SELECT rowid FROM cases_name_fts WHERE cases_name_fts MATCH '"virta"* "ai"*')`.execute(db);
     expect(found.rows).toEqual([{ id: 'c1', running_due: '2027-02-02' }]);
     await sql`UPDATE cases SET child_last_name = 'Korhonen' WHERE id = 'c1'`.execute(db);
-    const after = await sql`SELECT rowid FROM cases_name_fts WHERE cases_name_fts MATCH '"virta"'`.execute(db);
+    const after = await sql`SELECT rowid FROM cases_name_fts WHERE cases_name_fts MATCH '"virta"*'`.execute(db);
     expect(after.rows).toEqual([]);
     const plan = await sql<{
       detail: string;
