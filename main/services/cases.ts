@@ -366,13 +366,17 @@ export async function existingCases(
   }));
 }
 
+function assertNotFuture(core: Core, field: string, date: string): void {
+  if (date > helsinkiDate(core.now()))
+    throw new LuukkuError('INVALID_INPUT', `Invalid input: ${field}: is in the future`);
+}
+
 /** A contact with the family (date and mode): the record of how the 7-day decision was prepared. */
 export async function recordContact(
   core: Core,
   input: { id: string; date: string; mode: ContactMode; note: string },
 ): Promise<void> {
-  if (input.date > helsinkiDate(core.now()))
-    throw new LuukkuError('INVALID_INPUT', 'Invalid input: date: is in the future');
+  assertNotFuture(core, 'date', input.date);
   await changeCase(
     core,
     input.id,
@@ -390,8 +394,7 @@ export async function completeAssessment(
   core: Core,
   input: { id: string; completedDate: string; outcome: AssessmentOutcome; summary: string },
 ): Promise<void> {
-  if (input.completedDate > helsinkiDate(core.now()))
-    throw new LuukkuError('INVALID_INPUT', 'Invalid input: completedDate: is in the future');
+  assertNotFuture(core, 'completedDate', input.completedDate);
   await changeCase(
     core,
     input.id,

@@ -19,6 +19,14 @@ function portableKeyFile(file: KeyFile): KeyFile {
   return { ...file, keychain: undefined };
 }
 
+/** A verified copy becomes the file at `path`, with the key file that opens it. */
+function putInPlace(tmp: string, path: string, keyFile: KeyFile): void {
+  rmSync(`${tmp}-wal`, { force: true });
+  rmSync(`${tmp}-shm`, { force: true });
+  renameSync(tmp, path);
+  writeKeyFile(keyFilePath(path), portableKeyFile(keyFile), { overwrite: false });
+}
+
 export async function backupStore(
   live: { sqlite: SqliteHandle; path: string },
   key: Buffer,
@@ -47,10 +55,7 @@ export async function backupStore(
     copy.close();
     const report = await verifyStoreFile(tmp, key);
     if (!report.ok) throw new LuukkuError('STORE_CORRUPT', `The backup did not verify: ${report.problems.join('; ')}`);
-    rmSync(`${tmp}-wal`, { force: true });
-    rmSync(`${tmp}-shm`, { force: true });
-    renameSync(tmp, out);
-    writeKeyFile(keyFilePath(out), portableKeyFile(keyFile), { overwrite: false });
+    putInPlace(tmp, out, keyFile);
     return report;
   } catch (error) {
     removeWithSidecars(tmp);
@@ -71,10 +76,7 @@ export async function restoreStore(from: string, key: Buffer, keyFile: KeyFile, 
     const after = await verifyStoreFile(tmp, key);
     if (!after.ok)
       throw new LuukkuError('STORE_CORRUPT', `The restored copy did not verify: ${after.problems.join('; ')}`);
-    rmSync(`${tmp}-wal`, { force: true });
-    rmSync(`${tmp}-shm`, { force: true });
-    renameSync(tmp, to);
-    writeKeyFile(keyFilePath(to), portableKeyFile(keyFile), { overwrite: false });
+    putInPlace(tmp, to, keyFile);
     return after;
   } catch (error) {
     removeWithSidecars(tmp);

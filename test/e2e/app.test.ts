@@ -1,36 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/stores';
-import { launchBrowser, openApp, screenshot, seriousA11yViolations, type AppPage } from './harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createDemoStore, DEMO_PASSWORD, PASSPHRASE } from '../helpers/stores';
+import { openApp, screenshot, seriousA11yViolations, useE2e } from './harness';
 
-let browser: Browser;
-let dir: string;
-let cleanup: () => void;
-let app: AppPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(() => ({ dir, cleanup } = tempDir('luukku-e2e-')));
-afterEach(async () => {
-  try {
-    await app?.close();
-  } finally {
-    app = undefined;
-    cleanup();
-  }
-});
+const e2e = useE2e();
 
 describe('first run', () => {
   it('creates the encrypted store and the first team lead, then opens the case queue', async () => {
-    const storePath = join(dir, 'luukku.db');
-    app = await openApp(browser, storePath);
-    const { page } = app;
+    const storePath = join(e2e.dir, 'luukku.db');
+    e2e.app = await openApp(e2e.browser, storePath);
+    const { page } = e2e.app;
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tervetuloa Luukkuun');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -63,7 +43,7 @@ describe('the signed-in app (demo county)', () => {
   let leadUsername: string;
   let adviceUsername: string;
   beforeEach(async () => {
-    storePath = join(dir, 'demo.db');
+    storePath = join(e2e.dir, 'demo.db');
     const demo = await createDemoStore(storePath, 120);
     leadUsername = demo.summary.users.find((u) => u.role === 'LEAD')!.username;
     adviceUsername = demo.summary.users.find((u) => u.role === 'ADVICE')!.username;
@@ -71,8 +51,8 @@ describe('the signed-in app (demo county)', () => {
   });
 
   async function unlockAndSignIn(username: string, language?: string) {
-    app = await openApp(browser, storePath, language ? { language } : {});
-    const { page } = app;
+    e2e.app = await openApp(e2e.browser, storePath, language ? { language } : {});
+    const { page } = e2e.app;
     await page.getByLabel(/Palautussalasana|Återställningslösenord|Recovery passphrase/).fill(PASSPHRASE);
     await page.getByRole('button', { name: /^(Avaa|Öppna|Open)$/ }).click();
     await page.getByLabel(/Käyttäjätunnus|Användarnamn|User name/).fill(username);
@@ -83,8 +63,8 @@ describe('the signed-in app (demo county)', () => {
   }
 
   it('refuses a wrong passphrase with a clear message and stays locked', async () => {
-    app = await openApp(browser, storePath);
-    const { page } = app;
+    e2e.app = await openApp(e2e.browser, storePath);
+    const { page } = e2e.app;
     await page.getByLabel('Palautussalasana').fill('väärä salasana tässä');
     await page.getByRole('button', { name: 'Avaa' }).click();
     await expect
@@ -161,7 +141,7 @@ describe('the signed-in app (demo county)', () => {
     await page.getByLabel('Käyttäjätunnus').fill(adviceUsername);
     await page.getByLabel('Salasana').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Kirjaudu' }).click();
-    page = app!.page;
+    page = e2e.app!.page;
     await page.getByRole('navigation').getByRole('button', { name: 'Asetukset' }).click();
     await expect
       .poll(() => page.getByText('Vain johtava sosiaalityöntekijä tai pääkäyttäjä voi muuttaa asetuksia.').isVisible())

@@ -7,6 +7,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, relative } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { tempDir } from '../helpers/stores';
 import { Core } from '../../main/app/core';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { CONTENT_SECURITY_POLICY } from '../../main/shell/config';
@@ -103,4 +105,36 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export interface E2eContext {
+  browser: Browser;
+  /** A fresh temp folder per test, removed afterwards. */
+  dir: string;
+  /** The app a test opened; closed (and its page errors reported) after the test. */
+  app: AppPage | undefined;
+}
+
+/** One Chromium per suite; per test a temp dir and at most one app, always cleaned up. */
+export function useE2e(): E2eContext {
+  const ctx = { dir: '', app: undefined } as E2eContext;
+  let cleanup = () => {};
+  beforeAll(async () => {
+    ctx.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+  });
+  beforeEach(() => {
+    ({ dir: ctx.dir, cleanup } = tempDir('luukku-e2e-'));
+  });
+  afterEach(async () => {
+    try {
+      await ctx.app?.close();
+    } finally {
+      ctx.app = undefined;
+      cleanup();
+    }
+  });
+  return ctx;
 }

@@ -1,40 +1,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { caseDeadlines } from '../../shared/calendar';
 import { helsinkiDate } from '../../shared/dates';
 import { makeHetu } from '../../shared/hetu';
-import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/stores';
-import { launchBrowser, openApp, screenshot, seriousA11yViolations, type AppPage } from './harness';
+import { createDemoStore, DEMO_PASSWORD, PASSPHRASE } from '../helpers/stores';
+import { openApp, screenshot, seriousA11yViolations, useE2e } from './harness';
 
-let browser: Browser;
-let dir: string;
-let cleanup: () => void;
-let app: AppPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(() => ({ dir, cleanup } = tempDir('luukku-e2e-')));
-afterEach(async () => {
-  try {
-    await app?.close();
-  } finally {
-    app = undefined;
-    cleanup();
-  }
-});
+const e2e = useE2e();
 
 async function signedIn(cases: number, role = 'LEAD', language?: string): Promise<Page> {
-  const storePath = join(dir, 'demo.db');
+  const storePath = join(e2e.dir, 'demo.db');
   const demo = await createDemoStore(storePath, cases, helsinkiDate(new Date()));
   await demo.store.close();
-  app = await openApp(browser, storePath, language ? { language } : {});
-  const { page } = app;
+  e2e.app = await openApp(e2e.browser, storePath, language ? { language } : {});
+  const { page } = e2e.app;
   await page.getByLabel(/Palautussalasana|Återställningslösenord/).fill(PASSPHRASE);
   await page.getByRole('button', { name: /^(Avaa|Öppna)$/ }).click();
   await page.getByLabel(/Käyttäjätunnus|Användarnamn/).fill(demo.summary.users.find((u) => u.role === role)!.username);
@@ -117,7 +98,7 @@ describe('intake and triage in the app', () => {
 
   it('imports a CSV file from the app: preview, every error by line first, then the valid rows', async () => {
     const page = await signedIn(0);
-    const file = join(dir, 'notifications.csv');
+    const file = join(e2e.dir, 'notifications.csv');
     const sample = readFileSync('test/fixtures/sample_cases.csv', 'utf8').trimEnd();
     writeFileSync(
       file,

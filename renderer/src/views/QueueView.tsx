@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { QUEUE_VIEWS } from '../../../shared/caseContract';
 import { CASE_TYPES, type CaseType } from '../../../shared/caseTypes';
 import { EmptyState } from '../components/EmptyState';
+import { SelectField } from '../components/SelectField';
 import { useApp } from '../state/appStore';
 import { useQueue } from '../state/queueStore';
 import { CaseDetailPane } from './queue/CaseDetailPane';
@@ -88,48 +89,30 @@ export function QueueView() {
             <label htmlFor="queue-search">{t('queue.search')}</label>
             <input id="queue-search" type="search" value={text} onChange={(e) => setText(e.target.value)} />
           </div>
-          <div className="field">
-            <label htmlFor="queue-type">{t('queue.type')}</label>
-            <select
-              id="queue-type"
-              value={query.types?.[0] ?? ''}
-              onChange={(e) => setQuery({ types: e.target.value ? [e.target.value as CaseType] : undefined })}
-            >
-              <option value="">{t('queue.allTypes')}</option>
-              {CASE_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`caseTypes.${type}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="queue-municipality">{t('queue.municipality')}</label>
-            <select
-              id="queue-municipality"
-              value={query.municipalityId ?? ''}
-              onChange={(e) => setQuery({ municipalityId: e.target.value || undefined })}
-            >
-              <option value="">{t('queue.allMunicipalities')}</option>
-              {municipalities.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {i18n.language === 'sv' ? m.nameSv : m.nameFi}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="queue-due">{t('queue.due')}</label>
-            <select
-              id="queue-due"
-              value={query.due ?? ''}
-              onChange={(e) => setQuery({ due: (e.target.value || undefined) as 'OVERDUE' | 'DUE_SOON' | undefined })}
-            >
-              <option value="">{t('queue.anyDue')}</option>
-              <option value="OVERDUE">{t('queue.dueOverdue')}</option>
-              <option value="DUE_SOON">{t('queue.dueSoon')}</option>
-            </select>
-          </div>
+          <SelectField
+            label={t('queue.type')}
+            value={query.types?.[0] ?? ''}
+            onChange={(v: CaseType | '') => setQuery({ types: v ? [v] : undefined })}
+            empty={{ label: t('queue.allTypes'), selectable: true }}
+            options={CASE_TYPES.map((type) => [type, t(`caseTypes.${type}`)] as const)}
+          />
+          <SelectField
+            label={t('queue.municipality')}
+            value={query.municipalityId ?? ''}
+            onChange={(v) => setQuery({ municipalityId: v || undefined })}
+            empty={{ label: t('queue.allMunicipalities'), selectable: true }}
+            options={municipalities.map((m) => [m.id, i18n.language === 'sv' ? m.nameSv : m.nameFi] as const)}
+          />
+          <SelectField<'OVERDUE' | 'DUE_SOON'>
+            label={t('queue.due')}
+            value={query.due ?? ''}
+            onChange={(v) => setQuery({ due: v || undefined })}
+            empty={{ label: t('queue.anyDue'), selectable: true }}
+            options={[
+              ['OVERDUE', t('queue.dueOverdue')],
+              ['DUE_SOON', t('queue.dueSoon')],
+            ]}
+          />
         </div>
         {nothingAtAll ? (
           <EmptyState title={t('queue.emptyTitle')}>{t('queue.emptyBody')}</EmptyState>

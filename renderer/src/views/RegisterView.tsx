@@ -4,6 +4,7 @@ import { CASE_TYPES, CHANNELS, REPORTER_CATEGORIES, type CaseType } from '../../
 import { checkHetu } from '../../../shared/hetu';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
+import { SelectField } from '../components/SelectField';
 import { formatDate, helsinkiNowForInput } from '../format';
 import { useApp } from '../state/appStore';
 import { useQueue } from '../state/queueStore';
@@ -19,33 +20,6 @@ type Existing = {
   matchedBy: string;
 };
 const emptyChild: Child = { firstName: '', lastName: '', hetu: '', birthDate: '', expectedBirthDate: '' };
-
-function Select({
-  id,
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  options: [string, string][];
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} required>
-        {options.map(([v, text]) => (
-          <option key={v} value={v} disabled={v === ''}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** Registering a notification in seconds: every field in tab order, Enter saves, siblings in one go. */
 export function RegisterView() {
@@ -127,15 +101,15 @@ export function RegisterView() {
     <form className="register-form" onSubmit={submit} aria-busy={busy}>
       <p className="muted">{t('register.intro')}</p>
       <div className="form-grid">
-        <Select
-          id="reg-type"
+        <SelectField
+          required
           label={t('register.type')}
           value={type}
           onChange={(v) => setType(v as CaseType)}
           options={CASE_TYPES.map((c) => [c, t(`caseTypes.${c}`)])}
         />
-        <Select
-          id="reg-channel"
+        <SelectField
+          required
           label={t('register.channel')}
           value={channel}
           onChange={setChannel}
@@ -149,8 +123,8 @@ export function RegisterView() {
           hint={t('register.receivedHint')}
           required
         />
-        <Select
-          id="reg-reporter"
+        <SelectField
+          required
           label={t('register.reporter')}
           value={reporterCategory}
           onChange={setReporterCategory}
@@ -161,8 +135,8 @@ export function RegisterView() {
           value={reporterContact}
           onChange={(e) => setReporterContact(e.target.value)}
         />
-        <Select
-          id="reg-municipality"
+        <SelectField
+          required
           label={t('register.municipality')}
           value={municipalityId}
           onChange={setMunicipalityId}

@@ -4,6 +4,7 @@ import { isAcceptablePassphrase, MIN_PASSPHRASE_LENGTH } from '../../../shared/p
 import { AuthLayout } from '../components/AuthLayout';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
+import { LeadAccountFields, normalizedLead, type LeadAccount } from '../components/LeadAccountFields';
 import { PassphraseStrength } from '../components/PassphraseStrength';
 import { useApp } from '../state/appStore';
 
@@ -14,9 +15,7 @@ export function SetupView() {
   const [countyName, setCountyName] = useState('Itä-Uusimaa');
   const [passphrase, setPassphrase] = useState('');
   const [passphraseRepeat, setPassphraseRepeat] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const [lead, setLead] = useState<LeadAccount>({ displayName: '', username: '', password: '' });
   const [submitted, setSubmitted] = useState(false);
   const mismatch = passphraseRepeat.length > 0 && passphrase !== passphraseRepeat;
   const weak = passphrase.length > 0 && !isAcceptablePassphrase(passphrase);
@@ -30,7 +29,7 @@ export function SetupView() {
         passphrase,
         passphraseRepeat,
         countyName,
-        lead: { displayName, username: username.trim().toLowerCase(), password },
+        lead: normalizedLead(lead),
       }),
     );
   };
@@ -73,30 +72,7 @@ export function SetupView() {
         </fieldset>
         <fieldset>
           <legend>{t('setup.leadTitle')}</legend>
-          <Field
-            label={t('setup.leadName')}
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-            autoComplete="name"
-            required
-          />
-          <Field
-            label={t('setup.username')}
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            hint={t('setup.usernameHint')}
-            autoComplete="username"
-            required
-          />
-          <Field
-            label={t('setup.password')}
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            hint={t('setup.passwordHint')}
-            autoComplete="new-password"
-            required
-          />
+          <LeadAccountFields value={lead} onChange={setLead} />
         </fieldset>
         <ErrorBanner error={error} />
         <button type="submit" className="primary" disabled={busy}>

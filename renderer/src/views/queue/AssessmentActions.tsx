@@ -10,6 +10,7 @@ import {
 import { helsinkiDate } from '../../../../shared/dates';
 import { SOCIAL_WORKER_ROLES } from '../../../../shared/roles';
 import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
 import { formatDate } from '../../format';
 import { useApp } from '../../state/appStore';
 import { useQueue } from '../../state/queueStore';
@@ -63,24 +64,14 @@ export function AssessmentActions({ detail }: { detail: CaseDetail }) {
               onChange={(e) => setDone({ ...done, completedDate: e.target.value })}
               required
             />
-            <div className="field">
-              <label htmlFor="outcome-select">{t('detail.outcome')}</label>
-              <select
-                id="outcome-select"
-                value={done.outcome}
-                onChange={(e) => setDone({ ...done, outcome: e.target.value as AssessmentOutcome })}
-                required
-              >
-                <option value="" disabled>
-                  –
-                </option>
-                {ASSESSMENT_OUTCOMES.map((o) => (
-                  <option key={o} value={o}>
-                    {t(`outcomes.${o}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              label={t('detail.outcome')}
+              value={done.outcome}
+              onChange={(outcome) => setDone({ ...done, outcome })}
+              empty={{ label: '–', selectable: false }}
+              options={ASSESSMENT_OUTCOMES.map((o) => [o, t(`outcomes.${o}`)] as const)}
+              required
+            />
             <div className="field">
               <label htmlFor="assessment-summary">{t('detail.assessmentSummary')}</label>
               <textarea
@@ -121,20 +112,12 @@ export function AssessmentActions({ detail }: { detail: CaseDetail }) {
               onChange={(e) => setContact({ ...contact, date: e.target.value })}
               required
             />
-            <div className="field">
-              <label htmlFor="contact-mode">{t('detail.contactMode')}</label>
-              <select
-                id="contact-mode"
-                value={contact.mode}
-                onChange={(e) => setContact({ ...contact, mode: e.target.value as ContactMode })}
-              >
-                {CONTACT_MODES.map((m) => (
-                  <option key={m} value={m}>
-                    {t(`contactModes.${m}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              label={t('detail.contactMode')}
+              value={contact.mode}
+              onChange={(mode) => setContact({ ...contact, mode })}
+              options={CONTACT_MODES.map((m) => [m, t(`contactModes.${m}`)] as const)}
+            />
             <Field
               label={t('detail.contactNote')}
               value={contact.note}

@@ -4,6 +4,7 @@ import type { CaseDetail } from '../../../../shared/caseContract';
 import { DECISIONS, type Decision } from '../../../../shared/caseTypes';
 import { SOCIAL_WORKER_ROLES } from '../../../../shared/roles';
 import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
 import { formatDate, formatDateTime } from '../../format';
 import { useApp } from '../../state/appStore';
 import { useQueue } from '../../state/queueStore';
@@ -141,38 +142,25 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
           <p className="banner banner-info">{t('detail.onlySocialWorker')}</p>
         ) : detail.urgencyAssessedAt ? (
           <form onSubmit={decide}>
-            <div className="field">
-              <label htmlFor="decision-select">{t('detail.decisionField')}</label>
-              <select
-                id="decision-select"
-                value={decision}
-                onChange={(e) => setDecision(e.target.value as Decision)}
-                required
-              >
-                <option value="" disabled>
-                  –
-                </option>
-                {DECISIONS.map((d) => (
-                  <option key={d} value={d}>
-                    {t(`decisions.${d}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              label={t('detail.decisionField')}
+              value={decision}
+              onChange={setDecision}
+              empty={{ label: '–', selectable: false }}
+              options={DECISIONS.map((d) => [d, t(`decisions.${d}`)] as const)}
+              required
+            />
             {decision === 'START_ASSESSMENT' && (
-              <div className="field">
-                <label htmlFor="assessor-select">{t('detail.assessor')}</label>
-                <select id="assessor-select" value={assignee} onChange={(e) => setAssignee(e.target.value)} required>
-                  <option value="">{t('detail.chooseAssessor')}</option>
-                  {assignable
-                    .filter((u) => !u.areaId || u.areaId === detail.areaId)
-                    .map((u) => (
-                      <option key={u.id} value={u.id}>
-                        {u.name} · {t(`roles.${u.role}`)}
-                      </option>
-                    ))}
-                </select>
-              </div>
+              <SelectField
+                label={t('detail.assessor')}
+                value={assignee}
+                onChange={setAssignee}
+                empty={{ label: t('detail.chooseAssessor'), selectable: false }}
+                options={assignable
+                  .filter((u) => !u.areaId || u.areaId === detail.areaId)
+                  .map((u) => [u.id, `${u.name} · ${t(`roles.${u.role}`)}`] as const)}
+                required
+              />
             )}
             <div className="field">
               <label htmlFor="decision-reason">{t('detail.reason')}</label>
