@@ -61,6 +61,9 @@ export function openSqlite(path: string, key: Buffer, mode: 'create' | 'existing
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache (default 2 MiB): every cache miss is a read plus a decryption. Decrypted pages
+  // stay in memory only, never on disk.
+  sqlite.pragma('cache_size = -65536');
   return sqlite;
 }
 

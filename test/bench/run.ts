@@ -64,16 +64,15 @@ const query = (q: Partial<ParsedQueueQuery>): ParsedQueueQuery => ({
 const QUERIES: { name: string; q: ParsedQueueQuery }[] = [
   { name: 'queue: assessment week, first page', q: query({ view: 'ASSESSMENT_WEEK' }) },
   { name: 'queue: open cases, first page', q: query({ view: 'OPEN' }) },
+  { name: 'queue: closed cases (the archive tab), first page', q: query({ view: 'CLOSED' }) },
   {
-    name: 'queue: filtered (Porvoo, LSL25) sorted by name',
+    name: 'queue: open, Porvoo + LSL25, sorted by name',
     q: query({ municipalityId: 'porvoo', types: ['LSL25'], sort: 'childName' }),
   },
-  { name: 'queue: closed cases sorted by due date', q: query({ view: 'CLOSED', sort: 'due', descending: true }) },
-  {
-    name: 'queue: name search (first and last name), closed cases',
-    q: query({ view: 'CLOSED', text: 'Aino Virtanen' }),
-  },
-  { name: 'queue: surname search (most common name), open cases', q: query({ view: 'OPEN', text: 'Virtanen' }) },
+  { name: 'queue: closed, sorted by due date', q: query({ view: 'CLOSED', sort: 'due', descending: true }) },
+  { name: 'search: full name in closed cases', q: query({ view: 'CLOSED', text: 'Aino Virtanen' }) },
+  { name: 'search: typed name starts in open cases', q: query({ view: 'OPEN', text: 'ain virt' }) },
+  { name: 'search: most common surname alone, all closed', q: query({ view: 'CLOSED', text: 'Virtanen' }) },
 ];
 
 async function registerOne(store: BenchStore): Promise<void> {

@@ -39,6 +39,7 @@ export function openPlain(path: string): BenchStore {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('cache_size = -65536');
   const db = kyselyFor(sqlite);
   return { db, sqlite, close: () => db.destroy() };
 }

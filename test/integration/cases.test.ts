@@ -323,6 +323,10 @@ describe('intake and triage', () => {
     const overdue = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'OVERDUE', limit: 500 }));
     expect(overdue.total).toBe(all.counts.overdue);
     expect(overdue.rows.every((r) => r.clock.state === 'OVERDUE')).toBe(true);
+    const archive = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'CLOSED', limit: 500 }));
+    const received = archive.rows.map((r) => r.receivedAt);
+    expect(received.length).toBeGreaterThan(10);
+    expect(received).toEqual([...received].sort().reverse()); // the archive lists the newest first
     const byDue = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'OPEN', sort: 'due', limit: 500 }));
     const dues = byDue.rows.map((r) => r.clock.due ?? '9999');
     expect(dues).toEqual([...dues].sort());
