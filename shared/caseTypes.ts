@@ -57,3 +57,30 @@ export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
 
 export const CONTACT_MODES = ['PHONE', 'MEETING', 'HOME_VISIT', 'LETTER'] as const;
 export type ContactMode = (typeof CONTACT_MODES)[number];
+
+/** The anonymous advice log (no personal data): how, in which language, about what, guided where. */
+export const ADVICE_CHANNELS = ['PHONE', 'WEB', 'WALK_IN', 'EMAIL'] as const;
+export const ADVICE_LANGUAGES = ['fi', 'sv', 'en', 'other'] as const;
+export const ADVICE_TOPICS = [
+  'PARENTING',
+  'FAMILY_CONFLICT',
+  'DIVORCE',
+  'SCHOOL',
+  'MENTAL_HEALTH',
+  'SUBSTANCE_USE',
+  'FINANCES_HOUSING',
+  'CHILD_WELFARE_CONCERN',
+  'SERVICE_INFO',
+  'OTHER',
+] as const;
+export const ADVICE_GUIDED_TO = [
+  'FAMILY_CENTRE',
+  'FAMILY_COUNSELLING',
+  'HEALTH_CARE',
+  'SCHOOL_WELFARE',
+  'ORGANIZATION',
+  'PARISH',
+  'SOCIAL_SERVICES',
+  'NOTIFICATION_MADE',
+  'NOT_GUIDED',
+] as const;

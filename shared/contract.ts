@@ -4,6 +4,7 @@
  * handlers are generated from this object; nothing else crosses.
  */
 import { z } from 'zod';
+import { ADVICE_CHANNELS, ADVICE_GUIDED_TO, ADVICE_LANGUAGES, ADVICE_TOPICS } from './caseTypes';
 import { daysBetween, isLocalDate } from './dates';
 import { MIN_PASSPHRASE_LENGTH } from './passphrase';
 import {
@@ -126,6 +127,22 @@ export const rosterSchema = z.object({
 });
 export type Roster = z.infer<typeof rosterSchema>;
 
+const adviceTodaySchema = z.object({
+  today: z.number().int(),
+  mine: z.array(
+    z.object({
+      id: z.number().int(),
+      at: z.string(),
+      channel: z.enum(ADVICE_CHANNELS),
+      language: z.enum(ADVICE_LANGUAGES),
+      topic: z.enum(ADVICE_TOPICS),
+      guidedTo: z.enum(ADVICE_GUIDED_TO),
+      undoable: z.boolean(),
+    }),
+  ),
+});
+export type AdviceToday = z.infer<typeof adviceTodaySchema>;
+
 export const contract = {
   'app.status': op({ input: none, output: statusSchema, access: 'public' }),
   'setup.createStore': op({
@@ -221,6 +238,24 @@ export const contract = {
     input: none,
     output: z.array(z.object({ id: z.string(), nameFi: z.string(), nameSv: z.string(), areaId: z.string() })),
     access: ANY_ROLE,
+  }),
+  'advice.today': op({ input: none, output: adviceTodaySchema, access: CLIENT_ROLES }),
+  'advice.log': op({
+    input: z
+      .object({
+        channel: z.enum(ADVICE_CHANNELS),
+        language: z.enum(ADVICE_LANGUAGES),
+        topic: z.enum(ADVICE_TOPICS),
+        guidedTo: z.enum(ADVICE_GUIDED_TO),
+      })
+      .strict(),
+    output: adviceTodaySchema,
+    access: CLIENT_ROLES,
+  }),
+  'advice.undo': op({
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: adviceTodaySchema,
+    access: CLIENT_ROLES,
   }),
   'ui.setLanguage': op({ input: z.object({ language: languageSchema }).strict(), output: z.null(), access: 'public' }),
 } as const;

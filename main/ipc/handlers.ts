@@ -16,6 +16,7 @@ import {
   recordUrgency,
   registerNotification,
 } from '../services/cases';
+import { adviceToday, logAdvice, undoAdvice } from '../services/adviceLog';
 import { importCasesCsv } from '../services/importCases';
 import { readOverview } from '../services/overview';
 import { isoWeek } from '../../shared/dates';
@@ -107,6 +108,9 @@ export const handlers: Handlers = {
       .select(['id', 'name_fi as nameFi', 'name_sv as nameSv', 'area_id as areaId'])
       .orderBy('name_fi')
       .execute(),
+  'advice.today': async ({ core }) => adviceToday(core),
+  'advice.log': async ({ core }, entry) => logAdvice(core, entry),
+  'advice.undo': async ({ core }, { id }) => undoAdvice(core, id),
   'ui.setLanguage': async ({ core }, input) => {
     core.setLanguage(input.language);
     return null;

@@ -176,7 +176,19 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface AdviceContactsTable {
+  id: Generated<number>;
+  at: string;
+  date: string;
+  channel: string;
+  language: string;
+  topic: string;
+  guided_to: string;
+  created_by: string | null;
+}
+
 export interface Database {
+  advice_contacts: AdviceContactsTable;
   meta: MetaTable;
   settings: SettingsTable;
   areas: AreasTable;

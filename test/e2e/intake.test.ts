@@ -126,6 +126,25 @@ describe('intake and triage in the app', () => {
     await expect.poll(() => page.getByRole('grid').getByRole('row').count()).toBe(4); // header + 3 closed
   });
 
+  it('logs an anonymous advice contact in two clicks', async () => {
+    const page = await signedIn(0, 'ADVICE');
+    await page.keyboard.press('Alt+5');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Neuvontaloki');
+    expect(await page.getByRole('button', { name: 'Perhekeskus' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Kasvatus ja vanhemmuus' }).click();
+    await page.getByRole('button', { name: 'Perhekeskus' }).click();
+    await expect
+      .poll(() =>
+        page.getByRole('status').filter({ hasText: 'Kirjattu: Kasvatus ja vanhemmuus → Perhekeskus.' }).isVisible(),
+      )
+      .toBe(true);
+    await expect.poll(() => page.getByText('Tänään 1 yhteydenotto.').isVisible()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '26-advice-log-fi');
+    await page.getByRole('button', { name: 'Peru' }).click();
+    await expect.poll(() => page.getByText('Tänään 0 yhteydenottoa.').isVisible()).toBe(true);
+  });
+
   it('moves through the queue with the keyboard, opening each case in the detail pane', async () => {
     const page = await signedIn(150, 'ASSESSMENT_SW');
     const grid = page.getByRole('grid');

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m001 from './001_initial';
 import * as m002 from './002_queue_indexes';
 import * as m003 from './003_assessment';
+import * as m004 from './004_advice_log';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001.up },
   { version: 2, name: 'queue indexes', up: m002.up },
   { version: 3, name: 'assessment summary and outcome', up: m003.up },
+  { version: 4, name: 'advice log', up: m004.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useIdleSignOut } from '../state/useIdleSignOut';
 import { useApp, type View } from '../state/appStore';
+import { AdviceLogView } from './AdviceLogView';
 import { AssessmentWeeksView } from './AssessmentWeeksView';
 import { CalendarView } from './CalendarView';
 import { ImportView } from './ImportView';
@@ -15,9 +16,10 @@ const VIEWS: { id: View; key: string; shortcut: string }[] = [
   { id: 'calendar', key: 'nav.calendar', shortcut: '2' },
   { id: 'assessmentWeeks', key: 'nav.assessmentWeeks', shortcut: '3' },
   { id: 'settings', key: 'nav.settings', shortcut: '4' },
+  { id: 'advice', key: 'nav.advice', shortcut: '5' },
 ];
 
-/** The navigation frame: the three work areas and settings, reachable by Alt+1...4. */
+/** The navigation frame: the three work areas, settings and the advice log, reachable by Alt+1...5. */
 export function Workspace() {
   const { t } = useTranslation();
   const { status, view, setView, transition, loadOverview } = useApp();
@@ -100,6 +102,7 @@ export function Workspace() {
         {view === 'queue' && <QueueView />}
         {view === 'register' && <RegisterView />}
         {view === 'import' && <ImportView />}
+        {view === 'advice' && <AdviceLogView />}
         {view === 'calendar' && <CalendarView />}
         {view === 'assessmentWeeks' && <AssessmentWeeksView />}
         {view === 'settings' && <SettingsView />}

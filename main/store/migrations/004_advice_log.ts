@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+
+/** Anonymous advice contacts for statistics (domain.md: the advice line): no personal data at all. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's types
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('advice_contacts')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('date', 'text', (c) => c.notNull())
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('language', 'text', (c) => c.notNull())
+    .addColumn('topic', 'text', (c) => c.notNull())
+    .addColumn('guided_to', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.references('users.id'))
+    .execute();
+  await db.schema.createIndex('advice_by_date').on('advice_contacts').columns(['date']).execute();
+}
