@@ -5,17 +5,8 @@
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import type { CurrentUser } from '../../shared/contract';
 import type { Core } from '../app/core';
-import {
-  caseDetail,
-  caseQueue,
-  completeAssessment,
-  existingCases,
-  recordBirth,
-  recordContact,
-  recordDecision,
-  recordUrgency,
-  registerNotification,
-} from '../services/cases';
+import { caseDetail, caseQueue, existingCases, registerNotification } from '../services/cases';
+import { completeAssessment, recordBirth, recordContact, recordDecision, recordUrgency } from '../services/triage';
 import { adviceToday, logAdvice, undoAdvice } from '../services/adviceLog';
 import { importCasesCsv } from '../services/importCases';
 import { readOverview } from '../services/overview';

@@ -1,31 +1,22 @@
 /**
- * Intake and triage: registering notifications, recording urgency, the decision and a birth. Each change is
- * one transaction with its case event and audit entry; each read of a case is audit-logged (703/2023 § 10).
+ * Intake and the queue: registering notifications, the queue, a case's detail and earlier cases of a child.
+ * Each change is one transaction with its audit entry; each read of a case is audit-logged (703/2023 § 10).
  */
 import { randomUUID } from 'node:crypto';
-import { caseDeadlines, workingDayCalendar, type WorkingDayCalendar } from '../../shared/calendar';
+import { workingDayCalendar, type WorkingDayCalendar } from '../../shared/calendar';
 import type { CaseDetail, QueueResult } from '../../shared/caseContract';
-import {
-  caseStatus,
-  type AssessmentOutcome,
-  type CaseStatus,
-  type CaseType,
-  type ContactMode,
-  type Decision,
-} from '../../shared/caseTypes';
+import type { CaseStatus, CaseType, Decision } from '../../shared/caseTypes';
 import { caseClock } from '../../shared/clock';
 import { helsinkiDate } from '../../shared/dates';
 import { LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
 import { appendAudit } from '../store/audit';
 import { findExistingCases, queryQueue, readCase, type ParsedQueueQuery } from '../store/caseQueries';
-import type { Updateable } from 'kysely';
-import type { CaseRow, CasesTable } from '../store/schema';
 import { readSettings } from '../store/settings';
 import { buildCase } from './caseRecord';
 import { childIdentity, FieldErrors, findMunicipality, pastDateTime } from './caseValidation';
 
-async function calendarOf(core: Core): Promise<WorkingDayCalendar> {
+export async function calendarOf(core: Core): Promise<WorkingDayCalendar> {
   const closures = await core.db.selectFrom('closure_days').select('date').execute();
   return workingDayCalendar(closures.map((c) => c.date));
 }
@@ -220,129 +211,6 @@ export async function registerNotification(core: Core, input: RegisterFacts): Pr
   return built.map((b) => b.row.id);
 }
 
-async function changeCase(
-  core: Core,
-  id: string,
-  action: string,
-  event: { kind: string; data: Record<string, unknown> },
-  change: (row: CaseRow) => Updateable<CasesTable>,
-): Promise<void> {
-  const actor = core.actor()!;
-  const now = core.now();
-  await core.transact({ actor, action, caseId: id, details: { kind: event.kind } }, async (trx) => {
-    const row = await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new LuukkuError('NOT_FOUND', 'No such case.');
-    const patch = change(row);
-    const next = { ...row, ...patch };
-    const status = caseStatus({
-      pendingFrom: next.pending_from,
-      urgencyAssessedAt: next.urgency_assessed_at,
-      decision: next.decision,
-      assessmentCompletedDate: next.assessment_completed_date,
-    });
-    await trx
-      .updateTable('cases')
-      .set({ ...patch, status, updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await trx
-      .insertInto('case_events')
-      .values({
-        case_id: id,
-        at: now.toISOString(),
-        user_id: actor.id,
-        kind: event.kind,
-        data: JSON.stringify(event.data),
-      })
-      .execute();
-  });
-}
-
-/** LsL 26 § 2 mom: the urgent need for child welfare is assessed at once; who and when are recorded. */
-export async function recordUrgency(core: Core, id: string, urgent: boolean): Promise<void> {
-  const actor = core.actor()!;
-  await changeCase(core, id, 'cases.recordUrgency', { kind: 'URGENCY_ASSESSED', data: { urgent } }, (row) => {
-    if (row.status === 'AWAITING_BIRTH')
-      throw new LuukkuError(
-        'WRONG_STATE',
-        'The child is not born yet: urgent cases before birth go to the emergency service.',
-      );
-    if (row.decision) throw new LuukkuError('WRONG_STATE', 'The case is already decided.');
-    return {
-      urgency_assessed_at: core.now().toISOString(),
-      urgency_assessed_by: actor.id,
-      urgency_result: urgent ? 'URGENT' : 'NOT_URGENT',
-    };
-  });
-}
-
-/** LsL 26 § 4-5 mom: a social worker decides, with the reason; START_ASSESSMENT goes to a worker. */
-export async function recordDecision(
-  core: Core,
-  input: { id: string; decision: Decision; reason: string; assigneeUserId?: string | undefined },
-): Promise<void> {
-  const actor = core.actor()!;
-  if (input.assigneeUserId) {
-    const assignee = await core.db
-      .selectFrom('users')
-      .select(['id', 'active'])
-      .where('id', '=', input.assigneeUserId)
-      .executeTakeFirst();
-    if (!assignee?.active) throw new LuukkuError('INVALID_INPUT', 'Invalid input: assigneeUserId: no such active user');
-  }
-  const now = core.now();
-  await changeCase(
-    core,
-    input.id,
-    'cases.recordDecision',
-    { kind: 'DECIDED', data: { decision: input.decision } },
-    (row) => {
-      if (row.decision) throw new LuukkuError('WRONG_STATE', 'The case is already decided.');
-      if (!row.urgency_assessed_at) throw new LuukkuError('WRONG_STATE', 'Record the urgency assessment first.');
-      return {
-        decision: input.decision,
-        decision_reason: input.reason,
-        decision_at: now.toISOString(),
-        decision_date: helsinkiDate(now),
-        decision_by: actor.id,
-        ...(input.assigneeUserId ? { assignee_user_id: input.assigneeUserId } : {}),
-      };
-    },
-  );
-}
-
-/** LsL 25 c §: an anticipatory notification becomes pending at the birth; its clock starts then. */
-export async function recordBirth(
-  core: Core,
-  input: { id: string; birthDate: string; firstName: string; lastName: string; hetu: string },
-): Promise<void> {
-  const errors = new FieldErrors();
-  const child = childIdentity(errors, 'LSL25', { ...input, expectedBirthDate: '' }, helsinkiDate(core.now()));
-  if (errors.any || !child.birthDate)
-    throw new LuukkuError('INVALID_INPUT', `Invalid input: ${errors.list.join('; ') || 'birthDate: required'}`);
-  const calendar = await calendarOf(core);
-  const deadlines = caseDeadlines(child.birthDate, calendar);
-  await changeCase(
-    core,
-    input.id,
-    'cases.recordBirth',
-    { kind: 'BIRTH_RECORDED', data: { pendingFrom: child.birthDate } },
-    (row) => {
-      if (row.type !== 'LSL25C' || row.pending_from)
-        throw new LuukkuError('WRONG_STATE', 'Only an anticipatory notification waits for a birth.');
-      return {
-        child_first_name: child.firstName,
-        child_last_name: child.lastName,
-        child_birth_date: child.birthDate,
-        child_hetu: child.hetu,
-        pending_from: child.birthDate,
-        start_due: deadlines.startDue,
-        complete_due: deadlines.completeDue,
-      };
-    },
-  );
-}
-
 export async function existingCases(
   core: Core,
   by: { hetu: string; firstName: string; lastName: string; birthDate: string },
@@ -364,56 +232,4 @@ export async function existingCases(
     childName: childName(row.child_first_name, row.child_last_name),
     matchedBy,
   }));
-}
-
-function assertNotFuture(core: Core, field: string, date: string): void {
-  if (date > helsinkiDate(core.now()))
-    throw new LuukkuError('INVALID_INPUT', `Invalid input: ${field}: is in the future`);
-}
-
-/** A contact with the family (date and mode): the record of how the 7-day decision was prepared. */
-export async function recordContact(
-  core: Core,
-  input: { id: string; date: string; mode: ContactMode; note: string },
-): Promise<void> {
-  assertNotFuture(core, 'date', input.date);
-  await changeCase(
-    core,
-    input.id,
-    'cases.recordContact',
-    { kind: 'CONTACT', data: { date: input.date, mode: input.mode, note: input.note } },
-    (row) => {
-      if (row.status === 'CLOSED') throw new LuukkuError('WRONG_STATE', 'The case is closed.');
-      return {};
-    },
-  );
-}
-
-/** The assessment ends with a written summary and an outcome; the 3-month clock stops on its date. */
-export async function completeAssessment(
-  core: Core,
-  input: { id: string; completedDate: string; outcome: AssessmentOutcome; summary: string },
-): Promise<void> {
-  assertNotFuture(core, 'completedDate', input.completedDate);
-  await changeCase(
-    core,
-    input.id,
-    'cases.completeAssessment',
-    { kind: 'ASSESSMENT_COMPLETED', data: { outcome: input.outcome } },
-    (row) => {
-      if (row.status !== 'ASSESSMENT')
-        throw new LuukkuError('WRONG_STATE', 'Only a started assessment can be completed.');
-      if (row.decision_date && input.completedDate < row.decision_date) {
-        throw new LuukkuError(
-          'INVALID_INPUT',
-          'Invalid input: completedDate: is before the decision to start the assessment',
-        );
-      }
-      return {
-        assessment_completed_date: input.completedDate,
-        assessment_outcome: input.outcome,
-        assessment_summary: input.summary,
-      };
-    },
-  );
 }
