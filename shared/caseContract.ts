@@ -91,6 +91,8 @@ export const caseDetailSchema = queueRowSchema.extend({
   decisionReason: z.string().nullable(),
   assessmentCompletedDate: z.string().nullable(),
   assessmentOutcome: z.enum(ASSESSMENT_OUTCOMES).nullable(),
+  reporterContact: z.string().nullable(),
+  guardians: z.array(z.object({ name: z.string(), phone: z.string(), language: z.enum(['fi', 'sv', 'other']) })),
   assessmentSummary: z.string().nullable(),
   events: z.array(
     z.object({
@@ -113,6 +115,15 @@ export const childInputSchema = z
   })
   .strict();
 
+export const guardianSchema = z
+  .object({
+    name: z.string().trim().min(1, 'required').max(120),
+    phone: z.string().trim().max(40).default(''),
+    language: z.enum(['fi', 'sv', 'other']).default('fi'),
+  })
+  .strict();
+export type Guardian = z.infer<typeof guardianSchema>;
+
 export const registerInputSchema = z
   .object({
     type: z.enum(CASE_TYPES),
@@ -125,6 +136,7 @@ export const registerInputSchema = z
     summary: z.string().trim().max(5000).default(''),
     /** One case per child; siblings in one notification share it. */
     children: z.array(childInputSchema).min(1).max(8),
+    guardians: z.array(guardianSchema).max(4).default([]),
     linkToCaseId: z.string().max(64).optional(),
   })
   .strict();

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { workingDayCalendar, type WorkingDayCalendar } from '../../shared/calendar';
-import type { CaseDetail, QueueResult } from '../../shared/caseContract';
+import type { CaseDetail, Guardian, QueueResult } from '../../shared/caseContract';
 import type { CaseStatus, CaseType, Decision } from '../../shared/caseTypes';
 import { caseClock } from '../../shared/clock';
 import { helsinkiDate } from '../../shared/dates';
@@ -112,6 +112,8 @@ export async function caseDetail(core: Core, id: string, purpose = 'case detail'
     assessmentCompletedDate: r.assessment_completed_date,
     assessmentOutcome: r.assessment_outcome as CaseDetail['assessmentOutcome'],
     assessmentSummary: r.assessment_summary,
+    reporterContact: r.reporter_contact,
+    guardians: JSON.parse(r.guardians ?? '[]') as Guardian[],
     clock: caseClock(
       { status, startDue: r.start_due, completeDue: r.complete_due },
       helsinkiDate(core.now()),
@@ -136,6 +138,7 @@ export interface RegisterFacts {
   municipalityId: string;
   summary: string;
   children: { firstName: string; lastName: string; birthDate: string; hetu: string; expectedBirthDate: string }[];
+  guardians: Guardian[];
   linkToCaseId?: string | undefined;
 }
 
@@ -195,6 +198,7 @@ export async function registerNotification(core: Core, input: RegisterFacts): Pr
         channel: input.channel,
         reporter_category: input.reporterCategory,
         reporter_contact: input.reporterContact || null,
+        guardians: JSON.stringify(input.guardians),
         created_by: actor.id,
         created_at: now.toISOString(),
       })

@@ -178,8 +178,11 @@ export async function readCase(db: Kysely<Database>, id: string) {
     .leftJoin('users as a', 'a.id', 'c.assignee_user_id')
     .leftJoin('users as ub', 'ub.id', 'c.urgency_assessed_by')
     .leftJoin('users as db', 'db.id', 'c.decision_by')
+    .leftJoin('notifications as n', 'n.id', 'c.notification_id')
     .selectAll('c')
     .select([
+      'n.reporter_contact',
+      'n.guardians',
       'm.name_fi as municipality',
       'a.display_name as assignee',
       'ub.display_name as urgency_by_name',

@@ -86,6 +86,8 @@ export interface NotificationsTable {
   reporter_contact: string | null;
   created_by: string | null;
   created_at: string;
+  /** JSON array of { name, phone, language } (migration 005). */
+  guardians: ColumnType<string, string | undefined, string>;
 }
 
 export interface CasesTable {

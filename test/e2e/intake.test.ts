@@ -43,6 +43,9 @@ describe('intake and triage in the app', () => {
     await page.getByLabel('Kunta').selectOption({ label: 'Loviisa' });
     await page.getByLabel('Ilmoittajan taho').selectOption({ label: 'Koulu' });
     await page.getByLabel('Kuvaus').fill('Opettaja on huolissaan poissaoloista.');
+    await page.getByRole('button', { name: 'Lisää huoltaja' }).click();
+    await page.getByLabel('Huoltajan nimi').fill('Maija Testinen');
+    await page.getByLabel('Asiointikieli').selectOption({ label: 'ruotsi' });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '20-register-fi');
     await page.getByRole('button', { name: 'Tallenna ilmoitus' }).click();

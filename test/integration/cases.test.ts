@@ -271,6 +271,21 @@ describe('intake and triage', () => {
     expect(detail).toMatchObject({ pendingFrom: '2026-11-20', startDue: '2026-12-01' });
   });
 
+  it('keeps the guardians and the reporter’s contact with the notification and shows them with the case', async () => {
+    await signInAs('ADVICE');
+    const guardians = [{ name: 'Maija Testinen', phone: '040 123 4567', language: 'sv' }];
+    const { caseIds } = ok<{ caseIds: string[] }>(
+      await dispatch(core, 'cases.register', { ...notification, reporterContact: 'Rehtori, puh. 050 111', guardians }),
+    );
+    const detail = ok<CaseDetail>(await dispatch(core, 'cases.get', { id: caseIds[0] }));
+    expect(detail).toMatchObject({ guardians, reporterContact: 'Rehtori, puh. 050 111' });
+    const bad = await dispatch(core, 'cases.register', { ...notification, guardians: [{ name: ' ' }] });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('guardians.0.name') },
+    });
+  });
+
   it('registers siblings as separate linked cases and finds an earlier case of the same child', async () => {
     await signInAs('ADVICE');
     const first = ok<{ caseIds: string[] }>(await dispatch(core, 'cases.register', notification));

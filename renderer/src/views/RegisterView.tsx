@@ -9,6 +9,7 @@ import { formatDate, helsinkiNowForInput } from '../format';
 import { useApp } from '../state/appStore';
 import { useQueue } from '../state/queueStore';
 import type { ErrorPayload } from '../../../shared/errors';
+import type { Guardian } from '../../../shared/caseContract';
 
 type Child = { firstName: string; lastName: string; hetu: string; birthDate: string; expectedBirthDate: string };
 type Existing = {
@@ -34,6 +35,7 @@ export function RegisterView() {
   const [municipalityId, setMunicipalityId] = useState('');
   const [summary, setSummary] = useState('');
   const [children, setChildren] = useState<Child[]>([{ ...emptyChild }]);
+  const [guardians, setGuardians] = useState<Guardian[]>([]);
   const [municipalities, setMunicipalities] = useState<{ id: string; nameFi: string; nameSv: string }[]>([]);
   const [existing, setExisting] = useState<Existing[]>([]);
   const [linkTo, setLinkTo] = useState<string | null>(null);
@@ -86,6 +88,7 @@ export function RegisterView() {
       children: children.map((c) =>
         unborn ? { expectedBirthDate: c.expectedBirthDate } : { ...c, expectedBirthDate: '' },
       ),
+      guardians,
       ...(linkTo ? { linkToCaseId: linkTo } : {}),
     });
     setBusy(false);
@@ -203,6 +206,47 @@ export function RegisterView() {
             onClick={() => setChildren([...children, { ...emptyChild, lastName: children[0]!.lastName }])}
           >
             {t('register.addSibling')}
+          </button>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{t('register.guardians')}</legend>
+        {guardians.map((g, i) => (
+          <fieldset key={i} className="child">
+            <legend>{t('register.guardian', { n: i + 1 })}</legend>
+            <div className="form-grid">
+              <Field
+                label={t('register.guardianName')}
+                value={g.name}
+                onChange={(e) => setGuardians(guardians.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+                required
+              />
+              <Field
+                label={t('register.guardianPhone')}
+                type="tel"
+                value={g.phone}
+                onChange={(e) => setGuardians(guardians.map((x, j) => (j === i ? { ...x, phone: e.target.value } : x)))}
+              />
+              <SelectField
+                label={t('register.guardianLanguage')}
+                value={g.language}
+                onChange={(language) => setGuardians(guardians.map((x, j) => (j === i ? { ...x, language } : x)))}
+                options={(['fi', 'sv', 'other'] as const).map((l) => [l, t(`advice.languages.${l}`)] as const)}
+              />
+            </div>
+            <button type="button" onClick={() => setGuardians(guardians.filter((_, j) => j !== i))}>
+              {t('register.removeGuardian', { n: i + 1 })}
+            </button>
+          </fieldset>
+        ))}
+        {guardians.length < 4 && (
+          <button
+            type="button"
+            onClick={() =>
+              setGuardians([...guardians, { name: '', phone: '', language: i18n.language === 'sv' ? 'sv' : 'fi' }])
+            }
+          >
+            {t('register.addGuardian')}
           </button>
         )}
       </fieldset>

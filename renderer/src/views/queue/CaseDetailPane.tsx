@@ -63,6 +63,25 @@ export function CaseDetailPane() {
             <dt>{t('detail.assignee')}</dt>
             <dd>{detail.assignee ?? '–'}</dd>
           </dl>
+          {(detail.guardians.length > 0 || detail.reporterContact) && (
+            <dl className="facts">
+              {detail.guardians.map((g, i) => (
+                <div key={i} className="fact-row">
+                  <dt>{t('detail.guardians')}</dt>
+                  <dd>
+                    {g.name}
+                    {g.phone && <> · {g.phone}</>} · {t(`advice.languages.${g.language}`)}
+                  </dd>
+                </div>
+              ))}
+              {detail.reporterContact && (
+                <div className="fact-row">
+                  <dt>{t('detail.reporterContact')}</dt>
+                  <dd>{detail.reporterContact}</dd>
+                </div>
+              )}
+            </dl>
+          )}
           {detail.summary && (
             <>
               <h3>{t('detail.summary')}</h3>

@@ -102,7 +102,7 @@ export function QueueTable() {
     setQuery(query.sort === field ? { descending: !query.descending } : { sort: field, descending: false });
 
   const gridTemplate =
-    'minmax(10.5rem, 1.2fr) minmax(9rem, 1.6fr) minmax(6.5rem, 0.8fr) minmax(5.5rem, 0.7fr) minmax(6rem, 1fr)';
+    'minmax(9.5rem, 1.2fr) minmax(8.5rem, 1.6fr) minmax(6.5rem, 0.8fr) minmax(5.5rem, 0.7fr) minmax(5.5rem, 1fr)';
   return (
     <div
       ref={scroller}
