@@ -152,6 +152,45 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('migrations 3-5 keep existing cases and notifications and add what later work needs', async () => {
+    const path = join(dir, 'v2.db');
+    const sqlite = openSqlite(path, Buffer.alloc(32, 5), 'create');
+    const db = kyselyFor(sqlite);
+    for (const m of migrations.filter((m) => m.version <= 2)) {
+      await db.transaction().execute(async (trx) => {
+        await m.up(trx);
+        await sql.raw(`PRAGMA user_version = ${m.version}`).execute(trx);
+      });
+    }
+    await sql`INSERT INTO areas VALUES ('east', 'Itäinen', 'Östra')`.execute(db);
+    await sql`INSERT INTO municipalities VALUES ('loviisa', 'Loviisa', 'Lovisa', 'east', 'fi')`.execute(db);
+    await sql`INSERT INTO notifications (id, received_at, channel, reporter_category, created_at) VALUES ('n1', 'x', 'PHONE', 'SCHOOL', 'x')`.execute(
+      db,
+    );
+    await sql`INSERT INTO cases (id, notification_id, type, channel, received_at, received_date, reporter_category, municipality_id, area_id,
+      child_first_name, status, created_at, updated_at)
+      VALUES ('c1', 'n1', 'LSL25', 'PHONE', 'x', '2026-11-02', 'SCHOOL', 'loviisa', 'east', 'Nils', 'ASSESSMENT', 'x', 'x')`.execute(
+      db,
+    );
+    await migrate(db, sqlite);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    const row = await sql<{
+      child_first_name: string;
+      assessment_outcome: null;
+      guardians: string;
+    }>`SELECT c.child_first_name,
+      c.assessment_outcome, n.guardians FROM cases c JOIN notifications n ON n.id = c.notification_id`.execute(db);
+    expect(row.rows).toEqual([{ child_first_name: 'Nils', assessment_outcome: null, guardians: '[]' }]);
+    await sql`INSERT INTO advice_contacts (at, date, channel, language, topic, guided_to) VALUES ('x', '2026-11-23', 'PHONE', 'fi', 'OTHER', 'NOT_GUIDED')`.execute(
+      db,
+    );
+    const plan = await sql<{
+      detail: string;
+    }>`EXPLAIN QUERY PLAN SELECT count(*) FROM advice_contacts WHERE date = '2026-11-23'`.execute(db);
+    expect(plan.rows.map((r) => r.detail).join(' ')).toMatch(/advice_by_date/);
+    await db.destroy();
+  });
+
   it('makes the audit log append-only inside SQLite', async () => {
     const path = join(dir, 'luukku.db');
     const { store } = await createDemoStore(path, 5);
