@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { workingDayCalendar, type WorkingDayCalendar } from '../../shared/calendar';
-import type { CaseDetail, Guardian, QueueResult } from '../../shared/caseContract';
+import type { CaseDetail, Guardian, QueueResult, QueueRow } from '../../shared/caseContract';
+import type { CaseRow } from '../store/schema';
 import type { CaseStatus, CaseType, Decision } from '../../shared/caseTypes';
 import { caseClock } from '../../shared/clock';
 import { helsinkiDate } from '../../shared/dates';
@@ -25,10 +26,59 @@ function childName(first: string | null, last: string | null): string | null {
   return first || last ? [first, last].filter(Boolean).join(' ') : null;
 }
 
+interface ClockContext {
+  today: string;
+  calendar: WorkingDayCalendar;
+  dueSoonWorkingDays: number;
+}
+
+/** A case as a queue row with its clock; the detail pane's record extends this, so both always agree. */
+function queueRowOf(
+  r: Pick<
+    CaseRow,
+    | 'id'
+    | 'type'
+    | 'status'
+    | 'child_first_name'
+    | 'child_last_name'
+    | 'child_birth_date'
+    | 'received_at'
+    | 'pending_from'
+    | 'start_due'
+    | 'complete_due'
+  > & {
+    municipality: string;
+    assignee: string | null;
+  },
+  ctx: ClockContext,
+): QueueRow {
+  const status = r.status as CaseStatus;
+  return {
+    id: r.id,
+    type: r.type as CaseType,
+    status,
+    childName: childName(r.child_first_name, r.child_last_name),
+    childBirthDate: r.child_birth_date,
+    municipality: r.municipality,
+    receivedAt: r.received_at,
+    pendingFrom: r.pending_from,
+    startDue: r.start_due,
+    completeDue: r.complete_due,
+    assignee: r.assignee,
+    clock: caseClock(
+      { status, startDue: r.start_due, completeDue: r.complete_due },
+      ctx.today,
+      ctx.calendar,
+      ctx.dueSoonWorkingDays,
+    ),
+  };
+}
+
 export async function caseQueue(core: Core, userId: string, q: ParsedQueueQuery): Promise<QueueResult> {
   const [calendar, settings] = await Promise.all([calendarOf(core), readSettings(core.db)]);
   const today = helsinkiDate(core.now());
   const ctx = { today, calendar, dueSoonWorkingDays: settings.dueSoonWorkingDays, userId };
+  const clockContext = { today, calendar, dueSoonWorkingDays: settings.dueSoonWorkingDays };
   const { page, total, totalCapped, counts, overdue } = await queryQueue(core.db, q, ctx);
   await core.audit({
     actor: core.actor(),
@@ -48,28 +98,7 @@ export async function caseQueue(core: Core, userId: string, q: ParsedQueueQuery)
       ASSESSMENT: count('ASSESSMENT'),
       overdue,
     },
-    rows: page.map((r) => {
-      const status = r.status as CaseStatus;
-      return {
-        id: r.id,
-        type: r.type as CaseType,
-        status,
-        childName: childName(r.child_first_name, r.child_last_name),
-        childBirthDate: r.child_birth_date,
-        municipality: r.municipality,
-        receivedAt: r.received_at,
-        pendingFrom: r.pending_from,
-        startDue: r.start_due,
-        completeDue: r.complete_due,
-        assignee: r.assignee,
-        clock: caseClock(
-          { status, startDue: r.start_due, completeDue: r.complete_due },
-          today,
-          calendar,
-          settings.dueSoonWorkingDays,
-        ),
-      };
-    }),
+    rows: page.map((r) => queueRowOf(r, clockContext)),
   };
 }
 
@@ -80,27 +109,16 @@ export async function caseDetail(core: Core, id: string, purpose = 'case detail'
   await core.audit({ actor: core.actor(), action: 'cases.read', purpose, caseId: id });
   const [calendar, settings] = await Promise.all([calendarOf(core), readSettings(core.db)]);
   const r = found.row;
-  const status = r.status as CaseStatus;
   return {
-    id: r.id,
+    ...queueRowOf(r, { today: helsinkiDate(core.now()), calendar, dueSoonWorkingDays: settings.dueSoonWorkingDays }),
     externalId: r.external_id,
-    type: r.type as CaseType,
-    status,
     channel: r.channel as CaseDetail['channel'],
     reporterCategory: r.reporter_category as CaseDetail['reporterCategory'],
     areaId: r.area_id,
-    childName: childName(r.child_first_name, r.child_last_name),
     childFirstName: r.child_first_name,
     childLastName: r.child_last_name,
-    childBirthDate: r.child_birth_date,
     childHetu: r.child_hetu,
     expectedBirthDate: r.expected_birth_date,
-    municipality: r.municipality,
-    receivedAt: r.received_at,
-    pendingFrom: r.pending_from,
-    startDue: r.start_due,
-    completeDue: r.complete_due,
-    assignee: r.assignee,
     summary: r.summary,
     urgencyAssessedAt: r.urgency_assessed_at,
     urgencyAssessedBy: r.urgency_by_name,
@@ -114,12 +132,6 @@ export async function caseDetail(core: Core, id: string, purpose = 'case detail'
     assessmentSummary: r.assessment_summary,
     reporterContact: r.reporter_contact,
     guardians: JSON.parse(r.guardians ?? '[]') as Guardian[],
-    clock: caseClock(
-      { status, startDue: r.start_due, completeDue: r.complete_due },
-      helsinkiDate(core.now()),
-      calendar,
-      settings.dueSoonWorkingDays,
-    ),
     events: found.events.map((e) => ({
       at: e.at,
       kind: e.kind,
