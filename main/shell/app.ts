@@ -8,7 +8,9 @@ import { Core } from '../app/core';
 import { installSecurityGuards } from './guards';
 import { registerIpc } from './ipc';
 import { osKeychain } from './keychain';
-import { buildMenu } from './menu';
+import type { Language } from '../../shared/contract';
+import { buildMenu, mainText } from './menu';
+import { startDueNotifications } from './notifications';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow } from './window';
 
@@ -50,8 +52,18 @@ export function startApp(): void {
       userData: app.getPath('userData'),
       devServerUrl,
     });
-    buildMenu(window, 'fi');
-    core.on('language', (language) => window && buildMenu(window, language));
+    let language: Language = 'fi';
+    buildMenu(window, language);
+    core.on('language', (next) => {
+      language = next;
+      if (window) buildMenu(window, language);
+    });
+    const stopNotifications = startDueNotifications(
+      core,
+      () => window,
+      () => mainText(language),
+    );
+    app.on('will-quit', stopNotifications);
   });
 
   app.on('window-all-closed', () => app.quit());

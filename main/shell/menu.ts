@@ -6,6 +6,11 @@ import { resources } from '../../shared/i18n';
 const menuI18n = i18next.createInstance();
 void menuI18n.init({ resources, lng: 'fi', fallbackLng: 'fi', initImmediate: false });
 
+/** Main-process text (menus, notifications) in the UI's current language. */
+export function mainText(language: Language): TFunction {
+  return menuI18n.getFixedT(language);
+}
+
 export function menuTemplate(t: TFunction, showAbout: () => void): MenuItemConstructorOptions[] {
   return [
     { label: t('menu.file'), submenu: [{ role: 'quit', label: t('menu.quit') }] },
@@ -37,7 +42,7 @@ export function menuTemplate(t: TFunction, showAbout: () => void): MenuItemConst
 
 /** Native menus in the UI's language, with the app version in an About box. */
 export function buildMenu(window: BrowserWindow, language: Language): void {
-  const t = menuI18n.getFixedT(language);
+  const t = mainText(language);
   const showAbout = () =>
     void dialog.showMessageBox(window, {
       type: 'info',

@@ -54,10 +54,26 @@ const electron = vi.hoisted(() => {
       dialog: { showMessageBox: vi.fn() },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
       net: { fetch: vi.fn() },
+      Notification: Object.assign(
+        vi.fn(function (this: { options: unknown; on: unknown; show: unknown }, options: unknown) {
+          this.options = options;
+          this.on = vi.fn();
+          this.show = vi.fn();
+          electron.notifications.push(options);
+        }),
+        { isSupported: () => true },
+      ),
     },
+    notifications: [] as unknown[],
   };
 });
 vi.mock('electron', () => electron.module);
+vi.mock('../../main/services/dueDigest', () => ({
+  DueDigest: class {
+    next = vi.fn(async () => ({ overdue: 2, dueSoon: 1 }));
+    reset = vi.fn();
+  },
+}));
 
 const { guardWebContents, installSecurityGuards } = await import('../../main/shell/guards');
 const { createMainWindow } = await import('../../main/shell/window');
@@ -66,6 +82,7 @@ const { osKeychain } = await import('../../main/shell/keychain');
 const { resolveRendererFile } = await import('../../main/shell/protocol');
 const { menuTemplate } = await import('../../main/shell/menu');
 const { storePathFrom } = await import('../../main/shell/app');
+const { startDueNotifications, DIGEST_INTERVAL_MS } = await import('../../main/shell/notifications');
 const { Core } = await import('../../main/app/core');
 const { channelOf, operationNames } = await import('../../shared/contract');
 
@@ -190,6 +207,34 @@ describe('Electron shell wiring', () => {
     expect(item.label).toBe('Om Luukku');
     item.click();
     expect(about).toHaveBeenCalled();
+  });
+
+  it('shows a digest notification with counts only, and only to a signed-in case worker', async () => {
+    vi.useFakeTimers();
+    try {
+      let phase = 'SIGNED_OUT';
+      const core = {
+        status: () => ({ phase, user: phase === 'SIGNED_IN' ? { id: 'u1', role: 'ASSESSMENT_SW' } : null }),
+      };
+      const t = ((key: string, o?: { count: number }) => (o ? `${key}:${o.count}` : key)) as never;
+      const stop = startDueNotifications(
+        core as never,
+        () => null,
+        () => t,
+      );
+      await vi.advanceTimersByTimeAsync(61_000);
+      expect(electron.notifications).toHaveLength(0);
+      phase = 'SIGNED_IN';
+      await vi.advanceTimersByTimeAsync(DIGEST_INTERVAL_MS);
+      expect(electron.notifications).toEqual([
+        { title: 'notifications.title', body: 'notifications.overdue:2 notifications.dueSoon:1' },
+      ]);
+      stop();
+      await vi.advanceTimersByTimeAsync(DIGEST_INTERVAL_MS * 2);
+      expect(electron.notifications).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('opens the store named by --db or LUUKKU_DB, else the one in userData', () => {

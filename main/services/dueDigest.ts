@@ -1,0 +1,44 @@
+/**
+ * The hourly desktop digest (issue 3): how many cases have turned due soon or overdue since the last digest.
+ * Counts only, never names: the operating system's notification centre keeps what it shows.
+ */
+import { sql } from 'kysely';
+import { helsinkiDate } from '../../shared/dates';
+import type { Core } from '../app/core';
+import { readSettings } from '../store/settings';
+import { calendarOf } from './cases';
+
+export interface Digest {
+  dueSoon: number;
+  overdue: number;
+}
+
+/** Remembers which cases were already reported in which state, for one signed-in session. */
+export class DueDigest {
+  private reported = new Map<string, 'DUE_SOON' | 'OVERDUE'>();
+
+  async next(core: Core): Promise<Digest | null> {
+    const today = helsinkiDate(core.now());
+    const [calendar, settings] = await Promise.all([calendarOf(core), readSettings(core.db)]);
+    const limit = settings.dueSoonWorkingDays > 0 ? calendar.addWorkingDays(today, settings.dueSoonWorkingDays) : today;
+    const rows = await core.db
+      .selectFrom('cases as c')
+      .select(['c.id', sql<string>`c.running_due`.as('due')])
+      .where('c.status', 'in', ['NEW', 'TRIAGE', 'ASSESSMENT'])
+      .where('c.running_due', '<=', limit)
+      .execute();
+    const digest: Digest = { dueSoon: 0, overdue: 0 };
+    for (const row of rows) {
+      const state = row.due < today ? 'OVERDUE' : 'DUE_SOON';
+      if (this.reported.get(row.id) === state) continue;
+      this.reported.set(row.id, state);
+      if (state === 'OVERDUE') digest.overdue++;
+      else digest.dueSoon++;
+    }
+    return digest.dueSoon || digest.overdue ? digest : null;
+  }
+
+  reset(): void {
+    this.reported.clear();
+  }
+}

@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Core } from '../../main/app/core';
+import { dispatch } from '../../main/ipc/dispatcher';
+import { DueDigest } from '../../main/services/dueDigest';
+import type { QueueResult } from '../../shared/caseContract';
+import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/stores';
+
+let dir: string;
+let cleanup: () => void;
+let core: Core;
+let clock = Date.parse('2026-11-23T08:00:00Z');
+let lead: string;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  const demo = await createDemoStore(join(dir, 'd.db'), 300, '2026-11-23');
+  await demo.store.close();
+  core = new Core({ storePath: join(dir, 'd.db'), version: 't', now: () => new Date(clock) });
+  await core.start();
+  await core.unlock(PASSPHRASE);
+  lead = demo.summary.users.find((u) => u.role === 'LEAD')!.username;
+  await core.signIn(lead, DEMO_PASSWORD);
+});
+afterEach(async () => {
+  await core.close();
+  cleanup();
+});
+
+const queueTotal = async (due: 'OVERDUE' | 'DUE_SOON') => {
+  const r = await dispatch(core, 'cases.queue', { view: 'OPEN', due, limit: 1 });
+  return r.ok ? (r.value as QueueResult).total : -1;
+};
+
+describe('the due-date digest', () => {
+  it('reports each case once per state: what is overdue or due soon now, then only what has turned since', async () => {
+    const digest = new DueDigest();
+    const first = await digest.next(core);
+    expect(first).toEqual({ overdue: await queueTotal('OVERDUE'), dueSoon: await queueTotal('DUE_SOON') });
+    expect(first!.dueSoon + first!.overdue).toBeGreaterThan(0);
+    expect(await digest.next(core)).toBeNull(); // nothing new an hour later
+    clock += 7 * 24 * 3_600_000; // a week on: cases that were due soon are now overdue
+    await core.signIn(lead, DEMO_PASSWORD); // the idle lock ended the session meanwhile
+    const later = await digest.next(core);
+    expect(later!.overdue).toBeGreaterThan(0);
+    expect(later!.overdue).toBeLessThanOrEqual(await queueTotal('OVERDUE'));
+  });
+});
