@@ -99,10 +99,7 @@ const newLead = z
   .strict();
 
 export const overviewSchema = z.object({
-  openCases: z.number().int(),
-  overdueCases: z.number().int(),
   staff: z.number().int(),
-  municipalities: z.number().int(),
   dutyAssignments: z.number().int(),
 });
 export type Overview = z.infer<typeof overviewSchema>;
