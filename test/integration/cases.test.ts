@@ -5,6 +5,7 @@ import { dispatch } from '../../main/ipc/dispatcher';
 import { caseDeadlines } from '../../shared/calendar';
 import type { CaseDetail, QueueResult } from '../../shared/caseContract';
 import type { Result } from '../../shared/errors';
+import { countRows, lastAuditEntry } from '../helpers/queries';
 import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/stores';
 
 let dir: string;
@@ -33,15 +34,7 @@ const ok = <T>(r: Result<unknown>): T => {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as T;
 };
-const caseCount = async () =>
-  Number(
-    (
-      await core.db
-        .selectFrom('cases')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirst()
-    )?.n,
-  );
+const caseCount = () => countRows(core.db, 'cases');
 
 const notification = {
   type: 'LSL25',
@@ -317,12 +310,7 @@ describe('intake and triage', () => {
     await signInAs('LEAD');
     const id = (await core.db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id;
     ok(await dispatch(core, 'cases.get', { id }));
-    const log = await core.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const log = await lastAuditEntry(core.db);
     expect(log).toMatchObject({ action: 'cases.read', case_id: id, purpose: 'case detail', role: 'LEAD' });
     await core.signOut('USER');
     await signInAs('ADMIN');

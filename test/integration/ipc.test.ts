@@ -5,6 +5,7 @@ import { Core } from '../../main/app/core';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { keyFilePath } from '../../main/security/keyfile';
 import { contract } from '../../shared/contract';
+import { countRows, lastAuditEntry } from '../helpers/queries';
 import { createDemoStore, createEmptyStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/stores';
 
 let dir: string;
@@ -26,15 +27,7 @@ async function startCore(path: string) {
   return core;
 }
 
-const auditCount = async () =>
-  Number(
-    (
-      await core.db
-        .selectFrom('audit_log')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirst()
-    )?.n,
-  );
+const auditCount = () => countRows(core.db, 'audit_log');
 
 const firstRun = {
   passphrase: PASSPHRASE,
@@ -180,12 +173,7 @@ describe('the IPC boundary', () => {
     const refused = await dispatch(core, 'settings.update', { idleLockMinutes: 120 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await dispatch(core, 'settings.get', {})).toMatchObject({ ok: true, value: { idleLockMinutes: 15 } });
-    const log = await core.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const log = await lastAuditEntry(core.db);
     expect(await auditCount()).toBe(before + 1);
     expect(log).toMatchObject({ action: 'settings.update', outcome: 'REFUSED', role: 'ADVICE' });
   });
@@ -196,12 +184,7 @@ describe('the IPC boundary', () => {
       ok: true,
       value: { idleLockMinutes: 30 },
     });
-    const log = await core.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const log = await lastAuditEntry(core.db);
     expect(log).toMatchObject({ action: 'settings.update', outcome: 'OK', role: 'LEAD' });
   });
 
