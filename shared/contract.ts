@@ -21,6 +21,7 @@ import {
   registerInputSchema,
   urgencyInputSchema,
 } from './caseContract';
+import { drillDownQuerySchema, reportPeriodSchema, thlDrillDownSchema, thlReportSchema } from './reportContract';
 import { ANY_ROLE, CLIENT_ROLES, MANAGERS, ROLES, SOCIAL_WORKER_ROLES, type Role } from './roles';
 
 export type Access = 'public' | readonly Role[];
@@ -229,6 +230,13 @@ export const contract = {
       rejected: z.array(z.object({ line: z.number().int(), error: z.string() })),
     }),
     access: ['ADVICE', 'ASSESSMENT_SW', 'LEAD'],
+  }),
+  'reports.thl': op({ input: reportPeriodSchema, output: thlReportSchema, access: MANAGERS }),
+  'reports.thlCases': op({
+    input: drillDownQuerySchema,
+    output: thlDrillDownSchema,
+    access: ['LEAD'],
+    purpose: 'deadline monitoring',
   }),
   'users.assignable': op({ input: none, output: z.array(assignableUserSchema), access: CLIENT_ROLES }),
   'org.municipalities': op({

@@ -82,3 +82,8 @@ export function toCsvField(value: string | number | null | undefined): string {
   const text = value === null || value === undefined ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** Rows as RFC 4180 CSV, CRLF line ends, the header first. */
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return rows.map((r) => r.map(toCsvField).join(',')).join('\r\n') + '\r\n';
+}

@@ -16,16 +16,8 @@ import { verifyStoreFile } from '../store/verify';
 import { importCasesCsv } from '../services/importCases';
 import { createStoreFiles, openWithPassphrase } from '../services/storeFiles';
 import { integerOption, parseArgs, passphraseFromEnv, required } from './args';
-
-export interface Io {
-  out(json: unknown): void;
-  line(text: string): void;
-  info(text: string): void;
-}
-
-type Command = (argv: string[], io: Io) => Promise<number>;
-
-const CLI_ACTOR = { id: 'cli', name: 'admin-cli', role: 'ADMIN' };
+import { CLI_ACTOR, type Command } from './command';
+import { report } from './report';
 
 const init: Command = async (argv, io) => {
   const args = parseArgs(argv, { values: ['db', 'county-name'] });
@@ -165,6 +157,7 @@ export const commands: Record<string, Command> = {
   demo,
   import: importCommand,
   deadlines,
+  report,
   backup,
   restore,
   verify,
@@ -177,6 +170,8 @@ export const USAGE = `Usage: npm run --silent luukku -- <command> [options]
   import cases --db FILE --file F.csv [--skip-invalid]
                                            import cases (all or nothing unless --skip-invalid)
   deadlines DATE...                        print DATE START_DUE COMPLETE_DUE per pending date
+  report thl --db FILE --from D --to D [--as-of D] [--format json|csv]
+                                           deadline-monitoring report for THL
   backup --db FILE --out FILE              consistent, verified, encrypted backup
   restore --from FILE --db FILE            restore a verified backup to a new path
   verify --db FILE                         integrity and audit-chain check (exit 1 on any problem)

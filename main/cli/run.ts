@@ -1,5 +1,6 @@
 import { LuukkuError } from '../../shared/errors';
-import { commands, USAGE, type Io } from './commands';
+import type { Io } from './command';
+import { commands, USAGE } from './commands';
 
 export const processIo: Io = {
   out: (json) => process.stdout.write(`${JSON.stringify(json)}\n`),

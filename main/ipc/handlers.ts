@@ -10,6 +10,7 @@ import { completeAssessment, recordBirth, recordContact, recordDecision, recordU
 import { adviceToday, logAdvice, undoAdvice } from '../services/adviceLog';
 import { importCasesCsv } from '../services/importCases';
 import { readOverview } from '../services/overview';
+import { reportBounds, thlDrillDown, thlReport } from '../services/reports';
 import { isoWeek } from '../../shared/dates';
 import { listAbsences, listAssignments } from '../store/roster';
 import { readSettings, writeSettings } from '../store/settings';
@@ -84,6 +85,18 @@ export const handlers: Handlers = {
       now: core.now(),
       actor: core.actor()!,
     }),
+  'reports.thl': async ({ core }, period) => {
+    const bounds = reportBounds(period, core.now());
+    await core.audit({
+      actor: core.actor(),
+      action: 'reports.thl',
+      purpose: 'deadline monitoring',
+      details: { ...bounds },
+    });
+    return thlReport(core.db, bounds);
+  },
+  'reports.thlCases': async ({ core }, { figure, offset, limit, ...period }) =>
+    thlDrillDown(core, reportBounds(period, core.now()), figure, { offset, limit }),
   'users.assignable': async ({ core }) =>
     core.db
       .selectFrom('users as u')

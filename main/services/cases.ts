@@ -26,14 +26,20 @@ function childName(first: string | null, last: string | null): string | null {
   return first || last ? [first, last].filter(Boolean).join(' ') : null;
 }
 
-interface ClockContext {
+export interface ClockContext {
   today: string;
   calendar: WorkingDayCalendar;
   dueSoonWorkingDays: number;
 }
 
+/** Today, the working-day calendar and the due-soon window: what a case's clock is computed against. */
+export async function clockContextOf(core: Core): Promise<ClockContext> {
+  const [calendar, settings] = await Promise.all([calendarOf(core), readSettings(core.db)]);
+  return { today: helsinkiDate(core.now()), calendar, dueSoonWorkingDays: settings.dueSoonWorkingDays };
+}
+
 /** A case as a queue row with its clock; the detail pane's record extends this, so both always agree. */
-function queueRowOf(
+export function queueRowOf(
   r: Pick<
     CaseRow,
     | 'id'
@@ -75,11 +81,9 @@ function queueRowOf(
 }
 
 export async function caseQueue(core: Core, userId: string, q: ParsedQueueQuery): Promise<QueueResult> {
-  const [calendar, settings] = await Promise.all([calendarOf(core), readSettings(core.db)]);
-  const today = helsinkiDate(core.now());
-  const ctx = { today, calendar, dueSoonWorkingDays: settings.dueSoonWorkingDays, userId };
-  const clockContext = { today, calendar, dueSoonWorkingDays: settings.dueSoonWorkingDays };
-  const { page, total, totalCapped, counts, overdue } = await queryQueue(core.db, q, ctx);
+  const clockContext = await clockContextOf(core);
+  const { today } = clockContext;
+  const { page, total, totalCapped, counts, overdue } = await queryQueue(core.db, q, { ...clockContext, userId });
   await core.audit({
     actor: core.actor(),
     action: 'cases.queue',
@@ -107,10 +111,9 @@ export async function caseDetail(core: Core, id: string, purpose = 'case detail'
   const found = await readCase(core.db, id);
   if (!found) throw new LuukkuError('NOT_FOUND', 'No such case.');
   await core.audit({ actor: core.actor(), action: 'cases.read', purpose, caseId: id });
-  const [calendar, settings] = await Promise.all([calendarOf(core), readSettings(core.db)]);
   const r = found.row;
   return {
-    ...queueRowOf(r, { today: helsinkiDate(core.now()), calendar, dueSoonWorkingDays: settings.dueSoonWorkingDays }),
+    ...queueRowOf(r, await clockContextOf(core)),
     externalId: r.external_id,
     channel: r.channel as CaseDetail['channel'],
     reporterCategory: r.reporter_category as CaseDetail['reporterCategory'],

@@ -88,25 +88,28 @@ function filtered(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext, 
   }
 }
 
+/** What a queue row shows, selected from `cases as c` joined to `municipalities as m` and `users as u`. */
+export const QUEUE_ROW_COLUMNS = [
+  'c.id',
+  'c.type',
+  'c.status',
+  'c.child_first_name',
+  'c.child_last_name',
+  'c.child_birth_date',
+  'm.name_fi as municipality',
+  'c.received_at',
+  'c.pending_from',
+  'c.start_due',
+  'c.complete_due',
+  'u.display_name as assignee',
+] as const;
+
 export async function queryQueue(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext) {
   const direction = q.descending ? 'desc' : 'asc';
   let rows = filtered(db, q, ctx, true)
     .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
     .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
-    .select([
-      'c.id',
-      'c.type',
-      'c.status',
-      'c.child_first_name',
-      'c.child_last_name',
-      'c.child_birth_date',
-      'm.name_fi as municipality',
-      'c.received_at',
-      'c.pending_from',
-      'c.start_due',
-      'c.complete_due',
-      'u.display_name as assignee',
-    ]);
+    .select(QUEUE_ROW_COLUMNS);
   switch (q.sort) {
     case 'priority':
       if (q.view === 'CLOSED') {

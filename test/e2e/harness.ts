@@ -7,8 +7,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, relative } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { tempDir } from '../helpers/stores';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { helsinkiDate } from '../../shared/dates';
+import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/stores';
 import { Core } from '../../main/app/core';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { CONTENT_SECURITY_POLICY } from '../../main/shell/config';
@@ -137,4 +138,20 @@ export function useE2e(): E2eContext {
     }
   });
   return ctx;
+}
+
+/** A demo store of `cases` cases, opened in the app and signed in as a user of `role`. */
+export async function signInToDemo(e2e: E2eContext, cases: number, role = 'LEAD', language?: string): Promise<Page> {
+  const storePath = join(e2e.dir, 'demo.db');
+  const demo = await createDemoStore(storePath, cases, helsinkiDate(new Date()));
+  await demo.store.close();
+  e2e.app = await openApp(e2e.browser, storePath, language ? { language } : {});
+  const { page } = e2e.app;
+  await page.getByLabel(/Palautussalasana|Återställningslösenord/).fill(PASSPHRASE);
+  await page.getByRole('button', { name: /^(Avaa|Öppna)$/ }).click();
+  await page.getByLabel(/Käyttäjätunnus|Användarnamn/).fill(demo.summary.users.find((u) => u.role === role)!.username);
+  await page.getByLabel(/^(Salasana|Lösenord)$/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /^(Kirjaudu|Logga in)$/ }).click();
+  await expect.poll(() => page.getByRole('navigation').isVisible(), { timeout: 20_000 }).toBe(true);
+  return page;
 }

@@ -1,29 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { caseDeadlines } from '../../shared/calendar';
 import { helsinkiDate } from '../../shared/dates';
 import { makeHetu } from '../../shared/hetu';
-import { createDemoStore, DEMO_PASSWORD, PASSPHRASE } from '../helpers/stores';
-import { openApp, screenshot, seriousA11yViolations, useE2e } from './harness';
+import { screenshot, seriousA11yViolations, signInToDemo, useE2e } from './harness';
 
 const e2e = useE2e();
-
-async function signedIn(cases: number, role = 'LEAD', language?: string): Promise<Page> {
-  const storePath = join(e2e.dir, 'demo.db');
-  const demo = await createDemoStore(storePath, cases, helsinkiDate(new Date()));
-  await demo.store.close();
-  e2e.app = await openApp(e2e.browser, storePath, language ? { language } : {});
-  const { page } = e2e.app;
-  await page.getByLabel(/Palautussalasana|Återställningslösenord/).fill(PASSPHRASE);
-  await page.getByRole('button', { name: /^(Avaa|Öppna)$/ }).click();
-  await page.getByLabel(/Käyttäjätunnus|Användarnamn/).fill(demo.summary.users.find((u) => u.role === role)!.username);
-  await page.getByLabel(/^(Salasana|Lösenord)$/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /^(Kirjaudu|Logga in)$/ }).click();
-  await expect.poll(() => page.getByRole('navigation').isVisible(), { timeout: 20_000 }).toBe(true);
-  return page;
-}
+const signedIn = (cases: number, role = 'LEAD', language?: string) => signInToDemo(e2e, cases, role, language);
 
 describe('intake and triage in the app', () => {
   it('registers a notification, shows it in the assessment-week queue with its due date, triages it, and it leaves the queue', async () => {

@@ -1,37 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
-import type { Io } from '../../main/cli/commands';
 import { openWithPassphrase } from '../../main/services/storeFiles';
 import { PASSPHRASE, snapshotDir, tempDir } from '../helpers/stores';
+import { captureIo, luukku } from '../helpers/cli';
 
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
-
-/** The real command line, as a county admin runs it (npm script, tsx, no build step). */
-function luukku(args: string[], env: Record<string, string | undefined> = { LUUKKU_PASSPHRASE: PASSPHRASE }) {
-  const result = spawnSync('npm', ['run', '--silent', 'luukku', '--', ...args], {
-    env: { ...process.env, LUUKKU_PASSPHRASE: undefined, ...env },
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function captureIo(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (json) => stdout.push(JSON.stringify(json)),
-    line: (t) => stdout.push(t),
-    info: (t) => stderr.push(t),
-  };
-}
 
 describe('admin CLI (real process)', () => {
   it('init creates a store, refuses to overwrite it, and a wrong passphrase exits 1 changing nothing', () => {

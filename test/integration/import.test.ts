@@ -1,12 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Io } from '../../main/cli/commands';
 import { runCli } from '../../main/cli/run';
 import { openWithPassphrase } from '../../main/services/storeFiles';
 import { IMPORT_COLUMNS } from '../../main/services/importCases';
 import { caseDeadlines } from '../../shared/calendar';
-import { toCsvField } from '../../shared/csv';
+import { captureIo, importCsv } from '../helpers/cli';
 import { createEmptyStore, PASSPHRASE, snapshotDir, tempDir } from '../helpers/stores';
 
 let dir: string;
@@ -19,20 +18,6 @@ beforeEach(async () => {
   process.env.LUUKKU_PASSPHRASE = PASSPHRASE;
 });
 afterEach(() => cleanup());
-
-function io() {
-  const out: unknown[] = [];
-  const err: string[] = [];
-  const sink: Io = { out: (j) => out.push(j), line: (t) => out.push(t), info: (t) => err.push(t) };
-  return { sink, out, err };
-}
-
-function csv(rows: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>[]): string {
-  const header = IMPORT_COLUMNS.join(',');
-  return (
-    [header, ...rows.map((r) => IMPORT_COLUMNS.map((c) => toCsvField(r[c] ?? '')).join(','))].join('\r\n') + '\r\n'
-  );
-}
 
 const base = {
   type: 'LSL25',
@@ -54,11 +39,12 @@ async function cases() {
 async function importFile(text: string, ...flags: string[]) {
   const file = join(dir, 'in.csv');
   writeFileSync(file, text);
-  const { sink, out, err } = io();
-  const code = await runCli(['import', 'cases', '--db', db, '--file', file, ...flags], sink);
+  const io = captureIo();
+  const code = await runCli(['import', 'cases', '--db', db, '--file', file, ...flags], io);
+  const err = io.stderr;
   return {
     code,
-    result: out[0] as { imported: number; skipped: number; rejected: { line: number; error: string }[] },
+    result: io.json[0] as { imported: number; skipped: number; rejected: { line: number; error: string }[] },
     err,
   };
 }
@@ -107,7 +93,7 @@ describe('import cases', () => {
   });
 
   it('imports nothing when any row is invalid, listing every error with its line and field', async () => {
-    const text = csv([
+    const text = importCsv([
       { ...base, external_id: 'A1' },
       { ...base, external_id: 'A2', child_hetu: '131052-308U' },
       { ...base, external_id: 'A3', municipality: 'Helsinki' },
@@ -135,7 +121,7 @@ describe('import cases', () => {
   });
 
   it('with --skip-invalid imports the valid rows and still lists the rejected ones', async () => {
-    const text = csv([
+    const text = importCsv([
       { ...base, external_id: 'B1', summary: 'Rivi, jossa\n"lainaus"' },
       { ...base, external_id: 'B2', type: 'LSL99' },
       { ...base, external_id: 'B3', child_first_name: '' },
@@ -164,7 +150,7 @@ describe('import cases', () => {
 
   it('derives the birth date from the identity code and refuses one that disagrees', async () => {
     const { result } = await importFile(
-      csv([
+      importCsv([
         { ...base, external_id: 'C1', child_hetu: '010594Y9032' },
         { ...base, external_id: 'C2', child_hetu: '010594Y9032', child_birth_date: '1994-05-02' },
       ]),

@@ -4,6 +4,7 @@ import * as m002 from './002_queue_indexes';
 import * as m003 from './003_assessment';
 import * as m004 from './004_advice_log';
 import * as m005 from './005_guardians';
+import * as m006 from './006_report_indexes';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'assessment summary and outcome', up: m003.up },
   { version: 4, name: 'advice log', up: m004.up },
   { version: 5, name: 'guardians', up: m005.up },
+  { version: 6, name: 'report indexes', up: m006.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

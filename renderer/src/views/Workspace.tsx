@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useIdleSignOut } from '../state/useIdleSignOut';
+import { MANAGERS, type Role } from '../../../shared/roles';
 import { useApp, type View } from '../state/appStore';
 import { AdviceLogView } from './AdviceLogView';
 import { AssessmentWeeksView } from './AssessmentWeeksView';
@@ -9,22 +10,29 @@ import { CalendarView } from './CalendarView';
 import { ImportView } from './ImportView';
 import { QueueView } from './QueueView';
 import { RegisterView } from './RegisterView';
+import { ReportsView } from './ReportsView';
 import { SettingsView } from './SettingsView';
 
-const VIEWS: { id: View; key: string; shortcut: string }[] = [
+const VIEWS: { id: View; key: string; shortcut: string; roles?: readonly Role[] }[] = [
   { id: 'queue', key: 'nav.queue', shortcut: '1' },
   { id: 'calendar', key: 'nav.calendar', shortcut: '2' },
   { id: 'assessmentWeeks', key: 'nav.assessmentWeeks', shortcut: '3' },
   { id: 'settings', key: 'nav.settings', shortcut: '4' },
   { id: 'advice', key: 'nav.advice', shortcut: '5' },
+  { id: 'reports', key: 'nav.reports', shortcut: '6', roles: MANAGERS },
 ];
 
-/** The navigation frame: the three work areas, settings and the advice log, reachable by Alt+1...5. */
+/**
+ * The navigation frame: the work areas, settings, the advice log and (for team leads and admins) reports,
+ * reachable by Alt+1...6. The main process enforces the roles; the menu only leaves out what cannot be used.
+ */
 export function Workspace() {
   const { t } = useTranslation();
   const { status, view, setView, transition, loadOverview } = useApp();
   const heading = useRef<HTMLHeadingElement>(null);
   useIdleSignOut(status?.idleLockMinutes ?? 15);
+  const role = status?.user?.role;
+  const views = useMemo(() => VIEWS.filter((v) => !v.roles || (role && v.roles.includes(role))), [role]);
 
   useEffect(() => {
     void loadOverview();
@@ -37,7 +45,7 @@ export function Workspace() {
         setView('register');
         return;
       }
-      const target = VIEWS.find((v) => e.altKey && !e.ctrlKey && !e.metaKey && e.key === v.shortcut);
+      const target = views.find((v) => e.altKey && !e.ctrlKey && !e.metaKey && e.key === v.shortcut);
       if (target) {
         e.preventDefault();
         setView(target.id);
@@ -45,7 +53,7 @@ export function Workspace() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [setView]);
+  }, [setView, views]);
 
   // Move focus to the new view's heading so keyboard and screen-reader users land in it; a form that
   // opens for typing (register) keeps focus on its first field instead.
@@ -78,7 +86,7 @@ export function Workspace() {
       </header>
       <nav className="sidebar" aria-label={t('nav.label')}>
         <ul>
-          {VIEWS.map((v) => (
+          {views.map((v) => (
             <li key={v.id}>
               <button
                 type="button"
@@ -106,6 +114,7 @@ export function Workspace() {
         {view === 'calendar' && <CalendarView />}
         {view === 'assessmentWeeks' && <AssessmentWeeksView />}
         {view === 'settings' && <SettingsView />}
+        {view === 'reports' && <ReportsView />}
       </main>
     </div>
   );

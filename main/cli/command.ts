@@ -1,0 +1,11 @@
+/** What every admin CLI command is: argv in, JSON on stdout, messages on stderr, an exit code out. */
+export interface Io {
+  out(json: unknown): void;
+  line(text: string): void;
+  info(text: string): void;
+}
+
+export type Command = (argv: string[], io: Io) => Promise<number>;
+
+/** Who the audit log names for changes made from the command line. */
+export const CLI_ACTOR = { id: 'cli', name: 'admin-cli', role: 'ADMIN' };

@@ -1,0 +1,112 @@
+/**
+ * The deadline-monitoring report in SQL (formats.md, `report thl`). Each figure is declared once, as the
+ * set of cases it counts, so the figure and its drill-down list can never disagree.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { THL_FIGURES, type ThlFigure } from '../../shared/reportContract';
+import type { LocalDate } from '../../shared/dates';
+import { QUEUE_ROW_COLUMNS } from './caseQueries';
+import type { Database } from './schema';
+
+export interface ReportBounds {
+  from: LocalDate;
+  to: LocalDate;
+  asOf: LocalDate;
+}
+
+/**
+ * The three sets the figures are drawn from: the pending cohort (pending date in the period and known on
+ * asOf), assessments completed in the period, and assessments open on asOf.
+ */
+type Base = 'cohort' | 'completed' | 'open';
+
+interface Definition {
+  base: Base;
+  when: RawBuilder<boolean>;
+}
+
+const always = sql<boolean>`1`;
+
+function bases(b: ReportBounds): Record<Base, RawBuilder<boolean>> {
+  const until = b.to < b.asOf ? b.to : b.asOf;
+  return {
+    cohort: sql<boolean>`c.pending_from >= ${b.from} AND c.pending_from <= ${until}`,
+    completed: sql<boolean>`c.assessment_completed_date >= ${b.from} AND c.assessment_completed_date <= ${until}`,
+    open: sql<boolean>`c.decision = 'START_ASSESSMENT' AND c.decision_date <= ${b.asOf} AND c.complete_due < ${b.asOf}
+      AND (c.assessment_completed_date IS NULL OR c.assessment_completed_date > ${b.asOf})`,
+  };
+}
+
+function definitions(b: ReportBounds): Record<ThlFigure, Definition> {
+  const decided = sql<boolean>`(c.decision_date IS NOT NULL AND c.decision_date <= ${b.asOf})`;
+  const undecided = sql<boolean>`(c.decision_date IS NULL OR c.decision_date > ${b.asOf})`;
+  const decidedAs = (decision: string): Definition => ({
+    base: 'cohort',
+    when: sql<boolean>`${decided} AND c.decision = ${decision}`,
+  });
+  return {
+    'pending.total': { base: 'cohort', when: always },
+    'pending.decidedWithin7': { base: 'cohort', when: sql<boolean>`${decided} AND c.decision_date <= c.start_due` },
+    'pending.decidedLate': { base: 'cohort', when: sql<boolean>`${decided} AND c.decision_date > c.start_due` },
+    'pending.undecidedOverdue': { base: 'cohort', when: sql<boolean>`${undecided} AND c.start_due < ${b.asOf}` },
+    'pending.undecidedInTime': { base: 'cohort', when: sql<boolean>`${undecided} AND c.start_due >= ${b.asOf}` },
+    'decisions.START_ASSESSMENT': decidedAs('START_ASSESSMENT'),
+    'decisions.NO_ACTION': decidedAs('NO_ACTION'),
+    'decisions.GUIDANCE': decidedAs('GUIDANCE'),
+    'decisions.TRANSFER_EXISTING': decidedAs('TRANSFER_EXISTING'),
+    'decisions.URGENT': decidedAs('URGENT'),
+    'completed.total': { base: 'completed', when: always },
+    'completed.within3Months': {
+      base: 'completed',
+      when: sql<boolean>`c.assessment_completed_date <= c.complete_due`,
+    },
+    'completed.late': { base: 'completed', when: sql<boolean>`c.assessment_completed_date > c.complete_due` },
+    openOverdue: { base: 'open', when: always },
+  };
+}
+
+/** Every figure's count: one aggregate query per base set, each on its own index. */
+export async function countFigures(db: Kysely<Database>, b: ReportBounds): Promise<Record<ThlFigure, number>> {
+  const defs = definitions(b);
+  const where = bases(b);
+  const result = {} as Record<ThlFigure, number>;
+  for (const base of Object.keys(where) as Base[]) {
+    const figures = THL_FIGURES.filter((f) => defs[f].base === base);
+    const row = await db
+      .selectFrom('cases as c')
+      .where(where[base])
+      .select(
+        figures.map((f, i) => sql<number>`coalesce(sum(CASE WHEN ${defs[f].when} THEN 1 ELSE 0 END), 0)`.as(`f${i}`)),
+      )
+      .executeTakeFirstOrThrow();
+    const values = row as Record<string, number>;
+    figures.forEach((f, i) => (result[f] = Number(values[`f${i}`])));
+  }
+  return result;
+}
+
+/** The cases behind one figure, oldest pending date first, a page at a time. */
+export async function figureCases(
+  db: Kysely<Database>,
+  b: ReportBounds,
+  figure: ThlFigure,
+  page: { offset: number; limit: number },
+) {
+  const def = definitions(b)[figure];
+  const matching = db.selectFrom('cases as c').where(bases(b)[def.base]).where(def.when);
+  const [rows, total] = await Promise.all([
+    matching
+      .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
+      .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
+      .select(QUEUE_ROW_COLUMNS)
+      .select(['c.decision', 'c.decision_date', 'c.assessment_completed_date'])
+      .orderBy('c.pending_from')
+      .orderBy('c.received_at')
+      .orderBy('c.id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    matching.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}

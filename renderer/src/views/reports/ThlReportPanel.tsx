@@ -1,0 +1,208 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { helsinkiDate } from '../../../../shared/dates';
+import type { ErrorPayload } from '../../../../shared/errors';
+import {
+  figureValue,
+  thlPeriods,
+  thlReportCsv,
+  type ThlFigure,
+  type ThlReport,
+} from '../../../../shared/reportContract';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { formatDate } from '../../format';
+import { useApp } from '../../state/appStore';
+import { downloadText } from '../../download';
+import { FigureCases } from './FigureCases';
+
+interface Period {
+  from: string;
+  to: string;
+  asOf: string;
+}
+
+const SECTIONS: { key: string; figures: ThlFigure[] }[] = [
+  {
+    key: 'pending',
+    figures: [
+      'pending.total',
+      'pending.decidedWithin7',
+      'pending.decidedLate',
+      'pending.undecidedOverdue',
+      'pending.undecidedInTime',
+    ],
+  },
+  {
+    key: 'decisions',
+    figures: [
+      'decisions.START_ASSESSMENT',
+      'decisions.NO_ACTION',
+      'decisions.GUIDANCE',
+      'decisions.TRANSFER_EXISTING',
+      'decisions.URGENT',
+    ],
+  },
+  { key: 'completed', figures: ['completed.total', 'completed.within3Months', 'completed.late'] },
+  { key: 'open', figures: ['openOverdue'] },
+];
+
+/**
+ * The deadline-monitoring report (formats.md): the two THL periods one click away, any period and as-of
+ * date, every figure a button that lists the cases behind it. Leads may drill down; the CSV holds figures only.
+ */
+export function ThlReportPanel() {
+  const { t, i18n } = useTranslation();
+  const status = useApp((s) => s.status);
+  const today = helsinkiDate(new Date());
+  const periods = thlPeriods(today);
+  const [period, setPeriod] = useState<Period>({ ...periods[1]!, asOf: today });
+  const [draft, setDraft] = useState<Period>(period);
+  const [report, setReport] = useState<ThlReport | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [figure, setFigure] = useState<ThlFigure | null>(null);
+  const canDrill = status?.user?.role === 'LEAD';
+  const date = (d: string) => formatDate(d, i18n.language);
+
+  const run = useCallback(async (p: Period) => {
+    setFigure(null);
+    const result = await window.luukku.reports.thl(p);
+    setReport(result.ok ? result.value : null);
+    setError(result.ok ? null : result.error);
+  }, []);
+
+  useEffect(() => {
+    void run(period);
+  }, [period, run]);
+
+  const choose = (p: Period) => {
+    setDraft(p);
+    setPeriod(p);
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setPeriod(draft);
+  };
+  const percent = (n: number) =>
+    new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(n);
+  const share = (n: number, of: number) => (of ? ` (${percent(n / of)})` : '');
+
+  return (
+    <section aria-labelledby="thl-heading" className="report">
+      <h2 id="thl-heading">{t('reports.thl.title')}</h2>
+      <div className="toolbar no-print" role="group" aria-label={t('reports.thl.periods')}>
+        {periods.map((p) => (
+          <button
+            key={p.from}
+            type="button"
+            aria-pressed={period.from === p.from && period.to === p.to}
+            onClick={() => choose({ ...p, asOf: today })}
+          >
+            {date(p.from)}–{date(p.to)}
+          </button>
+        ))}
+      </div>
+      <form className="inline-form no-print" onSubmit={submit}>
+        <Field
+          label={t('reports.thl.from')}
+          type="date"
+          required
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+        />
+        <Field
+          label={t('reports.thl.to')}
+          type="date"
+          required
+          value={draft.to}
+          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+        />
+        <Field
+          label={t('reports.thl.asOf')}
+          type="date"
+          required
+          value={draft.asOf}
+          onChange={(e) => setDraft({ ...draft, asOf: e.target.value })}
+        />
+        <button type="submit" className="primary">
+          {t('reports.thl.show')}
+        </button>
+      </form>
+      <ErrorBanner error={error} />
+      {report && (
+        <>
+          <p className="print-only">{status?.countyName}</p>
+          <p className="report-period" aria-live="polite">
+            {t('reports.thl.periodLine', {
+              from: date(report.period.from),
+              to: date(report.period.to),
+              asOf: date(report.asOf),
+            })}
+          </p>
+          <div className="toolbar no-print">
+            <button
+              type="button"
+              onClick={() =>
+                downloadText(
+                  `thl-${report.period.from}-${report.period.to}.csv`,
+                  thlReportCsv(report),
+                  'text/csv;charset=utf-8',
+                )
+              }
+            >
+              {t('reports.exportCsv')}
+            </button>
+            <button type="button" onClick={() => window.print()}>
+              {t('reports.print')}
+            </button>
+          </div>
+          <div className="report-sections">
+            {SECTIONS.map((section) => (
+              <table key={section.key} className="data-table figures">
+                <caption>{t(`reports.thl.sections.${section.key}`)}</caption>
+                <tbody>
+                  {section.figures.map((f) => {
+                    const value = figureValue(report, f);
+                    const of = section.key === 'completed' ? report.completed.total : report.pending.total;
+                    return (
+                      <tr key={f} aria-current={figure === f ? 'true' : undefined}>
+                        <th scope="row">{t(`reports.thl.figures.${f}`)}</th>
+                        <td className="number">
+                          {canDrill && value > 0 ? (
+                            <button
+                              type="button"
+                              className="link-button"
+                              aria-label={t('reports.thl.showCases', {
+                                figure: t(`reports.thl.figures.${f}`),
+                                count: value,
+                              })}
+                              onClick={() => setFigure(f)}
+                            >
+                              {value}
+                            </button>
+                          ) : (
+                            value
+                          )}
+                          {f !== 'pending.total' && f !== 'completed.total' && f !== 'openOverdue' && (
+                            <span className="muted">{share(value, of)}</span>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                  {section.key === 'decisions' && (
+                    <tr>
+                      <th scope="row">{t('reports.thl.shareToAssessment')}</th>
+                      <td className="number">{percent(report.shareToAssessment)}</td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            ))}
+          </div>
+          {figure && <FigureCases period={period} figure={figure} onClose={() => setFigure(null)} />}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * The deadline-monitoring report (formats.md, `report thl`): its period, its figures and their drill-down,
+ * shared by the CLI, the IPC contract and the Reports screen.
+ */
+import { z } from 'zod';
+import { DECISIONS } from './caseTypes';
+import { isLocalDate, type LocalDate } from './dates';
+import { queueRowSchema } from './caseContract';
+import { toCsv } from './csv';
+
+const localDate = z.string().refine(isLocalDate, 'a calendar date YYYY-MM-DD');
+
+const period = { from: localDate, to: localDate, asOf: localDate.optional() };
+const toAfterFrom = (p: { from: string; to: string }) => p.from <= p.to;
+const toAfterFromError = { message: 'must not be before from', path: ['to'] };
+
+export const reportPeriodSchema = z.object(period).strict().refine(toAfterFrom, toAfterFromError);
+export type ReportPeriod = z.input<typeof reportPeriodSchema>;
+
+/** Every figure of the report by its path in the JSON; each one can be drilled down to its cases. */
+export const THL_FIGURES = [
+  'pending.total',
+  'pending.decidedWithin7',
+  'pending.decidedLate',
+  'pending.undecidedOverdue',
+  'pending.undecidedInTime',
+  ...DECISIONS.map((d) => `decisions.${d}` as const),
+  'completed.total',
+  'completed.within3Months',
+  'completed.late',
+  'openOverdue',
+] as const;
+export type ThlFigure = (typeof THL_FIGURES)[number];
+
+export const drillDownQuerySchema = z
+  .object({
+    ...period,
+    figure: z.enum(THL_FIGURES),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(200),
+  })
+  .strict()
+  .refine(toAfterFrom, toAfterFromError);
+
+const count = z.number().int().min(0);
+export const thlReportSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  asOf: z.string(),
+  pending: z.object({
+    total: count,
+    decidedWithin7: count,
+    decidedLate: count,
+    undecidedOverdue: count,
+    undecidedInTime: count,
+  }),
+  decisions: z.object(
+    Object.fromEntries(DECISIONS.map((d) => [d, count])) as Record<(typeof DECISIONS)[number], typeof count>,
+  ),
+  shareToAssessment: z.number().min(0).max(1),
+  completed: z.object({ total: count, within3Months: count, late: count }),
+  openOverdue: count,
+});
+export type ThlReport = z.infer<typeof thlReportSchema>;
+
+export const thlDrillDownSchema = z.object({
+  figure: z.enum(THL_FIGURES),
+  total: count,
+  rows: z.array(
+    queueRowSchema.extend({
+      decision: z.enum(DECISIONS).nullable(),
+      decisionDate: z.string().nullable(),
+      assessmentCompletedDate: z.string().nullable(),
+    }),
+  ),
+});
+export type ThlDrillDown = z.infer<typeof thlDrillDownSchema>;
+
+/** The value of one figure in a report (the figure names are paths into it). */
+export function figureValue(report: ThlReport, figure: ThlFigure): number {
+  if (figure === 'openOverdue') return report.openOverdue;
+  const [section, key] = figure.split('.') as ['pending' | 'decisions' | 'completed', string];
+  return (report[section] as Record<string, number>)[key] ?? 0;
+}
+
+/**
+ * The two THL reporting periods (1.4.-30.9., due 17.10., and 1.10.-31.3., due 17.4.) nearest to `today`:
+ * the one running now and the last one that has ended, newest first.
+ */
+export function thlPeriods(today: LocalDate): { from: LocalDate; to: LocalDate }[] {
+  const year = Number(today.slice(0, 4));
+  const all: { from: LocalDate; to: LocalDate }[] = [];
+  for (const y of [year - 1, year]) {
+    all.push({ from: `${y}-04-01`, to: `${y}-09-30` });
+    all.push({ from: `${y}-10-01`, to: `${y + 1}-03-31` });
+  }
+  const started = all.filter((p) => p.from <= today).sort((a, b) => (a.from < b.from ? 1 : -1));
+  return started.slice(0, 2);
+}
+
+/** The report as CSV: one `figure,value` row per figure, after the period and the as-of date. */
+export function thlReportCsv(report: ThlReport): string {
+  return toCsv([
+    ['figure', 'value'],
+    ['period.from', report.period.from],
+    ['period.to', report.period.to],
+    ['asOf', report.asOf],
+    ...THL_FIGURES.map((f) => [f, String(figureValue(report, f))]),
+    ['shareToAssessment', String(report.shareToAssessment)],
+  ]);
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { helsinkiDate } from '../../shared/dates';
+import { thlPeriods } from '../../shared/reportContract';
+import { screenshot, seriousA11yViolations, signInToDemo, useE2e } from './harness';
+
+const e2e = useE2e();
+
+describe('reports in the app', () => {
+  it('shows the THL report of the last period, drills down from a figure to its cases and opens one', async () => {
+    const page = await signInToDemo(e2e, 1500, 'LEAD');
+    await page.keyboard.press('Alt+6');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Raportit');
+    const figures = page.getByRole('table', { name: 'Vireille tulleet asiat' });
+    await expect.poll(() => figures.isVisible(), { timeout: 10_000 }).toBe(true);
+
+    // The figures shown are the ones the main process computes for the ended THL period.
+    const last = thlPeriods(helsinkiDate(new Date()))[1]!;
+    const expected = await e2e.app!.core.db.selectFrom('cases').select('pending_from').execute();
+    const cohort = expected.filter((c) => c.pending_from && c.pending_from >= last.from && c.pending_from <= last.to);
+    const totalRow = figures.getByRole('row', { name: /Vireille tulleet yhteensä/ });
+    await expect.poll(() => totalRow.textContent()).toContain(String(cohort.length));
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '40-reports-thl-fi');
+
+    const overdue = figures
+      .getByRole('button', { name: /Ratkaisematta, määräaika ylittynyt|Ratkaistu myöhässä/ })
+      .first();
+    const count = Number(await overdue.textContent());
+    expect(count).toBeGreaterThan(0);
+    await overdue.click();
+    const list = page.getByRole('region', { name: /asia/ });
+    await expect.poll(() => list.getByRole('row').count(), { timeout: 10_000 }).toBe(Math.min(count, 200) + 1);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('figure-cases-heading');
+    await screenshot(page, '41-reports-drilldown-fi');
+
+    const firstChild = list.getByRole('row').nth(1).getByRole('button');
+    const name = (await firstChild.textContent())!;
+    await firstChild.click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Asiakasjono');
+    await expect
+      .poll(() => page.getByRole('complementary').getByRole('heading', { level: 2 }).textContent())
+      .toBe(name);
+  });
+
+  it('is in Swedish too', async () => {
+    const page = await signInToDemo(e2e, 300, 'LEAD', 'sv');
+    await page.keyboard.press('Alt+6');
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Inledda ärenden' }).isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '42-reports-thl-sv');
+  });
+
+  it('has no Reports entry for the advice team', async () => {
+    const page = await signInToDemo(e2e, 0, 'ADVICE');
+    expect(await page.getByRole('navigation').getByRole('button', { name: 'Raportit' }).count()).toBe(0);
+    await page.keyboard.press('Alt+6');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Asiakasjono');
+  });
+});

@@ -1,0 +1,344 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Core } from '../../main/app/core';
+import { dispatch } from '../../main/ipc/dispatcher';
+import { runCli } from '../../main/cli/run';
+import { openWithPassphrase } from '../../main/services/storeFiles';
+import { thlReport } from '../../main/services/reports';
+import { caseDeadlines } from '../../shared/calendar';
+import { addDays } from '../../shared/dates';
+import type { Result } from '../../shared/errors';
+import { THL_FIGURES, figureValue, type ThlDrillDown, type ThlReport } from '../../shared/reportContract';
+import type { CaseRow } from '../../main/store/schema';
+import { captureIo, importCsv, luukku, type ImportRow } from '../helpers/cli';
+import { countRows, lastAuditEntry } from '../helpers/queries';
+import { createDemoStore, createEmptyStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/stores';
+
+let dir: string;
+let cleanup: () => void;
+let db: string;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  db = join(dir, 'county.db');
+  process.env.LUUKKU_PASSPHRASE = PASSPHRASE;
+});
+afterEach(() => cleanup());
+
+const due = (pending: string) => caseDeadlines(pending);
+const base = {
+  type: 'LSL25',
+  channel: 'PHONE',
+  reporter_category: 'SCHOOL',
+  municipality: 'Porvoo',
+  child_first_name: 'Ella',
+  child_last_name: 'Nieminen',
+};
+const at = (date: string) => `${date} 10:00`;
+
+/** Hand-made history around every boundary formats.md names, for the period 1.4.-30.9.2026. */
+const EDGE_CASES: ImportRow[] = [
+  // Decided on the start due date itself: within 7 working days.
+  {
+    ...base,
+    external_id: 'ON_DUE',
+    received_at: at('2026-04-01'),
+    decision: 'NO_ACTION',
+    decision_at: due('2026-04-01').startDue,
+  },
+  // Decided the calendar day after the start due date: late.
+  {
+    ...base,
+    external_id: 'LATE',
+    received_at: at('2026-05-04'),
+    decision: 'GUIDANCE',
+    decision_at: addDays(due('2026-05-04').startDue, 1),
+  },
+  // Undecided; its start due date (in October) falls before 17.10. but after 30.9.
+  { ...base, external_id: 'UNDECIDED', received_at: '2026-09-30 23:50' },
+  // Received late on a Friday evening in Helsinki (21:50 UTC): pending that Friday, not the next day.
+  {
+    ...base,
+    external_id: 'EVENING',
+    received_at: '2026-06-05T23:50:00+03:00',
+    decision: 'NO_ACTION',
+    decision_at: due('2026-06-05').startDue,
+  },
+  // Started on time and completed exactly on its completion due date.
+  {
+    ...base,
+    external_id: 'DONE_ON_DUE',
+    received_at: at('2026-06-01'),
+    decision: 'START_ASSESSMENT',
+    decision_at: '2026-06-03',
+    assessment_completed_at: due('2026-06-01').completeDue,
+  },
+  // Pending before the period, completed late inside it: counted in completed, not in the cohort.
+  {
+    ...base,
+    external_id: 'OLD_LATE',
+    received_at: at('2026-03-02'),
+    decision: 'START_ASSESSMENT',
+    decision_at: '2026-03-04',
+    assessment_completed_at: '2026-06-10',
+  },
+  // Anticipatory, received before the period, the child born inside it: pending from the birth.
+  {
+    ...base,
+    external_id: 'BORN',
+    type: 'LSL25C',
+    received_at: at('2026-03-16'),
+    expected_birth_date: '2026-04-12',
+    pending_from: '2026-04-10',
+    child_birth_date: '2026-04-10',
+    decision: 'START_ASSESSMENT',
+    decision_at: '2026-04-14',
+  },
+  // Anticipatory, no birth yet: no pending date, in no cohort.
+  {
+    ...base,
+    external_id: 'UNBORN',
+    type: 'LSL25C',
+    child_first_name: '',
+    child_last_name: '',
+    received_at: at('2026-05-15'),
+    expected_birth_date: '2026-12-01',
+  },
+  // Decided after the as-of date: undecided as of 17.10.
+  {
+    ...base,
+    external_id: 'DECIDED_AFTER',
+    received_at: at('2026-09-01'),
+    decision: 'URGENT',
+    decision_at: '2026-10-20',
+  },
+  // Completed after the as-of date: an open, overdue assessment on 17.10.
+  {
+    ...base,
+    external_id: 'DONE_AFTER',
+    received_at: at('2026-05-04'),
+    decision: 'START_ASSESSMENT',
+    decision_at: '2026-05-06',
+    assessment_completed_at: '2026-10-30',
+  },
+  // Pending after the period.
+  { ...base, external_id: 'NEXT_PERIOD', received_at: at('2026-10-01') },
+];
+
+async function importEdgeCases() {
+  await (await createEmptyStore(db)).store.close();
+  const file = join(dir, 'history.csv');
+  writeFileSync(file, importCsv(EDGE_CASES));
+  const io = captureIo();
+  expect(await runCli(['import', 'cases', '--db', db, '--file', file], io), io.stderr.join('\n')).toBe(0);
+}
+
+async function report(from: string, to: string, asOf: string): Promise<ThlReport> {
+  const io = captureIo();
+  const code = await runCli(['report', 'thl', '--db', db, '--from', from, '--to', to, '--as-of', asOf], io);
+  expect(code, io.stderr.join('\n')).toBe(0);
+  return io.json[0] as ThlReport;
+}
+
+describe('report thl (formats.md)', () => {
+  it('counts every boundary case as formats.md defines it', async () => {
+    await importEdgeCases();
+    expect(await report('2026-04-01', '2026-09-30', '2026-10-17')).toEqual({
+      period: { from: '2026-04-01', to: '2026-09-30' },
+      asOf: '2026-10-17',
+      pending: {
+        total: 8, // ON_DUE LATE UNDECIDED EVENING DONE_ON_DUE BORN DECIDED_AFTER DONE_AFTER
+        decidedWithin7: 5, // ON_DUE EVENING DONE_ON_DUE BORN DONE_AFTER
+        decidedLate: 1, // LATE
+        undecidedOverdue: 2, // UNDECIDED (due 9.10.), DECIDED_AFTER
+        undecidedInTime: 0,
+      },
+      decisions: { START_ASSESSMENT: 3, NO_ACTION: 2, GUIDANCE: 1, TRANSFER_EXISTING: 0, URGENT: 0 },
+      shareToAssessment: 3 / 6,
+      completed: { total: 2, within3Months: 1, late: 1 }, // DONE_ON_DUE, OLD_LATE
+      openOverdue: 2, // BORN (due 10.7.), DONE_AFTER (due 4.8.)
+    });
+  });
+
+  it('shows what was known on the as-of date: later pending dates, decisions and completions left out', async () => {
+    await importEdgeCases();
+    const early = await report('2026-04-01', '2026-09-30', '2026-09-30');
+    // DECIDED_AFTER (decided 20.10.) is undecided and overdue; UNDECIDED (due 12.10.) is still in time.
+    expect(early.pending).toEqual({
+      total: 8,
+      decidedWithin7: 5,
+      decidedLate: 1,
+      undecidedOverdue: 1,
+      undecidedInTime: 1,
+    });
+    const june = await report('2026-04-01', '2026-09-30', '2026-06-01');
+    expect(june.pending.total).toBe(5); // ON_DUE, LATE, BORN, DONE_AFTER, DONE_ON_DUE (1.6.); EVENING not yet
+    expect(june.completed.total).toBe(0); // OLD_LATE is completed on 10.6.
+    expect(june.openOverdue).toBe(0); // OLD_LATE is due 2.6.
+    expect((await report('2026-04-01', '2026-09-30', '2026-06-03')).openOverdue).toBe(1);
+  });
+
+  it('agrees with an independent recount over a demo history, for THL periods and as-of dates', async () => {
+    const { store } = await createDemoStore(db, 1500, '2026-11-23');
+    const rows = await store.db.selectFrom('cases').selectAll().execute();
+    const periods = [
+      ['2025-04-01', '2025-09-30', '2025-10-17'],
+      ['2025-10-01', '2026-03-31', '2026-04-17'],
+      ['2026-04-01', '2026-09-30', '2026-10-17'],
+      ['2026-04-01', '2026-09-30', '2026-08-15'],
+      ['2026-01-01', '2026-12-31', '2026-11-23'],
+    ] as const;
+    for (const [from, to, asOf] of periods) {
+      const expected = recount(rows, from, to, asOf);
+      expect(expected.pending.total, `${from} cohort`).toBeGreaterThan(20);
+      expect(await thlReport(store.db, { from, to, asOf })).toEqual(expected);
+    }
+    await store.close();
+  });
+
+  it('prints CSV, refuses bad options with exit 1, and logs each report', async () => {
+    await importEdgeCases();
+    const csv = luukku([
+      'report',
+      'thl',
+      '--db',
+      db,
+      '--from',
+      '2026-04-01',
+      '--to',
+      '2026-09-30',
+      '--as-of',
+      '2026-10-17',
+      '--format',
+      'csv',
+    ]);
+    expect(csv.code, csv.stderr).toBe(0);
+    const lines = csv.stdout.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('figure,value');
+    expect(lines).toContain('pending.total,8');
+    expect(lines).toContain('completed.late,1');
+    expect(lines).toContain('shareToAssessment,0.5');
+
+    for (const [args, message] of [
+      [['--from', '2026-09-30', '--to', '2026-04-01'], /before --from/],
+      [['--from', '2026-02-30', '--to', '2026-04-01'], /--from must be a calendar date/],
+      [['--from', '2026-04-01', '--to', '2026-09-30', '--format', 'xml'], /--format must be json or csv/],
+      [['--from', '2026-04-01'], /--to is required/],
+    ] as const) {
+      const io = captureIo();
+      expect(await runCli(['report', 'thl', '--db', db, ...args], io)).toBe(1);
+      expect(io.stderr.join('\n')).toMatch(message);
+    }
+    const { store } = await openWithPassphrase(db, PASSPHRASE);
+    expect(await lastAuditEntry(store.db)).toMatchObject({ action: 'reports.thl', user_name: 'admin-cli' });
+    await store.close();
+  });
+});
+
+describe('reports in the app', () => {
+  let core: Core;
+  let users: { username: string; role: string }[];
+  beforeEach(async () => {
+    const demo = await createDemoStore(db, 800, '2026-11-23');
+    users = demo.summary.users;
+    await demo.store.close();
+    core = new Core({ storePath: db, version: 't', now: () => new Date('2026-11-23T10:00:00Z') });
+    await core.start();
+    await core.unlock(PASSPHRASE);
+  });
+  afterEach(() => core.close());
+  const signInAs = (role: string) => core.signIn(users.find((u) => u.role === role)!.username, DEMO_PASSWORD);
+  const ok = <T>(r: Result<unknown>): T => {
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    return r.value as T;
+  };
+
+  it('drills down from every figure to exactly the cases it counts, each listing logged', async () => {
+    await signInAs('LEAD');
+    const period = { from: '2026-04-01', to: '2026-09-30', asOf: '2026-10-17' };
+    const report = ok<ThlReport>(await dispatch(core, 'reports.thl', period));
+    const rows = await core.db.selectFrom('cases').selectAll().execute();
+    const sets = recountSets(rows, period.from, period.to, period.asOf);
+    for (const figure of THL_FIGURES) {
+      const audit = await countRows(core.db, 'audit_log');
+      const listed = ok<ThlDrillDown>(await dispatch(core, 'reports.thlCases', { ...period, figure, limit: 500 }));
+      expect(listed.total, figure).toBe(figureValue(report, figure));
+      expect(new Set(listed.rows.map((r) => r.id)), figure).toEqual(sets[figure]);
+      expect(await countRows(core.db, 'audit_log')).toBe(audit + 1);
+    }
+    expect(await lastAuditEntry(core.db)).toMatchObject({ action: 'reports.thlCases', purpose: 'deadline monitoring' });
+  });
+
+  it('lets only team leads list the cases behind a figure, and refuses a period that ends before it starts', async () => {
+    await signInAs('ADVICE');
+    const refused = await dispatch(core, 'reports.thlCases', {
+      from: '2026-04-01',
+      to: '2026-09-30',
+      figure: 'openOverdue',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await core.signOut('USER');
+    await signInAs('LEAD');
+    const bad = await dispatch(core, 'reports.thl', { from: '2026-09-30', to: '2026-04-01' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    if (!bad.ok) expect(bad.error.message).toMatch(/to.*must not be before from/);
+  });
+});
+
+/** The report recounted in plain TypeScript from the stored rows, without the report's SQL. */
+function recountSets(rows: CaseRow[], from: string, to: string, asOf: string) {
+  const inRange = (d: string | null, lo: string, hi: string) => d !== null && d >= lo && d <= hi && d <= asOf;
+  const cohort = rows.filter((r) => inRange(r.pending_from, from, to));
+  const decided = (r: CaseRow) => r.decision_date !== null && r.decision_date <= asOf;
+  const completed = rows.filter((r) => inRange(r.assessment_completed_date, from, to));
+  const ids = (list: CaseRow[]) => new Set(list.map((r) => r.id));
+  const sets: Record<string, Set<string>> = {
+    'pending.total': ids(cohort),
+    'pending.decidedWithin7': ids(cohort.filter((r) => decided(r) && r.decision_date! <= r.start_due!)),
+    'pending.decidedLate': ids(cohort.filter((r) => decided(r) && r.decision_date! > r.start_due!)),
+    'pending.undecidedOverdue': ids(cohort.filter((r) => !decided(r) && r.start_due! < asOf)),
+    'pending.undecidedInTime': ids(cohort.filter((r) => !decided(r) && r.start_due! >= asOf)),
+    'completed.total': ids(completed),
+    'completed.within3Months': ids(completed.filter((r) => r.assessment_completed_date! <= r.complete_due!)),
+    'completed.late': ids(completed.filter((r) => r.assessment_completed_date! > r.complete_due!)),
+    openOverdue: ids(
+      rows.filter(
+        (r) =>
+          r.decision === 'START_ASSESSMENT' &&
+          decided(r) &&
+          r.complete_due! < asOf &&
+          !(r.assessment_completed_date && r.assessment_completed_date <= asOf),
+      ),
+    ),
+  };
+  for (const d of ['START_ASSESSMENT', 'NO_ACTION', 'GUIDANCE', 'TRANSFER_EXISTING', 'URGENT'])
+    sets[`decisions.${d}`] = ids(cohort.filter((r) => decided(r) && r.decision === d));
+  return sets;
+}
+
+function recount(rows: CaseRow[], from: string, to: string, asOf: string): ThlReport {
+  const s = recountSets(rows, from, to, asOf);
+  const n = (k: string) => s[k]!.size;
+  const decided = n('pending.decidedWithin7') + n('pending.decidedLate');
+  return {
+    period: { from, to },
+    asOf,
+    pending: {
+      total: n('pending.total'),
+      decidedWithin7: n('pending.decidedWithin7'),
+      decidedLate: n('pending.decidedLate'),
+      undecidedOverdue: n('pending.undecidedOverdue'),
+      undecidedInTime: n('pending.undecidedInTime'),
+    },
+    decisions: {
+      START_ASSESSMENT: n('decisions.START_ASSESSMENT'),
+      NO_ACTION: n('decisions.NO_ACTION'),
+      GUIDANCE: n('decisions.GUIDANCE'),
+      TRANSFER_EXISTING: n('decisions.TRANSFER_EXISTING'),
+      URGENT: n('decisions.URGENT'),
+    },
+    shareToAssessment: decided ? n('decisions.START_ASSESSMENT') / decided : 0,
+    completed: { total: n('completed.total'), within3Months: n('completed.within3Months'), late: n('completed.late') },
+    openOverdue: n('openOverdue'),
+  };
+}
