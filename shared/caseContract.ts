@@ -33,6 +33,25 @@ export const queueQuerySchema = z
   .strict();
 export type QueueQuery = z.input<typeof queueQuerySchema>;
 
+/** A queue view exported as a file: a disclosure of client data, so its purpose is recorded (703/2023 § 10). */
+export const exportQuerySchema = queueQuerySchema
+  .omit({ offset: true, limit: true })
+  .extend({
+    purpose: z.string().trim().min(3, 'say what the export is for').max(200),
+    language: z.enum(['fi', 'sv', 'en']).default('fi'),
+  })
+  .strict();
+export type ExportQuery = z.input<typeof exportQuerySchema>;
+
+export const exportResultSchema = z.object({
+  fileName: z.string(),
+  csv: z.string(),
+  rows: z.number().int(),
+  /** The view held more cases than one export takes; only the first ones were written. */
+  capped: z.boolean(),
+});
+export type ExportResult = z.infer<typeof exportResultSchema>;
+
 export const clockSchema = z.object({
   state: z.enum(['AWAITING_BIRTH', 'IN_TIME', 'DUE_SOON', 'OVERDUE', 'DONE']),
   deadline: z.enum(['START', 'COMPLETE']).nullable(),

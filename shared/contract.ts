@@ -15,13 +15,22 @@ import {
   contactInputSchema,
   decisionInputSchema,
   existingCaseSchema,
+  exportQuerySchema,
+  exportResultSchema,
   findExistingSchema,
   queueQuerySchema,
   queueResultSchema,
   registerInputSchema,
   urgencyInputSchema,
 } from './caseContract';
-import { drillDownQuerySchema, reportPeriodSchema, thlDrillDownSchema, thlReportSchema } from './reportContract';
+import {
+  dashboardQuerySchema,
+  dashboardSchema,
+  drillDownQuerySchema,
+  reportPeriodSchema,
+  thlDrillDownSchema,
+  thlReportSchema,
+} from './reportContract';
 import { ANY_ROLE, CLIENT_ROLES, MANAGERS, ROLES, SOCIAL_WORKER_ROLES, type Role } from './roles';
 
 export type Access = 'public' | readonly Role[];
@@ -216,6 +225,7 @@ export const contract = {
     output: caseDetailSchema,
     access: SOCIAL_WORKER_ROLES,
   }),
+  'cases.export': op({ input: exportQuerySchema, output: exportResultSchema, access: ['LEAD'], purpose: 'export' }),
   'cases.importCsv': op({
     input: z
       .object({
@@ -238,6 +248,7 @@ export const contract = {
     access: ['LEAD'],
     purpose: 'deadline monitoring',
   }),
+  'reports.dashboard': op({ input: dashboardQuerySchema, output: dashboardSchema, access: MANAGERS }),
   'users.assignable': op({ input: none, output: z.array(assignableUserSchema), access: CLIENT_ROLES }),
   'org.municipalities': op({
     input: none,

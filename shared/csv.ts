@@ -87,3 +87,11 @@ export function toCsvField(value: string | number | null | undefined): string {
 export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return rows.map((r) => r.map(toCsvField).join(',')).join('\r\n') + '\r\n';
 }
+
+/**
+ * A cell as a spreadsheet will not run it: text starting with = + - @ (or a tab or carriage return) is
+ * read as a formula by Excel and LibreOffice, so it gets a leading apostrophe (OWASP "CSV injection").
+ */
+export function spreadsheetSafe(value: string | number | null | undefined): string | number | null | undefined {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

@@ -3,7 +3,7 @@
  * shared by the CLI, the IPC contract and the Reports screen.
  */
 import { z } from 'zod';
-import { DECISIONS } from './caseTypes';
+import { ADVICE_LANGUAGES, ADVICE_TOPICS, CASE_TYPES, CHANNELS, DECISIONS } from './caseTypes';
 import { isLocalDate, type LocalDate } from './dates';
 import { queueRowSchema } from './caseContract';
 import { toCsv } from './csv';
@@ -43,6 +43,9 @@ export const drillDownQuerySchema = z
   .refine(toAfterFrom, toAfterFromError);
 
 const count = z.number().int().min(0);
+/** An object with a count for each of `keys`. */
+const counts = <T extends readonly string[]>(keys: T) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, count])) as Record<T[number], typeof count>);
 export const thlReportSchema = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
   asOf: z.string(),
@@ -53,9 +56,7 @@ export const thlReportSchema = z.object({
     undecidedOverdue: count,
     undecidedInTime: count,
   }),
-  decisions: z.object(
-    Object.fromEntries(DECISIONS.map((d) => [d, count])) as Record<(typeof DECISIONS)[number], typeof count>,
-  ),
+  decisions: counts(DECISIONS),
   shareToAssessment: z.number().min(0).max(1),
   completed: z.object({ total: count, within3Months: count, late: count }),
   openOverdue: count,
@@ -108,3 +109,34 @@ export function thlReportCsv(report: ThlReport): string {
     ['shareToAssessment', String(report.shareToAssessment)],
   ]);
 }
+
+export const dashboardQuerySchema = z
+  .object({ from: localDate, to: localDate })
+  .strict()
+  .refine(toAfterFrom, toAfterFromError)
+  .refine((p) => p.to.slice(0, 4) <= String(Number(p.from.slice(0, 4)) + 5), {
+    message: 'at most five years at a time',
+    path: ['to'],
+  });
+
+const onTime = { startDue: count, startOnTime: count, completed: count, completedOnTime: count };
+
+export const AGE_BUCKETS = ['0-7', '8-30', '31-90', '91-180', '181+'] as const;
+
+export const dashboardSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  today: z.string(),
+  inflowByWeek: z.array(
+    z.object({ week: z.string(), total: count, byType: counts(CASE_TYPES), byChannel: counts(CHANNELS) }),
+  ),
+  decisionsByMonth: z.array(
+    z.object({ month: z.string(), total: count, byDecision: counts(DECISIONS), shareToAssessment: z.number() }),
+  ),
+  onTimeByMonth: z.array(z.object({ month: z.string(), ...onTime })),
+  onTimeByArea: z.array(z.object({ areaId: z.string(), nameFi: z.string(), nameSv: z.string(), ...onTime })),
+  openByAge: z.array(z.object({ bucket: z.enum(AGE_BUCKETS), n: count })),
+  adviceByTopic: counts(ADVICE_TOPICS),
+  adviceByLanguage: counts(ADVICE_LANGUAGES),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;

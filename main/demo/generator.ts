@@ -11,6 +11,7 @@ import { appendAudit } from '../store/audit';
 import type { Database } from '../store/schema';
 import { DEFAULT_SETTINGS, writeSettings } from '../store/settings';
 import { seedCounty } from '../store/seedCounty';
+import { insertDemoAdvice } from './advice';
 import { makeCase } from './cases';
 import { seededRandom } from './random';
 import { insertDemoRoster } from './roster';
@@ -31,6 +32,7 @@ export interface DemoSummary {
   staff: number;
   absences: number;
   dutyAssignments: number;
+  adviceContacts: number;
   users: { username: string; role: string; name: string }[];
 }
 
@@ -110,6 +112,14 @@ export async function generateDemo(db: Kysely<Database>, options: DemoOptions): 
       const done = start + batch.length;
       if (options.progress && (done % 20_000 < BATCH || done === options.cases)) options.progress(done, options.cases);
     }
+    // The advice line takes a little more than one contact for every notification registered.
+    const casesPerWorkingDay = options.cases / ((historyDays * 250) / 365);
+    const adviceContacts = await insertDemoAdvice(trx, seededRandom(options.seed + 1), {
+      today,
+      days: Math.min(historyDays, 400),
+      perDay: Math.min(60, Math.max(2, Math.round(casesPerWorkingDay * 1.2))),
+      calendar,
+    });
     await appendAudit(
       trx,
       {
@@ -125,6 +135,7 @@ export async function generateDemo(db: Kysely<Database>, options: DemoOptions): 
       staff: staff.length,
       absences,
       dutyAssignments,
+      adviceContacts,
       users: users.map(({ username, role, name }) => ({ username, role, name })),
     };
   });

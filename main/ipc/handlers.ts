@@ -9,9 +9,11 @@ import { caseDetail, caseQueue, existingCases, registerNotification } from '../s
 import { completeAssessment, recordBirth, recordContact, recordDecision, recordUrgency } from '../services/triage';
 import { adviceToday, logAdvice, undoAdvice } from '../services/adviceLog';
 import { importCasesCsv } from '../services/importCases';
+import { exportQueue } from '../services/caseExport';
+import { dashboard } from '../services/dashboard';
 import { readOverview } from '../services/overview';
 import { reportBounds, thlDrillDown, thlReport } from '../services/reports';
-import { isoWeek } from '../../shared/dates';
+import { helsinkiDate, isoWeek } from '../../shared/dates';
 import { listAbsences, listAssignments } from '../store/roster';
 import { readSettings, writeSettings } from '../store/settings';
 
@@ -78,6 +80,7 @@ export const handlers: Handlers = {
     await completeAssessment(core, input);
     return caseDetail(core, input.id, 'assessment');
   },
+  'cases.export': async ({ core, user }, input) => exportQueue(core, user!.id, input),
   'cases.importCsv': async ({ core }, input) =>
     importCasesCsv(core.db, input.text, {
       skipInvalid: input.skipInvalid,
@@ -97,6 +100,7 @@ export const handlers: Handlers = {
   },
   'reports.thlCases': async ({ core }, { figure, offset, limit, ...period }) =>
     thlDrillDown(core, reportBounds(period, core.now()), figure, { offset, limit }),
+  'reports.dashboard': async ({ core }, range) => dashboard(core, { ...range, today: helsinkiDate(core.now()) }),
   'users.assignable': async ({ core }) =>
     core.db
       .selectFrom('users as u')

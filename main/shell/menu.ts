@@ -1,15 +1,7 @@
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import type { Language } from '../../shared/contract';
-import { resources } from '../../shared/i18n';
-
-const menuI18n = i18next.createInstance();
-void menuI18n.init({ resources, lng: 'fi', fallbackLng: 'fi', initImmediate: false });
-
-/** Main-process text (menus, notifications) in the UI's current language. */
-export function mainText(language: Language): TFunction {
-  return menuI18n.getFixedT(language);
-}
+import { mainText } from '../text';
 
 export function menuTemplate(t: TFunction, showAbout: () => void): MenuItemConstructorOptions[] {
   return [

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { buildCase } from '../../main/services/caseRecord';
 import { appendAudit } from '../../main/store/audit';
 import { queryQueue, type ParsedQueueQuery } from '../../main/store/caseQueries';
+import { thlReport } from '../../main/services/reports';
 import { workingDayCalendar } from '../../shared/calendar';
 import { BENCH_TODAY, buildEncrypted, buildPlain, openEncrypted, openPlain, type BenchStore } from './stores';
 
@@ -158,6 +159,11 @@ async function measureSize(
     const p = await time(() => queryQueue(plain.db, q, ctx));
     push(name, e, p, ['p95 < 20 ms', e.p95 < 20]);
   }
+  // The THL report for the last full period (issue 6: under 2 s on 200,000 cases), as of its due date.
+  const thl = { from: '2026-04-01', to: '2026-09-30', asOf: '2026-10-17' };
+  const reportE = await time(() => thlReport(enc.db, thl), 10);
+  const reportP = await time(() => thlReport(plain.db, thl), 10);
+  push('report thl: 1.4.-30.9. as of 17.10.', reportE, reportP, ['p95 < 2000 ms', reportE.p95 < 2000]);
   const regE = await time(() => registerOne(enc));
   const regP = await time(() => registerOne(plain));
   push('register a case (one transaction, with audit entry)', regE, regP, ['p95 < 10 ms', regE.p95 < 10]);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../shared/dates';
 import { thlPeriods } from '../../shared/reportContract';
@@ -42,6 +43,38 @@ describe('reports in the app', () => {
       .toBe(name);
   });
 
+  it('shows the dashboard with each chart also as a table, and exports a chart as CSV and PNG', async () => {
+    const page = await signInToDemo(e2e, 1500, 'LEAD');
+    await page.keyboard.press('Alt+6');
+    await page.getByRole('tab', { name: 'Tilannekuva' }).click();
+    const inflow = page.getByRole('region', { name: 'Saapuneet viikoittain' });
+    await expect.poll(() => inflow.locator('svg.recharts-surface').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(20);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '43-dashboard-fi');
+
+    // The decisions chart as a table: its total agrees with the store for the same twelve months.
+    const decisions = page.getByRole('region', { name: 'Päätökset tyypeittäin' });
+    await decisions.getByRole('button', { name: 'Taulukkona' }).click();
+    const from = await page.getByLabel('Alkaen').inputValue();
+    const decided = await e2e
+      .app!.core.db.selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('decision_date', '>=', from)
+      .where('decision_date', '<=', helsinkiDate(new Date()))
+      .executeTakeFirstOrThrow();
+    const cells = await decisions.getByRole('cell').allTextContents();
+    expect(cells.reduce((s, c) => s + Number(c), 0)).toBe(Number(decided.n));
+
+    const csv = page.waitForEvent('download');
+    await decisions.getByRole('button', { name: /Vie CSV/ }).click();
+    expect((await csv).suggestedFilename()).toMatch(/^decisions-.*\.csv$/);
+    const png = page.waitForEvent('download');
+    await inflow.getByRole('button', { name: /PNG/ }).click();
+    const pngFile = await (await png).path();
+    expect(readFileSync(pngFile).subarray(1, 4).toString()).toBe('PNG');
+  });
+
   it('is in Swedish too', async () => {
     const page = await signInToDemo(e2e, 300, 'LEAD', 'sv');
     await page.keyboard.press('Alt+6');
@@ -50,6 +83,25 @@ describe('reports in the app', () => {
       .toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '42-reports-thl-sv');
+    await page.getByRole('tab', { name: 'Lägesbild' }).click();
+    await expect.poll(() => page.locator('.recharts-wrapper').count(), { timeout: 10_000 }).toBe(8);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '44-dashboard-sv');
+  });
+
+  it('exports the queue view as CSV after the lead states the purpose', async () => {
+    const page = await signInToDemo(e2e, 150, 'LEAD');
+    await page.getByRole('button', { name: 'Vie CSV' }).click();
+    const purpose = page.getByLabel('Käyttötarkoitus');
+    await expect.poll(() => purpose.evaluate((el) => el === document.activeElement)).toBe(true);
+    await purpose.fill('Kuukausikatsaus johtoryhmälle');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '45-queue-export-fi');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Vie tiedostoon' }).click();
+    const file = readFileSync(await (await download).path(), 'utf8');
+    expect(file.split('\r\n')[0]).toContain('Asian tunnus,Tyyppi,Vaihe,Lapsi');
+    await expect.poll(() => page.getByText(/asiaa viety\. Luovutus on kirjattu käyttölokiin/).isVisible()).toBe(true);
   });
 
   it('has no Reports entry for the advice team', async () => {

@@ -1,39 +1,26 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../main/app/core';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { caseDeadlines } from '../../shared/calendar';
 import type { CaseDetail, QueueResult } from '../../shared/caseContract';
-import type { Result } from '../../shared/errors';
 import { countRows, lastAuditEntry } from '../helpers/queries';
-import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/stores';
+import { ok, openDemoCore } from '../helpers/core';
+import { tempDir } from '../helpers/stores';
 
-let dir: string;
 let cleanup: () => void;
 let core: Core;
-let users: { username: string; role: string }[];
-const NOW = Date.parse('2026-11-23T10:00:00Z'); // Monday 12:00 in Helsinki
+let signInAs: (role: string) => Promise<unknown>;
 
 beforeEach(async () => {
+  let dir: string;
   ({ dir, cleanup } = tempDir());
-  const path = join(dir, 'luukku.db');
-  const demo = await createDemoStore(path, 60, '2026-11-23');
-  users = demo.summary.users;
-  await demo.store.close();
-  core = new Core({ storePath: path, version: 't', now: () => new Date(NOW) });
-  await core.start();
-  await core.unlock(PASSPHRASE);
+  ({ core, signInAs } = await openDemoCore(dir, 60));
 });
 afterEach(async () => {
   await core.close();
   cleanup();
 });
 
-const signInAs = (role: string) => core.signIn(users.find((u) => u.role === role)!.username, DEMO_PASSWORD);
-const ok = <T>(r: Result<unknown>): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-};
 const caseCount = () => countRows(core.db, 'cases');
 
 const notification = {

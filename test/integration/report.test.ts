@@ -8,12 +8,18 @@ import { openWithPassphrase } from '../../main/services/storeFiles';
 import { thlReport } from '../../main/services/reports';
 import { caseDeadlines } from '../../shared/calendar';
 import { addDays } from '../../shared/dates';
-import type { Result } from '../../shared/errors';
-import { THL_FIGURES, figureValue, type ThlDrillDown, type ThlReport } from '../../shared/reportContract';
+import {
+  THL_FIGURES,
+  figureValue,
+  type Dashboard,
+  type ThlDrillDown,
+  type ThlReport,
+} from '../../shared/reportContract';
 import type { CaseRow } from '../../main/store/schema';
 import { captureIo, importCsv, luukku, type ImportRow } from '../helpers/cli';
 import { countRows, lastAuditEntry } from '../helpers/queries';
-import { createDemoStore, createEmptyStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/stores';
+import { ok, openDemoCore } from '../helpers/core';
+import { createDemoStore, createEmptyStore, PASSPHRASE, tempDir } from '../helpers/stores';
 
 let dir: string;
 let cleanup: () => void;
@@ -237,21 +243,11 @@ describe('report thl (formats.md)', () => {
 
 describe('reports in the app', () => {
   let core: Core;
-  let users: { username: string; role: string }[];
+  let signInAs: (role: string) => Promise<unknown>;
   beforeEach(async () => {
-    const demo = await createDemoStore(db, 800, '2026-11-23');
-    users = demo.summary.users;
-    await demo.store.close();
-    core = new Core({ storePath: db, version: 't', now: () => new Date('2026-11-23T10:00:00Z') });
-    await core.start();
-    await core.unlock(PASSPHRASE);
+    ({ core, signInAs } = await openDemoCore(dir, 800));
   });
   afterEach(() => core.close());
-  const signInAs = (role: string) => core.signIn(users.find((u) => u.role === role)!.username, DEMO_PASSWORD);
-  const ok = <T>(r: Result<unknown>): T => {
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.value as T;
-  };
 
   it('drills down from every figure to exactly the cases it counts, each listing logged', async () => {
     await signInAs('LEAD');
@@ -267,6 +263,45 @@ describe('reports in the app', () => {
       expect(await countRows(core.db, 'audit_log')).toBe(audit + 1);
     }
     expect(await lastAuditEntry(core.db)).toMatchObject({ action: 'reports.thlCases', purpose: 'deadline monitoring' });
+  });
+
+  it('builds the dashboard: every series agrees with the stored cases and advice contacts', async () => {
+    await signInAs('LEAD');
+    const range = { from: '2025-12-01', to: '2026-11-23' };
+    const d = ok<Dashboard>(await dispatch(core, 'reports.dashboard', range));
+    const rows = await core.db.selectFrom('cases').selectAll().execute();
+    const inRange = (date: string | null) => date !== null && date >= range.from && date <= range.to;
+    const received = rows.filter((r) => inRange(r.received_date));
+    expect(d.inflowByWeek[0]!.week).toBe('2025-W49');
+    expect(d.inflowByWeek.at(-1)!.week).toBe('2026-W48');
+    expect(d.inflowByWeek.reduce((s, w) => s + w.total, 0)).toBe(received.length);
+    expect(d.inflowByWeek.reduce((s, w) => s + w.byChannel.PHONE, 0)).toBe(
+      received.filter((r) => r.channel === 'PHONE').length,
+    );
+    expect(d.decisionsByMonth.map((m) => m.month)).toHaveLength(12);
+    const decided = rows.filter((r) => inRange(r.decision_date));
+    expect(d.decisionsByMonth.reduce((s, m) => s + m.byDecision.GUIDANCE, 0)).toBe(
+      decided.filter((r) => r.decision === 'GUIDANCE').length,
+    );
+    const pendingInRange = rows.filter(
+      (r) => inRange(r.pending_from) && (r.decision_date !== null || r.start_due! < '2026-11-23'),
+    );
+    const east = d.onTimeByArea.find((a) => a.areaId === 'east')!;
+    const eastCases = pendingInRange.filter((r) => r.area_id === 'east');
+    expect(east.startDue).toBe(eastCases.length);
+    expect(east.startOnTime).toBe(eastCases.filter((r) => r.decision_date && r.decision_date <= r.start_due!).length);
+    expect(d.onTimeByMonth.reduce((s, m) => s + m.completed, 0)).toBe(
+      rows.filter((r) => inRange(r.assessment_completed_date)).length,
+    );
+    const running = rows.filter((r) => ['NEW', 'TRIAGE', 'ASSESSMENT'].includes(r.status));
+    expect(d.openByAge.reduce((s, a) => s + a.n, 0)).toBe(running.length);
+    const advice = await core.db
+      .selectFrom('advice_contacts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('date', '>=', range.from)
+      .executeTakeFirstOrThrow();
+    expect(Object.values(d.adviceByLanguage).reduce((s, n) => s + n, 0)).toBe(Number(advice.n));
+    expect(Number(advice.n)).toBeGreaterThan(100);
   });
 
   it('lets only team leads list the cases behind a figure, and refuses a period that ends before it starts', async () => {

@@ -7,6 +7,7 @@ import { SelectField } from '../components/SelectField';
 import { useApp } from '../state/appStore';
 import { useQueue } from '../state/queueStore';
 import { CaseDetailPane } from './queue/CaseDetailPane';
+import { ExportQueue } from './queue/ExportQueue';
 import { QueueTable } from './queue/QueueTable';
 
 type Municipality = { id: string; nameFi: string; nameSv: string };
@@ -15,6 +16,7 @@ type Municipality = { id: string; nameFi: string; nameSv: string };
 export function QueueView() {
   const { t, i18n } = useTranslation();
   const setView = useApp((s) => s.setView);
+  const role = useApp((s) => s.status?.user?.role);
   const { query, result, loading, setQuery, load } = useQueue();
   const [text, setText] = useState(query.text ?? '');
   const [municipalities, setMunicipalities] = useState<Municipality[]>([]);
@@ -76,6 +78,7 @@ export function QueueView() {
             })}
           </div>
           <div className="button-row">
+            {role === 'LEAD' && <ExportQueue />}
             <button type="button" onClick={() => setView('import')}>
               {t('import.button')}
             </button>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DashboardPanel } from './reports/DashboardPanel';
 import { ThlReportPanel } from './reports/ThlReportPanel';
 
-const TABS = ['thl'] as const;
+const TABS = ['thl', 'dashboard'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Reports for team leads: deadline monitoring for THL and the dashboard. */
@@ -28,6 +29,7 @@ export function ReportsView() {
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'thl' && <ThlReportPanel />}
+        {tab === 'dashboard' && <DashboardPanel />}
       </div>
     </>
   );

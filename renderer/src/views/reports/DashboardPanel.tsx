@@ -1,0 +1,321 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { ADVICE_LANGUAGES, ADVICE_TOPICS, CASE_TYPES, CHANNELS, DECISIONS } from '../../../../shared/caseTypes';
+import { addMonthsClamped, helsinkiDate } from '../../../../shared/dates';
+import type { ErrorPayload } from '../../../../shared/errors';
+import type { Dashboard } from '../../../../shared/reportContract';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { ChartCard } from './ChartCard';
+
+/** Distinguishable for colour-blind readers (Okabe-Ito, darkened for contrast on white). */
+const COLOURS = ['#0b5d6b', '#c45400', '#0066a3', '#b0417f', '#00805c', '#8a6d00', '#5a4a9e', '#555f6d'];
+const HEIGHT = 260;
+const chartProps = { accessibilityLayer: false, margin: { top: 8, right: 16, bottom: 8, left: 0 } } as const;
+
+/** The leads' dashboard: inflow, decisions, on-time rates, open cases by age and advice contacts. */
+export function DashboardPanel() {
+  const { t, i18n } = useTranslation();
+  const today = helsinkiDate(new Date());
+  // The last twelve months, whole months: the first month is not cut short.
+  const initial = { from: `${addMonthsClamped(today, -11).slice(0, 7)}-01`, to: today };
+  const [range, setRange] = useState(initial);
+  const [draft, setDraft] = useState(initial);
+  const [data, setData] = useState<Dashboard | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [inflowBy, setInflowBy] = useState<'type' | 'channel'>('type');
+
+  useEffect(() => {
+    let live = true;
+    void window.luukku.reports.dashboard(range).then((r) => {
+      if (!live) return;
+      setData(r.ok ? r.value : null);
+      setError(r.ok ? null : r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [range]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setRange(draft);
+  };
+  // A month or area with nothing due has no rate: a gap in the chart, a dash in the table, never 0 %.
+  const pct = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : null);
+  const cell = (v: number | null) => v ?? '–';
+  const percentTick = (v: number) => `${v} %`;
+  const monthLabel = (m: string) =>
+    new Date(`${m}-15T12:00:00Z`).toLocaleDateString(i18n.language, { month: 'short', year: '2-digit' });
+  const areaName = (a: { nameFi: string; nameSv: string }) => (i18n.language === 'sv' ? a.nameSv : a.nameFi);
+
+  const inflowKeys = inflowBy === 'type' ? CASE_TYPES : CHANNELS;
+  const inflowLabel = (k: string) => (inflowBy === 'type' ? t(`caseTypesShort.${k}`) : t(`channels.${k}`));
+  const inflow = (data?.inflowByWeek ?? []).map((w) => ({
+    week: w.week.replace(/^\d{4}-/, ''),
+    fullWeek: w.week,
+    total: w.total,
+    ...(inflowBy === 'type' ? w.byType : w.byChannel),
+  }));
+  const decisionMonths = (data?.decisionsByMonth ?? []).map((m) => ({
+    label: monthLabel(m.month),
+    month: m.month,
+    share: Math.round(m.shareToAssessment * 1000) / 10,
+    total: m.total,
+    started: m.byDecision.START_ASSESSMENT,
+  }));
+  const decisionTotals = DECISIONS.map((d) => ({
+    key: d,
+    label: t(`decisions.${d}`),
+    n: (data?.decisionsByMonth ?? []).reduce((s, m) => s + m.byDecision[d], 0),
+  }));
+  const onTimeMonths = (data?.onTimeByMonth ?? []).map((m) => ({
+    label: monthLabel(m.month),
+    start: pct(m.startOnTime, m.startDue),
+    complete: pct(m.completedOnTime, m.completed),
+    ...m,
+  }));
+  const onTimeAreas = (data?.onTimeByArea ?? []).map((a) => ({
+    label: areaName(a),
+    start: pct(a.startOnTime, a.startDue),
+    complete: pct(a.completedOnTime, a.completed),
+    ...a,
+  }));
+  const ages = (data?.openByAge ?? []).map((a) => ({
+    label: t('reports.dashboard.days', { range: a.bucket }),
+    n: a.n,
+  }));
+  const topics = ADVICE_TOPICS.map((k) => ({ label: t(`advice.topics.${k}`), n: data?.adviceByTopic[k] ?? 0 }));
+  const languages = ADVICE_LANGUAGES.map((k) => ({
+    label: t(`advice.languages.${k}`),
+    n: data?.adviceByLanguage[k] ?? 0,
+  }));
+  const startLabel = t('reports.dashboard.startOnTime');
+  const completeLabel = t('reports.dashboard.completeOnTime');
+  const file = (name: string) => `${name}-${range.from}-${range.to}`;
+
+  return (
+    <section aria-labelledby="dashboard-heading">
+      <h2 id="dashboard-heading">{t('reports.dashboard.title')}</h2>
+      <form className="inline-form no-print" onSubmit={submit}>
+        <Field
+          label={t('reports.dashboard.from')}
+          type="date"
+          required
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+        />
+        <Field
+          label={t('reports.dashboard.to')}
+          type="date"
+          required
+          value={draft.to}
+          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+        />
+        <button type="submit" className="primary">
+          {t('reports.dashboard.show')}
+        </button>
+      </form>
+      <ErrorBanner error={error} />
+      {!data && !error && <p aria-busy="true">{t('common.loading')}</p>}
+      {data && (
+        <div className="chart-grid">
+          <ChartCard
+            title={t('reports.dashboard.inflow')}
+            fileName={file('inflow')}
+            controls={
+              <div className="segmented no-print" role="group" aria-label={t('reports.dashboard.groupBy')}>
+                {(['type', 'channel'] as const).map((g) => (
+                  <button key={g} type="button" aria-pressed={inflowBy === g} onClick={() => setInflowBy(g)}>
+                    {t(`reports.dashboard.by.${g}`)}
+                  </button>
+                ))}
+              </div>
+            }
+            table={{
+              columns: [t('reports.dashboard.week'), t('reports.dashboard.total'), ...inflowKeys.map(inflowLabel)],
+              rows: inflow.map((w) => [
+                w.fullWeek,
+                w.total,
+                ...inflowKeys.map((k) => (w as unknown as Record<string, number>)[k] ?? 0),
+              ]),
+            }}
+          >
+            <ResponsiveContainer width="100%" height={HEIGHT}>
+              <BarChart data={inflow} {...chartProps}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="week" interval="preserveStartEnd" minTickGap={16} />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Legend />
+                {inflowKeys.map((k, i) => (
+                  <Bar key={k} dataKey={k} name={inflowLabel(k)} stackId="inflow" fill={COLOURS[i % COLOURS.length]} />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+          </ChartCard>
+
+          <ChartCard
+            title={t('reports.dashboard.share')}
+            fileName={file('share-to-assessment')}
+            table={{
+              columns: [
+                t('reports.dashboard.month'),
+                t('reports.dashboard.decided'),
+                t('decisions.START_ASSESSMENT'),
+                t('reports.dashboard.percent'),
+              ],
+              rows: decisionMonths.map((m) => [m.month, m.total, m.started, m.share]),
+            }}
+          >
+            <ResponsiveContainer width="100%" height={HEIGHT}>
+              <LineChart data={decisionMonths} {...chartProps}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="label" />
+                <YAxis tickFormatter={percentTick} domain={[0, 'auto']} />
+                <Tooltip formatter={(v) => `${String(v)} %`} />
+                <Line dataKey="share" name={t('reports.dashboard.share')} stroke={COLOURS[0]} strokeWidth={2} />
+              </LineChart>
+            </ResponsiveContainer>
+          </ChartCard>
+
+          <ChartCard
+            title={t('reports.dashboard.decisions')}
+            fileName={file('decisions')}
+            table={{
+              columns: [t('reports.thl.decision'), t('reports.dashboard.total')],
+              rows: decisionTotals.map((d) => [d.label, d.n]),
+            }}
+          >
+            <ResponsiveContainer width="100%" height={HEIGHT}>
+              <BarChart data={decisionTotals} layout="vertical" {...chartProps}>
+                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                <XAxis type="number" allowDecimals={false} />
+                <YAxis type="category" dataKey="label" width={190} />
+                <Tooltip />
+                <Bar dataKey="n" name={t('reports.dashboard.total')} fill={COLOURS[2]} />
+              </BarChart>
+            </ResponsiveContainer>
+          </ChartCard>
+
+          <ChartCard
+            title={t('reports.dashboard.onTimeByMonth')}
+            fileName={file('on-time-by-month')}
+            table={{
+              columns: [t('reports.dashboard.month'), `${startLabel} %`, `${completeLabel} %`],
+              rows: onTimeMonths.map((m) => [m.month, cell(m.start), cell(m.complete)]),
+            }}
+          >
+            <ResponsiveContainer width="100%" height={HEIGHT}>
+              <LineChart data={onTimeMonths} {...chartProps}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="label" />
+                <YAxis tickFormatter={percentTick} domain={[0, 100]} />
+                <Tooltip formatter={(v) => `${String(v)} %`} />
+                <Legend />
+                <Line dataKey="start" name={startLabel} stroke={COLOURS[0]} strokeWidth={2} />
+                <Line
+                  dataKey="complete"
+                  name={completeLabel}
+                  stroke={COLOURS[1]}
+                  strokeWidth={2}
+                  strokeDasharray="6 3"
+                />
+              </LineChart>
+            </ResponsiveContainer>
+          </ChartCard>
+
+          <ChartCard
+            title={t('reports.dashboard.onTimeByArea')}
+            fileName={file('on-time-by-area')}
+            table={{
+              columns: [t('reports.dashboard.area'), `${startLabel} %`, `${completeLabel} %`],
+              rows: onTimeAreas.map((a) => [a.label, cell(a.start), cell(a.complete)]),
+            }}
+          >
+            <ResponsiveContainer width="100%" height={HEIGHT}>
+              <BarChart data={onTimeAreas} {...chartProps}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="label" />
+                <YAxis tickFormatter={percentTick} domain={[0, 100]} />
+                <Tooltip formatter={(v) => `${String(v)} %`} />
+                <Legend />
+                <Bar dataKey="start" name={startLabel} fill={COLOURS[0]} />
+                <Bar dataKey="complete" name={completeLabel} fill={COLOURS[1]} />
+              </BarChart>
+            </ResponsiveContainer>
+          </ChartCard>
+
+          <ChartCard
+            title={t('reports.dashboard.openByAge')}
+            fileName={file('open-by-age')}
+            table={{
+              columns: [t('reports.dashboard.age'), t('reports.dashboard.total')],
+              rows: ages.map((a) => [a.label, a.n]),
+            }}
+          >
+            <ResponsiveContainer width="100%" height={HEIGHT}>
+              <BarChart data={ages} {...chartProps}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="label" />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Bar dataKey="n" name={t('reports.dashboard.total')} fill={COLOURS[4]} />
+              </BarChart>
+            </ResponsiveContainer>
+          </ChartCard>
+
+          <ChartCard
+            title={t('reports.dashboard.adviceTopics')}
+            fileName={file('advice-topics')}
+            table={{
+              columns: [t('advice.topic'), t('reports.dashboard.total')],
+              rows: topics.map((a) => [a.label, a.n]),
+            }}
+          >
+            <ResponsiveContainer width="100%" height={HEIGHT + 60}>
+              <BarChart data={topics} layout="vertical" {...chartProps}>
+                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                <XAxis type="number" allowDecimals={false} />
+                <YAxis type="category" dataKey="label" width={190} />
+                <Tooltip />
+                <Bar dataKey="n" name={t('reports.dashboard.total')} fill={COLOURS[3]} />
+              </BarChart>
+            </ResponsiveContainer>
+          </ChartCard>
+
+          <ChartCard
+            title={t('reports.dashboard.adviceLanguages')}
+            fileName={file('advice-languages')}
+            table={{
+              columns: [t('advice.language'), t('reports.dashboard.total')],
+              rows: languages.map((a) => [a.label, a.n]),
+            }}
+          >
+            <ResponsiveContainer width="100%" height={HEIGHT}>
+              <BarChart data={languages} {...chartProps}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="label" />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Bar dataKey="n" name={t('reports.dashboard.total')} fill={COLOURS[6]} />
+              </BarChart>
+            </ResponsiveContainer>
+          </ChartCard>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/** The main-process Core over a demo store, signed in per role, as the IPC tests use it. */
+import { join } from 'node:path';
+import { Core } from '../../main/app/core';
+import type { Result } from '../../shared/errors';
+import { createDemoStore, DEMO_PASSWORD, PASSPHRASE } from './stores';
+
+export const TEST_NOW = Date.parse('2026-11-23T10:00:00Z'); // Monday 12:00 in Helsinki
+
+export async function openDemoCore(dir: string, cases: number) {
+  const path = join(dir, 'luukku.db');
+  const demo = await createDemoStore(path, cases, '2026-11-23');
+  await demo.store.close();
+  const core = new Core({ storePath: path, version: 't', now: () => new Date(TEST_NOW) });
+  await core.start();
+  await core.unlock(PASSPHRASE);
+  const users = demo.summary.users;
+  return {
+    core,
+    users,
+    signInAs: (role: string) => core.signIn(users.find((u) => u.role === role)!.username, DEMO_PASSWORD),
+  };
+}
+
+/** The value of a successful call; a failed one fails the test with its code and message. */
+export function ok<T>(r: Result<unknown>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
