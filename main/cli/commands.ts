@@ -18,6 +18,7 @@ import { createStoreFiles, openWithPassphrase } from '../services/storeFiles';
 import { integerOption, parseArgs, passphraseFromEnv, required } from './args';
 import { CLI_ACTOR, type Command } from './command';
 import { report } from './report';
+import { roster } from './roster';
 
 const init: Command = async (argv, io) => {
   const args = parseArgs(argv, { values: ['db', 'county-name'] });
@@ -158,6 +159,7 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   deadlines,
   report,
+  roster,
   backup,
   restore,
   verify,
@@ -172,6 +174,8 @@ export const USAGE = `Usage: npm run --silent luukku -- <command> [options]
   deadlines DATE...                        print DATE START_DUE COMPLETE_DUE per pending date
   report thl --db FILE --from D --to D [--as-of D] [--format json|csv]
                                            deadline-monitoring report for THL
+  roster solve --scenario F.json [--out F.json]
+                                           solve a duty-roster scenario (no store needed)
   backup --db FILE --out FILE              consistent, verified, encrypted backup
   restore --from FILE --db FILE            restore a verified backup to a new path
   verify --db FILE                         integrity and audit-chain check (exit 1 on any problem)

@@ -3,6 +3,7 @@
  * plaintext baseline from the same seed, then times what users wait for, as p50/p95 milliseconds with the
  * encrypted/plaintext ratio, measured in the same run. Prints a table and writes bench-results/bench.json.
  *   npm run bench -- --cases 20000,200000
+ *   npm run bench -- --roster-only
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { appendAudit } from '../../main/store/audit';
 import { queryQueue, type ParsedQueueQuery } from '../../main/store/caseQueries';
 import { thlReport } from '../../main/services/reports';
 import { workingDayCalendar } from '../../shared/calendar';
+import { benchRoster, printRoster } from './roster';
 import { BENCH_TODAY, buildEncrypted, buildPlain, openEncrypted, openPlain, type BenchStore } from './stores';
 
 const args = process.argv.slice(2);
@@ -181,8 +183,10 @@ async function measureSize(
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'luukku-bench-'));
   const results = [];
+  const roster = await benchRoster();
+  printRoster(roster);
   try {
-    for (const cases of sizes) {
+    for (const cases of args.includes('--roster-only') ? [] : sizes) {
       process.stderr.write(`bench: building ${cases} cases (encrypted and plaintext baseline)…\n`);
       const result = await measureSize(cases, dir);
       results.push(result);
@@ -207,7 +211,7 @@ async function main() {
   mkdirSync('bench-results', { recursive: true });
   writeFileSync(
     'bench-results/bench.json',
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2),
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, roster, results }, null, 2),
   );
   console.log('\nwritten: bench-results/bench.json');
 }
