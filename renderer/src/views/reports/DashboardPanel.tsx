@@ -25,6 +25,41 @@ const COLOURS = ['#0b5d6b', '#c45400', '#0066a3', '#b0417f', '#00805c', '#8a6d00
 const HEIGHT = 260;
 const chartProps = { accessibilityLayer: false, margin: { top: 8, right: 16, bottom: 8, left: 0 } } as const;
 
+/** One series of counts as bars: `horizontal` puts long category names on the left. */
+function CountBars({
+  data,
+  colour,
+  height,
+  horizontal = false,
+}: {
+  data: { label: string; n: number }[];
+  colour: string;
+  height: number;
+  horizontal?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={data} layout={horizontal ? 'vertical' : 'horizontal'} {...chartProps}>
+        <CartesianGrid strokeDasharray="3 3" vertical={horizontal} horizontal={!horizontal} />
+        {horizontal ? (
+          <>
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey="label" width={190} />
+          </>
+        ) : (
+          <>
+            <XAxis dataKey="label" />
+            <YAxis allowDecimals={false} />
+          </>
+        )}
+        <Tooltip />
+        <Bar dataKey="n" name={t('reports.dashboard.total')} fill={colour} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
 /** The leads' dashboard: inflow, decisions, on-time rates, open cases by age and advice contacts. */
 export function DashboardPanel() {
   const { t, i18n } = useTranslation();
@@ -199,15 +234,7 @@ export function DashboardPanel() {
               rows: decisionTotals.map((d) => [d.label, d.n]),
             }}
           >
-            <ResponsiveContainer width="100%" height={HEIGHT}>
-              <BarChart data={decisionTotals} layout="vertical" {...chartProps}>
-                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" allowDecimals={false} />
-                <YAxis type="category" dataKey="label" width={190} />
-                <Tooltip />
-                <Bar dataKey="n" name={t('reports.dashboard.total')} fill={COLOURS[2]} />
-              </BarChart>
-            </ResponsiveContainer>
+            <CountBars data={decisionTotals} colour={COLOURS[2]!} height={HEIGHT} horizontal />
           </ChartCard>
 
           <ChartCard
@@ -266,15 +293,7 @@ export function DashboardPanel() {
               rows: ages.map((a) => [a.label, a.n]),
             }}
           >
-            <ResponsiveContainer width="100%" height={HEIGHT}>
-              <BarChart data={ages} {...chartProps}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" />
-                <YAxis allowDecimals={false} />
-                <Tooltip />
-                <Bar dataKey="n" name={t('reports.dashboard.total')} fill={COLOURS[4]} />
-              </BarChart>
-            </ResponsiveContainer>
+            <CountBars data={ages} colour={COLOURS[4]!} height={HEIGHT} />
           </ChartCard>
 
           <ChartCard
@@ -285,15 +304,7 @@ export function DashboardPanel() {
               rows: topics.map((a) => [a.label, a.n]),
             }}
           >
-            <ResponsiveContainer width="100%" height={HEIGHT + 60}>
-              <BarChart data={topics} layout="vertical" {...chartProps}>
-                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" allowDecimals={false} />
-                <YAxis type="category" dataKey="label" width={190} />
-                <Tooltip />
-                <Bar dataKey="n" name={t('reports.dashboard.total')} fill={COLOURS[3]} />
-              </BarChart>
-            </ResponsiveContainer>
+            <CountBars data={topics} colour={COLOURS[3]!} height={HEIGHT + 60} horizontal />
           </ChartCard>
 
           <ChartCard
@@ -304,15 +315,7 @@ export function DashboardPanel() {
               rows: languages.map((a) => [a.label, a.n]),
             }}
           >
-            <ResponsiveContainer width="100%" height={HEIGHT}>
-              <BarChart data={languages} {...chartProps}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" />
-                <YAxis allowDecimals={false} />
-                <Tooltip />
-                <Bar dataKey="n" name={t('reports.dashboard.total')} fill={COLOURS[6]} />
-              </BarChart>
-            </ResponsiveContainer>
+            <CountBars data={languages} colour={COLOURS[6]!} height={HEIGHT} />
           </ChartCard>
         </div>
       )}
