@@ -20,7 +20,8 @@ export async function insertDemoAdvice(
   options: { today: LocalDate; days: number; perDay: number; calendar: WorkingDayCalendar },
 ): Promise<number> {
   const rows = [];
-  for (let d = options.days; d >= 0; d--) {
+  // Up to yesterday: today's contacts are the ones the team logs.
+  for (let d = options.days; d >= 1; d--) {
     const date = addDays(options.today, -d);
     if (!options.calendar.isWorkingDay(date)) continue;
     const count = rng.int(Math.floor(options.perDay / 2), Math.ceil(options.perDay * 1.5));
