@@ -9,9 +9,9 @@ import {
   DECISIONS,
   REPORTER_CATEGORIES,
 } from './caseTypes';
-import { isLocalDate } from './dates';
+import { languageSchema, localDateSchema } from './schemas';
 
-const localDate = z.string().refine(isLocalDate, 'a calendar date YYYY-MM-DD');
+const localDate = localDateSchema;
 const name = z.string().trim().max(100);
 
 export const QUEUE_SORT_FIELDS = ['priority', 'receivedAt', 'due', 'childName', 'municipality'] as const;
@@ -38,7 +38,7 @@ export const exportQuerySchema = queueQuerySchema
   .omit({ offset: true, limit: true })
   .extend({
     purpose: z.string().trim().min(3, 'say what the export is for').max(200),
-    language: z.enum(['fi', 'sv', 'en']).default('fi'),
+    language: languageSchema.default('fi'),
   })
   .strict();
 export type ExportQuery = z.input<typeof exportQuerySchema>;

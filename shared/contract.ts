@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { ADVICE_CHANNELS, ADVICE_GUIDED_TO, ADVICE_LANGUAGES, ADVICE_TOPICS } from './caseTypes';
-import { daysBetween, isLocalDate } from './dates';
+import { daysBetween } from './dates';
 import { MIN_PASSPHRASE_LENGTH } from './passphrase';
+import { languageSchema, localDateSchema, type Language } from './schemas';
 import {
   assignableUserSchema,
   birthInputSchema,
@@ -58,8 +59,7 @@ const password = z.string().min(10, 'at least 10 characters').max(256);
 const passphrase = z.string().min(MIN_PASSPHRASE_LENGTH, `at least ${MIN_PASSPHRASE_LENGTH} characters`).max(512);
 
 export const roleSchema = z.enum(ROLES);
-export const languageSchema = z.enum(['fi', 'sv', 'en']);
-export type Language = z.infer<typeof languageSchema>;
+export { languageSchema, type Language };
 
 export const phaseSchema = z.enum([
   'SETUP', // no store yet: first run
@@ -114,7 +114,7 @@ export const overviewSchema = z.object({
 });
 export type Overview = z.infer<typeof overviewSchema>;
 
-const localDate = z.string().refine(isLocalDate, 'a calendar date YYYY-MM-DD');
+const localDate = localDateSchema;
 
 export const rosterSchema = z.object({
   assignments: z.array(

@@ -4,11 +4,12 @@
  */
 import { z } from 'zod';
 import { ADVICE_LANGUAGES, ADVICE_TOPICS, CASE_TYPES, CHANNELS, DECISIONS } from './caseTypes';
-import { isLocalDate, type LocalDate } from './dates';
+import type { LocalDate } from './dates';
+import { localDateSchema } from './schemas';
 import { queueRowSchema } from './caseContract';
 import { toCsv } from './csv';
 
-const localDate = z.string().refine(isLocalDate, 'a calendar date YYYY-MM-DD');
+const localDate = localDateSchema;
 
 const period = { from: localDate, to: localDate, asOf: localDate.optional() };
 const toAfterFrom = (p: { from: string; to: string }) => p.from <= p.to;

@@ -3,9 +3,10 @@
  * validated with messages that name the field.
  */
 import { z } from 'zod';
-import { daysBetween, isLocalDate } from './dates';
+import { daysBetween } from './dates';
+import { localDateSchema } from './schemas';
 
-const localDate = z.string().refine(isLocalDate, 'must be a calendar date YYYY-MM-DD');
+const localDate = localDateSchema;
 const isoWeekText = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'must be an ISO week YYYY-Www');
 const id = z.string().trim().min(1, 'must not be empty').max(64);
 export const ASSESSMENT_WEEK = 'ASSESSMENT_WEEK';

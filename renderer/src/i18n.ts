@@ -1,13 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, resources } from '../../shared/i18n';
-import type { Language } from '../../shared/contract';
+import { LANGUAGES, type Language } from '../../shared/schemas';
 
 const STORAGE_KEY = 'luukku.language';
 
 export function initialLanguage(): Language {
   const saved = localStorage.getItem(STORAGE_KEY);
-  return saved === 'fi' || saved === 'sv' || saved === 'en' ? saved : DEFAULT_LANGUAGE;
+  return LANGUAGES.find((l) => l === saved) ?? DEFAULT_LANGUAGE;
 }
 
 void i18next.use(initReactI18next).init({

@@ -1,9 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/contract';
+import { LANGUAGES, type Language } from '../../../shared/schemas';
 import { useApp } from '../state/appStore';
-
-const LANGUAGES: Language[] = ['fi', 'sv', 'en'];
 
 export function LanguageSwitch() {
   const { t } = useTranslation();

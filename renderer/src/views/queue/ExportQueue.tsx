@@ -4,12 +4,14 @@ import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { downloadText } from '../../download';
+import { useApp } from '../../state/appStore';
 import { useQueue } from '../../state/queueStore';
 
 /** Team leads export the current queue view as CSV, stating the purpose the usage log records. */
 export function ExportQueue() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const query = useQueue((s) => s.query);
+  const language = useApp((s) => s.language);
   const [open, setOpen] = useState(false);
   const [purpose, setPurpose] = useState('');
   const [busy, setBusy] = useState(false);
@@ -19,7 +21,6 @@ export function ExportQueue() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const language = (['fi', 'sv', 'en'] as const).find((l) => l === i18n.language) ?? 'fi';
     const result = await window.luukku.cases.export({ ...query, purpose, language });
     setBusy(false);
     if (!result.ok) return setError(result.error);
