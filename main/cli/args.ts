@@ -1,3 +1,4 @@
+import { isLocalDate } from '../../shared/dates';
 import { LuukkuError } from '../../shared/errors';
 
 export interface ParsedArgs {
@@ -33,6 +34,16 @@ export function parseArgs(argv: string[], known: { values: string[]; flags?: str
 export function required(args: ParsedArgs, name: string): string {
   const value = args.options.get(name);
   if (!value) throw new LuukkuError('INVALID_INPUT', `--${name} is required.`);
+  return value;
+}
+
+/** A `--name YYYY-MM-DD` option: a real calendar date or a clear error. */
+export function dateOption(args: ParsedArgs, name: string, options: { required: true }): string;
+export function dateOption(args: ParsedArgs, name: string): string | undefined;
+export function dateOption(args: ParsedArgs, name: string, options?: { required: true }): string | undefined {
+  const value = options?.required ? required(args, name) : args.options.get(name);
+  if (value !== undefined && !isLocalDate(value))
+    throw new LuukkuError('INVALID_INPUT', `--${name} must be a calendar date YYYY-MM-DD (got ${value}).`);
   return value;
 }
 

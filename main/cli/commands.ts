@@ -15,7 +15,7 @@ import { seedCounty } from '../store/seedCounty';
 import { verifyStoreFile } from '../store/verify';
 import { importCasesCsv } from '../services/importCases';
 import { createStoreFiles, openWithPassphrase } from '../services/storeFiles';
-import { integerOption, parseArgs, passphraseFromEnv, required } from './args';
+import { dateOption, integerOption, parseArgs, passphraseFromEnv, required } from './args';
 import { CLI_ACTOR, type Command } from './command';
 import { report } from './report';
 import { roster } from './roster';
@@ -44,9 +44,7 @@ const demo: Command = async (argv, io) => {
   const path = required(args, 'db');
   const seed = integerOption(args, 'seed', 1, 0, 2 ** 31 - 1);
   const cases = integerOption(args, 'cases', 600, 0, 2_000_000);
-  const today = args.options.get('today');
-  if (today !== undefined && !isLocalDate(today))
-    throw new LuukkuError('INVALID_INPUT', `--today must be a date YYYY-MM-DD (got ${today}).`);
+  const today = dateOption(args, 'today');
   const password = process.env.LUUKKU_DEMO_PASSWORD ?? 'luukku-demo';
   if (password.length < 10)
     throw new LuukkuError('INVALID_INPUT', 'LUUKKU_DEMO_PASSWORD must be at least 10 characters.');

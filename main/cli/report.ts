@@ -1,28 +1,20 @@
 /** `report thl`: the deadline-monitoring report (formats.md) as JSON or CSV on stdout. */
 import { LuukkuError } from '../../shared/errors';
-import { isLocalDate } from '../../shared/dates';
-import { appendAudit } from '../store/audit';
 import { thlReportCsv } from '../../shared/reportContract';
-import { reportBounds, thlReport } from '../services/reports';
+import { readThlReport, reportBounds } from '../services/reports';
 import { openWithPassphrase } from '../services/storeFiles';
-import { parseArgs, passphraseFromEnv, required } from './args';
+import { dateOption, parseArgs, passphraseFromEnv, required } from './args';
 import { CLI_ACTOR, type Command } from './command';
 
 const USAGE = 'Usage: report thl --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--format json|csv]';
-
-function dateOption(name: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !isLocalDate(value))
-    throw new LuukkuError('INVALID_INPUT', `--${name} must be a calendar date YYYY-MM-DD (got ${value}).`);
-  return value;
-}
 
 export const report: Command = async (argv, io) => {
   const [what, ...rest] = argv;
   if (what !== 'thl') throw new LuukkuError('INVALID_INPUT', USAGE);
   const args = parseArgs(rest, { values: ['db', 'from', 'to', 'as-of', 'format'] });
-  const from = dateOption('from', required(args, 'from'))!;
-  const to = dateOption('to', required(args, 'to'))!;
-  const asOf = dateOption('as-of', args.options.get('as-of'));
+  const from = dateOption(args, 'from', { required: true });
+  const to = dateOption(args, 'to', { required: true });
+  const asOf = dateOption(args, 'as-of');
   if (to < from) throw new LuukkuError('INVALID_INPUT', `--to (${to}) is before --from (${from}).`);
   const format = args.options.get('format') ?? 'json';
   if (format !== 'json' && format !== 'csv')
@@ -30,13 +22,11 @@ export const report: Command = async (argv, io) => {
   const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv());
   try {
     const now = new Date();
-    const bounds = reportBounds({ from, to, asOf }, now);
-    const result = await thlReport(store.db, bounds);
-    await appendAudit(
-      store.db,
-      { actor: CLI_ACTOR, action: 'reports.thl', purpose: 'deadline monitoring', details: { ...bounds, format } },
+    const result = await readThlReport(store.db, reportBounds({ from, to, asOf }, now), {
+      actor: CLI_ACTOR,
       now,
-    );
+      details: { format },
+    });
     if (format === 'json') io.out(result);
     else
       thlReportCsv(result)

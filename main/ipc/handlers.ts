@@ -12,7 +12,7 @@ import { importCasesCsv } from '../services/importCases';
 import { exportQueue } from '../services/caseExport';
 import { dashboard } from '../services/dashboard';
 import { readOverview } from '../services/overview';
-import { reportBounds, thlDrillDown, thlReport } from '../services/reports';
+import { readThlReport, reportBounds, thlDrillDown } from '../services/reports';
 import { helsinkiDate, isoWeek } from '../../shared/dates';
 import { listAbsences, listAssignments } from '../store/roster';
 import { readSettings, writeSettings } from '../store/settings';
@@ -88,16 +88,8 @@ export const handlers: Handlers = {
       now: core.now(),
       actor: core.actor()!,
     }),
-  'reports.thl': async ({ core }, period) => {
-    const bounds = reportBounds(period, core.now());
-    await core.audit({
-      actor: core.actor(),
-      action: 'reports.thl',
-      purpose: 'deadline monitoring',
-      details: { ...bounds },
-    });
-    return thlReport(core.db, bounds);
-  },
+  'reports.thl': async ({ core }, period) =>
+    readThlReport(core.db, reportBounds(period, core.now()), { actor: core.actor(), now: core.now() }),
   'reports.thlCases': async ({ core }, { figure, offset, limit, ...period }) =>
     thlDrillDown(core, reportBounds(period, core.now()), figure, { offset, limit }),
   'reports.dashboard': async ({ core }, range) => dashboard(core, { ...range, today: helsinkiDate(core.now()) }),

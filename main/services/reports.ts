@@ -8,6 +8,7 @@ import { helsinkiDate, type LocalDate } from '../../shared/dates';
 import { type ThlDrillDown, type ThlFigure, type ThlReport } from '../../shared/reportContract';
 import type { Core } from '../app/core';
 import { countFigures, figureCases, type ReportBounds } from '../store/reportQueries';
+import { appendAudit, type Actor } from '../store/audit';
 import type { Database } from '../store/schema';
 import { clockContextOf, queueRowOf } from './cases';
 
@@ -43,6 +44,26 @@ export async function thlReport(db: Kysely<Database>, b: ReportBounds): Promise<
     },
     openOverdue: n.openOverdue,
   };
+}
+
+/** The report as a user reads it, from the app or the CLI: reading it is logged with its period. */
+export async function readThlReport(
+  db: Kysely<Database>,
+  b: ReportBounds,
+  reader: { actor: Actor | null; now: Date; details?: Record<string, unknown> },
+): Promise<ThlReport> {
+  const report = await thlReport(db, b);
+  await appendAudit(
+    db,
+    {
+      actor: reader.actor,
+      action: 'reports.thl',
+      purpose: 'deadline monitoring',
+      details: { ...b, ...reader.details },
+    },
+    reader.now,
+  );
+  return report;
 }
 
 export async function thlDrillDown(
