@@ -6,8 +6,9 @@
  * weighted terms of the objective, each far below the cost of an uncovered slot.
  */
 import { workingDayCalendar } from '../../shared/calendar';
-import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
+import { addDays, isoWeek, type LocalDate } from '../../shared/dates';
 import { ASSESSMENT_WEEK, type Scenario } from '../../shared/rosterScenario';
+import { isAbsent, weekWorkingDays } from './availability';
 
 export const WEIGHTS = { uncovered: 1000, fairness: 20, wishOff: 10 } as const;
 
@@ -26,7 +27,7 @@ export interface WeekVar {
 export interface RosterModel {
   lp: string;
   days: LocalDate[];
-  weeks: { id: string; days: number[]; allWorkingDays: LocalDate[] }[];
+  weeks: { id: string; allWorkingDays: LocalDate[] }[];
   daily: DailyVar[];
   weekly: WeekVar[];
   /** Uncovered slack per (day, duty) and per week. */
@@ -52,13 +53,7 @@ export function buildModel(s: Scenario): RosterModel {
   const dayIndex = new Map(days.map((d, i) => [d, i]));
 
   const weekIds: string[] = [...new Set(days.map(isoWeek))];
-  const weeks = weekIds.map((id) => {
-    const monday = isoWeekMonday(id);
-    const allWorkingDays = [0, 1, 2, 3, 4].map((k) => addDays(monday, k)).filter((d) => calendar.isWorkingDay(d));
-    return { id, days: days.flatMap((d, i) => (isoWeek(d) === id ? [i] : [])), allWorkingDays };
-  });
-
-  const absent = s.workers.map((w) => (date: LocalDate) => w.absences.some((a) => a.from <= date && date <= a.to));
+  const weeks = weekIds.map((id) => ({ id, allWorkingDays: weekWorkingDays(calendar, id) }));
   const eligible = (worker: number, duty: number) =>
     s.dutyTypes[duty]!.requires === 'ANY' || s.workers[worker]!.role === 'SOCIAL_WORKER';
 
@@ -66,7 +61,8 @@ export function buildModel(s: Scenario): RosterModel {
   s.workers.forEach((_, w) =>
     days.forEach((date, d) =>
       s.dutyTypes.forEach((_, t) => {
-        if (eligible(w, t) && !absent[w]!(date)) daily.push({ name: `x${w}_${d}_${t}`, worker: w, day: d, duty: t });
+        if (eligible(w, t) && !isAbsent(s.workers[w]!, date))
+          daily.push({ name: `x${w}_${d}_${t}`, worker: w, day: d, duty: t });
       }),
     ),
   );
@@ -75,7 +71,7 @@ export function buildModel(s: Scenario): RosterModel {
     s.workers.forEach((worker, w) => {
       if (worker.role !== 'SOCIAL_WORKER') return;
       weeks.forEach((week, k) => {
-        if (week.allWorkingDays.every((date) => !absent[w]!(date)))
+        if (week.allWorkingDays.every((date) => !isAbsent(worker, date)))
           weekly.push({ name: `a${w}_${k}`, worker: w, week: k });
       });
     });
@@ -93,7 +89,11 @@ export function buildModel(s: Scenario): RosterModel {
   const byWorkerWeek = new Map<string, DailyVar[]>();
   const bySlot = new Map<string, DailyVar[]>();
   const weekOfDay = days.map((date) => weekIds.indexOf(isoWeek(date)));
-  const push = <T>(map: Map<string, T[]>, key: string, v: T) => map.set(key, [...(map.get(key) ?? []), v]);
+  const push = <T>(map: Map<string, T[]>, key: string, v: T) => {
+    const list = map.get(key);
+    if (list) list.push(v);
+    else map.set(key, [v]);
+  };
   for (const v of daily) {
     push(byWorkerDay, `${v.worker}_${v.day}`, v);
     push(byWorkerWeek, `${v.worker}_${weekOfDay[v.day]}`, v);
