@@ -41,6 +41,13 @@ describe('reports in the app', () => {
     await expect
       .poll(() => page.getByRole('complementary').getByRole('heading', { level: 2 }).textContent())
       .toBe(name);
+
+    // Choosing the running THL period fills the date fields with it.
+    await page.keyboard.press('Alt+6');
+    const running = thlPeriods(helsinkiDate(new Date()))[0]!;
+    await page.getByRole('group', { name: 'THL:n seurantajaksot' }).getByRole('button').first().click();
+    await expect.poll(() => page.getByLabel('Vireille alkaen').inputValue()).toBe(running.from);
+    await expect.poll(() => page.getByLabel('Vireille viimeistään').inputValue()).toBe(running.to);
   });
 
   it('shows the dashboard with each chart also as a table, and exports a chart as CSV and PNG', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -17,8 +17,8 @@ import { addMonthsClamped, helsinkiDate } from '../../../../shared/dates';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { Dashboard } from '../../../../shared/reportContract';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
 import { ChartCard } from './ChartCard';
+import { PeriodForm } from './PeriodForm';
 
 /** Distinguishable for colour-blind readers (Okabe-Ito, darkened for contrast on white). */
 const COLOURS = ['#0b5d6b', '#c45400', '#0066a3', '#b0417f', '#00805c', '#8a6d00', '#5a4a9e', '#555f6d'];
@@ -65,9 +65,7 @@ export function DashboardPanel() {
   const { t, i18n } = useTranslation();
   const today = helsinkiDate(new Date());
   // The last twelve months, whole months: the first month is not cut short.
-  const initial = { from: `${addMonthsClamped(today, -11).slice(0, 7)}-01`, to: today };
-  const [range, setRange] = useState(initial);
-  const [draft, setDraft] = useState(initial);
+  const [range, setRange] = useState(() => ({ from: `${addMonthsClamped(today, -11).slice(0, 7)}-01`, to: today }));
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [inflowBy, setInflowBy] = useState<'type' | 'channel'>('type');
@@ -84,10 +82,6 @@ export function DashboardPanel() {
     };
   }, [range]);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setRange(draft);
-  };
   // A month or area with nothing due has no rate: a gap in the chart, a dash in the table, never 0 %.
   const pct = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : null);
   const cell = (v: number | null) => v ?? '–';
@@ -144,25 +138,15 @@ export function DashboardPanel() {
   return (
     <section aria-labelledby="dashboard-heading">
       <h2 id="dashboard-heading">{t('reports.dashboard.title')}</h2>
-      <form className="inline-form no-print" onSubmit={submit}>
-        <Field
-          label={t('reports.dashboard.from')}
-          type="date"
-          required
-          value={draft.from}
-          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-        />
-        <Field
-          label={t('reports.dashboard.to')}
-          type="date"
-          required
-          value={draft.to}
-          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-        />
-        <button type="submit" className="primary">
-          {t('reports.dashboard.show')}
-        </button>
-      </form>
+      <PeriodForm
+        fields={[
+          { key: 'from', label: t('reports.dashboard.from') },
+          { key: 'to', label: t('reports.dashboard.to') },
+        ]}
+        value={range}
+        submitLabel={t('reports.dashboard.show')}
+        onSubmit={setRange}
+      />
       <ErrorBanner error={error} />
       {!data && !error && <p aria-busy="true">{t('common.loading')}</p>}
       {data && (

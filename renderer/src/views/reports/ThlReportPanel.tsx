@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { helsinkiDate } from '../../../../shared/dates';
 import type { ErrorPayload } from '../../../../shared/errors';
@@ -10,11 +10,11 @@ import {
   type ThlReport,
 } from '../../../../shared/reportContract';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
 import { formatDate } from '../../format';
 import { useApp } from '../../state/appStore';
 import { downloadText } from '../../download';
 import { FigureCases } from './FigureCases';
+import { PeriodForm } from './PeriodForm';
 
 interface Period {
   from: string;
@@ -57,7 +57,6 @@ export function ThlReportPanel() {
   const today = helsinkiDate(new Date());
   const periods = thlPeriods(today);
   const [period, setPeriod] = useState<Period>({ ...periods[1]!, asOf: today });
-  const [draft, setDraft] = useState<Period>(period);
   const [report, setReport] = useState<ThlReport | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [figure, setFigure] = useState<ThlFigure | null>(null);
@@ -75,14 +74,6 @@ export function ThlReportPanel() {
     void run(period);
   }, [period, run]);
 
-  const choose = (p: Period) => {
-    setDraft(p);
-    setPeriod(p);
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setPeriod(draft);
-  };
   const percent = (n: number) =>
     new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(n);
   const share = (n: number, of: number) => (of ? ` (${percent(n / of)})` : '');
@@ -96,38 +87,23 @@ export function ThlReportPanel() {
             key={p.from}
             type="button"
             aria-pressed={period.from === p.from && period.to === p.to}
-            onClick={() => choose({ ...p, asOf: today })}
+            onClick={() => setPeriod({ ...p, asOf: today })}
           >
             {date(p.from)}–{date(p.to)}
           </button>
         ))}
       </div>
-      <form className="inline-form no-print" onSubmit={submit}>
-        <Field
-          label={t('reports.thl.from')}
-          type="date"
-          required
-          value={draft.from}
-          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-        />
-        <Field
-          label={t('reports.thl.to')}
-          type="date"
-          required
-          value={draft.to}
-          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-        />
-        <Field
-          label={t('reports.thl.asOf')}
-          type="date"
-          required
-          value={draft.asOf}
-          onChange={(e) => setDraft({ ...draft, asOf: e.target.value })}
-        />
-        <button type="submit" className="primary">
-          {t('reports.thl.show')}
-        </button>
-      </form>
+      <PeriodForm
+        key={`${period.from}|${period.to}|${period.asOf}`}
+        fields={[
+          { key: 'from', label: t('reports.thl.from') },
+          { key: 'to', label: t('reports.thl.to') },
+          { key: 'asOf', label: t('reports.thl.asOf') },
+        ]}
+        value={period}
+        submitLabel={t('reports.thl.show')}
+        onSubmit={setPeriod}
+      />
       <ErrorBanner error={error} />
       {report && (
         <>
