@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { Core } from '../../main/app/core';
 import type { Result } from '../../shared/errors';
-import { createDemoStore, DEMO_PASSWORD, PASSPHRASE } from './stores';
+import { afterEach, beforeEach } from 'vitest';
+import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from './stores';
 
 export const TEST_NOW = Date.parse('2026-11-23T10:00:00Z'); // Monday 12:00 in Helsinki
 
@@ -25,4 +26,20 @@ export async function openDemoCore(dir: string, cases: number) {
 export function ok<T>(r: Result<unknown>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as T;
+}
+
+/** Per test: a fresh temp dir with a demo store of `cases` cases opened in a Core; closed afterwards. */
+export function useDemoCore(cases: number) {
+  const app = {} as Awaited<ReturnType<typeof openDemoCore>>;
+  let cleanup = () => {};
+  beforeEach(async () => {
+    const temp = tempDir();
+    cleanup = temp.cleanup;
+    Object.assign(app, await openDemoCore(temp.dir, cases));
+  });
+  afterEach(async () => {
+    await app.core.close();
+    cleanup();
+  });
+  return app;
 }

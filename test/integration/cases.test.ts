@@ -1,27 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Core } from '../../main/app/core';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { caseDeadlines } from '../../shared/calendar';
 import type { CaseDetail, QueueResult } from '../../shared/caseContract';
 import { countRows, lastAuditEntry } from '../helpers/queries';
-import { ok, openDemoCore } from '../helpers/core';
-import { tempDir } from '../helpers/stores';
+import { ok, useDemoCore } from '../helpers/core';
 
-let cleanup: () => void;
-let core: Core;
-let signInAs: (role: string) => Promise<unknown>;
+const app = useDemoCore(60);
 
-beforeEach(async () => {
-  let dir: string;
-  ({ dir, cleanup } = tempDir());
-  ({ core, signInAs } = await openDemoCore(dir, 60));
-});
-afterEach(async () => {
-  await core.close();
-  cleanup();
-});
-
-const caseCount = () => countRows(core.db, 'cases');
+const caseCount = () => countRows(app.core.db, 'cases');
 
 const notification = {
   type: 'LSL25',
@@ -35,11 +21,11 @@ const notification = {
 
 describe('intake and triage', () => {
   it('registers a notification that tops the assessment-week queue with the right deadlines, and leaves it once decided', async () => {
-    await signInAs('ADVICE');
-    const { caseIds } = ok<{ caseIds: string[] }>(await dispatch(core, 'cases.register', notification));
+    await app.signInAs('ADVICE');
+    const { caseIds } = ok<{ caseIds: string[] }>(await dispatch(app.core, 'cases.register', notification));
     expect(caseIds).toHaveLength(1);
     const id = caseIds[0]!;
-    const queue = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'ASSESSMENT_WEEK' }));
+    const queue = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'ASSESSMENT_WEEK' }));
     const top = queue.rows.find((r) => r.id === id)!;
     expect(queue.rows[0]!.status).toBe('NEW');
     expect(top).toMatchObject({
@@ -52,19 +38,19 @@ describe('intake and triage', () => {
       clock: { state: 'IN_TIME', deadline: 'START', due: '2026-12-02', workingDaysLeft: 7 },
     });
 
-    await core.signOut('USER');
-    await signInAs('ASSESSMENT_SW');
-    const afterUrgency = ok<CaseDetail>(await dispatch(core, 'cases.recordUrgency', { id, urgent: false }));
+    await app.core.signOut('USER');
+    await app.signInAs('ASSESSMENT_SW');
+    const afterUrgency = ok<CaseDetail>(await dispatch(app.core, 'cases.recordUrgency', { id, urgent: false }));
     expect(afterUrgency).toMatchObject({
       status: 'TRIAGE',
       urgencyResult: 'NOT_URGENT',
       urgencyAssessedBy: expect.any(String),
     });
-    const regional = ok<{ id: string; role: string }[]>(await dispatch(core, 'users.assignable', {})).find(
+    const regional = ok<{ id: string; role: string }[]>(await dispatch(app.core, 'users.assignable', {})).find(
       (u) => u.role === 'REGIONAL',
     )!;
     const decided = ok<CaseDetail>(
-      await dispatch(core, 'cases.recordDecision', {
+      await dispatch(app.core, 'cases.recordDecision', {
         id,
         decision: 'START_ASSESSMENT',
         reason: 'Tarve arvioida.',
@@ -78,22 +64,22 @@ describe('intake and triage', () => {
       clock: { deadline: 'COMPLETE', due: '2027-02-23' },
     });
     expect(decided.events.map((e) => e.kind)).toEqual(['REGISTERED', 'URGENCY_ASSESSED', 'DECIDED']);
-    const after = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'ASSESSMENT_WEEK' }));
+    const after = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'ASSESSMENT_WEEK' }));
     expect(after.rows.some((r) => r.id === id)).toBe(false);
   });
 
   it('logs contacts with the family and completes a started assessment with its summary and outcome', async () => {
-    await signInAs('ASSESSMENT_SW');
+    await app.signInAs('ASSESSMENT_SW');
     const { caseIds } = ok<{ caseIds: string[] }>(
-      await dispatch(core, 'cases.register', { ...notification, receivedAt: '2026-11-16 10:00' }),
+      await dispatch(app.core, 'cases.register', { ...notification, receivedAt: '2026-11-16 10:00' }),
     );
     const started = { id: caseIds[0]! };
-    ok(await dispatch(core, 'cases.recordUrgency', { id: started.id, urgent: false }));
-    const regional = ok<{ id: string; role: string }[]>(await dispatch(core, 'users.assignable', {})).find(
+    ok(await dispatch(app.core, 'cases.recordUrgency', { id: started.id, urgent: false }));
+    const regional = ok<{ id: string; role: string }[]>(await dispatch(app.core, 'users.assignable', {})).find(
       (u) => u.role === 'REGIONAL',
     )!;
     ok(
-      await dispatch(core, 'cases.recordDecision', {
+      await dispatch(app.core, 'cases.recordDecision', {
         id: started.id,
         decision: 'START_ASSESSMENT',
         reason: 'Arvioidaan.',
@@ -101,7 +87,7 @@ describe('intake and triage', () => {
       }),
     );
     const withContact = ok<CaseDetail>(
-      await dispatch(core, 'cases.recordContact', {
+      await dispatch(app.core, 'cases.recordContact', {
         id: started.id,
         date: '2026-11-20',
         mode: 'HOME_VISIT',
@@ -113,7 +99,7 @@ describe('intake and triage', () => {
       data: { date: '2026-11-20', mode: 'HOME_VISIT' },
     });
     expect(
-      await dispatch(core, 'cases.completeAssessment', {
+      await dispatch(app.core, 'cases.completeAssessment', {
         id: started.id,
         completedDate: '2026-11-24',
         outcome: 'NO_FURTHER_NEED',
@@ -124,7 +110,7 @@ describe('intake and triage', () => {
       error: { message: expect.stringContaining('completedDate: is in the future') },
     });
     expect(
-      await dispatch(core, 'cases.completeAssessment', {
+      await dispatch(app.core, 'cases.completeAssessment', {
         id: started.id,
         completedDate: '2026-11-23',
         outcome: 'NO_FURTHER_NEED',
@@ -135,7 +121,7 @@ describe('intake and triage', () => {
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('summary') },
     });
     const done = ok<CaseDetail>(
-      await dispatch(core, 'cases.completeAssessment', {
+      await dispatch(app.core, 'cases.completeAssessment', {
         id: started.id,
         completedDate: '2026-11-23',
         outcome: 'PLANNED_SOCIAL_WORK',
@@ -150,7 +136,7 @@ describe('intake and triage', () => {
       clock: { state: 'DONE' },
     });
     expect(
-      await dispatch(core, 'cases.completeAssessment', {
+      await dispatch(app.core, 'cases.completeAssessment', {
         id: started.id,
         completedDate: '2026-11-23',
         outcome: 'PLANNED_SOCIAL_WORK',
@@ -163,24 +149,28 @@ describe('intake and triage', () => {
   });
 
   it('refuses a counsellor’s triage decision in the main process, changing nothing', async () => {
-    await signInAs('ADVICE');
-    const { caseIds } = ok<{ caseIds: string[] }>(await dispatch(core, 'cases.register', notification));
-    const refused = await dispatch(core, 'cases.recordDecision', {
+    await app.signInAs('ADVICE');
+    const { caseIds } = ok<{ caseIds: string[] }>(await dispatch(app.core, 'cases.register', notification));
+    const refused = await dispatch(app.core, 'cases.recordDecision', {
       id: caseIds[0],
       decision: 'NO_ACTION',
       reason: 'x',
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await dispatch(core, 'cases.recordUrgency', { id: caseIds[0], urgent: true })).toMatchObject({
+    expect(await dispatch(app.core, 'cases.recordUrgency', { id: caseIds[0], urgent: true })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    const row = await core.db.selectFrom('cases').selectAll().where('id', '=', caseIds[0]!).executeTakeFirstOrThrow();
+    const row = await app.core.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', '=', caseIds[0]!)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'NEW', decision: null, urgency_assessed_at: null });
   });
 
   it('rejects bad input naming the field and stores nothing', async () => {
-    await signInAs('ADVICE');
+    await app.signInAs('ADVICE');
     const before = await caseCount();
     const cases: [unknown, RegExp][] = [
       [
@@ -194,15 +184,16 @@ describe('intake and triage', () => {
       [{ ...notification, type: 'LSL99' }, /type/],
     ];
     for (const [input, message] of cases) {
-      const result = await dispatch(core, 'cases.register', input);
+      const result = await dispatch(app.core, 'cases.register', input);
       expect(result.ok).toBe(false);
       expect(!result.ok && result.error.message).toMatch(message);
     }
-    await core.signOut('USER');
-    await signInAs('ASSESSMENT_SW');
-    const id = (await core.db.selectFrom('cases').select('id').where('status', '=', 'TRIAGE').executeTakeFirstOrThrow())
-      .id;
-    const noReason = await dispatch(core, 'cases.recordDecision', { id, decision: 'GUIDANCE', reason: '  ' });
+    await app.core.signOut('USER');
+    await app.signInAs('ASSESSMENT_SW');
+    const id = (
+      await app.core.db.selectFrom('cases').select('id').where('status', '=', 'TRIAGE').executeTakeFirstOrThrow()
+    ).id;
+    const noReason = await dispatch(app.core, 'cases.recordDecision', { id, decision: 'GUIDANCE', reason: '  ' });
     expect(noReason).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('reason') },
@@ -211,15 +202,15 @@ describe('intake and triage', () => {
   });
 
   it('runs no clock for an anticipatory notification until the birth, then counts from the birth', async () => {
-    await signInAs('ADVICE');
+    await app.signInAs('ADVICE');
     const { caseIds } = ok<{ caseIds: string[] }>(
-      await dispatch(core, 'cases.register', {
+      await dispatch(app.core, 'cases.register', {
         ...notification,
         type: 'LSL25C',
         children: [{ expectedBirthDate: '2027-01-10' }],
       }),
     );
-    const waiting = ok<CaseDetail>(await dispatch(core, 'cases.get', { id: caseIds[0] }));
+    const waiting = ok<CaseDetail>(await dispatch(app.core, 'cases.get', { id: caseIds[0] }));
     expect(waiting).toMatchObject({
       status: 'AWAITING_BIRTH',
       pendingFrom: null,
@@ -227,7 +218,7 @@ describe('intake and triage', () => {
       clock: { state: 'AWAITING_BIRTH' },
     });
     const born = ok<CaseDetail>(
-      await dispatch(core, 'cases.recordBirth', {
+      await dispatch(app.core, 'cases.recordBirth', {
         id: caseIds[0],
         birthDate: '2026-11-20',
         firstName: 'Vauva',
@@ -243,23 +234,27 @@ describe('intake and triage', () => {
   });
 
   it('dates a notification received late on a Friday evening on that Friday', async () => {
-    await signInAs('ADVICE');
+    await app.signInAs('ADVICE');
     const { caseIds } = ok<{ caseIds: string[] }>(
-      await dispatch(core, 'cases.register', { ...notification, receivedAt: '2026-11-20T23:50:00+02:00' }),
+      await dispatch(app.core, 'cases.register', { ...notification, receivedAt: '2026-11-20T23:50:00+02:00' }),
     );
-    const detail = ok<CaseDetail>(await dispatch(core, 'cases.get', { id: caseIds[0] }));
+    const detail = ok<CaseDetail>(await dispatch(app.core, 'cases.get', { id: caseIds[0] }));
     expect(detail).toMatchObject({ pendingFrom: '2026-11-20', startDue: '2026-12-01' });
   });
 
   it('keeps the guardians and the reporter’s contact with the notification and shows them with the case', async () => {
-    await signInAs('ADVICE');
+    await app.signInAs('ADVICE');
     const guardians = [{ name: 'Maija Testinen', phone: '040 123 4567', language: 'sv' }];
     const { caseIds } = ok<{ caseIds: string[] }>(
-      await dispatch(core, 'cases.register', { ...notification, reporterContact: 'Rehtori, puh. 050 111', guardians }),
+      await dispatch(app.core, 'cases.register', {
+        ...notification,
+        reporterContact: 'Rehtori, puh. 050 111',
+        guardians,
+      }),
     );
-    const detail = ok<CaseDetail>(await dispatch(core, 'cases.get', { id: caseIds[0] }));
+    const detail = ok<CaseDetail>(await dispatch(app.core, 'cases.get', { id: caseIds[0] }));
     expect(detail).toMatchObject({ guardians, reporterContact: 'Rehtori, puh. 050 111' });
-    const bad = await dispatch(core, 'cases.register', { ...notification, guardians: [{ name: ' ' }] });
+    const bad = await dispatch(app.core, 'cases.register', { ...notification, guardians: [{ name: ' ' }] });
     expect(bad).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('guardians.0.name') },
@@ -267,14 +262,14 @@ describe('intake and triage', () => {
   });
 
   it('registers siblings as separate linked cases and finds an earlier case of the same child', async () => {
-    await signInAs('ADVICE');
-    const first = ok<{ caseIds: string[] }>(await dispatch(core, 'cases.register', notification));
+    await app.signInAs('ADVICE');
+    const first = ok<{ caseIds: string[] }>(await dispatch(app.core, 'cases.register', notification));
     const existing = ok<{ id: string; matchedBy: string }[]>(
-      await dispatch(core, 'cases.findExisting', { hetu: '150315A9033' }),
+      await dispatch(app.core, 'cases.findExisting', { hetu: '150315A9033' }),
     );
     expect(existing).toEqual([expect.objectContaining({ id: first.caseIds[0], matchedBy: 'HETU' })]);
     const siblings = ok<{ caseIds: string[] }>(
-      await dispatch(core, 'cases.register', {
+      await dispatch(app.core, 'cases.register', {
         ...notification,
         linkToCaseId: first.caseIds[0],
         children: [
@@ -284,7 +279,7 @@ describe('intake and triage', () => {
       }),
     );
     expect(siblings.caseIds).toHaveLength(2);
-    const rows = await core.db
+    const rows = await app.core.db
       .selectFrom('cases')
       .select(['notification_id', 'linked_case_id'])
       .where('id', 'in', siblings.caseIds)
@@ -294,42 +289,42 @@ describe('intake and triage', () => {
   });
 
   it('logs every read of a case and never lets the county IT admin read client data', async () => {
-    await signInAs('LEAD');
-    const id = (await core.db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id;
-    ok(await dispatch(core, 'cases.get', { id }));
-    const log = await lastAuditEntry(core.db);
+    await app.signInAs('LEAD');
+    const id = (await app.core.db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id;
+    ok(await dispatch(app.core, 'cases.get', { id }));
+    const log = await lastAuditEntry(app.core.db);
     expect(log).toMatchObject({ action: 'cases.read', case_id: id, purpose: 'case detail', role: 'LEAD' });
-    await core.signOut('USER');
-    await signInAs('ADMIN');
-    expect(await dispatch(core, 'cases.get', { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await dispatch(core, 'cases.queue', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await app.core.signOut('USER');
+    await app.signInAs('ADMIN');
+    expect(await dispatch(app.core, 'cases.get', { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(app.core, 'cases.queue', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('filters and sorts the queue: overdue view, text search and counts per state', async () => {
-    await signInAs('LEAD');
-    const all = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'OPEN', limit: 500 }));
+    await app.signInAs('LEAD');
+    const all = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'OPEN', limit: 500 }));
     expect(all.total).toBe(all.counts.NEW + all.counts.TRIAGE + all.counts.ASSESSMENT + all.counts.AWAITING_BIRTH);
     expect(all.totalCapped).toBe(false);
-    const overdue = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'OVERDUE', limit: 500 }));
+    const overdue = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'OVERDUE', limit: 500 }));
     expect(overdue.total).toBe(all.counts.overdue);
     expect(overdue.rows.every((r) => r.clock.state === 'OVERDUE')).toBe(true);
-    const archive = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'CLOSED', limit: 500 }));
+    const archive = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'CLOSED', limit: 500 }));
     const received = archive.rows.map((r) => r.receivedAt);
     expect(received.length).toBeGreaterThan(10);
     expect(received).toEqual([...received].sort().reverse()); // the archive lists the newest first
-    const byDue = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'OPEN', sort: 'due', limit: 500 }));
+    const byDue = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'OPEN', sort: 'due', limit: 500 }));
     const dues = byDue.rows.map((r) => r.clock.due ?? '9999');
     expect(dues).toEqual([...dues].sort());
     const someone = all.rows.find((r) => r.childName)!;
     const found = ok<QueueResult>(
-      await dispatch(core, 'cases.queue', { view: 'OPEN', text: someone.childName!.split(' ')[1] }),
+      await dispatch(app.core, 'cases.queue', { view: 'OPEN', text: someone.childName!.split(' ')[1] }),
     );
     expect(found.rows.map((r) => r.id)).toContain(someone.id);
     expect(found.rows.every((r) => r.childName!.includes(someone.childName!.split(' ')[1]!))).toBe(true);
     // The start of each name, in any case, finds the child too.
     const [first, last] = someone.childName!.split(' ') as [string, string];
     const typed = ok<QueueResult>(
-      await dispatch(core, 'cases.queue', {
+      await dispatch(app.core, 'cases.queue', {
         view: 'OPEN',
         text: `${first.slice(0, 2).toLowerCase()} ${last.slice(0, 3).toLowerCase()}`,
       }),

@@ -1,32 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../main/app/core';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { parseCsv } from '../../shared/csv';
 import type { ExportResult, QueueResult } from '../../shared/caseContract';
-import { ok, openDemoCore } from '../helpers/core';
+import { ok, useDemoCore } from '../helpers/core';
 import { countRows } from '../helpers/queries';
-import { tempDir } from '../helpers/stores';
 
-let cleanup: () => void;
-let core: Core;
-let signInAs: (role: string) => Promise<unknown>;
-beforeEach(async () => {
-  let dir: string;
-  ({ dir, cleanup } = tempDir());
-  ({ core, signInAs } = await openDemoCore(dir, 400));
-});
-afterEach(async () => {
-  await core.close();
-  cleanup();
-});
+const app = useDemoCore(400);
 
 describe('exporting a queue view', () => {
   it('writes the whole view as CSV and logs a disclosure with its purpose for every exported case', async () => {
-    await signInAs('LEAD');
-    const queue = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'OPEN', sort: 'due' }));
-    const audit = await countRows(core.db, 'audit_log');
+    await app.signInAs('LEAD');
+    const queue = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'OPEN', sort: 'due' }));
+    const audit = await countRows(app.core.db, 'audit_log');
     const result = ok<ExportResult>(
-      await dispatch(core, 'cases.export', { view: 'OPEN', sort: 'due', purpose: 'Kuukausikatsaus', language: 'fi' }),
+      await dispatch(app.core, 'cases.export', {
+        view: 'OPEN',
+        sort: 'due',
+        purpose: 'Kuukausikatsaus',
+        language: 'fi',
+      }),
     );
     expect(result.rows).toBe(queue.total);
     expect(result.capped).toBe(false);
@@ -35,7 +27,7 @@ describe('exporting a queue view', () => {
     expect(records[0]!.fields.slice(0, 4)).toEqual(['Asian tunnus', 'Tyyppi', 'Vaihe', 'Lapsi']);
     expect(records.slice(1).map((r) => r.fields[0])).toEqual(queue.rows.map((r) => r.id));
 
-    const entries = await core.db
+    const entries = await app.core.db
       .selectFrom('audit_log')
       .selectAll()
       .where('seq', '>', audit)
@@ -47,28 +39,30 @@ describe('exporting a queue view', () => {
   });
 
   it('neutralises spreadsheet formulas in names', async () => {
-    await signInAs('LEAD');
-    const [first] = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'OPEN' })).rows;
-    await core.db
+    await app.signInAs('LEAD');
+    const [first] = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'OPEN' })).rows;
+    await app.core.db
       .updateTable('cases')
       .set({ child_first_name: '=HYPERLINK("x")' })
       .where('id', '=', first!.id)
       .execute();
-    const { csv } = ok<ExportResult>(await dispatch(core, 'cases.export', { view: 'OPEN', purpose: 'test of names' }));
+    const { csv } = ok<ExportResult>(
+      await dispatch(app.core, 'cases.export', { view: 'OPEN', purpose: 'test of names' }),
+    );
     const row = parseCsv(csv).find((r) => r.fields[0] === first!.id)!;
     expect(row.fields[3]!.startsWith("'=HYPERLINK")).toBe(true);
   });
 
   it('refuses an export without a purpose, or by anyone but a team lead, and logs nothing for it', async () => {
-    await signInAs('LEAD');
-    const before = await countRows(core.db, 'audit_log');
-    const noPurpose = await dispatch(core, 'cases.export', { view: 'OPEN', purpose: ' ' });
+    await app.signInAs('LEAD');
+    const before = await countRows(app.core.db, 'audit_log');
+    const noPurpose = await dispatch(app.core, 'cases.export', { view: 'OPEN', purpose: ' ' });
     expect(noPurpose).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    await core.signOut('USER');
-    await signInAs('ADVICE');
-    const refused = await dispatch(core, 'cases.export', { view: 'OPEN', purpose: 'katsaus' });
+    await app.core.signOut('USER');
+    await app.signInAs('ADVICE');
+    const refused = await dispatch(app.core, 'cases.export', { view: 'OPEN', purpose: 'katsaus' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const exports = await core.db
+    const exports = await app.core.db
       .selectFrom('audit_log')
       .select('outcome')
       .where('seq', '>', before)

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Core } from '../../main/app/core';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { runCli } from '../../main/cli/run';
 import { openWithPassphrase } from '../../main/services/storeFiles';
@@ -18,7 +17,7 @@ import {
 import type { CaseRow } from '../../main/store/schema';
 import { captureIo, importCsv, luukku, type ImportRow } from '../helpers/cli';
 import { countRows, lastAuditEntry } from '../helpers/queries';
-import { ok, openDemoCore } from '../helpers/core';
+import { ok, useDemoCore } from '../helpers/core';
 import { createDemoStore, createEmptyStore, PASSPHRASE, tempDir } from '../helpers/stores';
 
 let dir: string;
@@ -242,34 +241,32 @@ describe('report thl (formats.md)', () => {
 });
 
 describe('reports in the app', () => {
-  let core: Core;
-  let signInAs: (role: string) => Promise<unknown>;
-  beforeEach(async () => {
-    ({ core, signInAs } = await openDemoCore(dir, 800));
-  });
-  afterEach(() => core.close());
+  const app = useDemoCore(800);
 
   it('drills down from every figure to exactly the cases it counts, each listing logged', async () => {
-    await signInAs('LEAD');
+    await app.signInAs('LEAD');
     const period = { from: '2026-04-01', to: '2026-09-30', asOf: '2026-10-17' };
-    const report = ok<ThlReport>(await dispatch(core, 'reports.thl', period));
-    const rows = await core.db.selectFrom('cases').selectAll().execute();
+    const report = ok<ThlReport>(await dispatch(app.core, 'reports.thl', period));
+    const rows = await app.core.db.selectFrom('cases').selectAll().execute();
     const sets = recountSets(rows, period.from, period.to, period.asOf);
     for (const figure of THL_FIGURES) {
-      const audit = await countRows(core.db, 'audit_log');
-      const listed = ok<ThlDrillDown>(await dispatch(core, 'reports.thlCases', { ...period, figure, limit: 500 }));
+      const audit = await countRows(app.core.db, 'audit_log');
+      const listed = ok<ThlDrillDown>(await dispatch(app.core, 'reports.thlCases', { ...period, figure, limit: 500 }));
       expect(listed.total, figure).toBe(figureValue(report, figure));
       expect(new Set(listed.rows.map((r) => r.id)), figure).toEqual(sets[figure]);
-      expect(await countRows(core.db, 'audit_log')).toBe(audit + 1);
+      expect(await countRows(app.core.db, 'audit_log')).toBe(audit + 1);
     }
-    expect(await lastAuditEntry(core.db)).toMatchObject({ action: 'reports.thlCases', purpose: 'deadline monitoring' });
+    expect(await lastAuditEntry(app.core.db)).toMatchObject({
+      action: 'reports.thlCases',
+      purpose: 'deadline monitoring',
+    });
   });
 
   it('builds the dashboard: every series agrees with the stored cases and advice contacts', async () => {
-    await signInAs('LEAD');
+    await app.signInAs('LEAD');
     const range = { from: '2025-12-01', to: '2026-11-23' };
-    const d = ok<Dashboard>(await dispatch(core, 'reports.dashboard', range));
-    const rows = await core.db.selectFrom('cases').selectAll().execute();
+    const d = ok<Dashboard>(await dispatch(app.core, 'reports.dashboard', range));
+    const rows = await app.core.db.selectFrom('cases').selectAll().execute();
     const inRange = (date: string | null) => date !== null && date >= range.from && date <= range.to;
     const received = rows.filter((r) => inRange(r.received_date));
     expect(d.inflowByWeek[0]!.week).toBe('2025-W49');
@@ -295,7 +292,7 @@ describe('reports in the app', () => {
     );
     const running = rows.filter((r) => ['NEW', 'TRIAGE', 'ASSESSMENT'].includes(r.status));
     expect(d.openByAge.reduce((s, a) => s + a.n, 0)).toBe(running.length);
-    const advice = await core.db
+    const advice = await app.core.db
       .selectFrom('advice_contacts')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('date', '>=', range.from)
@@ -305,16 +302,16 @@ describe('reports in the app', () => {
   });
 
   it('lets only team leads list the cases behind a figure, and refuses a period that ends before it starts', async () => {
-    await signInAs('ADVICE');
-    const refused = await dispatch(core, 'reports.thlCases', {
+    await app.signInAs('ADVICE');
+    const refused = await dispatch(app.core, 'reports.thlCases', {
       from: '2026-04-01',
       to: '2026-09-30',
       figure: 'openOverdue',
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    await core.signOut('USER');
-    await signInAs('LEAD');
-    const bad = await dispatch(core, 'reports.thl', { from: '2026-09-30', to: '2026-04-01' });
+    await app.core.signOut('USER');
+    await app.signInAs('LEAD');
+    const bad = await dispatch(app.core, 'reports.thl', { from: '2026-09-30', to: '2026-04-01' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!bad.ok) expect(bad.error.message).toMatch(/to.*must not be before from/);
   });
