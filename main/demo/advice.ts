@@ -5,6 +5,7 @@ import { ADVICE_CHANNELS, ADVICE_GUIDED_TO, ADVICE_LANGUAGES, ADVICE_TOPICS } fr
 import { addDays, type LocalDate } from '../../shared/dates';
 import type { Database } from '../store/schema';
 import type { Random } from './random';
+import { insertInChunks } from './insert';
 
 const LANGUAGES: readonly (readonly [(typeof ADVICE_LANGUAGES)[number], number])[] = [
   ['fi', 62],
@@ -39,10 +40,6 @@ export async function insertDemoAdvice(
       });
     }
   }
-  for (let i = 0; i < rows.length; i += 500)
-    await db
-      .insertInto('advice_contacts')
-      .values(rows.slice(i, i + 500))
-      .execute();
+  await insertInChunks(db, 'advice_contacts', rows);
   return rows.length;
 }

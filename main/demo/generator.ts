@@ -12,6 +12,7 @@ import type { Database } from '../store/schema';
 import { DEFAULT_SETTINGS, writeSettings } from '../store/settings';
 import { seedCounty } from '../store/seedCounty';
 import { insertDemoAdvice } from './advice';
+import { insertInChunks } from './insert';
 import { makeCase } from './cases';
 import { seededRandom } from './random';
 import { insertDemoRoster } from './roster';
@@ -104,11 +105,7 @@ export async function generateDemo(db: Kysely<Database>, options: DemoOptions): 
           data: JSON.stringify(e.data),
         })),
       );
-      for (let i = 0; i < events.length; i += BATCH)
-        await trx
-          .insertInto('case_events')
-          .values(events.slice(i, i + BATCH))
-          .execute();
+      await insertInChunks(trx, 'case_events', events, BATCH);
       const done = start + batch.length;
       if (options.progress && (done % 20_000 < BATCH || done === options.cases)) options.progress(done, options.cases);
     }

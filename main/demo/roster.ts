@@ -3,6 +3,7 @@ import { workingDayCalendar } from '../../shared/calendar';
 import { addDays, isoWeek, isoWeekday, type LocalDate } from '../../shared/dates';
 import type { Database } from '../store/schema';
 import type { DemoStaff } from './staff';
+import { insertInChunks } from './insert';
 
 interface Absence {
   staff_id: string;
@@ -80,10 +81,6 @@ export async function insertDemoRoster(
       }
     }
   }
-  for (let i = 0; i < rows.length; i += 500)
-    await db
-      .insertInto('duty_assignments')
-      .values(rows.slice(i, i + 500))
-      .execute();
+  await insertInChunks(db, 'duty_assignments', rows);
   return rows.length;
 }
