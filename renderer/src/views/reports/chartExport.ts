@@ -1,5 +1,5 @@
 import { toCsv } from '../../../../shared/csv';
-import { downloadText } from '../../download';
+import { downloadText, downloadUrl } from '../../download';
 
 /** The chart's SVG drawn on a white canvas at twice its size, offered as a PNG file. */
 export async function downloadSvgAsPng(svg: SVGSVGElement, fileName: string): Promise<void> {
@@ -19,12 +19,8 @@ export async function downloadSvgAsPng(svg: SVGSVGElement, fileName: string): Pr
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.scale(2, 2);
-  context.font = getComputedStyle(svg).font;
   context.drawImage(image, 0, 0, width, height);
-  const link = document.createElement('a');
-  link.href = canvas.toDataURL('image/png');
-  link.download = fileName;
-  link.click();
+  downloadUrl(fileName, canvas.toDataURL('image/png'));
 }
 
 export function downloadTableCsv(fileName: string, columns: string[], rows: (string | number)[][]): void {
