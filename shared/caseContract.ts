@@ -9,6 +9,7 @@ import {
   DECISIONS,
   REPORTER_CATEGORIES,
 } from './caseTypes';
+import { letterSummarySchema } from './guidanceContract';
 import { languageSchema, localDateSchema } from './schemas';
 
 const localDate = localDateSchema;
@@ -113,6 +114,12 @@ export const caseDetailSchema = queueRowSchema.extend({
   reporterContact: z.string().nullable(),
   guardians: z.array(z.object({ name: z.string(), phone: z.string(), language: z.enum(['fi', 'sv', 'other']) })),
   assessmentSummary: z.string().nullable(),
+  /** The regional team a started assessment went to. */
+  assignedTeam: z.string().nullable(),
+  /** The assignee of the open or earlier case this notification was linked to: the likely designated worker. */
+  linkedAssigneeUserId: z.string().nullable(),
+  guidedTo: z.array(z.object({ id: z.string(), name: z.string() })),
+  letters: z.array(letterSummarySchema),
   events: z.array(
     z.object({
       at: z.string(),
@@ -185,13 +192,27 @@ export const decisionInputSchema = z
     id: z.string().max(64),
     decision: z.enum(DECISIONS),
     reason: z.string().trim().min(1, 'a reason is required').max(2000),
+    /** START_ASSESSMENT: the regional assessment team (taken from the worker's team when only a worker is given). */
+    teamId: z.string().max(64).optional(),
+    /** START_ASSESSMENT: the worker, if already known; TRANSFER_EXISTING: the designated worker (omatyöntekijä). */
     assigneeUserId: z.string().max(64).optional(),
+    /** GUIDANCE: the services from the county's directory the family was guided to. */
+    serviceIds: z.array(z.string().max(64)).max(20).default([]),
   })
   .strict()
-  .refine((v) => v.decision !== 'START_ASSESSMENT' || !!v.assigneeUserId, {
-    message: 'choose the worker who carries out the assessment',
+  .refine((v) => v.decision !== 'START_ASSESSMENT' || !!v.teamId || !!v.assigneeUserId, {
+    message: 'choose the regional assessment team',
+    path: ['teamId'],
+  })
+  .refine((v) => v.decision !== 'TRANSFER_EXISTING' || !!v.assigneeUserId, {
+    message: 'choose the designated worker',
     path: ['assigneeUserId'],
+  })
+  .refine((v) => v.decision !== 'GUIDANCE' || v.serviceIds.length > 0, {
+    message: 'choose the services the family was guided to',
+    path: ['serviceIds'],
   });
+export type DecisionInput = z.input<typeof decisionInputSchema>;
 export const birthInputSchema = z
   .object({
     id: z.string().max(64),
@@ -207,6 +228,7 @@ export const assignableUserSchema = z.object({
   name: z.string(),
   role: z.string(),
   areaId: z.string().nullable(),
+  teamId: z.string().nullable(),
 });
 
 export const contactInputSchema = z

@@ -25,6 +25,16 @@ import {
   urgencyInputSchema,
 } from './caseContract';
 import {
+  createLetterSchema,
+  guidanceServiceSchema,
+  letterFileSchema,
+  letterTemplateSchema,
+  saveServiceSchema,
+  saveTemplateSchema,
+  serviceQuerySchema,
+  teamSchema,
+} from './guidanceContract';
+import {
   dashboardQuerySchema,
   dashboardSchema,
   drillDownQuerySchema,
@@ -44,6 +54,8 @@ export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodT
   /** Why the data is used, recorded in the audit log for client-data reads (703/2023 § 10). */
   purpose?: string;
 }
+
+const letterTemplateWithDefault = letterTemplateSchema.extend({ defaultBody: z.string() });
 
 const op = <I extends z.ZodType, O extends z.ZodType>(spec: OperationSpec<I, O>) => spec;
 
@@ -250,6 +262,27 @@ export const contract = {
   }),
   'reports.dashboard': op({ input: dashboardQuerySchema, output: dashboardSchema, access: MANAGERS }),
   'users.assignable': op({ input: none, output: z.array(assignableUserSchema), access: CLIENT_ROLES }),
+  'org.teams': op({ input: none, output: z.array(teamSchema), access: ANY_ROLE }),
+  'guidance.services': op({ input: serviceQuerySchema, output: z.array(guidanceServiceSchema), access: ANY_ROLE }),
+  'guidance.saveService': op({ input: saveServiceSchema, output: guidanceServiceSchema, access: MANAGERS }),
+  'letters.templates': op({ input: none, output: z.array(letterTemplateWithDefault), access: ANY_ROLE }),
+  'letters.saveTemplate': op({
+    input: saveTemplateSchema,
+    output: z.array(letterTemplateWithDefault),
+    access: MANAGERS,
+  }),
+  'letters.create': op({
+    input: createLetterSchema,
+    output: caseDetailSchema,
+    access: CLIENT_ROLES,
+    purpose: 'letter',
+  }),
+  'letters.pdf': op({
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: letterFileSchema,
+    access: CLIENT_ROLES,
+    purpose: 'letter',
+  }),
   'org.municipalities': op({
     input: none,
     output: z.array(z.object({ id: z.string(), nameFi: z.string(), nameSv: z.string(), areaId: z.string() })),

@@ -3,6 +3,7 @@ import { addDays, type LocalDate } from '../../shared/dates';
 import type { Role } from '../../shared/roles';
 import type { StaffRole } from '../../shared/caseTypes';
 import type { Database } from '../store/schema';
+import { DEFAULT_TEAMS } from '../store/seedCounty';
 import { FI_FIRST, FI_LAST, SV_FIRST, SV_LAST, usernameFor } from './names';
 import type { Random } from './random';
 
@@ -18,13 +19,6 @@ export interface DemoStaff {
   username: string;
 }
 
-export const DEMO_TEAMS = [
-  { id: 'advice', name: 'Neuvonta ja ohjaus / Rådgivning och handledning', area_id: null },
-  { id: 'assessment-east', name: 'Arviointitiimi itä / Bedömningsteam öst', area_id: 'east' },
-  { id: 'assessment-central', name: 'Arviointitiimi keski / Bedömningsteam mellersta', area_id: 'central' },
-  { id: 'assessment-west', name: 'Arviointitiimi länsi / Bedömningsteam väst', area_id: 'west' },
-];
-
 /** 15-40 people: two leads, then social workers and counsellors in the advice and regional teams. */
 export function makeStaff(rng: Random, count: number): DemoStaff[] {
   const staff: DemoStaff[] = [];
@@ -39,7 +33,7 @@ export function makeStaff(rng: Random, count: number): DemoStaff[] {
     const role: StaffRole =
       i < 2 ? 'LEAD' : i % 9 === 8 ? 'SERVICE_COORDINATOR' : i % 2 === 0 ? 'SOCIAL_WORKER' : 'COUNSELLOR';
     const regional = role === 'SOCIAL_WORKER' && i % 4 === 0;
-    const team = regional ? DEMO_TEAMS[1 + (i % 3)]! : DEMO_TEAMS[0]!;
+    const team = regional ? DEFAULT_TEAMS[1 + (i % 3)]! : DEFAULT_TEAMS[0]!;
     const userRole: Role =
       role === 'LEAD' ? 'LEAD' : role === 'SOCIAL_WORKER' ? (regional ? 'REGIONAL' : 'ASSESSMENT_SW') : 'ADVICE';
     staff.push({
@@ -69,7 +63,6 @@ export async function insertStaff(
   today: LocalDate,
   now: string,
 ): Promise<number> {
-  await db.insertInto('teams').values(DEMO_TEAMS).execute();
   await db
     .insertInto('staff')
     .values(

@@ -11,6 +11,8 @@ import { adviceToday, logAdvice, undoAdvice } from '../services/adviceLog';
 import { importCasesCsv } from '../services/importCases';
 import { exportQueue } from '../services/caseExport';
 import { dashboard } from '../services/dashboard';
+import { listServices, listTeams, saveService } from '../services/guidance';
+import { createLetter, letterTemplates, readLetter, saveLetterTemplate } from '../services/letters';
 import { readOverview } from '../services/overview';
 import { readThlReport, reportBounds, thlDrillDown } from '../services/reports';
 import { helsinkiDate, isoWeek } from '../../shared/dates';
@@ -97,11 +99,24 @@ export const handlers: Handlers = {
     core.db
       .selectFrom('users as u')
       .leftJoin('staff as s', 's.id', 'u.staff_id')
-      .select(['u.id', 'u.display_name as name', 'u.role', 's.area_id as areaId'])
+      .select(['u.id', 'u.display_name as name', 'u.role', 's.area_id as areaId', 's.team_id as teamId'])
       .where('u.active', '=', 1)
       .where('u.role', 'in', ['ASSESSMENT_SW', 'REGIONAL', 'LEAD'])
       .orderBy('u.display_name')
       .execute(),
+  'org.teams': async ({ core }) => listTeams(core.db),
+  'guidance.services': async ({ core }, query) => listServices(core.db, query),
+  'guidance.saveService': async ({ core }, input) => saveService(core, input),
+  'letters.templates': async ({ core }) => letterTemplates(core),
+  'letters.saveTemplate': async ({ core }, input) => {
+    await saveLetterTemplate(core, input);
+    return letterTemplates(core);
+  },
+  'letters.create': async ({ core }, input) => {
+    await createLetter(core, input);
+    return caseDetail(core, input.caseId, 'letter');
+  },
+  'letters.pdf': async ({ core }, { id }) => readLetter(core, id),
   'org.municipalities': async ({ core }) =>
     core.db
       .selectFrom('municipalities')

@@ -6,6 +6,7 @@ import { DECISIONS, type CaseType, type Decision } from '../../shared/caseTypes'
 import { helsinkiDate, isLocalDate, type LocalDate } from '../../shared/dates';
 import { parseDateTime } from '../../shared/datetime';
 import { checkHetu } from '../../shared/hetu';
+import { LuukkuError } from '../../shared/errors';
 
 export interface MunicipalityRef {
   id: string;
@@ -21,6 +22,10 @@ export class FieldErrors {
   }
   get any(): boolean {
     return this.list.length > 0;
+  }
+  /** The same "Invalid input: field: problem; ..." message the IPC dispatcher gives for schema errors. */
+  throwIfAny(): void {
+    if (this.any) throw new LuukkuError('INVALID_INPUT', `Invalid input: ${this.list.join('; ')}`);
   }
 }
 

@@ -135,6 +135,11 @@ export async function caseDetail(core: Core, id: string, purpose = 'case detail'
     assessmentSummary: r.assessment_summary,
     reporterContact: r.reporter_contact,
     guardians: JSON.parse(r.guardians ?? '[]') as Guardian[],
+    assignedTeam: r.assigned_team,
+    linkedAssigneeUserId: r.linked_assignee_user_id,
+    guidedTo: found.guidedTo,
+    // Stored kinds and languages are the contract's enums; the dispatcher validates them on the way out.
+    letters: found.letters as CaseDetail['letters'],
     events: found.events.map((e) => ({
       at: e.at,
       kind: e.kind,

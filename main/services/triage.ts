@@ -2,13 +2,15 @@
  * Triage and assessment: the urgency assessment, the decision with its reason, a birth, contacts with the
  * family and the completed assessment. Each change is one transaction with its case event and audit entry.
  */
-import type { Updateable } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import { caseDeadlines } from '../../shared/calendar';
 import { caseStatus, type AssessmentOutcome, type ContactMode, type Decision } from '../../shared/caseTypes';
 import { helsinkiDate } from '../../shared/dates';
 import { LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
-import type { CaseRow, CasesTable } from '../store/schema';
+import type { CaseRow, CasesTable, Database } from '../store/schema';
+import { SOCIAL_WORKER_ROLES, type Role } from '../../shared/roles';
+import { checkGuidedServices } from './guidance';
 import { calendarOf } from './cases';
 import { childIdentity, FieldErrors } from './caseValidation';
 
@@ -18,6 +20,7 @@ async function changeCase(
   action: string,
   event: { kind: string; data: Record<string, unknown> },
   change: (row: CaseRow) => Updateable<CasesTable>,
+  alsoWrite?: (trx: Kysely<Database>) => Promise<void>,
 ): Promise<void> {
   const actor = core.actor()!;
   const now = core.now();
@@ -47,6 +50,7 @@ async function changeCase(
         data: JSON.stringify(event.data),
       })
       .execute();
+    await alsoWrite?.(trx);
   });
 }
 
@@ -68,26 +72,68 @@ export async function recordUrgency(core: Core, id: string, urgent: boolean): Pr
   });
 }
 
-/** LsL 26 § 4-5 mom: a social worker decides, with the reason; START_ASSESSMENT goes to a worker. */
-export async function recordDecision(
+/**
+ * The assignee and team a decision hands the case to: START_ASSESSMENT goes to a regional assessment team
+ * (and, when already known, one of its workers); TRANSFER_EXISTING to the family's designated worker.
+ */
+async function handOver(
   core: Core,
-  input: { id: string; decision: Decision; reason: string; assigneeUserId?: string | undefined },
-): Promise<void> {
-  const actor = core.actor()!;
+  input: { decision: Decision; teamId?: string | undefined; assigneeUserId?: string | undefined },
+): Promise<{ teamId: string | null; assigneeUserId: string | null }> {
+  const errors = new FieldErrors();
+  let teamId = input.teamId ?? null;
   if (input.assigneeUserId) {
     const assignee = await core.db
-      .selectFrom('users')
-      .select(['id', 'active'])
-      .where('id', '=', input.assigneeUserId)
+      .selectFrom('users as u')
+      .leftJoin('staff as s', 's.id', 'u.staff_id')
+      .select(['u.active', 'u.role', 's.team_id'])
+      .where('u.id', '=', input.assigneeUserId)
       .executeTakeFirst();
-    if (!assignee?.active) throw new LuukkuError('INVALID_INPUT', 'Invalid input: assigneeUserId: no such active user');
+    if (!assignee?.active || !SOCIAL_WORKER_ROLES.includes(assignee.role as Role))
+      errors.add('assigneeUserId', 'no such active social worker');
+    else if (input.decision === 'START_ASSESSMENT') {
+      if (!teamId) teamId = assignee.team_id;
+      else if (assignee.team_id !== teamId) errors.add('assigneeUserId', 'is not in the chosen team');
+    }
   }
+  if (input.decision === 'START_ASSESSMENT') {
+    const team = teamId
+      ? await core.db.selectFrom('teams').select('area_id').where('id', '=', teamId).executeTakeFirst()
+      : undefined;
+    if (!team?.area_id) errors.add('teamId', 'choose a regional assessment team');
+  } else teamId = null;
+  errors.throwIfAny();
+  return {
+    teamId,
+    assigneeUserId:
+      input.decision === 'START_ASSESSMENT' || input.decision === 'TRANSFER_EXISTING'
+        ? (input.assigneeUserId ?? null)
+        : null,
+  };
+}
+
+/** LsL 26 § 4-5 mom: a social worker decides, with the reason, and the decision says where the case goes. */
+export async function recordDecision(
+  core: Core,
+  input: {
+    id: string;
+    decision: Decision;
+    reason: string;
+    teamId?: string | undefined;
+    assigneeUserId?: string | undefined;
+    serviceIds?: string[] | undefined;
+  },
+): Promise<void> {
+  const actor = core.actor()!;
+  const to = await handOver(core, input);
+  const serviceIds = input.decision === 'GUIDANCE' ? [...new Set(input.serviceIds ?? [])] : [];
+  if (input.decision === 'GUIDANCE') await checkGuidedServices(core.db, serviceIds);
   const now = core.now();
   await changeCase(
     core,
     input.id,
     'cases.recordDecision',
-    { kind: 'DECIDED', data: { decision: input.decision } },
+    { kind: 'DECIDED', data: { decision: input.decision, ...(serviceIds.length ? { serviceIds } : {}) } },
     (row) => {
       if (row.decision) throw new LuukkuError('WRONG_STATE', 'The case is already decided.');
       if (!row.urgency_assessed_at) throw new LuukkuError('WRONG_STATE', 'Record the urgency assessment first.');
@@ -97,8 +143,16 @@ export async function recordDecision(
         decision_at: now.toISOString(),
         decision_date: helsinkiDate(now),
         decision_by: actor.id,
-        ...(input.assigneeUserId ? { assignee_user_id: input.assigneeUserId } : {}),
+        ...(to.assigneeUserId ? { assignee_user_id: to.assigneeUserId } : {}),
+        assigned_team_id: to.teamId,
       };
+    },
+    async (trx) => {
+      if (serviceIds.length)
+        await trx
+          .insertInto('case_guidance')
+          .values(serviceIds.map((service_id) => ({ case_id: input.id, service_id })))
+          .execute();
     },
   );
 }

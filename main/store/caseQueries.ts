@@ -182,8 +182,12 @@ export async function readCase(db: Kysely<Database>, id: string) {
     .leftJoin('users as ub', 'ub.id', 'c.urgency_assessed_by')
     .leftJoin('users as db', 'db.id', 'c.decision_by')
     .leftJoin('notifications as n', 'n.id', 'c.notification_id')
+    .leftJoin('teams as t', 't.id', 'c.assigned_team_id')
+    .leftJoin('cases as lc', 'lc.id', 'c.linked_case_id')
     .selectAll('c')
     .select([
+      't.name as assigned_team',
+      'lc.assignee_user_id as linked_assignee_user_id',
       'n.reporter_contact',
       'n.guardians',
       'm.name_fi as municipality',
@@ -201,7 +205,21 @@ export async function readCase(db: Kysely<Database>, id: string) {
     .where('e.case_id', '=', id)
     .orderBy('e.id')
     .execute();
-  return { row, events };
+  const guidedTo = await db
+    .selectFrom('case_guidance as g')
+    .innerJoin('guidance_services as s', 's.id', 'g.service_id')
+    .select(['s.id', 's.name'])
+    .where('g.case_id', '=', id)
+    .orderBy('s.name')
+    .execute();
+  const letters = await db
+    .selectFrom('letters as l')
+    .leftJoin('users as u', 'u.id', 'l.created_by')
+    .select(['l.id', 'l.kind', 'l.language', 'l.recipient', 'l.created_at as createdAt', 'u.display_name as createdBy'])
+    .where('l.case_id', '=', id)
+    .orderBy('l.id')
+    .execute();
+  return { row, events, guidedTo, letters };
 }
 
 export async function findExistingCases(

@@ -129,6 +129,8 @@ export interface CasesTable {
   /** PLANNED_SOCIAL_WORK | CHILD_WELFARE_CLIENT | NO_FURTHER_NEED (migration 003) */
   assessment_outcome: string | null;
   assessment_summary: string | null;
+  /** The regional assessment team a started assessment went to (migration 007). */
+  assigned_team_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** Generated: complete_due while the assessment runs, else start_due (migration 002). */
   running_due: ColumnType<string | null, never, never>;
 }
@@ -189,7 +191,49 @@ export interface AdviceContactsTable {
   created_by: string | null;
 }
 
+/** The county's directory of services a family can be guided to (GUIDANCE decisions). */
+export interface GuidanceServicesTable {
+  id: string;
+  name: string;
+  /** PUBLIC | PRIVATE | THIRD_SECTOR */
+  kind: string;
+  description: string;
+  contact: string;
+  active: number;
+  updated_at: string;
+}
+
+export interface CaseGuidanceTable {
+  case_id: string;
+  service_id: string;
+}
+
+export interface LetterTemplatesTable {
+  /** RECEIPT_NOTICE | DECISION */
+  kind: string;
+  language: string;
+  body: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface LettersTable {
+  id: Generated<number>;
+  case_id: string;
+  kind: string;
+  language: string;
+  recipient: string;
+  created_at: string;
+  created_by: string | null;
+  /** The PDF exactly as disclosed (Asiakastietolaki 703/2023 § 10: the disclosed data). */
+  pdf: Buffer;
+}
+
 export interface Database {
+  guidance_services: GuidanceServicesTable;
+  case_guidance: CaseGuidanceTable;
+  letter_templates: LetterTemplatesTable;
+  letters: LettersTable;
   advice_contacts: AdviceContactsTable;
   meta: MetaTable;
   settings: SettingsTable;

@@ -8,7 +8,16 @@ export function downloadUrl(fileName: string, href: string): void {
 
 /** Offers text the renderer already holds as a file download (with a BOM, so Excel reads UTF-8). */
 export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type }));
+  downloadBlob(fileName, new Blob(['\uFEFF', text], { type }));
+}
+
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   downloadUrl(fileName, url);
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Offers a binary file the main process sent as base64 (a letter's PDF) as a download. */
+export function downloadBase64(fileName: string, base64: string, type: string): void {
+  downloadBlob(fileName, new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type }));
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { caseDeadlines } from '../../shared/calendar';
 import { helsinkiDate } from '../../shared/dates';
 import { makeHetu } from '../../shared/hetu';
+import { pdfText } from '../helpers/pdfText';
 import { screenshot, seriousA11yViolations, signInToDemo, useE2e } from './harness';
 
 const e2e = useE2e();
@@ -53,12 +54,33 @@ describe('intake and triage in the app', () => {
     await page.getByRole('button', { name: 'Ei kiireellinen' }).click();
     await expect.poll(() => page.getByText(/^Arvioitu .*: Ei kiireellinen/).isVisible()).toBe(true);
     await page.getByLabel('Ratkaisu').selectOption({ label: 'Ohjattu muihin palveluihin' });
+    const save = page.getByRole('button', { name: 'Tallenna päätös' });
     await page.getByLabel('Perustelu').fill('Ohjattu perheneuvolaan.');
-    await page.getByRole('button', { name: 'Tallenna päätös' }).click();
+    expect(await save.isDisabled()).toBe(true); // no service chosen yet
+    await page.getByLabel('Hae palvelua').fill('perheneuvola');
+    await page.getByRole('checkbox', { name: /Perheneuvola/ }).check();
+    await expect.poll(() => page.getByText('1 palvelu valittu').isVisible()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '22-guidance-services-fi');
+    await save.click();
     await expect
       .poll(() => page.getByText('Ei asioita tällä rajauksella.').isVisible(), { timeout: 10_000 })
       .toBe(true);
     expect(await page.getByText(/^Päätetty .*: Ohjattu muihin palveluihin/).isVisible()).toBe(true);
+    expect(await page.getByText('Ohjattu: Perheneuvola / Familjerådgivningen.').isVisible()).toBe(true);
+
+    // The decision letter, in Swedish as the guardian asked, for the guardian named at registration.
+    expect(await page.getByLabel('Kirje', { exact: true }).inputValue()).toBe('DECISION');
+    expect(await page.getByLabel('Kirjeen kieli').inputValue()).toBe('sv');
+    expect(await page.getByLabel('Vastaanottaja').inputValue()).toBe('Maija Testinen');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tee kirje (PDF)' }).click();
+    const pdf = readFileSync(await (await download).path());
+    expect(pdfText(pdf)).toContain('Avgörande i ärendet som gäller ert barn');
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Ratkaisukirje \(SV\) · Maija Testinen/ }).isVisible())
+      .toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '22-triaged-fi');
   });
 
@@ -165,5 +187,34 @@ describe('intake and triage in the app', () => {
     );
     await screenshot(page, '23-queue-sv');
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('lets a lead add a service to the directory and reword the Swedish notice to guardians', async () => {
+    const page = await signedIn(20, 'LEAD', 'sv');
+    await page.getByRole('navigation').getByRole('button', { name: 'Inställningar' }).click();
+    await page.getByRole('button', { name: 'Lägg till tjänst' }).click();
+    await page.getByLabel('Namn', { exact: true }).fill('Ungdomsgården Borgå');
+    await page.getByLabel('Producent').selectOption({ label: 'Organisation eller församling' });
+    await page.getByLabel('Beskrivning').fill('Öppen mötesplats för unga 13-17 år.');
+    await page.getByRole('form', { name: 'Lägg till tjänst' }).getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => page.getByText('Sparat: Ungdomsgården Borgå.').isVisible()).toBe(true);
+    await page.getByLabel('Sök tjänst').fill('mötesplats');
+    await expect.poll(() => page.getByRole('row').count()).toBe(2); // header + the one match
+    expect(await page.getByRole('row').nth(1).textContent()).toContain('Ungdomsgården Borgå');
+
+    await page.getByLabel('Brevets språk').selectOption('sv');
+    const body = page.getByLabel('Brevets text');
+    await expect.poll(() => body.inputValue()).toContain('Meddelande om mottaget ärende');
+    await body.fill('# Hej {{recipient}}\nVi har tagit emot ett ärende {{mottaget}}.');
+    const templates = page.getByRole('region', { name: 'Brevmallar' });
+    await templates.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => templates.getByRole('alert').textContent()).toContain('{{recipient}}');
+    await body.fill(
+      '# Hej {{recipient}}\nVi har tagit emot ett ärende {{receivedDate}} och svarar senast {{startDue}}.',
+    );
+    await templates.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => templates.getByText(/^Ändrad /).isVisible()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '24-settings-directory-templates-sv');
   });
 });

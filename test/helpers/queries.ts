@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../main/store/schema';
 
 /** How many rows a table holds: to show that a refused or invalid call changed nothing. */
-export async function countRows(db: Kysely<Database>, table: 'cases' | 'audit_log'): Promise<number> {
+export async function countRows(
+  db: Kysely<Database>,
+  table: 'cases' | 'audit_log' | 'letters' | 'case_guidance',
+): Promise<number> {
   const row = await db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll().as('n'))

@@ -152,7 +152,7 @@ describe('migrations', () => {
     await db.destroy();
   });
 
-  it('migrations 3-5 keep existing cases and notifications and add what later work needs', async () => {
+  it('migrations 3-7 keep existing cases and notifications and add what later work needs', async () => {
     const path = join(dir, 'v2.db');
     const sqlite = openSqlite(path, Buffer.alloc(32, 5), 'create');
     const db = kyselyFor(sqlite);
@@ -178,9 +178,27 @@ describe('migrations', () => {
       child_first_name: string;
       assessment_outcome: null;
       guardians: string;
+      assigned_team_id: null;
     }>`SELECT c.child_first_name,
-      c.assessment_outcome, n.guardians FROM cases c JOIN notifications n ON n.id = c.notification_id`.execute(db);
-    expect(row.rows).toEqual([{ child_first_name: 'Nils', assessment_outcome: null, guardians: '[]' }]);
+      c.assessment_outcome, n.guardians, c.assigned_team_id FROM cases c JOIN notifications n ON n.id = c.notification_id`.execute(
+      db,
+    );
+    expect(row.rows).toEqual([
+      { child_first_name: 'Nils', assessment_outcome: null, guardians: '[]', assigned_team_id: null },
+    ]);
+    // Migration 7: letters hang off their case and are found by it.
+    await sql`INSERT INTO letters (case_id, kind, language, recipient, created_at, pdf) VALUES ('c1', 'DECISION', 'sv', 'A', 'x', x'25')`.execute(
+      db,
+    );
+    await expect(
+      sql`INSERT INTO letters (case_id, kind, language, recipient, created_at, pdf) VALUES ('nope', 'DECISION', 'sv', 'A', 'x', x'25')`.execute(
+        db,
+      ),
+    ).rejects.toThrow(/FOREIGN KEY/);
+    const letterPlan = await sql<{
+      detail: string;
+    }>`EXPLAIN QUERY PLAN SELECT id FROM letters WHERE case_id = 'c1'`.execute(db);
+    expect(letterPlan.rows.map((r) => r.detail).join(' ')).toMatch(/letters_case/);
     await sql`INSERT INTO advice_contacts (at, date, channel, language, topic, guided_to) VALUES ('x', '2026-11-23', 'PHONE', 'fi', 'OTHER', 'NOT_GUIDED')`.execute(
       db,
     );

@@ -5,6 +5,7 @@ import * as m003 from './003_assessment';
 import * as m004 from './004_advice_log';
 import * as m005 from './005_guardians';
 import * as m006 from './006_report_indexes';
+import * as m007 from './007_guidance_letters';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'advice log', up: m004.up },
   { version: 5, name: 'guardians', up: m005.up },
   { version: 6, name: 'report indexes', up: m006.up },
+  { version: 7, name: 'guidance services, regional teams and letters', up: m007.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -4,6 +4,8 @@ import { MANAGERS } from '../../../shared/roles';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { useApp } from '../state/appStore';
+import { LetterTemplates } from './settings/LetterTemplates';
+import { ServiceDirectory } from './settings/ServiceDirectory';
 
 export function SettingsView() {
   const { t } = useTranslation();
@@ -58,6 +60,8 @@ export function SettingsView() {
           {saved && !error ? t('common.saved') : ''}
         </p>
       </form>
+      <ServiceDirectory canEdit={canEdit} />
+      <LetterTemplates canEdit={canEdit} />
       <section className="panel">
         <h2>{t('settings.about')}</h2>
         <p>{t('settings.deadlineHelp')}</p>

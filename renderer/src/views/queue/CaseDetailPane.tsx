@@ -5,6 +5,7 @@ import { useQueue } from '../../state/queueStore';
 import { ClockBadge } from './ClockBadge';
 import { AssessmentActions } from './AssessmentActions';
 import { TriageActions } from './TriageActions';
+import { LettersPanel } from './LettersPanel';
 
 export function CaseDetailPane() {
   const { t, i18n } = useTranslation();
@@ -90,6 +91,7 @@ export function CaseDetailPane() {
           )}
           <TriageActions detail={detail} />
           <AssessmentActions detail={detail} />
+          <LettersPanel detail={detail} />
           <h3>{t('detail.history')}</h3>
           <ol className="timeline">
             {detail.events.map((e, i) => (
@@ -105,6 +107,7 @@ export function CaseDetailPane() {
                   </>
                 )}
                 {typeof e.data.outcome === 'string' && <> · {t(`outcomes.${e.data.outcome}`)}</>}
+                {e.kind === 'LETTER' && typeof e.data.kind === 'string' && <> · {t(`letters.kinds.${e.data.kind}`)}</>}
                 {e.user && <> · {e.user}</>}
               </li>
             ))}

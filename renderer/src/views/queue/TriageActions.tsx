@@ -1,15 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/caseContract';
-import { DECISIONS, type Decision } from '../../../../shared/caseTypes';
 import { SOCIAL_WORKER_ROLES } from '../../../../shared/roles';
 import { Field } from '../../components/Field';
-import { SelectField } from '../../components/SelectField';
 import { formatDate, formatDateTime } from '../../format';
 import { useApp } from '../../state/appStore';
 import { useQueue } from '../../state/queueStore';
-
-type Assignable = { id: string; name: string; role: string; areaId: string | null };
+import { DecisionForm } from './DecisionForm';
 
 /** Urgency, the decision with its reason, and the birth of an anticipatory notification's child. */
 export function TriageActions({ detail }: { detail: CaseDetail }) {
@@ -17,34 +14,8 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
   const role = useApp((s) => s.status?.user?.role);
   const act = useQueue((s) => s.act);
   const socialWorker = !!role && SOCIAL_WORKER_ROLES.includes(role);
-  const [decision, setDecision] = useState<Decision | ''>('');
-  const [reason, setReason] = useState('');
-  const [assignee, setAssignee] = useState('');
-  const [assignable, setAssignable] = useState<Assignable[]>([]);
   const [birth, setBirth] = useState({ birthDate: '', firstName: '', lastName: '', hetu: '' });
 
-  useEffect(() => {
-    setDecision('');
-    setReason('');
-    setAssignee('');
-  }, [detail.id]);
-  useEffect(() => {
-    if (decision !== 'START_ASSESSMENT' || assignable.length) return;
-    void window.luukku.users.assignable().then((r) => r.ok && setAssignable(r.value));
-  }, [decision, assignable.length]);
-
-  const decide = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!decision) return;
-    await act(() =>
-      window.luukku.cases.recordDecision({
-        id: detail.id,
-        decision,
-        reason,
-        ...(assignee ? { assigneeUserId: assignee } : {}),
-      }),
-    );
-  };
   const recordBirth = async (e: FormEvent) => {
     e.preventDefault();
     await act(() => window.luukku.cases.recordBirth({ id: detail.id, ...birth }));
@@ -137,45 +108,20 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
               who: detail.decisionBy ?? '–',
             })}
             {detail.decisionReason && <span className="reason"> {detail.decisionReason}</span>}
+            {detail.assignedTeam && (
+              <span className="reason"> {t('detail.assignedTeam', { team: detail.assignedTeam })}</span>
+            )}
+            {detail.guidedTo.length > 0 && (
+              <span className="reason">
+                {' '}
+                {t('detail.guidedTo', { services: detail.guidedTo.map((s) => s.name).join(', ') })}
+              </span>
+            )}
           </p>
         ) : !socialWorker ? (
           <p className="banner banner-info">{t('detail.onlySocialWorker')}</p>
         ) : detail.urgencyAssessedAt ? (
-          <form onSubmit={decide}>
-            <SelectField
-              label={t('detail.decisionField')}
-              value={decision}
-              onChange={setDecision}
-              empty={{ label: '–', selectable: false }}
-              options={DECISIONS.map((d) => [d, t(`decisions.${d}`)] as const)}
-              required
-            />
-            {decision === 'START_ASSESSMENT' && (
-              <SelectField
-                label={t('detail.assessor')}
-                value={assignee}
-                onChange={setAssignee}
-                empty={{ label: t('detail.chooseAssessor'), selectable: false }}
-                options={assignable
-                  .filter((u) => !u.areaId || u.areaId === detail.areaId)
-                  .map((u) => [u.id, `${u.name} · ${t(`roles.${u.role}`)}`] as const)}
-                required
-              />
-            )}
-            <div className="field">
-              <label htmlFor="decision-reason">{t('detail.reason')}</label>
-              <textarea
-                id="decision-reason"
-                rows={3}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                required
-              />
-            </div>
-            <button type="submit" className="primary" disabled={!decision || !reason.trim()}>
-              {t('detail.saveDecision')}
-            </button>
-          </form>
+          <DecisionForm detail={detail} />
         ) : (
           <p className="muted">{t('detail.urgencyNote')}</p>
         )}

@@ -1,0 +1,101 @@
+/**
+ * The county's service directory (where a GUIDANCE decision sends a family) and its regional assessment
+ * teams (where START_ASSESSMENT sends a case). Neither holds client data; changes are audited all the same.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { GuidanceService, ServiceKind, Team } from '../../shared/guidanceContract';
+import { LuukkuError } from '../../shared/errors';
+import type { Core } from '../app/core';
+import type { Database } from '../store/schema';
+
+const serviceOf = (r: {
+  id: string;
+  name: string;
+  kind: string;
+  description: string;
+  contact: string;
+  active: number;
+}): GuidanceService => ({ ...r, kind: r.kind as ServiceKind, active: r.active === 1 });
+
+export async function listServices(
+  db: Kysely<Database>,
+  query: { text: string; includeInactive: boolean },
+): Promise<GuidanceService[]> {
+  let q = db.selectFrom('guidance_services').selectAll();
+  if (!query.includeInactive) q = q.where('active', '=', 1);
+  if (query.text) {
+    const like = `%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('name', 'like', eb.val(like)).$castTo<boolean>(),
+        eb('description', 'like', eb.val(like)).$castTo<boolean>(),
+      ]),
+    );
+  }
+  const rows = await q.orderBy('name').limit(500).execute();
+  return rows.map(serviceOf);
+}
+
+export async function saveService(
+  core: Core,
+  input: {
+    id?: string | undefined;
+    name: string;
+    kind: ServiceKind;
+    description: string;
+    contact: string;
+    active: boolean;
+  },
+): Promise<GuidanceService> {
+  const id = input.id ?? randomUUID();
+  const values = {
+    name: input.name,
+    kind: input.kind,
+    description: input.description,
+    contact: input.contact,
+    active: input.active ? 1 : 0,
+    updated_at: core.now().toISOString(),
+  };
+  await core.transact(
+    { actor: core.actor(), action: 'guidance.saveService', details: { serviceId: id, active: input.active } },
+    async (trx) => {
+      if (input.id) {
+        const updated = await trx.updateTable('guidance_services').set(values).where('id', '=', id).executeTakeFirst();
+        if (!updated.numUpdatedRows) throw new LuukkuError('NOT_FOUND', 'No such service in the directory.');
+      } else {
+        await trx
+          .insertInto('guidance_services')
+          .values({ id, ...values })
+          .execute();
+      }
+    },
+  );
+  const saved = await core.db
+    .selectFrom('guidance_services')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return serviceOf(saved);
+}
+
+/** The services a GUIDANCE decision names must be in the directory and in use. */
+export async function checkGuidedServices(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  if (!ids.length) return;
+  const found = await db
+    .selectFrom('guidance_services')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('active', '=', 1)
+    .execute();
+  const missing = ids.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length)
+    throw new LuukkuError(
+      'INVALID_INPUT',
+      `Invalid input: serviceIds: ${missing.join(', ')} is not an active service in the directory`,
+    );
+}
+
+export async function listTeams(db: Kysely<Database>): Promise<Team[]> {
+  return db.selectFrom('teams').select(['id', 'name', 'area_id as areaId']).orderBy('name').execute();
+}

@@ -1,0 +1,157 @@
+/**
+ * Letters to the child's guardians: the notice that a notification was received and what happens next
+ * (THL handbook: within the 7 working days) and the decision letter. Each is made from the county's
+ * template in Finnish or Swedish, stored with the case as the very PDF that was disclosed, and logged as a
+ * disclosure (Asiakastietolaki 703/2023 § 10) in the same transaction.
+ */
+import {
+  LETTER_KINDS,
+  LETTER_LANGUAGES,
+  type LetterKind,
+  type LetterLanguage,
+  type LetterTemplate,
+} from '../../shared/guidanceContract';
+import { helsinkiDate, parseLocalDate } from '../../shared/dates';
+import { LuukkuError } from '../../shared/errors';
+import type { Core } from '../app/core';
+import { letterPdf } from '../letters/pdf';
+import { DEFAULT_TEMPLATES, fillTemplate } from '../letters/templates';
+import { readCase } from '../store/caseQueries';
+import { readSettings } from '../store/settings';
+import { mainText } from '../text';
+
+/** Finnish and Swedish in Finland both write dates as d.m.yyyy. */
+function letterDate(date: string | null): string {
+  if (!date) return '';
+  const { year, month, day } = parseLocalDate(date);
+  return `${day}.${month}.${year}`;
+}
+
+export async function letterTemplates(core: Core): Promise<(LetterTemplate & { defaultBody: string })[]> {
+  const stored = await core.db.selectFrom('letter_templates').selectAll().execute();
+  return LETTER_KINDS.flatMap((kind) =>
+    LETTER_LANGUAGES.map((language) => {
+      const row = stored.find((s) => s.kind === kind && s.language === language);
+      const defaultBody = DEFAULT_TEMPLATES[kind][language];
+      return { kind, language, body: row?.body ?? defaultBody, updatedAt: row?.updated_at ?? null, defaultBody };
+    }),
+  );
+}
+
+export async function saveLetterTemplate(
+  core: Core,
+  input: { kind: LetterKind; language: LetterLanguage; body: string },
+): Promise<void> {
+  const now = core.now().toISOString();
+  const actor = core.actor()!;
+  await core.transact(
+    { actor, action: 'letters.saveTemplate', details: { kind: input.kind, language: input.language } },
+    (trx) =>
+      trx
+        .insertInto('letter_templates')
+        .values({ ...input, updated_at: now, updated_by: actor.id })
+        .onConflict((oc) =>
+          oc.columns(['kind', 'language']).doUpdateSet({ body: input.body, updated_at: now, updated_by: actor.id }),
+        )
+        .execute(),
+  );
+}
+
+async function templateBody(core: Core, kind: LetterKind, language: LetterLanguage): Promise<string> {
+  const row = await core.db
+    .selectFrom('letter_templates')
+    .select('body')
+    .where('kind', '=', kind)
+    .where('language', '=', language)
+    .executeTakeFirst();
+  return row?.body ?? DEFAULT_TEMPLATES[kind][language];
+}
+
+export async function createLetter(
+  core: Core,
+  input: { caseId: string; kind: LetterKind; language: LetterLanguage; recipient: string },
+): Promise<number> {
+  const found = await readCase(core.db, input.caseId);
+  if (!found) throw new LuukkuError('NOT_FOUND', 'No such case.');
+  const c = found.row;
+  if (input.kind === 'DECISION' && !c.decision)
+    throw new LuukkuError('WRONG_STATE', 'There is no decision yet: the decision letter follows the decision.');
+  const t = mainText(input.language);
+  const actor = core.actor()!;
+  const now = core.now();
+  const author = await core.db.selectFrom('users').select('display_name').where('id', '=', actor.id).executeTakeFirst();
+  const child = [c.child_first_name, c.child_last_name].filter(Boolean).join(' ') || t('letters.unbornChild');
+  const body = fillTemplate(await templateBody(core, input.kind, input.language), {
+    county: (await readSettings(core.db)).countyName,
+    recipient: input.recipient,
+    child,
+    childBirthDate: letterDate(c.child_birth_date ?? c.expected_birth_date),
+    receivedDate: letterDate(c.received_date),
+    startDue: letterDate(c.start_due),
+    decision: c.decision ? t(`decisions.${c.decision}`) : '',
+    decisionDate: letterDate(c.decision_date),
+    decisionReason: c.decision_reason ?? '',
+    services: found.guidedTo.map((s) => s.name).join(', '),
+    team: c.assigned_team ?? '',
+    worker: author?.display_name ?? actor.name,
+    today: letterDate(helsinkiDate(now)),
+  });
+  const pdf = await letterPdf({ title: t(`letters.kinds.${input.kind}`), language: input.language, body, now });
+  return core.transact(
+    (letterId: number) => ({
+      actor,
+      action: 'letters.create',
+      purpose: 'disclosure to the guardian',
+      caseId: input.caseId,
+      details: { letterId, kind: input.kind, language: input.language },
+    }),
+    async (trx) => {
+      const { id } = await trx
+        .insertInto('letters')
+        .values({
+          case_id: input.caseId,
+          kind: input.kind,
+          language: input.language,
+          recipient: input.recipient,
+          created_at: now.toISOString(),
+          created_by: actor.id,
+          pdf,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('case_events')
+        .values({
+          case_id: input.caseId,
+          at: now.toISOString(),
+          user_id: actor.id,
+          kind: 'LETTER',
+          data: JSON.stringify({ letterId: id, kind: input.kind, language: input.language }),
+        })
+        .execute();
+      return id;
+    },
+  );
+}
+
+/** The stored PDF, as disclosed; opening it again is a use of client data and is logged. */
+export async function readLetter(core: Core, id: number): Promise<{ fileName: string; pdfBase64: string }> {
+  const letter = await core.db
+    .selectFrom('letters')
+    .select(['case_id', 'kind', 'created_at', 'pdf'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!letter) throw new LuukkuError('NOT_FOUND', 'No such letter.');
+  await core.audit({
+    actor: core.actor(),
+    action: 'letters.read',
+    purpose: 'letter',
+    caseId: letter.case_id,
+    details: { letterId: id },
+  });
+  const date = helsinkiDate(new Date(letter.created_at));
+  return {
+    fileName: `luukku-${letter.kind.toLowerCase().replace('_', '-')}-${id}-${date}.pdf`,
+    pdfBase64: Buffer.from(letter.pdf).toString('base64'),
+  };
+}

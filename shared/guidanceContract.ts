@@ -1,0 +1,114 @@
+/**
+ * Schemas of what the triage decision points at: the county's service directory (GUIDANCE), the regional
+ * assessment teams (START_ASSESSMENT), and the letters to guardians with their county-edited templates.
+ */
+import { z } from 'zod';
+
+export const SERVICE_KINDS = ['PUBLIC', 'PRIVATE', 'THIRD_SECTOR'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+export const guidanceServiceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(SERVICE_KINDS),
+  description: z.string(),
+  contact: z.string(),
+  active: z.boolean(),
+});
+export type GuidanceService = z.infer<typeof guidanceServiceSchema>;
+
+export const serviceQuerySchema = z
+  .object({
+    text: z.string().trim().max(100).default(''),
+    includeInactive: z.boolean().default(false),
+  })
+  .strict();
+
+export const saveServiceSchema = z
+  .object({
+    /** Absent for a new service. */
+    id: z.string().max(64).optional(),
+    name: z.string().trim().min(1, 'required').max(200),
+    kind: z.enum(SERVICE_KINDS),
+    description: z.string().trim().max(2000).default(''),
+    contact: z.string().trim().max(300).default(''),
+    active: z.boolean().default(true),
+  })
+  .strict();
+export type SaveServiceInput = z.input<typeof saveServiceSchema>;
+
+export const teamSchema = z.object({ id: z.string(), name: z.string(), areaId: z.string().nullable() });
+export type Team = z.infer<typeof teamSchema>;
+
+export const LETTER_KINDS = ['RECEIPT_NOTICE', 'DECISION'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+export const LETTER_LANGUAGES = ['fi', 'sv'] as const;
+export type LetterLanguage = (typeof LETTER_LANGUAGES)[number];
+
+/** The placeholders a template may use; anything else in double braces is refused when saving. */
+export const LETTER_PLACEHOLDERS = [
+  'county',
+  'recipient',
+  'child',
+  'childBirthDate',
+  'receivedDate',
+  'startDue',
+  'decision',
+  'decisionDate',
+  'decisionReason',
+  'services',
+  'team',
+  'worker',
+  'today',
+] as const;
+
+export const letterTemplateSchema = z.object({
+  kind: z.enum(LETTER_KINDS),
+  language: z.enum(LETTER_LANGUAGES),
+  body: z.string(),
+  /** Null while the built-in default is in use. */
+  updatedAt: z.string().nullable(),
+});
+export type LetterTemplate = z.infer<typeof letterTemplateSchema>;
+
+export const saveTemplateSchema = z
+  .object({
+    kind: z.enum(LETTER_KINDS),
+    language: z.enum(LETTER_LANGUAGES),
+    body: z
+      .string()
+      .trim()
+      .min(20, 'the letter needs its text')
+      .max(20_000)
+      .refine((body) => unknownPlaceholders(body).length === 0, {
+        message: `use only the placeholders ${LETTER_PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ')}`,
+      }),
+  })
+  .strict();
+
+export function unknownPlaceholders(body: string): string[] {
+  const known = new Set<string>(LETTER_PLACEHOLDERS);
+  return [...body.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1]!).filter((name) => !known.has(name));
+}
+
+export const createLetterSchema = z
+  .object({
+    caseId: z.string().min(1).max(64),
+    kind: z.enum(LETTER_KINDS),
+    language: z.enum(LETTER_LANGUAGES),
+    recipient: z.string().trim().min(1, 'who is the letter to').max(200),
+  })
+  .strict();
+export type CreateLetterInput = z.input<typeof createLetterSchema>;
+
+export const letterSummarySchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(LETTER_KINDS),
+  language: z.enum(LETTER_LANGUAGES),
+  recipient: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+});
+export type LetterSummary = z.infer<typeof letterSummarySchema>;
+
+export const letterFileSchema = z.object({ fileName: z.string(), pdfBase64: z.string() });
