@@ -1,9 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../shared/errors';
+import { localizeInvalidInput } from '../validationText';
 
 export function useErrorText(): (error: ErrorPayload) => string {
   const { t } = useTranslation();
-  return (error) => t(`errors.${error.code}`, { message: error.message, defaultValue: error.message });
+  return (error) => {
+    const message = error.code === 'INVALID_INPUT' ? localizeInvalidInput(error.message, t) : error.message;
+    return t(`errors.${error.code}`, { message, defaultValue: message });
+  };
 }
 
 export function ErrorBanner({ error }: { error: ErrorPayload | null }) {

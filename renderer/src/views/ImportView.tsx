@@ -2,6 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseCsv } from '../../../shared/csv';
 import type { ErrorPayload } from '../../../shared/errors';
+import { localizeFieldErrors } from '../validationText';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useApp } from '../state/appStore';
 import { useQueue } from '../state/queueStore';
@@ -109,7 +110,8 @@ export function ImportView() {
               <ul className="rejected" tabIndex={0}>
                 {check.rejected.slice(0, 200).map((r) => (
                   <li key={r.line}>
-                    <strong>{t('import.line', { line: r.line })}:</strong> {r.error}
+                    <strong>{t('import.line', { line: r.line })}:</strong>{' '}
+                    {localizeFieldErrors(r.error, t, { fieldNames: false })}
                   </li>
                 ))}
               </ul>
