@@ -253,6 +253,13 @@ export const contract = {
     }),
     access: ['ADVICE', 'ASSESSMENT_SW', 'LEAD'],
   }),
+  'cases.importProgress': op({
+    input: none,
+    output: z
+      .object({ phase: z.enum(['CHECKING', 'WRITING']), done: z.number().int(), total: z.number().int() })
+      .nullable(),
+    access: ['ADVICE', 'ASSESSMENT_SW', 'LEAD'],
+  }),
   'reports.thl': op({ input: reportPeriodSchema, output: thlReportSchema, access: MANAGERS }),
   'reports.thlCases': op({
     input: drillDownQuerySchema,

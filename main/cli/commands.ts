@@ -82,7 +82,8 @@ const importCommand: Command = async (argv, io) => {
       skipInvalid: args.options.has('skip-invalid'),
       now: new Date(),
       actor: CLI_ACTOR,
-      onProgress: (done, total) => total > 5000 && done % 20_000 < 300 && io.info(`import: ${done}/${total}`),
+      onProgress: ({ phase, done, total }) =>
+        phase === 'WRITING' && total > 5000 && done % 20_000 < 300 && io.info(`import: ${done}/${total}`),
     });
     io.out(result);
     if (result.rejected.length) {

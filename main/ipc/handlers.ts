@@ -9,6 +9,7 @@ import { caseDetail, caseQueue, existingCases, registerNotification } from '../s
 import { completeAssessment, recordBirth, recordContact, recordDecision, recordUrgency } from '../services/triage';
 import { adviceToday, logAdvice, undoAdvice } from '../services/adviceLog';
 import { importCasesCsv } from '../services/importCases';
+import { importProgress, trackImport } from '../services/importProgress';
 import { exportQueue } from '../services/caseExport';
 import { dashboard } from '../services/dashboard';
 import { listServices, listTeams, saveService } from '../services/guidance';
@@ -84,12 +85,16 @@ export const handlers: Handlers = {
   },
   'cases.export': async ({ core, user }, input) => exportQueue(core, user!.id, input),
   'cases.importCsv': async ({ core }, input) =>
-    importCasesCsv(core.db, input.text, {
-      skipInvalid: input.skipInvalid,
-      dryRun: input.dryRun,
-      now: core.now(),
-      actor: core.actor()!,
-    }),
+    trackImport(core, (onProgress) =>
+      importCasesCsv(core.db, input.text, {
+        skipInvalid: input.skipInvalid,
+        dryRun: input.dryRun,
+        now: core.now(),
+        actor: core.actor()!,
+        onProgress,
+      }),
+    ),
+  'cases.importProgress': async ({ core }) => importProgress(core),
   'reports.thl': async ({ core }, period) =>
     readThlReport(core.db, reportBounds(period, core.now()), { actor: core.actor(), now: core.now() }),
   'reports.thlCases': async ({ core }, { figure, offset, limit, ...period }) =>

@@ -10,6 +10,7 @@ import { CASE_TYPES, CHANNELS, REPORTER_CATEGORIES, type CaseType } from '../../
 import { CsvSyntaxError, parseCsv } from '../../shared/csv';
 import { helsinkiDate } from '../../shared/dates';
 import { appendAudit, type Actor } from '../store/audit';
+import type { ImportProgress } from './importProgress';
 import type { Database } from '../store/schema';
 import { buildCase, type CaseFacts, type NewEvent } from './caseRecord';
 import {
@@ -119,6 +120,9 @@ function validateRow(
   };
 }
 
+const CHECK_SLICE = 2000;
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+
 export async function importCasesCsv(
   db: Kysely<Database>,
   text: string,
@@ -127,7 +131,7 @@ export async function importCasesCsv(
     dryRun?: boolean;
     now: Date;
     actor: Actor;
-    onProgress?: (done: number, total: number) => void;
+    onProgress?: (progress: ImportProgress) => void;
   },
 ): Promise<ImportResult> {
   let records;
@@ -166,7 +170,12 @@ export async function importCasesCsv(
   const rejected: ImportResult['rejected'] = [];
   const valid: { line: number; facts: Omit<CaseFacts, 'id'> }[] = [];
   const seenIds = new Map<string, number>();
-  for (const record of data) {
+  for (const [index, record] of data.entries()) {
+    if (index % CHECK_SLICE === 0 && index > 0) {
+      options.onProgress?.({ phase: 'CHECKING', done: index, total: data.length });
+      // Let the app answer (progress, other calls) while a large file is checked.
+      await yieldToEventLoop();
+    }
     if (record.fields.length !== columns.length) {
       rejected.push({ line: record.line, error: `expected ${columns.length} fields, found ${record.fields.length}` });
       continue;
@@ -223,7 +232,9 @@ export async function importCasesCsv(
           .insertInto('case_events')
           .values(events.slice(j, j + batch))
           .execute();
-      options.onProgress?.(Math.min(i + batch, fresh.length), fresh.length);
+      options.onProgress?.({ phase: 'WRITING', done: Math.min(i + batch, fresh.length), total: fresh.length });
+      // Other calls wait for the transaction (one connection), but the app can still show this progress.
+      await yieldToEventLoop();
     }
     const details = { imported: counts.imported, skipped: counts.skipped, rejected: rejected.length };
     await appendAudit(trx, { actor: options.actor, action: 'cases.import', details }, options.now);

@@ -136,6 +136,35 @@ describe('intake and triage in the app', () => {
     await expect.poll(() => page.getByRole('grid').getByRole('row').count()).toBe(4); // header + 3 closed
   });
 
+  it('shows the progress of a large import while it is checked and written', async () => {
+    const page = await signedIn(0);
+    const file = join(e2e.dir, 'migration.csv');
+    const rows = Array.from(
+      { length: 40_000 },
+      (_, i) => `MIG-${i},SHL35,LETTER,2025-06-02 10:00,PARENT,Sipoo,Aino,Migraatio${i},,,,,,,,,`,
+    );
+    const header = readFileSync('test/fixtures/sample_cases.csv', 'utf8').split('\n')[0]!.trimEnd();
+    writeFileSync(file, `${header}\n${rows.join('\n')}\n`);
+    await page.getByRole('button', { name: 'Tuo CSV' }).click();
+    await page.getByLabel('CSV-tiedosto').setInputFiles(file);
+    const bar = page.getByRole('progressbar');
+    await expect
+      .poll(() => bar.getAttribute('aria-label'), { timeout: 20_000 })
+      .toMatch(/^Tarkistettu \d+ \/ 40000 riviä$/);
+    await expect
+      .poll(() => page.getByText(/^40\s?000 asiaa voidaan tuoda\.$/).isVisible(), { timeout: 60_000 })
+      .toBe(true);
+    await page.getByRole('button', { name: 'Tuo', exact: true }).click();
+    await expect
+      .poll(() => bar.getAttribute('aria-label'), { timeout: 20_000 })
+      .toMatch(/^Tallennettu \d+ \/ 40000 asiaa$/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '26-import-progress-fi');
+    await expect
+      .poll(() => page.getByText(/^Tuotiin 40\s?000 asiaa, ohitettiin 0\.$/).isVisible(), { timeout: 60_000 })
+      .toBe(true);
+  });
+
   it('logs an anonymous advice contact in two clicks', async () => {
     const page = await signedIn(0, 'ADVICE');
     await page.keyboard.press('Alt+5');

@@ -8,7 +8,9 @@ import { useApp } from '../state/appStore';
 import { useQueue } from '../state/queueStore';
 
 type Check = { imported: number; skipped: number; rejected: { line: number; error: string }[] };
+type Progress = { phase: 'CHECKING' | 'WRITING'; done: number; total: number };
 const PREVIEW_ROWS = 5;
+const PROGRESS_POLL_MS = 300;
 const PREVIEW_COLUMNS = ['external_id', 'type', 'received_at', 'municipality', 'child_last_name'];
 
 /**
@@ -16,7 +18,7 @@ const PREVIEW_COLUMNS = ['external_id', 'type', 'received_at', 'municipality', '
  * written (a dry run of the same checks), then import in one transaction.
  */
 export function ImportView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const setView = useApp((s) => s.setView);
   const reload = useQueue((s) => s.load);
   const [text, setText] = useState<string | null>(null);
@@ -26,6 +28,21 @@ export function ImportView() {
   const [busy, setBusy] = useState<'checking' | 'importing' | null>(null);
   const [done, setDone] = useState<Check | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+
+  /** Runs one import call, showing the main process's progress while it works. */
+  const withProgress = async <T,>(call: () => Promise<T>): Promise<T> => {
+    setProgress(null);
+    const timer = window.setInterval(() => {
+      void window.luukku.cases.importProgress().then((r) => r.ok && r.value && setProgress(r.value));
+    }, PROGRESS_POLL_MS);
+    try {
+      return await call();
+    } finally {
+      window.clearInterval(timer);
+      setProgress(null);
+    }
+  };
 
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -42,7 +59,7 @@ export function ImportView() {
       setPreview(null);
     }
     setBusy('checking');
-    const result = await window.luukku.cases.importCsv({ text: content, dryRun: true });
+    const result = await withProgress(() => window.luukku.cases.importCsv({ text: content, dryRun: true }));
     setBusy(null);
     if (result.ok) setCheck(result.value);
     else setError(result.error);
@@ -51,7 +68,7 @@ export function ImportView() {
   const runImport = async () => {
     if (!text) return;
     setBusy('importing');
-    const result = await window.luukku.cases.importCsv({ text, skipInvalid });
+    const result = await withProgress(() => window.luukku.cases.importCsv({ text, skipInvalid }));
     setBusy(null);
     if (!result.ok) return setError(result.error);
     setDone(result.value);
@@ -93,6 +110,19 @@ export function ImportView() {
       <div role="status" aria-live="polite">
         {busy === 'checking' && <p>{t('import.checking')}</p>}
         {busy === 'importing' && <p>{t('import.importing')}</p>}
+        {busy && progress && progress.total > 0 && (
+          <p className="import-progress">
+            <progress
+              value={progress.done}
+              max={progress.total}
+              aria-label={t(`import.progress.${progress.phase}`, { done: progress.done, total: progress.total })}
+            />{' '}
+            {t(`import.progress.${progress.phase}`, {
+              done: progress.done.toLocaleString(i18n.language),
+              total: progress.total.toLocaleString(i18n.language),
+            })}
+          </p>
+        )}
         {done && (
           <p className="banner banner-success">
             {t('import.done', { imported: done.imported, skipped: done.skipped })}
