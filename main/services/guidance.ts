@@ -7,16 +7,16 @@ import type { Kysely } from 'kysely';
 import type { GuidanceService, ServiceKind, Team } from '../../shared/guidanceContract';
 import { LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
-import type { Database } from '../store/schema';
+import type { Database, GuidanceServicesTable } from '../store/schema';
 
-const serviceOf = (r: {
-  id: string;
-  name: string;
-  kind: string;
-  description: string;
-  contact: string;
-  active: number;
-}): GuidanceService => ({ ...r, kind: r.kind as ServiceKind, active: r.active === 1 });
+const serviceOf = (r: Omit<GuidanceServicesTable, 'updated_at'>): GuidanceService => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind as ServiceKind,
+  description: r.description,
+  contact: r.contact,
+  active: r.active === 1,
+});
 
 export async function listServices(
   db: Kysely<Database>,
