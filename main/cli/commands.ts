@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS, writeSettings } from '../store/settings';
 import { seedCounty } from '../store/seedCounty';
 import { verifyStoreFile } from '../store/verify';
 import { importCasesCsv } from '../services/importCases';
+import { importStaffCsv } from '../services/importStaff';
 import { createStoreFiles, openWithPassphrase } from '../services/storeFiles';
 import { dateOption, integerOption, parseArgs, passphraseFromEnv, required } from './args';
 import { CLI_ACTOR, type Command } from './command';
@@ -64,18 +65,24 @@ const demo: Command = async (argv, io) => {
   return 0;
 };
 
-const importCommand: Command = async (argv, io) => {
-  const [what, ...rest] = argv;
-  if (what !== 'cases')
-    throw new LuukkuError('INVALID_INPUT', 'Usage: import cases --db FILE --file F.csv [--skip-invalid]');
-  const args = parseArgs(rest, { values: ['db', 'file'], flags: ['skip-invalid'] });
-  const file = required(args, 'file');
-  let text: string;
+function readInput(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     throw new LuukkuError('INVALID_INPUT', `Cannot read ${file}.`);
   }
+}
+
+const importCommand: Command = async (argv, io) => {
+  const [what, ...rest] = argv;
+  if (what === 'staff') return importStaff(rest, io);
+  if (what !== 'cases')
+    throw new LuukkuError(
+      'INVALID_INPUT',
+      'Usage: import cases --db FILE --file F.csv [--skip-invalid] | import staff --db FILE --file F.csv',
+    );
+  const args = parseArgs(rest, { values: ['db', 'file'], flags: ['skip-invalid'] });
+  const text = readInput(required(args, 'file'));
   const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv());
   try {
     const result = await importCasesCsv(store.db, text, {
@@ -94,6 +101,24 @@ const importCommand: Command = async (argv, io) => {
       );
     }
     return result.rejected.length && !args.options.has('skip-invalid') ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+};
+
+const importStaff: Command = async (argv, io) => {
+  const args = parseArgs(argv, { values: ['db', 'file'] });
+  const text = readInput(required(args, 'file'));
+  const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv());
+  try {
+    const result = await importStaffCsv(store.db, text, { now: new Date(), actor: CLI_ACTOR });
+    io.out(result);
+    const first = result.rejected[0];
+    if (first)
+      io.info(
+        `import staff: nothing imported; ${result.rejected.length} invalid row(s), first on line ${first.line}: ${first.error}`,
+      );
+    return first ? 1 : 0;
   } finally {
     await store.close();
   }

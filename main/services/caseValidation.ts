@@ -36,6 +36,13 @@ const HETU_REASONS = {
   CHECKSUM: 'the identity code’s check character is wrong',
 } as const;
 
+/** Free text from a file: bounded length and no control characters (line breaks inside quotes are fine). */
+export function checkText(errors: FieldErrors, field: string, value: string, max: number): void {
+  if (value.length > max) errors.add(field, `longer than ${max} characters`);
+  // eslint-disable-next-line no-control-regex -- control characters have no place in a record
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) errors.add(field, 'contains control characters');
+}
+
 export function oneOf<T extends string>(
   errors: FieldErrors,
   field: string,

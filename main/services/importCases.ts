@@ -15,6 +15,7 @@ import type { Database } from '../store/schema';
 import { buildCase, type CaseFacts, type NewEvent } from './caseRecord';
 import {
   caseHistory,
+  checkText,
   childIdentity,
   FieldErrors,
   findMunicipality,
@@ -61,9 +62,7 @@ function validateRow(
 ): { facts: Omit<CaseFacts, 'id'> } | { error: string } {
   const errors = new FieldErrors();
   for (const [column, value] of Object.entries(row)) {
-    if (value.length > MAX_TEXT) errors.add(column, `longer than ${MAX_TEXT} characters`);
-    // eslint-disable-next-line no-control-regex -- control characters have no place in a record
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) errors.add(column, 'contains control characters');
+    checkText(errors, column, value, MAX_TEXT);
   }
   if (errors.any) return { error: errors.list.join('; ') };
   const type = oneOf<CaseType>(errors, 'type', row.type, CASE_TYPES);

@@ -1,0 +1,129 @@
+/**
+ * `import staff` (formats.md): the county's workers from a CSV (id, name, role, fte, languages, area,
+ * team; optionally max_duties_per_week). A row whose id is already in the store updates that worker: the
+ * staff list is re-imported as it changes. One transaction; any invalid row and nothing is written.
+ */
+import type { Kysely } from 'kysely';
+import { STAFF_ROLES } from '../../shared/caseTypes';
+import { CsvSyntaxError, parseCsv } from '../../shared/csv';
+import { appendAudit, type Actor } from '../store/audit';
+import type { Database } from '../store/schema';
+import { checkText, FieldErrors, oneOf } from './caseValidation';
+
+export const STAFF_COLUMNS = ['id', 'name', 'role', 'fte', 'languages', 'area', 'team', 'max_duties_per_week'] as const;
+const REQUIRED = ['id', 'name', 'role', 'fte'] as const;
+const LANGUAGES = ['fi', 'sv', 'en'] as const;
+
+export interface StaffImportResult {
+  imported: number;
+  updated: number;
+  rejected: { line: number; error: string }[];
+}
+
+type Named = { id: string; name_fi?: string; name_sv?: string; name?: string };
+
+/** An area or team given by its id or by any of its names, case-insensitively. */
+function lookup(errors: FieldErrors, field: string, value: string, known: Named[]): string | null {
+  if (!value) return null;
+  const wanted = value.toLowerCase();
+  const found = known.find((k) => [k.id, k.name_fi, k.name_sv, k.name].some((n) => n?.toLowerCase() === wanted));
+  if (!found) errors.add(field, `"${value.slice(0, 40)}" is not one of this county's ${field}s`);
+  return found?.id ?? null;
+}
+
+export async function importStaffCsv(
+  db: Kysely<Database>,
+  text: string,
+  options: { now: Date; actor: Actor },
+): Promise<StaffImportResult> {
+  const fail = (line: number, error: string) => ({ imported: 0, updated: 0, rejected: [{ line, error }] });
+  let records;
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return fail(error.line, `CSV: ${error.message}`);
+    throw error;
+  }
+  const [header, ...data] = records;
+  if (!header) return fail(1, 'the file is empty: a header row is required');
+  const columns = header.fields.map((f) => f.trim().toLowerCase());
+  const missing = REQUIRED.filter((c) => !columns.includes(c));
+  if (missing.length) return fail(header.line, `missing required column(s): ${missing.join(', ')}`);
+
+  const [areas, teams, existing] = await Promise.all([
+    db.selectFrom('areas').selectAll().execute(),
+    db.selectFrom('teams').selectAll().execute(),
+    db.selectFrom('staff').select('id').execute(),
+  ]);
+  const known = new Set(existing.map((e) => e.id));
+  const rejected: StaffImportResult['rejected'] = [];
+  const rows: Database['staff'][] = [];
+  const seen = new Map<string, number>();
+  for (const record of data) {
+    if (record.fields.length !== columns.length) {
+      rejected.push({ line: record.line, error: `expected ${columns.length} fields, found ${record.fields.length}` });
+      continue;
+    }
+    const get = (c: string) => (record.fields[columns.indexOf(c)] ?? '').trim();
+    const errors = new FieldErrors();
+    const id = get('id');
+    if (!/^[A-Za-z0-9._-]{1,40}$/.test(id)) errors.add('id', 'use 1-40 letters, digits, dot, dash or underscore');
+    else if (seen.has(id)) errors.add('id', `"${id}" already appears on line ${seen.get(id)}`);
+    const name = get('name');
+    if (!name) errors.add('name', 'required');
+    else checkText(errors, 'name', name, 120);
+    const role = oneOf(errors, 'role', get('role').toUpperCase(), STAFF_ROLES);
+    const fte = Number(get('fte').replace(',', '.'));
+    if (!get('fte') || !Number.isFinite(fte) || fte <= 0 || fte > 1)
+      errors.add('fte', 'a number above 0 and at most 1');
+    const languages = get('languages')
+      .toLowerCase()
+      .split(/[;|\s]+/)
+      .filter(Boolean);
+    const unknownLanguage = languages.find((l) => !(LANGUAGES as readonly string[]).includes(l));
+    if (unknownLanguage)
+      errors.add('languages', `unknown language "${unknownLanguage.slice(0, 10)}" (use fi, sv, en, separated by ;)`);
+    const areaId = lookup(errors, 'area', get('area'), areas);
+    const teamId = lookup(errors, 'team', get('team'), teams);
+    const maxText = get('max_duties_per_week');
+    const max = maxText ? Number(maxText) : null;
+    if (max !== null && (!Number.isInteger(max) || max < 0 || max > 5))
+      errors.add('max_duties_per_week', 'a whole number 0-5');
+    if (errors.any || !role) {
+      rejected.push({ line: record.line, error: errors.list.join('; ') });
+      continue;
+    }
+    seen.set(id, record.line);
+    rows.push({
+      id,
+      name,
+      role,
+      fte,
+      languages: JSON.stringify(languages.length ? [...new Set(languages)] : ['fi']),
+      area_id: areaId,
+      team_id: teamId,
+      max_duties_per_week: max,
+      active: 1,
+      created_at: options.now.toISOString(),
+    });
+  }
+  if (rejected.length) return { imported: 0, updated: 0, rejected };
+  return db.transaction().execute(async (trx) => {
+    for (const row of rows) {
+      const { created_at: _created, ...changes } = row;
+      await trx
+        .insertInto('staff')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet(changes))
+        .execute();
+    }
+    const updated = rows.filter((r) => known.has(r.id)).length;
+    const result = { imported: rows.length - updated, updated, rejected: [] };
+    await appendAudit(
+      trx,
+      { actor: options.actor, action: 'staff.import', details: { imported: result.imported, updated } },
+      options.now,
+    );
+    return result;
+  });
+}
