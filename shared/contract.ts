@@ -210,6 +210,15 @@ export const contract = {
     output: rosterSchema,
     access: ANY_ROLE,
   }),
+  'roster.ics': op({
+    input: z
+      .object({ from: localDate, to: localDate, staffId: z.string().max(64).optional(), language: languageSchema })
+      .strict()
+      .refine((v) => v.from <= v.to, { message: 'must not be before from', path: ['to'] })
+      .refine((v) => daysBetween(v.from, v.to) <= 400, { message: 'at most 400 days at a time', path: ['to'] }),
+    output: z.object({ fileName: z.string(), ics: z.string(), events: z.number().int() }),
+    access: ANY_ROLE,
+  }),
   'cases.queue': op({
     input: queueQuerySchema,
     output: queueResultSchema,

@@ -15,6 +15,7 @@ import { dashboard } from '../services/dashboard';
 import { listServices, listTeams, saveService } from '../services/guidance';
 import { createLetter, letterTemplates, readLetter, saveLetterTemplate } from '../services/letters';
 import { readOverview } from '../services/overview';
+import { rosterIcs } from '../services/rosterIcs';
 import { readThlReport, reportBounds, thlDrillDown } from '../services/reports';
 import { helsinkiDate, isoWeek } from '../../shared/dates';
 import { listAbsences, listAssignments } from '../store/roster';
@@ -59,6 +60,7 @@ export const handlers: Handlers = {
     ]);
     return { assignments: assignments.map((a) => ({ ...a, locked: a.locked === 1 })), absences };
   },
+  'roster.ics': async ({ core }, input) => rosterIcs(core, input),
   'cases.queue': async ({ core, user }, query) => caseQueue(core, user!.id, query),
   'cases.get': async ({ core }, { id }) => caseDetail(core, id),
   'cases.register': async ({ core }, input) => ({ caseIds: await registerNotification(core, input) }),

@@ -6,9 +6,9 @@ export function downloadUrl(fileName: string, href: string): void {
   link.click();
 }
 
-/** Offers text the renderer already holds as a file download (with a BOM, so Excel reads UTF-8). */
-export function downloadText(fileName: string, text: string, type: string): void {
-  downloadBlob(fileName, new Blob(['\uFEFF', text], { type }));
+/** Offers text the renderer already holds as a file download (with a BOM by default, so Excel reads UTF-8). */
+export function downloadText(fileName: string, text: string, type: string, options = { bom: true }): void {
+  downloadBlob(fileName, new Blob(options.bom ? ['\uFEFF', text] : [text], { type }));
 }
 
 function downloadBlob(fileName: string, blob: Blob): void {

@@ -94,6 +94,21 @@ describe('the signed-in app (demo county)', () => {
         await expect.poll(() => page.locator('.fc-event').count(), { timeout: 10_000 }).toBeGreaterThan(20);
         expect(await page.getByText(/^Sosiaalipäivystys: /).count()).toBeGreaterThan(0);
         expect(await page.getByText(/^Arviointiviikko: /).count()).toBeGreaterThan(0);
+        // One person's next six months as an .ics file.
+        const who = page.getByLabel('Kenen vuorot (6 kk eteenpäin)');
+        await expect.poll(() => who.locator('option').count()).toBeGreaterThan(3);
+        const person = (await who.locator('option').nth(1).textContent())!;
+        await who.selectOption({ index: 1 });
+        const download = page.waitForEvent('download');
+        await page.getByRole('button', { name: 'Lataa kalenteritiedosto (.ics)' }).click();
+        const ics = readFileSync(await (await download).path(), 'utf8');
+        expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+        const count = (ics.match(/BEGIN:VEVENT/g) ?? []).length;
+        expect(count).toBeGreaterThan(0);
+        expect(ics).not.toContain(person); // a person's own file names the duty, not the person
+        await expect
+          .poll(() => page.getByRole('status').filter({ hasText: 'kalenteritiedostossa' }).textContent())
+          .toMatch(new RegExp(`^${count} vuoro`));
       }
       if (name === 'Arviointiviikot') {
         const perPerson = page.getByRole('table', { name: 'Arviointiviikot henkilöittäin' });

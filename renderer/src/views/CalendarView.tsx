@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { addDays, isoWeekMonday } from '../../../shared/dates';
 import { EmptyState } from '../components/EmptyState';
 import { useApp } from '../state/appStore';
+import { IcsExport } from './roster/IcsExport';
 
 const LOCALES = { fi, sv, en: enGb };
 export const DUTY_TYPES = ['RECEPTION', 'EMERGENCY', 'ASSESSMENT_WEEK'] as const;
@@ -53,6 +54,7 @@ export function CalendarView() {
           {t('calendar.loadError')}
         </p>
       )}
+      <IcsExport />
       <ul className="legend" aria-label={t('calendar.legend')}>
         {DUTY_TYPES.map((d) => (
           <li key={d}>
