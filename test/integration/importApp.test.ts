@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatcher';
-import { toCsv } from '../../shared/csv';
+import { importCsv } from '../helpers/cli';
 import { ok, useDemoCore } from '../helpers/core';
 import { countRows } from '../helpers/queries';
 
@@ -9,27 +9,18 @@ const app = useDemoCore(20);
 type Progress = { phase: 'CHECKING' | 'WRITING'; done: number; total: number } | null;
 
 function csvOf(rows: number, broken?: number): string {
-  const header = [
-    'external_id',
-    'type',
-    'channel',
-    'received_at',
-    'reporter_category',
-    'municipality',
-    'child_first_name',
-    'child_last_name',
-  ];
-  const body = Array.from({ length: rows }, (_, i) => [
-    `EXT-${i}`,
-    'LSL25',
-    'OMAPALVELU',
-    '2026-03-02 09:00',
-    i === broken ? 'NEIGHBOUR' : 'SCHOOL',
-    'Porvoo',
-    'Ella',
-    `Nieminen-${i}`,
-  ]);
-  return toCsv([header, ...body]);
+  return importCsv(
+    Array.from({ length: rows }, (_, i) => ({
+      external_id: `EXT-${i}`,
+      type: 'LSL25',
+      channel: 'OMAPALVELU',
+      received_at: '2026-03-02 09:00',
+      reporter_category: i === broken ? 'NEIGHBOUR' : 'SCHOOL',
+      municipality: 'Porvoo',
+      child_first_name: 'Ella',
+      child_last_name: `Nieminen-${i}`,
+    })),
+  );
 }
 
 /** Calls the import while polling its progress the way the app's import screen does. */
