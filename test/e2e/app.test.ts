@@ -129,7 +129,7 @@ describe('the signed-in app (demo county)', () => {
 
   it('switches the UI language to Swedish and English', async () => {
     const page = await unlockAndSignIn(leadUsername);
-    await page.getByLabel('Kieli').selectOption('sv');
+    await page.getByLabel('Kieli', { exact: true }).selectOption('sv');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ärendekö');
     expect(await page.getByRole('navigation').getByRole('button', { name: 'Mottagningsturer' }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
@@ -137,7 +137,7 @@ describe('the signed-in app (demo county)', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Inställningar' }).click();
     await screenshot(page, '10-settings-sv');
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.getByLabel('Språk').selectOption('en');
+    await page.getByLabel('Språk', { exact: true }).selectOption('en');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
     expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
   });
@@ -146,7 +146,7 @@ describe('the signed-in app (demo county)', () => {
     let page = await unlockAndSignIn(leadUsername);
     await page.getByRole('navigation').getByRole('button', { name: 'Asetukset' }).click();
     await page.getByLabel('Automaattinen uloskirjautuminen (minuuttia)').fill('30');
-    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.getByRole('form', { name: 'Asetukset' }).getByRole('button', { name: 'Tallenna' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Tallennettu.' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kirjaudu sisään');

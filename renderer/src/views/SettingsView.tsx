@@ -24,7 +24,7 @@ export function SettingsView() {
 
   return (
     <>
-      <form className="settings-form" onSubmit={submit} aria-busy={busy}>
+      <form className="settings-form" onSubmit={submit} aria-busy={busy} aria-label={t('settings.title')}>
         {!canEdit && <p className="banner banner-info">{t('settings.readOnly')}</p>}
         <Field
           label={t('settings.county')}
