@@ -17,6 +17,11 @@ export interface CaseClock {
   workingDaysLeft: number | null;
 }
 
+/** The last due date that is "due soon" today: caseClock's rule as a date bound, for queries. */
+export function dueSoonUntil(today: LocalDate, calendar: WorkingDayCalendar, dueSoonWorkingDays: number): LocalDate {
+  return dueSoonWorkingDays > 0 ? calendar.addWorkingDays(today, dueSoonWorkingDays) : today;
+}
+
 export function caseClock(
   c: { status: CaseStatus; startDue: LocalDate | null; completeDue: LocalDate | null },
   today: LocalDate,

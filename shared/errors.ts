@@ -29,6 +29,16 @@ export class LuukkuError extends Error {
   }
 }
 
+/**
+ * The one wording of bad input, "Invalid input: field: problem; ...": the dispatcher's schema errors and
+ * the services' own checks alike. The CLI and the logs show it as it is; the renderer translates it.
+ */
+export const INVALID_INPUT_PREFIX = 'Invalid input: ';
+
+export function invalidInput(problems: string): LuukkuError {
+  return new LuukkuError('INVALID_INPUT', `${INVALID_INPUT_PREFIX}${problems}`);
+}
+
 export interface ErrorPayload {
   code: ErrorCode;
   message: string;

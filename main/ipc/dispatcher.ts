@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { contract, type OperationName } from '../../shared/contract';
-import { LuukkuError, type ErrorPayload, type Result } from '../../shared/errors';
+import { invalidInput, LuukkuError, type ErrorPayload, type Result } from '../../shared/errors';
 import type { Core } from '../app/core';
 import type { CurrentUser } from '../../shared/contract';
 import { handlers } from './handlers';
@@ -26,7 +26,7 @@ export async function dispatch(core: Core, name: unknown, rawInput: unknown): Pr
     }
     const spec = contract[name];
     const parsed = spec.input.safeParse(rawInput);
-    if (!parsed.success) throw new LuukkuError('INVALID_INPUT', `Invalid input: ${describeIssues(parsed.error)}`);
+    if (!parsed.success) throw invalidInput(describeIssues(parsed.error));
     let user: CurrentUser | null = null;
     if (spec.access !== 'public') {
       user = await core.requireUser();

@@ -6,7 +6,7 @@ import { DECISIONS, type CaseType, type Decision } from '../../shared/caseTypes'
 import { helsinkiDate, isLocalDate, type LocalDate } from '../../shared/dates';
 import { parseDateTime } from '../../shared/datetime';
 import { checkHetu } from '../../shared/hetu';
-import { LuukkuError } from '../../shared/errors';
+import { invalidInput, type LuukkuError } from '../../shared/errors';
 
 export interface MunicipalityRef {
   id: string;
@@ -23,9 +23,12 @@ export class FieldErrors {
   get any(): boolean {
     return this.list.length > 0;
   }
-  /** The same "Invalid input: field: problem; ..." message the IPC dispatcher gives for schema errors. */
+  /** The refusal naming every problem found (or `fallback` when none was listed). */
+  error(fallback = 'invalid'): LuukkuError {
+    return invalidInput(this.list.join('; ') || fallback);
+  }
   throwIfAny(): void {
-    if (this.any) throw new LuukkuError('INVALID_INPUT', `Invalid input: ${this.list.join('; ')}`);
+    if (this.any) throw this.error();
   }
 }
 

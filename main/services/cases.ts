@@ -3,7 +3,7 @@
  * Each change is one transaction with its audit entry; each read of a case is audit-logged (703/2023 § 10).
  */
 import { randomUUID } from 'node:crypto';
-import { workingDayCalendar, type WorkingDayCalendar } from '../../shared/calendar';
+import type { WorkingDayCalendar } from '../../shared/calendar';
 import type { CaseDetail, Guardian, QueueResult, QueueRow } from '../../shared/caseContract';
 import type { CaseRow } from '../store/schema';
 import type { CaseStatus, CaseType, Decision } from '../../shared/caseTypes';
@@ -13,16 +13,11 @@ import { LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
 import { appendAudit } from '../store/audit';
 import { findExistingCases, queryQueue, readCase, type ParsedQueueQuery } from '../store/caseQueries';
-import { readSettings } from '../store/settings';
+import { readCalendar, readSettings } from '../store/settings';
 import { buildCase } from './caseRecord';
 import { childIdentity, FieldErrors, findMunicipality, pastDateTime } from './caseValidation';
 
-export async function calendarOf(core: Core): Promise<WorkingDayCalendar> {
-  const closures = await core.db.selectFrom('closure_days').select('date').execute();
-  return workingDayCalendar(closures.map((c) => c.date));
-}
-
-function childName(first: string | null, last: string | null): string | null {
+export function childName(first: string | null, last: string | null): string | null {
   return first || last ? [first, last].filter(Boolean).join(' ') : null;
 }
 
@@ -34,7 +29,7 @@ export interface ClockContext {
 
 /** Today, the working-day calendar and the due-soon window: what a case's clock is computed against. */
 export async function clockContextOf(core: Core): Promise<ClockContext> {
-  const [calendar, settings] = await Promise.all([calendarOf(core), readSettings(core.db)]);
+  const [calendar, settings] = await Promise.all([readCalendar(core.db), readSettings(core.db)]);
   return { today: helsinkiDate(core.now()), calendar, dueSoonWorkingDays: settings.dueSoonWorkingDays };
 }
 
@@ -184,9 +179,8 @@ export async function registerNotification(core: Core, input: RegisterFacts): Pr
   ) {
     errors.add('linkToCaseId', 'no such case');
   }
-  if (errors.any || !receivedAt || !municipality)
-    throw new LuukkuError('INVALID_INPUT', `Invalid input: ${errors.list.join('; ')}`);
-  const calendar = await calendarOf(core);
+  if (errors.any || !receivedAt || !municipality) throw errors.error();
+  const calendar = await readCalendar(core.db);
   const actor = core.actor()!;
   const notificationId = randomUUID();
   const built = children.map((child) =>

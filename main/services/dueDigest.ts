@@ -3,10 +3,9 @@
  * Counts only, never names: the operating system's notification centre keeps what it shows.
  */
 import { sql } from 'kysely';
-import { helsinkiDate } from '../../shared/dates';
+import { dueSoonUntil } from '../../shared/clock';
 import type { Core } from '../app/core';
-import { readSettings } from '../store/settings';
-import { calendarOf } from './cases';
+import { clockContextOf } from './cases';
 
 export interface Digest {
   dueSoon: number;
@@ -18,9 +17,8 @@ export class DueDigest {
   private reported = new Map<string, 'DUE_SOON' | 'OVERDUE'>();
 
   async next(core: Core): Promise<Digest | null> {
-    const today = helsinkiDate(core.now());
-    const [calendar, settings] = await Promise.all([calendarOf(core), readSettings(core.db)]);
-    const limit = settings.dueSoonWorkingDays > 0 ? calendar.addWorkingDays(today, settings.dueSoonWorkingDays) : today;
+    const { today, calendar, dueSoonWorkingDays } = await clockContextOf(core);
+    const limit = dueSoonUntil(today, calendar, dueSoonWorkingDays);
     const rows = await core.db
       .selectFrom('cases as c')
       .select(['c.id', sql<string>`c.running_due`.as('due')])

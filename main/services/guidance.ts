@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { GuidanceService, ServiceKind, Team } from '../../shared/guidanceContract';
-import { LuukkuError } from '../../shared/errors';
+import { invalidInput, LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
 import type { Database, GuidanceServicesTable } from '../store/schema';
 
@@ -71,12 +71,7 @@ export async function saveService(
       }
     },
   );
-  const saved = await core.db
-    .selectFrom('guidance_services')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  return serviceOf(saved);
+  return serviceOf({ id, ...values });
 }
 
 /** The services a GUIDANCE decision names must be in the directory and in use. */
@@ -89,11 +84,7 @@ export async function checkGuidedServices(db: Kysely<Database>, ids: readonly st
     .where('active', '=', 1)
     .execute();
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length)
-    throw new LuukkuError(
-      'INVALID_INPUT',
-      `Invalid input: serviceIds: ${missing.join(', ')} is not an active service in the directory`,
-    );
+  if (missing.length) throw invalidInput(`serviceIds: ${missing.join(', ')} is not an active service in the directory`);
 }
 
 export async function listTeams(db: Kysely<Database>): Promise<Team[]> {

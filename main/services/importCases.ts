@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { workingDayCalendar } from '../../shared/calendar';
 import { CASE_TYPES, CHANNELS, REPORTER_CATEGORIES, type CaseType } from '../../shared/caseTypes';
 import { CsvSyntaxError, parseCsv } from '../../shared/csv';
 import { helsinkiDate } from '../../shared/dates';
 import { appendAudit, type Actor } from '../store/audit';
+import { readCalendar } from '../store/settings';
 import type { ImportProgress } from './importProgress';
 import type { Database } from '../store/schema';
 import { buildCase, type CaseFacts, type NewEvent } from './caseRecord';
@@ -164,8 +164,7 @@ export async function importCasesCsv(
     .selectFrom('municipalities')
     .select(['id', 'area_id', 'name_fi', 'name_sv'])
     .execute();
-  const closures = await db.selectFrom('closure_days').select('date').execute();
-  const calendar = workingDayCalendar(closures.map((c) => c.date));
+  const calendar = await readCalendar(db);
   const rejected: ImportResult['rejected'] = [];
   const valid: { line: number; facts: Omit<CaseFacts, 'id'> }[] = [];
   const seenIds = new Map<string, number>();

@@ -17,6 +17,7 @@ import type { Core } from '../app/core';
 import { letterPdf } from '../letters/pdf';
 import { DEFAULT_TEMPLATES, fillTemplate } from '../letters/templates';
 import { readCase } from '../store/caseQueries';
+import { childName } from './cases';
 import { readSettings } from '../store/settings';
 import { mainText } from '../text';
 
@@ -57,16 +58,6 @@ export async function saveLetterTemplate(
   );
 }
 
-async function templateBody(core: Core, kind: LetterKind, language: LetterLanguage): Promise<string> {
-  const row = await core.db
-    .selectFrom('letter_templates')
-    .select('body')
-    .where('kind', '=', kind)
-    .where('language', '=', language)
-    .executeTakeFirst();
-  return row?.body ?? DEFAULT_TEMPLATES[kind][language];
-}
-
 export async function createLetter(
   core: Core,
   input: { caseId: string; kind: LetterKind; language: LetterLanguage; recipient: string },
@@ -80,11 +71,11 @@ export async function createLetter(
   const actor = core.actor()!;
   const now = core.now();
   const author = await core.db.selectFrom('users').select('display_name').where('id', '=', actor.id).executeTakeFirst();
-  const child = [c.child_first_name, c.child_last_name].filter(Boolean).join(' ') || t('letters.unbornChild');
-  const body = fillTemplate(await templateBody(core, input.kind, input.language), {
+  const template = (await letterTemplates(core)).find((x) => x.kind === input.kind && x.language === input.language)!;
+  const body = fillTemplate(template.body, {
     county: (await readSettings(core.db)).countyName,
     recipient: input.recipient,
-    child,
+    child: childName(c.child_first_name, c.child_last_name) ?? t('letters.unbornChild'),
     childBirthDate: letterDate(c.child_birth_date ?? c.expected_birth_date),
     receivedDate: letterDate(c.received_date),
     startDue: letterDate(c.start_due),

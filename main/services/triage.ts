@@ -6,12 +6,12 @@ import type { Kysely, Updateable } from 'kysely';
 import { caseDeadlines } from '../../shared/calendar';
 import { caseStatus, type AssessmentOutcome, type ContactMode, type Decision } from '../../shared/caseTypes';
 import { helsinkiDate } from '../../shared/dates';
-import { LuukkuError } from '../../shared/errors';
+import { invalidInput, LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
 import type { CaseRow, CasesTable, Database } from '../store/schema';
 import { SOCIAL_WORKER_ROLES, type Role } from '../../shared/roles';
 import { checkGuidedServices } from './guidance';
-import { calendarOf } from './cases';
+import { readCalendar } from '../store/settings';
 import { childIdentity, FieldErrors } from './caseValidation';
 
 async function changeCase(
@@ -164,9 +164,8 @@ export async function recordBirth(
 ): Promise<void> {
   const errors = new FieldErrors();
   const child = childIdentity(errors, 'LSL25', { ...input, expectedBirthDate: '' }, helsinkiDate(core.now()));
-  if (errors.any || !child.birthDate)
-    throw new LuukkuError('INVALID_INPUT', `Invalid input: ${errors.list.join('; ') || 'birthDate: required'}`);
-  const calendar = await calendarOf(core);
+  if (errors.any || !child.birthDate) throw errors.error('birthDate: required');
+  const calendar = await readCalendar(core.db);
   const deadlines = caseDeadlines(child.birthDate, calendar);
   await changeCase(
     core,
@@ -190,8 +189,7 @@ export async function recordBirth(
 }
 
 function assertNotFuture(core: Core, field: string, date: string): void {
-  if (date > helsinkiDate(core.now()))
-    throw new LuukkuError('INVALID_INPUT', `Invalid input: ${field}: is in the future`);
+  if (date > helsinkiDate(core.now())) throw invalidInput(`${field}: is in the future`);
 }
 
 /** A contact with the family (date and mode): the record of how the 7-day decision was prepared. */
@@ -227,10 +225,7 @@ export async function completeAssessment(
       if (row.status !== 'ASSESSMENT')
         throw new LuukkuError('WRONG_STATE', 'Only a started assessment can be completed.');
       if (row.decision_date && input.completedDate < row.decision_date) {
-        throw new LuukkuError(
-          'INVALID_INPUT',
-          'Invalid input: completedDate: is before the decision to start the assessment',
-        );
+        throw invalidInput('completedDate: is before the decision to start the assessment');
       }
       return {
         assessment_completed_date: input.completedDate,

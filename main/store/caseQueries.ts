@@ -2,6 +2,7 @@
  * Reads behind the case queue and the detail pane. The queue is filtered and sorted in SQL on indexed
  * columns, so it stays fast with hundreds of thousands of cases; only one page of rows leaves the store.
  */
+import { dueSoonUntil } from '../../shared/clock';
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { WorkingDayCalendar } from '../../shared/calendar';
 import type { QueueQuery } from '../../shared/caseContract';
@@ -67,8 +68,7 @@ function filtered(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext, 
   if (q.text) query = query.where(textMatches(q.text));
   if (q.due === 'OVERDUE') query = query.where((eb) => overdue(eb, ctx.today, status));
   if (q.due === 'DUE_SOON') {
-    const limit =
-      ctx.dueSoonWorkingDays > 0 ? ctx.calendar.addWorkingDays(ctx.today, ctx.dueSoonWorkingDays) : ctx.today;
+    const limit = dueSoonUntil(ctx.today, ctx.calendar, ctx.dueSoonWorkingDays);
     query = query.where(status, 'in', RUNNING).where(runningDue, '>=', ctx.today).where(runningDue, '<=', limit);
   }
   if (!withStatus) return query;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { workingDayCalendar, type WorkingDayCalendar } from '../../shared/calendar';
 import type { Settings } from '../../shared/contract';
 import type { Database } from './schema';
 
@@ -7,6 +8,12 @@ export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 15,
   dueSoonWorkingDays: 2,
 };
+
+/** The working-day calendar with the county's own closure days (domain.md). */
+export async function readCalendar(db: Kysely<Database>): Promise<WorkingDayCalendar> {
+  const closures = await db.selectFrom('closure_days').select('date').execute();
+  return workingDayCalendar(closures.map((c) => c.date));
+}
 
 export async function readSettings(db: Kysely<Database>): Promise<Settings> {
   const rows = await db.selectFrom('settings').selectAll().execute();

@@ -4,8 +4,7 @@
  * language: known fields and problems are translated, anything else is shown as it came.
  */
 import type { TFunction } from 'i18next';
-
-const PREFIX = 'Invalid input: ';
+import { INVALID_INPUT_PREFIX } from '../../shared/errors';
 
 /** The main process's wording of a problem -> its key under `validation.reasons`. */
 const REASONS: readonly (readonly [RegExp, string])[] = [
@@ -58,7 +57,9 @@ function reasonText(reason: string, t: TFunction): string {
 
 /** "Invalid input: a: x; b: y" in the user's language; other messages unchanged. */
 export function localizeInvalidInput(message: string, t: TFunction): string {
-  return message.startsWith(PREFIX) ? localizeFieldErrors(message.slice(PREFIX.length), t) : message;
+  return message.startsWith(INVALID_INPUT_PREFIX)
+    ? localizeFieldErrors(message.slice(INVALID_INPUT_PREFIX.length), t)
+    : message;
 }
 
 /**

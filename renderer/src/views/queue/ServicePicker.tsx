@@ -1,25 +1,17 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuidanceService } from '../../../../shared/guidanceContract';
+import { useServiceSearch } from '../../state/useServiceSearch';
 
 /** Search the county's service directory and tick the services a family was guided to. */
 export function ServicePicker({ selected, onChange }: { selected: string[]; onChange: (ids: string[]) => void }) {
   const { t } = useTranslation();
   const searchId = useId();
   const [text, setText] = useState('');
-  const [services, setServices] = useState<GuidanceService[]>([]);
+  const { services } = useServiceSearch(text);
+  // Ticked services stay listed while a later search would hide them.
   const [known, setKnown] = useState<Record<string, GuidanceService>>({});
-
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
-      void window.luukku.guidance.services({ text }).then((r) => {
-        if (!r.ok) return;
-        setServices(r.value);
-        setKnown((k) => ({ ...k, ...Object.fromEntries(r.value.map((s) => [s.id, s])) }));
-      });
-    }, 150);
-    return () => window.clearTimeout(timer);
-  }, [text]);
+  useEffect(() => setKnown((k) => ({ ...k, ...Object.fromEntries(services.map((s) => [s.id, s])) })), [services]);
 
   const toggle = (id: string) => onChange(selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id]);
   const hidden = selected.filter((id) => !services.some((s) => s.id === id));

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../shared/errors';
-import { SERVICE_KINDS, type GuidanceService, type SaveServiceInput } from '../../../../shared/guidanceContract';
+import { SERVICE_KINDS, type SaveServiceInput } from '../../../../shared/guidanceContract';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
+import { useServiceSearch } from '../../state/useServiceSearch';
 
 const EMPTY: SaveServiceInput = { name: '', kind: 'PUBLIC', description: '', contact: '', active: true };
 
@@ -14,20 +15,10 @@ export function ServiceDirectory({ canEdit }: { canEdit: boolean }) {
   const ids = { search: useId(), description: useId(), active: useId() };
   const [text, setText] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
-  const [services, setServices] = useState<GuidanceService[]>([]);
+  const { services, error: loadError, reload } = useServiceSearch(text, includeInactive);
   const [draft, setDraft] = useState<SaveServiceInput | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [saved, setSaved] = useState('');
-
-  const load = useCallback(async () => {
-    const result = await window.luukku.guidance.services({ text, includeInactive });
-    if (result.ok) setServices(result.value);
-    else setError(result.error);
-  }, [text, includeInactive]);
-  useEffect(() => {
-    const timer = window.setTimeout(() => void load(), 150);
-    return () => window.clearTimeout(timer);
-  }, [load]);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -37,7 +28,7 @@ export function ServiceDirectory({ canEdit }: { canEdit: boolean }) {
     if (!result.ok) return setError(result.error);
     setSaved(t('guidance.saved', { name: result.value.name }));
     setDraft(null);
-    await load();
+    await reload();
   };
 
   return (
@@ -107,7 +98,7 @@ export function ServiceDirectory({ canEdit }: { canEdit: boolean }) {
           </div>
         </form>
       )}
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error ?? loadError} />
       <p role="status" className="saved">
         {saved}
       </p>
