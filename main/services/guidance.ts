@@ -3,7 +3,7 @@
  * teams (where START_ASSESSMENT sends a case). Neither holds client data; changes are audited all the same.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { GuidanceService, ServiceKind, Team } from '../../shared/guidanceContract';
 import { invalidInput, LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
@@ -25,13 +25,11 @@ export async function listServices(
   let q = db.selectFrom('guidance_services').selectAll();
   if (!query.includeInactive) q = q.where('active', '=', 1);
   if (query.text) {
-    const like = `%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb('name', 'like', eb.val(like)).$castTo<boolean>(),
-        eb('description', 'like', eb.val(like)).$castTo<boolean>(),
-      ]),
-    );
+    // A substring match without LIKE: "%" and "_" typed by the user are text, not wildcards.
+    const needle = query.text.toLowerCase();
+    const contains = (column: 'name' | 'description') => (eb: ExpressionBuilder<Database, 'guidance_services'>) =>
+      eb(eb.fn('instr', [eb.fn('lower', [column]), eb.val(needle)]), '>', 0);
+    q = q.where((eb) => eb.or([contains('name')(eb), contains('description')(eb)]));
   }
   const rows = await q.orderBy('name').limit(500).execute();
   return rows.map(serviceOf);

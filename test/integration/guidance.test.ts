@@ -176,6 +176,15 @@ describe('the service directory', () => {
       ok<GuidanceService[]>(await dispatch(app.core, 'guidance.services', { text, includeInactive })).map((s) => s.id);
     expect(await search('kohtaamispaikka')).toEqual([added.id]);
     expect(await search('100%')).toEqual([]);
+    const percent = ok<GuidanceService>(
+      await dispatch(app.core, 'guidance.saveService', {
+        name: 'Kerho',
+        kind: 'THIRD_SECTOR',
+        description: 'Maksuton 100% vapaaehtoisvoimin',
+      }),
+    );
+    expect(await search('100%')).toEqual([percent.id]);
+    expect(await search('10_%')).toEqual([]);
     ok(await dispatch(app.core, 'guidance.saveService', { ...added, active: false }));
     expect(await search('kohtaamispaikka')).toEqual([]);
     expect(await search('kohtaamispaikka', true)).toEqual([added.id]);
