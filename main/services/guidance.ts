@@ -25,10 +25,10 @@ export async function listServices(
   let q = db.selectFrom('guidance_services').selectAll();
   if (!query.includeInactive) q = q.where('active', '=', 1);
   if (query.text) {
-    // A substring match without LIKE: "%" and "_" typed by the user are text, not wildcards.
-    const needle = query.text.toLowerCase();
+    // A substring match without LIKE: "%" and "_" typed by the user are text, not wildcards. Both sides go
+    // through SQLite's lower(), which (like LIKE) folds ASCII only, so "Äiti" still finds "Äitiysneuvola".
     const contains = (column: 'name' | 'description') => (eb: ExpressionBuilder<Database, 'guidance_services'>) =>
-      eb(eb.fn('instr', [eb.fn('lower', [column]), eb.val(needle)]), '>', 0);
+      eb(eb.fn('instr', [eb.fn('lower', [column]), eb.fn('lower', [eb.val(query.text)])]), '>', 0);
     q = q.where((eb) => eb.or([contains('name')(eb), contains('description')(eb)]));
   }
   const rows = await q.orderBy('name').limit(500).execute();

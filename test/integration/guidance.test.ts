@@ -180,11 +180,12 @@ describe('the service directory', () => {
       await dispatch(app.core, 'guidance.saveService', {
         name: 'Kerho',
         kind: 'THIRD_SECTOR',
-        description: 'Maksuton 100% vapaaehtoisvoimin',
+        description: 'Maksuton 100% Äitien vapaaehtoisvoimin',
       }),
     );
     expect(await search('100%')).toEqual([percent.id]);
     expect(await search('10_%')).toEqual([]);
+    expect(await search('ÄITIEN')).toEqual([percent.id]);
     ok(await dispatch(app.core, 'guidance.saveService', { ...added, active: false }));
     expect(await search('kohtaamispaikka')).toEqual([]);
     expect(await search('kohtaamispaikka', true)).toEqual([added.id]);
