@@ -6,13 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { CASE_TYPES, CHANNELS, REPORTER_CATEGORIES, type CaseType } from '../../shared/caseTypes';
-import { CsvSyntaxError, parseCsv } from '../../shared/csv';
 import { helsinkiDate } from '../../shared/dates';
 import { appendAudit, type Actor } from '../store/audit';
 import { readCalendar } from '../store/settings';
 import type { ImportProgress } from './importProgress';
 import type { Database } from '../store/schema';
 import { buildCase, type CaseFacts, type NewEvent } from './caseRecord';
+import { readCsvTable, widthError, type Rejected } from './csvTable';
 import {
   caseHistory,
   checkText,
@@ -50,7 +50,7 @@ const MAX_TEXT = 10_000;
 export interface ImportResult {
   imported: number;
   skipped: number;
-  rejected: { line: number; error: string }[];
+  rejected: Rejected[];
 }
 
 type Row = Record<(typeof IMPORT_COLUMNS)[number], string>;
@@ -133,32 +133,9 @@ export async function importCasesCsv(
     onProgress?: (progress: ImportProgress) => void;
   },
 ): Promise<ImportResult> {
-  let records;
-  try {
-    records = parseCsv(text);
-  } catch (error) {
-    if (error instanceof CsvSyntaxError)
-      return { imported: 0, skipped: 0, rejected: [{ line: error.line, error: `CSV: ${error.message}` }] };
-    throw error;
-  }
-  const [header, ...data] = records;
-  if (!header)
-    return { imported: 0, skipped: 0, rejected: [{ line: 1, error: 'the file is empty: a header row is required' }] };
-  const columns = header.fields.map((f) => f.trim().toLowerCase());
-  const missing = REQUIRED.filter((c) => !columns.includes(c));
-  if (missing.length)
-    return {
-      imported: 0,
-      skipped: 0,
-      rejected: [{ line: header.line, error: `missing required column(s): ${missing.join(', ')}` }],
-    };
-  const duplicateColumn = columns.find((c, i) => columns.indexOf(c) !== i);
-  if (duplicateColumn)
-    return {
-      imported: 0,
-      skipped: 0,
-      rejected: [{ line: header.line, error: `column ${duplicateColumn} appears twice` }],
-    };
+  const table = readCsvTable(text, REQUIRED);
+  if ('fileError' in table) return { imported: 0, skipped: 0, rejected: [table.fileError] };
+  const { columns, rows: data } = table;
 
   const municipalities = await db
     .selectFrom('municipalities')
@@ -174,8 +151,9 @@ export async function importCasesCsv(
       // Let the app answer (progress, other calls) while a large file is checked.
       await yieldToEventLoop();
     }
-    if (record.fields.length !== columns.length) {
-      rejected.push({ line: record.line, error: `expected ${columns.length} fields, found ${record.fields.length}` });
+    const wrongWidth = widthError(record, columns);
+    if (wrongWidth) {
+      rejected.push({ line: record.line, error: wrongWidth });
       continue;
     }
     const row = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, ''])) as Row;

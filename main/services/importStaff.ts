@@ -5,10 +5,10 @@
  */
 import type { Kysely } from 'kysely';
 import { STAFF_ROLES } from '../../shared/caseTypes';
-import { CsvSyntaxError, parseCsv } from '../../shared/csv';
 import { appendAudit, type Actor } from '../store/audit';
 import type { Database } from '../store/schema';
 import { checkText, FieldErrors, oneOf } from './caseValidation';
+import { readCsvTable, widthError, type Rejected } from './csvTable';
 
 export const STAFF_COLUMNS = ['id', 'name', 'role', 'fte', 'languages', 'area', 'team', 'max_duties_per_week'] as const;
 const REQUIRED = ['id', 'name', 'role', 'fte'] as const;
@@ -17,7 +17,7 @@ const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export interface StaffImportResult {
   imported: number;
   updated: number;
-  rejected: { line: number; error: string }[];
+  rejected: Rejected[];
 }
 
 type Named = { id: string; name_fi?: string; name_sv?: string; name?: string };
@@ -36,19 +36,9 @@ export async function importStaffCsv(
   text: string,
   options: { now: Date; actor: Actor },
 ): Promise<StaffImportResult> {
-  const fail = (line: number, error: string) => ({ imported: 0, updated: 0, rejected: [{ line, error }] });
-  let records;
-  try {
-    records = parseCsv(text);
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) return fail(error.line, `CSV: ${error.message}`);
-    throw error;
-  }
-  const [header, ...data] = records;
-  if (!header) return fail(1, 'the file is empty: a header row is required');
-  const columns = header.fields.map((f) => f.trim().toLowerCase());
-  const missing = REQUIRED.filter((c) => !columns.includes(c));
-  if (missing.length) return fail(header.line, `missing required column(s): ${missing.join(', ')}`);
+  const table = readCsvTable(text, REQUIRED);
+  if ('fileError' in table) return { imported: 0, updated: 0, rejected: [table.fileError] };
+  const { columns, rows: data } = table;
 
   const [areas, teams, existing] = await Promise.all([
     db.selectFrom('areas').selectAll().execute(),
@@ -60,8 +50,9 @@ export async function importStaffCsv(
   const rows: Database['staff'][] = [];
   const seen = new Map<string, number>();
   for (const record of data) {
-    if (record.fields.length !== columns.length) {
-      rejected.push({ line: record.line, error: `expected ${columns.length} fields, found ${record.fields.length}` });
+    const wrongWidth = widthError(record, columns);
+    if (wrongWidth) {
+      rejected.push({ line: record.line, error: wrongWidth });
       continue;
     }
     const get = (c: string) => (record.fields[columns.indexOf(c)] ?? '').trim();

@@ -1,0 +1,43 @@
+/**
+ * An import file's header and rows (formats.md: UTF-8, header row, RFC 4180): what every `import` reads
+ * before it checks rows. A syntax error, a missing header, a missing required or a repeated column is the
+ * whole file's one error, reported on its line.
+ */
+import { CsvSyntaxError, parseCsv, type CsvRecord } from '../../shared/csv';
+
+export interface Rejected {
+  line: number;
+  error: string;
+}
+
+export interface CsvTable {
+  /** Header names, trimmed and lower-cased. */
+  columns: string[];
+  rows: CsvRecord[];
+}
+
+export function readCsvTable(text: string, required: readonly string[]): CsvTable | { fileError: Rejected } {
+  let records: CsvRecord[];
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return { fileError: { line: error.line, error: `CSV: ${error.message}` } };
+    throw error;
+  }
+  const [header, ...rows] = records;
+  if (!header) return { fileError: { line: 1, error: 'the file is empty: a header row is required' } };
+  const columns = header.fields.map((f) => f.trim().toLowerCase());
+  const missing = required.filter((c) => !columns.includes(c));
+  if (missing.length)
+    return { fileError: { line: header.line, error: `missing required column(s): ${missing.join(', ')}` } };
+  const repeated = columns.find((c, i) => columns.indexOf(c) !== i);
+  if (repeated) return { fileError: { line: header.line, error: `column ${repeated} appears twice` } };
+  return { columns, rows };
+}
+
+/** A row with more or fewer fields than the header has columns, or null. */
+export function widthError(record: CsvRecord, columns: readonly string[]): string | null {
+  return record.fields.length === columns.length
+    ? null
+    : `expected ${columns.length} fields, found ${record.fields.length}`;
+}
