@@ -18,7 +18,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          // The roster solver's worker thread (main/scheduler/runner.ts starts it by this name).
+          solveWorker: resolve(__dirname, 'main/scheduler/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -42,7 +42,31 @@ import {
   thlDrillDownSchema,
   thlReportSchema,
 } from './reportContract';
-import { ANY_ROLE, CLIENT_ROLES, MANAGERS, ROLES, SOCIAL_WORKER_ROLES, type Role } from './roles';
+import { ANY_ROLE, CLIENT_ROLES, MANAGERS, ROLES, ROSTER_EDITORS, SOCIAL_WORKER_ROLES, type Role } from './roles';
+import {
+  absenceSchema,
+  addAbsenceSchema,
+  applyRepairSchema,
+  dateRangeSchema,
+  fairnessSchema,
+  generateProgressSchema,
+  generateResultSchema,
+  generateSchema,
+  lockSchema,
+  moveResultSchema,
+  moveSchema,
+  periodSchema,
+  publishSchema,
+  repairProposalSchema,
+  rosterChangeSchema,
+  rosterConfigSchema,
+  saveClosureDaySchema,
+  saveStaffSchema,
+  staffDirectorySchema,
+  staffSchema,
+  swapWeeksSchema,
+  wishSchema,
+} from './rosterContract';
 
 export type Access = 'public' | readonly Role[];
 
@@ -89,6 +113,8 @@ export const currentUserSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   role: roleSchema,
+  /** The worker on the duty roster this account belongs to, if any ("my duties"). */
+  staffId: z.string().nullable(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 
@@ -140,8 +166,11 @@ export const rosterSchema = z.object({
       locked: z.boolean(),
     }),
   ),
-  absences: z.array(
-    z.object({ staffId: z.string(), staffName: z.string(), from: z.string(), to: z.string(), kind: z.string() }),
+  absences: z.array(absenceSchema),
+  periods: z.array(periodSchema),
+  /** Slots the duty types ask for that nobody holds, on days of a generated period. */
+  shortfalls: z.array(
+    z.object({ date: z.string().nullable(), week: z.string().nullable(), duty: z.string(), missing: z.number().int() }),
   ),
 });
 export type Roster = z.infer<typeof rosterSchema>;
@@ -201,15 +230,38 @@ export const contract = {
   'settings.get': op({ input: none, output: settingsSchema, access: ANY_ROLE }),
   'settings.update': op({ input: settingsSchema.partial().strict(), output: settingsSchema, access: MANAGERS }),
   'overview.get': op({ input: none, output: overviewSchema, access: ANY_ROLE }),
-  'roster.list': op({
-    input: z
-      .object({ from: localDate, to: localDate })
-      .strict()
-      .refine((v) => v.from <= v.to, { message: 'must not be before from', path: ['to'] })
-      .refine((v) => daysBetween(v.from, v.to) <= 400, { message: 'at most 400 days at a time', path: ['to'] }),
-    output: rosterSchema,
-    access: ANY_ROLE,
+  'roster.list': op({ input: dateRangeSchema, output: rosterSchema, access: ANY_ROLE }),
+  'roster.config': op({ input: none, output: rosterConfigSchema, access: ANY_ROLE }),
+  'roster.saveConfig': op({ input: rosterConfigSchema, output: rosterConfigSchema, access: MANAGERS }),
+  'roster.generate': op({ input: generateSchema, output: generateResultSchema, access: ROSTER_EDITORS }),
+  'roster.generateProgress': op({ input: none, output: generateProgressSchema, access: ROSTER_EDITORS }),
+  'roster.cancelGenerate': op({ input: none, output: z.boolean(), access: ROSTER_EDITORS }),
+  'roster.move': op({ input: moveSchema, output: moveResultSchema, access: ROSTER_EDITORS }),
+  'roster.lock': op({ input: lockSchema, output: z.null(), access: ROSTER_EDITORS }),
+  'roster.swapWeeks': op({ input: swapWeeksSchema, output: moveResultSchema, access: ROSTER_EDITORS }),
+  'roster.publish': op({ input: publishSchema, output: z.null(), access: MANAGERS }),
+  'roster.changes': op({ input: dateRangeSchema, output: z.array(rosterChangeSchema), access: ANY_ROLE }),
+  'roster.repairProposal': op({
+    input: z.object({ absenceId: z.number().int().positive() }).strict(),
+    output: repairProposalSchema,
+    access: ROSTER_EDITORS,
   }),
+  'roster.applyRepair': op({ input: applyRepairSchema, output: moveResultSchema, access: MANAGERS }),
+  'roster.fairness': op({ input: dateRangeSchema, output: fairnessSchema, access: ANY_ROLE }),
+  'staff.directory': op({ input: dateRangeSchema, output: staffDirectorySchema, access: ANY_ROLE }),
+  'staff.save': op({ input: saveStaffSchema, output: staffSchema, access: ROSTER_EDITORS }),
+  'staff.addAbsence': op({
+    input: addAbsenceSchema,
+    output: z.object({ absenceId: z.number().int(), heldDuties: z.number().int() }),
+    access: ROSTER_EDITORS,
+  }),
+  'staff.removeAbsence': op({
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.null(),
+    access: ROSTER_EDITORS,
+  }),
+  'staff.wish': op({ input: wishSchema, output: z.null(), access: ROSTER_EDITORS }),
+  'org.closureDay': op({ input: saveClosureDaySchema, output: z.null(), access: MANAGERS }),
   'roster.ics': op({
     input: z
       .object({ from: localDate, to: localDate, staffId: z.string().max(64).optional(), language: languageSchema })

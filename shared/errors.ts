@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'WRONG_STATE'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'CANCELLED'
   | 'INTERNAL';
 
 /** An error a user caused and can fix: shown as it is, exit code 1 in the CLI. */

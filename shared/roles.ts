@@ -10,3 +10,5 @@ export const MANAGERS: readonly Role[] = ['LEAD', 'ADMIN'];
 export const CLIENT_ROLES: readonly Role[] = ['ADVICE', 'ASSESSMENT_SW', 'REGIONAL', 'LEAD'];
 /** Roles held by qualified social workers: urgency and the decision are theirs (LsL 26 § 2 and 4 mom). */
 export const SOCIAL_WORKER_ROLES: readonly Role[] = ['ASSESSMENT_SW', 'REGIONAL', 'LEAD'];
+/** Roles that build the duty roster: the advice team runs it, leads and admins too. Publishing is MANAGERS'. */
+export const ROSTER_EDITORS: readonly Role[] = ['ADVICE', 'LEAD', 'ADMIN'];

@@ -234,7 +234,13 @@ export class Core extends EventEmitter<{ language: [Language] }> {
       throw new LuukkuError('BAD_CREDENTIALS', 'Wrong user name or password.');
     }
     this.session = {
-      user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role as Role },
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: user.display_name,
+        role: user.role as Role,
+        staffId: user.staff_id,
+      },
       lastActivity: this.now().getTime(),
     };
     this.notice = null;

@@ -9,7 +9,13 @@ import { caseDetail, caseQueue, existingCases, registerNotification } from '../s
 import { completeAssessment, recordBirth, recordContact, recordDecision, recordUrgency } from '../services/triage';
 import { adviceToday, logAdvice, undoAdvice } from '../services/adviceLog';
 import { importCasesCsv } from '../services/importCases';
-import { importProgress, trackImport } from '../services/importProgress';
+import { cancelJob, jobProgress, trackJob } from '../services/jobProgress';
+import { applyRepair, proposeRepair } from '../services/rosterRepair';
+import { lockDuty, moveDuty, publishPeriod, rosterChanges, swapWeeks } from '../services/rosterEdit';
+import { fairnessReport } from '../services/rosterFairness';
+import { generateRoster } from '../services/rosterGenerate';
+import { rosterView } from '../services/rosterView';
+import { addAbsence, removeAbsence, saveClosureDay, saveStaff, setWish, staffDirectory } from '../services/staff';
 import { exportQueue } from '../services/caseExport';
 import { dashboard } from '../services/dashboard';
 import { listServices, listTeams, saveService } from '../services/guidance';
@@ -17,9 +23,9 @@ import { createLetter, letterTemplates, readLetter, saveLetterTemplate } from '.
 import { readOverview } from '../services/overview';
 import { rosterIcs } from '../services/rosterIcs';
 import { readThlReport, reportBounds, thlDrillDown } from '../services/reports';
-import { helsinkiDate, isoWeek } from '../../shared/dates';
-import { listAbsences, listAssignments } from '../store/roster';
-import { readSettings, writeSettings } from '../store/settings';
+import { helsinkiDate } from '../../shared/dates';
+import { listPeriods } from '../store/roster';
+import { readRosterConfig, readSettings, writeRosterConfig, writeSettings } from '../store/settings';
 
 export interface HandlerContext {
   core: Core;
@@ -52,13 +58,52 @@ export const handlers: Handlers = {
     return settings;
   },
   'overview.get': async ({ core }) => readOverview(core),
-  'roster.list': async ({ core }, { from, to }) => {
-    const weeks = { from: isoWeek(from), to: isoWeek(to) };
-    const [assignments, absences] = await Promise.all([
-      listAssignments(core.db, from, to, weeks),
-      listAbsences(core.db, from, to),
-    ]);
-    return { assignments: assignments.map((a) => ({ ...a, locked: a.locked === 1 })), absences };
+  'roster.list': async ({ core }, range) => rosterView(core, range),
+  'roster.config': async ({ core }) => readRosterConfig(core.db),
+  'roster.saveConfig': async ({ core }, config) => {
+    await core.transact({ actor: core.actor(), action: 'roster.saveConfig', details: {} }, (trx) =>
+      writeRosterConfig(trx, config),
+    );
+    return readRosterConfig(core.db);
+  },
+  'roster.generate': async ({ core }, input) =>
+    trackJob(core, 'roster', { phase: 'PREPARING', seconds: 0, gap: null }, (report, signal) =>
+      generateRoster(core, input, report, signal),
+    ),
+  'roster.generateProgress': async ({ core }) => jobProgress(core, 'roster'),
+  'roster.cancelGenerate': async ({ core }) => cancelJob(core, 'roster'),
+  'roster.move': async ({ core }, input) => moveDuty(core, input),
+  'roster.lock': async ({ core }, input) => {
+    await lockDuty(core, input);
+    return null;
+  },
+  'roster.swapWeeks': async ({ core }, input) => swapWeeks(core, input),
+  'roster.publish': async ({ core }, { periodId }) => {
+    await publishPeriod(core, periodId);
+    return null;
+  },
+  'roster.changes': async ({ core }, { from, to }) =>
+    rosterChanges(
+      core.db,
+      (await listPeriods(core.db, from, to)).map((p) => p.id),
+    ),
+  'roster.repairProposal': async ({ core }, { absenceId }) => proposeRepair(core, absenceId),
+  'roster.applyRepair': async ({ core }, input) => applyRepair(core, input),
+  'roster.fairness': async ({ core }, range) => fairnessReport(core.db, range),
+  'staff.directory': async ({ core }, range) => staffDirectory(core.db, range),
+  'staff.save': async ({ core }, input) => saveStaff(core, input),
+  'staff.addAbsence': async ({ core }, input) => addAbsence(core, input),
+  'staff.removeAbsence': async ({ core }, { id }) => {
+    await removeAbsence(core, id);
+    return null;
+  },
+  'staff.wish': async ({ core }, input) => {
+    await setWish(core, input);
+    return null;
+  },
+  'org.closureDay': async ({ core }, input) => {
+    await saveClosureDay(core, input);
+    return null;
   },
   'roster.ics': async ({ core }, input) => rosterIcs(core, input),
   'cases.queue': async ({ core, user }, query) => caseQueue(core, user!.id, query),
@@ -87,7 +132,7 @@ export const handlers: Handlers = {
   },
   'cases.export': async ({ core, user }, input) => exportQueue(core, user!.id, input),
   'cases.importCsv': async ({ core }, input) =>
-    trackImport(core, (onProgress) =>
+    trackJob(core, 'import', { phase: 'CHECKING', done: 0, total: 0 }, (onProgress) =>
       importCasesCsv(core.db, input.text, {
         skipInvalid: input.skipInvalid,
         dryRun: input.dryRun,
@@ -96,7 +141,7 @@ export const handlers: Handlers = {
         onProgress,
       }),
     ),
-  'cases.importProgress': async ({ core }) => importProgress(core),
+  'cases.importProgress': async ({ core }) => jobProgress(core, 'import'),
   'reports.thl': async ({ core }, period) =>
     readThlReport(core.db, reportBounds(period, core.now()), { actor: core.actor(), now: core.now() }),
   'reports.thlCases': async ({ core }, { figure, offset, limit, ...period }) =>

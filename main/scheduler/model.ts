@@ -10,7 +10,15 @@ import { addDays, isoWeek, type LocalDate } from '../../shared/dates';
 import { ASSESSMENT_WEEK, type Scenario } from '../../shared/rosterScenario';
 import { isAbsent, weekWorkingDays } from './availability';
 
-export const WEIGHTS = { uncovered: 1000, fairness: 20, wishOff: 10 } as const;
+export const WEIGHTS = { uncovered: 1000, keep: 200, fairness: 20, wishOff: 10 } as const;
+
+/** An assignment to keep if the hard rules allow (a repair changes as little as it can). */
+export interface Preferred {
+  workerId: string;
+  duty: string;
+  date?: string;
+  week?: string;
+}
 
 export interface DailyVar {
   name: string;
@@ -46,7 +54,7 @@ function sum(terms: string[]): string {
     .join('');
 }
 
-export function buildModel(s: Scenario): RosterModel {
+export function buildModel(s: Scenario, prefer: readonly Preferred[] = []): RosterModel {
   const calendar = workingDayCalendar(s.closureDays);
   const days: LocalDate[] = [];
   for (let d = s.period.from; d <= s.period.to; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) days.push(d);
@@ -163,6 +171,16 @@ export function buildModel(s: Scenario): RosterModel {
       for (const v of byWorkerDay.get(`${w}_${d}`) ?? []) objective.push(`${WEIGHTS.wishOff} ${v.name}`);
     }
   });
+  // Keeping an existing assignment is worth more than any fairness gain, less than covering a slot.
+  for (const p of prefer) {
+    const w = s.workers.findIndex((x) => x.id === p.workerId);
+    const v = p.week
+      ? weekVar.get(`${w}_${weekIds.indexOf(p.week)}`)
+      : bySlot
+          .get(`${dayIndex.get(p.date!)}_${s.dutyTypes.findIndex((t) => t.id === p.duty)}`)
+          ?.find((x) => x.worker === w);
+    if (v) objective.push(`-${WEIGHTS.keep} ${v.name}`);
+  }
   // Fairness: each person's count of each duty near their share of all duties (period plus history),
   // in proportion to FTE and to the days (weeks) they are available for it.
   const fairness = (duty: string, vars: { name: string; worker: number }[], slots: number) => {

@@ -13,7 +13,7 @@ import {
   type Scenario,
   type Uncovered,
 } from '../../shared/rosterScenario';
-import { buildModel, type RosterModel } from './model';
+import { buildModel, type Preferred, type RosterModel } from './model';
 import { lockProblems } from './locks';
 
 export interface SolveOptions {
@@ -22,6 +22,8 @@ export interface SolveOptions {
   timeLimitSeconds?: number;
   /** Called with the best gap found so far while the solver runs. */
   onProgress?: (progress: { gap: number; objective: number }) => void;
+  /** Existing assignments to keep where the hard rules allow (repair). */
+  prefer?: readonly Preferred[];
 }
 
 let highsPromise: ReturnType<typeof loadHighs> | undefined;
@@ -37,7 +39,7 @@ export function parseScenario(input: unknown): Scenario {
 export async function solveRoster(input: unknown, options: SolveOptions = {}): Promise<RosterResult> {
   const scenario = parseScenario(input);
   const started = performance.now();
-  const model = buildModel(scenario);
+  const model = buildModel(scenario, options.prefer);
   if (!model.daily.length && !model.uncoveredDaily.length && !model.uncoveredWeekly.length)
     return { assignments: [], uncovered: [], softViolations: [], stats: stats(0, true, 0, started, 'Empty') };
   highsPromise ??= loadHighs();

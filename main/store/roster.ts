@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { LocalDate } from '../../shared/dates';
+import type { Absence, RosterPeriod } from '../../shared/rosterContract';
 import type { Database } from './schema';
 
 /** Duty assignments in a date range (daily duties by date, assessment weeks by ISO week), with names. */
@@ -24,14 +25,37 @@ export async function listAssignments(
     .orderBy('d.duty')
     .execute();
 }
+export type AssignmentRow = Awaited<ReturnType<typeof listAssignments>>[number];
 
-export async function listAbsences(db: Kysely<Database>, from: LocalDate, to: LocalDate) {
-  return db
+export async function listAbsences(db: Kysely<Database>, from: LocalDate, to: LocalDate): Promise<Absence[]> {
+  const rows = await db
     .selectFrom('absences as a')
     .innerJoin('staff as s', 's.id', 'a.staff_id')
-    .select(['a.staff_id as staffId', 's.name as staffName', 'a.from_date as from', 'a.to_date as to', 'a.kind'])
+    .select([
+      'a.id',
+      'a.staff_id as staffId',
+      's.name as staffName',
+      'a.from_date as from',
+      'a.to_date as to',
+      'a.kind',
+    ])
     .where('a.to_date', '>=', from)
     .where('a.from_date', '<=', to)
     .orderBy('a.from_date')
+    .orderBy('s.name')
     .execute();
+  return rows as Absence[];
+}
+
+export async function listPeriods(db: Kysely<Database>, from: LocalDate, to: LocalDate): Promise<RosterPeriod[]> {
+  const rows = await db
+    .selectFrom('roster_periods as p')
+    .leftJoin('users as u', 'u.id', 'p.published_by')
+    .select(['p.id', 'p.from_date as from', 'p.to_date as to', 'p.status', 'p.published_at as publishedAt'])
+    .select('u.display_name as publishedBy')
+    .where('p.to_date', '>=', from)
+    .where('p.from_date', '<=', to)
+    .orderBy('p.from_date')
+    .execute();
+  return rows as RosterPeriod[];
 }

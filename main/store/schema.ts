@@ -165,6 +165,24 @@ export interface DutyAssignmentsTable {
   locked: number;
 }
 
+export interface DutyWishesTable {
+  staff_id: string;
+  date: string;
+}
+
+/** Changes to a published roster period (who, when, what, why); `details` is JSON. */
+export interface RosterChangesTable {
+  id: Generated<number>;
+  period_id: string;
+  at: string;
+  user_id: string | null;
+  user_name: string;
+  /** MOVE | LOCK | UNLOCK | SWAP | REPAIR */
+  action: string;
+  details: string;
+  reason: string;
+}
+
 export interface AuditLogTable {
   seq: number;
   at: string;
@@ -249,6 +267,8 @@ export interface Database {
   case_events: CaseEventsTable;
   roster_periods: RosterPeriodsTable;
   duty_assignments: DutyAssignmentsTable;
+  duty_wishes: DutyWishesTable;
+  roster_changes: RosterChangesTable;
   audit_log: AuditLogTable;
 }
 

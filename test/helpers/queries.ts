@@ -4,7 +4,8 @@ import type { Database } from '../../main/store/schema';
 /** How many rows a table holds: to show that a refused or invalid call changed nothing. */
 export async function countRows(
   db: Kysely<Database>,
-  table: 'cases' | 'audit_log' | 'letters' | 'case_guidance',
+  table:
+    'cases' | 'audit_log' | 'letters' | 'case_guidance' | 'duty_assignments' | 'roster_changes' | 'staff' | 'absences',
 ): Promise<number> {
   const row = await db
     .selectFrom(table)

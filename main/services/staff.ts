@@ -1,0 +1,226 @@
+/**
+ * Staff and their availability for the duty roster: workers (role, FTE, languages, area, team, weekly
+ * maximum), absences by range, duty wishes and the county's closure days. No client data; every change is
+ * audited all the same.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { invalidInput, LuukkuError } from '../../shared/errors';
+import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
+import type { Absence, Staff, StaffDirectory, StaffRole } from '../../shared/rosterContract';
+import type { Core } from '../app/core';
+import { listAbsences } from '../store/roster';
+import type { Database } from '../store/schema';
+
+type StaffRow = {
+  id: string;
+  name: string;
+  role: string;
+  fte: number;
+  languages: string;
+  area_id: string | null;
+  team_id: string | null;
+  max_duties_per_week: number | null;
+  active: number;
+};
+
+export const staffOf = (r: StaffRow): Staff => ({
+  id: r.id,
+  name: r.name,
+  role: r.role as StaffRole,
+  fte: r.fte,
+  languages: JSON.parse(r.languages) as string[],
+  areaId: r.area_id,
+  teamId: r.team_id,
+  maxDutiesPerWeek: r.max_duties_per_week,
+  active: r.active === 1,
+});
+
+export async function listStaff(db: Kysely<Database>): Promise<Staff[]> {
+  const rows = await db
+    .selectFrom('staff')
+    .select(['id', 'name', 'role', 'fte', 'languages', 'area_id', 'team_id', 'max_duties_per_week', 'active'])
+    .orderBy('name')
+    .execute();
+  return rows.map(staffOf);
+}
+
+/** Everyone, with absences, wishes and closure days in a range: the staff screen and the planning grid. */
+export async function staffDirectory(
+  db: Kysely<Database>,
+  range: { from: LocalDate; to: LocalDate },
+): Promise<StaffDirectory> {
+  const [staff, absences, wishes, closureDays] = await Promise.all([
+    listStaff(db),
+    listAbsences(db, range.from, range.to),
+    db
+      .selectFrom('duty_wishes')
+      .select(['staff_id as staffId', 'date'])
+      .where('date', '>=', range.from)
+      .where('date', '<=', range.to)
+      .orderBy('date')
+      .execute(),
+    db.selectFrom('closure_days').select(['date', 'reason']).orderBy('date').execute(),
+  ]);
+  return { staff, absences, wishes, closureDays };
+}
+
+async function checkOrg(db: Kysely<Database>, areaId: string | null, teamId: string | null): Promise<void> {
+  const problems: string[] = [];
+  if (areaId && !(await db.selectFrom('areas').select('id').where('id', '=', areaId).executeTakeFirst()))
+    problems.push(`areaId: ${areaId} is not an area of this county`);
+  if (teamId && !(await db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst()))
+    problems.push(`teamId: ${teamId} is not a team of this county`);
+  if (problems.length) throw invalidInput(problems.join('; '));
+}
+
+export async function saveStaff(
+  core: Core,
+  input: {
+    id?: string | undefined;
+    name: string;
+    role: StaffRole;
+    fte: number;
+    languages: string[];
+    areaId: string | null;
+    teamId: string | null;
+    maxDutiesPerWeek: number | null;
+    active: boolean;
+  },
+): Promise<Staff> {
+  const id = input.id ?? `s-${randomUUID().slice(0, 8)}`;
+  const values = {
+    name: input.name,
+    role: input.role,
+    fte: input.fte,
+    languages: JSON.stringify([...new Set(input.languages)]),
+    area_id: input.areaId,
+    team_id: input.teamId,
+    max_duties_per_week: input.maxDutiesPerWeek,
+    active: input.active ? 1 : 0,
+  };
+  await core.transact(
+    { actor: core.actor(), action: 'staff.save', details: { staffId: id, created: !input.id } },
+    async (trx) => {
+      await checkOrg(trx, input.areaId, input.teamId);
+      if (input.id) {
+        const updated = await trx.updateTable('staff').set(values).where('id', '=', id).executeTakeFirst();
+        if (!updated.numUpdatedRows) throw new LuukkuError('NOT_FOUND', 'No such worker.');
+      } else {
+        await trx
+          .insertInto('staff')
+          .values({ id, ...values, created_at: core.now().toISOString() })
+          .execute();
+      }
+    },
+  );
+  return staffOf({ id, ...values });
+}
+
+async function requireStaff(db: Kysely<Database>, staffId: string): Promise<void> {
+  if (!(await db.selectFrom('staff').select('id').where('id', '=', staffId).executeTakeFirst()))
+    throw invalidInput(`staffId: ${staffId} is not a worker of this county`);
+}
+
+export async function addAbsence(
+  core: Core,
+  input: { staffId: string; from: LocalDate; to: LocalDate; kind: Absence['kind'] },
+): Promise<{ absenceId: number; heldDuties: number }> {
+  const absenceId = await core.transact(
+    (absenceId: number) => ({
+      actor: core.actor(),
+      action: 'staff.addAbsence',
+      details: { staffId: input.staffId, absenceId, from: input.from, to: input.to, kind: input.kind },
+    }),
+    async (trx) => {
+      await requireStaff(trx, input.staffId);
+      const overlapping = await trx
+        .selectFrom('absences')
+        .select('id')
+        .where('staff_id', '=', input.staffId)
+        .where('to_date', '>=', input.from)
+        .where('from_date', '<=', input.to)
+        .executeTakeFirst();
+      if (overlapping) throw invalidInput('from: this worker already has an absence overlapping these dates');
+      const row = await trx
+        .insertInto('absences')
+        .values({
+          staff_id: input.staffId,
+          from_date: input.from,
+          to_date: input.to,
+          kind: input.kind,
+          created_at: core.now().toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+  );
+  return { absenceId, heldDuties: await heldDuties(core.db, input) };
+}
+
+/** Duties the worker holds during the dates: what a repair would have to give to others. */
+async function heldDuties(
+  db: Kysely<Database>,
+  a: { staffId: string; from: LocalDate; to: LocalDate },
+): Promise<number> {
+  const rows = await db
+    .selectFrom('duty_assignments')
+    .select(['date', 'week'])
+    .where('staff_id', '=', a.staffId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('date', '>=', a.from), eb('date', '<=', a.to)]),
+        eb.and([eb('week', '>=', isoWeek(addDays(a.from, -6))), eb('week', '<=', isoWeek(a.to))]),
+      ]),
+    )
+    .execute();
+  return rows.filter((r) => r.date || (isoWeekMonday(r.week!) <= a.to && addDays(isoWeekMonday(r.week!), 4) >= a.from))
+    .length;
+}
+
+export async function removeAbsence(core: Core, id: number): Promise<void> {
+  await core.transact(
+    { actor: core.actor(), action: 'staff.removeAbsence', details: { absenceId: id } },
+    async (trx) => {
+      const deleted = await trx.deleteFrom('absences').where('id', '=', id).executeTakeFirst();
+      if (!deleted.numDeletedRows) throw new LuukkuError('NOT_FOUND', 'No such absence.');
+    },
+  );
+}
+
+export async function setWish(core: Core, input: { staffId: string; date: LocalDate; off: boolean }): Promise<void> {
+  await core.transact({ actor: core.actor(), action: 'staff.wish', details: input }, async (trx) => {
+    await requireStaff(trx, input.staffId);
+    if (input.off)
+      await trx
+        .insertInto('duty_wishes')
+        .values({ staff_id: input.staffId, date: input.date })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    else
+      await trx
+        .deleteFrom('duty_wishes')
+        .where('staff_id', '=', input.staffId)
+        .where('date', '=', input.date)
+        .execute();
+  });
+}
+
+export async function saveClosureDay(
+  core: Core,
+  input: { date: LocalDate; reason: string; closed: boolean },
+): Promise<void> {
+  await core.transact({ actor: core.actor(), action: 'org.closureDay', details: input }, async (trx) => {
+    if (!input.closed) {
+      await trx.deleteFrom('closure_days').where('date', '=', input.date).execute();
+      return;
+    }
+    if (!input.reason) throw invalidInput('reason: required');
+    await trx
+      .insertInto('closure_days')
+      .values({ date: input.date, reason: input.reason })
+      .onConflict((oc) => oc.column('date').doUpdateSet({ reason: input.reason }))
+      .execute();
+  });
+}
