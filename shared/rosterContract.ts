@@ -13,6 +13,7 @@ export type DailyDuty = (typeof DAILY_DUTIES)[number];
 export const STAFF_ROLES = ['SOCIAL_WORKER', 'COUNSELLOR', 'LEAD', 'SERVICE_COORDINATOR'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export const ABSENCE_KINDS = ['VACATION', 'SICK_LEAVE', 'TRAINING', 'OTHER'] as const;
+/** The languages offered as choices; any ISO 639 code is accepted (an import may bring others). */
 export const LANGUAGE_CODES = ['fi', 'sv', 'en', 'ru', 'ar', 'so', 'et', 'uk'] as const;
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
@@ -81,7 +82,10 @@ export const saveStaffSchema = z
     name: z.string().trim().min(1, 'required').max(200),
     role: z.enum(STAFF_ROLES),
     fte: z.number().gt(0, 'must be above 0').max(1, 'must be at most 1'),
-    languages: z.array(z.enum(LANGUAGE_CODES)).min(1, 'at least one language').max(8),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/, 'a language code such as fi or sv'))
+      .min(1, 'at least one language')
+      .max(8),
     areaId: id.nullable(),
     teamId: id.nullable(),
     maxDutiesPerWeek: z.number().int().min(0).max(5).nullable(),
@@ -236,10 +240,11 @@ export const rosterChangeSchema = z.object({
 });
 export type RosterChange = z.infer<typeof rosterChangeSchema>;
 
+const dutySchema = z.enum([...DAILY_DUTIES, ASSESSMENT_WEEK]);
 export const repairChangeSchema = z.object({
   date: z.string().nullable(),
   week: z.string().nullable(),
-  duty: z.string(),
+  duty: dutySchema,
   fromStaffId: z.string().nullable(),
   fromName: z.string().nullable(),
   toStaffId: z.string().nullable(),
@@ -261,7 +266,7 @@ export const applyRepairSchema = z
           .object({
             date: localDateSchema.nullable(),
             week: isoWeek.nullable(),
-            duty: z.enum([...DAILY_DUTIES, ASSESSMENT_WEEK]),
+            duty: dutySchema,
             fromStaffId: id.nullable(),
             toStaffId: id.nullable(),
           })

@@ -99,7 +99,10 @@ export async function generateRoster(
   const ticker = setInterval(() => report({ phase: 'SOLVING', seconds: seconds(), gap: lastGap }), 250);
   let result: RosterResult;
   try {
-    result = await solveInWorker({ scenario }, { onProgress: (gap) => (lastGap = gap), signal });
+    result = await solveInWorker(
+      { scenario },
+      { onProgress: (gap) => (lastGap = Number.isFinite(gap) ? gap : null), signal },
+    );
   } finally {
     clearInterval(ticker);
   }

@@ -84,7 +84,7 @@ export async function proposeRepair(core: Core, absenceId: number): Promise<Repa
     const now = after.get(slot) ?? [];
     const out = was.filter((id) => !now.includes(id));
     const into = now.filter((id) => !was.includes(id));
-    const [key, duty] = slot.split('|') as [string, string];
+    const [key, duty] = slot.split('|') as [string, RepairChange['duty']];
     const when = key.includes('W') ? { date: null, week: key } : { date: key, week: null };
     for (let i = 0; i < Math.max(out.length, into.length); i++)
       changes.push({

@@ -34,6 +34,9 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
   [/^contains control characters$/, 'controlCharacters'],
   [/^"(?<value>.*)" is not a municipality of this county$/, 'unknownMunicipality'],
   [/^(?<value>.+) is not an active service in the directory$/, 'inactiveService'],
+  [/^this worker already has an absence overlapping these dates$/, 'absenceOverlaps'],
+  [/^required when changing a published roster$/, 'publishedReason'],
+  [/^must be above 0$|^must be at most 1$/, 'fteRange'],
 ];
 
 function fieldName(path: string, t: TFunction): string {

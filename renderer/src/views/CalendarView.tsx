@@ -1,83 +1,50 @@
-import type { EventInput, EventSourceFuncArg } from '@fullcalendar/core';
-import enGb from '@fullcalendar/core/locales/en-gb';
-import fi from '@fullcalendar/core/locales/fi';
-import sv from '@fullcalendar/core/locales/sv';
-import dayGridPlugin from '@fullcalendar/daygrid';
-import listPlugin from '@fullcalendar/list';
-import FullCalendar from '@fullcalendar/react';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, isoWeekMonday } from '../../../shared/dates';
-import { EmptyState } from '../components/EmptyState';
+import { helsinkiDate } from '../../../shared/dates';
+import { MANAGERS, ROSTER_EDITORS } from '../../../shared/roles';
 import { useApp } from '../state/appStore';
-import { IcsExport } from './roster/IcsExport';
+import { DutyCalendar } from './roster/DutyCalendar';
+import { DutyTypesPanel } from './roster/DutyTypesPanel';
+import { FairnessPanel } from './roster/FairnessPanel';
+import { PlanPanel } from './roster/PlanPanel';
+import { StaffPanel } from './roster/StaffPanel';
 
-const LOCALES = { fi, sv, en: enGb };
-export const DUTY_TYPES = ['RECEPTION', 'EMERGENCY', 'ASSESSMENT_WEEK'] as const;
+const TABS = ['calendar', 'plan', 'staff', 'dutyTypes', 'fairness'] as const;
+type Tab = (typeof TABS)[number];
 
-/** The reception-duty calendar (read-only here; editing, locks and repair come with the scheduler). */
+/** The reception-duty area: the calendar for everyone; planning, staff and duty types for those who roster. */
 export function CalendarView() {
   const { t } = useTranslation();
-  const { overview, language } = useApp();
-  const [failed, setFailed] = useState(false);
-
-  const events = useCallback(
-    async (range: EventSourceFuncArg): Promise<EventInput[]> => {
-      const result = await window.luukku.roster.list({
-        from: range.startStr.slice(0, 10),
-        to: addDays(range.endStr.slice(0, 10), -1),
-      });
-      setFailed(!result.ok);
-      if (!result.ok) return [];
-      return result.value.assignments.map((a) => {
-        const start = a.date ?? isoWeekMonday(a.week!);
-        return {
-          id: String(a.id),
-          title: `${t(`duties.${a.duty}`)}: ${a.staffName}`,
-          start,
-          end: a.date ? undefined : addDays(start, 5),
-          allDay: true,
-          classNames: [`duty-${a.duty}`],
-        };
-      });
-    },
-    [t],
-  );
-
-  if (!overview) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (overview.dutyAssignments === 0)
-    return <EmptyState title={t('calendar.emptyTitle')}>{t('calendar.emptyBody')}</EmptyState>;
+  const role = useApp((s) => s.status?.user?.role);
+  const canEdit = !!role && ROSTER_EDITORS.includes(role);
+  const tabs = TABS.filter((tab) => canEdit || tab === 'calendar' || tab === 'fairness');
+  const [tab, setTab] = useState<Tab>('calendar');
+  const [month, setMonth] = useState(() => helsinkiDate(new Date()).slice(0, 7));
   return (
     <>
-      {failed && (
-        <p className="banner banner-error" role="alert">
-          {t('calendar.loadError')}
-        </p>
-      )}
-      <IcsExport />
-      <ul className="legend" aria-label={t('calendar.legend')}>
-        {DUTY_TYPES.map((d) => (
-          <li key={d}>
-            <span className={`swatch duty-${d}`} aria-hidden="true" />
-            {t(`duties.${d}`)}
-          </li>
+      <div className="tabs no-print" role="tablist" aria-label={t('roster.tabs.label')}>
+        {tabs.map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            onClick={() => setTab(id)}
+          >
+            {t(`roster.tabs.${id}`)}
+          </button>
         ))}
-      </ul>
-      <div className="calendar">
-        <FullCalendar
-          plugins={[dayGridPlugin, listPlugin]}
-          initialView="dayGridMonth"
-          locale={LOCALES[language]}
-          weekNumbers
-          weekends={false}
-          height="auto"
-          dayMaxEvents={false}
-          // Text chevrons: the icon font's role="img" spans have no text alternative (axe role-img-alt).
-          buttonIcons={false}
-          buttonText={{ prev: '‹', next: '›' }}
-          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,dayGridWeek,listWeek' }}
-          events={events}
-        />
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'calendar' && <DutyCalendar />}
+        {tab === 'plan' && (
+          <PlanPanel canPublish={!!role && MANAGERS.includes(role)} month={month} onMonth={setMonth} />
+        )}
+        {tab === 'staff' && <StaffPanel canRepair={!!role && MANAGERS.includes(role)} />}
+        {tab === 'dutyTypes' && <DutyTypesPanel canEdit={!!role && MANAGERS.includes(role)} />}
+        {tab === 'fairness' && <FairnessPanel />}
       </div>
     </>
   );
