@@ -152,7 +152,7 @@ describe('migrations', () => {
     await db.destroy();
   });
 
-  it('migrations 3-7 keep existing cases and notifications and add what later work needs', async () => {
+  it('migrations 3-8 keep existing cases and notifications and add what later work needs', async () => {
     const path = join(dir, 'v2.db');
     const sqlite = openSqlite(path, Buffer.alloc(32, 5), 'create');
     const db = kyselyFor(sqlite);
@@ -206,6 +206,15 @@ describe('migrations', () => {
       detail: string;
     }>`EXPLAIN QUERY PLAN SELECT count(*) FROM advice_contacts WHERE date = '2026-11-23'`.execute(db);
     expect(plan.rows.map((r) => r.detail).join(' ')).toMatch(/advice_by_date/);
+    // Migration 8: a change history needs its roster period; a wish is one per person and day.
+    await expect(
+      sql`INSERT INTO roster_changes (period_id, at, user_name, action, details, reason) VALUES ('2027-01', 'x', 'A', 'MOVE', '{}', '')`.execute(
+        db,
+      ),
+    ).rejects.toThrow(/FOREIGN KEY/);
+    await sql`INSERT INTO staff (id, name, role, fte, created_at) VALUES ('s1', 'A', 'COUNSELLOR', 1, 'x')`.execute(db);
+    await sql`INSERT INTO duty_wishes VALUES ('s1', '2027-01-04')`.execute(db);
+    await expect(sql`INSERT INTO duty_wishes VALUES ('s1', '2027-01-04')`.execute(db)).rejects.toThrow(/UNIQUE/);
     await db.destroy();
   });
 

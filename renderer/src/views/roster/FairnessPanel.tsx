@@ -61,7 +61,7 @@ export function FairnessPanel() {
                 rows: rows.map((r) => [r.name, r.fte, r.count, r.target, Math.round((r.count - r.target) * 10) / 10]),
               }}
             >
-              <ResponsiveContainer width="100%" height={Math.max(200, rows.length * 22)}>
+              <ResponsiveContainer width="100%" height={80 + rows.length * 30}>
                 <BarChart
                   data={rows}
                   layout="vertical"
@@ -70,11 +70,11 @@ export function FairnessPanel() {
                 >
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                   <XAxis type="number" allowDecimals={false} />
-                  <YAxis type="category" dataKey="name" width={170} />
+                  <YAxis type="category" dataKey="name" width={170} interval={0} />
                   <Tooltip formatter={(v) => number(Number(v))} />
                   <Legend />
-                  <Bar dataKey="count" name={t('roster.count')} fill="#0b5d6b" />
-                  <Bar dataKey="target" name={t('roster.target')} fill="#c45400" />
+                  <Bar dataKey="count" name={t('roster.count')} fill="#0b5d6b" isAnimationActive={false} />
+                  <Bar dataKey="target" name={t('roster.target')} fill="#c45400" isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </ChartCard>
