@@ -144,6 +144,14 @@ describe('the duty roster', () => {
     await page.getByRole('tab', { name: 'Suunnittelu' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Julkaistun listan muutokset' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('cell', { name: 'Sairausloma' }).first().isVisible()).toBe(true);
+    // The print view: the month as one table, the screen's controls left out.
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.locator('.print-month');
+    await expect.poll(() => printed.isVisible()).toBe(true);
+    expect(await printed.getByRole('row').count()).toBeGreaterThan(15);
+    expect(await page.getByRole('button', { name: 'Julkaise', exact: true }).isVisible()).toBe(false);
+    await screenshot(page, '55-roster-print-fi');
+    await page.emulateMedia({ media: 'screen' });
     await page.getByRole('tab', { name: 'Kalenteri' }).click();
     await page.getByRole('button', { name: '›' }).click();
     await screenshot(page, '52-roster-calendar-fi');

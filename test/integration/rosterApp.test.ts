@@ -238,6 +238,69 @@ describe('editing the roster by hand', () => {
   });
 });
 
+describe('the county’s duty types and the assessment rotation', () => {
+  it('a lead’s duty types drive the next generation; other roles cannot change them', async () => {
+    await app.signInAs('ADVICE');
+    const config = ok<{ dutyTypes: { id: string; perDay: number }[] }>(await dispatch(app.core, 'roster.config', {}));
+    const more = {
+      ...config,
+      dutyTypes: config.dutyTypes.map((d) => (d.id === 'RECEPTION' ? { ...d, perDay: 3 } : d)),
+    };
+    expect(await dispatch(app.core, 'roster.saveConfig', more)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    await app.signInAs('LEAD');
+    expect(
+      await dispatch(app.core, 'roster.saveConfig', {
+        ...more,
+        dutyTypes: more.dutyTypes.map((d) => ({ ...d, start: '15:00', end: '08:30' })),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('end') } });
+    ok(await dispatch(app.core, 'roster.saveConfig', more));
+    await generate();
+    const { assignments, shortfalls } = await roster();
+    const reception = assignments.filter((a) => a.duty === 'RECEPTION').length;
+    const short = shortfalls.filter((s) => s.duty === 'RECEPTION').reduce((n, s) => n + s.missing, 0);
+    expect(reception + short).toBe(20 * 3);
+  });
+
+  it('swaps two assessment weeks when the rules allow, and refuses a swap that makes two weeks in a row', async () => {
+    await app.signInAs('ADVICE');
+    ok(await dispatch(app.core, 'roster.generate', { kind: 'ROTATION', year: 2027, quarter: 2 }));
+    const weeks = (await roster({ from: '2027-04-01', to: '2027-06-30' })).assignments.filter((a) => a.week);
+    const holder = (week: string) => weeks.find((w) => w.week === week)!.staffId;
+    const legal: [string, string][] = [];
+    const illegal: [string, string][] = [];
+    for (const a of weeks)
+      for (const b of weeks) {
+        if (a.week! >= b.week! || a.staffId === b.staffId) continue;
+        const neighbours = (w: string) => [-7, 7].map((k) => isoWeek(addDays(isoWeekMonday(w), k)));
+        const clash =
+          neighbours(a.week!).some((w) => weeks.find((x) => x.week === w)?.staffId === b.staffId && w !== b.week) ||
+          neighbours(b.week!).some((w) => weeks.find((x) => x.week === w)?.staffId === a.staffId && w !== a.week);
+        (clash ? illegal : legal).push([a.week!, b.week!]);
+      }
+    // A quarter of 13 weeks among a handful of social workers always has swaps of both kinds.
+    expect(illegal.length).toBeGreaterThan(0);
+    const snapshotBefore = await snapshot();
+    const refused = ok<MoveResult>(
+      await dispatch(app.core, 'roster.swapWeeks', { a: illegal[0]![0], b: illegal[0]![1] }),
+    );
+    expect(refused.allowed).toBe(false);
+    expect(refused.problems.map((p) => p.rule)).toContain('CONSECUTIVE_WEEKS');
+    expect(await snapshot()).toEqual(snapshotBefore);
+
+    const [a, b] = legal[0]!;
+    const before = [holder(a), holder(b)];
+    expect(ok<MoveResult>(await dispatch(app.core, 'roster.swapWeeks', { a, b })).allowed).toBe(true);
+    const after = (await roster({ from: '2027-04-01', to: '2027-06-30' })).assignments.filter((x) => x.week);
+    expect([after.find((x) => x.week === a)!.staffId, after.find((x) => x.week === b)!.staffId]).toEqual(
+      before.reverse(),
+    );
+  });
+});
+
 describe('staff, availability and reports', () => {
   it('refuses bad staff and absences with the field named, saves nothing; roles are enforced', async () => {
     await app.signInAs('ADVICE');
