@@ -10,19 +10,10 @@ import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/da
 import type { Absence, Staff, StaffDirectory, StaffRole } from '../../shared/rosterContract';
 import type { Core } from '../app/core';
 import { listAbsences } from '../store/roster';
-import type { Database } from '../store/schema';
+import type { Selectable } from 'kysely';
+import type { Database, StaffTable } from '../store/schema';
 
-type StaffRow = {
-  id: string;
-  name: string;
-  role: string;
-  fte: number;
-  languages: string;
-  area_id: string | null;
-  team_id: string | null;
-  max_duties_per_week: number | null;
-  active: number;
-};
+type StaffRow = Omit<Selectable<StaffTable>, 'created_at'>;
 
 export const staffOf = (r: StaffRow): Staff => ({
   id: r.id,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Tabs } from '../components/Tabs';
 import { helsinkiDate } from '../../../shared/dates';
 import { MANAGERS, ROSTER_EDITORS } from '../../../shared/roles';
 import { useApp } from '../state/appStore';
@@ -21,31 +22,18 @@ export function CalendarView() {
   const [tab, setTab] = useState<Tab>('calendar');
   const [month, setMonth] = useState(() => helsinkiDate(new Date()).slice(0, 7));
   return (
-    <>
-      <div className="tabs no-print" role="tablist" aria-label={t('roster.tabs.label')}>
-        {tabs.map((id) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls={`panel-${id}`}
-            onClick={() => setTab(id)}
-          >
-            {t(`roster.tabs.${id}`)}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'calendar' && <DutyCalendar />}
-        {tab === 'plan' && (
-          <PlanPanel canPublish={!!role && MANAGERS.includes(role)} month={month} onMonth={setMonth} />
-        )}
-        {tab === 'staff' && <StaffPanel canRepair={!!role && MANAGERS.includes(role)} />}
-        {tab === 'dutyTypes' && <DutyTypesPanel canEdit={!!role && MANAGERS.includes(role)} />}
-        {tab === 'fairness' && <FairnessPanel />}
-      </div>
-    </>
+    <Tabs
+      tabs={tabs}
+      label={t('roster.tabs.label')}
+      labelOf={(id) => t(`roster.tabs.${id}`)}
+      selected={tab}
+      onSelect={setTab}
+    >
+      {tab === 'calendar' && <DutyCalendar />}
+      {tab === 'plan' && <PlanPanel canPublish={!!role && MANAGERS.includes(role)} month={month} onMonth={setMonth} />}
+      {tab === 'staff' && <StaffPanel canRepair={!!role && MANAGERS.includes(role)} />}
+      {tab === 'dutyTypes' && <DutyTypesPanel canEdit={!!role && MANAGERS.includes(role)} />}
+      {tab === 'fairness' && <FairnessPanel />}
+    </Tabs>
   );
 }

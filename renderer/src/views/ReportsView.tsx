@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Tabs } from '../components/Tabs';
 import { DashboardPanel } from './reports/DashboardPanel';
 import { ThlReportPanel } from './reports/ThlReportPanel';
 
@@ -11,26 +12,15 @@ export function ReportsView() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('thl');
   return (
-    <>
-      <div className="tabs no-print" role="tablist" aria-label={t('reports.tabs.label')}>
-        {TABS.map((id) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls={`panel-${id}`}
-            onClick={() => setTab(id)}
-          >
-            {t(`reports.tabs.${id}`)}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'thl' && <ThlReportPanel />}
-        {tab === 'dashboard' && <DashboardPanel />}
-      </div>
-    </>
+    <Tabs
+      tabs={TABS}
+      label={t('reports.tabs.label')}
+      labelOf={(id) => t(`reports.tabs.${id}`)}
+      selected={tab}
+      onSelect={setTab}
+    >
+      {tab === 'thl' && <ThlReportPanel />}
+      {tab === 'dashboard' && <DashboardPanel />}
+    </Tabs>
   );
 }
