@@ -135,6 +135,8 @@ export const settingsSchema = z.object({
   countyName: text(120).min(1),
   idleLockMinutes: z.number().int().min(1).max(240),
   dueSoonWorkingDays: z.number().int().min(0).max(7),
+  /** Automatic daily backups kept (the oldest beyond this are removed). */
+  backupKeep: z.number().int().min(1).max(90),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -190,6 +192,15 @@ const adviceTodaySchema = z.object({
   ),
 });
 export type AdviceToday = z.infer<typeof adviceTodaySchema>;
+
+const backupSchema = z.object({
+  name: z.string(),
+  at: z.string(),
+  bytes: z.number().int(),
+  cases: z.number().int().nullable(),
+  auditEntries: z.number().int().nullable(),
+});
+export type Backup = z.infer<typeof backupSchema>;
 
 export const contract = {
   'app.status': op({ input: none, output: statusSchema, access: 'public' }),
@@ -373,6 +384,18 @@ export const contract = {
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: adviceTodaySchema,
     access: CLIENT_ROLES,
+  }),
+  'backups.list': op({ input: none, output: z.array(backupSchema), access: MANAGERS }),
+  'backups.create': op({ input: none, output: backupSchema, access: MANAGERS }),
+  'backups.restore': op({
+    input: z.object({ name: z.string().max(64) }).strict(),
+    output: statusSchema,
+    access: MANAGERS,
+  }),
+  'store.restoreLatest': op({
+    input: z.object({ passphrase: z.string().min(1, 'required').max(512) }).strict(),
+    output: statusSchema,
+    access: 'public',
   }),
   'ui.setLanguage': op({ input: z.object({ language: languageSchema }).strict(), output: z.null(), access: 'public' }),
 } as const;

@@ -50,6 +50,8 @@ export class Core extends EventEmitter<{ language: [Language] }> {
   private idleLockMinutes = DEFAULT_SETTINGS.idleLockMinutes;
   private countyName: string | null = null;
   private blocked: { phase: 'KEY_MISSING' | 'STORE_ERROR'; message: string } | null = null;
+  /** The open store's key, for backups and restores made from the app; null while locked. */
+  private key: Buffer | null = null;
   private notice: string | null = null;
   private hasUsers = false;
   readonly now: () => Date;
@@ -87,7 +89,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
     if (!keychain) return;
     try {
       const key = unwrapWithKeychain(readKeyFile(path), keychain);
-      if (key) await this.adopt(await openStore(path, key, 'existing'));
+      if (key) await this.adopt(await openStore(path, key, 'existing'), key);
     } catch (error) {
       this.fail(error);
     }
@@ -105,8 +107,9 @@ export class Core extends EventEmitter<{ language: [Language] }> {
     throw error;
   }
 
-  private async adopt(store: Store): Promise<void> {
+  private async adopt(store: Store, key: Buffer): Promise<void> {
     this.store = store;
+    this.key = key;
     await this.refreshCachedState();
   }
 
@@ -191,7 +194,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
         await appendAudit(trx, { actor, action: 'store.create' }, now);
       });
     });
-    await this.adopt(store);
+    await this.adopt(store, key);
     this.wrapForKeychain(key);
     return this.signIn(input.lead.username, input.lead.password);
   }
@@ -214,7 +217,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
     this.requirePhase('LOCKED');
     try {
       const { store, key } = await openWithPassphrase(this.storePath, passphrase);
-      await this.adopt(store);
+      await this.adopt(store, key);
       await this.audit({ actor: null, action: 'store.unlock' });
       this.wrapForKeychain(key);
     } catch (error) {
@@ -296,6 +299,24 @@ export class Core extends EventEmitter<{ language: [Language] }> {
     this.session = null;
     const store = this.store;
     this.store = null;
+    this.key = null;
     await store?.close();
+  }
+
+  /** The open store and its key, for a backup. */
+  storeAndKey(): { store: Store; key: Buffer } {
+    if (!this.store || !this.key) throw new LuukkuError('WRONG_STATE', 'The store is locked.');
+    return { store: this.store, key: this.key };
+  }
+
+  /**
+   * Replaces the store file (a restore): closes the store, ends the session, runs `replace`, and opens the
+   * store at the same path again with `key`. Whatever `replace` leaves there must open with that key.
+   */
+  async replaceStore(key: Buffer, replace: () => Promise<void>): Promise<void> {
+    await this.close();
+    await replace();
+    this.blocked = null;
+    await this.adopt(await openStore(this.storePath, key, 'existing'), key);
   }
 }

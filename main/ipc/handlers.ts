@@ -10,6 +10,8 @@ import { completeAssessment, recordBirth, recordContact, recordDecision, recordU
 import { adviceToday, logAdvice, undoAdvice } from '../services/adviceLog';
 import { importCasesCsv } from '../services/importCases';
 import { cancelJob, jobProgress, trackJob } from '../services/jobProgress';
+import { createBackup, listBackups, restoreBackup, restoreLatest } from '../services/backups';
+import { LuukkuError } from '../../shared/errors';
 import { applyRepair, proposeRepair } from '../services/rosterRepair';
 import { lockDuty, moveDuty, publishPeriod, rosterChanges, swapWeeks } from '../services/rosterEdit';
 import { fairnessReport } from '../services/rosterFairness';
@@ -178,6 +180,18 @@ export const handlers: Handlers = {
   'advice.today': async ({ core }) => adviceToday(core),
   'advice.log': async ({ core }, entry) => logAdvice(core, entry),
   'advice.undo': async ({ core }, { id }) => undoAdvice(core, id),
+  'backups.list': async ({ core }) => listBackups(core),
+  'backups.create': async ({ core }) => createBackup(core, 'manual'),
+  'backups.restore': async ({ core }, { name }) => {
+    await restoreBackup(core, name);
+    return core.status();
+  },
+  'store.restoreLatest': async ({ core }, { passphrase }) => {
+    if (core.phase() !== 'STORE_ERROR')
+      throw new LuukkuError('WRONG_STATE', 'Restoring the latest backup is offered only for a damaged store.');
+    await restoreLatest(core, passphrase);
+    return core.status();
+  },
   'ui.setLanguage': async ({ core }, input) => {
     core.setLanguage(input.language);
     return null;

@@ -12,6 +12,7 @@ import type { Language } from '../../shared/contract';
 import { mainText } from '../text';
 import { buildMenu } from './menu';
 import { startDueNotifications } from './notifications';
+import { startBackupSchedule } from '../services/backups';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow } from './window';
 
@@ -65,6 +66,7 @@ export function startApp(): void {
       () => mainText(language),
     );
     app.on('will-quit', stopNotifications);
+    app.on('will-quit', startBackupSchedule(core));
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -8,6 +8,7 @@ export const DEFAULT_SETTINGS: Settings = {
   countyName: 'Luukku',
   idleLockMinutes: 15,
   dueSoonWorkingDays: 2,
+  backupKeep: 7,
 };
 
 /** The working-day calendar with the county's own closure days (domain.md). */

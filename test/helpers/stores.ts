@@ -32,16 +32,13 @@ export async function createDemoStore(path: string, cases = 200, today = '2026-1
   return { ...created, summary: summary! };
 }
 
-/** Name -> sha256 of every file in a directory: to show that an operation changed nothing. */
+/** Path -> sha256 of every file in a directory and its subfolders: to show that an operation changed nothing. */
 export function snapshotDir(dir: string): Record<string, string> {
   return Object.fromEntries(
-    readdirSync(dir)
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
       .sort()
-      .map((name) => [
-        name,
-        createHash('sha256')
-          .update(readFileSync(join(dir, name)))
-          .digest('hex'),
-      ]),
+      .map((path) => [path.slice(dir.length + 1), createHash('sha256').update(readFileSync(path)).digest('hex')]),
   );
 }

@@ -4,6 +4,7 @@ import { MANAGERS } from '../../../shared/roles';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { useApp } from '../state/appStore';
+import { BackupsPanel } from './settings/BackupsPanel';
 import { LetterTemplates } from './settings/LetterTemplates';
 import { ServiceDirectory } from './settings/ServiceDirectory';
 
@@ -50,6 +51,15 @@ export function SettingsView() {
           disabled={!canEdit}
           onChange={(e) => setDraft({ ...draft, dueSoonWorkingDays: number(e.target.value) })}
         />
+        <Field
+          label={t('settings.backupKeep')}
+          type="number"
+          min={1}
+          max={90}
+          value={draft.backupKeep}
+          disabled={!canEdit}
+          onChange={(e) => setDraft({ ...draft, backupKeep: number(e.target.value) })}
+        />
         <ErrorBanner error={error} />
         {canEdit && (
           <button type="submit" className="primary" disabled={busy}>
@@ -62,6 +72,7 @@ export function SettingsView() {
       </form>
       <ServiceDirectory canEdit={canEdit} />
       <LetterTemplates canEdit={canEdit} />
+      {canEdit && <BackupsPanel />}
       <section className="panel">
         <h2>{t('settings.about')}</h2>
         <p>{t('settings.deadlineHelp')}</p>

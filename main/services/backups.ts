@@ -1,0 +1,174 @@
+/**
+ * Backups made by the app (issue 7): automatic once a day while the store is open, kept N at a time,
+ * each verified after writing (store/backup.ts); listed with a preview of what each holds; restored in
+ * place with the damaged or replaced store kept aside, never deleted. The same key opens every backup of
+ * a store, so a restore needs no passphrase while the store is open; from the "damaged store" screen it
+ * takes the recovery passphrase.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { invalidInput, LuukkuError } from '../../shared/errors';
+import type { Core } from '../app/core';
+import { keyFilePath, readKeyFile, unwrapWithPassphrase } from '../security/keyfile';
+import { appendAudit } from '../store/audit';
+import { backupStore } from '../store/backup';
+import { closeAll, kyselyFor, openSqlite } from '../store/open';
+import { readSettings } from '../store/settings';
+import { verifyStoreFile } from '../store/verify';
+
+const NAME = /^luukku-(\d{8})-(\d{6})\.db$/;
+export const BACKUP_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+export interface BackupInfo {
+  name: string;
+  at: string;
+  bytes: number;
+  cases: number | null;
+  auditEntries: number | null;
+}
+
+export const backupFolder = (storePath: string) => join(dirname(storePath), 'backups');
+
+const stampOf = (now: Date) => now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+const instantOf = (name: string) => {
+  const [, d, t] = NAME.exec(name)!;
+  return `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6)}T${t!.slice(0, 2)}:${t!.slice(2, 4)}:${t!.slice(4)}Z`;
+};
+
+/** Backups of this store, newest first. */
+export function backupNames(storePath: string): string[] {
+  const folder = backupFolder(storePath);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((f) => NAME.test(f) && existsSync(keyFilePath(join(folder, f))))
+    .sort()
+    .reverse();
+}
+
+/** What a backup holds, read with the store's key (no names, only counts). */
+async function preview(path: string, key: Buffer): Promise<{ cases: number | null; auditEntries: number | null }> {
+  try {
+    const sqlite = openSqlite(path, key, 'existing');
+    const db = kyselyFor(sqlite);
+    try {
+      const count = async (table: 'cases' | 'audit_log') =>
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirst()
+          )?.n,
+        );
+      return { cases: await count('cases'), auditEntries: await count('audit_log') };
+    } finally {
+      await closeAll(db, sqlite);
+    }
+  } catch {
+    return { cases: null, auditEntries: null };
+  }
+}
+
+export async function listBackups(core: Core): Promise<BackupInfo[]> {
+  const { key } = core.storeAndKey();
+  const folder = backupFolder(core.storePath);
+  const list: BackupInfo[] = [];
+  for (const name of backupNames(core.storePath)) {
+    const path = join(folder, name);
+    list.push({ name, at: instantOf(name), bytes: statSync(path).size, ...(await preview(path, key)) });
+  }
+  return list;
+}
+
+/** A verified backup now, then the oldest beyond the county's "keep" count removed. */
+export async function createBackup(core: Core, reason: 'manual' | 'scheduled'): Promise<BackupInfo> {
+  const { store, key } = core.storeAndKey();
+  const folder = backupFolder(core.storePath);
+  mkdirSync(folder, { recursive: true });
+  const name = `luukku-${stampOf(core.now())}.db`;
+  const out = join(folder, name);
+  const report = await backupStore({ sqlite: store.sqlite, path: store.path }, key, readKeyFile(core.storePath), out);
+  await core.audit({ actor: core.actor(), action: 'store.backup', details: { name, reason } });
+  const keep = (await readSettings(core.db)).backupKeep;
+  for (const old of backupNames(core.storePath).slice(keep)) {
+    rmSync(join(folder, old), { force: true });
+    rmSync(keyFilePath(join(folder, old)), { force: true });
+  }
+  return {
+    name,
+    at: instantOf(name),
+    bytes: statSync(out).size,
+    cases: (await preview(out, key)).cases,
+    auditEntries: report.auditEntries,
+  };
+}
+
+/** The scheduled backup: made if the newest is a day old or there is none. */
+export async function backupIfDue(core: Core): Promise<BackupInfo | null> {
+  const newest = backupNames(core.storePath)[0];
+  if (newest && core.now().getTime() - Date.parse(instantOf(newest)) < BACKUP_INTERVAL_MS) return null;
+  return createBackup(core, 'scheduled');
+}
+
+/** Puts a verified backup in the store's place; the store it replaces is kept next to it, renamed. */
+async function putBackupInPlace(core: Core, backup: string, key: Buffer): Promise<string> {
+  const report = await verifyStoreFile(backup, key);
+  if (!report.ok)
+    throw new LuukkuError(
+      'STORE_CORRUPT',
+      `The backup ${basename(backup)} does not verify with this store's key: ${report.problems.join('; ')}`,
+    );
+  const path = core.storePath;
+  const aside = `${path}.replaced-${stampOf(core.now())}`;
+  const tmp = join(dirname(path), `.${basename(path)}.restore-${process.pid}`);
+  await core.replaceStore(key, async () => {
+    copyFileSync(backup, tmp);
+    for (const suffix of ['', '-wal', '-shm'])
+      if (existsSync(`${path}${suffix}`)) renameSync(`${path}${suffix}`, `${aside}${suffix}`);
+    renameSync(tmp, path);
+  });
+  return basename(aside);
+}
+
+export async function restoreBackup(core: Core, name: string): Promise<void> {
+  if (!NAME.test(name) || !backupNames(core.storePath).includes(name))
+    throw invalidInput(`name: ${name} is not a backup of this store`);
+  const actor = core.actor();
+  const { key } = core.storeAndKey();
+  const aside = await putBackupInPlace(core, join(backupFolder(core.storePath), name), key);
+  await appendAudit(core.db, { actor, action: 'store.restore', details: { name, replacedKeptAs: aside } }, core.now());
+}
+
+/** From the "damaged store" screen: the newest backup that verifies, opened with the recovery passphrase. */
+export async function restoreLatest(core: Core, passphrase: string): Promise<string> {
+  const key = await unwrapWithPassphrase(readKeyFile(core.storePath), passphrase);
+  for (const name of backupNames(core.storePath)) {
+    const path = join(backupFolder(core.storePath), name);
+    if (!(await verifyStoreFile(path, key)).ok) continue;
+    const aside = await putBackupInPlace(core, path, key);
+    await appendAudit(
+      core.db,
+      { actor: null, action: 'store.restore', details: { name, replacedKeptAs: aside, from: 'damaged store' } },
+      core.now(),
+    );
+    return name;
+  }
+  throw new LuukkuError(
+    'STORE_CORRUPT',
+    'No backup of this store verifies. Contact your IT support; nothing was changed.',
+  );
+}
+
+/** Checks hourly (and a minute after start) whether the daily backup is due; only while the store is open. */
+export function startBackupSchedule(core: Core): () => void {
+  const run = () => {
+    if (!core.openStore) return;
+    backupIfDue(core).catch((error: unknown) => console.error('[luukku] scheduled backup failed', error));
+  };
+  const first = setTimeout(run, 60_000);
+  const hourly = setInterval(run, 60 * 60_000);
+  return () => {
+    clearTimeout(first);
+    clearInterval(hourly);
+  };
+}
