@@ -16,6 +16,7 @@ void i18next.use(initReactI18next).init({
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },
   returnObjects: true,
+  showSupportNotice: false,
 });
 
 export function rememberLanguage(language: Language): void {
