@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { formatDate } from '../../format';
 import { useRoster } from '../../state/useRoster';
+import { PersonSelect } from './PersonSelect';
 import { RepairPanel } from './RepairPanel';
 import { StaffForm } from './StaffForm';
 
@@ -78,13 +79,10 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
       <section className="panel" aria-labelledby="absences-heading">
         <h2 id="absences-heading">{t('roster.absencesTitle')}</h2>
         <form className="inline-form" onSubmit={addAbsence} aria-label={t('roster.addAbsence')}>
-          <SelectField
-            label={t('roster.person')}
+          <PersonSelect
+            people={people}
             value={absence.staffId}
             onChange={(staffId) => setAbsence({ ...absence, staffId })}
-            empty={{ label: t('roster.choose'), selectable: false }}
-            options={people.map((s) => [s.id, s.name] as const)}
-            required
           />
           <Field
             label={t('roster.from')}
@@ -168,14 +166,7 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
             void saveWish(wish.staffId, wish.date, true);
           }}
         >
-          <SelectField
-            label={t('roster.person')}
-            value={wish.staffId}
-            onChange={(staffId) => setWish({ ...wish, staffId })}
-            empty={{ label: t('roster.choose'), selectable: false }}
-            options={people.map((s) => [s.id, s.name] as const)}
-            required
-          />
+          <PersonSelect people={people} value={wish.staffId} onChange={(staffId) => setWish({ ...wish, staffId })} />
           <Field
             label={t('roster.day')}
             type="date"
