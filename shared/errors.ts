@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'CANCELLED'
+  | 'DISK_FULL'
+  | 'STORAGE_ERROR'
   | 'INTERNAL';
 
 /** An error a user caused and can fix: shown as it is, exit code 1 in the CLI. */

@@ -1,4 +1,5 @@
 import { LuukkuError } from '../../shared/errors';
+import { storageError } from '../store/storageErrors';
 import type { Io } from './command';
 import { commands, USAGE } from './commands';
 
@@ -22,7 +23,8 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
   }
   try {
     return await command(rest, io);
-  } catch (error) {
+  } catch (caught) {
+    const error = storageError(caught) ?? caught;
     if (error instanceof LuukkuError) {
       io.info(`luukku ${name}: ${error.message}`);
       return 1;

@@ -8,6 +8,7 @@ import { invalidInput, LuukkuError, type ErrorPayload, type Result } from '../..
 import type { Core } from '../app/core';
 import type { CurrentUser } from '../../shared/contract';
 import { handlers } from './handlers';
+import { storageError } from '../store/storageErrors';
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -48,6 +49,8 @@ export async function dispatch(core: Core, name: unknown, rawInput: unknown): Pr
 
 export function toPayload(error: unknown): ErrorPayload {
   if (error instanceof LuukkuError) return { code: error.code, message: error.message };
+  const storage = storageError(error);
+  if (storage) return { code: storage.code, message: storage.message };
   // Internal details (and any client data in them) stay in the main process.
   console.error('[luukku] internal error', error instanceof Error ? error.stack : error);
   return { code: 'INTERNAL', message: 'Something went wrong inside Luukku. Nothing was saved. Please try again.' };
