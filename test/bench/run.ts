@@ -5,6 +5,7 @@
  *   npm run bench -- --cases 20000,200000
  *   npm run bench -- --roster-only
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { appendAudit } from '../../main/store/audit';
 import { queryQueue, type ParsedQueueQuery } from '../../main/store/caseQueries';
 import { thlReport } from '../../main/services/reports';
 import { workingDayCalendar } from '../../shared/calendar';
+import { measureImport, type ImportFigure } from './importThroughput';
 import { benchRoster, printRoster } from './roster';
 import { BENCH_TODAY, buildEncrypted, buildPlain, openEncrypted, openPlain, type BenchStore } from './stores';
 
@@ -24,6 +26,7 @@ const sizes = (
   .split(',')
   .map(Number);
 const RUNS = 40;
+const IMPORT_ROWS = 20_000;
 const calendar = workingDayCalendar();
 
 interface Figure {
@@ -111,7 +114,14 @@ async function registerOne(store: BenchStore): Promise<void> {
 async function measureSize(
   cases: number,
   dir: string,
-): Promise<{ cases: number; build: Record<string, number>; figures: Figure[]; rssMb: number }> {
+): Promise<{
+  cases: number;
+  build: Record<string, number>;
+  figures: Figure[];
+  importFigure: ImportFigure;
+  rssMb: number;
+  firstPageMs: number;
+}> {
   const encPath = join(dir, `enc-${cases}.db`);
   const plainPath = join(dir, `plain-${cases}.db`);
   let t = performance.now();
@@ -169,14 +179,28 @@ async function measureSize(
   const regE = await time(() => registerOne(enc));
   const regP = await time(() => registerOne(plain));
   push('register a case (one transaction, with audit entry)', regE, regP, ['p95 < 10 ms', regE.p95 < 10]);
-  const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  const importFigure = await measureImport(enc, plain, IMPORT_ROWS);
   await enc.close();
   await plain.close();
+  const probe = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'test/bench/memoryProbe.ts', encPath, key.toString('hex')],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (probe.status !== 0) throw new Error(`bench: the memory probe failed: ${probe.stderr}`);
+  const { rssMb, firstPageMs } = JSON.parse(probe.stdout.trim().split('\n').at(-1)!) as {
+    rssMb: number;
+    firstPageMs: number;
+  };
   return {
     cases,
     build: { encryptedSeconds: round(buildEncryptedS), plainSeconds: round(buildPlainS) },
     figures,
+    importFigure,
     rssMb,
+    firstPageMs,
   };
 }
 
@@ -191,7 +215,14 @@ async function main() {
       const result = await measureSize(cases, dir);
       results.push(result);
       console.log(
-        `\n${cases.toLocaleString('en')} cases  (built in ${result.build.encryptedSeconds} s encrypted, ${result.build.plainSeconds} s plain; RSS ${result.rssMb} MB)`,
+        `\n${cases.toLocaleString('en')} cases  (built in ${result.build.encryptedSeconds} s encrypted, ${result.build.plainSeconds} s plain)`,
+      );
+      const im = result.importFigure;
+      console.log(
+        `import ${im.rows.toLocaleString('en')} rows: ${im.importRowsPerSecond.toLocaleString('en')} rows/s; plain better-sqlite3 inserts of the same rows ${im.plainRowsPerSecond.toLocaleString('en')} rows/s; ratio ${im.ratio} (${im.goal}: ${im.met ? 'met' : 'NOT MET'})`,
+      );
+      console.log(
+        `a fresh process: open + first queue page ${result.firstPageMs} ms (goal < 1500 ms: ${result.firstPageMs < 1500 ? 'met' : 'NOT MET'}); RSS after every view and the THL report ${result.rssMb} MB (goal < 300 MB: ${result.rssMb < 300 ? 'met' : 'NOT MET'})`,
       );
       console.log('figure'.padEnd(54), 'enc p50', 'enc p95', 'plain p95', 'ratio', ' goal');
       for (const f of result.figures) {
