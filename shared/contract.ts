@@ -342,6 +342,11 @@ export const contract = {
   'reports.dashboard': op({ input: dashboardQuerySchema, output: dashboardSchema, access: MANAGERS }),
   'users.assignable': op({ input: none, output: z.array(assignableUserSchema), access: CLIENT_ROLES }),
   'org.teams': op({ input: none, output: z.array(teamSchema), access: ANY_ROLE }),
+  'org.areas': op({
+    input: none,
+    output: z.array(z.object({ id: z.string(), nameFi: z.string(), nameSv: z.string() })),
+    access: ANY_ROLE,
+  }),
   'guidance.services': op({ input: serviceQuerySchema, output: z.array(guidanceServiceSchema), access: ANY_ROLE }),
   'guidance.saveService': op({ input: saveServiceSchema, output: guidanceServiceSchema, access: MANAGERS }),
   'letters.templates': op({ input: none, output: z.array(letterTemplateWithDefault), access: ANY_ROLE }),

@@ -20,7 +20,7 @@ import { rosterView } from '../services/rosterView';
 import { addAbsence, removeAbsence, saveClosureDay, saveStaff, setWish, staffDirectory } from '../services/staff';
 import { exportQueue } from '../services/caseExport';
 import { dashboard } from '../services/dashboard';
-import { listServices, listTeams, saveService } from '../services/guidance';
+import { listAreas, listServices, listTeams, saveService } from '../services/guidance';
 import { createLetter, letterTemplates, readLetter, saveLetterTemplate } from '../services/letters';
 import { readOverview } from '../services/overview';
 import { rosterIcs } from '../services/rosterIcs';
@@ -159,6 +159,7 @@ export const handlers: Handlers = {
       .orderBy('u.display_name')
       .execute(),
   'org.teams': async ({ core }) => listTeams(core.db),
+  'org.areas': async ({ core }) => listAreas(core.db),
   'guidance.services': async ({ core }, query) => listServices(core.db, query),
   'guidance.saveService': async ({ core }, input) => saveService(core, input),
   'letters.templates': async ({ core }) => letterTemplates(core),

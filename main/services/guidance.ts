@@ -88,3 +88,7 @@ export async function checkGuidedServices(db: Kysely<Database>, ids: readonly st
 export async function listTeams(db: Kysely<Database>): Promise<Team[]> {
   return db.selectFrom('teams').select(['id', 'name', 'area_id as areaId']).orderBy('name').execute();
 }
+
+export async function listAreas(db: Kysely<Database>): Promise<{ id: string; nameFi: string; nameSv: string }[]> {
+  return db.selectFrom('areas').select(['id', 'name_fi as nameFi', 'name_sv as nameSv']).orderBy('name_fi').execute();
+}

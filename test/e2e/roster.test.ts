@@ -174,4 +174,42 @@ describe('the duty roster', () => {
     await screenshot(page, '54-assessment-weeks-sv');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
+
+  it('a lead adds a worker with role, FTE, languages, area and team; a bad FTE is refused in Finnish', async () => {
+    const page = await signInToDemo(e2e, 0, 'LEAD');
+    await page.getByRole('button', { name: 'Vastaanottovuorot' }).click();
+    await page.getByRole('tab', { name: 'Henkilöstö ja poissaolot' }).click();
+    await page.getByRole('button', { name: 'Lisää työntekijä' }).click();
+    const form = page.getByRole('form', { name: 'Lisää työntekijä' });
+    await form.getByLabel('Nimi').fill('Greta Granström');
+    await form.getByLabel('Tehtävä').selectOption('SOCIAL_WORKER');
+    await form.getByLabel('Työaika (HTV)').fill('1.5');
+    await form.getByRole('checkbox', { name: 'sv' }).check();
+    await form.getByLabel('Alue').selectOption('east');
+    await form.getByLabel('Tiimi').selectOption('assessment-east');
+    await form.getByLabel('Vuoroja enintään viikossa').fill('2');
+    await form.evaluate((f) => f.setAttribute('novalidate', ''));
+    await form.getByRole('button', { name: 'Tallenna' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('Työaika');
+    await form.getByLabel('Työaika (HTV)').fill('0.8');
+    await screenshot(page, '58-roster-staff-form-fi');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Tallenna' }).click();
+    await expect.poll(() => page.getByText('Tallennettu: Greta Granström.').isVisible()).toBe(true);
+    const row = page.getByRole('row', { name: /Greta Granström/ });
+    expect(await row.textContent()).toContain('Itäinen alue');
+    const saved = await e2e
+      .app!.core.db.selectFrom('staff')
+      .selectAll()
+      .where('name', '=', 'Greta Granström')
+      .executeTakeFirstOrThrow();
+    expect(saved).toMatchObject({
+      role: 'SOCIAL_WORKER',
+      fte: 0.8,
+      area_id: 'east',
+      team_id: 'assessment-east',
+      max_duties_per_week: 2,
+    });
+    expect(JSON.parse(saved.languages)).toEqual(['fi', 'sv']);
+  });
 });

@@ -10,15 +10,17 @@ import { SelectField } from '../../components/SelectField';
 export function StaffForm({
   draft: initial,
   teams,
+  areas,
   onSaved,
   onCancel,
 }: {
   draft: SaveStaffInput;
   teams: { id: string; name: string }[];
+  areas: { id: string; nameFi: string; nameSv: string }[];
   onSaved: (name: string) => Promise<void>;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState(initial);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const save = async (e: FormEvent) => {
@@ -71,6 +73,13 @@ export function StaffForm({
           </label>
         ))}
       </fieldset>
+      <SelectField
+        label={t('roster.area')}
+        value={draft.areaId ?? ''}
+        onChange={(areaId) => setDraft({ ...draft, areaId: areaId || null })}
+        empty={{ label: t('roster.noArea'), selectable: true }}
+        options={areas.map((a) => [a.id, i18n.language === 'sv' ? a.nameSv : a.nameFi] as const)}
+      />
       <SelectField
         label={t('roster.team')}
         value={draft.teamId ?? ''}

@@ -28,11 +28,17 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [message, setMessage] = useState('');
   const [teams, setTeams] = useState<{ id: string; name: string }[]>([]);
+  const [areas, setAreas] = useState<{ id: string; nameFi: string; nameSv: string }[]>([]);
   useEffect(() => {
     void window.luukku.org.teams().then((r) => r.ok && setTeams(r.value));
+    void window.luukku.org.areas().then((r) => r.ok && setAreas(r.value));
   }, []);
 
   const people = (directory?.staff ?? []).filter((s) => s.active);
+  const areaName = (id: string | null) => {
+    const area = areas.find((a) => a.id === id);
+    return area ? (language === 'sv' ? area.nameSv : area.nameFi) : '';
+  };
   const nameOf = (id: string) => directory?.staff.find((s) => s.id === id)?.name ?? id;
 
   const addAbsence = async (e: FormEvent) => {
@@ -219,6 +225,7 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
           <StaffForm
             draft={draft}
             teams={teams}
+            areas={areas}
             onCancel={() => setDraft(null)}
             onSaved={async (name) => {
               setDraft(null);
@@ -234,6 +241,7 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
               <th scope="col">{t('roster.role')}</th>
               <th scope="col">{t('roster.fte')}</th>
               <th scope="col">{t('roster.languages')}</th>
+              <th scope="col">{t('roster.area')}</th>
               <th scope="col">{t('roster.team')}</th>
               <th scope="col">{t('roster.maxPerWeek')}</th>
               <th scope="col">
@@ -251,6 +259,7 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
                 <td>{t(`roster.staffRoles.${s.role}`)}</td>
                 <td className="number">{s.fte.toLocaleString(language)}</td>
                 <td>{s.languages.join(', ')}</td>
+                <td>{areaName(s.areaId)}</td>
                 <td>{teams.find((x) => x.id === s.teamId)?.name ?? ''}</td>
                 <td className="number">{s.maxDutiesPerWeek ?? ''}</td>
                 <td>
