@@ -23,6 +23,8 @@ export default defineConfig({
           index: resolve(__dirname, 'main/index.ts'),
           // The roster solver's worker thread (main/scheduler/runner.ts starts it by this name).
           solveWorker: resolve(__dirname, 'main/scheduler/worker.ts'),
+          // The start-up quick check of the store (main/store/quickCheck.ts).
+          quickCheckWorker: resolve(__dirname, 'main/store/quickCheckWorker.ts'),
         },
       },
     },

@@ -128,6 +128,8 @@ export const statusSchema = z.object({
   idleLockMinutes: z.number().int(),
   /** A user-presentable reason for KEY_MISSING / STORE_ERROR, or for the last automatic sign-out. */
   message: z.string().nullable(),
+  /** The quick check of the open store, run beside the app after it opens. */
+  integrity: z.enum(['UNCHECKED', 'CHECKING', 'OK', 'DAMAGED']),
 });
 export type Status = z.infer<typeof statusSchema>;
 

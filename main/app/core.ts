@@ -24,6 +24,7 @@ import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../store/settings
 import { countUsers, findUserByUsername, insertUser } from '../store/users';
 import { seedCounty } from '../store/seedCounty';
 import { createStoreFiles, openWithPassphrase } from '../services/storeFiles';
+import { quickCheckInWorker } from '../store/quickCheck';
 
 export interface CoreOptions {
   storePath: string;
@@ -31,6 +32,8 @@ export interface CoreOptions {
   /** The OS keychain (Electron safeStorage) when a real one backs it; null under plain Node. */
   keychain?: KeychainProtector | null;
   now?: () => Date;
+  /** Run SQLite's quick check of the store in a worker thread each time it is opened (the app does). */
+  quickCheck?: boolean;
 }
 
 interface Session {
@@ -52,6 +55,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
   private blocked: { phase: 'KEY_MISSING' | 'STORE_ERROR'; message: string } | null = null;
   /** The open store's key, for backups and restores made from the app; null while locked. */
   private key: Buffer | null = null;
+  private integrity: { state: Status['integrity']; opened: Store | null } = { state: 'UNCHECKED', opened: null };
   private notice: string | null = null;
   private hasUsers = false;
   readonly now: () => Date;
@@ -110,6 +114,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
   private async adopt(store: Store, key: Buffer): Promise<void> {
     this.store = store;
     this.key = key;
+    if (this.options.quickCheck) this.checkIntegrity(store, key);
     await this.refreshCachedState();
   }
 
@@ -148,6 +153,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
       user: phase === 'SIGNED_IN' ? this.session!.user : null,
       idleLockMinutes: this.idleLockMinutes,
       message: this.blocked?.message ?? this.notice,
+      integrity: this.store ? this.integrity.state : 'UNCHECKED',
     };
   }
 
@@ -293,6 +299,16 @@ export class Core extends EventEmitter<{ language: [Language] }> {
 
   async settingsChanged(): Promise<void> {
     await this.refreshCachedState();
+  }
+
+  /** The quick check runs beside the app; its result shows in the status (a damaged store gets a banner). */
+  private checkIntegrity(store: Store, key: Buffer): void {
+    this.integrity = { state: 'CHECKING', opened: store };
+    void quickCheckInWorker(store.path, key).then((problems) => {
+      if (this.integrity.opened !== store) return;
+      this.integrity = { state: problems.length ? 'DAMAGED' : 'OK', opened: store };
+      if (problems.length) console.error('[luukku] quick check found damage:', problems.slice(0, 5).join('; '));
+    });
   }
 
   async close(): Promise<void> {

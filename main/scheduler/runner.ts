@@ -1,21 +1,10 @@
 /**
- * Runs a roster solve in a worker thread (worker.ts) with progress and cancel. The built app starts the
- * bundled `solveWorker.js` next to the main bundle; run from source (tests, the e2e harness) the worker
- * registers tsx first, so both run the same module.
+ * Runs a roster solve in a worker thread (worker.ts, bundled as solveWorker.js) with progress and cancel.
  */
-import { Worker } from 'node:worker_threads';
 import { LuukkuError, type ErrorCode } from '../../shared/errors';
 import type { RosterResult } from '../../shared/rosterScenario';
+import { startWorker } from '../workerThreads';
 import type { SolveMessage, SolveRequest } from './worker';
-
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./solveWorker.js', here));
-  const entry = JSON.stringify(new URL('./worker.ts', here).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`, {
-    eval: true,
-  });
-}
 
 export function solveInWorker(
   request: SolveRequest,
@@ -23,7 +12,7 @@ export function solveInWorker(
 ): Promise<RosterResult> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(cancelled());
-    const worker = startWorker();
+    const worker = startWorker(new URL('./worker.ts', import.meta.url), 'solveWorker');
     let settled = false;
     const finish = (action: () => void) => {
       if (settled) return;

@@ -46,6 +46,7 @@ export function startApp(): void {
       storePath: storePathFrom(process.argv, process.env, app.getPath('userData')),
       version: app.getVersion(),
       keychain: osKeychain(),
+      quickCheck: true,
     });
     await core.start();
     registerIpc(core, devServerUrl);

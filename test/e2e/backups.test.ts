@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Core } from '../../main/app/core';
@@ -56,5 +56,25 @@ describe('backups', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 })
       .toBe('Kirjaudu sisään');
+  });
+
+  it('damage the opening did not read is found by the quick check beside the app and shown as a banner', async () => {
+    const storePath = join(e2e.dir, 'demo.db');
+    const demo = await createDemoStore(storePath, 3000);
+    await demo.store.close();
+    const fd = openSync(storePath, 'r+');
+    writeSync(fd, Buffer.alloc(32, 0x55), 0, 32, Math.floor(statSync(storePath).size / 2 / 4096) * 4096 + 1000);
+    closeSync(fd);
+    e2e.app = await openApp(e2e.browser, storePath);
+    const { page } = e2e.app;
+    await page.getByLabel('Palautussalasana').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Avaa' }).click();
+    await page.getByLabel('Käyttäjätunnus').fill(demo.summary.users.find((u) => u.role === 'LEAD')!.username);
+    await page.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Kirjaudu' }).click();
+    const banner = page.getByRole('alert').filter({ hasText: 'Tietovaraston tarkistus löysi vaurioituneita kohtia' });
+    await expect.poll(() => banner.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await banner.textContent()).toContain('Asetukset → Varmuuskopiot');
+    await screenshot(page, '59-store-damaged-banner-fi');
   });
 });

@@ -58,7 +58,13 @@ export async function openApp(
   storePath: string,
   options: { language?: string; now?: () => Date } = {},
 ): Promise<AppPage> {
-  const core = new Core({ storePath, version: '0.1.0-e2e', ...(options.now ? { now: options.now } : {}) });
+  // As the desktop app: the store's quick check runs beside it after every opening.
+  const core = new Core({
+    storePath,
+    version: '0.1.0-e2e',
+    quickCheck: true,
+    ...(options.now ? { now: options.now } : {}),
+  });
   await core.start();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fi-FI' });
   await context.route(`${ORIGIN}/**`, async (route) => {

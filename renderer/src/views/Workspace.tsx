@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IntegrityBanner } from '../components/IntegrityBanner';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useIdleSignOut } from '../state/useIdleSignOut';
 import { MANAGERS, type Role } from '../../../shared/roles';
@@ -104,6 +105,7 @@ export function Workspace() {
         </ul>
       </nav>
       <main className={`content content-${view}`} id="main">
+        <IntegrityBanner />
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>
