@@ -87,6 +87,8 @@ export interface WorkingDayCalendar {
   nextWorkingDayFrom(date: LocalDate): LocalDate;
   /** Working days after `from` up to and including `to` (negative when `to` is earlier). */
   workingDaysBetween(from: LocalDate, to: LocalDate): number;
+  /** The working days from `from` to `to`, both included, in order. */
+  workingDays(from: LocalDate, to: LocalDate): LocalDate[];
 }
 
 /** A calendar of Finnish working days, plus the county's own closure days from settings. */
@@ -133,7 +135,12 @@ export function workingDayCalendar(closureDays: Iterable<LocalDate> = []): Worki
     count -= holidays.size;
     return sign * count;
   };
-  return { isWorkingDay, addWorkingDays, nextWorkingDayFrom, workingDaysBetween };
+  const workingDays = (from: LocalDate, to: LocalDate): LocalDate[] => {
+    const days: LocalDate[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) days.push(d);
+    return days;
+  };
+  return { isWorkingDay, addWorkingDays, nextWorkingDayFrom, workingDaysBetween, workingDays };
 }
 
 /** Weekdays (Mon-Fri) from a fixed Monday (1970-01-05, epoch day 4) up to and including epoch day n. */

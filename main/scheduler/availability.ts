@@ -6,9 +6,18 @@ import type { Scenario } from '../../shared/rosterScenario';
 /** Monday to Friday of the ISO week that are working days (the whole week, even where it leaves the period). */
 export function weekWorkingDays(calendar: WorkingDayCalendar, week: string): LocalDate[] {
   const monday = isoWeekMonday(week);
-  return [0, 1, 2, 3, 4].map((k) => addDays(monday, k)).filter((d) => calendar.isWorkingDay(d));
+  return calendar.workingDays(monday, addDays(monday, 4));
 }
 
 export function isAbsent(worker: Scenario['workers'][number], date: LocalDate): boolean {
   return worker.absences.some((a) => a.from <= date && date <= a.to);
+}
+
+/** The same for absences as the store lists them (store/roster.ts `listAbsences`), by worker id. */
+export function awayOn(
+  absences: readonly { staffId: string; from: LocalDate; to: LocalDate }[],
+  staffId: string,
+  date: LocalDate,
+): boolean {
+  return absences.some((a) => a.staffId === staffId && a.from <= date && date <= a.to);
 }

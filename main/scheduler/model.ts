@@ -6,7 +6,7 @@
  * weighted terms of the objective, each far below the cost of an uncovered slot.
  */
 import { workingDayCalendar } from '../../shared/calendar';
-import { addDays, isoWeek, type LocalDate } from '../../shared/dates';
+import { isoWeek, type LocalDate } from '../../shared/dates';
 import { ASSESSMENT_WEEK, type Scenario } from '../../shared/rosterScenario';
 import { isAbsent, weekWorkingDays } from './availability';
 
@@ -56,8 +56,7 @@ function sum(terms: string[]): string {
 
 export function buildModel(s: Scenario, prefer: readonly Preferred[] = []): RosterModel {
   const calendar = workingDayCalendar(s.closureDays);
-  const days: LocalDate[] = [];
-  for (let d = s.period.from; d <= s.period.to; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) days.push(d);
+  const days = calendar.workingDays(s.period.from, s.period.to);
   const dayIndex = new Map(days.map((d, i) => [d, i]));
 
   const weekIds: string[] = [...new Set(days.map(isoWeek))];

@@ -3,10 +3,10 @@
  * the duties actually rostered in proportion to FTE times the days (or weeks) they were available for it.
  */
 import type { Kysely } from 'kysely';
-import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
+import { isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
 import type { Fairness } from '../../shared/rosterContract';
 import { ASSESSMENT_WEEK } from '../../shared/rosterScenario';
-import { weekWorkingDays } from '../scheduler/availability';
+import { awayOn, weekWorkingDays } from '../scheduler/availability';
 import { listAbsences, listAssignments } from '../store/roster';
 import type { Database } from '../store/schema';
 import { readCalendar, readRosterConfig } from '../store/settings';
@@ -29,10 +29,8 @@ export async function fairnessReport(
     listAbsences(db, range.from, range.to),
     listAssignments(db, range.from, range.to, { from: isoWeek(range.from), to: isoWeek(range.to) }),
   ]);
-  const away = (id: string, date: LocalDate) =>
-    absences.some((a) => a.staffId === id && a.from <= date && date <= a.to);
-  const days: LocalDate[] = [];
-  for (let d = range.from; d <= range.to; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) days.push(d);
+  const away = (id: string, date: LocalDate) => awayOn(absences, id, date);
+  const days = calendar.workingDays(range.from, range.to);
   const weeks = [...new Set(days.map(isoWeek))].filter((w) => isoWeekMonday(w) >= range.from);
 
   const duties = [

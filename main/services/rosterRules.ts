@@ -10,7 +10,8 @@ import type { RuleProblem } from '../../shared/rosterContract';
 import { ASSESSMENT_WEEK } from '../../shared/rosterScenario';
 import type { Core } from '../app/core';
 import type { AuditEntry } from '../store/audit';
-import { listAssignments } from '../store/roster';
+import { awayOn, weekWorkingDays } from '../scheduler/availability';
+import { listAbsences, listAssignments } from '../store/roster';
 import type { Database } from '../store/schema';
 import { readCalendar, readRosterConfig } from '../store/settings';
 import { DEFAULT_MAX_DUTIES_PER_WEEK, ROSTERED_ROLES } from './rosterInput';
@@ -39,16 +40,10 @@ export async function ruleProblems(
           .where('id', 'in', staffIds)
           .execute()
       : Promise.resolve([]),
-    db
-      .selectFrom('absences')
-      .select(['staff_id', 'from_date', 'to_date'])
-      .where('to_date', '>=', addDays(window.from, -7))
-      .where('from_date', '<=', addDays(window.to, 7))
-      .execute(),
+    listAbsences(db, addDays(window.from, -7), addDays(window.to, 7)),
   ]);
   const person = new Map(staff.map((s) => [s.id, s]));
-  const away = (id: string, date: LocalDate) =>
-    absences.some((a) => a.staff_id === id && a.from_date <= date && date <= a.to_date);
+  const away = (id: string, date: LocalDate) => awayOn(absences, id, date);
   const problems: RuleProblem[] = [];
   const add = (p: RuleProblem) => problems.push(p);
 
@@ -102,8 +97,7 @@ export async function ruleProblems(
     const base = { name: s.name, week, duty: ASSESSMENT_WEEK };
     const inWindow = monday >= window.from;
     if (inWindow && s.role !== 'SOCIAL_WORKER') add({ rule: 'NEEDS_SOCIAL_WORKER', ...base });
-    const days = [0, 1, 2, 3, 4].map((k) => addDays(monday, k)).filter((d) => calendar.isWorkingDay(d));
-    const absentDay = days.find((d) => away(w.staffId, d));
+    const absentDay = weekWorkingDays(calendar, week).find((d) => away(w.staffId, d));
     if (inWindow && absentDay) add({ rule: 'ABSENT', ...base, date: absentDay });
     if (inWindow && (assessor.get(week)?.length ?? 0) > 1 && assessor.get(week)![0] === w.staffId)
       add({ rule: 'TWO_ASSESSORS', week, duty: ASSESSMENT_WEEK, count: assessor.get(week)!.length });

@@ -117,6 +117,19 @@ describe('Finnish working-day calendar', () => {
     expect(caseDeadlines('2026-12-22', withClosure).startDue).toBe('2027-01-07');
     expect(withClosure.workingDaysBetween('2026-12-31', '2027-01-08')).toBe(3);
     expect(calendar.workingDaysBetween('2027-01-08', '2026-12-31')).toBe(-4);
+    // The list of working days the roster uses: Christmas, weekends, Epiphany and the closure day left out.
+    expect(withClosure.workingDays('2026-12-21', '2027-01-08')).toEqual([
+      '2026-12-21',
+      '2026-12-22',
+      '2026-12-23',
+      '2026-12-28',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-05',
+      '2027-01-07',
+      '2027-01-08',
+    ]);
   });
 });
 

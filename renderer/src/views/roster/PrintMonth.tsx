@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { workingDayCalendar } from '../../../../shared/calendar';
 import type { Roster } from '../../../../shared/contract';
-import { addDays, isoWeek } from '../../../../shared/dates';
+import { isoWeek } from '../../../../shared/dates';
 import { useApp } from '../../state/appStore';
 import { formatDate } from '../../format';
 import { DAILY_DUTIES } from '../../../../shared/rosterContract';
@@ -19,8 +19,7 @@ export function PrintMonth({
   const { t, i18n } = useTranslation();
   const county = useApp((s) => s.status?.countyName);
   const calendar = workingDayCalendar();
-  const days: string[] = [];
-  for (let d = range.from; d <= range.to; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) days.push(d);
+  const days = calendar.workingDays(range.from, range.to);
   const names = (date: string, duty: string) =>
     roster.assignments
       .filter((a) => a.date === date && a.duty === duty)
