@@ -25,6 +25,12 @@ export function formatLocalDate(year: number, month: number, day: number): Local
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The first and last day of a month given as `YYYY-MM`. */
+export function monthBounds(month: string): { from: LocalDate; to: LocalDate } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return { from: formatLocalDate(y, m, 1), to: formatLocalDate(y, m, daysInMonth(y, m)) };
+}
+
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

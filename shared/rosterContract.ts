@@ -12,6 +12,9 @@ export const DAILY_DUTIES = ['RECEPTION', 'EMERGENCY'] as const;
 export type DailyDuty = (typeof DAILY_DUTIES)[number];
 export const STAFF_ROLES = ['SOCIAL_WORKER', 'COUNSELLOR', 'LEAD', 'SERVICE_COORDINATOR'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+/** Roles on the duty roster; leads and service coordinators are not. */
+export const ROSTERED_ROLES = ['SOCIAL_WORKER', 'COUNSELLOR'] as const;
+export const isRostered = (role: string): boolean => (ROSTERED_ROLES as readonly string[]).includes(role);
 export const ABSENCE_KINDS = ['VACATION', 'SICK_LEAVE', 'TRAINING', 'OTHER'] as const;
 /** The languages offered as choices; any ISO 639 code is accepted (an import may bring others). */
 export const LANGUAGE_CODES = ['fi', 'sv', 'en', 'ru', 'ar', 'so', 'et', 'uk'] as const;

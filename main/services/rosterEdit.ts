@@ -8,16 +8,19 @@ import { isoWeekMonday, type LocalDate } from '../../shared/dates';
 import { invalidInput, LuukkuError } from '../../shared/errors';
 import type { MoveResult, RosterChange } from '../../shared/rosterContract';
 import type { Core } from '../app/core';
+import { dayOf } from '../store/roster';
 import type { Database } from '../store/schema';
 import { checkedEdit, requireReason } from './rosterRules';
 
 /** Roster periods are calendar months: `2026-12`. A week belongs to the month of its Monday. */
-export const periodIdOf = (a: { date: string | null; week: string | null }) =>
-  (a.date ?? isoWeekMonday(a.week!)).slice(0, 7);
+export const periodIdOf = (a: { date: string | null; week: string | null }) => dayOf(a).slice(0, 7);
+
+async function periodRow(db: Kysely<Database>, id: string) {
+  return db.selectFrom('roster_periods').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
+}
 
 export async function isPublished(db: Kysely<Database>, periodId: string): Promise<boolean> {
-  const row = await db.selectFrom('roster_periods').select('status').where('id', '=', periodId).executeTakeFirst();
-  return row?.status === 'PUBLISHED';
+  return (await periodRow(db, periodId))?.status === 'PUBLISHED';
 }
 
 export interface ChangeDetails {
@@ -79,11 +82,11 @@ export async function moveDuty(
   const published = (await isPublished(core.db, from)) || (await isPublished(core.db, to));
   if (!input.dryRun) requireReason(published, input.reason);
   const toName = await staffName(core.db, input.staffId);
-  const dates = [a.date ?? isoWeekMonday(a.week!), date ?? isoWeekMonday(a.week!)];
+  const dates = [dayOf(a), dayOf({ date, week: a.week })];
   return checkedEdit(
     core,
     { actor: core.actor(), action: 'roster.move', details: { id: a.id, staffId: input.staffId, date, published } },
-    async () => dates,
+    dates,
     async (trx) => {
       await trx
         .updateTable('duty_assignments')
@@ -107,10 +110,6 @@ export async function moveDuty(
     },
     { dryRun: input.dryRun },
   );
-}
-
-async function periodRow(db: Kysely<Database>, id: string) {
-  return db.selectFrom('roster_periods').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function lockDuty(core: Core, input: { id: number; locked: boolean }): Promise<void> {
@@ -144,7 +143,7 @@ export async function swapWeeks(core: Core, input: { a: string; b: string; reaso
   return checkedEdit(
     core,
     { actor: core.actor(), action: 'roster.swapWeeks', details: { a: input.a, b: input.b } },
-    async () => [isoWeekMonday(input.a), isoWeekMonday(input.b)],
+    [isoWeekMonday(input.a), isoWeekMonday(input.b)],
     async (trx) => {
       await trx.updateTable('duty_assignments').set({ staff_id: b.staff_id }).where('id', '=', a.id).execute();
       await trx.updateTable('duty_assignments').set({ staff_id: a.staff_id }).where('id', '=', b.id).execute();

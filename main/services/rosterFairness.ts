@@ -4,13 +4,12 @@
  */
 import type { Kysely } from 'kysely';
 import { isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
-import type { Fairness } from '../../shared/rosterContract';
+import { ROSTERED_ROLES, type Fairness } from '../../shared/rosterContract';
 import { ASSESSMENT_WEEK } from '../../shared/rosterScenario';
 import { awayOn, weekWorkingDays } from '../scheduler/availability';
 import { listAbsences, listAssignments } from '../store/roster';
 import type { Database } from '../store/schema';
 import { readCalendar, readRosterConfig } from '../store/settings';
-import { ROSTERED_ROLES } from './rosterInput';
 
 export async function fairnessReport(
   db: Kysely<Database>,

@@ -4,13 +4,21 @@
  * progress and cancel; the result replaces the unlocked part in one transaction, and only if no hand edit
  * in the meantime would make it break a hard rule.
  */
-import { addDays, daysInMonth, formatLocalDate, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
+import {
+  addDays,
+  daysInMonth,
+  formatLocalDate,
+  isoWeek,
+  isoWeekMonday,
+  monthBounds,
+  type LocalDate,
+} from '../../shared/dates';
 import { LuukkuError } from '../../shared/errors';
 import type { GenerateInput, GenerateProgress } from '../../shared/rosterContract';
 import { ASSESSMENT_WEEK, type RosterResult } from '../../shared/rosterScenario';
 import type { Core } from '../app/core';
 import { solveInWorker } from '../scheduler/runner';
-import { listAssignments, type AssignmentRow } from '../store/roster';
+import { dayOf, listAssignments, type AssignmentRow } from '../store/roster';
 import { periodIdOf } from './rosterEdit';
 import { buildScenario } from './rosterInput';
 import { checkedEdit } from './rosterRules';
@@ -27,10 +35,7 @@ export interface GenerateResult {
 
 /** The days a generation owns: a month, or the weeks whose Monday falls in a quarter or year. */
 export function generationRange(input: GenerateInput): { from: LocalDate; to: LocalDate } {
-  if (input.kind === 'MONTH') {
-    const [y, m] = input.month.split('-').map(Number) as [number, number];
-    return { from: formatLocalDate(y, m, 1), to: formatLocalDate(y, m, daysInMonth(y, m)) };
-  }
+  if (input.kind === 'MONTH') return monthBounds(input.month);
   const first = input.quarter ? 3 * input.quarter - 2 : 1;
   const last = input.quarter ? 3 * input.quarter : 12;
   const start = formatLocalDate(input.year, first, 1);
@@ -75,10 +80,7 @@ export async function generateRoster(
       (p) => p.id,
     ),
   );
-  const inRange = (a: { date: string | null; week: string | null }) => {
-    const day = a.date ?? isoWeekMonday(a.week!);
-    return day >= range.from && day <= range.to;
-  };
+  const inRange = (a: { date: string | null; week: string | null }) => dayOf(a) >= range.from && dayOf(a) <= range.to;
   const replaceable = (a: AssignmentRow) =>
     inRange(a) && !a.locked && !published.has(periodIdOf(a)) && (month ? !!a.date : !!a.week);
   const locks = existing.filter((a) => !replaceable(a));
@@ -86,7 +88,7 @@ export async function generateRoster(
   if (!month) for (const a of existing) if (a.date) busy.set(a.staffId, [...(busy.get(a.staffId) ?? []), a.date]);
 
   report({ phase: 'PREPARING', seconds: seconds(), gap: null });
-  const { scenario } = await buildScenario(core.db, {
+  const scenario = await buildScenario(core.db, {
     window,
     daily: Boolean(month),
     assessmentWeek: true,
@@ -122,7 +124,7 @@ export async function generateRoster(
       action: 'roster.generate',
       details: { ...input, removed: removed.length, added: fresh.length, uncovered: result.uncovered.length },
     },
-    async () => [range.from, range.to],
+    [range.from, range.to],
     async (trx) => {
       if (month)
         await trx

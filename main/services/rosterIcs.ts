@@ -3,10 +3,10 @@
  * calendar. Duties are all-day events (the county's duty hours are not modelled yet); the assessment week
  * runs Monday to Friday. Only names of staff and duty types: no client data.
  */
-import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
+import { addDays, isoWeek, type LocalDate } from '../../shared/dates';
 import type { Language } from '../../shared/schemas';
 import type { Core } from '../app/core';
-import { listAssignments } from '../store/roster';
+import { dayOf, listAssignments } from '../store/roster';
 import { readSettings } from '../store/settings';
 import { mainText } from '../text';
 
@@ -50,7 +50,7 @@ export async function rosterIcs(
     `X-WR-CALNAME:${icsText(`${t('nav.calendar')} · ${county}`)}`,
   ];
   for (const a of assignments) {
-    const start = a.date ?? isoWeekMonday(a.week!);
+    const start = dayOf(a);
     const end = addDays(start, a.date ? 1 : 5);
     lines.push(
       'BEGIN:VEVENT',

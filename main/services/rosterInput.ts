@@ -5,15 +5,13 @@
  */
 import type { Kysely } from 'kysely';
 import { addDays, isoWeek, type LocalDate } from '../../shared/dates';
-import type { RosterConfig } from '../../shared/rosterContract';
+import { ROSTERED_ROLES } from '../../shared/rosterContract';
 import { ASSESSMENT_WEEK, scenarioSchema, type Scenario, type ScenarioInput } from '../../shared/rosterScenario';
 import { lockProblems } from '../scheduler/locks';
 import type { AssignmentRow } from '../store/roster';
 import type { Database } from '../store/schema';
 import { readRosterConfig } from '../store/settings';
 
-/** Roles on the duty roster; leads and service coordinators are not. */
-export const ROSTERED_ROLES = ['SOCIAL_WORKER', 'COUNSELLOR'] as const;
 export const DEFAULT_MAX_DUTIES_PER_WEEK = 5;
 
 export interface ScenarioOptions {
@@ -29,10 +27,7 @@ export interface ScenarioOptions {
   historyBefore?: LocalDate;
 }
 
-export async function buildScenario(
-  db: Kysely<Database>,
-  options: ScenarioOptions,
-): Promise<{ scenario: Scenario; config: RosterConfig }> {
+export async function buildScenario(db: Kysely<Database>, options: ScenarioOptions): Promise<Scenario> {
   const { from, to } = options.window;
   const config = await readRosterConfig(db);
   const [staff, absences, wishes, closures, history] = await Promise.all([
@@ -59,7 +54,7 @@ export async function buildScenario(
     options.historyBefore ? dutyHistory(db, options.historyBefore) : Promise.resolve(new Map<string, number>()),
   ]);
   const dutyTypes = options.daily ? config.dutyTypes : [];
-  const input = (locks: readonly AssignmentRow[]): ScenarioInput => ({
+  const input: ScenarioInput = {
     version: 1,
     period: { from, to },
     closureDays: closures.map((c) => c.date).filter((d) => d >= from && d <= to),
@@ -90,7 +85,7 @@ export async function buildScenario(
         }),
       ),
     })),
-    locks: locks.flatMap((a) =>
+    locks: options.locks.flatMap((a) =>
       staff.some((s) => s.id === a.staffId) && (a.duty === ASSESSMENT_WEEK || options.daily)
         ? [
             a.week
@@ -99,14 +94,11 @@ export async function buildScenario(
           ]
         : [],
     ),
-  });
-  let scenario = scenarioSchema.parse(input(options.locks));
+  };
+  const scenario = scenarioSchema.parse(input);
   const broken = new Set(lockProblems(scenario).map((p) => Number(/^locks\.(\d+)/.exec(p)![1])));
-  if (broken.size) {
-    const kept = scenario.locks.filter((_, i) => !broken.has(i));
-    scenario = { ...scenario, locks: kept };
-  }
-  return { scenario, config };
+  if (broken.size) scenario.locks = scenario.locks.filter((_, i) => !broken.has(i));
+  return scenario;
 }
 
 /** Duties per person and type in the 365 days before `before`: the fairness history. */

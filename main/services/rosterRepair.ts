@@ -3,12 +3,12 @@
  * the hard rules allow. The solver keeps every other assignment of the affected weeks unless moving one is
  * the only way to cover a slot (a weighted "keep" term); a team lead sees the proposal and accepts it.
  */
-import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
+import { addDays, isoWeek } from '../../shared/dates';
 import { invalidInput, LuukkuError } from '../../shared/errors';
 import type { MoveResult, RepairChange, RepairProposal } from '../../shared/rosterContract';
 import type { Core } from '../app/core';
 import { solveInWorker } from '../scheduler/runner';
-import { listAssignments, type AssignmentRow } from '../store/roster';
+import { dayOf, dutiesDuring, listAssignments } from '../store/roster';
 import type { Database } from '../store/schema';
 import type { Kysely } from 'kysely';
 import { isPublished, periodIdOf, recordChange } from './rosterEdit';
@@ -26,29 +26,11 @@ async function absence(db: Kysely<Database>, id: number) {
   return row;
 }
 
-const dayOf = (a: { date: string | null; week: string | null }) => a.date ?? isoWeekMonday(a.week!);
 const slotOf = (a: { date: string | null; week: string | null; duty: string }) => `${a.date ?? a.week}|${a.duty}`;
-
-/** The absent worker's duties within the absence (an assessment week if any of its days is). */
-function affectedBy(rows: readonly AssignmentRow[], staffId: string, from: LocalDate, to: LocalDate) {
-  return rows.filter(
-    (a) =>
-      a.staffId === staffId &&
-      (a.date
-        ? a.date >= from && a.date <= to
-        : isoWeekMonday(a.week!) <= to && addDays(isoWeekMonday(a.week!), 4) >= from),
-  );
-}
 
 export async function proposeRepair(core: Core, absenceId: number): Promise<RepairProposal> {
   const away = await absence(core.db, absenceId);
-  const around = weeksAround([away.from_date, away.to_date]);
-  const holding = affectedBy(
-    await listAssignments(core.db, around.from, around.to, { from: isoWeek(around.from), to: isoWeek(around.to) }),
-    away.staff_id,
-    away.from_date,
-    away.to_date,
-  );
+  const holding = await dutiesDuring(core.db, away.staff_id, away.from_date, away.to_date);
   if (!holding.length) return { absenceId, changes: [], uncovered: [] };
   const core_ = weeksAround(holding.map(dayOf));
   const window = { from: addDays(core_.from, -7), to: addDays(core_.to, 7) };
@@ -57,7 +39,7 @@ export async function proposeRepair(core: Core, absenceId: number): Promise<Repa
     to: isoWeek(window.to),
   });
   const inCore = (a: { date: string | null; week: string | null }) => dayOf(a) >= core_.from && dayOf(a) <= core_.to;
-  const { scenario } = await buildScenario(core.db, {
+  const scenario = await buildScenario(core.db, {
     window,
     daily: true,
     assessmentWeek: true,
@@ -131,7 +113,7 @@ export async function applyRepair(
       action: 'roster.repair',
       details: { absenceId: input.absenceId, changes: input.changes.length },
     },
-    async () => [away.from_date, away.to_date, ...input.changes.map(dayOf)],
+    [away.from_date, away.to_date, ...input.changes.map(dayOf)],
     async (trx) => {
       const periods = new Set((await trx.selectFrom('roster_periods').select('id').execute()).map((p) => p.id));
       for (const c of input.changes) {

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
 import { invalidInput } from '../../shared/errors';
-import type { RuleProblem } from '../../shared/rosterContract';
+import { isRostered, type RuleProblem } from '../../shared/rosterContract';
 import { ASSESSMENT_WEEK } from '../../shared/rosterScenario';
 import type { Core } from '../app/core';
 import type { AuditEntry } from '../store/audit';
@@ -14,7 +14,7 @@ import { awayOn, weekWorkingDays } from '../scheduler/availability';
 import { listAbsences, listAssignments } from '../store/roster';
 import type { Database } from '../store/schema';
 import { readCalendar, readRosterConfig } from '../store/settings';
-import { DEFAULT_MAX_DUTIES_PER_WEEK, ROSTERED_ROLES } from './rosterInput';
+import { DEFAULT_MAX_DUTIES_PER_WEEK } from './rosterInput';
 
 /** Monday of the first to Sunday of the last ISO week of the dates. */
 export function weeksAround(dates: readonly LocalDate[]): { from: LocalDate; to: LocalDate } {
@@ -57,7 +57,7 @@ export async function ruleProblems(
     const date = a.date!;
     const base = { name: s.name, date, duty: a.duty };
     if (!calendar.isWorkingDay(date)) add({ rule: 'NOT_WORKING_DAY', ...base });
-    if (!(ROSTERED_ROLES as readonly string[]).includes(s.role)) add({ rule: 'NOT_ON_ROSTER', ...base });
+    if (!isRostered(s.role)) add({ rule: 'NOT_ON_ROSTER', ...base });
     const type = config.dutyTypes.find((d) => d.id === a.duty);
     if (type?.requires === 'SOCIAL_WORKER' && s.role !== 'SOCIAL_WORKER') add({ rule: 'NEEDS_SOCIAL_WORKER', ...base });
     if (away(a.staffId, date)) add({ rule: 'ABSENT', ...base });
@@ -114,7 +114,7 @@ const keyOf = (p: RuleProblem) => JSON.stringify([p.rule, p.name, p.date, p.week
 export async function checkedEdit(
   core: Core,
   entry: AuditEntry,
-  dates: () => Promise<LocalDate[]>,
+  dates: readonly LocalDate[],
   edit: (trx: Kysely<Database>) => Promise<void>,
   options: { dryRun?: boolean; mustClear?: (after: RuleProblem[]) => RuleProblem[] } = {},
 ): Promise<{ allowed: boolean; problems: RuleProblem[] }> {
@@ -125,7 +125,7 @@ export async function checkedEdit(
   }
   try {
     await core.transact(entry, async (trx) => {
-      const window = weeksAround(await dates());
+      const window = weeksAround(dates);
       const before = new Set((await ruleProblems(trx, window)).map(keyOf));
       await edit(trx);
       const after = await ruleProblems(trx, window);

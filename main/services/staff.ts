@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { invalidInput, LuukkuError } from '../../shared/errors';
-import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
+import type { LocalDate } from '../../shared/dates';
 import type { Absence, Staff, StaffDirectory, StaffRole } from '../../shared/rosterContract';
 import type { Core } from '../app/core';
-import { listAbsences } from '../store/roster';
+import { dutiesDuring, listAbsences } from '../store/roster';
 import type { Selectable } from 'kysely';
 import type { Database, StaffTable } from '../store/schema';
 
@@ -147,27 +147,9 @@ export async function addAbsence(
       return row.id;
     },
   );
-  return { absenceId, heldDuties: await heldDuties(core.db, input) };
-}
-
-/** Duties the worker holds during the dates: what a repair would have to give to others. */
-async function heldDuties(
-  db: Kysely<Database>,
-  a: { staffId: string; from: LocalDate; to: LocalDate },
-): Promise<number> {
-  const rows = await db
-    .selectFrom('duty_assignments')
-    .select(['date', 'week'])
-    .where('staff_id', '=', a.staffId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('date', '>=', a.from), eb('date', '<=', a.to)]),
-        eb.and([eb('week', '>=', isoWeek(addDays(a.from, -6))), eb('week', '<=', isoWeek(a.to))]),
-      ]),
-    )
-    .execute();
-  return rows.filter((r) => r.date || (isoWeekMonday(r.week!) <= a.to && addDays(isoWeekMonday(r.week!), 4) >= a.from))
-    .length;
+  // What a repair would have to give to others.
+  const held = await dutiesDuring(core.db, input.staffId, input.from, input.to);
+  return { absenceId, heldDuties: held.length };
 }
 
 export async function removeAbsence(core: Core, id: number): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { LocalDate } from '../../shared/dates';
+import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
 import type { Absence, RosterPeriod } from '../../shared/rosterContract';
 import type { Database } from './schema';
 
@@ -26,6 +26,22 @@ export async function listAssignments(
     .execute();
 }
 export type AssignmentRow = Awaited<ReturnType<typeof listAssignments>>[number];
+
+/** The day an assignment stands on: its date, or the Monday of its assessment week. */
+export const dayOf = (a: { date: string | null; week: string | null }): LocalDate => a.date ?? isoWeekMonday(a.week!);
+
+/** A worker's duties in a date range: daily duties on those dates, an assessment week if any of its weekdays is. */
+export async function dutiesDuring(
+  db: Kysely<Database>,
+  staffId: string,
+  from: LocalDate,
+  to: LocalDate,
+): Promise<AssignmentRow[]> {
+  const rows = await listAssignments(db, from, to, { from: isoWeek(from), to: isoWeek(to) });
+  return rows.filter(
+    (a) => a.staffId === staffId && (a.date !== null || (dayOf(a) <= to && addDays(dayOf(a), 4) >= from)),
+  );
+}
 
 export async function listAbsences(db: Kysely<Database>, from: LocalDate, to: LocalDate): Promise<Absence[]> {
   const rows = await db

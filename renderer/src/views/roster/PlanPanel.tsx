@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, daysInMonth, formatLocalDate, isoWeek, isoWeekMonday } from '../../../../shared/dates';
+import { addDays, isoWeek, isoWeekMonday, monthBounds } from '../../../../shared/dates';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { RosterChange } from '../../../../shared/rosterContract';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -12,10 +12,6 @@ import { PrintMonth } from './PrintMonth';
 import { TeamWeekGrid } from './TeamWeekGrid';
 import { UncoveredList, type UncoveredSlot } from './UncoveredList';
 
-const monthRange = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return { from: formatLocalDate(y, m, 1), to: formatLocalDate(y, m, daysInMonth(y, m)) };
-};
 const shiftMonth = (month: string, by: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const index = y * 12 + (m - 1) + by;
@@ -39,7 +35,7 @@ export function PlanPanel({
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const reasonId = useId();
-  const range = monthRange(month);
+  const range = monthBounds(month);
   const {
     roster,
     directory,

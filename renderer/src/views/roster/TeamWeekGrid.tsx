@@ -3,13 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { workingDayCalendar } from '../../../../shared/calendar';
 import type { Roster } from '../../../../shared/contract';
 import { addDays, isoWeek } from '../../../../shared/dates';
-import type { MoveResult, StaffDirectory } from '../../../../shared/rosterContract';
+import { isRostered, type MoveResult, type StaffDirectory } from '../../../../shared/rosterContract';
 import { formatDate } from '../../format';
 import { LockIcon } from './LockIcon';
 import { problemText } from './problemText';
 
 type Assignment = Roster['assignments'][number];
-const ROSTERED = ['SOCIAL_WORKER', 'COUNSELLOR'];
 
 export interface GridActions {
   move(id: number, staffId: string, date: string, dryRun: boolean): Promise<MoveResult | null>;
@@ -39,7 +38,7 @@ export function TeamWeekGrid({
   const calendar = useMemo(() => workingDayCalendar(directory.closureDays.map((c) => c.date)), [directory]);
   const days = [0, 1, 2, 3, 4].map((k) => addDays(monday, k));
   const week = isoWeek(monday);
-  const people = directory.staff.filter((s) => s.active && ROSTERED.includes(s.role));
+  const people = directory.staff.filter((s) => s.active && isRostered(s.role));
   const assessor = roster.assignments.find((a) => a.week === week);
   const [picked, setPicked] = useState<Assignment | null>(null);
   /** Picked from the keyboard (or a click): the cells offer "Move here"; a drag leaves the layout as it is. */
