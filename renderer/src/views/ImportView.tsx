@@ -4,11 +4,11 @@ import { parseCsv } from '../../../shared/csv';
 import type { ErrorPayload } from '../../../shared/errors';
 import { localizeFieldErrors } from '../validationText';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { usePolledProgress } from '../state/usePolledProgress';
 import { useApp } from '../state/appStore';
 import { useQueue } from '../state/queueStore';
 
 type Check = { imported: number; skipped: number; rejected: { line: number; error: string }[] };
-type Progress = { phase: 'CHECKING' | 'WRITING'; done: number; total: number };
 const PREVIEW_ROWS = 5;
 const PROGRESS_POLL_MS = 300;
 const PREVIEW_COLUMNS = ['external_id', 'type', 'received_at', 'municipality', 'child_last_name'];
@@ -28,21 +28,7 @@ export function ImportView() {
   const [busy, setBusy] = useState<'checking' | 'importing' | null>(null);
   const [done, setDone] = useState<Check | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
-
-  /** Runs one import call, showing the main process's progress while it works. */
-  const withProgress = async <T,>(call: () => Promise<T>): Promise<T> => {
-    setProgress(null);
-    const timer = window.setInterval(() => {
-      void window.luukku.cases.importProgress().then((r) => r.ok && r.value && setProgress(r.value));
-    }, PROGRESS_POLL_MS);
-    try {
-      return await call();
-    } finally {
-      window.clearInterval(timer);
-      setProgress(null);
-    }
-  };
+  const { progress, withProgress } = usePolledProgress(() => window.luukku.cases.importProgress(), PROGRESS_POLL_MS);
 
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];

@@ -2,6 +2,9 @@ import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadSvgAsPng, downloadTableCsv } from './chartExport';
 
+/** Every chart's frame: recharts' own keyboard layer off (the table is the accessible form), even margins. */
+export const chartProps = { accessibilityLayer: false, margin: { top: 8, right: 16, bottom: 8, left: 0 } } as const;
+
 export interface ChartTable {
   columns: string[];
   rows: (string | number)[][];

@@ -17,13 +17,12 @@ import { addMonthsClamped, helsinkiDate } from '../../../../shared/dates';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { Dashboard } from '../../../../shared/reportContract';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ChartCard } from './ChartCard';
+import { ChartCard, chartProps } from './ChartCard';
 import { PeriodForm } from './PeriodForm';
 
 /** Distinguishable for colour-blind readers (Okabe-Ito, darkened for contrast on white). */
 const COLOURS = ['#0b5d6b', '#c45400', '#0066a3', '#b0417f', '#00805c', '#8a6d00', '#5a4a9e', '#555f6d'];
 const HEIGHT = 260;
-const chartProps = { accessibilityLayer: false, margin: { top: 8, right: 16, bottom: 8, left: 0 } } as const;
 
 /** One series of counts as bars: `horizontal` puts long category names on the left. */
 function CountBars({

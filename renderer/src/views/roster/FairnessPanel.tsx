@@ -5,7 +5,7 @@ import { addMonthsClamped, helsinkiDate } from '../../../../shared/dates';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { Fairness } from '../../../../shared/rosterContract';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ChartCard } from '../reports/ChartCard';
+import { ChartCard, chartProps } from '../reports/ChartCard';
 import { PeriodForm } from '../reports/PeriodForm';
 
 /**
@@ -62,12 +62,7 @@ export function FairnessPanel() {
               }}
             >
               <ResponsiveContainer width="100%" height={80 + rows.length * 30}>
-                <BarChart
-                  data={rows}
-                  layout="vertical"
-                  accessibilityLayer={false}
-                  margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
-                >
+                <BarChart data={rows} layout="vertical" {...chartProps}>
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                   <XAxis type="number" allowDecimals={false} />
                   <YAxis type="category" dataKey="name" width={170} interval={0} />

@@ -41,7 +41,7 @@ export function PlanPanel({
     directory,
     error: loadError,
     reload,
-  } = useRoster(addDays(isoWeekMonday(isoWeek(range.from)), 0), addDays(isoWeekMonday(isoWeek(range.to)), 6));
+  } = useRoster(isoWeekMonday(isoWeek(range.from)), addDays(isoWeekMonday(isoWeek(range.to)), 6));
   const weeks = [
     ...new Set(
       Array.from({ length: 31 }, (_, i) => addDays(range.from, i))
@@ -49,7 +49,7 @@ export function PlanPanel({
         .map(isoWeek),
     ),
   ];
-  const [week, setWeek] = useState(weeks[0]!);
+  const [week, setWeek] = useState(isoWeek(range.from));
   const generation = useGenerate();
   const busy = generation.busy;
   const [summary, setSummary] = useState('');
@@ -59,15 +59,16 @@ export function PlanPanel({
   const [reason, setReason] = useState('');
   const [changes, setChanges] = useState<RosterChange[]>([]);
 
+  // A new month starts at its first week, with nothing said yet.
   useEffect(() => {
-    setWeek(weeks[0]!);
+    setWeek(isoWeek(range.from));
     setSummary('');
     setUncovered([]);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new month starts at its first week
-  }, [month]);
+  }, [range.from]);
+  // The change history is read again whenever the roster is.
   useEffect(() => {
-    void window.luukku.roster.changes(range).then((r) => r.ok && setChanges(r.value));
-  }, [roster, range.from, range.to]); // eslint-disable-line react-hooks/exhaustive-deps -- reload with the roster
+    void window.luukku.roster.changes({ from: range.from, to: range.to }).then((r) => r.ok && setChanges(r.value));
+  }, [roster, range.from, range.to]);
 
   const period = roster?.periods.find((p) => p.id === month) ?? null;
   const published = period?.status === 'PUBLISHED';
