@@ -131,8 +131,8 @@ async function putBackupInPlace(core: Core, backup: string, key: Buffer): Promis
 }
 
 export async function restoreBackup(core: Core, name: string): Promise<void> {
-  if (!NAME.test(name) || !backupNames(core.storePath).includes(name))
-    throw invalidInput(`name: ${name} is not a backup of this store`);
+  // Only a name from the listing: never a path.
+  if (!backupNames(core.storePath).includes(name)) throw invalidInput(`name: ${name} is not a backup of this store`);
   const actor = core.actor();
   const { key } = core.storeAndKey();
   const aside = await putBackupInPlace(core, join(backupFolder(core.storePath), name), key);
