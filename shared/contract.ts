@@ -68,6 +68,22 @@ import {
   wishSchema,
 } from './rosterContract';
 
+import {
+  accessLogQuerySchema,
+  accessLogSchema,
+  assigneeSuggestionSchema,
+  changePasswordSchema,
+  inboxSchema,
+  newPasswordSchema,
+  reassignProgressSchema,
+  reassignSchema,
+  retentionSchema,
+  saveUserSchema,
+  suggestAssigneesSchema,
+  userAccountSchema,
+  workloadSchema,
+} from './teamContract';
+
 export type Access = 'public' | readonly Role[];
 
 export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -115,6 +131,8 @@ export const currentUserSchema = z.object({
   role: roleSchema,
   /** The worker on the duty roster this account belongs to, if any ("my duties"). */
   staffId: z.string().nullable(),
+  /** A lead reset the password: the user chooses their own before anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 
@@ -240,6 +258,44 @@ export const contract = {
     output: statusSchema,
     access: ANY_ROLE,
   }),
+  'session.changePassword': op({ input: changePasswordSchema, output: statusSchema, access: ANY_ROLE }),
+  'users.list': op({ input: none, output: z.array(userAccountSchema), access: MANAGERS }),
+  'users.save': op({ input: saveUserSchema, output: userAccountSchema, access: MANAGERS }),
+  'users.setActive': op({
+    input: z.object({ id: z.string().min(1).max(64), active: z.boolean() }).strict(),
+    output: userAccountSchema,
+    access: MANAGERS,
+  }),
+  'users.resetPassword': op({
+    input: z.object({ id: z.string().min(1).max(64), password: newPasswordSchema }).strict(),
+    output: userAccountSchema,
+    access: MANAGERS,
+  }),
+  'workload.board': op({ input: none, output: workloadSchema, access: ['LEAD'] }),
+  'cases.suggestAssignees': op({
+    input: suggestAssigneesSchema,
+    output: z.array(assigneeSuggestionSchema),
+    access: ['LEAD'],
+  }),
+  'cases.reassign': op({
+    input: reassignSchema,
+    output: z.object({ reassigned: z.number().int() }),
+    access: ['LEAD'],
+  }),
+  'cases.reassignProgress': op({ input: none, output: reassignProgressSchema, access: ['LEAD'] }),
+  'inbox.list': op({ input: none, output: inboxSchema, access: ANY_ROLE }),
+  'inbox.markRead': op({
+    input: z.object({ ids: z.array(z.number().int().positive()).max(200).optional() }).strict(),
+    output: inboxSchema,
+    access: ANY_ROLE,
+  }),
+  'audit.childAccessLog': op({
+    input: accessLogQuerySchema,
+    output: accessLogSchema,
+    access: ['LEAD'],
+    purpose: 'access-log report to the client (703/2023 § 11)',
+  }),
+  'retention.report': op({ input: none, output: retentionSchema, access: MANAGERS }),
   'settings.get': op({ input: none, output: settingsSchema, access: ANY_ROLE }),
   'settings.update': op({ input: settingsSchema.partial().strict(), output: settingsSchema, access: MANAGERS }),
   'overview.get': op({ input: none, output: overviewSchema, access: ANY_ROLE }),

@@ -12,3 +12,24 @@ export const CLIENT_ROLES: readonly Role[] = ['ADVICE', 'ASSESSMENT_SW', 'REGION
 export const SOCIAL_WORKER_ROLES: readonly Role[] = ['ASSESSMENT_SW', 'REGIONAL', 'LEAD'];
 /** Roles that build the duty roster: the advice team runs it, leads and admins too. Publishing is MANAGERS'. */
 export const ROSTER_EDITORS: readonly Role[] = ['ADVICE', 'LEAD', 'ADMIN'];
+/** Roles a case can be assigned or reassigned to: the decision and the assessment are a social worker's. */
+export const ASSIGNABLE_ROLES: readonly Role[] = SOCIAL_WORKER_ROLES;
+
+/**
+ * Which cases each role may read or act on (Asiakastietolaki 703/2023 § 9: only what the task needs). The
+ * operation matrix is each operation's `access` in the contract; this is its second half, and the main
+ * process applies it to every case read and change (main/services/caseAccess.ts).
+ *
+ * - ALL: every case (leads; the assessment-week social worker, who needs a child's earlier cases).
+ * - INTAKE: cases not yet decided (awaiting birth, new, in triage) and the notifications the user registered.
+ * - AREA: the cases of the user's area, of their team, and those assigned to them (regional workers).
+ * - NONE: no client data (the county's IT admin).
+ */
+export type CaseScope = 'ALL' | 'INTAKE' | 'AREA' | 'NONE';
+export const CASE_SCOPE: Readonly<Record<Role, CaseScope>> = {
+  ADVICE: 'INTAKE',
+  ASSESSMENT_SW: 'ALL',
+  REGIONAL: 'AREA',
+  LEAD: 'ALL',
+  ADMIN: 'NONE',
+};

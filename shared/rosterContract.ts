@@ -273,7 +273,8 @@ export const applyRepairSchema = z
             fromStaffId: id.nullable(),
             toStaffId: id.nullable(),
           })
-          .strict(),
+          .strict()
+          .refine((c) => (c.date === null) !== (c.week === null), { message: 'a change is on a date or in a week' }),
       )
       .min(1, 'nothing to change')
       .max(2000),

@@ -3,10 +3,10 @@
  * Electron code, so the desktop app, the e2e harness and the tests drive the very same object.
  */
 import { existsSync } from 'node:fs';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { EventEmitter } from 'node:events';
 import type { CurrentUser, Language, Phase, Status } from '../../shared/contract';
-import { LuukkuError } from '../../shared/errors';
+import { invalidInput, LuukkuError } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import {
   keyFilePath,
@@ -25,6 +25,8 @@ import { countUsers, findUserByUsername, insertUser } from '../store/users';
 import { seedCounty } from '../store/seedCounty';
 import { createStoreFiles, openWithPassphrase } from '../services/storeFiles';
 import { quickCheckInWorker } from '../store/quickCheck';
+
+const SIGN_IN_FREE_TRIES = 5;
 
 export interface CoreOptions {
   storePath: string;
@@ -58,6 +60,8 @@ export class Core extends EventEmitter<{ language: [Language] }> {
   private integrity: { state: Status['integrity']; opened: Store | null } = { state: 'UNCHECKED', opened: null };
   private notice: string | null = null;
   private hasUsers = false;
+  /** Wrong passwords per user name since the last good one, and until when sign-in is paused. */
+  private readonly signInThrottle = new Map<string, { failures: number; until: number }>();
   readonly now: () => Date;
 
   constructor(private readonly options: CoreOptions) {
@@ -169,10 +173,20 @@ export class Core extends EventEmitter<{ language: [Language] }> {
     entry: AuditEntry | ((result: T) => AuditEntry),
     work: (trx: Kysely<Database>) => Promise<T>,
   ): Promise<T> {
-    return this.db.transaction().execute(async (trx) => {
-      const result = await work(trx);
-      await appendAudit(trx, typeof entry === 'function' ? entry(result) : entry, this.now());
-      return result;
+    const sqlite = this.store!.sqlite;
+    // Begun and ended by hand: when SQLite itself has already rolled back (a full disk does that), a
+    // second ROLLBACK would fail and hide the real error, which the user must see ("the disk is full").
+    return this.db.connection().execute(async (conn) => {
+      await sql`BEGIN`.execute(conn);
+      try {
+        const result = await work(conn);
+        await appendAudit(conn, typeof entry === 'function' ? entry(result) : entry, this.now());
+        await sql`COMMIT`.execute(conn);
+        return result;
+      } catch (error) {
+        if (sqlite.inTransaction) await sql`ROLLBACK`.execute(conn);
+        throw error;
+      }
     });
   }
 
@@ -235,13 +249,33 @@ export class Core extends EventEmitter<{ language: [Language] }> {
 
   async signIn(username: string, password: string): Promise<Status> {
     this.requirePhase('SIGNED_OUT', 'SIGNED_IN');
-    const user = await findUserByUsername(this.db, username.trim().toLowerCase());
+    const name = username.trim().toLowerCase();
+    const throttled = this.signInThrottle.get(name);
+    if (throttled && throttled.until > this.now().getTime()) {
+      await this.audit({
+        actor: null,
+        action: 'session.signIn',
+        outcome: 'REFUSED',
+        details: { username: name, reason: 'throttled' },
+      });
+      throw new LuukkuError(
+        'BAD_CREDENTIALS',
+        `Too many wrong passwords for this user name. Try again in ${Math.ceil((throttled.until - this.now().getTime()) / 60_000)} minutes, or ask a team lead to reset the password.`,
+      );
+    }
+    const user = await findUserByUsername(this.db, name);
     const ok =
       user && user.active ? await verifyPassword(password, user.password_hash) : (await DUMMY_HASH_PROMISE(), false);
     if (!user || !ok) {
-      await this.audit({ actor: null, action: 'session.signIn', outcome: 'REFUSED', details: { username } });
+      const failures = (throttled?.failures ?? 0) + 1;
+      // Guessing is slowed per user name: after 5 misses, a pause that doubles with each further miss.
+      const until =
+        failures >= SIGN_IN_FREE_TRIES ? this.now().getTime() + 60_000 * 2 ** (failures - SIGN_IN_FREE_TRIES) : 0;
+      this.signInThrottle.set(name, { failures, until });
+      await this.audit({ actor: null, action: 'session.signIn', outcome: 'REFUSED', details: { username: name } });
       throw new LuukkuError('BAD_CREDENTIALS', 'Wrong user name or password.');
     }
+    this.signInThrottle.delete(name);
     this.session = {
       user: {
         id: user.id,
@@ -249,11 +283,32 @@ export class Core extends EventEmitter<{ language: [Language] }> {
         displayName: user.display_name,
         role: user.role as Role,
         staffId: user.staff_id,
+        mustChangePassword: user.must_change_password === 1,
       },
       lastActivity: this.now().getTime(),
     };
     this.notice = null;
     await this.audit({ actor: this.actor()!, action: 'session.signIn' });
+    return this.status();
+  }
+
+  /** The signed-in user's own new password; also how a password a lead reset is replaced. */
+  async changePassword(current: string, next: string): Promise<Status> {
+    const me = await this.requireUser();
+    const user = await findUserByUsername(this.db, me.username);
+    if (!user || !(await verifyPassword(current, user.password_hash))) {
+      await this.audit({ actor: this.actor(), action: 'session.changePassword', outcome: 'REFUSED' });
+      throw invalidInput('current: the current password is wrong');
+    }
+    const hash = await hashPassword(next);
+    await this.transact({ actor: this.actor(), action: 'session.changePassword' }, async (trx) => {
+      await trx
+        .updateTable('users')
+        .set({ password_hash: hash, password_changed_at: this.now().toISOString(), must_change_password: 0 })
+        .where('id', '=', me.id)
+        .execute();
+    });
+    this.session!.user = { ...me, mustChangePassword: false };
     return this.status();
   }
 

@@ -20,6 +20,7 @@ import { dateOption, integerOption, parseArgs, passphraseFromEnv, required } fro
 import { CLI_ACTOR, type Command } from './command';
 import { report } from './report';
 import { roster } from './roster';
+import { accessLog } from './accessLog';
 
 const init: Command = async (argv, io) => {
   const args = parseArgs(argv, { values: ['db', 'county-name'] });
@@ -187,6 +188,7 @@ export const commands: Record<string, Command> = {
   backup,
   restore,
   verify,
+  'access-log': accessLog,
 };
 
 export const USAGE = `Usage: npm run --silent luukku -- <command> [options]
@@ -203,4 +205,6 @@ export const USAGE = `Usage: npm run --silent luukku -- <command> [options]
   backup --db FILE --out FILE              consistent, verified, encrypted backup
   restore --from FILE --db FILE            restore a verified backup to a new path
   verify --db FILE                         integrity and audit-chain check (exit 1 on any problem)
+  access-log --db FILE --case ID [--format json|csv] [--language fi|sv|en]
+                                           who used the data of this case's child, and when (703/2023 § 11)
 The recovery passphrase is read from LUUKKU_PASSPHRASE.`;

@@ -9,6 +9,7 @@ import type { Core } from '../app/core';
 import type { CurrentUser } from '../../shared/contract';
 import { handlers } from './handlers';
 import { storageError } from '../store/storageErrors';
+import { CaseOutOfScope } from '../services/caseAccess';
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -16,6 +17,9 @@ function describeIssues(error: z.ZodError): string {
     .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
 }
+
+/** What a user whose password a lead reset may do before choosing their own. */
+const BEFORE_NEW_PASSWORD = new Set<OperationName>(['session.changePassword', 'session.signOut']);
 
 const isOperation = (name: unknown): name is OperationName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
@@ -35,6 +39,9 @@ export async function dispatch(core: Core, name: unknown, rawInput: unknown): Pr
         await core.audit({ actor: core.actor(), action: name, outcome: 'REFUSED', details: { reason: 'role' } });
         throw new LuukkuError('FORBIDDEN', 'Your role does not allow this action.');
       }
+      if (user.mustChangePassword && !BEFORE_NEW_PASSWORD.has(name)) {
+        throw new LuukkuError('FORBIDDEN', 'Choose a new password first: a team lead reset yours.');
+      }
     }
     const handler = handlers[name] as (
       ctx: { core: Core; user: CurrentUser | null },
@@ -43,6 +50,15 @@ export async function dispatch(core: Core, name: unknown, rawInput: unknown): Pr
     const value = await handler({ core, user }, parsed.data);
     return { ok: true, value: spec.output.parse(value) };
   } catch (error) {
+    if (error instanceof CaseOutOfScope) {
+      await core.audit({
+        actor: core.actor(),
+        action: String(name),
+        outcome: 'REFUSED',
+        caseId: error.caseId,
+        details: { reason: 'case scope' },
+      });
+    }
     return { ok: false, error: toPayload(error) };
   }
 }

@@ -20,9 +20,14 @@ import { rosterView } from '../services/rosterView';
 import { addAbsence, removeAbsence, saveClosureDay, saveStaff, setWish, staffDirectory } from '../services/staff';
 import { exportQueue } from '../services/caseExport';
 import { dashboard } from '../services/dashboard';
-import { listAreas, listServices, listTeams, saveService } from '../services/guidance';
+import { listAreas, listMunicipalities, listServices, listTeams, saveService } from '../services/guidance';
 import { createLetter, letterTemplates, readLetter, saveLetterTemplate } from '../services/letters';
 import { readOverview } from '../services/overview';
+import { childAccessLogFor } from '../services/accessLog';
+import { inbox, markInboxRead, reassignCases } from '../services/reassign';
+import { retentionReport } from '../services/retention';
+import { assignableUsers, listUsers, resetPassword, saveUser, setUserActive } from '../services/users';
+import { suggestAssignees, workloadBoard } from '../services/workload';
 import { rosterIcs } from '../services/rosterIcs';
 import { readThlReport, reportBounds, thlDrillDown } from '../services/reports';
 import { helsinkiDate } from '../../shared/dates';
@@ -47,6 +52,20 @@ export const handlers: Handlers = {
   'store.unlock': async ({ core }, input) => core.unlock(input.passphrase),
   'session.signIn': async ({ core }, input) => core.signIn(input.username, input.password),
   'session.signOut': async ({ core }, input) => core.signOut(input.reason),
+  'session.changePassword': async ({ core }, input) => core.changePassword(input.current, input.next),
+  'users.list': async ({ core }) => listUsers(core.db),
+  'users.save': async ({ core }, input) => saveUser(core, input),
+  'users.setActive': async ({ core }, { id, active }) => setUserActive(core, id, active),
+  'users.resetPassword': async ({ core }, { id, password }) => resetPassword(core, id, password),
+  'workload.board': async ({ core }) => workloadBoard(core),
+  'cases.suggestAssignees': async ({ core }, input) => suggestAssignees(core, input),
+  'cases.reassign': async ({ core }, input) =>
+    trackJob(core, 'reassign', { done: 0, total: 0 }, (report) => reassignCases(core, input, report)),
+  'cases.reassignProgress': async ({ core }) => jobProgress(core, 'reassign'),
+  'inbox.list': async ({ core }) => inbox(core),
+  'inbox.markRead': async ({ core }, { ids }) => markInboxRead(core, ids),
+  'audit.childAccessLog': async ({ core }, input) => childAccessLogFor(core, input),
+  'retention.report': async ({ core }) => retentionReport(core),
   'settings.get': async ({ core }) => readSettings(core.db),
   'settings.update': async ({ core }, patch) => {
     const settings = await core.transact(
@@ -108,7 +127,7 @@ export const handlers: Handlers = {
     return null;
   },
   'roster.ics': async ({ core }, input) => rosterIcs(core, input),
-  'cases.queue': async ({ core, user }, query) => caseQueue(core, user!.id, query),
+  'cases.queue': async ({ core }, query) => caseQueue(core, query),
   'cases.get': async ({ core }, { id }) => caseDetail(core, id),
   'cases.register': async ({ core }, input) => ({ caseIds: await registerNotification(core, input) }),
   'cases.findExisting': async ({ core }, by) => existingCases(core, by),
@@ -132,7 +151,7 @@ export const handlers: Handlers = {
     await completeAssessment(core, input);
     return caseDetail(core, input.id, 'assessment');
   },
-  'cases.export': async ({ core, user }, input) => exportQueue(core, user!.id, input),
+  'cases.export': async ({ core }, input) => exportQueue(core, input),
   'cases.importCsv': async ({ core }, input) =>
     trackJob(core, 'import', { phase: 'CHECKING', done: 0, total: 0 }, (onProgress) =>
       importCasesCsv(core.db, input.text, {
@@ -149,15 +168,7 @@ export const handlers: Handlers = {
   'reports.thlCases': async ({ core }, { figure, offset, limit, ...period }) =>
     thlDrillDown(core, reportBounds(period, core.now()), figure, { offset, limit }),
   'reports.dashboard': async ({ core }, range) => dashboard(core, { ...range, today: helsinkiDate(core.now()) }),
-  'users.assignable': async ({ core }) =>
-    core.db
-      .selectFrom('users as u')
-      .leftJoin('staff as s', 's.id', 'u.staff_id')
-      .select(['u.id', 'u.display_name as name', 'u.role', 's.area_id as areaId', 's.team_id as teamId'])
-      .where('u.active', '=', 1)
-      .where('u.role', 'in', ['ASSESSMENT_SW', 'REGIONAL', 'LEAD'])
-      .orderBy('u.display_name')
-      .execute(),
+  'users.assignable': async ({ core }) => assignableUsers(core.db),
   'org.teams': async ({ core }) => listTeams(core.db),
   'org.areas': async ({ core }) => listAreas(core.db),
   'guidance.services': async ({ core }, query) => listServices(core.db, query),
@@ -172,12 +183,7 @@ export const handlers: Handlers = {
     return caseDetail(core, input.caseId, 'letter');
   },
   'letters.pdf': async ({ core }, { id }) => readLetter(core, id),
-  'org.municipalities': async ({ core }) =>
-    core.db
-      .selectFrom('municipalities')
-      .select(['id', 'name_fi as nameFi', 'name_sv as nameSv', 'area_id as areaId'])
-      .orderBy('name_fi')
-      .execute(),
+  'org.municipalities': async ({ core }) => listMunicipalities(core.db),
   'advice.today': async ({ core }) => adviceToday(core),
   'advice.log': async ({ core }, entry) => logAdvice(core, entry),
   'advice.undo': async ({ core }, { id }) => undoAdvice(core, id),

@@ -87,6 +87,8 @@ export async function createBackup(core: Core, reason: 'manual' | 'scheduled'): 
   mkdirSync(folder, { recursive: true });
   const name = `luukku-${stampOf(core.now())}.db`;
   const out = join(folder, name);
+  if (existsSync(out))
+    throw new LuukkuError('CONFLICT', 'A backup was made this very second. Wait a moment and try again.');
   const report = await backupStore({ sqlite: store.sqlite, path: store.path }, key, readKeyFile(core.storePath), out);
   await core.audit({ actor: core.actor(), action: 'store.backup', details: { name, reason } });
   const keep = (await readSettings(core.db)).backupKeep;

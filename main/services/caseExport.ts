@@ -10,17 +10,22 @@ import { appendAudit } from '../store/audit';
 import { queryQueue, type ParsedQueueQuery } from '../store/caseQueries';
 import { mainText } from '../text';
 import { clockContextOf, queueRowOf } from './cases';
+import { caseScopeFilter, caseViewer } from './caseAccess';
 
 export const EXPORT_CAP = 20_000;
 
 export async function exportQueue(
   core: Core,
-  userId: string,
   input: Omit<ParsedQueueQuery, 'offset' | 'limit'> & Required<Pick<ExportQuery, 'purpose' | 'language'>>,
 ): Promise<ExportResult> {
   const { purpose, language, ...query } = input;
   const clock = await clockContextOf(core);
-  const { page } = await queryQueue(core.db, { ...query, offset: 0, limit: EXPORT_CAP + 1 }, { ...clock, userId });
+  const viewer = await caseViewer(core);
+  const { page } = await queryQueue(
+    core.db,
+    { ...query, offset: 0, limit: EXPORT_CAP + 1 },
+    { ...clock, userId: viewer.userId, scope: caseScopeFilter(viewer) },
+  );
   const rows = page.slice(0, EXPORT_CAP).map((r) => queueRowOf(r, clock));
   const t = mainText(language);
   const csv = toCsv([

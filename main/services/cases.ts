@@ -5,16 +5,17 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkingDayCalendar } from '../../shared/calendar';
 import type { CaseDetail, Guardian, QueueResult, QueueRow } from '../../shared/caseContract';
-import type { CaseRow } from '../store/schema';
+import type { Kysely } from 'kysely';
+import type { CaseRow, Database } from '../store/schema';
 import type { CaseStatus, CaseType, Decision } from '../../shared/caseTypes';
 import { caseClock } from '../../shared/clock';
 import { helsinkiDate } from '../../shared/dates';
-import { LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
 import { appendAudit } from '../store/audit';
 import { findExistingCases, queryQueue, readCase, type ParsedQueueQuery } from '../store/caseQueries';
 import { readCalendar, readSettings } from '../store/settings';
 import { buildCase } from './caseRecord';
+import { caseScopeFilter, caseViewer, requireCaseAccess } from './caseAccess';
 import { childIdentity, FieldErrors, findMunicipality, pastDateTime } from './caseValidation';
 
 export function childName(first: string | null, last: string | null): string | null {
@@ -75,16 +76,22 @@ export function queueRowOf(
   };
 }
 
-export async function caseQueue(core: Core, userId: string, q: ParsedQueueQuery): Promise<QueueResult> {
+/** A queue page: every case it shows is in the audit entry, written in the same transaction as the read. */
+export async function caseQueue(core: Core, q: ParsedQueueQuery): Promise<QueueResult> {
   const clockContext = await clockContextOf(core);
   const { today } = clockContext;
-  const { page, total, totalCapped, counts, overdue } = await queryQueue(core.db, q, { ...clockContext, userId });
-  await core.audit({
-    actor: core.actor(),
-    action: 'cases.queue',
-    purpose: 'case queue',
-    details: { view: q.view, rows: page.length, total, search: !!q.text },
-  });
+  const viewer = await caseViewer(core);
+  const { page, total, totalCapped, counts, overdue } = await core.transact(
+    (r) => ({
+      actor: core.actor(),
+      action: 'cases.queue',
+      purpose: 'case queue',
+      caseIds: r.page.map((row) => row.id),
+      details: { view: q.view, rows: r.page.length, total: r.total, search: !!q.text },
+    }),
+    (trx: Kysely<Database>) =>
+      queryQueue(trx, q, { ...clockContext, userId: viewer.userId, scope: caseScopeFilter(viewer) }),
+  );
   const count = (s: CaseStatus) => Number(counts.find((c) => c.status === s)?.n ?? 0);
   return {
     today,
@@ -103,9 +110,10 @@ export async function caseQueue(core: Core, userId: string, q: ParsedQueueQuery)
 
 /** Reads one case for the detail pane; the read itself is logged with its purpose. */
 export async function caseDetail(core: Core, id: string, purpose = 'case detail'): Promise<CaseDetail> {
-  const found = await readCase(core.db, id);
-  if (!found) throw new LuukkuError('NOT_FOUND', 'No such case.');
-  await core.audit({ actor: core.actor(), action: 'cases.read', purpose, caseId: id });
+  const found = await core.transact({ actor: core.actor(), action: 'cases.read', purpose, caseId: id }, async (trx) => {
+    await requireCaseAccess(core, trx, id);
+    return (await readCase(trx, id))!;
+  });
   const r = found.row;
   return {
     ...queueRowOf(r, await clockContextOf(core)),
@@ -233,15 +241,16 @@ export async function existingCases(
   core: Core,
   by: { hetu: string; firstName: string; lastName: string; birthDate: string },
 ) {
-  const found = await findExistingCases(core.db, by);
-  if (found.length) {
-    await core.audit({
+  const found = await core.transact(
+    (r) => ({
       actor: core.actor(),
       action: 'cases.search',
       purpose: 'duplicate check at registration',
-      details: { matches: found.length },
-    });
-  }
+      caseIds: r.map((f) => f.row.id),
+      details: { matches: r.length },
+    }),
+    (trx: Kysely<Database>) => findExistingCases(trx, by),
+  );
   return found.map(({ row, matchedBy }) => ({
     id: row.id,
     type: row.type as CaseType,

@@ -92,3 +92,11 @@ export async function listTeams(db: Kysely<Database>): Promise<Team[]> {
 export async function listAreas(db: Kysely<Database>): Promise<{ id: string; nameFi: string; nameSv: string }[]> {
   return db.selectFrom('areas').select(['id', 'name_fi as nameFi', 'name_sv as nameSv']).orderBy('name_fi').execute();
 }
+
+export async function listMunicipalities(db: Kysely<Database>) {
+  return db
+    .selectFrom('municipalities')
+    .select(['id', 'name_fi as nameFi', 'name_sv as nameSv', 'area_id as areaId'])
+    .orderBy('name_fi')
+    .execute();
+}

@@ -1,5 +1,5 @@
 /**
- * How far a Core's long-running job has got (a CSV import, a roster generation), for the app's progress
+ * How far a Core's long-running job has got (a CSV import, a roster generation, a bulk reassignment), for the app's progress
  * bars, and how to cancel it. Kept in memory only: polling never touches the store, so it never waits for
  * the job's transaction to release the connection. One job of each kind at a time.
  */
@@ -15,6 +15,7 @@ export interface ImportProgress {
 
 interface Jobs {
   import: ImportProgress;
+  reassign: Pick<ImportProgress, 'done' | 'total'>;
   roster: NonNullable<GenerateProgress>;
 }
 type Job = keyof Jobs;

@@ -14,6 +14,7 @@ import {
 import { helsinkiDate, parseLocalDate } from '../../shared/dates';
 import { LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
+import { requireCaseAccess } from './caseAccess';
 import { letterPdf } from '../letters/pdf';
 import { DEFAULT_TEMPLATES, fillTemplate } from '../letters/templates';
 import { readCase } from '../store/caseQueries';
@@ -62,8 +63,8 @@ export async function createLetter(
   core: Core,
   input: { caseId: string; kind: LetterKind; language: LetterLanguage; recipient: string },
 ): Promise<number> {
-  const found = await readCase(core.db, input.caseId);
-  if (!found) throw new LuukkuError('NOT_FOUND', 'No such case.');
+  await requireCaseAccess(core, core.db, input.caseId);
+  const found = (await readCase(core.db, input.caseId))!;
   const c = found.row;
   if (input.kind === 'DECISION' && !c.decision)
     throw new LuukkuError('WRONG_STATE', 'There is no decision yet: the decision letter follows the decision.');
@@ -133,13 +134,16 @@ export async function readLetter(core: Core, id: number): Promise<{ fileName: st
     .where('id', '=', id)
     .executeTakeFirst();
   if (!letter) throw new LuukkuError('NOT_FOUND', 'No such letter.');
-  await core.audit({
-    actor: core.actor(),
-    action: 'letters.read',
-    purpose: 'letter',
-    caseId: letter.case_id,
-    details: { letterId: id },
-  });
+  await core.transact(
+    {
+      actor: core.actor(),
+      action: 'letters.read',
+      purpose: 'letter',
+      caseId: letter.case_id,
+      details: { letterId: id },
+    },
+    (trx) => requireCaseAccess(core, trx, letter.case_id),
+  );
   const date = helsinkiDate(new Date(letter.created_at));
   return {
     fileName: `luukku-${letter.kind.toLowerCase().replace('_', '-')}-${id}-${date}.pdf`,

@@ -77,6 +77,7 @@ export async function thlDrillDown(
     actor: core.actor(),
     action: 'reports.thlCases',
     purpose: 'deadline monitoring',
+    caseIds: rows.map((r) => r.id),
     details: { figure, from: b.from, to: b.to, asOf: b.asOf, rows: rows.length, total },
   });
   return {

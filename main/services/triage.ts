@@ -11,6 +11,7 @@ import type { Core } from '../app/core';
 import type { CaseRow, CasesTable, Database } from '../store/schema';
 import { SOCIAL_WORKER_ROLES, type Role } from '../../shared/roles';
 import { checkGuidedServices } from './guidance';
+import { requireCaseAccess } from './caseAccess';
 import { readCalendar } from '../store/settings';
 import { childIdentity, FieldErrors } from './caseValidation';
 
@@ -25,6 +26,7 @@ async function changeCase(
   const actor = core.actor()!;
   const now = core.now();
   await core.transact({ actor, action, caseId: id, details: { kind: event.kind } }, async (trx) => {
+    await requireCaseAccess(core, trx, id);
     const row = await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new LuukkuError('NOT_FOUND', 'No such case.');
     const patch = change(row);

@@ -9,6 +9,8 @@ import type { AuditRow, Database } from './schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const HEAD_KEY = 'audit_head';
+/** Rows per insert into the case index: well under SQLite's limit of bound variables. */
+const INDEX_CHUNK = 500;
 
 export interface Actor {
   id: string;
@@ -22,6 +24,11 @@ export interface AuditEntry {
   outcome?: 'OK' | 'REFUSED' | 'FAILED';
   purpose?: string;
   caseId?: string;
+  /**
+   * Every case the action showed or changed when there are several (a queue page, an export, a bulk
+   * reassignment): kept in the hashed details and indexed in `audit_cases` for the client's access report.
+   */
+  caseIds?: readonly string[];
   /** Ids, counts and codes only: never a client's name or free text. */
   details?: Record<string, unknown>;
 }
@@ -48,6 +55,7 @@ export function auditHash(row: ChainFields): string {
 export async function appendAudit(db: Kysely<Database>, entry: AuditEntry, now: Date): Promise<void> {
   const head = await db.selectFrom('meta').select('value').where('key', '=', HEAD_KEY).executeTakeFirst();
   const [lastSeq, lastHash] = head ? (head.value.split(':') as [string, string]) : ['0', GENESIS_HASH];
+  const caseIds = [...new Set(entry.caseIds ?? [])].sort();
   const fields: ChainFields = {
     seq: Number(lastSeq) + 1,
     at: now.toISOString(),
@@ -58,7 +66,7 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry, now: 
     purpose: entry.purpose ?? null,
     case_id: entry.caseId ?? null,
     outcome: entry.outcome ?? 'OK',
-    details: JSON.stringify(entry.details ?? {}),
+    details: JSON.stringify(caseIds.length ? { ...entry.details, cases: caseIds } : (entry.details ?? {})),
     prev_hash: lastHash,
   };
   const hash = auditHash(fields);
@@ -66,6 +74,10 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry, now: 
     .insertInto('audit_log')
     .values({ ...fields, hash })
     .execute();
+  for (let i = 0; i < caseIds.length; i += INDEX_CHUNK) {
+    const chunk = caseIds.slice(i, i + INDEX_CHUNK).map((case_id) => ({ case_id, seq: fields.seq }));
+    await db.insertInto('audit_cases').values(chunk).execute();
+  }
   await db
     .insertInto('meta')
     .values({ key: HEAD_KEY, value: `${fields.seq}:${hash}` })
@@ -85,10 +97,36 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<string | n
     prev = row.hash;
     expectedSeq++;
   }
+  const indexProblem = await verifyCaseIndex(db, rows);
+  if (indexProblem) return indexProblem;
   const head = await db.selectFrom('meta').select('value').where('key', '=', HEAD_KEY).executeTakeFirst();
   const expectedHead = rows.length ? `${rows.length}:${prev}` : undefined;
   if (head?.value !== expectedHead) {
     return `audit log ends at entry ${rows.length} but its recorded head is ${head?.value ?? 'missing'}: entries were removed`;
   }
   return null;
+}
+
+/** The case index must hold exactly the case ids each entry's hashed details list: none hidden, none added. */
+async function verifyCaseIndex(db: Kysely<Database>, rows: AuditRow[]): Promise<string | null> {
+  const indexed = new Map<number, string[]>();
+  for (const r of await db
+    .selectFrom('audit_cases')
+    .select(['seq', 'case_id'])
+    .orderBy('seq')
+    .orderBy('case_id')
+    .execute()) {
+    const ids = indexed.get(r.seq) ?? [];
+    ids.push(r.case_id);
+    indexed.set(r.seq, ids);
+  }
+  for (const row of rows) {
+    const listed = (JSON.parse(row.details) as { cases?: unknown }).cases;
+    const expected = Array.isArray(listed) ? listed.map(String).sort() : [];
+    const actual = indexed.get(row.seq) ?? [];
+    indexed.delete(row.seq);
+    if (expected.join() !== actual.join()) return `audit log entry ${row.seq}: its case index has been altered`;
+  }
+  const stray = indexed.keys().next();
+  return stray.done ? null : `the case index names audit log entry ${stray.value}, which does not exist`;
 }

@@ -9,6 +9,7 @@ import type { QueueQuery } from '../../shared/caseContract';
 import type { CaseStatus } from '../../shared/caseTypes';
 import type { LocalDate } from '../../shared/dates';
 import type { Database } from './schema';
+import type { CaseScopeFilter } from '../services/caseAccess';
 
 export type ParsedQueueQuery = Required<Omit<QueueQuery, 'types' | 'areaId' | 'municipalityId' | 'due' | 'text'>> &
   Pick<QueueQuery, 'types' | 'areaId' | 'municipalityId' | 'due' | 'text'>;
@@ -57,11 +58,14 @@ export interface QueueContext {
   calendar: WorkingDayCalendar;
   dueSoonWorkingDays: number;
   userId: string;
+  /** The caller's case scope (main/services/caseAccess.ts); null or absent: every case. */
+  scope?: CaseScopeFilter;
 }
 
 function filtered(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext, withStatus: boolean) {
   const status = statusColumn(q);
   let query = db.selectFrom('cases as c');
+  if (ctx.scope) query = query.where(ctx.scope);
   if (q.types?.length) query = query.where('c.type', 'in', q.types);
   if (q.areaId) query = query.where('c.area_id', '=', q.areaId);
   if (q.municipalityId) query = query.where('c.municipality_id', '=', q.municipalityId);

@@ -76,6 +76,8 @@ export interface UsersTable {
   active: number;
   created_at: string;
   password_changed_at: string;
+  /** 1 after a lead reset the password: the user sets their own at the next sign-in (migration 009). */
+  must_change_password: ColumnType<number, number | undefined, number>;
 }
 
 export interface NotificationsTable {
@@ -198,6 +200,22 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** The cases of an audit entry that touched several (migration 009); the ids are also in its hashed details. */
+export interface AuditCasesTable {
+  case_id: string;
+  seq: number;
+}
+
+/** In-app messages to a user: a case was moved to them or away from them (migration 009). */
+export interface InboxTable {
+  id: Generated<number>;
+  user_id: string;
+  at: string;
+  kind: string;
+  data: string; // JSON
+  read_at: string | null;
+}
+
 export interface AdviceContactsTable {
   id: Generated<number>;
   at: string;
@@ -270,6 +288,8 @@ export interface Database {
   duty_wishes: DutyWishesTable;
   roster_changes: RosterChangesTable;
   audit_log: AuditLogTable;
+  audit_cases: AuditCasesTable;
+  inbox: InboxTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

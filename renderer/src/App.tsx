@@ -7,6 +7,7 @@ import { SetupView } from './views/SetupView';
 import { SignInView } from './views/SignInView';
 import { UnlockView } from './views/UnlockView';
 import { Workspace } from './views/Workspace';
+import { ChangePasswordView } from './views/ChangePasswordView';
 
 /** One screen per phase of the app (shared/contract.ts `phaseSchema`). */
 export function App() {
@@ -32,6 +33,6 @@ export function App() {
     case 'SIGNED_OUT':
       return <SignInView />;
     case 'SIGNED_IN':
-      return <Workspace />;
+      return status.user?.mustChangePassword ? <ChangePasswordView /> : <Workspace />;
   }
 }

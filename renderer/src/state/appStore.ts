@@ -7,7 +7,8 @@ import type { Language, Overview, Settings, Status } from '../../../shared/contr
 import type { ErrorPayload, Result } from '../../../shared/errors';
 import { initialLanguage, rememberLanguage } from '../i18n';
 
-export type View = 'queue' | 'register' | 'import' | 'advice' | 'calendar' | 'assessmentWeeks' | 'settings' | 'reports';
+export type View =
+  'queue' | 'register' | 'import' | 'advice' | 'calendar' | 'assessmentWeeks' | 'settings' | 'reports' | 'team';
 
 interface AppState {
   status: Status | null;

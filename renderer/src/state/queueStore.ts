@@ -23,6 +23,10 @@ interface QueueState {
   select(id: string | null): Promise<void>;
   act(call: () => Promise<Result<CaseDetail>>): Promise<boolean>;
   showCreated(ids: string[], notice: string): Promise<void>;
+  /** Cases a team lead marked to move together (multi-select). */
+  marked: ReadonlySet<string>;
+  toggleMark(id: string): void;
+  clearMarks(): void;
 }
 
 /** An ended session sends the user back to sign-in. */
@@ -41,6 +45,15 @@ export const useQueue = create<QueueState>((set, get) => ({
   detail: null,
   error: null,
   notice: null,
+  marked: new Set(),
+  toggleMark(id) {
+    const marked = new Set(get().marked);
+    if (!marked.delete(id)) marked.add(id);
+    set({ marked });
+  },
+  clearMarks() {
+    set({ marked: new Set() });
+  },
   setQuery(patch) {
     set({ query: { ...get().query, ...patch } });
     void get().load();

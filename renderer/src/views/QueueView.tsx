@@ -9,6 +9,7 @@ import { useQueue } from '../state/queueStore';
 import { CaseDetailPane } from './queue/CaseDetailPane';
 import { ExportQueue } from './queue/ExportQueue';
 import { QueueTable } from './queue/QueueTable';
+import { ReassignDialog } from './team/ReassignDialog';
 
 type Municipality = { id: string; nameFi: string; nameSv: string };
 
@@ -17,7 +18,9 @@ export function QueueView() {
   const { t, i18n } = useTranslation();
   const setView = useApp((s) => s.setView);
   const role = useApp((s) => s.status?.user?.role);
-  const { query, result, loading, setQuery, load } = useQueue();
+  const { query, result, loading, setQuery, load, marked, clearMarks } = useQueue();
+  const [moving, setMoving] = useState(false);
+  const [movedNotice, setMovedNotice] = useState<string | null>(null);
   const [text, setText] = useState(query.text ?? '');
   const [municipalities, setMunicipalities] = useState<Municipality[]>([]);
 
@@ -130,7 +133,35 @@ export function QueueView() {
                     })
                   : t('queue.noResults'))}
             </p>
-            <QueueTable />
+            {role === 'LEAD' && marked.size > 0 && !moving && (
+              <div className="button-row marked-bar">
+                <span role="status">{t('queue.marked', { count: marked.size })}</span>
+                <button type="button" className="primary" onClick={() => setMoving(true)}>
+                  {t('queue.moveMarked')}
+                </button>
+                <button type="button" onClick={clearMarks}>
+                  {t('queue.clearMarks')}
+                </button>
+              </div>
+            )}
+            {moving && (
+              <ReassignDialog
+                selection={{ caseIds: [...marked] }}
+                onCancel={() => setMoving(false)}
+                onDone={(n) => {
+                  setMoving(false);
+                  clearMarks();
+                  setMovedNotice(t('team.reassign.done', { count: n }));
+                  void load();
+                }}
+              />
+            )}
+            {movedNotice && (
+              <p className="banner banner-success" role="status">
+                {movedNotice}
+              </p>
+            )}
+            <QueueTable markable={role === 'LEAD'} />
           </>
         )}
       </div>

@@ -13,6 +13,8 @@ import { QueueView } from './QueueView';
 import { RegisterView } from './RegisterView';
 import { ReportsView } from './ReportsView';
 import { SettingsView } from './SettingsView';
+import { TeamView } from './TeamView';
+import { InboxButton } from '../components/InboxButton';
 
 const VIEWS: { id: View; key: string; shortcut: string; roles?: readonly Role[] }[] = [
   { id: 'queue', key: 'nav.queue', shortcut: '1' },
@@ -21,11 +23,12 @@ const VIEWS: { id: View; key: string; shortcut: string; roles?: readonly Role[] 
   { id: 'settings', key: 'nav.settings', shortcut: '4' },
   { id: 'advice', key: 'nav.advice', shortcut: '5' },
   { id: 'reports', key: 'nav.reports', shortcut: '6', roles: MANAGERS },
+  { id: 'team', key: 'nav.team', shortcut: '7', roles: MANAGERS },
 ];
 
 /**
- * The navigation frame: the work areas, settings, the advice log and (for team leads and admins) reports,
- * reachable by Alt+1...6. The main process enforces the roles; the menu only leaves out what cannot be used.
+ * The navigation frame: the work areas, settings, the advice log and (for team leads and admins) reports
+ * and the team area, reachable by Alt+1...7. The main process enforces the roles; the menu only leaves out what cannot be used.
  */
 export function Workspace() {
   const { t } = useTranslation();
@@ -80,6 +83,7 @@ export function Workspace() {
         <span className="user">
           {status?.user?.displayName} · {status?.user && t(`roles.${status.user.role}`)}
         </span>
+        <InboxButton refreshKey={view} />
         <LanguageSwitch />
         <button type="button" onClick={() => void transition(() => window.luukku.session.signOut({ reason: 'USER' }))}>
           {t('common.signOut')}
@@ -117,6 +121,7 @@ export function Workspace() {
         {view === 'assessmentWeeks' && <AssessmentWeeksView />}
         {view === 'settings' && <SettingsView />}
         {view === 'reports' && <ReportsView />}
+        {view === 'team' && <TeamView />}
       </main>
     </div>
   );

@@ -6,10 +6,13 @@ import { ClockBadge } from './ClockBadge';
 import { AssessmentActions } from './AssessmentActions';
 import { TriageActions } from './TriageActions';
 import { LettersPanel } from './LettersPanel';
+import { AccessLogPanel } from './AccessLogPanel';
+import { useApp } from '../../state/appStore';
 
 export function CaseDetailPane() {
   const { t, i18n } = useTranslation();
   const { detail, selectedId, error, notice } = useQueue();
+  const role = useApp((s) => s.status?.user?.role);
   const date = (d: string | null) => formatDate(d, i18n.language) || '–';
   return (
     <aside className="detail-pane" aria-label={t('detail.title')} aria-live="polite" tabIndex={0}>
@@ -92,6 +95,7 @@ export function CaseDetailPane() {
           <TriageActions detail={detail} />
           <AssessmentActions detail={detail} />
           <LettersPanel detail={detail} />
+          {role === 'LEAD' && <AccessLogPanel key={detail.id} detail={detail} />}
           <h3>{t('detail.history')}</h3>
           <ol className="timeline">
             {detail.events.map((e, i) => (
@@ -108,6 +112,12 @@ export function CaseDetailPane() {
                 )}
                 {typeof e.data.outcome === 'string' && <> · {t(`outcomes.${e.data.outcome}`)}</>}
                 {e.kind === 'LETTER' && typeof e.data.kind === 'string' && <> · {t(`letters.kinds.${e.data.kind}`)}</>}
+                {e.kind === 'REASSIGNED' && (
+                  <>
+                    {' '}
+                    · {t('detail.reassignedTo', { from: e.data.from ?? '–', to: e.data.to })} · {String(e.data.reason)}
+                  </>
+                )}
                 {e.user && <> · {e.user}</>}
               </li>
             ))}

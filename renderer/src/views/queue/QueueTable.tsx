@@ -16,14 +16,32 @@ type SortField = 'childName' | 'municipality' | 'due';
  * one focus stop (its header sticks); arrow keys, Home/End and PageUp/PageDown move the selection, which
  * opens the case in the detail pane.
  */
-export function QueueTable() {
+export function QueueTable({ markable = false }: { markable?: boolean }) {
   const { t, i18n } = useTranslation();
-  const { result, query, selectedId, select, setQuery } = useQueue();
+  const { result, query, selectedId, select, setQuery, marked, toggleMark } = useQueue();
   const rows = useMemo(() => result?.rows ?? [], [result]);
   const scroller = useRef<HTMLDivElement>(null);
 
   const columns = useMemo(
     () => [
+      ...(markable
+        ? [
+            column.display({
+              id: 'mark',
+              header: () => <span className="sr-only">{t('queue.mark')}</span>,
+              cell: ({ row }) => (
+                <input
+                  type="checkbox"
+                  tabIndex={-1}
+                  aria-label={t('queue.markCase', { name: row.original.childName ?? t('queue.unborn') })}
+                  checked={marked.has(row.original.id)}
+                  onClick={(e) => e.stopPropagation()}
+                  onChange={() => toggleMark(row.original.id)}
+                />
+              ),
+            }),
+          ]
+        : []),
       column.display({
         id: 'due',
         header: () => t('queue.col.due'),
@@ -69,7 +87,7 @@ export function QueueTable() {
         cell: ({ row }) => row.original.assignee ?? '–',
       }),
     ],
-    [t, i18n.language],
+    [t, i18n.language, markable, marked, toggleMark],
   );
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true });
   const virtualizer = useVirtualizer({
@@ -93,6 +111,11 @@ export function QueueTable() {
       next = Math.min(rows.length - 1, Math.max(0, (selectedIndex < 0 ? -1 : selectedIndex) + steps[e.key]!));
     if (e.key === 'Home') next = 0;
     if (e.key === 'End') next = rows.length - 1;
+    if (e.key === ' ' && markable && selectedIndex >= 0) {
+      e.preventDefault();
+      toggleMark(rows[selectedIndex]!.id);
+      return;
+    }
     if (next === null) return;
     e.preventDefault();
     void select(rows[next]!.id);
@@ -102,6 +125,7 @@ export function QueueTable() {
     setQuery(query.sort === field ? { descending: !query.descending } : { sort: field, descending: false });
 
   const gridTemplate =
+    (markable ? '2rem ' : '') +
     'minmax(9.5rem, 1.2fr) minmax(8.5rem, 1.6fr) minmax(6.5rem, 0.8fr) minmax(5.5rem, 0.7fr) minmax(5.5rem, 1fr)';
   return (
     <div

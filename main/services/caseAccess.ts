@@ -1,0 +1,77 @@
+/**
+ * The case half of the role matrix (shared/roles.ts CASE_SCOPE), enforced in the main process: queue
+ * pages and exports are filtered by it, and every read or change of one case checks it first. A refusal is
+ * audit-logged by the dispatcher like a role refusal.
+ */
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { LuukkuError } from '../../shared/errors';
+import { CASE_SCOPE, type Role } from '../../shared/roles';
+import type { Core } from '../app/core';
+import type { Database } from '../store/schema';
+
+export interface CaseViewer {
+  userId: string;
+  role: Role;
+  areaId: string | null;
+  teamId: string | null;
+}
+
+type CaseEb = ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>;
+export type CaseScopeFilter = ((eb: CaseEb) => Expression<SqlBool>) | null;
+
+const INTAKE_STATUSES = ['AWAITING_BIRTH', 'NEW', 'TRIAGE'];
+
+/** The signed-in user with the area and team of their roster entry: what their case scope is measured by. */
+export async function caseViewer(core: Core, db: Kysely<Database> = core.db): Promise<CaseViewer> {
+  const user = await core.requireUser();
+  const staff = user.staffId
+    ? await db.selectFrom('staff').select(['area_id', 'team_id']).where('id', '=', user.staffId).executeTakeFirst()
+    : undefined;
+  return { userId: user.id, role: user.role, areaId: staff?.area_id ?? null, teamId: staff?.team_id ?? null };
+}
+
+/** The cases `viewer` may see, as a condition on `cases as c`; null when the role sees every case. */
+export function caseScopeFilter(viewer: CaseViewer): CaseScopeFilter {
+  switch (CASE_SCOPE[viewer.role]) {
+    case 'ALL':
+      return null;
+    case 'NONE':
+      return () => sql<SqlBool>`0`;
+    case 'INTAKE':
+      return (eb) =>
+        eb.or([
+          eb(sql`+c.status`, 'in', INTAKE_STATUSES),
+          eb(
+            'c.notification_id',
+            'in',
+            eb.selectFrom('notifications').select('id').where('created_by', '=', viewer.userId),
+          ),
+        ]);
+    case 'AREA':
+      return (eb) =>
+        eb.or([
+          eb('c.assignee_user_id', '=', viewer.userId),
+          ...(viewer.areaId ? [eb('c.area_id', '=', viewer.areaId)] : []),
+          ...(viewer.teamId ? [eb('c.assigned_team_id', '=', viewer.teamId)] : []),
+        ]);
+  }
+}
+
+/** Throws FORBIDDEN unless the signed-in user's scope covers the case (NOT_FOUND if there is no such case). */
+export async function requireCaseAccess(core: Core, db: Kysely<Database>, caseId: string): Promise<void> {
+  const viewer = await caseViewer(core, db);
+  const filter = caseScopeFilter(viewer);
+  let query = db.selectFrom('cases as c').select('c.id').where('c.id', '=', caseId);
+  if (filter) query = query.where(filter);
+  if (await query.executeTakeFirst()) return;
+  const exists = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+  if (!exists) throw new LuukkuError('NOT_FOUND', 'No such case.');
+  throw new CaseOutOfScope(caseId);
+}
+
+/** A case outside the user's scope: FORBIDDEN, and the dispatcher logs the refusal with the case. */
+export class CaseOutOfScope extends LuukkuError {
+  constructor(readonly caseId: string) {
+    super('FORBIDDEN', 'This case is outside the cases your role may see.');
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * User accounts, managed by team leads and the county admin: create, edit (name, role, roster link),
+ * deactivate and reactivate, reset a password (the user then sets their own at the next sign-in). Every
+ * change is one audited transaction. Guard rails: nobody changes their own role or deactivates themselves,
+ * the last active team lead stays, and only an admin gives or takes the admin role.
+ */
+import type { Kysely } from 'kysely';
+import { LuukkuError } from '../../shared/errors';
+import { ASSIGNABLE_ROLES, type Role } from '../../shared/roles';
+import type { SaveUser, UserAccount } from '../../shared/teamContract';
+import type { Core } from '../app/core';
+import { hashPassword } from '../security/passwords';
+import type { Database } from '../store/schema';
+import { insertUser } from '../store/users';
+import { FieldErrors } from './caseValidation';
+
+export async function listUsers(db: Kysely<Database>): Promise<UserAccount[]> {
+  const rows = await db
+    .selectFrom('users as u')
+    .leftJoin('staff as s', 's.id', 'u.staff_id')
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name as displayName',
+      'u.role',
+      'u.staff_id as staffId',
+      's.name as staffName',
+      'u.active',
+      'u.must_change_password as mustChange',
+      'u.created_at as createdAt',
+      (eb) =>
+        eb
+          .selectFrom('audit_log as a')
+          .select((e) => e.fn.max('a.at').as('at'))
+          .whereRef('a.user_id', '=', 'u.id')
+          .where('a.action', '=', 'session.signIn')
+          .where('a.outcome', '=', 'OK')
+          .as('lastSignInAt'),
+    ])
+    .orderBy('u.active', 'desc')
+    .orderBy('u.display_name')
+    .execute();
+  return rows.map(({ mustChange, active, role, lastSignInAt, ...r }) => ({
+    ...r,
+    role: role as Role,
+    active: active === 1,
+    mustChangePassword: mustChange === 1,
+    lastSignInAt: (lastSignInAt as string | null) ?? null,
+  }));
+}
+
+/** Active social workers a case can be assigned to, with their area and team. */
+export async function assignableUsers(db: Kysely<Database>) {
+  return db
+    .selectFrom('users as u')
+    .leftJoin('staff as s', 's.id', 'u.staff_id')
+    .select(['u.id', 'u.display_name as name', 'u.role', 's.area_id as areaId', 's.team_id as teamId'])
+    .where('u.active', '=', 1)
+    .where('u.role', 'in', ASSIGNABLE_ROLES)
+    .orderBy('u.display_name')
+    .execute();
+}
+
+async function activeLeads(db: Kysely<Database>, except: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'LEAD')
+    .where('active', '=', 1)
+    .where('id', '!=', except)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function saveUser(core: Core, input: SaveUser & { staffId: string | null }): Promise<UserAccount> {
+  const me = await core.requireUser();
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const id = await core.transact(
+    (userId: string) => ({
+      actor: core.actor(),
+      action: input.id ? 'users.update' : 'users.create',
+      details: { userId, role: input.role },
+    }),
+    async (trx) => {
+      const errors = new FieldErrors();
+      const existing = input.id
+        ? await trx.selectFrom('users').selectAll().where('id', '=', input.id).executeTakeFirst()
+        : undefined;
+      if (input.id && !existing) throw new LuukkuError('NOT_FOUND', 'No such user.');
+      const taken = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', input.username)
+        .executeTakeFirst();
+      if (taken && taken.id !== input.id) errors.add('username', 'already in use');
+      if (
+        input.staffId &&
+        !(await trx.selectFrom('staff').select('id').where('id', '=', input.staffId).executeTakeFirst())
+      )
+        errors.add('staffId', 'no such worker on the roster');
+      const roleChanges = existing && existing.role !== input.role;
+      if (existing?.id === me.id && roleChanges) errors.add('role', 'ask another team lead to change your own role');
+      if ((input.role === 'ADMIN' || existing?.role === 'ADMIN') && (roleChanges || !existing) && me.role !== 'ADMIN')
+        errors.add('role', 'only the county admin gives or takes the admin role');
+      if (existing?.role === 'LEAD' && roleChanges && existing.active && (await activeLeads(trx, existing.id)) === 0)
+        errors.add('role', 'the last active team lead keeps the role');
+      errors.throwIfAny();
+      if (!existing) {
+        return insertUser(
+          trx,
+          {
+            username: input.username,
+            displayName: input.displayName,
+            role: input.role,
+            passwordHash: passwordHash!,
+            staffId: input.staffId,
+          },
+          core.now(),
+        );
+      }
+      await trx
+        .updateTable('users')
+        .set({
+          username: input.username,
+          display_name: input.displayName,
+          role: input.role,
+          staff_id: input.staffId,
+          ...(passwordHash
+            ? { password_hash: passwordHash, password_changed_at: core.now().toISOString(), must_change_password: 1 }
+            : {}),
+        })
+        .where('id', '=', existing.id)
+        .execute();
+      return existing.id;
+    },
+  );
+  return (await listUsers(core.db)).find((u) => u.id === id)!;
+}
+
+export async function setUserActive(core: Core, userId: string, active: boolean): Promise<UserAccount> {
+  const me = await core.requireUser();
+  await core.transact(
+    { actor: core.actor(), action: active ? 'users.activate' : 'users.deactivate', details: { userId } },
+    async (trx) => {
+      const user = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+      if (!user) throw new LuukkuError('NOT_FOUND', 'No such user.');
+      const errors = new FieldErrors();
+      if (!active && user.id === me.id) errors.add('id', 'you cannot deactivate your own account');
+      if (!active && user.role === 'LEAD' && (await activeLeads(trx, user.id)) === 0)
+        errors.add('id', 'the last active team lead stays active');
+      if (user.role === 'ADMIN' && me.role !== 'ADMIN')
+        errors.add('id', 'only the county admin manages the admin account');
+      errors.throwIfAny();
+      await trx
+        .updateTable('users')
+        .set({ active: active ? 1 : 0 })
+        .where('id', '=', userId)
+        .execute();
+    },
+  );
+  return (await listUsers(core.db)).find((u) => u.id === userId)!;
+}
+
+/** A temporary password from a lead: the user must choose their own when they next sign in. */
+export async function resetPassword(core: Core, userId: string, password: string): Promise<UserAccount> {
+  const me = await core.requireUser();
+  const hash = await hashPassword(password);
+  await core.transact({ actor: core.actor(), action: 'users.resetPassword', details: { userId } }, async (trx) => {
+    const user = await trx.selectFrom('users').select(['id', 'role']).where('id', '=', userId).executeTakeFirst();
+    if (!user) throw new LuukkuError('NOT_FOUND', 'No such user.');
+    if (user.role === 'ADMIN' && me.role !== 'ADMIN')
+      throw new FieldErrors().error('id: only the county admin manages the admin account');
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, password_changed_at: core.now().toISOString(), must_change_password: 1 })
+      .where('id', '=', userId)
+      .execute();
+  });
+  return (await listUsers(core.db)).find((u) => u.id === userId)!;
+}

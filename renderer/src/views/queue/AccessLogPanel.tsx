@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/caseContract';
+import type { ErrorPayload } from '../../../../shared/errors';
+import type { AccessLog } from '../../../../shared/teamContract';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { downloadText } from '../../download';
+import { formatDateTime } from '../../format';
+import type { Language } from '../../../../shared/schemas';
+
+/**
+ * "Who has read my child's file?" (Asiakastietolaki 703/2023 § 11): for a team lead, every use of the
+ * child's data across the child's cases, and the same as a file to hand to the family. Asking is logged.
+ */
+export function AccessLogPanel({ detail }: { detail: CaseDetail }) {
+  const { t, i18n } = useTranslation();
+  const [log, setLog] = useState<AccessLog | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const show = async () => {
+    const r = await window.luukku.audit.childAccessLog({ caseId: detail.id, language: i18n.language as Language });
+    if (r.ok) setLog(r.value);
+    else setError(r.error);
+  };
+  return (
+    <section className="access-log" aria-labelledby="access-log-title">
+      <h3 id="access-log-title">{t('accessLog.title')}</h3>
+      <ErrorBanner error={error} />
+      {!log ? (
+        <button type="button" onClick={() => void show()}>
+          {t('accessLog.show')}
+        </button>
+      ) : (
+        <>
+          <p className="muted">{t('accessLog.summary', { entries: log.entries.length, cases: log.cases.length })}</p>
+          <button type="button" onClick={() => downloadText(log.fileName, log.csv, 'text/csv')}>
+            {t('accessLog.download')}
+          </button>
+          <table className="data-table compact">
+            <caption className="sr-only">{t('accessLog.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('accessLog.col.time')}</th>
+                <th scope="col">{t('accessLog.col.user')}</th>
+                <th scope="col">{t('accessLog.col.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.entries.map((e) => (
+                <tr key={e.seq} className={e.outcome === 'OK' ? undefined : 'past'}>
+                  <td>{formatDateTime(e.at, i18n.language)}</td>
+                  <td>
+                    {e.user ?? e.userName ?? '–'}
+                    {e.role && <span className="muted"> · {t(`roles.${e.role}`)}</span>}
+                  </td>
+                  <td>
+                    {t(`accessLog.actions.${e.action}`, { defaultValue: e.action })}
+                    {e.outcome !== 'OK' && <> · {t(`accessLog.outcomes.${e.outcome}`)}</>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

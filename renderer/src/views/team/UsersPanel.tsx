@@ -1,0 +1,265 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorPayload } from '../../../../shared/errors';
+import { ROLES, type Role } from '../../../../shared/roles';
+import type { Staff as StaffMember } from '../../../../shared/rosterContract';
+import type { UserAccount } from '../../../../shared/teamContract';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
+import { formatDateTime } from '../../format';
+import { useApp } from '../../state/appStore';
+
+interface Draft {
+  id?: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  staffId: string;
+  password: string;
+}
+const EMPTY: Draft = { username: '', displayName: '', role: 'ADVICE', staffId: '', password: '' };
+
+/**
+ * User accounts (team leads and the county admin): add, edit name, role and roster link, deactivate or
+ * reactivate (after a confirmation), and reset a password to a temporary one the user replaces at sign-in.
+ * The guard rails (own role, last lead, the admin role) are the main process's; its refusals show here.
+ */
+export function UsersPanel() {
+  const { t, i18n } = useTranslation();
+  const me = useApp((s) => s.status?.user);
+  const [users, setUsers] = useState<UserAccount[]>([]);
+  const [staff, setStaff] = useState<StaffMember[]>([]);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [confirm, setConfirm] = useState<UserAccount | null>(null);
+  const [reset, setReset] = useState<{ user: UserAccount; password: string } | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    const r = await window.luukku.users.list({});
+    if (r.ok) setUsers(r.value);
+    else setError(r.error);
+  }, []);
+  useEffect(() => {
+    void load();
+    void window.luukku.staff
+      .directory({ from: '2000-01-01', to: '2000-01-01' })
+      .then((r) => r.ok && setStaff(r.value.staff));
+  }, [load]);
+
+  const done = async (r: { ok: boolean; error?: ErrorPayload }, message: string) => {
+    if (!r.ok) return setError(r.error ?? null);
+    setError(null);
+    setNotice(message);
+    setDraft(null);
+    setConfirm(null);
+    setReset(null);
+    await load();
+  };
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!draft) return;
+    const r = await window.luukku.users.save({
+      ...(draft.id ? { id: draft.id } : {}),
+      username: draft.username.trim().toLowerCase(),
+      displayName: draft.displayName,
+      role: draft.role,
+      staffId: draft.staffId || null,
+      ...(draft.password ? { password: draft.password } : {}),
+    });
+    await done(r, t('team.users.saved', { name: draft.displayName }));
+  };
+  return (
+    <div className="users-panel">
+      <p role="status" className={notice ? 'banner banner-info' : 'sr-only'}>
+        {notice}
+      </p>
+      <ErrorBanner error={error} />
+      {confirm && (
+        <div className="banner banner-info" role="alertdialog" aria-labelledby="user-confirm">
+          <p id="user-confirm">
+            {t(confirm.active ? 'team.users.confirmDeactivate' : 'team.users.confirmActivate', {
+              name: confirm.displayName,
+            })}
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              onClick={async () =>
+                done(
+                  await window.luukku.users.setActive({ id: confirm.id, active: !confirm.active }),
+                  t(confirm.active ? 'team.users.deactivated' : 'team.users.activated', { name: confirm.displayName }),
+                )
+              }
+            >
+              {t(confirm.active ? 'team.users.deactivate' : 'team.users.activate')}
+            </button>
+            <button type="button" autoFocus onClick={() => setConfirm(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {reset && (
+        <form
+          className="panel"
+          aria-label={t('team.users.resetTitle', { name: reset.user.displayName })}
+          onSubmit={async (e) => {
+            e.preventDefault();
+            await done(
+              await window.luukku.users.resetPassword({ id: reset.user.id, password: reset.password }),
+              t('team.users.resetDone', { name: reset.user.displayName }),
+            );
+          }}
+        >
+          <h2>{t('team.users.resetTitle', { name: reset.user.displayName })}</h2>
+          <Field
+            label={t('team.users.temporaryPassword')}
+            hint={t('team.users.temporaryHint')}
+            type="password"
+            autoComplete="new-password"
+            value={reset.password}
+            onChange={(e) => setReset({ ...reset, password: e.target.value })}
+            minLength={10}
+            required
+            autoFocus
+          />
+          <div className="button-row">
+            <button type="submit" className="primary">
+              {t('team.users.resetPassword')}
+            </button>
+            <button type="button" onClick={() => setReset(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {draft ? (
+        <form
+          className="panel user-form"
+          onSubmit={save}
+          aria-label={t(draft.id ? 'team.users.edit' : 'team.users.add')}
+        >
+          <h2>{t(draft.id ? 'team.users.edit' : 'team.users.add')}</h2>
+          <Field
+            label={t('team.users.displayName')}
+            value={draft.displayName}
+            onChange={(e) => setDraft({ ...draft, displayName: e.target.value })}
+            required
+            autoFocus
+          />
+          <Field
+            label={t('setup.username')}
+            value={draft.username}
+            onChange={(e) => setDraft({ ...draft, username: e.target.value })}
+            autoComplete="off"
+            required
+          />
+          <SelectField<Role>
+            label={t('team.users.role')}
+            value={draft.role}
+            onChange={(role) => setDraft({ ...draft, role: role || 'ADVICE' })}
+            options={ROLES.map((r) => [r, t(`roles.${r}`)] as const)}
+          />
+          <SelectField
+            label={t('team.users.staff')}
+            value={draft.staffId}
+            onChange={(staffId) => setDraft({ ...draft, staffId })}
+            empty={{ label: t('team.users.noStaff'), selectable: true }}
+            options={staff.map((s) => [s.id, s.name] as const)}
+          />
+          {!draft.id && (
+            <Field
+              label={t('team.users.firstPassword')}
+              hint={t('team.users.temporaryHint')}
+              type="password"
+              autoComplete="new-password"
+              value={draft.password}
+              onChange={(e) => setDraft({ ...draft, password: e.target.value })}
+              minLength={10}
+              required
+            />
+          )}
+          <div className="button-row">
+            <button type="submit" className="primary">
+              {t('common.save')}
+            </button>
+            <button type="button" onClick={() => setDraft(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" className="primary" onClick={() => setDraft(EMPTY)}>
+          {t('team.users.add')}
+        </button>
+      )}
+      <table className="data-table">
+        <caption>{t('team.users.caption', { count: users.filter((u) => u.active).length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('team.users.displayName')}</th>
+            <th scope="col">{t('setup.username')}</th>
+            <th scope="col">{t('team.users.role')}</th>
+            <th scope="col">{t('team.users.staff')}</th>
+            <th scope="col">{t('team.users.lastSignIn')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('team.board.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} className={u.active ? undefined : 'past'}>
+              <th scope="row">
+                {u.displayName}
+                {!u.active && <span className="badge">{t('team.users.inactive')}</span>}
+                {u.mustChangePassword && <span className="badge">{t('team.users.mustChange')}</span>}
+              </th>
+              <td>{u.username}</td>
+              <td>{t(`roles.${u.role}`)}</td>
+              <td>{u.staffName ?? '–'}</td>
+              <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt, i18n.language) : '–'}</td>
+              <td className="button-row">
+                <button
+                  type="button"
+                  aria-label={t('team.users.editOf', { name: u.displayName })}
+                  onClick={() =>
+                    setDraft({
+                      id: u.id,
+                      username: u.username,
+                      displayName: u.displayName,
+                      role: u.role,
+                      staffId: u.staffId ?? '',
+                      password: '',
+                    })
+                  }
+                >
+                  {t('common.edit')}
+                </button>
+                {u.id !== me?.id && (
+                  <>
+                    <button
+                      type="button"
+                      aria-label={t('team.users.resetOf', { name: u.displayName })}
+                      onClick={() => setReset({ user: u, password: '' })}
+                    >
+                      {t('team.users.resetPassword')}
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => setConfirm(u)}
+                      aria-label={`${t(u.active ? 'team.users.deactivate' : 'team.users.activate')}: ${u.displayName}`}
+                    >
+                      {t(u.active ? 'team.users.deactivate' : 'team.users.activate')}
+                    </button>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * Team leads' part of the IPC contract (issue 5): user accounts, the workload board, reassigning cases,
+ * the in-app inbox, the client's access-log report (Asiakastietolaki 703/2023 § 11) and the retention report.
+ */
+import { z } from 'zod';
+import { CASE_STATUSES } from './caseTypes';
+import { languageSchema, localDateSchema } from './schemas';
+import { ROLES } from './roles';
+
+const id = z.string().trim().min(1).max(64);
+const username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[a-z0-9._-]+$/, 'use lower-case letters, digits, dot, dash or underscore');
+export const newPasswordSchema = z.string().min(10, 'at least 10 characters').max(256);
+
+export const userAccountSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  staffId: z.string().nullable(),
+  staffName: z.string().nullable(),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  createdAt: z.string(),
+  lastSignInAt: z.string().nullable(),
+});
+export type UserAccount = z.infer<typeof userAccountSchema>;
+
+export const saveUserSchema = z
+  .object({
+    /** Absent: a new account, which then needs `password`. */
+    id: id.optional(),
+    username,
+    displayName: z.string().trim().min(1, 'required').max(120),
+    role: z.enum(ROLES),
+    staffId: id.nullable().default(null),
+    password: newPasswordSchema.optional(),
+  })
+  .strict()
+  .refine((v) => !!v.id || !!v.password, { message: 'a new account needs a first password', path: ['password'] });
+export type SaveUser = z.input<typeof saveUserSchema>;
+
+export const changePasswordSchema = z
+  .object({ current: z.string().min(1, 'required').max(256), next: newPasswordSchema, repeat: z.string().max(256) })
+  .strict()
+  .refine((v) => v.next === v.repeat, { message: 'the passwords differ', path: ['repeat'] })
+  .refine((v) => v.next !== v.current, { message: 'choose a password you have not used now', path: ['next'] });
+
+const counts = z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int() });
+export type LoadCounts = z.infer<typeof counts>;
+
+export const workloadSchema = z.object({
+  today: localDateSchema,
+  /** The board's horizon for absences ahead: today and the next 27 days. */
+  horizon: localDateSchema,
+  workers: z.array(
+    counts.extend({
+      userId: z.string(),
+      name: z.string(),
+      role: z.enum(ROLES),
+      areaId: z.string().nullable(),
+      teamId: z.string().nullable(),
+      fte: z.number(),
+      byStatus: z.record(z.enum(CASE_STATUSES), z.number().int()),
+      /** Open cases per full-time equivalent: how loaded a part-timer really is. */
+      weighted: z.number(),
+      absences: z.array(z.object({ from: localDateSchema, to: localDateSchema, kind: z.string() })),
+    }),
+  ),
+  unassigned: counts,
+  areas: z.array(counts.extend({ areaId: z.string(), nameFi: z.string(), nameSv: z.string() })),
+  teams: z.array(counts.extend({ teamId: z.string(), name: z.string() })),
+  /** The last eight ISO weeks: cases received, closed, and open at the week's end. */
+  trend: z.array(
+    z.object({ week: z.string(), received: z.number().int(), closed: z.number().int(), openAtEnd: z.number().int() }),
+  ),
+});
+export type Workload = z.infer<typeof workloadSchema>;
+
+/** Which cases to move: the ones picked, or every open case of one worker (for their absence). */
+const selectionShape = {
+  caseIds: z.array(id).min(1, 'pick at least one case').max(5000).optional(),
+  fromUserId: id.optional(),
+};
+const oneSelection = (v: { caseIds?: string[] | undefined; fromUserId?: string | undefined }) =>
+  !!v.caseIds !== !!v.fromUserId;
+const selectionMessage = { message: 'give either the cases or the worker whose cases move', path: ['caseIds'] };
+
+export const reassignSchema = z
+  .object({
+    ...selectionShape,
+    toUserId: id,
+    reason: z.string().trim().min(3, 'required').max(500),
+  })
+  .strict()
+  .refine(oneSelection, selectionMessage);
+export type ReassignInput = z.input<typeof reassignSchema>;
+
+export const suggestAssigneesSchema = z
+  .object({ ...selectionShape, from: localDateSchema.optional(), to: localDateSchema.optional() })
+  .strict()
+  .refine(oneSelection, selectionMessage)
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'must not be before from', path: ['to'] });
+
+export const assigneeSuggestionSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  areaId: z.string().nullable(),
+  fte: z.number(),
+  openCases: z.number().int(),
+  weighted: z.number(),
+  /** Working days the person is away in the period the cases need them. */
+  absentDays: z.number().int(),
+  /** How many of the cases are in the person's area. */
+  inArea: z.number().int(),
+});
+export type AssigneeSuggestion = z.infer<typeof assigneeSuggestionSchema>;
+
+export const reassignProgressSchema = z.object({ done: z.number().int(), total: z.number().int() }).nullable();
+
+export const inboxSchema = z.object({
+  unread: z.number().int(),
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      at: z.string(),
+      kind: z.enum(['CASES_RECEIVED', 'CASES_MOVED_AWAY']),
+      count: z.number().int(),
+      by: z.string(),
+      other: z.string().nullable(),
+      reason: z.string(),
+      read: z.boolean(),
+    }),
+  ),
+});
+export type Inbox = z.infer<typeof inboxSchema>;
+
+export const accessLogQuerySchema = z.object({ caseId: id, language: languageSchema }).strict();
+
+export const accessLogSchema = z.object({
+  child: z.object({ name: z.string().nullable(), birthDate: z.string().nullable(), hetu: z.string().nullable() }),
+  cases: z.array(z.object({ id: z.string(), type: z.string(), receivedDate: z.string(), status: z.string() })),
+  entries: z.array(
+    z.object({
+      seq: z.number().int(),
+      at: z.string(),
+      user: z.string().nullable(),
+      userName: z.string().nullable(),
+      role: z.string().nullable(),
+      action: z.string(),
+      purpose: z.string().nullable(),
+      caseId: z.string().nullable(),
+      outcome: z.string(),
+    }),
+  ),
+  fileName: z.string(),
+  csv: z.string(),
+});
+export type AccessLog = z.infer<typeof accessLogSchema>;
+
+export const retentionSchema = z.object({
+  asOf: localDateSchema,
+  rules: z.array(
+    z.object({ record: z.enum(['CASE', 'LETTER', 'ACCESS_LOG']), years: z.number().int(), after: z.string() }),
+  ),
+  /** Closed cases whose 30 years have run (with their letters): due for archiving, oldest first. */
+  casesDue: z.number().int(),
+  casesDueSoon: z.number().int(),
+  oldestCaseDue: z.object({ id: z.string(), closedOn: z.string(), dueOn: z.string() }).nullable(),
+  /** Access-log entries older than 12 years. */
+  logEntriesDue: z.number().int(),
+  oldestLogEntry: z.string().nullable(),
+  sample: z.array(z.object({ id: z.string(), closedOn: z.string(), dueOn: z.string() })),
+});
+export type Retention = z.infer<typeof retentionSchema>;

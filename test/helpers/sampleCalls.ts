@@ -1,0 +1,295 @@
+/**
+ * A valid call of every IPC operation, for the role-matrix and read-path tests. The record's type makes a
+ * new operation without a sample a compile error, so no operation escapes those tests. Each sample reads
+ * what it needs from the store as it stands (a case in the caller's scope, an absence, a letter...).
+ */
+import type { Kysely } from 'kysely';
+import { dispatch } from '../../main/ipc/dispatcher';
+import { DEMO_PASSWORD } from './stores';
+import type { Core } from '../../main/app/core';
+import { caseScopeFilter, caseViewer } from '../../main/services/caseAccess';
+import { proposeRepair } from '../../main/services/rosterRepair';
+import { readRosterConfig } from '../../main/store/settings';
+import type { Database } from '../../main/store/schema';
+import type { InputOf, OperationName } from '../../shared/contract';
+import type { CaseStatus } from '../../shared/caseTypes';
+import { letterTemplates } from '../../main/services/letters';
+import { listBackups } from '../../main/services/backups';
+
+export interface SampleContext {
+  core: Core;
+  /** The demo's users by role (the first of each is the one signed in). */
+  users: { id: string; username: string; role: string }[];
+}
+
+type Sample<K extends OperationName> = ((ctx: SampleContext) => Promise<InputOf<K>> | InputOf<K>) | 'public';
+export type Samples = { [K in OperationName]: Sample<K> };
+
+const db = (ctx: SampleContext): Kysely<Database> => ctx.core.db;
+const MONTH = { from: '2026-11-01', to: '2026-11-30' };
+
+/**
+ * Cases in every open state for the role about to be tested, registered and moved on by a signed-in lead
+ * and assigned to `assigneeId`, so that even a regional worker has one of each in scope.
+ */
+export async function prepareCases(ctx: SampleContext, assigneeId: string): Promise<void> {
+  const call = async (name: OperationName, input: unknown) => {
+    const r = await dispatch(ctx.core, name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.value as { caseIds: string[] };
+  };
+  const municipalityId = (await db(ctx).selectFrom('municipalities').select('id').executeTakeFirstOrThrow()).id;
+  const base = {
+    channel: 'PHONE',
+    receivedAt: '2026-11-23T08:00:00+02:00',
+    reporterCategory: 'SCHOOL',
+    municipalityId,
+  };
+  const child = (firstName: string) => ({ firstName, lastName: 'Matriisi', birthDate: '2016-01-01', hetu: '' });
+  const { caseIds } = await call('cases.register', {
+    ...base,
+    type: 'LSL25',
+    children: ['Uusi', 'Arvio', 'Kontakti', 'Aloitettu'].map(child),
+  });
+  const team = await db(ctx)
+    .selectFrom('teams')
+    .select('id')
+    .where('area_id', 'is not', null)
+    .executeTakeFirstOrThrow();
+  for (const id of caseIds.slice(1)) await call('cases.recordUrgency', { id, urgent: false });
+  await call('cases.recordDecision', {
+    id: caseIds[3],
+    decision: 'START_ASSESSMENT',
+    reason: 'Arvio alkaa.',
+    teamId: team.id,
+  });
+  const unborn = await call('cases.register', {
+    ...base,
+    type: 'LSL25C',
+    children: [{ firstName: '', lastName: '', birthDate: '', hetu: '', expectedBirthDate: '2027-01-15' }],
+  });
+  await db(ctx)
+    .updateTable('cases')
+    .set({ assignee_user_id: assigneeId })
+    .where('id', 'in', [...caseIds, ...unborn.caseIds])
+    .execute();
+}
+
+/** A case of one of `statuses` that the signed-in user may see (the admin, who sees none: any such case). */
+export async function caseInScope(ctx: SampleContext, statuses: CaseStatus[]): Promise<string> {
+  const viewer = await caseViewer(ctx.core);
+  const filter = viewer.role === 'ADMIN' ? null : caseScopeFilter(viewer);
+  let q = db(ctx)
+    .selectFrom('cases as c')
+    .select('c.id')
+    .where('c.status', 'in', statuses)
+    .orderBy('c.received_at', 'desc');
+  if (filter) q = q.where(filter);
+  const row =
+    (await q.executeTakeFirst()) ?? (await db(ctx).selectFrom('cases').select('id').executeTakeFirstOrThrow());
+  return row.id;
+}
+
+const otherUser = (ctx: SampleContext, role: string, index = 1) => ctx.users.filter((u) => u.role === role)[index]!.id;
+
+async function anyAbsence(ctx: SampleContext) {
+  return db(ctx).selectFrom('absences').select(['id', 'staff_id']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+}
+
+/** A new sick day over a daily duty (the demo's roster avoids its own absences), so a repair has work to do. */
+async function absenceOverDuty(ctx: SampleContext): Promise<number> {
+  const duty = await db(ctx)
+    .selectFrom('duty_assignments')
+    .select(['staff_id', 'date'])
+    .where('date', '>=', '2026-12-01')
+    .orderBy('date')
+    .executeTakeFirstOrThrow();
+  const { id } = await db(ctx)
+    .insertInto('absences')
+    .values({
+      staff_id: duty.staff_id,
+      from_date: duty.date!,
+      to_date: duty.date!,
+      kind: 'SICK_LEAVE',
+      created_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export const samples: Samples = {
+  'app.status': 'public',
+  'setup.createStore': 'public',
+  'setup.createFirstLead': 'public',
+  'store.unlock': 'public',
+  'session.signIn': 'public',
+  'store.restoreLatest': 'public',
+  'ui.setLanguage': 'public',
+  'session.signOut': () => ({ reason: 'USER' }),
+  'session.changePassword': () => ({ current: DEMO_PASSWORD, next: 'uusi-salasana-123', repeat: 'uusi-salasana-123' }),
+  'users.list': () => ({}),
+  'users.save': (ctx) => ({
+    username: `uusi.${ctx.core.actor()!.role.toLowerCase()}`,
+    displayName: 'Uusi Käyttäjä',
+    role: 'ADVICE',
+    password: 'tilapäinen-salasana-1',
+  }),
+  'users.setActive': (ctx) => ({ id: otherUser(ctx, 'REGIONAL'), active: false }),
+  'users.resetPassword': (ctx) => ({ id: otherUser(ctx, 'ADVICE'), password: 'tilapäinen-salasana-2' }),
+  'workload.board': () => ({}),
+  'cases.suggestAssignees': (ctx) => ({ fromUserId: otherUser(ctx, 'ASSESSMENT_SW', 0) }),
+  'cases.reassign': async (ctx) => {
+    const to = otherUser(ctx, 'REGIONAL', 0);
+    const c = await db(ctx)
+      .selectFrom('cases')
+      .select('id')
+      .where('status', '!=', 'CLOSED')
+      .where((eb) => eb.or([eb('assignee_user_id', '!=', to), eb('assignee_user_id', 'is', null)]))
+      .executeTakeFirstOrThrow();
+    return { caseIds: [c.id], toUserId: to, reason: 'Esteellisyys' };
+  },
+  'cases.reassignProgress': () => ({}),
+  'inbox.list': () => ({}),
+  'inbox.markRead': () => ({}),
+  'audit.childAccessLog': async (ctx) => ({ caseId: await caseInScope(ctx, ['TRIAGE']), language: 'fi' }),
+  'retention.report': () => ({}),
+  'settings.get': () => ({}),
+  'settings.update': () => ({ dueSoonWorkingDays: 3 }),
+  'overview.get': () => ({}),
+  'roster.list': () => MONTH,
+  'roster.config': () => ({}),
+  'roster.saveConfig': async (ctx) => readRosterConfig(db(ctx)),
+  'roster.generate': () => ({ kind: 'MONTH', month: '2027-02' }),
+  'roster.generateProgress': () => ({}),
+  'roster.cancelGenerate': () => ({}),
+  'roster.move': async (ctx) => {
+    const duty = await db(ctx)
+      .selectFrom('duty_assignments')
+      .select(['id', 'staff_id'])
+      .where('date', 'is not', null)
+      .executeTakeFirstOrThrow();
+    return { id: duty.id, staffId: duty.staff_id, dryRun: true };
+  },
+  'roster.lock': async (ctx) => ({
+    id: (await db(ctx).selectFrom('duty_assignments').select('id').executeTakeFirstOrThrow()).id,
+    locked: true,
+  }),
+  'roster.swapWeeks': () => ({ a: '2026-W49', b: '2026-W50', reason: '' }),
+  'roster.publish': async (ctx) => ({
+    periodId: (await db(ctx).selectFrom('roster_periods').select('id').executeTakeFirst())?.id ?? 'ei-jaksoa',
+  }),
+  'roster.changes': () => MONTH,
+  'roster.repairProposal': async (ctx) => ({ absenceId: (await anyAbsence(ctx)).id }),
+  'roster.applyRepair': async (ctx) => {
+    const absenceId = await absenceOverDuty(ctx);
+    const proposal = await proposeRepair(ctx.core, absenceId);
+    const changes = proposal.changes.map(({ date, week, duty, fromStaffId, toStaffId }) => ({
+      ...{ date, week, duty, fromStaffId, toStaffId },
+    }));
+    return { absenceId, changes, reason: 'Sairausloma' };
+  },
+  'roster.fairness': () => MONTH,
+  'staff.directory': () => MONTH,
+  'staff.save': async (ctx) => {
+    const s = await db(ctx).selectFrom('staff').selectAll().executeTakeFirstOrThrow();
+    return {
+      id: s.id,
+      name: s.name,
+      role: s.role as never,
+      fte: s.fte,
+      languages: JSON.parse(s.languages) as string[],
+      areaId: s.area_id,
+      teamId: s.team_id,
+      maxDutiesPerWeek: s.max_duties_per_week,
+    };
+  },
+  'staff.addAbsence': async (ctx) => ({
+    staffId: (await anyAbsence(ctx)).staff_id,
+    from: '2027-06-07',
+    to: '2027-06-11',
+    kind: 'TRAINING',
+  }),
+  'staff.removeAbsence': async (ctx) => ({ id: (await anyAbsence(ctx)).id }),
+  'staff.wish': async (ctx) => ({ staffId: (await anyAbsence(ctx)).staff_id, date: '2027-03-10', off: true }),
+  'org.closureDay': () => ({ date: '2027-03-12', reason: 'Koulutuspäivä', closed: true }),
+  'roster.ics': () => ({ ...MONTH, language: 'fi' }),
+  'cases.queue': () => ({}),
+  'cases.get': async (ctx) => ({ id: await caseInScope(ctx, ['NEW', 'TRIAGE', 'ASSESSMENT']) }),
+  'cases.register': async (ctx) => ({
+    type: 'LSL25',
+    channel: 'PHONE',
+    receivedAt: '2026-11-23T09:00:00+02:00',
+    reporterCategory: 'SCHOOL',
+    municipalityId: (await db(ctx).selectFrom('municipalities').select('id').executeTakeFirstOrThrow()).id,
+    children: [{ firstName: 'Testi', lastName: 'Lapsi', birthDate: '2015-05-05', hetu: '' }],
+  }),
+  'cases.findExisting': async (ctx) => {
+    const c = await db(ctx)
+      .selectFrom('cases')
+      .select('child_hetu')
+      .where('child_hetu', 'is not', null)
+      .executeTakeFirstOrThrow();
+    return { hetu: c.child_hetu! };
+  },
+  'cases.recordUrgency': async (ctx) => ({ id: await caseInScope(ctx, ['NEW']), urgent: false }),
+  'cases.recordDecision': async (ctx) => ({
+    id: await caseInScope(ctx, ['TRIAGE']),
+    decision: 'NO_ACTION',
+    reason: 'Ei huolta lapsen tilanteesta.',
+  }),
+  'cases.recordBirth': async (ctx) => ({
+    id: await caseInScope(ctx, ['AWAITING_BIRTH']),
+    birthDate: '2026-11-20',
+    firstName: 'Vauva',
+    lastName: 'Testinen',
+  }),
+  'cases.recordContact': async (ctx) => ({
+    id: await caseInScope(ctx, ['TRIAGE', 'ASSESSMENT']),
+    date: '2026-11-20',
+    mode: 'PHONE',
+  }),
+  'cases.completeAssessment': async (ctx) => ({
+    id: await caseInScope(ctx, ['ASSESSMENT']),
+    completedDate: '2026-11-23',
+    outcome: 'NO_FURTHER_NEED',
+    summary: 'Arvio valmis.',
+  }),
+  'cases.export': () => ({ view: 'OPEN', purpose: 'Määräaikojen tarkastus' }),
+  'cases.importCsv': (ctx) => ({
+    text: `type,channel,received_at,reporter_category,municipality,child_first_name,child_last_name\nLSL25,PHONE,2026-11-20 09:00,SCHOOL,Porvoo,Tuonti,${ctx.core.actor()!.role}\n`,
+  }),
+  'cases.importProgress': () => ({}),
+  'reports.thl': () => ({ from: '2026-01-01', to: '2026-06-30' }),
+  'reports.thlCases': () => ({ from: '2026-01-01', to: '2026-06-30', figure: 'pending.total' }),
+  'reports.dashboard': () => ({ from: '2026-01-01', to: '2026-11-23' }),
+  'users.assignable': () => ({}),
+  'org.teams': () => ({}),
+  'org.areas': () => ({}),
+  'guidance.services': () => ({}),
+  'guidance.saveService': () => ({ name: 'Perheneuvola Testi', kind: 'PUBLIC' }),
+  'letters.templates': () => ({}),
+  'letters.saveTemplate': async (ctx) => {
+    const t = (await letterTemplates(ctx.core))[0]!;
+    return { kind: t.kind, language: t.language, body: `${t.body}\n` };
+  },
+  'letters.create': async (ctx) => ({
+    caseId: await caseInScope(ctx, ['TRIAGE']),
+    kind: 'RECEIPT_NOTICE',
+    language: 'fi',
+    recipient: 'Huoltaja',
+  }),
+  'letters.pdf': async (ctx) => ({
+    id: (await db(ctx).selectFrom('letters').select('id').executeTakeFirst())?.id ?? 1,
+  }),
+  'org.municipalities': () => ({}),
+  'advice.today': () => ({}),
+  'advice.log': () => ({ channel: 'PHONE', language: 'fi', topic: 'PARENTING', guidedTo: 'FAMILY_CENTRE' }),
+  'advice.undo': async (ctx) => ({
+    id: (await db(ctx).selectFrom('advice_contacts').select('id').orderBy('id', 'desc').executeTakeFirst())?.id ?? 1,
+  }),
+  'backups.list': () => ({}),
+  'backups.create': () => ({}),
+  // backups.create comes first in the contract: a manager restores the backup it made.
+  'backups.restore': async (ctx) => ({ name: (await listBackups(ctx.core))[0]?.name ?? 'luukku-none.db' }),
+};
