@@ -93,3 +93,16 @@ export const useQueue = create<QueueState>((set, get) => ({
     set({ notice });
   },
 }));
+
+/** On sign-out: the next user starts from the default view, not from the last user's search and case. */
+export function resetQueue(): void {
+  useQueue.setState({
+    query: { view: 'OPEN', sort: 'priority', descending: false },
+    result: null,
+    selectedId: null,
+    detail: null,
+    error: null,
+    notice: null,
+    marked: new Set(),
+  });
+}

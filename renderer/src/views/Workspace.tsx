@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useIdleSignOut } from '../state/useIdleSignOut';
 import { MANAGERS, type Role } from '../../../shared/roles';
 import { useApp, type View } from '../state/appStore';
+import { resetQueue } from '../state/queueStore';
 import { AdviceLogView } from './AdviceLogView';
 import { AssessmentWeeksView } from './AssessmentWeeksView';
 import { CalendarView } from './CalendarView';
@@ -41,6 +42,8 @@ export function Workspace() {
   useEffect(() => {
     void loadOverview();
   }, [loadOverview, view]);
+
+  useEffect(() => resetQueue, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -220,41 +220,43 @@ export function UsersPanel() {
               <td>{t(`roles.${u.role}`)}</td>
               <td>{u.staffName ?? '–'}</td>
               <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt, i18n.language) : '–'}</td>
-              <td className="button-row">
-                <button
-                  type="button"
-                  aria-label={t('team.users.editOf', { name: u.displayName })}
-                  onClick={() =>
-                    setDraft({
-                      id: u.id,
-                      username: u.username,
-                      displayName: u.displayName,
-                      role: u.role,
-                      staffId: u.staffId ?? '',
-                      password: '',
-                    })
-                  }
-                >
-                  {t('common.edit')}
-                </button>
-                {u.id !== me?.id && (
-                  <>
-                    <button
-                      type="button"
-                      aria-label={t('team.users.resetOf', { name: u.displayName })}
-                      onClick={() => setReset({ user: u, password: '' })}
-                    >
-                      {t('team.users.resetPassword')}
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() => setConfirm(u)}
-                      aria-label={`${t(u.active ? 'team.users.deactivate' : 'team.users.activate')}: ${u.displayName}`}
-                    >
-                      {t(u.active ? 'team.users.deactivate' : 'team.users.activate')}
-                    </button>
-                  </>
-                )}
+              <td>
+                <div className="button-row nowrap">
+                  <button
+                    type="button"
+                    aria-label={t('team.users.editOf', { name: u.displayName })}
+                    onClick={() =>
+                      setDraft({
+                        id: u.id,
+                        username: u.username,
+                        displayName: u.displayName,
+                        role: u.role,
+                        staffId: u.staffId ?? '',
+                        password: '',
+                      })
+                    }
+                  >
+                    {t('common.edit')}
+                  </button>
+                  {u.id !== me?.id && (
+                    <>
+                      <button
+                        type="button"
+                        aria-label={t('team.users.resetOf', { name: u.displayName })}
+                        onClick={() => setReset({ user: u, password: '' })}
+                      >
+                        {t('team.users.resetPassword')}
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() => setConfirm(u)}
+                        aria-label={`${t(u.active ? 'team.users.deactivate' : 'team.users.activate')}: ${u.displayName}`}
+                      >
+                        {t(u.active ? 'team.users.deactivate' : 'team.users.activate')}
+                      </button>
+                    </>
+                  )}
+                </div>
               </td>
             </tr>
           ))}
