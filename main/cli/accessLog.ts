@@ -7,7 +7,7 @@ import { LANGUAGES, type Language } from '../../shared/schemas';
 import { childAccessLog } from '../services/accessLog';
 import { openWithPassphrase } from '../services/storeFiles';
 import { parseArgs, passphraseFromEnv, required } from './args';
-import { CLI_ACTOR, type Command } from './command';
+import { CLI_ACTOR, printCsv, type Command } from './command';
 
 export const accessLog: Command = async (argv, io) => {
   const args = parseArgs(argv, { values: ['db', 'case', 'format', 'language'] });
@@ -26,11 +26,7 @@ export const accessLog: Command = async (argv, io) => {
       ...report
     } = await childAccessLog(store.db, { caseId, language }, { actor: CLI_ACTOR, now: new Date() });
     if (format === 'json') io.out(report);
-    else
-      csv
-        .trimEnd()
-        .split('\r\n')
-        .forEach((line) => io.line(line));
+    else printCsv(io, csv);
     return 0;
   } finally {
     await store.close();

@@ -4,7 +4,7 @@ import { thlReportCsv } from '../../shared/reportContract';
 import { readThlReport, reportBounds } from '../services/reports';
 import { openWithPassphrase } from '../services/storeFiles';
 import { dateOption, parseArgs, passphraseFromEnv, required } from './args';
-import { CLI_ACTOR, type Command } from './command';
+import { CLI_ACTOR, printCsv, type Command } from './command';
 
 const USAGE = 'Usage: report thl --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--format json|csv]';
 
@@ -28,11 +28,7 @@ export const report: Command = async (argv, io) => {
       details: { format },
     });
     if (format === 'json') io.out(result);
-    else
-      thlReportCsv(result)
-        .trimEnd()
-        .split('\r\n')
-        .forEach((line) => io.line(line));
+    else printCsv(io, thlReportCsv(result));
     return 0;
   } finally {
     await store.close();
