@@ -9,7 +9,7 @@ import { CASE_TYPES, CHANNELS, REPORTER_CATEGORIES, type CaseType } from '../../
 import { helsinkiDate } from '../../shared/dates';
 import { appendAudit, type Actor } from '../store/audit';
 import { readCalendar } from '../store/settings';
-import type { ImportProgress } from './jobProgress';
+import { yieldToEventLoop, type ImportProgress } from './jobProgress';
 import type { Database } from '../store/schema';
 import { buildCase, type CaseFacts, type NewEvent } from './caseRecord';
 import { readCsvTable, widthError, type Rejected } from './csvTable';
@@ -120,7 +120,6 @@ function validateRow(
 }
 
 const CHECK_SLICE = 2000;
-const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 export async function importCasesCsv(
   db: Kysely<Database>,

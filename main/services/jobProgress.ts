@@ -13,9 +13,18 @@ export interface ImportProgress {
   total: number;
 }
 
+/** Items done of a known total: a bulk reassignment. */
+export type CountProgress = Pick<ImportProgress, 'done' | 'total'>;
+
+/**
+ * Lets the event loop run between slices of a long job, so that progress polls (which never touch the
+ * store) are answered while the job's transaction is still open.
+ */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 interface Jobs {
   import: ImportProgress;
-  reassign: Pick<ImportProgress, 'done' | 'total'>;
+  reassign: CountProgress;
   roster: NonNullable<GenerateProgress>;
 }
 type Job = keyof Jobs;

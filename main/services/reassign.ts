@@ -9,10 +9,9 @@ import { ASSIGNABLE_ROLES, type Role } from '../../shared/roles';
 import type { Core } from '../app/core';
 import type { Database } from '../store/schema';
 import { FieldErrors } from './caseValidation';
-import type { ImportProgress } from './jobProgress';
+import { yieldToEventLoop, type CountProgress } from './jobProgress';
 
 const SLICE = 100;
-const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 export interface ReassignRequest {
   caseIds?: string[] | undefined;
@@ -20,8 +19,6 @@ export interface ReassignRequest {
   toUserId: string;
   reason: string;
 }
-
-type Progress = Pick<ImportProgress, 'done' | 'total'>;
 
 async function casesToMove(trx: Kysely<Database>, input: ReassignRequest, errors: FieldErrors) {
   const columns = ['id', 'status', 'assignee_user_id', 'assigned_team_id'] as const;
@@ -47,7 +44,7 @@ async function casesToMove(trx: Kysely<Database>, input: ReassignRequest, errors
 export async function reassignCases(
   core: Core,
   input: ReassignRequest,
-  report: (progress: Progress) => void = () => {},
+  report: (progress: CountProgress) => void = () => {},
 ): Promise<{ reassigned: number }> {
   const actor = core.actor()!;
   const now = core.now().toISOString();
