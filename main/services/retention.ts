@@ -49,6 +49,7 @@ export async function retentionReport(core: Core, asOf: LocalDate = helsinkiDate
     .where('at', '<', logCutoff)
     .executeTakeFirstOrThrow();
   const oldest = await db.selectFrom('audit_log').select('at').orderBy('seq').limit(1).executeTakeFirst();
+  const casesDue = await count(dueCutoff);
   const due = sample.map((c) => ({ id: c.id, closedOn: c.closedOn, dueOn: addMonthsClamped(c.closedOn, 12 * 30) }));
   await core.audit({
     actor: core.actor(),
@@ -59,8 +60,8 @@ export async function retentionReport(core: Core, asOf: LocalDate = helsinkiDate
   return {
     asOf,
     rules: RETENTION_RULES,
-    casesDue: await count(dueCutoff),
-    casesDueSoon: (await count(soonCutoff)) - (await count(dueCutoff)),
+    casesDue,
+    casesDueSoon: (await count(soonCutoff)) - casesDue,
     oldestCaseDue: due[0] ?? null,
     logEntriesDue: Number(logs.n),
     oldestLogEntry: oldest?.at ?? null,

@@ -14,10 +14,20 @@ import type { Database } from '../store/schema';
 import { insertUser } from '../store/users';
 import { FieldErrors } from './caseValidation';
 
-export async function listUsers(db: Kysely<Database>): Promise<UserAccount[]> {
-  const rows = await db
+/** Every account (or the one with `onlyId`), with its last good sign-in from the log. */
+export async function listUsers(db: Kysely<Database>, onlyId?: string): Promise<UserAccount[]> {
+  // One pass over the log for all users, not one per user: the log has no index by user.
+  const lastSignIn = db
+    .selectFrom('audit_log')
+    .select(['user_id', (eb) => eb.fn.max('at').as('at')])
+    .where('action', '=', 'session.signIn')
+    .where('outcome', '=', 'OK')
+    .groupBy('user_id')
+    .as('l');
+  let query = db
     .selectFrom('users as u')
     .leftJoin('staff as s', 's.id', 'u.staff_id')
+    .leftJoin(lastSignIn, 'l.user_id', 'u.id')
     .select([
       'u.id',
       'u.username',
@@ -28,18 +38,12 @@ export async function listUsers(db: Kysely<Database>): Promise<UserAccount[]> {
       'u.active',
       'u.must_change_password as mustChange',
       'u.created_at as createdAt',
-      (eb) =>
-        eb
-          .selectFrom('audit_log as a')
-          .select((e) => e.fn.max('a.at').as('at'))
-          .whereRef('a.user_id', '=', 'u.id')
-          .where('a.action', '=', 'session.signIn')
-          .where('a.outcome', '=', 'OK')
-          .as('lastSignInAt'),
+      'l.at as lastSignInAt',
     ])
     .orderBy('u.active', 'desc')
-    .orderBy('u.display_name')
-    .execute();
+    .orderBy('u.display_name');
+  if (onlyId) query = query.where('u.id', '=', onlyId);
+  const rows = await query.execute();
   return rows.map(({ mustChange, active, role, lastSignInAt, ...r }) => ({
     ...r,
     role: role as Role,
@@ -49,12 +53,22 @@ export async function listUsers(db: Kysely<Database>): Promise<UserAccount[]> {
   }));
 }
 
-/** Active social workers a case can be assigned to, with their area and team. */
+const accountOf = async (db: Kysely<Database>, id: string): Promise<UserAccount> => (await listUsers(db, id))[0]!;
+
+/** Active social workers a case can be assigned to, with their roster entry (area, team, FTE). */
 export async function assignableUsers(db: Kysely<Database>) {
   return db
     .selectFrom('users as u')
     .leftJoin('staff as s', 's.id', 'u.staff_id')
-    .select(['u.id', 'u.display_name as name', 'u.role', 's.area_id as areaId', 's.team_id as teamId'])
+    .select([
+      'u.id',
+      'u.display_name as name',
+      'u.role',
+      'u.staff_id as staffId',
+      's.area_id as areaId',
+      's.team_id as teamId',
+      's.fte',
+    ])
     .where('u.active', '=', 1)
     .where('u.role', 'in', ASSIGNABLE_ROLES)
     .orderBy('u.display_name')
@@ -134,7 +148,7 @@ export async function saveUser(core: Core, input: SaveUser & { staffId: string |
       return existing.id;
     },
   );
-  return (await listUsers(core.db)).find((u) => u.id === id)!;
+  return accountOf(core.db, id);
 }
 
 export async function setUserActive(core: Core, userId: string, active: boolean): Promise<UserAccount> {
@@ -158,7 +172,7 @@ export async function setUserActive(core: Core, userId: string, active: boolean)
         .execute();
     },
   );
-  return (await listUsers(core.db)).find((u) => u.id === userId)!;
+  return accountOf(core.db, userId);
 }
 
 /** A temporary password from a lead: the user must choose their own when they next sign in. */
@@ -176,5 +190,5 @@ export async function resetPassword(core: Core, userId: string, password: string
       .where('id', '=', userId)
       .execute();
   });
-  return (await listUsers(core.db)).find((u) => u.id === userId)!;
+  return accountOf(core.db, userId);
 }

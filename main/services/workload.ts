@@ -7,13 +7,14 @@ import type { Kysely } from 'kysely';
 import { dueSoonUntil } from '../../shared/clock';
 import { CASE_STATUSES, type CaseStatus } from '../../shared/caseTypes';
 import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
-import { ASSIGNABLE_ROLES, type Role } from '../../shared/roles';
+import type { Role } from '../../shared/roles';
 import type { AssigneeSuggestion, LoadCounts, Workload } from '../../shared/teamContract';
 import type { Core } from '../app/core';
 import { listAbsences } from '../store/roster';
 import type { Database } from '../store/schema';
 import { caseFlow, openLoad, type LoadRow } from '../store/workloadQueries';
 import { clockContextOf } from './cases';
+import { assignableUsers } from './users';
 
 const HORIZON_DAYS = 28;
 const TREND_WEEKS = 8;
@@ -31,26 +32,6 @@ function total(rows: readonly LoadRow[]): LoadCounts {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** Active social workers with their roster entry (FTE, area, team). */
-async function assignees(db: Kysely<Database>) {
-  return db
-    .selectFrom('users as u')
-    .leftJoin('staff as s', 's.id', 'u.staff_id')
-    .select([
-      'u.id',
-      'u.display_name as name',
-      'u.role',
-      'u.staff_id as staffId',
-      's.area_id as areaId',
-      's.team_id as teamId',
-      's.fte',
-    ])
-    .where('u.active', '=', 1)
-    .where('u.role', 'in', ASSIGNABLE_ROLES)
-    .orderBy('u.display_name')
-    .execute();
-}
-
 export async function workloadBoard(core: Core): Promise<Workload> {
   const db = core.db;
   const clock = await clockContextOf(core);
@@ -58,7 +39,7 @@ export async function workloadBoard(core: Core): Promise<Workload> {
   const horizon = addDays(today, HORIZON_DAYS - 1);
   const load = await openLoad(db, today, dueSoonUntil(today, clock.calendar, clock.dueSoonWorkingDays));
   const [people, absences, areas, teams] = await Promise.all([
-    assignees(db),
+    assignableUsers(db),
     listAbsences(db, today, horizon),
     db.selectFrom('areas').select(['id', 'name_fi as nameFi', 'name_sv as nameSv']).orderBy('name_fi').execute(),
     db.selectFrom('teams').select(['id', 'name']).orderBy('name').execute(),
@@ -148,7 +129,7 @@ export async function suggestAssignees(
     : cases.where('assignee_user_id', '=', input.fromUserId!).where('status', '!=', 'CLOSED');
   const [byArea, people, load, absences] = await Promise.all([
     cases.execute(),
-    assignees(db),
+    assignableUsers(db),
     openLoad(db, clock.today, clock.today),
     listAbsences(db, from, to),
   ]);
