@@ -4,6 +4,7 @@ import { addDays, isoWeek, isoWeekMonday, monthBounds } from '../../../../shared
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { RosterChange } from '../../../../shared/rosterContract';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ConfirmBar } from '../../components/ConfirmBar';
 import { formatDate, formatDateTime } from '../../format';
 import { useGenerate } from '../../state/useGenerate';
 import { useRoster } from '../../state/useRoster';
@@ -155,17 +156,14 @@ export function PlanPanel({
         </button>
       </div>
       {confirming && (
-        <div className="banner banner-info confirm no-print" role="alertdialog" aria-labelledby="publish-confirm">
-          <p id="publish-confirm">{t('roster.publishConfirm', { month: monthName })}</p>
-          <div className="button-row">
-            <button type="button" autoFocus onClick={() => void publish()}>
-              {t('roster.publishYes')}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmBar
+          className="confirm no-print"
+          question={t('roster.publishConfirm', { month: monthName })}
+          confirmLabel={t('roster.publishYes')}
+          onConfirm={() => void publish()}
+          onCancel={() => setConfirming(false)}
+          focus="confirm"
+        />
       )}
       {busy && <GenerateProgressBar progress={generation.progress} onCancel={generation.cancel} />}
       <p role="status" className="saved no-print">

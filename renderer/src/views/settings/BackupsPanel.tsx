@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Backup } from '../../../../shared/contract';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ConfirmBar } from '../../components/ConfirmBar';
 import { formatDateTime } from '../../format';
 import { useApp } from '../../state/appStore';
 
@@ -56,19 +57,15 @@ export function BackupsPanel() {
       </p>
       <ErrorBanner error={error} />
       {confirm && (
-        <div className="banner banner-info" role="alertdialog" aria-labelledby="restore-confirm">
-          <p id="restore-confirm">
-            {t('backups.confirm', { at: formatDateTime(confirm.at, i18n.language), cases: number(confirm.cases) })}
-          </p>
-          <div className="button-row">
-            <button type="button" onClick={() => void restore(confirm)}>
-              {t('backups.restoreYes')}
-            </button>
-            <button type="button" autoFocus onClick={() => setConfirm(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmBar
+          question={t('backups.confirm', {
+            at: formatDateTime(confirm.at, i18n.language),
+            cases: number(confirm.cases),
+          })}
+          confirmLabel={t('backups.restoreYes')}
+          onConfirm={() => void restore(confirm)}
+          onCancel={() => setConfirm(null)}
+        />
       )}
       {backups && backups.length === 0 ? (
         <p>{t('backups.none')}</p>

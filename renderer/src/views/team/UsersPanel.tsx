@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../../../../shared/roles';
 import type { Staff as StaffMember } from '../../../../shared/rosterContract';
 import type { UserAccount } from '../../../../shared/teamContract';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ConfirmBar } from '../../components/ConfirmBar';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { formatDateTime } from '../../format';
@@ -76,29 +77,19 @@ export function UsersPanel() {
       </p>
       <ErrorBanner error={error} />
       {confirm && (
-        <div className="banner banner-info" role="alertdialog" aria-labelledby="user-confirm">
-          <p id="user-confirm">
-            {t(confirm.active ? 'team.users.confirmDeactivate' : 'team.users.confirmActivate', {
-              name: confirm.displayName,
-            })}
-          </p>
-          <div className="button-row">
-            <button
-              type="button"
-              onClick={async () =>
-                done(
-                  await window.luukku.users.setActive({ id: confirm.id, active: !confirm.active }),
-                  t(confirm.active ? 'team.users.deactivated' : 'team.users.activated', { name: confirm.displayName }),
-                )
-              }
-            >
-              {t(confirm.active ? 'team.users.deactivate' : 'team.users.activate')}
-            </button>
-            <button type="button" autoFocus onClick={() => setConfirm(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmBar
+          question={t(confirm.active ? 'team.users.confirmDeactivate' : 'team.users.confirmActivate', {
+            name: confirm.displayName,
+          })}
+          confirmLabel={t(confirm.active ? 'team.users.deactivate' : 'team.users.activate')}
+          onConfirm={async () =>
+            done(
+              await window.luukku.users.setActive({ id: confirm.id, active: !confirm.active }),
+              t(confirm.active ? 'team.users.deactivated' : 'team.users.activated', { name: confirm.displayName }),
+            )
+          }
+          onCancel={() => setConfirm(null)}
+        />
       )}
       {reset && (
         <form
