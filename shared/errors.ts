@@ -33,6 +33,20 @@ export class LuukkuError extends Error {
 }
 
 /**
+ * A call refused because of who makes it (their role, the case's scope, a password they must change
+ * first): FORBIDDEN to the caller, and the dispatcher logs it as a REFUSED entry with `reason`.
+ */
+export class Refusal extends LuukkuError {
+  constructor(
+    message: string,
+    readonly reason: string,
+    readonly caseId?: string,
+  ) {
+    super('FORBIDDEN', message);
+  }
+}
+
+/**
  * The one wording of bad input, "Invalid input: field: problem; ...": the dispatcher's schema errors and
  * the services' own checks alike. The CLI and the logs show it as it is; the renderer translates it.
  */

@@ -4,12 +4,11 @@
  */
 import type { z } from 'zod';
 import { contract, type OperationName } from '../../shared/contract';
-import { invalidInput, LuukkuError, type ErrorPayload, type Result } from '../../shared/errors';
+import { invalidInput, LuukkuError, Refusal, type ErrorPayload, type Result } from '../../shared/errors';
 import type { Core } from '../app/core';
 import type { CurrentUser } from '../../shared/contract';
 import { handlers } from './handlers';
 import { storageError } from '../store/storageErrors';
-import { CaseOutOfScope } from '../services/caseAccess';
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -35,13 +34,9 @@ export async function dispatch(core: Core, name: unknown, rawInput: unknown): Pr
     let user: CurrentUser | null = null;
     if (spec.access !== 'public') {
       user = await core.requireUser();
-      if (!spec.access.includes(user.role)) {
-        await core.audit({ actor: core.actor(), action: name, outcome: 'REFUSED', details: { reason: 'role' } });
-        throw new LuukkuError('FORBIDDEN', 'Your role does not allow this action.');
-      }
-      if (user.mustChangePassword && !BEFORE_NEW_PASSWORD.has(name)) {
-        throw new LuukkuError('FORBIDDEN', 'Choose a new password first: a team lead reset yours.');
-      }
+      if (!spec.access.includes(user.role)) throw new Refusal('Your role does not allow this action.', 'role');
+      if (user.mustChangePassword && !BEFORE_NEW_PASSWORD.has(name))
+        throw new Refusal('Choose a new password first: a team lead reset yours.', 'password change pending');
     }
     const handler = handlers[name] as (
       ctx: { core: Core; user: CurrentUser | null },
@@ -50,13 +45,13 @@ export async function dispatch(core: Core, name: unknown, rawInput: unknown): Pr
     const value = await handler({ core, user }, parsed.data);
     return { ok: true, value: spec.output.parse(value) };
   } catch (error) {
-    if (error instanceof CaseOutOfScope) {
+    if (error instanceof Refusal) {
       await core.audit({
         actor: core.actor(),
         action: String(name),
         outcome: 'REFUSED',
-        caseId: error.caseId,
-        details: { reason: 'case scope' },
+        ...(error.caseId ? { caseId: error.caseId } : {}),
+        details: { reason: error.reason },
       });
     }
     return { ok: false, error: toPayload(error) };

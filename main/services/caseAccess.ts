@@ -4,7 +4,7 @@
  * audit-logged by the dispatcher like a role refusal.
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
-import { LuukkuError } from '../../shared/errors';
+import { LuukkuError, Refusal } from '../../shared/errors';
 import { CASE_SCOPE, type Role } from '../../shared/roles';
 import type { Core } from '../app/core';
 import type { Database } from '../store/schema';
@@ -70,8 +70,8 @@ export async function requireCaseAccess(core: Core, db: Kysely<Database>, caseId
 }
 
 /** A case outside the user's scope: FORBIDDEN, and the dispatcher logs the refusal with the case. */
-export class CaseOutOfScope extends LuukkuError {
-  constructor(readonly caseId: string) {
-    super('FORBIDDEN', 'This case is outside the cases your role may see.');
+export class CaseOutOfScope extends Refusal {
+  constructor(caseId: string) {
+    super('This case is outside the cases your role may see.', 'case scope', caseId);
   }
 }

@@ -399,6 +399,12 @@ describe('user accounts', () => {
     const status = await app.core.signIn('uusi.tyontekija', 'tilapainen-12');
     expect(status.user?.mustChangePassword).toBe(true);
     expect(await dispatch(app.core, 'cases.queue', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const pending = await lastAuditEntry(app.core.db);
+    expect([pending.action, pending.outcome, JSON.parse(pending.details)]).toEqual([
+      'cases.queue',
+      'REFUSED',
+      { reason: 'password change pending' },
+    ]);
     const wrong = await dispatch(app.core, 'session.changePassword', {
       current: 'väärä-salasana',
       next: 'oma-salasana-1',
