@@ -12,7 +12,8 @@ import type { Core } from '../app/core';
 import { keyFilePath, readKeyFile, unwrapWithPassphrase } from '../security/keyfile';
 import { appendAudit } from '../store/audit';
 import { backupStore } from '../store/backup';
-import { closeAll, kyselyFor, openSqlite } from '../store/open';
+import { anchorPath } from '../store/auditAnchor';
+import { closeAll, kyselyFor, openSqlite, removeStoreFiles, STORE_SIDECARS } from '../store/open';
 import { readSettings } from '../store/settings';
 import { verifyStoreFile } from '../store/verify';
 
@@ -93,7 +94,7 @@ export async function createBackup(core: Core, reason: 'manual' | 'scheduled'): 
   await core.audit({ actor: core.actor(), action: 'store.backup', details: { name, reason } });
   const keep = (await readSettings(core.db)).backupKeep;
   for (const old of backupNames(core.storePath).slice(keep)) {
-    rmSync(join(folder, old), { force: true });
+    removeStoreFiles(join(folder, old));
     rmSync(keyFilePath(join(folder, old)), { force: true });
   }
   return {
@@ -125,8 +126,10 @@ async function putBackupInPlace(core: Core, backup: string, key: Buffer): Promis
   const tmp = join(dirname(path), `.${basename(path)}.restore-${process.pid}`);
   await core.replaceStore(key, async () => {
     copyFileSync(backup, tmp);
-    for (const suffix of ['', '-wal', '-shm'])
+    // The store's anchor goes aside with it; the backup's own anchor comes with the backup.
+    for (const suffix of ['', ...STORE_SIDECARS])
       if (existsSync(`${path}${suffix}`)) renameSync(`${path}${suffix}`, `${aside}${suffix}`);
+    if (existsSync(anchorPath(backup))) copyFileSync(anchorPath(backup), anchorPath(path));
     renameSync(tmp, path);
   });
   return basename(aside);

@@ -2,7 +2,7 @@
  * Creating and opening a store together with its key file. Used alike by the desktop app, the admin CLI
  * and the tests, so that there is one way a store comes to exist and one way it is unlocked.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { LuukkuError } from '../../shared/errors';
 import { isAcceptablePassphrase } from '../../shared/passphrase';
 import {
@@ -13,7 +13,7 @@ import {
   writeKeyFile,
   type KeyFile,
 } from '../security/keyfile';
-import { openStore, type Store } from '../store/open';
+import { openStore, removeStoreFiles, type Store } from '../store/open';
 
 export function assertStrongPassphrase(passphrase: string): void {
   if (!isAcceptablePassphrase(passphrase)) {
@@ -22,10 +22,6 @@ export function assertStrongPassphrase(passphrase: string): void {
       'The recovery passphrase is too weak: use at least 12 characters, for example four unrelated words.',
     );
   }
-}
-
-function removeStoreFiles(path: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
 }
 
 /**

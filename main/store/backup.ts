@@ -7,11 +7,13 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LuukkuError } from '../../shared/errors';
 import { keyFilePath, writeKeyFile, type KeyFile } from '../security/keyfile';
-import { openSqlite, type SqliteHandle } from './open';
+import { anchorPath, committedHead, writeAnchor } from './auditAnchor';
+import { openSqlite, removeStoreFiles, type SqliteHandle } from './open';
 import { verifyStoreFile, type VerifyReport } from './verify';
 
-function removeWithSidecars(path: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+/** The anchor of `from` goes with its copy, so that the copy is checked against it. */
+function copyAnchor(from: string, to: string): void {
+  if (existsSync(anchorPath(from))) copyFileSync(anchorPath(from), anchorPath(to));
 }
 
 /** The key file that travels with a backup: passphrase-wrapped only (a keychain entry is per machine). */
@@ -23,6 +25,7 @@ function portableKeyFile(file: KeyFile): KeyFile {
 function putInPlace(tmp: string, path: string, keyFile: KeyFile): void {
   rmSync(`${tmp}-wal`, { force: true });
   rmSync(`${tmp}-shm`, { force: true });
+  if (existsSync(anchorPath(tmp))) renameSync(anchorPath(tmp), anchorPath(path));
   renameSync(tmp, path);
   writeKeyFile(keyFilePath(path), portableKeyFile(keyFile), { overwrite: false });
 }
@@ -37,7 +40,7 @@ export async function backupStore(
     throw new LuukkuError('STORE_EXISTS', `${out} already exists; choose a new file for the backup.`);
   }
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
-  removeWithSidecars(tmp);
+  removeStoreFiles(tmp);
   try {
     // Keep the WAL short first; other writers may still be active, so "busy" here is fine.
     live.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -46,19 +49,23 @@ export async function backupStore(
     try {
       copyFileSync(live.path, tmp);
       if (existsSync(`${live.path}-wal`)) copyFileSync(`${live.path}-wal`, `${tmp}-wal`);
+      copyAnchor(live.path, tmp);
     } finally {
       live.sqlite.exec('COMMIT');
     }
     // Fold the copied WAL into the copy so the backup is one self-contained file.
     const copy = openSqlite(tmp, key, 'existing');
     copy.pragma('wal_checkpoint(TRUNCATE)');
+    const head = committedHead(copy);
     copy.close();
+    // Checked against the live store's anchor, then anchored at the copy's own head.
     const report = await verifyStoreFile(tmp, key);
     if (!report.ok) throw new LuukkuError('STORE_CORRUPT', `The backup did not verify: ${report.problems.join('; ')}`);
+    writeAnchor(tmp, key, head);
     putInPlace(tmp, out, keyFile);
     return report;
   } catch (error) {
-    removeWithSidecars(tmp);
+    removeStoreFiles(tmp);
     throw error;
   }
 }
@@ -73,13 +80,14 @@ export async function restoreStore(from: string, key: Buffer, keyFile: KeyFile, 
   const tmp = join(dirname(to), `.${basename(to)}.tmp-${process.pid}`);
   try {
     copyFileSync(from, tmp);
+    copyAnchor(from, tmp);
     const after = await verifyStoreFile(tmp, key);
     if (!after.ok)
       throw new LuukkuError('STORE_CORRUPT', `The restored copy did not verify: ${after.problems.join('; ')}`);
     putInPlace(tmp, to, keyFile);
     return after;
   } catch (error) {
-    removeWithSidecars(tmp);
+    removeStoreFiles(tmp);
     throw error;
   }
 }

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { LuukkuError } from '../../shared/errors';
+import { ANCHOR_SUFFIX, AnchorKeeper } from './auditAnchor';
 import { LATEST_VERSION, migrations } from './migrations';
 import { nativeBinding } from './native';
 import type { Database as Schema } from './schema';
@@ -14,6 +15,14 @@ export interface Store {
   /** The raw handle, for pragmas and checkpoints only; queries go through kysely. */
   sqlite: SqliteHandle;
   close(): Promise<void>;
+}
+
+/** The files that belong to a store at `path` besides `path` itself; its key file (`.keys`) is apart. */
+export const STORE_SIDECARS = ['-wal', '-shm', '-journal', ANCHOR_SUFFIX] as const;
+
+/** Removes a store and every file that belongs to it, except its key file. */
+export function removeStoreFiles(path: string): void {
+  for (const suffix of ['', ...STORE_SIDECARS]) rmSync(`${path}${suffix}`, { force: true });
 }
 
 /** SQLite3MultipleCiphers' ChaCha20-Poly1305: authenticated, so a flipped byte is detected, never read. */
@@ -108,5 +117,15 @@ export async function openStore(path: string, key: Buffer, mode: 'create' | 'exi
     await closeAll(db, sqlite);
     throw error;
   }
-  return { path, db, sqlite, close: () => closeAll(db, sqlite) };
+  const anchor = new AnchorKeeper(sqlite, path, key);
+  anchor.start();
+  return {
+    path,
+    db,
+    sqlite,
+    close: async () => {
+      anchor.stop();
+      await closeAll(db, sqlite);
+    },
+  };
 }

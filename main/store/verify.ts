@@ -1,9 +1,11 @@
 /**
  * Integrity of a store: SQLite's full integrity check (with ChaCha20-Poly1305 every page is also
- * authenticated), foreign keys, the schema version and the audit-log hash chain. It never repairs.
+ * authenticated), foreign keys, the schema version, the audit-log hash chain and its anchor outside the
+ * store (auditAnchor.ts). It never repairs.
  */
 import { LuukkuError } from '../../shared/errors';
 import { verifyAuditChain } from './audit';
+import { anchorProblem } from './auditAnchor';
 import { LATEST_VERSION } from './migrations';
 import { closeAll, kyselyFor, openSqlite, schemaVersion } from './open';
 
@@ -38,7 +40,7 @@ export async function verifyStoreFile(path: string, key: Buffer): Promise<Verify
     const fk = sqlite.pragma('foreign_key_check') as unknown[];
     if (fk.length) problems.push(`${fk.length} rows refer to missing rows (foreign keys)`);
     if (version === LATEST_VERSION && !bad.length) {
-      const chainProblem = await verifyAuditChain(db);
+      const chainProblem = (await verifyAuditChain(db)) ?? anchorProblem(sqlite, path, key);
       if (chainProblem) problems.push(chainProblem);
       const row = await db
         .selectFrom('audit_log')

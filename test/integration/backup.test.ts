@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWithPassphrase } from '../../main/services/storeFiles';
 import { keyFilePath } from '../../main/security/keyfile';
+import { anchorPath } from '../../main/store/auditAnchor';
 import { backupStore, restoreStore } from '../../main/store/backup';
 import { Core } from '../../main/app/core';
 import { openSqlite } from '../../main/store/open';
@@ -131,5 +132,53 @@ describe('verify', () => {
     const report = await verifyStoreFile(path, key);
     expect(report.ok).toBe(false);
     expect(report.problems.join(' ')).toMatch(/entries were removed/);
+  });
+
+  it('detects a removed tail even when the head in the store is rewritten to match, through the anchor beside it', async () => {
+    const { path, key } = await storeWithBackup();
+    const core = new Core({ storePath: path, version: 'test' });
+    await core.start();
+    await core.unlock(PASSPHRASE);
+    for (let i = 0; i < 3; i++) await core.audit({ actor: null, action: `test.${i}` });
+    await core.close();
+    expect((await verifyStoreFile(path, key)).ok).toBe(true);
+    const anchorBefore = readFileSync(anchorPath(path));
+
+    // With the key, directly in SQLite: drop the last two entries and make the head in `meta` agree.
+    const sqlite = openSqlite(path, key, 'existing');
+    const last = (sqlite.prepare('SELECT max(seq) AS seq FROM audit_log').get() as { seq: number }).seq;
+    const kept = sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(last - 2) as { hash: string };
+    sqlite.exec('DROP TRIGGER audit_log_no_delete');
+    sqlite.prepare('DELETE FROM audit_log WHERE seq > ?').run(last - 2);
+    sqlite.prepare("UPDATE meta SET value = ? WHERE key = 'audit_head'").run(`${last - 2}:${kept.hash}`);
+    sqlite.close();
+    const report = await verifyStoreFile(path, key);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toContain(
+      `audit log entry ${last - 1} is missing: the log ends at entry ${last - 2}, but its anchor outside the store records entry ${last}, so entries were removed`,
+    );
+
+    // Opening the store again does not move the anchor to the shortened log: it stays as evidence.
+    const again = new Core({ storePath: path, version: 'test' });
+    await again.start();
+    await again.unlock(PASSPHRASE);
+    await again.close();
+    expect(readFileSync(anchorPath(path)).equals(anchorBefore)).toBe(true);
+    expect((await verifyStoreFile(path, key)).problems.join(' ')).toMatch(/entries were removed/);
+    // Nor does a backup launder it: the copy is checked against the live store's anchor.
+    const { store, keyFile } = await openWithPassphrase(path, PASSPHRASE);
+    await expect(backupStore(store, key, keyFile, join(dir, 'laundered.db'))).rejects.toThrow(/entries were removed/);
+    await store.close();
+  });
+
+  it('reports a deleted or forged anchor instead of trusting the log blindly', async () => {
+    const { path, key } = await storeWithBackup();
+    const anchor = readFileSync(anchorPath(path), 'utf8');
+    writeFileSync(anchorPath(path), anchor.replace(/"seq":\d+/, '"seq":999999'));
+    expect((await verifyStoreFile(path, key)).problems).toContain(
+      `the audit-log anchor ${anchorPath(path)} has been altered or belongs to another store`,
+    );
+    rmSync(anchorPath(path));
+    expect((await verifyStoreFile(path, key)).problems.join(' ')).toMatch(/anchor .* is missing/);
   });
 });

@@ -70,8 +70,10 @@ describe('backups made by the app', () => {
     expect(list[0]).toMatchObject({ cases: 10, auditEntries: expect.any(Number) });
     expect(readdirSync(backupFolder(path())).sort()).toEqual([
       'luukku-20261125-090000.db',
+      'luukku-20261125-090000.db.anchor',
       'luukku-20261125-090000.db.keys',
       'luukku-20261126-090000.db',
+      'luukku-20261126-090000.db.anchor',
       'luukku-20261126-090000.db.keys',
     ]);
   });
@@ -94,7 +96,7 @@ describe('backups made by the app', () => {
     expect(ids).toContain(before);
     expect(ids).not.toContain(after);
     const aside = readdirSync(dirname(path())).filter((f) => f.startsWith('luukku.db.replaced-'));
-    expect(aside).toEqual(['luukku.db.replaced-20261123-080100']);
+    expect(aside).toEqual(['luukku.db.replaced-20261123-080100', 'luukku.db.replaced-20261123-080100.anchor']);
     const restore = await core.db
       .selectFrom('audit_log')
       .select(['action', 'details'])
