@@ -1,21 +1,24 @@
 /**
  * The crash harness (issue 7): a writer process is killed with SIGKILL at a random moment while it
- * registers, triages and imports; sometimes the WAL then gets a garbage tail or the -shm file is
+ * registers, triages, imports and bulk-reassigns; sometimes the WAL then gets a garbage tail or the -shm file is
  * deleted. After every kill the store must pass the full integrity check (every page authenticated,
  * foreign keys, the audit chain), hold every acknowledged transaction, and hold no transaction in part.
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { seededRandom } from '../../main/demo/random';
 import { closeAll, kyselyFor, openSqlite } from '../../main/store/open';
 import { verifyStoreFile } from '../../main/store/verify';
-import { createCrashStore } from './store';
+import type { Database } from '../../main/store/schema';
+import { createCrashStore, POOL_PREFIX } from './store';
 
 export interface CrashReport {
   kills: number;
   acknowledged: number;
+  /** Acknowledged bulk reassignments of the pool. */
+  reassignments: number;
   garbledWal: number;
   deletedShm: number;
   cases: number;
@@ -103,11 +106,39 @@ export async function checkAfterCrash(
       db,
     );
     for (const h of halves.rows) if (h.n) problems.push(`${h.n} cases with ${h.what}`);
+    problems.push(...(await poolProblems(db, ids('A'))));
     const cases = await sql<{ n: number }>`SELECT count(*) AS n FROM cases`.execute(db);
     return { problems, cases: cases.rows[0]!.n };
   } finally {
     await closeAll(db, sqlite);
   }
+}
+
+/**
+ * The pool moves whole in each bulk reassignment: one assignee for all of it, as many REASSIGNED events
+ * on every pool case as there are reassignment entries in the log, and every acknowledged move there.
+ */
+async function poolProblems(db: Kysely<Database>, acknowledged: string[]): Promise<string[]> {
+  const problems: string[] = [];
+  const pool = await sql<{ assignees: number; fewest: number; most: number }>`
+    SELECT count(DISTINCT coalesce(assignee_user_id, '')) AS assignees, min(n) AS fewest, max(n) AS most FROM (
+      SELECT c.assignee_user_id, (SELECT count(*) FROM case_events e WHERE e.case_id = c.id AND e.kind = 'REASSIGNED') AS n
+      FROM cases c WHERE c.external_id LIKE ${`${POOL_PREFIX}%`})`.execute(db);
+  const { assignees, fewest, most } = pool.rows[0]!;
+  if (assignees !== 1) problems.push(`bulk reassignment in part: the pool has ${assignees} different assignees`);
+  const logged = await sql<{ n: number }>`SELECT count(*) AS n FROM audit_log WHERE action = 'cases.reassign'`.execute(
+    db,
+  );
+  if (fewest !== most || most !== logged.rows[0]!.n)
+    problems.push(
+      `bulk reassignment in part: pool cases have ${fewest}-${most} REASSIGNED events for ${logged.rows[0]!.n} logged reassignments`,
+    );
+  for (const tag of acknowledged) {
+    const found =
+      await sql`SELECT 1 FROM case_events WHERE kind = 'REASSIGNED' AND data LIKE ${`%${tag}.%`} LIMIT 1`.execute(db);
+    if (!found.rows.length) problems.push(`acknowledged reassignment ${tag} lost`);
+  }
+  return problems;
 }
 
 export async function crashRounds(
@@ -118,7 +149,15 @@ export async function crashRounds(
   const path = join(dir, 'crash.db');
   const key = await createCrashStore(path);
   const rng = seededRandom(options.seed ?? 1);
-  const report: CrashReport = { kills: 0, acknowledged: 0, garbledWal: 0, deletedShm: 0, cases: 0, failures: [] };
+  const report: CrashReport = {
+    kills: 0,
+    acknowledged: 0,
+    reassignments: 0,
+    garbledWal: 0,
+    deletedShm: 0,
+    cases: 0,
+    failures: [],
+  };
   const acks: Round['acks'] = [];
   for (let round = 1; round <= kills; round++) {
     const result = await runWriter(path, round, rng.int(30, 600));
@@ -140,6 +179,7 @@ export async function crashRounds(
     const { problems, cases } = await checkAfterCrash(path, key, acks);
     report.cases = cases;
     report.acknowledged = acks.length;
+    report.reassignments = acks.filter((a) => a.kind === 'A').length;
     report.failures.push(...problems.map((p) => `round ${round}: ${p}`));
     options.onRound?.(round, report);
     if (problems.length) break;
