@@ -3,7 +3,7 @@
  * columns, so it stays fast with hundreds of thousands of cases; only one page of rows leaves the store.
  */
 import { dueSoonUntil } from '../../shared/clock';
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { WorkingDayCalendar } from '../../shared/calendar';
 import type { QueueQuery } from '../../shared/caseContract';
 import type { CaseStatus } from '../../shared/caseTypes';
@@ -75,20 +75,25 @@ function filtered(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext, 
     const limit = dueSoonUntil(ctx.today, ctx.calendar, ctx.dueSoonWorkingDays);
     query = query.where(status, 'in', RUNNING).where(runningDue, '>=', ctx.today).where(runningDue, '<=', limit);
   }
-  if (!withStatus) return query;
+  return withStatus ? query.where((eb) => inView(eb, q, ctx)) : query;
+}
+
+/** Whether a case belongs to the query's view (tab). */
+function inView(eb: Eb, q: ParsedQueueQuery, ctx: QueueContext) {
+  const status = statusColumn(q);
   switch (q.view) {
     case 'OPEN':
-      return query.where(status, 'in', OPEN);
+      return eb(status, 'in', OPEN);
     case 'MINE':
-      return query.where(status, 'in', OPEN).where('c.assignee_user_id', '=', ctx.userId);
+      return eb.and([eb(status, 'in', OPEN), eb('c.assignee_user_id', '=', ctx.userId)]);
     case 'ASSESSMENT_WEEK':
-      return query.where(status, 'in', UNDECIDED);
+      return eb(status, 'in', UNDECIDED);
     case 'OVERDUE':
-      return query.where((eb) => overdue(eb, ctx.today, status));
+      return overdue(eb, ctx.today, status);
     case 'AWAITING_BIRTH':
-      return query.where(status, '=', 'AWAITING_BIRTH');
+      return eb(status, '=', 'AWAITING_BIRTH');
     case 'CLOSED':
-      return query.where(status, '=', 'CLOSED');
+      return eb(status, '=', 'CLOSED');
   }
 }
 
@@ -151,10 +156,44 @@ export async function queryQueue(db: Kysely<Database>, q: ParsedQueueQuery, ctx:
       rows = rows.orderBy('m.name_fi', direction).orderBy('c.received_at', direction);
       break;
   }
-  // Totals stop counting at TOTAL_CAP: "over 10 000 closed cases" is as useful as the exact number and
-  // does not scan the whole archive. Counts per state are for the open ones, which the tabs are about.
-  const [page, total, counts, overdueCount] = await Promise.all([
-    rows.limit(q.limit).offset(q.offset).execute(),
+  const [page, totals] = await Promise.all([rows.limit(q.limit).offset(q.offset).execute(), queueTotals(db, q, ctx)]);
+  return { page, ...totals };
+}
+
+type QueueTotals = {
+  total: number;
+  totalCapped: boolean;
+  counts: { status: CaseStatus; n: number }[];
+  overdue: number;
+};
+
+/**
+ * The view's total and the open cases per state and overdue, for the tabs. Totals stop counting at
+ * TOTAL_CAP: "over 10 000 closed cases" is as useful as the exact number and does not scan the whole
+ * archive. A text search instead counts everything in one pass over its matches, which it starts from
+ * anyway: four passes over the thousands of cases a common surname matches cost more than the page itself.
+ */
+async function queueTotals(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext): Promise<QueueTotals> {
+  const status = statusColumn(q);
+  if (q.text) {
+    const one = (eb: Eb, condition: Expression<SqlBool>) =>
+      eb.fn.sum<number>(eb.case().when(condition).then(1).else(0).end());
+    const sums = await filtered(db, q, ctx, false)
+      .select((eb) => [
+        one(eb, inView(eb, q, ctx)).as('total'),
+        one(eb, overdue(eb, ctx.today, status)).as('overdue'),
+        ...OPEN.map((s) => one(eb, eb(status, '=', s)).as(s)),
+      ])
+      .executeTakeFirstOrThrow();
+    const total = Number(sums.total ?? 0);
+    return {
+      total: Math.min(total, TOTAL_CAP),
+      totalCapped: total > TOTAL_CAP,
+      counts: OPEN.map((s) => ({ status: s, n: Number((sums as Record<string, unknown>)[s] ?? 0) })),
+      overdue: Number(sums.overdue ?? 0),
+    };
+  }
+  const [total, counts, overdueCount] = await Promise.all([
     db
       .selectFrom(
         filtered(db, q, ctx, true)
@@ -165,17 +204,22 @@ export async function queryQueue(db: Kysely<Database>, q: ParsedQueueQuery, ctx:
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
     filtered(db, q, ctx, false)
-      .where(statusColumn(q), 'in', OPEN)
+      .where(status, 'in', OPEN)
       .select(['c.status', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy('c.status')
       .execute(),
     filtered(db, q, ctx, false)
-      .where((eb) => overdue(eb, ctx.today, statusColumn(q)))
+      .where((eb) => overdue(eb, ctx.today, status))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
   const n = Number(total.n);
-  return { page, total: Math.min(n, TOTAL_CAP), totalCapped: n > TOTAL_CAP, counts, overdue: Number(overdueCount.n) };
+  return {
+    total: Math.min(n, TOTAL_CAP),
+    totalCapped: n > TOTAL_CAP,
+    counts: counts.map((c) => ({ status: c.status as CaseStatus, n: Number(c.n) })),
+    overdue: Number(overdueCount.n),
+  };
 }
 
 export async function readCase(db: Kysely<Database>, id: string) {

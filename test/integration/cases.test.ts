@@ -331,4 +331,33 @@ describe('intake and triage', () => {
     );
     expect(typed.rows.map((r) => r.id)).toContain(someone.id);
   });
+
+  it('counts a text search from its matches: the tabs agree with the rows it lists', async () => {
+    await app.signInAs('LEAD');
+    const closed = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'CLOSED', limit: 500 }));
+    // A surname the archive and the open cases both hold: the tabs then count more than the view shows.
+    const openNames = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'OPEN', limit: 500 })).rows.map(
+      (r) => r.childName?.split(' ')[1],
+    );
+    const surname = closed.rows.map((r) => r.childName?.split(' ')[1]).find((n) => n && openNames.includes(n))!;
+    const search = (view: 'OPEN' | 'CLOSED') =>
+      dispatch(app.core, 'cases.queue', { view, text: surname, limit: 500 }).then((r) => ok<QueueResult>(r));
+    const open = await search('OPEN');
+    const archive = await search('CLOSED');
+    expect(archive.total).toBe(archive.rows.length);
+    expect(archive.rows.length).toBeGreaterThan(0);
+    expect(archive.rows.every((r) => r.status === 'CLOSED')).toBe(true);
+    expect(open.total).toBe(open.rows.length);
+    expect(open.rows.length).toBeGreaterThan(0);
+    const inState = (s: string) => open.rows.filter((r) => r.status === s).length;
+    const expected = {
+      NEW: inState('NEW'),
+      TRIAGE: inState('TRIAGE'),
+      ASSESSMENT: inState('ASSESSMENT'),
+      AWAITING_BIRTH: inState('AWAITING_BIRTH'),
+      overdue: open.rows.filter((r) => r.clock.state === 'OVERDUE').length,
+    };
+    expect(open.counts).toEqual(expected);
+    expect(archive.counts).toEqual(expected); // the tabs count open cases whichever view is shown
+  });
 });
