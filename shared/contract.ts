@@ -147,7 +147,8 @@ export const statusSchema = z.object({
   /** A user-presentable reason for KEY_MISSING / STORE_ERROR, or for the last automatic sign-out. */
   message: z.string().nullable(),
   /** The quick check of the open store, run beside the app after it opens. */
-  integrity: z.enum(['UNCHECKED', 'CHECKING', 'OK', 'DAMAGED']),
+  /** DAMAGED: the quick check found damaged pages; LOG_ALTERED: the audit log no longer reaches its anchor. */
+  integrity: z.enum(['UNCHECKED', 'CHECKING', 'OK', 'DAMAGED', 'LOG_ALTERED']),
 });
 export type Status = z.infer<typeof statusSchema>;
 

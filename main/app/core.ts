@@ -18,6 +18,7 @@ import {
 } from '../security/keyfile';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../security/passwords';
 import { appendAudit, type Actor, type AuditEntry } from '../store/audit';
+import { anchorProblem } from '../store/auditAnchor';
 import { openStore, type Store } from '../store/open';
 import type { Database } from '../store/schema';
 import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../store/settings';
@@ -360,9 +361,12 @@ export class Core extends EventEmitter<{ language: [Language] }> {
   private checkIntegrity(store: Store, key: Buffer): void {
     this.integrity = { state: 'CHECKING', opened: store };
     void quickCheckInWorker(store.path, key).then((problems) => {
-      if (this.integrity.opened !== store) return;
-      this.integrity = { state: problems.length ? 'DAMAGED' : 'OK', opened: store };
+      if (this.integrity.opened !== store || !store.sqlite.open) return;
+      // Pages first: a log on damaged pages cannot be judged. Then whether the log still reaches its anchor.
+      const altered = problems.length ? null : anchorProblem(store.sqlite, store.path, key);
+      this.integrity = { state: problems.length ? 'DAMAGED' : altered ? 'LOG_ALTERED' : 'OK', opened: store };
       if (problems.length) console.error('[luukku] quick check found damage:', problems.slice(0, 5).join('; '));
+      if (altered) console.error('[luukku] the audit log does not match its anchor:', altered);
     });
   }
 

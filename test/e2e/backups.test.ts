@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Core } from '../../main/app/core';
 import { createBackup } from '../../main/services/backups';
 import { createDemoStore, DEMO_PASSWORD, PASSPHRASE } from '../helpers/stores';
+import { cutAuditTail } from '../helpers/tamper';
 import { openApp, screenshot, seriousA11yViolations, signInToDemo, useE2e } from './harness';
 
 const e2e = useE2e();
@@ -76,5 +77,24 @@ describe('backups', () => {
     await expect.poll(() => banner.isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await banner.textContent()).toContain('Asetukset → Varmuuskopiot');
     await screenshot(page, '59-store-damaged-banner-fi');
+  });
+
+  it('an audit log cut short with its head rewritten is found at start-up against its anchor and shown to the lead', async () => {
+    const storePath = join(e2e.dir, 'demo.db');
+    const demo = await createDemoStore(storePath, 50);
+    await demo.store.close();
+    cutAuditTail(storePath, demo.key, 1);
+    e2e.app = await openApp(e2e.browser, storePath, { language: 'sv' });
+    const { page } = e2e.app;
+    await page.getByLabel('Återställningslösenord').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Öppna' }).click();
+    await page.getByLabel('Användarnamn').fill(demo.summary.users.find((u) => u.role === 'LEAD')!.username);
+    await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    const banner = page.getByRole('alert').filter({ hasText: 'Poster har tagits bort ur användningsloggen' });
+    await expect.poll(() => banner.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await banner.textContent()).toContain('återställ ingen säkerhetskopia');
+    await screenshot(page, '59b-log-altered-banner-sv');
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });

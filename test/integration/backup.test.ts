@@ -10,6 +10,7 @@ import { Core } from '../../main/app/core';
 import { openSqlite } from '../../main/store/open';
 import { verifyStoreFile } from '../../main/store/verify';
 import { createDemoStore, PASSPHRASE, tempDir } from '../helpers/stores';
+import { cutAuditTail } from '../helpers/tamper';
 
 let dir: string;
 let cleanup: () => void;
@@ -145,13 +146,7 @@ describe('verify', () => {
     const anchorBefore = readFileSync(anchorPath(path));
 
     // With the key, directly in SQLite: drop the last two entries and make the head in `meta` agree.
-    const sqlite = openSqlite(path, key, 'existing');
-    const last = (sqlite.prepare('SELECT max(seq) AS seq FROM audit_log').get() as { seq: number }).seq;
-    const kept = sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(last - 2) as { hash: string };
-    sqlite.exec('DROP TRIGGER audit_log_no_delete');
-    sqlite.prepare('DELETE FROM audit_log WHERE seq > ?').run(last - 2);
-    sqlite.prepare("UPDATE meta SET value = ? WHERE key = 'audit_head'").run(`${last - 2}:${kept.hash}`);
-    sqlite.close();
+    const last = cutAuditTail(path, key, 2);
     const report = await verifyStoreFile(path, key);
     expect(report.ok).toBe(false);
     expect(report.problems).toContain(

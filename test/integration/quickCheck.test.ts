@@ -2,6 +2,7 @@ import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../main/app/core';
+import { cutAuditTail } from '../helpers/tamper';
 import { createDemoStore, PASSPHRASE, tempDir } from '../helpers/stores';
 
 let dir: string;
@@ -37,5 +38,13 @@ describe('the quick check at start-up', () => {
     writeSync(fd, Buffer.alloc(32, 0x55), 0, 32, Math.floor(statSync(path).size / 2 / 4096) * 4096 + 1000);
     closeSync(fd);
     expect(await openChecked(path)).toBe('DAMAGED');
+  });
+
+  it('tells when the audit log was cut short and its head rewritten: the anchor beside the store records more', async () => {
+    const path = join(dir, 'cut.db');
+    const { store, key } = await createDemoStore(path, 300);
+    await store.close();
+    cutAuditTail(path, key, 1);
+    expect(await openChecked(path)).toBe('LOG_ALTERED');
   });
 });

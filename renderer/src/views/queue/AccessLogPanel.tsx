@@ -31,7 +31,9 @@ export function AccessLogPanel({ detail }: { detail: CaseDetail }) {
         </button>
       ) : (
         <>
-          <p className="muted">{t('accessLog.summary', { entries: log.entries.length, cases: log.cases.length })}</p>
+          <p className="muted">
+            {t('accessLog.entries', { count: log.entries.length })}, {t('accessLog.cases', { count: log.cases.length })}
+          </p>
           <button type="button" onClick={() => downloadText(log.fileName, log.csv, 'text/csv')}>
             {t('accessLog.download')}
           </button>
