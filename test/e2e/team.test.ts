@@ -122,5 +122,17 @@ describe('team leads', () => {
     await page.getByRole('tab', { name: 'Arbetsläge' }).click();
     await expect.poll(() => page.getByRole('table').first().isVisible()).toBe(true);
     await screenshot(page, '65-workload-sv');
+
+    // The child's access log in Swedish, after the lead opened the case.
+    await page.getByRole('button', { name: 'Ärendekö' }).click();
+    await page.getByRole('row').nth(1).click();
+    const detail = page.getByRole('complementary', { name: 'Ärendets uppgifter' });
+    await detail.getByRole('button', { name: 'Visa vem som har behandlat barnets uppgifter' }).click();
+    const log = detail.getByRole('region', { name: 'Användningslogg (klientdatalagen 11 §)' });
+    const lead = (await e2e.app!.core.status()).user!.displayName;
+    await expect.poll(() => log.getByRole('row').filter({ hasText: lead }).count()).toBeGreaterThan(0);
+    await log.scrollIntoViewIfNeeded();
+    await screenshot(page, '66-access-log-sv');
+    expect(await seriousA11yViolations(page)).toEqual([]);
   }, 120_000);
 });
