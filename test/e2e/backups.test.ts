@@ -5,7 +5,7 @@ import { Core } from '../../main/app/core';
 import { createBackup } from '../../main/services/backups';
 import { createDemoStore, DEMO_PASSWORD, PASSPHRASE } from '../helpers/stores';
 import { cutAuditTail } from '../helpers/tamper';
-import { openApp, screenshot, seriousA11yViolations, signInToDemo, useE2e } from './harness';
+import { openApp, screenshot, seriousA11yViolations, signInToDemo, unlockAndSignIn, useE2e } from './harness';
 
 const e2e = useE2e();
 
@@ -68,11 +68,7 @@ describe('backups', () => {
     closeSync(fd);
     e2e.app = await openApp(e2e.browser, storePath);
     const { page } = e2e.app;
-    await page.getByLabel('Palautussalasana').fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Avaa' }).click();
-    await page.getByLabel('Käyttäjätunnus').fill(demo.summary.users.find((u) => u.role === 'LEAD')!.username);
-    await page.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Kirjaudu' }).click();
+    await unlockAndSignIn(page, demo.summary.users.find((u) => u.role === 'LEAD')!.username);
     const banner = page.getByRole('alert').filter({ hasText: 'Tietovaraston tarkistus löysi vaurioituneita kohtia' });
     await expect.poll(() => banner.isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await banner.textContent()).toContain('Asetukset → Varmuuskopiot');
@@ -86,12 +82,8 @@ describe('backups', () => {
     cutAuditTail(storePath, demo.key, 1);
     e2e.app = await openApp(e2e.browser, storePath, { language: 'sv' });
     const { page } = e2e.app;
-    await page.getByLabel('Återställningslösenord').fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Öppna' }).click();
-    await page.getByLabel('Användarnamn').fill(demo.summary.users.find((u) => u.role === 'LEAD')!.username);
-    await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    const banner = page.getByRole('alert').filter({ hasText: 'Poster har tagits bort ur användningsloggen' });
+    await unlockAndSignIn(page, demo.summary.users.find((u) => u.role === 'LEAD')!.username);
+    const banner = page.getByRole('alert').filter({ hasText: 'Användningsloggens fullständighet kan inte bekräftas' });
     await expect.poll(() => banner.isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await banner.textContent()).toContain('återställ ingen säkerhetskopia');
     await screenshot(page, '59b-log-altered-banner-sv');

@@ -152,12 +152,16 @@ export async function signInToDemo(e2e: E2eContext, cases: number, role = 'LEAD'
   const demo = await createDemoStore(storePath, cases, helsinkiDate(new Date()));
   await demo.store.close();
   e2e.app = await openApp(e2e.browser, storePath, language ? { language } : {});
-  const { page } = e2e.app;
+  await unlockAndSignIn(e2e.app.page, demo.summary.users.find((u) => u.role === role)!.username);
+  return e2e.app.page;
+}
+
+/** Unlocks a demo store with its passphrase and signs in as `username`, in Finnish or Swedish. */
+export async function unlockAndSignIn(page: Page, username: string): Promise<void> {
   await page.getByLabel(/Palautussalasana|Återställningslösenord/).fill(PASSPHRASE);
   await page.getByRole('button', { name: /^(Avaa|Öppna)$/ }).click();
-  await page.getByLabel(/Käyttäjätunnus|Användarnamn/).fill(demo.summary.users.find((u) => u.role === role)!.username);
+  await page.getByLabel(/Käyttäjätunnus|Användarnamn/).fill(username);
   await page.getByLabel(/^(Salasana|Lösenord)$/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /^(Kirjaudu|Logga in)$/ }).click();
   await expect.poll(() => page.getByRole('navigation').isVisible(), { timeout: 20_000 }).toBe(true);
-  return page;
 }
