@@ -86,6 +86,18 @@ describe('verify', () => {
     return { path, key };
   }
 
+  /** A store whose log has `count` more entries, written through the app, and that verifies. */
+  async function storeWithLoggedActions(count: number) {
+    const { path, key } = await storeWithBackup();
+    const core = new Core({ storePath: path, version: 'test' });
+    await core.start();
+    await core.unlock(PASSPHRASE);
+    for (let i = 0; i < count; i++) await core.audit({ actor: null, action: `test.${i}` });
+    await core.close();
+    expect((await verifyStoreFile(path, key)).ok).toBe(true);
+    return { path, key };
+  }
+
   it('detects a flipped byte and a truncated file, and never repairs them', async () => {
     const { path, key } = await storeWithBackup();
     const bytes = readFileSync(path);
@@ -106,13 +118,7 @@ describe('verify', () => {
   });
 
   it('names the first altered audit-log entry, even when changed with the key', async () => {
-    const { path, key } = await storeWithBackup();
-    const core = new Core({ storePath: path, version: 'test' });
-    await core.start();
-    await core.unlock(PASSPHRASE);
-    for (let i = 0; i < 3; i++) await core.audit({ actor: null, action: `test.${i}` });
-    await core.close();
-    expect((await verifyStoreFile(path, key)).ok).toBe(true);
+    const { path, key } = await storeWithLoggedActions(3);
 
     const sqlite = openSqlite(path, key, 'existing');
     sqlite.exec('DROP TRIGGER audit_log_no_update');
@@ -136,13 +142,7 @@ describe('verify', () => {
   });
 
   it('detects a removed tail even when the head in the store is rewritten to match, through the anchor beside it', async () => {
-    const { path, key } = await storeWithBackup();
-    const core = new Core({ storePath: path, version: 'test' });
-    await core.start();
-    await core.unlock(PASSPHRASE);
-    for (let i = 0; i < 3; i++) await core.audit({ actor: null, action: `test.${i}` });
-    await core.close();
-    expect((await verifyStoreFile(path, key)).ok).toBe(true);
+    const { path, key } = await storeWithLoggedActions(3);
     const anchorBefore = readFileSync(anchorPath(path));
 
     // With the key, directly in SQLite: drop the last two entries and make the head in `meta` agree.
