@@ -113,50 +113,77 @@ export const QUEUE_ROW_COLUMNS = [
   'u.display_name as assignee',
 ] as const;
 
-export async function queryQueue(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext) {
-  const direction = q.descending ? 'desc' : 'asc';
-  let rows = filtered(db, q, ctx, true)
-    .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
-    .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
-    .select(QUEUE_ROW_COLUMNS);
+type OrderTerm = [Expression<unknown>, 'asc' | 'desc'];
+
+/** The page's order, as terms both the rowid query and the page's own rows sort by. */
+function pageOrder(q: ParsedQueueQuery): OrderTerm[] {
+  const dir = q.descending ? 'desc' : 'asc';
+  const noDueLast = sql`coalesce(${runningDue}, '9999-12-31')`;
   switch (q.sort) {
     case 'priority':
-      if (q.view === 'CLOSED') {
-        // The archive has no urgency: newest first, straight off the (status, received_at) index.
-        rows = rows.orderBy('c.received_at', q.descending ? 'asc' : 'desc');
-        break;
-      }
+      // The archive has no urgency: newest first, straight off the (status, received_at) index.
+      if (q.view === 'CLOSED') return [[sql.ref('c.received_at'), q.descending ? 'asc' : 'desc']];
       // What the law makes urgent first: unassessed urgency, then the nearest deadline.
-      rows = rows
-        .orderBy(
+      return [
+        [
           sql`CASE c.status WHEN 'NEW' THEN 0 WHEN 'TRIAGE' THEN 1 WHEN 'ASSESSMENT' THEN 2 WHEN 'AWAITING_BIRTH' THEN 3 ELSE 4 END`,
-          direction,
-        )
-        .orderBy(sql`coalesce(${runningDue}, '9999-12-31')`, direction)
-        .orderBy('c.received_at', direction);
-      break;
+          dir,
+        ],
+        [noDueLast, dir],
+        [sql.ref('c.received_at'), dir],
+      ];
     case 'receivedAt':
-      rows = rows.orderBy('c.received_at', direction);
-      break;
+      return [[sql.ref('c.received_at'), dir]];
     case 'due':
       // One status (closed: nearly every case) sorts through the (status, running_due) index; the
       // smaller mixed views put cases without a deadline last.
-      rows = SINGLE_STATUS_VIEWS.has(q.view)
-        ? rows.orderBy('c.running_due', direction)
-        : rows.orderBy(sql`coalesce(${runningDue}, '9999-12-31')`, direction).orderBy('c.received_at', direction);
-      break;
+      return SINGLE_STATUS_VIEWS.has(q.view)
+        ? [[sql.ref('c.running_due'), dir]]
+        : [
+            [noDueLast, dir],
+            [sql.ref('c.received_at'), dir],
+          ];
     case 'childName':
       // The open views are small: filter them by status, then sort. Only the archive (closed) is worth
       // walking in name order, which the unary + would otherwise keep SQLite from doing.
-      rows = SINGLE_STATUS_VIEWS.has(q.view)
-        ? rows.orderBy('c.child_last_name', direction).orderBy('c.child_first_name', direction)
-        : rows.orderBy(sql`+c.child_last_name`, direction).orderBy(sql`+c.child_first_name`, direction);
-      break;
+      return SINGLE_STATUS_VIEWS.has(q.view)
+        ? [
+            [sql.ref('c.child_last_name'), dir],
+            [sql.ref('c.child_first_name'), dir],
+          ]
+        : [
+            [sql`+c.child_last_name`, dir],
+            [sql`+c.child_first_name`, dir],
+          ];
     case 'municipality':
-      rows = rows.orderBy('m.name_fi', direction).orderBy('c.received_at', direction);
-      break;
+      return [
+        [sql.ref('m.name_fi'), dir],
+        [sql.ref('c.received_at'), dir],
+      ];
   }
-  const [page, totals] = await Promise.all([rows.limit(q.limit).offset(q.offset).execute(), queueTotals(db, q, ctx)]);
+}
+
+/**
+ * One page of the queue with the tabs' counts. The page is found as rowids first, sorted on the few
+ * columns the order needs, and only its own rows are then read whole and joined to their municipality
+ * and assignee: a search that matches thousands of cases sorts thousands of small rows, not wide ones.
+ */
+export async function queryQueue(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext) {
+  const order = pageOrder(q);
+  // Every case has a municipality (a foreign key, not null): joined here only when it is sorted by.
+  const matching = filtered(db, q, ctx, true);
+  let found = (
+    q.sort === 'municipality' ? matching.innerJoin('municipalities as m', 'm.id', 'c.municipality_id') : matching
+  ).select(sql<number>`c.rowid`.as('r'));
+  for (const [term, dir] of order) found = found.orderBy(term, dir);
+  let rows = db
+    .selectFrom(found.limit(q.limit).offset(q.offset).as('p'))
+    .innerJoin('cases as c', (join) => join.on(sql<boolean>`c.rowid = p.r`))
+    .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
+    .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
+    .select(QUEUE_ROW_COLUMNS);
+  for (const [term, dir] of order) rows = rows.orderBy(term, dir);
+  const [page, totals] = await Promise.all([rows.execute(), queueTotals(db, q, ctx)]);
   return { page, ...totals };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { caseDeadlines } from '../../shared/calendar';
-import type { CaseDetail, QueueResult } from '../../shared/caseContract';
+import { QUEUE_SORT_FIELDS, type CaseDetail, type QueueResult, type QueueRow } from '../../shared/caseContract';
 import { countRows, lastAuditEntry } from '../helpers/queries';
 import { ok, useDemoCore } from '../helpers/core';
 
@@ -359,5 +359,43 @@ describe('intake and triage', () => {
     };
     expect(open.counts).toEqual(expected);
     expect(archive.counts).toEqual(expected); // the tabs count open cases whichever view is shown
+  });
+
+  it('pages through every sort in the same order as one long list, with the simple sorts in order', async () => {
+    await app.signInAs('LEAD');
+    const list = async (q: Record<string, unknown>) => ok<QueueResult>(await dispatch(app.core, 'cases.queue', q)).rows;
+    const surnames = async (view: string) => (await list({ view, limit: 500 })).map((r) => r.childName?.split(' ')[1]);
+    const open = await surnames('OPEN');
+    const surname = (await surnames('CLOSED')).find((n) => n && open.includes(n))!;
+    // The sort key of a name as SQLite compares it: last name, then first name (no name sorts first).
+    const names = new Map(
+      (await app.core.db.selectFrom('cases').select(['id', 'child_last_name', 'child_first_name']).execute()).map(
+        (c) => [c.id, `${c.child_last_name ?? ''}\u0001${c.child_first_name ?? ''}`],
+      ),
+    );
+    for (const sort of QUEUE_SORT_FIELDS)
+      for (const view of ['OPEN', 'CLOSED'] as const)
+        for (const descending of [false, true])
+          for (const text of [undefined, surname]) {
+            const q = { view, sort, descending, text };
+            const whole = await list({ ...q, limit: 500 });
+            expect(whole.length, JSON.stringify(q)).toBeGreaterThan(text ? 0 : 5);
+            const paged: QueueRow[] = [];
+            for (let offset = 0; offset < whole.length; offset += 4)
+              paged.push(...(await list({ ...q, offset, limit: 4 })));
+            expect(
+              paged.map((r) => r.id),
+              JSON.stringify(q),
+            ).toEqual(whole.map((r) => r.id));
+            const key = {
+              receivedAt: (r: QueueRow) => r.receivedAt,
+              childName: (r: QueueRow) => names.get(r.id)!,
+              municipality: (r: QueueRow) => r.municipality,
+            }[sort as string];
+            if (!key) continue;
+            const keys = whole.map(key);
+            const ascending = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+            expect(keys, JSON.stringify(q)).toEqual(descending ? ascending.reverse() : ascending);
+          }
   });
 });
