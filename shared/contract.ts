@@ -37,6 +37,7 @@ import {
 import {
   dashboardQuerySchema,
   dashboardSchema,
+  drillDownPrintSchema,
   drillDownQuerySchema,
   reportPeriodSchema,
   thlDrillDownSchema,
@@ -395,6 +396,12 @@ export const contract = {
   'reports.thlCases': op({
     input: drillDownQuerySchema,
     output: thlDrillDownSchema,
+    access: ['LEAD'],
+    purpose: 'deadline monitoring',
+  }),
+  'reports.thlCasesPrinted': op({
+    input: drillDownPrintSchema,
+    output: z.object({ cases: z.number().int().min(0) }),
     access: ['LEAD'],
     purpose: 'deadline monitoring',
   }),

@@ -43,6 +43,15 @@ export const drillDownQuerySchema = z
   .strict()
   .refine(toAfterFrom, toAfterFromError);
 
+/**
+ * Printing the cases behind a figure: the first `rows` of its drill-down, as the screen shows them. The
+ * main process lists those cases itself and logs the print before the renderer opens the print dialog.
+ */
+export const drillDownPrintSchema = z
+  .object({ ...period, figure: z.enum(THL_FIGURES), rows: z.number().int().min(1).max(20_000) })
+  .strict()
+  .refine(toAfterFrom, toAfterFromError);
+
 const count = z.number().int().min(0);
 /** An object with a count for each of `keys`. */
 const counts = <T extends readonly string[]>(keys: T) =>

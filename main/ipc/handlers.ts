@@ -29,7 +29,7 @@ import { retentionReport } from '../services/retention';
 import { assignableUsers, listUsers, resetPassword, saveUser, setUserActive } from '../services/users';
 import { suggestAssignees, workloadBoard } from '../services/workload';
 import { rosterIcs } from '../services/rosterIcs';
-import { readThlReport, reportBounds, thlDrillDown } from '../services/reports';
+import { readThlReport, reportBounds, thlDrillDown, thlDrillDownPrinted } from '../services/reports';
 import { helsinkiDate } from '../../shared/dates';
 import { listPeriods } from '../store/roster';
 import { readRosterConfig, readSettings, writeRosterConfig, writeSettings } from '../store/settings';
@@ -167,6 +167,8 @@ export const handlers: Handlers = {
     readThlReport(core.db, reportBounds(period, core.now()), { actor: core.actor(), now: core.now() }),
   'reports.thlCases': async ({ core }, { figure, offset, limit, ...period }) =>
     thlDrillDown(core, reportBounds(period, core.now()), figure, { offset, limit }),
+  'reports.thlCasesPrinted': async ({ core }, { figure, rows, ...period }) =>
+    thlDrillDownPrinted(core, reportBounds(period, core.now()), figure, rows),
   'reports.dashboard': async ({ core }, range) => dashboard(core, { ...range, today: helsinkiDate(core.now()) }),
   'users.assignable': async ({ core }) => assignableUsers(core.db),
   'org.teams': async ({ core }) => listTeams(core.db),

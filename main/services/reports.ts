@@ -91,3 +91,25 @@ export async function thlDrillDown(
     })),
   };
 }
+
+/**
+ * A lead prints the cases behind a figure: the first `shown` of them, as the drill-down lists them. Printing
+ * is a disclosure of client data, so the cases are listed here, not taken from the renderer, and logged
+ * before the print dialog opens; a failed log means no print.
+ */
+export async function thlDrillDownPrinted(
+  core: Core,
+  b: ReportBounds,
+  figure: ThlFigure,
+  shown: number,
+): Promise<{ cases: number }> {
+  const { rows } = await figureCases(core.db, b, figure, { offset: 0, limit: shown });
+  await core.audit({
+    actor: core.actor(),
+    action: 'reports.thlCasesPrint',
+    purpose: 'deadline monitoring',
+    caseIds: rows.map((r) => r.id),
+    details: { figure, from: b.from, to: b.to, asOf: b.asOf, rows: rows.length },
+  });
+  return { cases: rows.length };
+}

@@ -34,6 +34,30 @@ describe('reports in the app', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('figure-cases-heading');
     await screenshot(page, '41-reports-drilldown-fi');
 
+    // Printing the listed cases is logged first, with the cases the list shows, then the dialog opens.
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    await page.getByRole('button', { name: 'Tulosta tai tallenna PDF' }).click();
+    const shown = Math.min(count, 200);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Tulostus on kirjattu käyttölokiin' }).textContent())
+      .toContain(`${shown} ${shown === 1 ? 'asia' : 'asiaa'} tulostukseen`);
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    const logged = await e2e
+      .app!.core.db.selectFrom('audit_log')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(logged.action).toBe('reports.thlCasesPrint');
+    expect(JSON.parse(logged.details).cases).toHaveLength(shown);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '41b-reports-print-logged-fi');
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, '41c-reports-drilldown-print-fi');
+    await page.emulateMedia({ media: 'screen' });
+
     const firstChild = list.getByRole('row').nth(1).getByRole('button');
     const name = (await firstChild.textContent())!;
     await firstChild.click();

@@ -262,6 +262,7 @@ export const samples: Samples = {
   'cases.importProgress': () => ({}),
   'reports.thl': () => ({ from: '2026-01-01', to: '2026-06-30' }),
   'reports.thlCases': () => ({ from: '2026-01-01', to: '2026-06-30', figure: 'pending.total' }),
+  'reports.thlCasesPrinted': () => ({ from: '2026-01-01', to: '2026-06-30', figure: 'pending.total', rows: 20 }),
   'reports.dashboard': () => ({ from: '2026-01-01', to: '2026-11-23' }),
   'users.assignable': () => ({}),
   'org.teams': () => ({}),

@@ -15,6 +15,7 @@ import {
   type ThlReport,
 } from '../../shared/reportContract';
 import type { CaseRow } from '../../main/store/schema';
+import type { AccessLog } from '../../shared/teamContract';
 import { captureIo, importCsv, luukku, type ImportRow } from '../helpers/cli';
 import { countRows, lastAuditEntry } from '../helpers/queries';
 import { ok, useDemoCore } from '../helpers/core';
@@ -299,6 +300,41 @@ describe('reports in the app', () => {
       .executeTakeFirstOrThrow();
     expect(Object.values(d.adviceByLanguage).reduce((s, n) => s + n, 0)).toBe(Number(advice.n));
     expect(Number(advice.n)).toBeGreaterThan(100);
+  });
+
+  it('logs a print of the cases behind a figure before it happens: the cases the list shows, in each child’s access log', async () => {
+    await app.signInAs('LEAD');
+    const period = { from: '2026-04-01', to: '2026-09-30', asOf: '2026-10-17' };
+    const figure = 'pending.total';
+    const listed = ok<ThlDrillDown>(await dispatch(app.core, 'reports.thlCases', { ...period, figure, limit: 30 }));
+    expect(listed.total).toBeGreaterThan(30);
+    const printed = ok<{ cases: number }>(
+      await dispatch(app.core, 'reports.thlCasesPrinted', { ...period, figure, rows: listed.rows.length }),
+    );
+    expect(printed.cases).toBe(30);
+    const entry = await lastAuditEntry(app.core.db);
+    expect(entry).toMatchObject({ action: 'reports.thlCasesPrint', purpose: 'deadline monitoring', outcome: 'OK' });
+    expect(JSON.parse(entry.details).cases).toEqual(listed.rows.map((r) => r.id).sort());
+    const child = listed.rows[29]!.id;
+    const log = ok<AccessLog>(await dispatch(app.core, 'audit.childAccessLog', { caseId: child, language: 'fi' }));
+    expect(log.csv).toContain('Tulosti asian raportista');
+    // Nothing is logged as printed for a malformed or refused request.
+    for (const bad of [{ rows: 0 }, { rows: 20_001 }, { rows: '5' }, { caseIds: ['x'] }])
+      expect(await dispatch(app.core, 'reports.thlCasesPrinted', { ...period, figure, rows: 5, ...bad })).toMatchObject(
+        { ok: false, error: { code: 'INVALID_INPUT' } },
+      );
+    await app.core.signOut('USER');
+    await app.signInAs('ASSESSMENT_SW');
+    expect(await dispatch(app.core, 'reports.thlCasesPrinted', { ...period, figure, rows: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const since = await app.core.db
+      .selectFrom('audit_log')
+      .select(['action', 'outcome'])
+      .where('seq', '>', entry.seq)
+      .execute();
+    expect(since.filter((e) => e.action === 'reports.thlCasesPrint' && e.outcome === 'OK')).toEqual([]);
   });
 
   it('lets only team leads list the cases behind a figure, and refuses a period that ends before it starts', async () => {

@@ -14,10 +14,13 @@ const PAGE = 200;
 export function FigureCases({
   period,
   figure,
+  onShown,
   onClose,
 }: {
   period: { from: string; to: string; asOf: string };
   figure: ThlFigure;
+  /** How many cases the list shows now: what a print of the page would hold. */
+  onShown: (rows: number) => void;
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -36,6 +39,8 @@ export function FigureCases({
       offset && prev ? { ...result.value, rows: [...prev.rows, ...result.value.rows] } : result.value,
     );
   };
+
+  useEffect(() => onShown(list?.rows.length ?? 0), [list, onShown]);
 
   useEffect(() => {
     setList(null);

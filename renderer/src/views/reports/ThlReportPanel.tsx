@@ -60,11 +60,14 @@ export function ThlReportPanel() {
   const [report, setReport] = useState<ThlReport | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [figure, setFigure] = useState<ThlFigure | null>(null);
+  const [shown, setShown] = useState(0);
+  const [printLogged, setPrintLogged] = useState<number | null>(null);
   const canDrill = status?.user?.role === 'LEAD';
   const date = (d: string) => formatDate(d, i18n.language);
 
   const run = useCallback(async (p: Period) => {
     setFigure(null);
+    setPrintLogged(null);
     const result = await window.luukku.reports.thl(p);
     setReport(result.ok ? result.value : null);
     setError(result.ok ? null : result.error);
@@ -73,6 +76,18 @@ export function ThlReportPanel() {
   useEffect(() => {
     void run(period);
   }, [period, run]);
+
+  /** The cases listed on the page are client data: their print is logged first, and no log means no print. */
+  const print = async () => {
+    setPrintLogged(null);
+    if (figure && shown) {
+      const logged = await window.luukku.reports.thlCasesPrinted({ ...period, figure, rows: shown });
+      if (!logged.ok) return setError(logged.error);
+      setError(null);
+      setPrintLogged(logged.value.cases);
+    }
+    window.print();
+  };
 
   const percent = (n: number) =>
     new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(n);
@@ -128,10 +143,13 @@ export function ThlReportPanel() {
             >
               {t('reports.exportCsv')}
             </button>
-            <button type="button" onClick={() => window.print()}>
+            <button type="button" onClick={() => void print()}>
               {t('reports.print')}
             </button>
           </div>
+          <p role="status" className={printLogged === null ? 'sr-only' : 'banner banner-success no-print'}>
+            {printLogged !== null && t('reports.printLogged', { count: printLogged })}
+          </p>
           <div className="report-sections">
             {SECTIONS.map((section) => (
               <table key={section.key} className="data-table figures">
@@ -176,7 +194,17 @@ export function ThlReportPanel() {
               </table>
             ))}
           </div>
-          {figure && <FigureCases period={period} figure={figure} onClose={() => setFigure(null)} />}
+          {figure && (
+            <FigureCases
+              period={period}
+              figure={figure}
+              onShown={setShown}
+              onClose={() => {
+                setFigure(null);
+                setPrintLogged(null);
+              }}
+            />
+          )}
         </>
       )}
     </section>
