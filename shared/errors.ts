@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'NOT_SIGNED_IN'
   | 'SESSION_EXPIRED'
   | 'BAD_CREDENTIALS'
+  | 'SIGN_IN_PAUSED'
   | 'WRONG_PASSPHRASE'
   | 'WEAK_PASSPHRASE'
   | 'STORE_EXISTS'
@@ -21,11 +22,15 @@ export type ErrorCode =
   | 'STORAGE_ERROR'
   | 'INTERNAL';
 
+/** Values the renderer's translation of an error needs (e.g. `count` for a plural). */
+export type ErrorParams = Record<string, string | number>;
+
 /** An error a user caused and can fix: shown as it is, exit code 1 in the CLI. */
 export class LuukkuError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly params?: ErrorParams,
   ) {
     super(message);
     this.name = 'LuukkuError';
@@ -59,6 +64,7 @@ export function invalidInput(problems: string): LuukkuError {
 export interface ErrorPayload {
   code: ErrorCode;
   message: string;
+  params?: ErrorParams;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };

@@ -61,8 +61,6 @@ export class Core extends EventEmitter<{ language: [Language] }> {
   private integrity: { state: Status['integrity']; opened: Store | null } = { state: 'UNCHECKED', opened: null };
   private notice: string | null = null;
   private hasUsers = false;
-  /** Wrong passwords per user name since the last good one, and until when sign-in is paused. */
-  private readonly signInThrottle = new Map<string, { failures: number; until: number }>();
   readonly now: () => Date;
 
   constructor(private readonly options: CoreOptions) {
@@ -251,17 +249,24 @@ export class Core extends EventEmitter<{ language: [Language] }> {
   async signIn(username: string, password: string): Promise<Status> {
     this.requirePhase('SIGNED_OUT', 'SIGNED_IN');
     const name = username.trim().toLowerCase();
-    const throttled = this.signInThrottle.get(name);
-    if (throttled && throttled.until > this.now().getTime()) {
+    const throttled = await this.db
+      .selectFrom('sign_in_failures')
+      .select(['failures', 'paused_until'])
+      .where('username', '=', name)
+      .executeTakeFirst();
+    const pausedFor = throttled?.paused_until ? Date.parse(throttled.paused_until) - this.now().getTime() : 0;
+    if (pausedFor > 0) {
       await this.audit({
         actor: null,
         action: 'session.signIn',
         outcome: 'REFUSED',
         details: { username: name, reason: 'throttled' },
       });
+      const minutes = Math.ceil(pausedFor / 60_000);
       throw new LuukkuError(
-        'BAD_CREDENTIALS',
-        `Too many wrong passwords for this user name. Try again in ${Math.ceil((throttled.until - this.now().getTime()) / 60_000)} minutes, or ask a team lead to reset the password.`,
+        'SIGN_IN_PAUSED',
+        `Too many wrong passwords for this user name. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask a team lead to reset the password.`,
+        { count: minutes },
       );
     }
     const user = await findUserByUsername(this.db, name);
@@ -269,14 +274,23 @@ export class Core extends EventEmitter<{ language: [Language] }> {
       user && user.active ? await verifyPassword(password, user.password_hash) : (await DUMMY_HASH_PROMISE(), false);
     if (!user || !ok) {
       const failures = (throttled?.failures ?? 0) + 1;
-      // Guessing is slowed per user name: after 5 misses, a pause that doubles with each further miss.
-      const until =
-        failures >= SIGN_IN_FREE_TRIES ? this.now().getTime() + 60_000 * 2 ** (failures - SIGN_IN_FREE_TRIES) : 0;
-      this.signInThrottle.set(name, { failures, until });
-      await this.audit({ actor: null, action: 'session.signIn', outcome: 'REFUSED', details: { username: name } });
+      // Guessing is slowed per user name: after 5 misses, a pause that doubles with each further miss. It is
+      // kept in the store, with the refusal's log entry, so that restarting the app does not lift it.
+      const paused_until =
+        failures >= SIGN_IN_FREE_TRIES
+          ? new Date(this.now().getTime() + 60_000 * 2 ** Math.min(failures - SIGN_IN_FREE_TRIES, 20)).toISOString()
+          : null;
+      await this.transact(
+        { actor: null, action: 'session.signIn', outcome: 'REFUSED', details: { username: name } },
+        (trx) =>
+          trx
+            .insertInto('sign_in_failures')
+            .values({ username: name, failures, paused_until })
+            .onConflict((oc) => oc.column('username').doUpdateSet({ failures, paused_until }))
+            .execute(),
+      );
       throw new LuukkuError('BAD_CREDENTIALS', 'Wrong user name or password.');
     }
-    this.signInThrottle.delete(name);
     this.session = {
       user: {
         id: user.id,
@@ -289,7 +303,9 @@ export class Core extends EventEmitter<{ language: [Language] }> {
       lastActivity: this.now().getTime(),
     };
     this.notice = null;
-    await this.audit({ actor: this.actor()!, action: 'session.signIn' });
+    await this.transact({ actor: this.actor()!, action: 'session.signIn' }, (trx) =>
+      trx.deleteFrom('sign_in_failures').where('username', '=', name).execute(),
+    );
     return this.status();
   }
 

@@ -59,7 +59,8 @@ export async function dispatch(core: Core, name: unknown, rawInput: unknown): Pr
 }
 
 export function toPayload(error: unknown): ErrorPayload {
-  if (error instanceof LuukkuError) return { code: error.code, message: error.message };
+  if (error instanceof LuukkuError)
+    return { code: error.code, message: error.message, ...(error.params && { params: error.params }) };
   const storage = storageError(error);
   if (storage) return { code: storage.code, message: storage.message };
   // Internal details (and any client data in them) stay in the main process.

@@ -184,11 +184,14 @@ export async function resetPassword(core: Core, userId: string, password: string
     if (!user) throw new LuukkuError('NOT_FOUND', 'No such user.');
     if (user.role === 'ADMIN' && me.role !== 'ADMIN')
       throw new FieldErrors().error('id: only the county admin manages the admin account');
-    await trx
+    const { username } = await trx
       .updateTable('users')
       .set({ password_hash: hash, password_changed_at: core.now().toISOString(), must_change_password: 1 })
       .where('id', '=', userId)
-      .execute();
+      .returning('username')
+      .executeTakeFirstOrThrow();
+    // A new password lifts the pause that wrong ones put on signing in.
+    await trx.deleteFrom('sign_in_failures').where('username', '=', username).execute();
   });
   return accountOf(core.db, userId);
 }

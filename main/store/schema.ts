@@ -216,6 +216,13 @@ export interface InboxTable {
   read_at: string | null;
 }
 
+/** Wrong passwords per user name since its last sign-in; `paused_until` an ISO instant. */
+export interface SignInFailuresTable {
+  username: string;
+  failures: number;
+  paused_until: string | null;
+}
+
 export interface AdviceContactsTable {
   id: Generated<number>;
   at: string;
@@ -290,6 +297,7 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_cases: AuditCasesTable;
   inbox: InboxTable;
+  sign_in_failures: SignInFailuresTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

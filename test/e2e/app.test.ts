@@ -74,6 +74,33 @@ describe('the signed-in app (demo county)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('says a wrong password is wrong, and after five of them that sign-in is paused and for how long', async () => {
+    e2e.app = await openApp(e2e.browser, storePath, { language: 'sv' });
+    const { page } = e2e.app;
+    await page.getByLabel('Återställningslösenord').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Öppna' }).click();
+    await page.getByLabel('Användarnamn').fill(adviceUsername);
+    const alert = page.getByRole('alert').filter({ hasText: /lösenord/ });
+    for (const password of ['fel-lösenord-1', 'fel-lösenord-2', 'fel-lösenord-3', 'fel-lösenord-4', 'fel-lösenord-5']) {
+      await page.getByLabel(/^Lösenord$/).fill(password);
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      // The answer has come when the password field is emptied for the next try.
+      await expect.poll(() => page.getByLabel(/^Lösenord$/).inputValue(), { timeout: 10_000 }).toBe('');
+      expect(await alert.textContent()).toBe('Fel användarnamn eller lösenord.');
+    }
+    // Now even the right password waits: the message says so instead of calling it wrong.
+    await page.getByLabel(/^Lösenord$/).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect
+      .poll(() => alert.textContent(), { timeout: 10_000 })
+      .toBe(
+        'För många fel lösenord för det här användarnamnet. Försök igen om 1 minut eller be en teamledare att återställa lösenordet.',
+      );
+    expect(await page.getByRole('navigation').isVisible()).toBe(false);
+    await screenshot(page, '04-sign-in-paused-sv');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it('navigates the three work areas and settings by mouse and keyboard, each screen passing axe', async () => {
     const page = await unlockAndSignIn(leadUsername);
     await expect.poll(() => page.getByRole('grid').getByRole('row').count()).toBeGreaterThan(5);

@@ -6,7 +6,15 @@ import type { Database } from '../../main/store/schema';
 export async function countRows(
   db: Kysely<Database>,
   table:
-    'cases' | 'audit_log' | 'letters' | 'case_guidance' | 'duty_assignments' | 'roster_changes' | 'staff' | 'absences',
+    | 'cases'
+    | 'audit_log'
+    | 'letters'
+    | 'case_guidance'
+    | 'duty_assignments'
+    | 'roster_changes'
+    | 'staff'
+    | 'absences'
+    | 'sign_in_failures',
 ): Promise<number> {
   const row = await db
     .selectFrom(table)

@@ -15,7 +15,7 @@ import type { AccessLog, Inbox, Workload } from '../../shared/teamContract';
 import type { QueueResult } from '../../shared/caseContract';
 import { captureIo, importCsv } from '../helpers/cli';
 import { ok, useDemoCore } from '../helpers/core';
-import { lastAuditEntry, storeDigest } from '../helpers/queries';
+import { countRows, lastAuditEntry, storeDigest } from '../helpers/queries';
 import { prepareCases, samples, type SampleContext } from '../helpers/sampleCalls';
 import { DEMO_PASSWORD, PASSPHRASE } from '../helpers/stores';
 
@@ -425,13 +425,25 @@ describe('user accounts', () => {
     await expect(app.core.signIn('uusi.tyontekija', 'oma-salasana-1')).rejects.toThrow('Wrong user name or password');
   });
 
-  it('slows down password guessing per user name', async () => {
+  it('slows down password guessing per user name, across restarts, until a lead resets the password', async () => {
     const advice = await userOf('ADVICE');
     for (let i = 0; i < 5; i++)
       await expect(app.core.signIn(advice.username, 'väärin-väärin')).rejects.toThrow('Wrong user name');
     await expect(app.core.signIn(advice.username, DEMO_PASSWORD)).rejects.toThrow('Too many wrong passwords');
     const refused = await lastAuditEntry(app.core.db);
     expect(JSON.parse(refused.details)).toMatchObject({ reason: 'throttled' });
+    // Restarting the app does not lift the pause.
+    await app.core.close();
+    await app.core.start();
+    await app.core.unlock(PASSPHRASE);
+    await expect(app.core.signIn(advice.username, DEMO_PASSWORD)).rejects.toThrow('Try again in 1 minute,');
+    // Another user name is not paused, and a lead's reset lifts the pause.
+    await app.signInAs('LEAD');
+    ok(await dispatch(app.core, 'users.resetPassword', { id: advice.id, password: 'tilapainen-34' }));
+    await app.core.signOut('USER');
+    await app.core.signIn(advice.username, 'tilapainen-34');
+    expect(app.core.status().user?.username).toBe(advice.username);
+    expect(await countRows(app.core.db, 'sign_in_failures')).toBe(0);
   });
 });
 

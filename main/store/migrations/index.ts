@@ -8,6 +8,7 @@ import * as m006 from './006_report_indexes';
 import * as m007 from './007_guidance_letters';
 import * as m008 from './008_roster_planning';
 import * as m009 from './009_access_and_inbox';
+import * as m010 from './010_sign_in_throttle';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'guidance services, regional teams and letters', up: m007.up },
   { version: 8, name: 'duty wishes and roster change history', up: m008.up },
   { version: 9, name: 'audit-log case index, inbox, password change on next sign-in', up: m009.up },
+  { version: 10, name: 'sign-in throttle kept across restarts', up: m010.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

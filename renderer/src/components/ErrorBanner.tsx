@@ -6,7 +6,7 @@ export function useErrorText(): (error: ErrorPayload) => string {
   const { t } = useTranslation();
   return (error) => {
     const message = error.code === 'INVALID_INPUT' ? localizeInvalidInput(error.message, t) : error.message;
-    return t(`errors.${error.code}`, { message, defaultValue: message });
+    return t(`errors.${error.code}`, { ...error.params, message, defaultValue: message });
   };
 }
 
