@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDemoStore, DEMO_PASSWORD, PASSPHRASE } from '../helpers/stores';
-import { openApp, screenshot, seriousA11yViolations, useE2e } from './harness';
+import { openApp, screenshot, seriousA11yViolations, unlockAndSignIn, useE2e } from './harness';
 
 const e2e = useE2e();
 
@@ -50,16 +50,10 @@ describe('the signed-in app (demo county)', () => {
     await demo.store.close();
   });
 
-  async function unlockAndSignIn(username: string, language?: string) {
+  async function openAndSignIn(username: string, language?: string) {
     e2e.app = await openApp(e2e.browser, storePath, language ? { language } : {});
-    const { page } = e2e.app;
-    await page.getByLabel(/Palautussalasana|Återställningslösenord|Recovery passphrase/).fill(PASSPHRASE);
-    await page.getByRole('button', { name: /^(Avaa|Öppna|Open)$/ }).click();
-    await page.getByLabel(/Käyttäjätunnus|Användarnamn|User name/).fill(username);
-    await page.getByLabel(/^(Salasana|Lösenord|Password)$/).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /^(Kirjaudu|Logga in|Sign in)$/ }).click();
-    await expect.poll(() => page.getByRole('navigation').isVisible(), { timeout: 20_000 }).toBe(true);
-    return page;
+    await unlockAndSignIn(e2e.app.page, username);
+    return e2e.app.page;
   }
 
   it('refuses a wrong passphrase with a clear message and stays locked', async () => {
@@ -102,7 +96,7 @@ describe('the signed-in app (demo county)', () => {
   });
 
   it('navigates the three work areas and settings by mouse and keyboard, each screen passing axe', async () => {
-    const page = await unlockAndSignIn(leadUsername);
+    const page = await openAndSignIn(leadUsername);
     await expect.poll(() => page.getByRole('grid').getByRole('row').count()).toBeGreaterThan(5);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '04-queue-fi');
@@ -155,7 +149,7 @@ describe('the signed-in app (demo county)', () => {
   });
 
   it('switches the UI language to Swedish and English', async () => {
-    const page = await unlockAndSignIn(leadUsername);
+    const page = await openAndSignIn(leadUsername);
     await page.getByLabel('Kieli', { exact: true }).selectOption('sv');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ärendekö');
     expect(await page.getByRole('navigation').getByRole('button', { name: 'Mottagningsturer' }).isVisible()).toBe(true);
@@ -170,7 +164,7 @@ describe('the signed-in app (demo county)', () => {
   });
 
   it('lets a lead change settings but shows them read-only to the advice team', async () => {
-    let page = await unlockAndSignIn(leadUsername);
+    let page = await openAndSignIn(leadUsername);
     await page.getByRole('navigation').getByRole('button', { name: 'Asetukset' }).click();
     await page.getByLabel('Automaattinen uloskirjautuminen (minuuttia)').fill('30');
     await page.getByRole('form', { name: 'Asetukset' }).getByRole('button', { name: 'Tallenna' }).click();

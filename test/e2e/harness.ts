@@ -156,12 +156,12 @@ export async function signInToDemo(e2e: E2eContext, cases: number, role = 'LEAD'
   return e2e.app.page;
 }
 
-/** Unlocks a demo store with its passphrase and signs in as `username`, in Finnish or Swedish. */
+/** Unlocks a demo store with its passphrase and signs in as `username`, in Finnish, Swedish or English. */
 export async function unlockAndSignIn(page: Page, username: string): Promise<void> {
-  await page.getByLabel(/Palautussalasana|Återställningslösenord/).fill(PASSPHRASE);
-  await page.getByRole('button', { name: /^(Avaa|Öppna)$/ }).click();
-  await page.getByLabel(/Käyttäjätunnus|Användarnamn/).fill(username);
-  await page.getByLabel(/^(Salasana|Lösenord)$/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /^(Kirjaudu|Logga in)$/ }).click();
+  await page.getByLabel(/Palautussalasana|Återställningslösenord|Recovery passphrase/).fill(PASSPHRASE);
+  await page.getByRole('button', { name: /^(Avaa|Öppna|Open)$/ }).click();
+  await page.getByLabel(/Käyttäjätunnus|Användarnamn|User name/).fill(username);
+  await page.getByLabel(/^(Salasana|Lösenord|Password)$/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /^(Kirjaudu|Logga in|Sign in)$/ }).click();
   await expect.poll(() => page.getByRole('navigation').isVisible(), { timeout: 20_000 }).toBe(true);
 }
