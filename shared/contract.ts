@@ -297,6 +297,12 @@ export const contract = {
     access: ['LEAD'],
     purpose: 'access-log report to the client (703/2023 § 11)',
   }),
+  'audit.childAccessLogPdf': op({
+    input: accessLogQuerySchema,
+    output: letterFileSchema,
+    access: ['LEAD'],
+    purpose: 'access-log report to the client (703/2023 § 11)',
+  }),
   'retention.report': op({ input: none, output: retentionSchema, access: MANAGERS }),
   'settings.get': op({ input: none, output: settingsSchema, access: ANY_ROLE }),
   'settings.update': op({ input: settingsSchema.partial().strict(), output: settingsSchema, access: MANAGERS }),

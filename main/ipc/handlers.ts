@@ -23,7 +23,7 @@ import { dashboard } from '../services/dashboard';
 import { listAreas, listMunicipalities, listServices, listTeams, saveService } from '../services/guidance';
 import { createLetter, letterTemplates, readLetter, saveLetterTemplate } from '../services/letters';
 import { readOverview } from '../services/overview';
-import { childAccessLogFor } from '../services/accessLog';
+import { childAccessLogFor, childAccessLogPdf } from '../services/accessLog';
 import { inbox, markInboxRead, reassignCases } from '../services/reassign';
 import { retentionReport } from '../services/retention';
 import { assignableUsers, listUsers, resetPassword, saveUser, setUserActive } from '../services/users';
@@ -65,6 +65,7 @@ export const handlers: Handlers = {
   'inbox.list': async ({ core }) => inbox(core),
   'inbox.markRead': async ({ core }, { ids }) => markInboxRead(core, ids),
   'audit.childAccessLog': async ({ core }, input) => childAccessLogFor(core, input),
+  'audit.childAccessLogPdf': async ({ core }, input) => childAccessLogPdf(core, input),
   'retention.report': async ({ core }) => retentionReport(core),
   'settings.get': async ({ core }) => readSettings(core.db),
   'settings.update': async ({ core }, patch) => {

@@ -1,5 +1,5 @@
 /**
- * A letter as an A4 PDF (pdf-lib, standard Helvetica: no font files to ship). Lines starting with "# " are
+ * A letter or a report for a client as an A4 PDF (pdf-lib, standard Helvetica: no font files to ship). Lines starting with "# " are
  * headings; paragraphs wrap at the margin and continue on new pages. Characters the standard font cannot
  * encode (outside Windows-1252, which covers Finnish, Swedish and most European names) become "?".
  */
@@ -44,10 +44,15 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines;
 }
 
-export async function letterPdf(input: { title: string; language: string; body: string; now: Date }): Promise<Buffer> {
+export async function documentPdf(input: {
+  title: string;
+  language: string;
+  body: string;
+  now: Date;
+}): Promise<Buffer> {
   const doc = await PDFDocument.create();
   doc.setTitle(input.title);
-  doc.setLanguage(input.language === 'sv' ? 'sv-FI' : 'fi-FI');
+  doc.setLanguage({ sv: 'sv-FI', en: 'en' }[input.language] ?? 'fi-FI');
   doc.setCreator('Luukku');
   doc.setProducer('Luukku');
   doc.setCreationDate(input.now);

@@ -4,6 +4,7 @@
  * birth date), who it was, when, in what role and for what purpose. Producing it is itself a use of client
  * data and is logged in the same transaction.
  */
+import type { TFunction } from 'i18next';
 import type { Kysely } from 'kysely';
 import type { Language } from '../../shared/schemas';
 import type { AccessLog } from '../../shared/teamContract';
@@ -11,9 +12,11 @@ import { toCsv, spreadsheetSafe } from '../../shared/csv';
 import { LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
 import type { Actor } from '../store/audit';
+import { documentPdf } from '../letters/pdf';
 import { appendAudit } from '../store/audit';
 import { findExistingCases } from '../store/caseQueries';
 import type { Database } from '../store/schema';
+import { readSettings } from '../store/settings';
 import { mainText } from '../text';
 import { childName } from './cases';
 
@@ -29,7 +32,7 @@ export const ACCESS_LOG_PURPOSE = 'access-log report to the client (703/2023 § 
 export async function childAccessLog(
   db: Kysely<Database>,
   input: { caseId: string; language: Language },
-  reader: { actor: Actor | null; now: Date },
+  reader: { actor: Actor | null; now: Date; format?: 'pdf' },
 ): Promise<AccessLog> {
   return db.transaction().execute(async (trx) => {
     const child = await trx.selectFrom('cases').selectAll().where('id', '=', input.caseId).executeTakeFirst();
@@ -80,7 +83,7 @@ export async function childAccessLog(
         action: 'audit.childAccessLog',
         purpose: ACCESS_LOG_PURPOSE,
         caseIds: ids,
-        details: { entries: entries.length },
+        details: { entries: entries.length, ...(reader.format && { format: reader.format }) },
       },
       reader.now,
     );
@@ -95,17 +98,7 @@ export async function childAccessLog(
         t('accessLog.col.case'),
         t('accessLog.col.outcome'),
       ],
-      ...rows.map((e) =>
-        [
-          helsinkiTime.format(new Date(e.at)),
-          e.user ? `${e.user} (${e.userName})` : (e.userName ?? ''),
-          e.role ? t(`roles.${e.role}`) : '',
-          t(`accessLog.actions.${e.action}`, { defaultValue: e.action }),
-          e.purpose ?? '',
-          e.caseId,
-          t(`accessLog.outcomes.${e.outcome}`, { defaultValue: e.outcome }),
-        ].map(spreadsheetSafe),
-      ),
+      ...rows.map((e) => Object.values(entryText(e, t)).map(spreadsheetSafe)),
     ]);
     return {
       child: {
@@ -119,6 +112,76 @@ export async function childAccessLog(
       csv,
     };
   });
+}
+
+/** The fixed purposes the app logs, by their words in the log; a lead's own words (an export's) stay as typed. */
+const PURPOSE_KEYS: Record<string, string> = {
+  'case detail': 'caseDetail',
+  'case queue': 'caseQueue',
+  'deadline monitoring': 'deadlineMonitoring',
+  'disclosure to the guardian': 'disclosureToGuardian',
+  'duplicate check at registration': 'duplicateCheck',
+  letter: 'letter',
+  'workload balancing': 'workloadBalancing',
+  [ACCESS_LOG_PURPOSE]: 'accessLogReport',
+};
+
+/** One entry in the reader's language, as both the CSV and the PDF show it. */
+function entryText(e: AccessLog['entries'][number], t: TFunction) {
+  const purposeKey = e.purpose ? PURPOSE_KEYS[e.purpose] : undefined;
+  return {
+    time: helsinkiTime.format(new Date(e.at)),
+    user: e.user ? `${e.user} (${e.userName})` : (e.userName ?? ''),
+    role: e.role ? t(`roles.${e.role}`) : '',
+    action: t(`accessLog.actions.${e.action}`, { defaultValue: e.action }),
+    purpose: purposeKey ? t(`accessLog.purposes.${purposeKey}`) : (e.purpose ?? ''),
+    case: e.caseId ?? '',
+    outcome: t(`accessLog.outcomes.${e.outcome}`, { defaultValue: e.outcome }),
+  };
+}
+
+/** The report as a document for the family: who, when, what and why, one entry per paragraph. */
+function accessLogDocument(log: AccessLog, t: TFunction, county: string, now: Date): string {
+  const lines = [
+    `# ${t('accessLog.pdf.title')}`,
+    `${county} · ${t('accessLog.pdf.made', { at: helsinkiTime.format(now).slice(0, 16) })}`,
+    '',
+    t('accessLog.pdf.law'),
+    '',
+    `${t('accessLog.pdf.child')}: ${log.child.name ?? t('letters.unbornChild')}${log.child.birthDate ? `, ${t('accessLog.pdf.born', { date: log.child.birthDate })}` : ''}`,
+    `${t('accessLog.pdf.cases')}: ${log.cases.map((c) => `${c.id} (${t(`caseTypes.${c.type}`)}, ${c.receivedDate})`).join('; ')}`,
+    '',
+    `# ${t('accessLog.entries', { count: log.entries.length })}`,
+  ];
+  for (const e of log.entries) {
+    const text = entryText(e, t);
+    lines.push(
+      '',
+      `${text.time} · ${text.user}${text.role ? `, ${text.role}` : ''}`,
+      [text.action, text.purpose && `${t('accessLog.col.purpose')}: ${text.purpose}`, text.case, text.outcome]
+        .filter(Boolean)
+        .join(' · '),
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The same report as a PDF to hand to the family; made and logged like the CSV (with `format: 'pdf'`). */
+export async function childAccessLogPdf(
+  core: Core,
+  input: { caseId: string; language: Language },
+): Promise<{ fileName: string; pdfBase64: string }> {
+  const now = core.now();
+  const log = await childAccessLog(core.db, input, { actor: core.actor(), now, format: 'pdf' });
+  const t = mainText(input.language);
+  const county = (await readSettings(core.db)).countyName;
+  const pdf = await documentPdf({
+    title: t('accessLog.pdf.title'),
+    language: input.language,
+    body: accessLogDocument(log, t, county, now),
+    now,
+  });
+  return { fileName: log.fileName.replace(/\.csv$/, '.pdf'), pdfBase64: pdf.toString('base64') };
 }
 
 /** Through the app: the signed-in team lead asks. */

@@ -15,7 +15,7 @@ import { helsinkiDate, parseLocalDate } from '../../shared/dates';
 import { LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
 import { requireCaseAccess } from './caseAccess';
-import { letterPdf } from '../letters/pdf';
+import { documentPdf } from '../letters/pdf';
 import { DEFAULT_TEMPLATES, fillTemplate } from '../letters/templates';
 import { readCase } from '../store/caseQueries';
 import { childName } from './cases';
@@ -88,7 +88,7 @@ export async function createLetter(
     worker: author?.display_name ?? actor.name,
     today: letterDate(helsinkiDate(now)),
   });
-  const pdf = await letterPdf({ title: t(`letters.kinds.${input.kind}`), language: input.language, body, now });
+  const pdf = await documentPdf({ title: t(`letters.kinds.${input.kind}`), language: input.language, body, now });
   return core.transact(
     (letterId: number) => ({
       actor,

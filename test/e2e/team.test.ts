@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../shared/dates';
+import { pdfText } from '../helpers/pdfText';
 import { DEMO_PASSWORD } from '../helpers/stores';
 import { screenshot, seriousA11yViolations, signInToDemo, useE2e } from './harness';
 
@@ -77,6 +79,13 @@ describe('team leads', () => {
     await log.scrollIntoViewIfNeeded();
     await screenshot(page, '62-access-log-fi');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // The report to hand to the family, as a PDF that names the lead's view.
+    const download = page.waitForEvent('download');
+    await log.getByRole('button', { name: 'Lataa asiakkaalle (PDF)' }).click();
+    const pdf = readFileSync((await (await download).path())!);
+    expect((await download).suggestedFilename()).toMatch(/^luukku-access-log-.*\.pdf$/);
+    expect(pdfText(pdf)).toContain(`${lead} (`);
+    expect(pdfText(pdf)).toContain('Avasi asian · Käyttötarkoitus: asian käsittely');
 
     // The receiving worker hears of it and finds the cases as theirs.
     await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();

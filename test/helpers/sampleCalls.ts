@@ -153,6 +153,7 @@ export const samples: Samples = {
   'inbox.list': () => ({}),
   'inbox.markRead': () => ({}),
   'audit.childAccessLog': async (ctx) => ({ caseId: await caseInScope(ctx, ['TRIAGE']), language: 'fi' }),
+  'audit.childAccessLogPdf': async (ctx) => ({ caseId: await caseInScope(ctx, ['TRIAGE']), language: 'fi' }),
   'retention.report': () => ({}),
   'settings.get': () => ({}),
   'settings.update': () => ({ dueSoonWorkingDays: 3 }),

@@ -14,6 +14,8 @@ import { contract, operationNames } from '../../shared/contract';
 import type { AccessLog, Inbox, Workload } from '../../shared/teamContract';
 import type { QueueResult } from '../../shared/caseContract';
 import { captureIo, importCsv } from '../helpers/cli';
+import { isPdf, pdfText } from '../helpers/pdfText';
+import { readSettings } from '../../main/store/settings';
 import { ok, useDemoCore } from '../helpers/core';
 import { countRows, lastAuditEntry, storeDigest } from '../helpers/queries';
 import { prepareCases, samples, type SampleContext } from '../helpers/sampleCalls';
@@ -98,6 +100,21 @@ describe('the access log on every read path', () => {
     ).toBe(true);
     expect(report.csv.split('\r\n')[0]).toBe('Aika,Käyttäjä,Rooli,Toimenpide,Käyttötarkoitus,Asia,Tulos');
     expect(report.csv).toContain('Avasi asian');
+    expect(report.csv).toContain('asian käsittely'); // the purpose in the reader's words, not the log's
+    // The same report as a PDF for the family, in Swedish: every entry, the lead's view among them.
+    const file = ok<{ fileName: string; pdfBase64: string }>(
+      await dispatch(app.core, 'audit.childAccessLogPdf', { caseId, language: 'sv' }),
+    );
+    const pdf = Buffer.from(file.pdfBase64, 'base64');
+    expect(isPdf(pdf)).toBe(true);
+    expect(file.fileName).toMatch(/^luukku-access-log-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const text = pdfText(pdf).replace(/\n/g, ' ');
+    expect(text).toContain('Utdrag ur användningsloggen');
+    expect(text).toContain((await readSettings(app.core.db)).countyName);
+    expect(text).toContain(`${report.entries.length + 1} poster`);
+    expect(text).toContain(`(${lead.name}), Ledande socialarbetare`);
+    expect(text).toContain('Öppnade ärendet · Ändamål: handläggning av ärendet');
+    expect(JSON.parse((await lastAuditEntry(app.core.db)).details)).toMatchObject({ format: 'pdf' });
     await app.core.close();
 
     const io = captureIo();

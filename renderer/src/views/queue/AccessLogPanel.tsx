@@ -4,7 +4,7 @@ import type { CaseDetail } from '../../../../shared/caseContract';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { AccessLog } from '../../../../shared/teamContract';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { downloadText } from '../../download';
+import { downloadBase64, downloadText } from '../../download';
 import { formatDateTime } from '../../format';
 import type { Language } from '../../../../shared/schemas';
 
@@ -16,6 +16,12 @@ export function AccessLogPanel({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const [log, setLog] = useState<AccessLog | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
+  const downloadPdf = async () => {
+    const r = await window.luukku.audit.childAccessLogPdf({ caseId: detail.id, language: i18n.language as Language });
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    downloadBase64(r.value.fileName, r.value.pdfBase64, 'application/pdf');
+  };
   const show = async () => {
     const r = await window.luukku.audit.childAccessLog({ caseId: detail.id, language: i18n.language as Language });
     if (r.ok) setLog(r.value);
@@ -34,9 +40,14 @@ export function AccessLogPanel({ detail }: { detail: CaseDetail }) {
           <p className="muted">
             {t('accessLog.entries', { count: log.entries.length })}, {t('accessLog.cases', { count: log.cases.length })}
           </p>
-          <button type="button" onClick={() => downloadText(log.fileName, log.csv, 'text/csv')}>
-            {t('accessLog.download')}
-          </button>
+          <div className="toolbar">
+            <button type="button" onClick={() => void downloadPdf()}>
+              {t('accessLog.downloadPdf')}
+            </button>
+            <button type="button" onClick={() => downloadText(log.fileName, log.csv, 'text/csv')}>
+              {t('accessLog.download')}
+            </button>
+          </div>
           <table className="data-table compact">
             <caption className="sr-only">{t('accessLog.title')}</caption>
             <thead>
