@@ -18,6 +18,15 @@ export function formatDateTime(iso: string | null | undefined, language: string)
   });
 }
 
+/** The clock time of an instant in Helsinki (08.44 in Finnish, 08:44 in Swedish and English). */
+export function formatTime(iso: string, language: string): string {
+  return new Date(iso).toLocaleTimeString(LOCALE[language] ?? 'fi-FI', {
+    timeZone: 'Europe/Helsinki',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
 /** `YYYY-MM-DDTHH:mm` in Helsinki for a datetime-local input's default (now). */
 export function helsinkiNowForInput(now = new Date()): string {
   const parts = Object.fromEntries(

@@ -81,7 +81,7 @@ describe('team leads', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     // The report to hand to the family, as a PDF that names the lead's view.
     const download = page.waitForEvent('download');
-    await log.getByRole('button', { name: 'Lataa asiakkaalle (PDF)' }).click();
+    await log.getByRole('button', { name: 'Ote asiakkaalle (PDF)' }).click();
     const pdf = readFileSync((await (await download).path())!);
     expect((await download).suggestedFilename()).toMatch(/^luukku-access-log-.*\.pdf$/);
     expect(pdfText(pdf)).toContain(`${lead} (`);

@@ -5,7 +5,8 @@ import type { ErrorPayload } from '../../../../shared/errors';
 import type { AccessLog } from '../../../../shared/teamContract';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { downloadBase64, downloadText } from '../../download';
-import { formatDateTime } from '../../format';
+import { formatDate, formatTime } from '../../format';
+import { helsinkiDate } from '../../../../shared/dates';
 import type { Language } from '../../../../shared/schemas';
 
 /**
@@ -60,10 +61,14 @@ export function AccessLogPanel({ detail }: { detail: CaseDetail }) {
             <tbody>
               {log.entries.map((e) => (
                 <tr key={e.seq} className={e.outcome === 'OK' ? undefined : 'past'}>
-                  <td>{formatDateTime(e.at, i18n.language)}</td>
+                  <td>
+                    {/* Date and time on lines of their own: the narrow pane cannot hold them side by side. */}
+                    <span className="entry-date">{formatDate(helsinkiDate(new Date(e.at)), i18n.language)}</span>{' '}
+                    {formatTime(e.at, i18n.language)}
+                  </td>
                   <td>
                     {e.user ?? e.userName ?? '–'}
-                    {e.role && <span className="muted"> · {t(`roles.${e.role}`)}</span>}
+                    {e.role && <span className="muted entry-role">{t(`roles.${e.role}`)}</span>}
                   </td>
                   <td>
                     {t(`accessLog.actions.${e.action}`, { defaultValue: e.action })}
