@@ -17,6 +17,11 @@ export class CsvSyntaxError extends Error {
 }
 
 export function parseCsv(text: string): CsvRecord[] {
+  return [...csvRecords(text)];
+}
+
+/** The records one at a time, so that a reader can stop early (an import past its row cap) without parsing the rest. */
+export function* csvRecords(text: string): Generator<CsvRecord> {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: CsvRecord[] = [];
   let fields: string[] = [];
@@ -37,6 +42,7 @@ export function parseCsv(text: string): CsvRecord[] {
     fields = [];
   };
   for (let i = 0; i < input.length; i++) {
+    if (records.length) yield* records.splice(0);
     const ch = input[i]!;
     if (quoted) {
       if (ch === '"') {
@@ -75,23 +81,32 @@ export function parseCsv(text: string): CsvRecord[] {
   }
   if (quoted) throw new CsvSyntaxError(quoteOpenedAt, 'a quoted field is never closed');
   if (field !== '' || fields.length) endRecord();
-  return records;
-}
-
-export function toCsvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Rows as RFC 4180 CSV, CRLF line ends, the header first. */
-export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return rows.map((r) => r.map(toCsvField).join(',')).join('\r\n') + '\r\n';
+  yield* records;
 }
 
 /**
- * A cell as a spreadsheet will not run it: text starting with = + - @ (or a tab or carriage return) is
- * read as a formula by Excel and LibreOffice, so it gets a leading apostrophe (OWASP "CSV injection").
+ * A text cell as no spreadsheet will run it (OWASP "CSV injection"). Excel and LibreOffice read text that
+ * starts with = + - @ as a formula, and a text that starts with TAB or CR too. They may also split a cell
+ * where we did not: Finnish-locale Excel splits on `;`, a paste splits on TAB and line breaks. So every
+ * place where a spreadsheet could start a cell (the start, and after `;` `,` TAB CR LF, past any spaces)
+ * that then begins a formula gets an apostrophe, which the spreadsheet shows as text. Numbers stay numbers.
  */
 export function spreadsheetSafe(value: string | number | null | undefined): string | number | null | undefined {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (typeof value !== 'string') return value;
+  const safe = value.replace(/(^|[;,\t\r\n])([ \u00a0]*)(?=[=+\-@])/g, "$1$2'");
+  return /^[\t\r]/.test(safe) ? `'${safe}` : safe;
+}
+
+function toCsvField(value: string | number | null | undefined): string {
+  const safe = spreadsheetSafe(value);
+  const text = safe === null || safe === undefined ? '' : String(safe);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Rows as RFC 4180 CSV, CRLF line ends, the header first: the one writer of every CSV file the app and
+ * the CLI produce, so every text cell is spreadsheet-safe (spreadsheetSafe).
+ */
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return rows.map((r) => r.map(toCsvField).join(',')).join('\r\n') + '\r\n';
 }

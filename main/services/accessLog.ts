@@ -8,7 +8,7 @@ import type { TFunction } from 'i18next';
 import type { Kysely } from 'kysely';
 import type { Language } from '../../shared/schemas';
 import type { AccessLog } from '../../shared/teamContract';
-import { toCsv, spreadsheetSafe } from '../../shared/csv';
+import { toCsv } from '../../shared/csv';
 import { LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
 import type { Actor } from '../store/audit';
@@ -98,7 +98,7 @@ export async function childAccessLog(
         t('accessLog.col.case'),
         t('accessLog.col.outcome'),
       ],
-      ...rows.map((e) => Object.values(entryText(e, t)).map(spreadsheetSafe)),
+      ...rows.map((e) => Object.values(entryText(e, t))),
     ]);
     return {
       child: {

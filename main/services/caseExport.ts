@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ExportQuery, ExportResult } from '../../shared/caseContract';
-import { spreadsheetSafe, toCsv } from '../../shared/csv';
+import { toCsv } from '../../shared/csv';
 import type { Core } from '../app/core';
 import { appendAudit } from '../store/audit';
 import { queryQueue, type ParsedQueueQuery } from '../store/caseQueries';
@@ -43,22 +43,20 @@ export async function exportQueue(
       t('queue.col.state'),
       t('queue.col.assignee'),
     ],
-    ...rows.map((r) =>
-      [
-        r.id,
-        t(`caseTypes.${r.type}`),
-        t(`statuses.${r.status}`),
-        r.childName,
-        r.childBirthDate,
-        r.municipality,
-        r.receivedAt,
-        r.pendingFrom,
-        r.startDue,
-        r.completeDue,
-        t(`clock.${r.clock.state}`),
-        r.assignee,
-      ].map(spreadsheetSafe),
-    ),
+    ...rows.map((r) => [
+      r.id,
+      t(`caseTypes.${r.type}`),
+      t(`statuses.${r.status}`),
+      r.childName,
+      r.childBirthDate,
+      r.municipality,
+      r.receivedAt,
+      r.pendingFrom,
+      r.startDue,
+      r.completeDue,
+      t(`clock.${r.clock.state}`),
+      r.assignee,
+    ]),
   ]);
   const exportId = randomUUID();
   const now = core.now();
