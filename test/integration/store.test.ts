@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -79,6 +79,46 @@ describe('the encrypted store', () => {
     expect(snapshotDir(dir)).toEqual(before);
   });
 
+  it('refuses a key file whose GCM tag was cut short, whose scrypt parameters are out of bounds or whose cipher was changed', async () => {
+    const path = join(dir, 'luukku.db');
+    await (await createEmptyStore(path)).store.close();
+    const original = JSON.parse(readFileSync(keyFilePath(path), 'utf8')) as {
+      cipher: string;
+      passphrase: Record<string, string | number>;
+    };
+    const tamper = (change: (f: typeof original) => void) => {
+      const copy = structuredClone(original);
+      change(copy);
+      writeFileSync(keyFilePath(path), JSON.stringify(copy));
+    };
+    // A 4-byte tag would let 1 in 2^32 forgeries through: the file is not accepted at all.
+    tamper((f) => {
+      f.passphrase.tag = Buffer.from(String(f.passphrase.tag), 'base64').subarray(0, 4).toString('base64');
+    });
+    await expect(openWithPassphrase(path, PASSPHRASE)).rejects.toMatchObject({ code: 'KEY_MISSING' });
+    // Parameters that would make scrypt take all memory (or none) are refused before it runs.
+    for (const [name, value] of [
+      ['N', 2 ** 24],
+      ['p', 64],
+      ['r', 1000],
+      ['N', 1024],
+    ] as const) {
+      tamper((f) => {
+        f.passphrase[name] = value;
+      });
+      await expect(openWithPassphrase(path, PASSPHRASE), `${name}=${value}`).rejects.toMatchObject({
+        code: 'KEY_MISSING',
+      });
+    }
+    // The cipher and parameters are authenticated with the key: an edited file does not unwrap.
+    tamper((f) => {
+      f.cipher = 'aes256cbc';
+    });
+    await expect(openWithPassphrase(path, PASSPHRASE)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    tamper(() => {});
+    await (await openWithPassphrase(path, PASSPHRASE)).store.close();
+  });
+
   it('never creates a store where one or its key file exists', async () => {
     const path = join(dir, 'luukku.db');
     await (await createEmptyStore(path)).store.close();
@@ -90,7 +130,7 @@ describe('the encrypted store', () => {
     const path = join(dir, 'luukku.db');
     const { createStoreFiles } = await import('../../main/services/storeFiles');
     await expect(
-      createStoreFiles(path, PASSPHRASE, async () => {
+      createStoreFiles(path, PASSPHRASE, {}, async () => {
         throw new Error('disk trouble');
       }),
     ).rejects.toThrow('disk trouble');
