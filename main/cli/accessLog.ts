@@ -6,7 +6,7 @@ import { LuukkuError } from '../../shared/errors';
 import { LANGUAGES, type Language } from '../../shared/schemas';
 import { childAccessLog } from '../services/accessLog';
 import { openWithPassphrase } from '../services/storeFiles';
-import { parseArgs, passphraseFromEnv, required } from './args';
+import { parseArgs, passphraseFromEnv, required, witnessOption } from './args';
 import { CLI_ACTOR, printCsv, type Command } from './command';
 
 export const accessLog: Command = async (argv, io) => {
@@ -18,7 +18,7 @@ export const accessLog: Command = async (argv, io) => {
   const language = (args.options.get('language') ?? 'fi') as Language;
   if (!LANGUAGES.includes(language))
     throw new LuukkuError('INVALID_INPUT', `--language must be one of ${LANGUAGES.join(', ')}.`);
-  const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv());
+  const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv(), { witness: witnessOption() });
   try {
     const {
       csv,

@@ -1,5 +1,6 @@
 import { isLocalDate } from '../../shared/dates';
 import { LuukkuError } from '../../shared/errors';
+import { fileWitness, type HeadWitness } from '../store/auditWitness';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -66,4 +67,14 @@ export function passphraseFromEnv(): string {
       'Set the recovery passphrase in the environment variable LUUKKU_PASSPHRASE.',
     );
   return value;
+}
+
+/**
+ * The audit log's last-seen head outside the store folder (store/auditWitness.ts), for the CLI: a file the
+ * admin names with `--witness FILE` (verify) or `LUUKKU_WITNESS` (every command that opens a store), kept
+ * where the store's own files are not. Each command that opens the store checks it and moves it on.
+ */
+export function witnessOption(args?: ParsedArgs): HeadWitness | undefined {
+  const path = args?.options.get('witness') ?? process.env.LUUKKU_WITNESS;
+  return path ? fileWitness(path) : undefined;
 }

@@ -16,7 +16,7 @@ import { verifyStoreFile } from '../store/verify';
 import { importCasesCsv } from '../services/importCases';
 import { importStaffCsv } from '../services/importStaff';
 import { createStoreFiles, openWithPassphrase } from '../services/storeFiles';
-import { dateOption, integerOption, parseArgs, passphraseFromEnv, required } from './args';
+import { dateOption, integerOption, parseArgs, passphraseFromEnv, required, witnessOption } from './args';
 import { CLI_ACTOR, type Command } from './command';
 import { report } from './report';
 import { roster } from './roster';
@@ -26,7 +26,7 @@ const init: Command = async (argv, io) => {
   const args = parseArgs(argv, { values: ['db', 'county-name'] });
   const path = required(args, 'db');
   const countyName = args.options.get('county-name') ?? 'Itä-Uusimaa';
-  const { store } = await createStoreFiles(path, passphraseFromEnv(), async (s) => {
+  const { store } = await createStoreFiles(path, passphraseFromEnv(), { witness: witnessOption() }, async (s) => {
     await s.db.transaction().execute(async (trx) => {
       await writeSettings(trx, { ...DEFAULT_SETTINGS, countyName });
       await seedCounty(trx);
@@ -51,7 +51,7 @@ const demo: Command = async (argv, io) => {
   if (password.length < 10)
     throw new LuukkuError('INVALID_INPUT', 'LUUKKU_DEMO_PASSWORD must be at least 10 characters.');
   let summary: Awaited<ReturnType<typeof generateDemo>> | undefined;
-  const { store } = await createStoreFiles(path, passphraseFromEnv(), async (s) => {
+  const { store } = await createStoreFiles(path, passphraseFromEnv(), { witness: witnessOption() }, async (s) => {
     summary = await generateDemo(s.db, {
       seed,
       cases,
@@ -84,12 +84,15 @@ const importCommand: Command = async (argv, io) => {
     );
   const args = parseArgs(rest, { values: ['db', 'file'], flags: ['skip-invalid'] });
   const text = readInput(required(args, 'file'));
-  const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv());
+  const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv(), { witness: witnessOption() });
   try {
     const result = await importCasesCsv(store.db, text, {
       skipInvalid: args.options.has('skip-invalid'),
       now: new Date(),
       actor: CLI_ACTOR,
+      // The admin CLI is how a county migrates its earlier records, history included; the log says so.
+      userId: null,
+      history: 'MIGRATION',
       onProgress: ({ phase, done, total }) =>
         phase === 'WRITING' && total > 5000 && done % 20_000 < 300 && io.info(`import: ${done}/${total}`),
     });
@@ -110,7 +113,7 @@ const importCommand: Command = async (argv, io) => {
 const importStaff: Command = async (argv, io) => {
   const args = parseArgs(argv, { values: ['db', 'file'] });
   const text = readInput(required(args, 'file'));
-  const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv());
+  const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv(), { witness: witnessOption() });
   try {
     const result = await importStaffCsv(store.db, text, { now: new Date(), actor: CLI_ACTOR });
     io.out(result);
@@ -145,9 +148,11 @@ async function keyFor(path: string): Promise<{ key: Buffer; keyFile: ReturnType<
 const backup: Command = async (argv, io) => {
   const args = parseArgs(argv, { values: ['db', 'out'] });
   const out = required(args, 'out');
-  const { store, key, keyFile } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv());
+  const { store, key, keyFile } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv(), {
+    witness: witnessOption(),
+  });
   try {
-    const report = await backupStore({ sqlite: store.sqlite, path: store.path }, key, keyFile, out);
+    const report = await backupStore({ sqlite: store.sqlite, path: store.path }, key, keyFile, out, witnessOption());
     await appendAudit(store.db, { actor: CLI_ACTOR, action: 'store.backup', details: { out } }, new Date());
     io.info(`Backup written and verified: ${out}`);
     io.out({ backup: out, keyFile: `${out}.keys`, verified: report.ok, auditEntries: report.auditEntries });
@@ -169,10 +174,12 @@ const restore: Command = async (argv, io) => {
 };
 
 const verify: Command = async (argv, io) => {
-  const args = parseArgs(argv, { values: ['db'] });
+  const args = parseArgs(argv, { values: ['db', 'witness'], flags: ['backup'] });
   const path = required(args, 'db');
   const { key } = await keyFor(path);
-  const report = await verifyStoreFile(path, key);
+  // A backup copy carries a backup's anchor, which never passes as a live store's: say which is checked.
+  const backup = args.options.has('backup');
+  const report = await verifyStoreFile(path, key, backup ? 'backup' : 'live', backup ? undefined : witnessOption(args));
   io.out(report);
   if (!report.ok) io.info(`verify: ${report.problems[0]}`);
   return report.ok ? 0 : 1;
@@ -204,7 +211,10 @@ export const USAGE = `Usage: npm run --silent luukku -- <command> [options]
                                            solve a duty-roster scenario (no store needed)
   backup --db FILE --out FILE              consistent, verified, encrypted backup
   restore --from FILE --db FILE            restore a verified backup to a new path
-  verify --db FILE                         integrity and audit-chain check (exit 1 on any problem)
+  verify --db FILE [--backup] [--witness FILE]
+                                           integrity and audit-chain check (exit 1 on any problem);
+                                           --backup for a backup copy, --witness for the last-seen head
+                                           kept outside the store folder (also LUUKKU_WITNESS)
   access-log --db FILE --case ID [--format json|csv] [--language fi|sv|en]
                                            who used the data of this case's child, and when (703/2023 § 11)
 The recovery passphrase is read from LUUKKU_PASSPHRASE.`;

@@ -3,7 +3,7 @@ import { LuukkuError } from '../../shared/errors';
 import { thlReportCsv } from '../../shared/reportContract';
 import { readThlReport, reportBounds } from '../services/reports';
 import { openWithPassphrase } from '../services/storeFiles';
-import { dateOption, parseArgs, passphraseFromEnv, required } from './args';
+import { dateOption, parseArgs, passphraseFromEnv, required, witnessOption } from './args';
 import { CLI_ACTOR, printCsv, type Command } from './command';
 
 const USAGE = 'Usage: report thl --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--format json|csv]';
@@ -19,7 +19,7 @@ export const report: Command = async (argv, io) => {
   const format = args.options.get('format') ?? 'json';
   if (format !== 'json' && format !== 'csv')
     throw new LuukkuError('INVALID_INPUT', `--format must be json or csv (got ${format}).`);
-  const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv());
+  const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv(), { witness: witnessOption() });
   try {
     const now = new Date();
     const result = await readThlReport(store.db, reportBounds({ from, to, asOf }, now), {

@@ -11,7 +11,8 @@ import { invalidInput, LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
 import { keyFilePath, readKeyFile, unwrapWithPassphrase } from '../security/keyfile';
 import { appendAudit } from '../store/audit';
-import { backupStore } from '../store/backup';
+import { anchorAsLive, backupStore } from '../store/backup';
+import { recordWitness } from '../store/auditWitness';
 import { anchorPath } from '../store/auditAnchor';
 import { closeAll, kyselyFor, openSqlite, removeStoreFiles, STORE_SIDECARS } from '../store/open';
 import { readSettings } from '../store/settings';
@@ -36,15 +37,32 @@ const instantOf = (name: string) => {
   return `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6)}T${t!.slice(0, 2)}:${t!.slice(2, 4)}:${t!.slice(4)}Z`;
 };
 
-/** Backups of this store, newest first. */
-export function backupNames(storePath: string): string[] {
+/** The id a store's key file gives it (null when the key file cannot be read). */
+function storeIdOf(path: string): string | null {
+  try {
+    return readKeyFile(path).storeId;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The backups in the store's backup folder, newest first: with `storeId`, only those of that store (their
+ * key files name it), so that listing, rotating and restoring never touch another store's backups, such as
+ * those of a store that was lost and whose folder a new store now shares.
+ */
+export function backupNames(storePath: string, storeId?: string): string[] {
   const folder = backupFolder(storePath);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
     .filter((f) => NAME.test(f) && existsSync(keyFilePath(join(folder, f))))
+    .filter((f) => storeId === undefined || storeIdOf(join(folder, f)) === storeId)
     .sort()
     .reverse();
 }
+
+/** The backups of the store at `storePath` itself. */
+const ownBackups = (storePath: string): string[] => backupNames(storePath, readKeyFile(storePath).storeId);
 
 /** What a backup holds, read with the store's key (no names, only counts). */
 async function preview(path: string, key: Buffer): Promise<{ cases: number | null; auditEntries: number | null }> {
@@ -74,7 +92,7 @@ export async function listBackups(core: Core): Promise<BackupInfo[]> {
   const { key } = core.storeAndKey();
   const folder = backupFolder(core.storePath);
   const list: BackupInfo[] = [];
-  for (const name of backupNames(core.storePath)) {
+  for (const name of ownBackups(core.storePath)) {
     const path = join(folder, name);
     list.push({ name, at: instantOf(name), bytes: statSync(path).size, ...(await preview(path, key)) });
   }
@@ -90,10 +108,16 @@ export async function createBackup(core: Core, reason: 'manual' | 'scheduled'): 
   const out = join(folder, name);
   if (existsSync(out))
     throw new LuukkuError('CONFLICT', 'A backup was made this very second. Wait a moment and try again.');
-  const report = await backupStore({ sqlite: store.sqlite, path: store.path }, key, readKeyFile(core.storePath), out);
+  const report = await backupStore(
+    { sqlite: store.sqlite, path: store.path },
+    key,
+    readKeyFile(core.storePath),
+    out,
+    core.witness,
+  );
   await core.audit({ actor: core.actor(), action: 'store.backup', details: { name, reason } });
   const keep = (await readSettings(core.db)).backupKeep;
-  for (const old of backupNames(core.storePath).slice(keep)) {
+  for (const old of ownBackups(core.storePath).slice(keep)) {
     removeStoreFiles(join(folder, old));
     rmSync(keyFilePath(join(folder, old)), { force: true });
   }
@@ -108,14 +132,14 @@ export async function createBackup(core: Core, reason: 'manual' | 'scheduled'): 
 
 /** The scheduled backup: made if the newest is a day old or there is none. */
 export async function backupIfDue(core: Core): Promise<BackupInfo | null> {
-  const newest = backupNames(core.storePath)[0];
+  const newest = ownBackups(core.storePath)[0];
   if (newest && core.now().getTime() - Date.parse(instantOf(newest)) < BACKUP_INTERVAL_MS) return null;
   return createBackup(core, 'scheduled');
 }
 
 /** Puts a verified backup in the store's place; the store it replaces is kept next to it, renamed. */
 async function putBackupInPlace(core: Core, backup: string, key: Buffer): Promise<string> {
-  const report = await verifyStoreFile(backup, key);
+  const report = await verifyStoreFile(backup, key, 'backup');
   if (!report.ok)
     throw new LuukkuError(
       'STORE_CORRUPT',
@@ -126,30 +150,52 @@ async function putBackupInPlace(core: Core, backup: string, key: Buffer): Promis
   const tmp = join(dirname(path), `.${basename(path)}.restore-${process.pid}`);
   await core.replaceStore(key, async () => {
     copyFileSync(backup, tmp);
-    // The store's anchor goes aside with it; the backup's own anchor comes with the backup.
+    // The restored copy gets a live anchor of its own (a backup's anchor never serves as one), and the
+    // witness moves back to its head: a rollback, but this one on purpose, and in the log (store.restore).
+    const head = anchorAsLive(tmp, key);
+    // The store's anchor goes aside with it, as evidence of where the log had got to.
     for (const suffix of ['', ...STORE_SIDECARS])
       if (existsSync(`${path}${suffix}`)) renameSync(`${path}${suffix}`, `${aside}${suffix}`);
-    if (existsSync(anchorPath(backup))) copyFileSync(anchorPath(backup), anchorPath(path));
+    renameSync(anchorPath(tmp), anchorPath(path));
     renameSync(tmp, path);
+    // With the store and its key file lost, the backup's own key file comes with it.
+    if (!existsSync(keyFilePath(path))) copyFileSync(keyFilePath(backup), keyFilePath(path));
+    if (core.witness) recordWitness(core.witness, key, head);
   });
   return basename(aside);
 }
 
 export async function restoreBackup(core: Core, name: string): Promise<void> {
   // Only a name from the listing: never a path.
-  if (!backupNames(core.storePath).includes(name)) throw invalidInput(`name: ${name} is not a backup of this store`);
+  if (!ownBackups(core.storePath).includes(name)) throw invalidInput(`name: ${name} is not a backup of this store`);
   const actor = core.actor();
   const { key } = core.storeAndKey();
   const aside = await putBackupInPlace(core, join(backupFolder(core.storePath), name), key);
   await appendAudit(core.db, { actor, action: 'store.restore', details: { name, replacedKeptAs: aside } }, core.now());
 }
 
-/** From the "damaged store" screen: the newest backup that verifies, opened with the recovery passphrase. */
+/**
+ * From the "damaged store" screen: the newest backup that verifies, opened with the recovery passphrase.
+ * With the store's key file there, only this store's backups; with the store and its key file both lost,
+ * any backup in the folder, each unwrapped with its own key file (the passphrase is the store's).
+ */
 export async function restoreLatest(core: Core, passphrase: string): Promise<string> {
-  const key = await unwrapWithPassphrase(readKeyFile(core.storePath), passphrase);
-  for (const name of backupNames(core.storePath)) {
+  const own = existsSync(keyFilePath(core.storePath));
+  const storeKey = own ? await unwrapWithPassphrase(readKeyFile(core.storePath), passphrase) : null;
+  const names = backupNames(core.storePath, own ? readKeyFile(core.storePath).storeId : undefined);
+  let wrongPassphrase = false;
+  for (const name of names) {
     const path = join(backupFolder(core.storePath), name);
-    if (!(await verifyStoreFile(path, key)).ok) continue;
+    let key = storeKey;
+    if (!key) {
+      try {
+        key = await unwrapWithPassphrase(readKeyFile(path), passphrase);
+      } catch {
+        wrongPassphrase = true;
+        continue;
+      }
+    }
+    if (!(await verifyStoreFile(path, key, 'backup')).ok) continue;
     const aside = await putBackupInPlace(core, path, key);
     await appendAudit(
       core.db,
@@ -158,6 +204,8 @@ export async function restoreLatest(core: Core, passphrase: string): Promise<str
     );
     return name;
   }
+  if (wrongPassphrase && !own)
+    throw new LuukkuError('WRONG_PASSPHRASE', 'Wrong recovery passphrase. Nothing was changed.');
   throw new LuukkuError(
     'STORE_CORRUPT',
     'No backup of this store verifies. Contact your IT support; nothing was changed.',

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { LuukkuError } from '../../shared/errors';
-import { isAcceptablePassphrase } from '../../shared/passphrase';
+import { isAcceptablePassphrase } from '../../shared/strength';
 import {
   keyFilePath,
   newKeyFile,
@@ -13,13 +13,14 @@ import {
   writeKeyFile,
   type KeyFile,
 } from '../security/keyfile';
-import { openStore, removeStoreFiles, type Store } from '../store/open';
+import { openStore, removeStoreFiles, type OpenOptions, type Store } from '../store/open';
+import { backupFolder, backupNames } from './backups';
 
 export function assertStrongPassphrase(passphrase: string): void {
   if (!isAcceptablePassphrase(passphrase)) {
     throw new LuukkuError(
       'WEAK_PASSPHRASE',
-      'The recovery passphrase is too weak: use at least 12 characters, for example four unrelated words.',
+      'The recovery passphrase is too easy to guess: use at least 12 characters, for example four or five unrelated words.',
     );
   }
 }
@@ -31,16 +32,23 @@ export function assertStrongPassphrase(passphrase: string): void {
 export async function createStoreFiles(
   path: string,
   passphrase: string,
+  options: OpenOptions,
   fill: (store: Store) => Promise<void>,
 ): Promise<{ store: Store; key: Buffer; keyFile: KeyFile }> {
   assertStrongPassphrase(passphrase);
   if (existsSync(path) || existsSync(keyFilePath(path))) {
     throw new LuukkuError('STORE_EXISTS', `A store or key file already exists at ${path}; refusing to overwrite it.`);
   }
+  if (backupNames(path).length) {
+    throw new LuukkuError(
+      'STORE_EXISTS',
+      `Backups of another store are in ${backupFolder(path)}. Restore one of them, or create the new store in another folder; a new store here would in time rotate those backups away.`,
+    );
+  }
   const { key, file } = await newKeyFile(passphrase);
   let store: Store | undefined;
   try {
-    store = await openStore(path, key, 'create');
+    store = await openStore(path, key, 'create', options);
     await fill(store);
     writeKeyFile(keyFilePath(path), file, { overwrite: false });
     return { store, key, keyFile: file };
@@ -55,10 +63,11 @@ export async function createStoreFiles(
 export async function openWithPassphrase(
   path: string,
   passphrase: string,
+  options: OpenOptions = {},
 ): Promise<{ store: Store; key: Buffer; keyFile: KeyFile }> {
   if (!existsSync(path)) throw new LuukkuError('STORE_MISSING', `No store at ${path}.`);
   const keyFile = readKeyFile(path);
   const key = await unwrapWithPassphrase(keyFile, passphrase);
-  const store = await openStore(path, key, 'existing');
+  const store = await openStore(path, key, 'existing', options);
   return { store, key, keyFile };
 }

@@ -3,7 +3,9 @@
  * session), IPC, window and menus. All Electron wiring lives in main/shell; the rest runs under plain Node.
  */
 import { app, BrowserWindow } from 'electron';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { fileWitness, sealedWitness } from '../store/auditWitness';
 import { Core } from '../app/core';
 import { installSecurityGuards } from './guards';
 import { registerIpc } from './ipc';
@@ -21,6 +23,15 @@ export function storePathFrom(argv: string[], env: NodeJS.ProcessEnv, userData: 
   const flag = argv.findIndex((a) => a === '--db');
   if (flag >= 0 && argv[flag + 1]) return argv[flag + 1]!;
   return env.LUUKKU_DB || join(userData, 'luukku.db');
+}
+
+/**
+ * Where the app keeps the audit log's last-seen head (store/auditWitness.ts): in the user's application
+ * data but never in the store's folder, one file per store path. It is sealed by the OS keychain.
+ */
+export function witnessPathFor(appData: string, storePath: string): string {
+  const id = createHash('sha256').update(resolve(storePath)).digest('hex').slice(0, 24);
+  return join(appData, 'Luukku-audit-witness', `${id}.witness`);
 }
 
 export function startApp(): void {
@@ -42,11 +53,17 @@ export function startApp(): void {
   app.whenReady().then(async () => {
     installSecurityGuards(devServerUrl);
     serveRenderer(join(import.meta.dirname, '../renderer'));
+    const storePath = storePathFrom(process.argv, process.env, app.getPath('userData'));
+    const keychain = osKeychain();
     core = new Core({
-      storePath: storePathFrom(process.argv, process.env, app.getPath('userData')),
+      storePath,
       version: app.getVersion(),
-      keychain: osKeychain(),
+      keychain,
       quickCheck: true,
+      // Only a real keychain can seal it: without one, anyone with the files could rewrite it too.
+      ...(keychain && {
+        witness: sealedWitness(fileWitness(witnessPathFor(app.getPath('appData'), storePath)), keychain),
+      }),
     });
     await core.start();
     registerIpc(core, devServerUrl);

@@ -6,14 +6,23 @@
  *
  * The anchor is refreshed every few seconds while the store is open and when it closes; it may lag the
  * log (a crash between refreshes), never lead it, since it is only ever written from committed state.
- * An anchor the log no longer matches is never overwritten: it is the evidence. Backups carry their own.
+ * An anchor the log no longer matches is never overwritten: it is the evidence.
+ *
+ * Each anchor says what it anchors, inside its MAC: the live store (`live`) or a backup copy (`backup`).
+ * Backups carry their own, and a backup's anchor never passes as the live one: copying a backup and its
+ * anchor over the live store (which needs no key) is found, since the live store would then hold a backup
+ * anchor. A restore through Luukku writes the restored store a live anchor of its own.
+ *
+ * The anchor file sits beside the store, and its MAC key comes from the store key: whoever holds the key
+ * can re-MAC it. The last-seen head is therefore also kept outside the store folder (auditWitness.ts).
  */
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomically } from './atomicFile';
 import type { SqliteHandle } from './open';
 
 /** Whether this store has been anchored: once it has, a missing anchor file is a finding. */
-const ANCHORED_KEY = 'audit_anchor';
+export const ANCHORED_KEY = 'audit_anchor';
 const HEAD_KEY = 'audit_head';
 const GENESIS = { seq: 0, hash: '0'.repeat(64) };
 export const ANCHOR_REFRESH_MS = 2_000;
@@ -26,12 +35,19 @@ export interface ChainHead {
 export const ANCHOR_SUFFIX = '.anchor';
 export const anchorPath = (storePath: string): string => `${storePath}${ANCHOR_SUFFIX}`;
 
-function mac(key: Buffer, head: ChainHead): Buffer {
+/** What an anchor anchors: the store in use, or a backup copy of it. */
+export type AnchorKind = 'live' | 'backup';
+const ANCHOR_VERSION = 2;
+
+function mac(key: Buffer, head: ChainHead, kind: AnchorKind): Buffer {
   const macKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'luukku audit anchor', 32));
-  return createHmac('sha256', macKey).update(`${head.seq}:${head.hash}`).digest();
+  return createHmac('sha256', macKey).update(`v${ANCHOR_VERSION}:${kind}:${head.seq}:${head.hash}`).digest();
 }
 
-function metaValue(sqlite: SqliteHandle, key: string): string | undefined {
+const macMatches = (given: Buffer, expected: Buffer) =>
+  given.length === expected.length && timingSafeEqual(given, expected);
+
+export function metaValue(sqlite: SqliteHandle, key: string): string | undefined {
   const row = sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value;
 }
@@ -43,9 +59,13 @@ export function committedHead(sqlite: SqliteHandle): ChainHead {
   return { seq: Number(seq), hash: hash ?? '' };
 }
 
-type AnchorFile = { state: 'missing' } | { state: 'altered' } | { state: 'ok'; head: ChainHead };
+type AnchorFile =
+  | { state: 'missing' }
+  | { state: 'altered' }
+  | { state: 'other-kind'; kind: AnchorKind }
+  | { state: 'ok'; head: ChainHead };
 
-export function readAnchor(storePath: string, key: Buffer): AnchorFile {
+export function readAnchor(storePath: string, key: Buffer, kind: AnchorKind = 'live'): AnchorFile {
   const path = anchorPath(storePath);
   if (!existsSync(path)) return { state: 'missing' };
   try {
@@ -56,94 +76,52 @@ export function readAnchor(storePath: string, key: Buffer): AnchorFile {
     }
     const head = { seq: seq as number, hash };
     const given = Buffer.from(parsed.mac, 'hex');
-    const expected = mac(key, head);
-    return given.length === expected.length && timingSafeEqual(given, expected)
-      ? { state: 'ok', head }
-      : { state: 'altered' };
+    if (macMatches(given, mac(key, head, kind))) return { state: 'ok', head };
+    const other: AnchorKind = kind === 'live' ? 'backup' : 'live';
+    return macMatches(given, mac(key, head, other)) ? { state: 'other-kind', kind: other } : { state: 'altered' };
   } catch {
     return { state: 'altered' };
   }
 }
 
-/** Written in full to a temporary file, flushed, then renamed over the old anchor: never half written. */
-export function writeAnchor(storePath: string, key: Buffer, head: ChainHead): void {
-  const path = anchorPath(storePath);
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w', 0o600);
-  try {
-    writeSync(fd, JSON.stringify({ seq: head.seq, hash: head.hash, mac: mac(key, head).toString('hex') }));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
+export function writeAnchor(storePath: string, key: Buffer, head: ChainHead, kind: AnchorKind = 'live'): void {
+  writeFileAtomically(
+    anchorPath(storePath),
+    JSON.stringify({ kind, seq: head.seq, hash: head.hash, mac: mac(key, head, kind).toString('hex') }),
+  );
 }
 
-/** Null when the log reaches the anchored entry unchanged; otherwise the finding, naming the first broken entry. */
-export function anchorProblem(sqlite: SqliteHandle, storePath: string, key: Buffer): string | null {
+/** Null when the log holds entry `head.seq` with `head.hash`; otherwise the finding, naming the first missing entry. */
+export function headProblem(sqlite: SqliteHandle, head: ChainHead, where: string): string | null {
+  if (head.seq === 0) return null;
+  const row = sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(head.seq) as { hash: string } | undefined;
+  if (!row) {
+    const last = (sqlite.prepare('SELECT max(seq) AS n FROM audit_log').get() as { n: number | null }).n ?? 0;
+    return `audit log entry ${last + 1} is missing: the log ends at entry ${last}, but ${where} records entry ${head.seq}, so entries were removed`;
+  }
+  return row.hash === head.hash ? null : `audit log entry ${head.seq} does not match ${where}`;
+}
+
+/**
+ * Null when the log reaches the anchored entry unchanged; otherwise the finding, naming the first broken
+ * entry. `kind` is what the store at `storePath` is: the live store, or a backup copy.
+ */
+export function anchorProblem(
+  sqlite: SqliteHandle,
+  storePath: string,
+  key: Buffer,
+  kind: AnchorKind = 'live',
+): string | null {
   if (metaValue(sqlite, ANCHORED_KEY) === undefined) return null;
   const file = anchorPath(storePath);
-  const anchor = readAnchor(storePath, key);
+  const anchor = readAnchor(storePath, key, kind);
   if (anchor.state === 'missing') {
     return `the audit-log anchor ${file} is missing, so the end of the log cannot be confirmed (copy it together with the store)`;
   }
   if (anchor.state === 'altered') return `the audit-log anchor ${file} has been altered or belongs to another store`;
-  const { seq, hash } = anchor.head;
-  if (seq === 0) return null;
-  const row = sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string } | undefined;
-  if (!row) {
-    const last = (sqlite.prepare('SELECT max(seq) AS n FROM audit_log').get() as { n: number | null }).n ?? 0;
-    return `audit log entry ${last + 1} is missing: the log ends at entry ${last}, but its anchor outside the store records entry ${seq}, so entries were removed`;
-  }
-  return row.hash === hash ? null : `audit log entry ${seq} does not match its anchor outside the store`;
-}
-
-/**
- * Keeps the anchor of an open store up to date. The first time a store is opened by a Luukku that
- * anchors, its current head is anchored and the store remembers that it is anchored.
- */
-export class AnchorKeeper {
-  private written: ChainHead | null = null;
-  /** Set once the log is found not to match the anchor: from then on the anchor is left as evidence. */
-  private frozen = false;
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(
-    private readonly sqlite: SqliteHandle,
-    private readonly storePath: string,
-    private readonly key: Buffer,
-  ) {}
-
-  start(): void {
-    this.refresh();
-    this.timer = setInterval(() => this.refresh(), ANCHOR_REFRESH_MS);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    this.refresh();
-  }
-
-  /** Anchors the committed head; skipped while a transaction is open, so only committed state is anchored. */
-  refresh(): void {
-    if (this.frozen || !this.sqlite.open || this.sqlite.inTransaction) return;
-    try {
-      const head = committedHead(this.sqlite);
-      if (this.written && this.written.seq === head.seq && this.written.hash === head.hash) return;
-      const firstTime = metaValue(this.sqlite, ANCHORED_KEY) === undefined;
-      if (!firstTime && anchorProblem(this.sqlite, this.storePath, this.key)) {
-        this.frozen = true;
-        return;
-      }
-      writeAnchor(this.storePath, this.key, head);
-      if (firstTime) this.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(ANCHORED_KEY, 'beside');
-      this.written = head;
-    } catch (error) {
-      // A full disk or a read-only folder: the anchor lags, and the next refresh tries again. The store's
-      // own writes report such errors to the user.
-      console.warn('[luukku] the audit-log anchor could not be refreshed:', (error as Error).message);
-    }
-  }
+  if (anchor.state === 'other-kind')
+    return kind === 'live'
+      ? `the audit-log anchor ${file} is a backup's anchor: the store was replaced with a backup copy outside Luukku, which rolls the log back`
+      : `the audit-log anchor ${file} is a live store's anchor, not this backup's`;
+  return headProblem(sqlite, anchor.head, 'its anchor outside the store');
 }

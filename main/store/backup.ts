@@ -7,13 +7,29 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LuukkuError } from '../../shared/errors';
 import { keyFilePath, writeKeyFile, type KeyFile } from '../security/keyfile';
-import { anchorPath, committedHead, writeAnchor } from './auditAnchor';
+import { anchorPath, committedHead, writeAnchor, type ChainHead } from './auditAnchor';
+import type { HeadWitness } from './auditWitness';
 import { openSqlite, removeStoreFiles, type SqliteHandle } from './open';
 import { verifyStoreFile, type VerifyReport } from './verify';
 
 /** The anchor of `from` goes with its copy, so that the copy is checked against it. */
 function copyAnchor(from: string, to: string): void {
   if (existsSync(anchorPath(from))) copyFileSync(anchorPath(from), anchorPath(to));
+}
+
+/**
+ * A verified backup copy about to become a live store gets a live anchor at its own head (its backup
+ * anchor can never serve as one); the head is returned for the witness, which a restore moves on purpose.
+ */
+export function anchorAsLive(path: string, key: Buffer): ChainHead {
+  const sqlite = openSqlite(path, key, 'existing');
+  try {
+    const head = committedHead(sqlite);
+    writeAnchor(path, key, head, 'live');
+    return head;
+  } finally {
+    sqlite.close();
+  }
 }
 
 /** The key file that travels with a backup: passphrase-wrapped only (a keychain entry is per machine). */
@@ -35,6 +51,7 @@ export async function backupStore(
   key: Buffer,
   keyFile: KeyFile,
   out: string,
+  witness?: HeadWitness,
 ): Promise<VerifyReport> {
   if (existsSync(out) || existsSync(keyFilePath(out))) {
     throw new LuukkuError('STORE_EXISTS', `${out} already exists; choose a new file for the backup.`);
@@ -58,10 +75,10 @@ export async function backupStore(
     copy.pragma('wal_checkpoint(TRUNCATE)');
     const head = committedHead(copy);
     copy.close();
-    // Checked against the live store's anchor, then anchored at the copy's own head.
-    const report = await verifyStoreFile(tmp, key);
+    // Checked against the live store's anchor (and witness), then anchored as a backup at its own head.
+    const report = await verifyStoreFile(tmp, key, 'live', witness);
     if (!report.ok) throw new LuukkuError('STORE_CORRUPT', `The backup did not verify: ${report.problems.join('; ')}`);
-    writeAnchor(tmp, key, head);
+    writeAnchor(tmp, key, head, 'backup');
     putInPlace(tmp, out, keyFile);
     return report;
   } catch (error) {
@@ -75,12 +92,12 @@ export async function restoreStore(from: string, key: Buffer, keyFile: KeyFile, 
   if (existsSync(to) || existsSync(keyFilePath(to))) {
     throw new LuukkuError('STORE_EXISTS', `${to} already exists; restore to a new path.`);
   }
-  const before = await verifyStoreFile(from, key);
+  const before = await verifyStoreFile(from, key, 'backup');
   if (!before.ok) throw new LuukkuError('STORE_CORRUPT', `The backup is damaged: ${before.problems.join('; ')}`);
   const tmp = join(dirname(to), `.${basename(to)}.tmp-${process.pid}`);
   try {
     copyFileSync(from, tmp);
-    copyAnchor(from, tmp);
+    anchorAsLive(tmp, key);
     const after = await verifyStoreFile(tmp, key);
     if (!after.ok)
       throw new LuukkuError('STORE_CORRUPT', `The restored copy did not verify: ${after.problems.join('; ')}`);

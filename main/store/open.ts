@@ -2,7 +2,9 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, rmSync } from 'node:fs';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { LuukkuError } from '../../shared/errors';
-import { ANCHOR_SUFFIX, AnchorKeeper } from './auditAnchor';
+import { ANCHOR_SUFFIX } from './auditAnchor';
+import { AnchorKeeper } from './auditKeeper';
+import type { HeadWitness } from './auditWitness';
 import { LATEST_VERSION, migrations } from './migrations';
 import { nativeBinding } from './native';
 import type { Database as Schema } from './schema';
@@ -108,7 +110,17 @@ export async function closeAll(db: Kysely<Schema>, sqlite: SqliteHandle): Promis
   if (sqlite.open) sqlite.close();
 }
 
-export async function openStore(path: string, key: Buffer, mode: 'create' | 'existing'): Promise<Store> {
+export interface OpenOptions {
+  /** The last-seen head of the audit log outside the store folder (auditWitness.ts), kept up to date. */
+  witness?: HeadWitness | undefined;
+}
+
+export async function openStore(
+  path: string,
+  key: Buffer,
+  mode: 'create' | 'existing',
+  options: OpenOptions = {},
+): Promise<Store> {
   const sqlite = openSqlite(path, key, mode);
   const db = kyselyFor(sqlite);
   try {
@@ -117,7 +129,7 @@ export async function openStore(path: string, key: Buffer, mode: 'create' | 'exi
     await closeAll(db, sqlite);
     throw error;
   }
-  const anchor = new AnchorKeeper(sqlite, path, key);
+  const anchor = new AnchorKeeper(sqlite, path, key, options.witness);
   anchor.start();
   return {
     path,

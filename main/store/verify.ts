@@ -5,7 +5,9 @@
  */
 import { LuukkuError } from '../../shared/errors';
 import { verifyAuditChain } from './audit';
-import { anchorProblem } from './auditAnchor';
+import type { AnchorKind } from './auditAnchor';
+import { logEndProblem } from './auditKeeper';
+import type { HeadWitness } from './auditWitness';
 import { LATEST_VERSION } from './migrations';
 import { closeAll, kyselyFor, openSqlite, schemaVersion } from './open';
 
@@ -16,7 +18,16 @@ export interface VerifyReport {
   problems: string[];
 }
 
-export async function verifyStoreFile(path: string, key: Buffer): Promise<VerifyReport> {
+/**
+ * `kind`: whether `path` is the live store or a backup copy (each has its own kind of anchor); `witness`:
+ * the last-seen head kept outside the store folder, if there is one (auditWitness.ts).
+ */
+export async function verifyStoreFile(
+  path: string,
+  key: Buffer,
+  kind: AnchorKind = 'live',
+  witness?: HeadWitness,
+): Promise<VerifyReport> {
   const problems: string[] = [];
   let sqlite;
   try {
@@ -40,7 +51,7 @@ export async function verifyStoreFile(path: string, key: Buffer): Promise<Verify
     const fk = sqlite.pragma('foreign_key_check') as unknown[];
     if (fk.length) problems.push(`${fk.length} rows refer to missing rows (foreign keys)`);
     if (version === LATEST_VERSION && !bad.length) {
-      const chainProblem = (await verifyAuditChain(db)) ?? anchorProblem(sqlite, path, key);
+      const chainProblem = (await verifyAuditChain(db)) ?? logEndProblem(sqlite, path, key, { kind, witness });
       if (chainProblem) problems.push(chainProblem);
       const row = await db
         .selectFrom('audit_log')

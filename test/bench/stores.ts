@@ -19,7 +19,7 @@ export interface BenchStore {
 }
 
 export async function buildEncrypted(path: string, cases: number): Promise<void> {
-  const { store } = await createStoreFiles(path, BENCH_PASSPHRASE, async (s) => {
+  const { store } = await createStoreFiles(path, BENCH_PASSPHRASE, {}, async (s) => {
     await generateDemo(s.db, { seed: 1, cases, today: BENCH_TODAY, password: 'bench-password' });
   });
   await store.close();

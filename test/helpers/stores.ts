@@ -16,7 +16,7 @@ export function tempDir(prefix = 'luukku-test-'): { dir: string; cleanup: () => 
 }
 
 export async function createEmptyStore(path: string) {
-  return createStoreFiles(path, PASSPHRASE, async (s) => {
+  return createStoreFiles(path, PASSPHRASE, {}, async (s) => {
     await s.db.transaction().execute(async (trx) => {
       await writeSettings(trx, DEFAULT_SETTINGS);
       await seedCounty(trx);
@@ -26,7 +26,7 @@ export async function createEmptyStore(path: string) {
 
 export async function createDemoStore(path: string, cases = 200, today = '2026-11-23') {
   let summary: Awaited<ReturnType<typeof generateDemo>> | undefined;
-  const created = await createStoreFiles(path, PASSPHRASE, async (s) => {
+  const created = await createStoreFiles(path, PASSPHRASE, {}, async (s) => {
     summary = await generateDemo(s.db, { seed: 7, cases, today, password: DEMO_PASSWORD });
   });
   return { ...created, summary: summary! };

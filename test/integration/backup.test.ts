@@ -1,15 +1,18 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWithPassphrase } from '../../main/services/storeFiles';
 import { keyFilePath } from '../../main/security/keyfile';
-import { anchorPath } from '../../main/store/auditAnchor';
+import { anchorPath, committedHead, writeAnchor } from '../../main/store/auditAnchor';
+import { fileWitness, type HeadWitness } from '../../main/store/auditWitness';
+import { createBackup, restoreBackup } from '../../main/services/backups';
+import { luukku } from '../helpers/cli';
 import { backupStore, restoreStore } from '../../main/store/backup';
 import { Core } from '../../main/app/core';
 import { openSqlite } from '../../main/store/open';
 import { verifyStoreFile } from '../../main/store/verify';
-import { createDemoStore, PASSPHRASE, tempDir } from '../helpers/stores';
+import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/stores';
 import { cutAuditTail } from '../helpers/tamper';
 
 let dir: string;
@@ -175,5 +178,119 @@ describe('verify', () => {
     );
     rmSync(anchorPath(path));
     expect((await verifyStoreFile(path, key)).problems.join(' ')).toMatch(/anchor .* is missing/);
+  });
+});
+
+describe('audit-log honesty against whoever holds the files (issue 16 item 8)', () => {
+  async function liveStoreWithBackup(witness?: HeadWitness) {
+    const path = join(dir, 'live.db');
+    await (await createDemoStore(path, 20)).store.close();
+    const { store, key, keyFile } = await openWithPassphrase(path, PASSPHRASE, { witness });
+    const backup = join(dir, 'backup.db');
+    await backupStore(store, key, keyFile, backup, witness);
+    await store.close();
+    // Then more is done and logged after the backup.
+    const core = new Core({ storePath: path, version: 'test', ...(witness && { witness }) });
+    await core.start();
+    await core.unlock(PASSPHRASE);
+    for (let i = 0; i < 3; i++) await core.audit({ actor: null, action: `after.backup.${i}` });
+    await core.close();
+    return { path, key, backup };
+  }
+
+  it("without any key, a backup and its anchor copied over the live store are found: a backup's anchor never passes as the live one", async () => {
+    const { path, key, backup } = await liveStoreWithBackup();
+    expect((await verifyStoreFile(backup, key, 'backup')).ok).toBe(true);
+    // The backup alone over the store: the live anchor records more than the copy holds.
+    copyFileSync(backup, path);
+    expect((await verifyStoreFile(path, key)).problems.join(' ')).toMatch(/so entries were removed/);
+    // The backup with its own anchor: that anchor says it is a backup's.
+    copyFileSync(anchorPath(backup), anchorPath(path));
+    const report = await verifyStoreFile(path, key);
+    expect(report.ok).toBe(false);
+    expect(report.problems.join(' ')).toMatch(/is a backup's anchor: the store was replaced with a backup copy/);
+  });
+
+  it('with the key, a re-MACed anchor hides a cut log from verify alone, but not from the witness kept outside the store folder', async () => {
+    const witnessFile = join(dir, 'elsewhere', 'luukku.witness');
+    const witness = fileWitness(witnessFile);
+    const { path, key } = await liveStoreWithBackup(witness);
+    const last = cutAuditTail(path, key, 2);
+    // The attacker holds the key and so can derive the anchor's MAC key: re-anchor the shortened log.
+    const sqlite = openSqlite(path, key, 'existing');
+    const head = committedHead(sqlite);
+    sqlite.close();
+    writeAnchor(path, key, head, 'live');
+    expect((await verifyStoreFile(path, key)).ok, 'verify without the witness cannot tell').toBe(true);
+    const report = await verifyStoreFile(path, key, 'live', witness);
+    expect(report.ok).toBe(false);
+    expect(report.problems[0]).toBe(
+      `audit log entry ${last - 1} is missing: the log ends at entry ${last - 2}, but the witness file ${witnessFile}, which keeps the last head seen outside the store folder, records entry ${last}, so entries were removed`,
+    );
+    // The app finds it at start-up too, and neither anchor nor witness is moved to the shortened log.
+    const witnessBefore = readFileSync(witnessFile);
+    const core = new Core({ storePath: path, version: 'test', witness, quickCheck: true });
+    await core.start();
+    await core.unlock(PASSPHRASE);
+    await expect.poll(() => core.status().integrity, { timeout: 20_000 }).toBe('LOG_ALTERED');
+    await core.close();
+    expect(readFileSync(witnessFile).equals(witnessBefore)).toBe(true);
+    // The admin CLI checks the same witness file.
+    const cli = luukku(['verify', '--db', path, '--witness', witnessFile]);
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toMatch(/the witness file .* records entry \d+, so entries were removed/);
+  });
+
+  it('with the key, rolling the whole folder back to an older copy is found by the witness', async () => {
+    const witnessFile = join(dir, 'elsewhere', 'luukku.witness');
+    const witness = fileWitness(witnessFile);
+    const path = join(dir, 'live.db');
+    const { store, key } = await createDemoStore(path, 10);
+    await store.close();
+    const core = new Core({ storePath: path, version: 'test', witness });
+    await core.start();
+    await core.unlock(PASSPHRASE);
+    await core.close();
+    const older = join(dir, 'older');
+    mkdirSync(older);
+    for (const suffix of ['', '.anchor']) copyFileSync(`${path}${suffix}`, join(older, `live.db${suffix}`));
+    await core.start();
+    await core.unlock(PASSPHRASE);
+    for (let i = 0; i < 4; i++) await core.audit({ actor: null, action: `later.${i}` });
+    await core.close();
+    for (const suffix of ['', '.anchor']) copyFileSync(join(older, `live.db${suffix}`), `${path}${suffix}`);
+    expect((await verifyStoreFile(path, key)).ok, 'the old folder is consistent in itself').toBe(true);
+    expect((await verifyStoreFile(path, key, 'live', witness)).problems.join(' ')).toMatch(/entries were removed/);
+  });
+
+  it('a restore through Luukku gives the restored store a live anchor of its own, and moves the witness on purpose', async () => {
+    const witnessFile = join(dir, 'elsewhere', 'luukku.witness');
+    const witness = fileWitness(witnessFile);
+    const { path, key, backup } = await liveStoreWithBackup(witness);
+    // The admin CLI: to a new path, which verifies as a live store.
+    const restored = join(dir, 'restored.db');
+    const cli = luukku(['restore', '--from', backup, '--db', restored]);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect((await verifyStoreFile(restored, key)).problems).toEqual([]);
+    // A backup is checked as one; as a live store its anchor is refused.
+    expect(luukku(['verify', '--db', backup]).code, 'a backup checked as a live store').toBe(1);
+    expect(luukku(['verify', '--db', backup, '--backup']).code).toBe(0);
+
+    // The app: restoring in place rolls the log back on purpose; the witness follows, and the log says so.
+    const core = new Core({ storePath: path, version: 'test', witness, quickCheck: true });
+    await core.start();
+    await core.unlock(PASSPHRASE);
+    const lead = await core.db
+      .selectFrom('users')
+      .select('username')
+      .where('role', '=', 'LEAD')
+      .executeTakeFirstOrThrow();
+    await core.signIn(lead.username, DEMO_PASSWORD);
+    const made = await createBackup(core, 'manual');
+    for (let i = 0; i < 3; i++) await core.audit({ actor: null, action: `before.restore.${i}` });
+    await restoreBackup(core, made.name);
+    await expect.poll(() => core.status().integrity, { timeout: 20_000 }).toBe('OK');
+    await core.close();
+    expect((await verifyStoreFile(path, key, 'live', witness)).problems).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
-import { existsSync, openSync, readdirSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../main/app/core';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { backupFolder, backupIfDue } from '../../main/services/backups';
 import type { Backup, Status } from '../../shared/contract';
-import { DEMO_PASSWORD, PASSPHRASE, createDemoStore, snapshotDir, tempDir } from '../helpers/stores';
+import { DEMO_PASSWORD, PASSPHRASE, createDemoStore, createEmptyStore, snapshotDir, tempDir } from '../helpers/stores';
 import { ok } from '../helpers/core';
 import { verifyStoreFile } from '../../main/store/verify';
-import { readKeyFile, unwrapWithPassphrase } from '../../main/security/keyfile';
+import { keyFilePath, readKeyFile, unwrapWithPassphrase } from '../../main/security/keyfile';
 
 let dir: string;
 let cleanup: () => void;
@@ -130,5 +130,62 @@ describe('backups made by the app', () => {
     expect(await caseCount()).toBe(11);
     expect(readdirSync(dir).some((f) => f.startsWith('luukku.db.replaced-'))).toBe(true);
     expect(existsSync(path())).toBe(true);
+  });
+});
+
+describe('losing the store never deletes its backups (issue 16 item 7)', () => {
+  it('with the store and its key file gone, setup is refused and the newest backup is offered instead', async () => {
+    await register('Varmuuskopiossa');
+    ok(await dispatch(core, 'settings.update', { backupKeep: 1 }));
+    const backup = ok<Backup>(await dispatch(core, 'backups.create', {}));
+    await core.close();
+    for (const suffix of ['', '-wal', '-shm', '.anchor', '.keys']) rmSync(`${path()}${suffix}`, { force: true });
+    const backupsBefore = snapshotDir(backupFolder(path()));
+
+    core = new Core({ storePath: path(), version: 't', now: () => new Date(now) });
+    await core.start();
+    const status = ok<Status>(await dispatch(core, 'app.status', {}));
+    expect(status.phase).toBe('STORE_ERROR');
+    expect(status.message).toContain('backups of a store are in');
+    // A new empty store beside the old one's backups is refused, in the app and in the CLI's way of making one.
+    const setup = await dispatch(core, 'setup.createStore', {
+      passphrase: 'uusi tyhjä varasto tähän 9',
+      passphraseRepeat: 'uusi tyhjä varasto tähän 9',
+      countyName: 'Testi',
+      lead: { displayName: 'Uusi Johtava', username: 'uusi.johtava', password: 'tuuli-järvi-kivi-9' },
+    });
+    expect(setup).toMatchObject({ ok: false, error: { code: 'WRONG_STATE' } });
+    await expect(createEmptyStore(path())).rejects.toMatchObject({ code: 'STORE_EXISTS' });
+    expect(snapshotDir(backupFolder(path()))).toEqual(backupsBefore);
+
+    // The restore brings the store back with the backup's own key file, and its backups are all still there.
+    const restored = ok<Status>(await dispatch(core, 'store.restoreLatest', { passphrase: PASSPHRASE }));
+    expect(restored.phase).toBe('SIGNED_OUT');
+    expect(readKeyFile(path()).storeId).toBe(readKeyFile(join(backupFolder(path()), backup.name)).storeId);
+    await core.signIn(lead, DEMO_PASSWORD);
+    expect(await caseCount()).toBe(11);
+    expect(ok<Backup[]>(await dispatch(core, 'backups.list', {})).map((b) => b.name)).toEqual([backup.name]);
+  });
+
+  it("rotation, listing and restore touch only the open store's backups", async () => {
+    // Another store's backups in the same folder (say, of a store that was lost and replaced).
+    const other = join(dir, 'other', 'luukku.db');
+    mkdirSync(dirname(other));
+    const demo = await createDemoStore(other, 3);
+    await demo.store.close();
+    const foreign = join(backupFolder(path()), 'luukku-20200101-000000.db');
+    mkdirSync(backupFolder(path()), { recursive: true });
+    copyFileSync(other, foreign);
+    copyFileSync(keyFilePath(other), keyFilePath(foreign));
+    ok(await dispatch(core, 'settings.update', { backupKeep: 1 }));
+    ok(await dispatch(core, 'backups.create', {}));
+    now += 2000;
+    const newest = ok<Backup>(await dispatch(core, 'backups.create', {}));
+    expect(existsSync(foreign) && existsSync(keyFilePath(foreign))).toBe(true);
+    expect(ok<Backup[]>(await dispatch(core, 'backups.list', {})).map((b) => b.name)).toEqual([newest.name]);
+    expect(await dispatch(core, 'backups.restore', { name: 'luukku-20200101-000000.db' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });

@@ -81,7 +81,7 @@ const { registerIpc } = await import('../../main/shell/ipc');
 const { osKeychain } = await import('../../main/shell/keychain');
 const { resolveRendererFile } = await import('../../main/shell/protocol');
 const { menuTemplate } = await import('../../main/shell/menu');
-const { storePathFrom } = await import('../../main/shell/app');
+const { storePathFrom, witnessPathFor } = await import('../../main/shell/app');
 const { startDueNotifications, DIGEST_INTERVAL_MS } = await import('../../main/shell/notifications');
 const { Core } = await import('../../main/app/core');
 const { channelOf, operationNames } = await import('../../shared/contract');
@@ -241,5 +241,14 @@ describe('Electron shell wiring', () => {
     expect(storePathFrom(['electron', '.', '--db', '/data/demo.db'], {}, '/u')).toBe('/data/demo.db');
     expect(storePathFrom(['electron', '.'], { LUUKKU_DB: '/data/x.db' }, '/u')).toBe('/data/x.db');
     expect(storePathFrom(['electron', '.'], {}, '/u')).toBe('/u/luukku.db');
+  });
+
+  it("keeps the audit log's witness outside the store's folder, one per store", () => {
+    // userData is appData/Luukku: the store's own folder, which a copy of the store folder brings back.
+    const store = '/home/a/.config/Luukku/luukku.db';
+    const witness = witnessPathFor('/home/a/.config', store);
+    expect(witness.startsWith('/home/a/.config/Luukku/')).toBe(false);
+    expect(witness.startsWith('/home/a/.config/')).toBe(true);
+    expect(witnessPathFor('/home/a/.config', '/data/demo.db')).not.toBe(witness);
   });
 });
