@@ -96,7 +96,8 @@ if (!existsSync(nativeFile)) {
 }
 
 const electronVite = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-const env = { ...process.env, LUUKKU_NATIVE_BINDING: nativeFile };
+// main/store/native.ts finds the Electron build in the app's own build/native/ (never through the environment).
+const env = { ...process.env };
 if (dev) {
   process.exit(run(process.execPath, [electronVite, 'dev'], root, env) ? 0 : 1);
 }

@@ -25,7 +25,12 @@ export const queueQuerySchema = z
     areaId: z.string().max(40).optional(),
     municipalityId: z.string().max(40).optional(),
     due: z.enum(['OVERDUE', 'DUE_SOON']).optional(),
-    text: z.string().trim().max(100).optional(),
+    text: z
+      .string()
+      .trim()
+      .max(100)
+      .refine((t) => !/\p{Cc}/u.test(t), 'must not contain control characters')
+      .optional(),
     sort: z.enum(QUEUE_SORT_FIELDS).default('priority'),
     descending: z.boolean().default(false),
     offset: z.number().int().min(0).max(1_000_000).default(0),
@@ -185,6 +190,16 @@ export const existingCaseSchema = z.object({
   childName: z.string().nullable(),
   matchedBy: z.enum(['HETU', 'NAME_AND_BIRTH_DATE']),
 });
+
+/**
+ * The existing-client check at registration: the earlier cases the caller may see, and only whether there
+ * are others (703/2023 § 9: not who, what or how many), so the worker knows to ask a team lead.
+ */
+export const existingCasesSchema = z.object({
+  cases: z.array(existingCaseSchema),
+  outsideScope: z.boolean(),
+});
+export type ExistingCases = z.infer<typeof existingCasesSchema>;
 
 export const urgencyInputSchema = z.object({ id: z.string().max(64), urgent: z.boolean() }).strict();
 export const decisionInputSchema = z

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'SESSION_EXPIRED'
   | 'BAD_CREDENTIALS'
   | 'SIGN_IN_PAUSED'
+  | 'RATE_LIMITED'
   | 'WRONG_PASSPHRASE'
   | 'WEAK_PASSPHRASE'
   | 'STORE_EXISTS'

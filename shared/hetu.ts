@@ -24,9 +24,10 @@ const CENTURY: Record<string, number> = {
 const HETU_RE = /^(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])$/;
 
 export type HetuCheck =
-  { ok: true; birthDate: LocalDate } | { ok: false; reason: 'FORMAT' | 'DATE' | 'INDIVIDUAL' | 'CHECKSUM' };
+  { ok: true; birthDate: LocalDate } | { ok: false; reason: 'FORMAT' | 'DATE' | 'FUTURE' | 'INDIVIDUAL' | 'CHECKSUM' };
 
-export function checkHetu(raw: string): HetuCheck {
+/** `today` (Europe/Helsinki), when given, refuses a code whose birth date has not yet come: nobody has one. */
+export function checkHetu(raw: string, today?: LocalDate): HetuCheck {
   const m = HETU_RE.exec(raw.trim().toUpperCase());
   if (!m) return { ok: false, reason: 'FORMAT' };
   const [, dd, mm, yy, sign, nnn, control] = m as unknown as [string, string, string, string, string, string, string];
@@ -34,6 +35,7 @@ export function checkHetu(raw: string): HetuCheck {
   if (century === undefined) return { ok: false, reason: 'FORMAT' };
   const birthDate = formatLocalDate(century + Number(yy), Number(mm), Number(dd));
   if (!isLocalDate(birthDate)) return { ok: false, reason: 'DATE' };
+  if (today && birthDate > today) return { ok: false, reason: 'FUTURE' };
   if (Number(nnn) < 2) return { ok: false, reason: 'INDIVIDUAL' };
   if (CONTROL[Number(`${dd}${mm}${yy}${nnn}`) % 31] !== control) return { ok: false, reason: 'CHECKSUM' };
   return { ok: true, birthDate };

@@ -113,6 +113,9 @@ export const absenceSchema = z.object({
   kind: z.enum(ABSENCE_KINDS),
 });
 export type Absence = z.infer<typeof absenceSchema>;
+/** An absence as shown: ABSENT where the viewer may see that the worker is away but not why. */
+export const visibleAbsenceSchema = absenceSchema.extend({ kind: z.enum([...ABSENCE_KINDS, 'ABSENT']) });
+export type VisibleAbsence = z.infer<typeof visibleAbsenceSchema>;
 
 export const addAbsenceSchema = z
   .object({
@@ -133,7 +136,7 @@ export const saveClosureDaySchema = z
 
 export const staffDirectorySchema = z.object({
   staff: z.array(staffSchema),
-  absences: z.array(absenceSchema),
+  absences: z.array(visibleAbsenceSchema),
   wishes: z.array(z.object({ staffId: z.string(), date: z.string() })),
   closureDays: z.array(closureDaySchema),
 });

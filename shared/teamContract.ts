@@ -129,11 +129,13 @@ export const inboxSchema = z.object({
     z.object({
       id: z.number().int(),
       at: z.string(),
-      kind: z.enum(['CASES_RECEIVED', 'CASES_MOVED_AWAY']),
+      kind: z.enum(['CASES_RECEIVED', 'CASES_MOVED_AWAY', 'ACCOUNT_CREATED', 'ACCOUNT_ROLE_CHANGED', 'PASSWORD_RESET']),
       count: z.number().int(),
       by: z.string(),
       other: z.string().nullable(),
       reason: z.string(),
+      /** Account messages to leads: the account's role. */
+      role: z.string().optional(),
       read: z.boolean(),
     }),
   ),

@@ -16,16 +16,19 @@ import {
   writeKeyFile,
   type KeychainProtector,
 } from '../security/keyfile';
-import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../security/passwords';
+import { DUMMY_HASH_PROMISE, hashPassword, requireGoodPassword, verifyPassword } from '../security/passwords';
 import { appendAudit, type Actor, type AuditEntry } from '../store/audit';
-import { anchorProblem } from '../store/auditAnchor';
+import { logEndProblem } from '../store/auditKeeper';
+import type { HeadWitness } from '../store/auditWitness';
+import { backupFolder, backupNames } from '../services/backups';
 import { openStore, type Store } from '../store/open';
-import type { Database } from '../store/schema';
+import type { Database, UserRow } from '../store/schema';
 import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../store/settings';
 import { countUsers, findUserByUsername, insertUser } from '../store/users';
 import { seedCounty } from '../store/seedCounty';
 import { createStoreFiles, openWithPassphrase } from '../services/storeFiles';
 import { quickCheckInWorker } from '../store/quickCheck';
+import { EXISTING_CASE_LOOKUPS_PER_MINUTE, RateLimiter } from '../services/rateLimit';
 
 const SIGN_IN_FREE_TRIES = 5;
 
@@ -37,6 +40,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** Run SQLite's quick check of the store in a worker thread each time it is opened (the app does). */
   quickCheck?: boolean;
+  /** The audit log's last-seen head outside the store folder (store/auditWitness.ts): the app's is keychain-sealed. */
+  witness?: HeadWitness;
 }
 
 interface Session {
@@ -62,6 +67,8 @@ export class Core extends EventEmitter<{ language: [Language] }> {
   private notice: string | null = null;
   private hasUsers = false;
   readonly now: () => Date;
+  /** Existing-client checks per user (services/cases.ts), so nobody can try every identity code of a day. */
+  readonly existingCaseLookups = new RateLimiter(EXISTING_CASE_LOOKUPS_PER_MINUTE, 60_000);
 
   constructor(private readonly options: CoreOptions) {
     super();
@@ -70,6 +77,10 @@ export class Core extends EventEmitter<{ language: [Language] }> {
 
   get storePath(): string {
     return this.options.storePath;
+  }
+
+  get witness(): HeadWitness | undefined {
+    return this.options.witness;
   }
 
   /** On start-up: unlock through the OS keychain if it holds this store's key, else wait for the passphrase. */
@@ -91,12 +102,21 @@ export class Core extends EventEmitter<{ language: [Language] }> {
       };
       return;
     }
+    if (!hasStore && backupNames(path).length) {
+      // A store and its key file both gone, its backups still there: restoring is the way on, never a new
+      // empty store in the same folder (whose backup rotation would in time delete the old store's backups).
+      this.blocked = {
+        phase: 'STORE_ERROR',
+        message: `The store file ${path} and its key file are missing, but backups of a store are in ${backupFolder(path)}. Restore the newest with the recovery passphrase; Luukku will not create a new empty store beside them.`,
+      };
+      return;
+    }
     if (!hasStore) return;
     const keychain = this.options.keychain;
     if (!keychain) return;
     try {
       const key = unwrapWithKeychain(readKeyFile(path), keychain);
-      if (key) await this.adopt(await openStore(path, key, 'existing'), key);
+      if (key) await this.adopt(await openStore(path, key, 'existing', { witness: this.witness }), key);
     } catch (error) {
       this.fail(error);
     }
@@ -202,17 +222,27 @@ export class Core extends EventEmitter<{ language: [Language] }> {
 
   async createStore(input: { passphrase: string; countyName: string; lead: NewLead }): Promise<Status> {
     this.requirePhase('SETUP');
+    requireGoodPassword('lead.password', input.lead.password, [
+      input.lead.username,
+      input.lead.displayName,
+      input.countyName,
+    ]);
     const passwordHash = await hashPassword(input.lead.password);
     const now = this.now();
-    const { store, key } = await createStoreFiles(this.storePath, input.passphrase, async (s) => {
-      await s.db.transaction().execute(async (trx) => {
-        await writeSettings(trx, { ...DEFAULT_SETTINGS, countyName: input.countyName });
-        await seedCounty(trx);
-        const id = await insertUser(trx, { ...input.lead, role: 'LEAD', passwordHash }, now);
-        const actor = { id, name: input.lead.username, role: 'LEAD' };
-        await appendAudit(trx, { actor, action: 'store.create' }, now);
-      });
-    });
+    const { store, key } = await createStoreFiles(
+      this.storePath,
+      input.passphrase,
+      { witness: this.witness },
+      async (s) => {
+        await s.db.transaction().execute(async (trx) => {
+          await writeSettings(trx, { ...DEFAULT_SETTINGS, countyName: input.countyName });
+          await seedCounty(trx);
+          const id = await insertUser(trx, { ...input.lead, role: 'LEAD', passwordHash }, now);
+          const actor = { id, name: input.lead.username, role: 'LEAD' };
+          await appendAudit(trx, { actor, action: 'store.create' }, now);
+        });
+      },
+    );
     await this.adopt(store, key);
     this.wrapForKeychain(key);
     return this.signIn(input.lead.username, input.lead.password);
@@ -220,6 +250,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
 
   async createFirstLead(lead: NewLead): Promise<Status> {
     this.requirePhase('NO_USERS');
+    requireGoodPassword('password', lead.password, [lead.username, lead.displayName, this.countyName ?? '']);
     const passwordHash = await hashPassword(lead.password);
     await this.transact(
       (id: string) => ({ actor: { id, name: lead.username, role: 'LEAD' }, action: 'users.createFirstLead' }),
@@ -235,7 +266,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
   async unlock(passphrase: string): Promise<Status> {
     this.requirePhase('LOCKED');
     try {
-      const { store, key } = await openWithPassphrase(this.storePath, passphrase);
+      const { store, key } = await openWithPassphrase(this.storePath, passphrase, { witness: this.witness });
       await this.adopt(store, key);
       await this.audit({ actor: null, action: 'store.unlock' });
       this.wrapForKeychain(key);
@@ -246,22 +277,49 @@ export class Core extends EventEmitter<{ language: [Language] }> {
     return this.status();
   }
 
-  async signIn(username: string, password: string): Promise<Status> {
-    this.requirePhase('SIGNED_OUT', 'SIGNED_IN');
-    const name = username.trim().toLowerCase();
-    const throttled = await this.db
-      .selectFrom('sign_in_failures')
-      .select(['failures', 'paused_until'])
-      .where('username', '=', name)
-      .executeTakeFirst();
-    const pausedFor = throttled?.paused_until ? Date.parse(throttled.paused_until) - this.now().getTime() : 0;
+  /**
+   * Guessing is slowed per user name: after 5 misses, a pause that doubles with each further miss, kept in
+   * the store so that restarting the app does not lift it. Each attempt is counted as a miss, atomically
+   * (one transaction, which on this store runs alone) *before* the password is checked, and the count is
+   * cleared only when the password was right: so attempts made at once cannot all slip through while the
+   * slow password check runs. A paused name is refused without checking the password at all.
+   */
+  private async throttledCheck(
+    name: string,
+    action: string,
+    actor: Actor | null,
+    check: () => Promise<boolean>,
+  ): Promise<boolean> {
+    const now = this.now().getTime();
+    const pausedFor = await this.transact(
+      (paused: number) => ({
+        actor,
+        action,
+        outcome: paused > 0 ? 'REFUSED' : 'OK',
+        details: { username: name, ...(paused > 0 ? { reason: 'throttled' } : { step: 'attempt counted' }) },
+      }),
+      async (trx) => {
+        const row = await trx
+          .selectFrom('sign_in_failures')
+          .select(['failures', 'paused_until'])
+          .where('username', '=', name)
+          .executeTakeFirst();
+        const paused = row?.paused_until ? Date.parse(row.paused_until) - now : 0;
+        if (paused > 0) return paused;
+        const failures = (row?.failures ?? 0) + 1;
+        const paused_until =
+          failures >= SIGN_IN_FREE_TRIES
+            ? new Date(now + 60_000 * 2 ** Math.min(failures - SIGN_IN_FREE_TRIES, 20)).toISOString()
+            : null;
+        await trx
+          .insertInto('sign_in_failures')
+          .values({ username: name, failures, paused_until })
+          .onConflict((oc) => oc.column('username').doUpdateSet({ failures, paused_until }))
+          .execute();
+        return 0;
+      },
+    );
     if (pausedFor > 0) {
-      await this.audit({
-        actor: null,
-        action: 'session.signIn',
-        outcome: 'REFUSED',
-        details: { username: name, reason: 'throttled' },
-      });
       const minutes = Math.ceil(pausedFor / 60_000);
       throw new LuukkuError(
         'SIGN_IN_PAUSED',
@@ -269,28 +327,24 @@ export class Core extends EventEmitter<{ language: [Language] }> {
         { count: minutes },
       );
     }
-    const user = await findUserByUsername(this.db, name);
-    const ok =
-      user && user.active ? await verifyPassword(password, user.password_hash) : (await DUMMY_HASH_PROMISE(), false);
-    if (!user || !ok) {
-      const failures = (throttled?.failures ?? 0) + 1;
-      // Guessing is slowed per user name: after 5 misses, a pause that doubles with each further miss. It is
-      // kept in the store, with the refusal's log entry, so that restarting the app does not lift it.
-      const paused_until =
-        failures >= SIGN_IN_FREE_TRIES
-          ? new Date(this.now().getTime() + 60_000 * 2 ** Math.min(failures - SIGN_IN_FREE_TRIES, 20)).toISOString()
-          : null;
-      await this.transact(
-        { actor: null, action: 'session.signIn', outcome: 'REFUSED', details: { username: name } },
-        (trx) =>
-          trx
-            .insertInto('sign_in_failures')
-            .values({ username: name, failures, paused_until })
-            .onConflict((oc) => oc.column('username').doUpdateSet({ failures, paused_until }))
-            .execute(),
-      );
-      throw new LuukkuError('BAD_CREDENTIALS', 'Wrong user name or password.');
-    }
+    const ok = await check();
+    if (!ok) await this.audit({ actor, action, outcome: 'REFUSED', details: { username: name } });
+    return ok;
+  }
+
+  private async clearFailures(trx: Kysely<Database>, name: string): Promise<void> {
+    await trx.deleteFrom('sign_in_failures').where('username', '=', name).execute();
+  }
+
+  async signIn(username: string, password: string): Promise<Status> {
+    this.requirePhase('SIGNED_OUT', 'SIGNED_IN');
+    const name = username.trim().toLowerCase();
+    let user: UserRow | undefined;
+    const ok = await this.throttledCheck(name, 'session.signIn', null, async () => {
+      user = await findUserByUsername(this.db, name);
+      return user && user.active ? verifyPassword(password, user.password_hash) : (await DUMMY_HASH_PROMISE(), false);
+    });
+    if (!ok || !user) throw new LuukkuError('BAD_CREDENTIALS', 'Wrong user name or password.');
     this.session = {
       user: {
         id: user.id,
@@ -303,20 +357,19 @@ export class Core extends EventEmitter<{ language: [Language] }> {
       lastActivity: this.now().getTime(),
     };
     this.notice = null;
-    await this.transact({ actor: this.actor()!, action: 'session.signIn' }, (trx) =>
-      trx.deleteFrom('sign_in_failures').where('username', '=', name).execute(),
-    );
+    await this.transact({ actor: this.actor()!, action: 'session.signIn' }, (trx) => this.clearFailures(trx, name));
     return this.status();
   }
 
   /** The signed-in user's own new password; also how a password a lead reset is replaced. */
   async changePassword(current: string, next: string): Promise<Status> {
     const me = await this.requireUser();
-    const user = await findUserByUsername(this.db, me.username);
-    if (!user || !(await verifyPassword(current, user.password_hash))) {
-      await this.audit({ actor: this.actor(), action: 'session.changePassword', outcome: 'REFUSED' });
-      throw invalidInput('current: the current password is wrong');
-    }
+    const ok = await this.throttledCheck(me.username, 'session.changePassword', this.actor(), async () => {
+      const user = await findUserByUsername(this.db, me.username);
+      return !!user && (await verifyPassword(current, user.password_hash));
+    });
+    if (!ok) throw invalidInput('current: the current password is wrong');
+    requireGoodPassword('next', next, [me.username, me.displayName]);
     const hash = await hashPassword(next);
     await this.transact({ actor: this.actor(), action: 'session.changePassword' }, async (trx) => {
       await trx
@@ -324,6 +377,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
         .set({ password_hash: hash, password_changed_at: this.now().toISOString(), must_change_password: 0 })
         .where('id', '=', me.id)
         .execute();
+      await this.clearFailures(trx, me.username);
     });
     this.session!.user = { ...me, mustChangePassword: false };
     return this.status();
@@ -379,7 +433,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
     void quickCheckInWorker(store.path, key).then((problems) => {
       if (this.integrity.opened !== store || !store.sqlite.open) return;
       // Pages first: a log on damaged pages cannot be judged. Then whether the log still reaches its anchor.
-      const altered = problems.length ? null : anchorProblem(store.sqlite, store.path, key);
+      const altered = problems.length ? null : logEndProblem(store.sqlite, store.path, key, { witness: this.witness });
       this.integrity = { state: problems.length ? 'DAMAGED' : altered ? 'LOG_ALTERED' : 'OK', opened: store };
       if (problems.length) console.error('[luukku] quick check found damage:', problems.slice(0, 5).join('; '));
       if (altered) console.error('[luukku] the audit log does not match its anchor:', altered);
@@ -408,6 +462,6 @@ export class Core extends EventEmitter<{ language: [Language] }> {
     await this.close();
     await replace();
     this.blocked = null;
-    await this.adopt(await openStore(this.storePath, key, 'existing'), key);
+    await this.adopt(await openStore(this.storePath, key, 'existing', { witness: this.witness }), key);
   }
 }

@@ -12,6 +12,7 @@ import { importCasesCsv } from '../services/importCases';
 import { cancelJob, jobProgress, trackJob } from '../services/jobProgress';
 import { createBackup, listBackups, restoreBackup, restoreLatest } from '../services/backups';
 import { LuukkuError } from '../../shared/errors';
+import { SOCIAL_WORKER_ROLES } from '../../shared/roles';
 import { applyRepair, proposeRepair } from '../services/rosterRepair';
 import { lockDuty, moveDuty, publishPeriod, rosterChanges, swapWeeks } from '../services/rosterEdit';
 import { fairnessReport } from '../services/rosterFairness';
@@ -112,7 +113,7 @@ export const handlers: Handlers = {
   'roster.repairProposal': async ({ core }, { absenceId }) => proposeRepair(core, absenceId),
   'roster.applyRepair': async ({ core }, input) => applyRepair(core, input),
   'roster.fairness': async ({ core }, range) => fairnessReport(core.db, range),
-  'staff.directory': async ({ core }, range) => staffDirectory(core.db, range),
+  'staff.directory': async ({ core, user }, range) => staffDirectory(core.db, range, user!),
   'staff.save': async ({ core }, input) => saveStaff(core, input),
   'staff.addAbsence': async ({ core }, input) => addAbsence(core, input),
   'staff.removeAbsence': async ({ core }, { id }) => {
@@ -153,13 +154,15 @@ export const handlers: Handlers = {
     return caseDetail(core, input.id, 'assessment');
   },
   'cases.export': async ({ core }, input) => exportQueue(core, input),
-  'cases.importCsv': async ({ core }, input) =>
+  'cases.importCsv': async ({ core, user }, input) =>
     trackJob(core, 'import', { phase: 'CHECKING', done: 0, total: 0 }, (onProgress) =>
       importCasesCsv(core.db, input.text, {
         skipInvalid: input.skipInvalid,
         dryRun: input.dryRun,
         now: core.now(),
         actor: core.actor()!,
+        userId: user!.id,
+        history: SOCIAL_WORKER_ROLES.includes(user!.role) ? 'ALLOWED' : 'REFUSED',
         onProgress,
       }),
     ),

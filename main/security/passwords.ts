@@ -1,4 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { invalidInput } from '../../shared/errors';
+import { isAcceptablePassword, WEAK_PASSWORD_REASON } from '../../shared/strength';
 import { OWASP_SCRYPT, scryptAsync, type ScryptParams } from './scrypt';
 
 /** `scrypt$N$r$p$salt$hash`, parameters kept with the hash so they can be raised later. */
@@ -18,3 +20,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash with no matching password, compared against for unknown users so timing reveals nothing. */
 export const DUMMY_HASH_PROMISE = (): Promise<string> => hashPassword(randomBytes(16).toString('hex'));
+
+/**
+ * Every password a person chooses or is given (a new account, a reset, their own change) must be hard to
+ * guess (shared/strength.ts); the account's own names count against it. Refused with the field named.
+ */
+export function requireGoodPassword(field: string, password: string, related: readonly string[]): void {
+  if (!isAcceptablePassword(password, related)) throw invalidInput(`${field}: ${WEAK_PASSWORD_REASON}`);
+}

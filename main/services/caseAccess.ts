@@ -4,7 +4,7 @@
  * audit-logged by the dispatcher like a role refusal.
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
-import { LuukkuError, Refusal } from '../../shared/errors';
+import { Refusal } from '../../shared/errors';
 import { CASE_SCOPE, type Role } from '../../shared/roles';
 import type { Core } from '../app/core';
 import type { Database } from '../store/schema';
@@ -57,21 +57,30 @@ export function caseScopeFilter(viewer: CaseViewer): CaseScopeFilter {
   }
 }
 
-/** Throws FORBIDDEN unless the signed-in user's scope covers the case (NOT_FOUND if there is no such case). */
-export async function requireCaseAccess(core: Core, db: Kysely<Database>, caseId: string): Promise<void> {
-  const viewer = await caseViewer(core, db);
+/** Whether `viewer`'s scope covers the case (false also when there is no such case). */
+export async function viewerSeesCase(viewer: CaseViewer, db: Kysely<Database>, caseId: string): Promise<boolean> {
   const filter = caseScopeFilter(viewer);
   let query = db.selectFrom('cases as c').select('c.id').where('c.id', '=', caseId);
   if (filter) query = query.where(filter);
-  if (await query.executeTakeFirst()) return;
-  const exists = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
-  if (!exists) throw new LuukkuError('NOT_FOUND', 'No such case.');
-  throw new CaseOutOfScope(caseId);
+  return !!(await query.executeTakeFirst());
 }
 
-/** A case outside the user's scope: FORBIDDEN, and the dispatcher logs the refusal with the case. */
+/**
+ * Throws FORBIDDEN unless the signed-in user's scope covers the case. A case outside the scope and a case
+ * that does not exist get the very same answer, so that a caller learns nothing from it, not even whether
+ * the id exists (703/2023 § 9); only the log tells them apart.
+ */
+export async function requireCaseAccess(core: Core, db: Kysely<Database>, caseId: string): Promise<void> {
+  if (await viewerSeesCase(await caseViewer(core, db), db, caseId)) return;
+  const exists = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+  throw new CaseOutOfScope(exists ? caseId : undefined);
+}
+
+export const CASE_OUT_OF_SCOPE_MESSAGE = 'This case is not among the cases your role may see.';
+
+/** A case outside the user's scope (or none at all): FORBIDDEN, and the dispatcher logs the refusal. */
 export class CaseOutOfScope extends Refusal {
-  constructor(caseId: string) {
-    super('This case is outside the cases your role may see.', 'case scope', caseId);
+  constructor(caseId: string | undefined) {
+    super(CASE_OUT_OF_SCOPE_MESSAGE, caseId ? 'case scope' : 'no such case', caseId);
   }
 }

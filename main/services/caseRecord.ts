@@ -28,6 +28,8 @@ export interface CaseFacts {
   summary: string | null;
   assigneeUserId?: string | null;
   createdBy?: string | null;
+  /** An imported case: who imported it, and whether as the admin CLI's migration of earlier records. */
+  importedBy?: { userId: string | null; name: string; migration: boolean };
   history?: {
     urgencyAssessedAt: Date | null;
     decision: Decision | null;
@@ -66,14 +68,16 @@ export function buildCase(
   const deadlines = pendingFrom ? caseDeadlines(pendingFrom, calendar) : null;
   const h = facts.history;
   const receivedAt = facts.receivedAt.toISOString();
+  // Facts from an import (history columns above all) say who brought them in: they were typed by nobody here.
+  const imported = facts.importedBy && { importedBy: facts.importedBy.name, migration: facts.importedBy.migration };
   const event = (kind: string, at: string, data: Record<string, unknown> = {}): NewEvent => ({
     case_id: facts.id,
     at,
-    user_id: facts.createdBy ?? null,
+    user_id: facts.createdBy ?? facts.importedBy?.userId ?? null,
     kind,
-    data: JSON.stringify(data),
+    data: JSON.stringify({ ...data, ...imported }),
   });
-  const events = [event('REGISTERED', receivedAt, { imported: !!h })];
+  const events = [event('REGISTERED', receivedAt, { imported: !!h || !!facts.importedBy })];
   if (facts.type === 'LSL25C' && pendingFrom) events.push(event('BIRTH_RECORDED', receivedAt, { pendingFrom }));
   if (h?.urgencyAssessedAt) events.push(event('URGENCY_ASSESSED', h.urgencyAssessedAt.toISOString()));
   if (h?.decision && h.decisionAt) events.push(event('DECIDED', h.decisionAt.toISOString(), { decision: h.decision }));

@@ -35,6 +35,7 @@ export class FieldErrors {
 const HETU_REASONS = {
   FORMAT: 'not a Finnish personal identity code (DDMMYYCNNNX)',
   DATE: 'the identity code has an impossible birth date',
+  FUTURE: 'the identity code gives a birth date in the future',
   INDIVIDUAL: 'the identity code has an invalid individual number',
   CHECKSUM: 'the identity code’s check character is wrong',
 } as const;
@@ -131,7 +132,7 @@ export function childIdentity(
   }
   let hetu: string | null = null;
   if (raw.hetu) {
-    const check = checkHetu(raw.hetu);
+    const check = checkHetu(raw.hetu, today);
     if (!check.ok) errors.add('child_hetu', HETU_REASONS[check.reason]);
     else if (birthDate && birthDate !== check.birthDate)
       errors.add('child_hetu', `gives birth date ${check.birthDate}, not ${birthDate}`);

@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { WorkingDayCalendar } from '../../shared/calendar';
-import type { CaseDetail, Guardian, QueueResult, QueueRow } from '../../shared/caseContract';
+import type { CaseDetail, ExistingCases, Guardian, QueueResult, QueueRow } from '../../shared/caseContract';
+import { LuukkuError } from '../../shared/errors';
 import type { Kysely } from 'kysely';
 import type { CaseRow, Database } from '../store/schema';
 import type { CaseStatus, CaseType, Decision } from '../../shared/caseTypes';
@@ -15,7 +16,8 @@ import { appendAudit } from '../store/audit';
 import { findExistingCases, queryQueue, readCase, type ParsedQueueQuery } from '../store/caseQueries';
 import { readCalendar, readSettings } from '../store/settings';
 import { buildCase } from './caseRecord';
-import { caseScopeFilter, caseViewer, requireCaseAccess } from './caseAccess';
+import { caseScopeFilter, caseViewer, requireCaseAccess, viewerSeesCase } from './caseAccess';
+import { EXISTING_CASE_LOOKUPS_PER_MINUTE } from './rateLimit';
 import { childIdentity, FieldErrors, findMunicipality, pastDateTime } from './caseValidation';
 
 export function childName(first: string | null, last: string | null): string | null {
@@ -112,7 +114,11 @@ export async function caseQueue(core: Core, q: ParsedQueueQuery): Promise<QueueR
 export async function caseDetail(core: Core, id: string, purpose = 'case detail'): Promise<CaseDetail> {
   const found = await core.transact({ actor: core.actor(), action: 'cases.read', purpose, caseId: id }, async (trx) => {
     await requireCaseAccess(core, trx, id);
-    return (await readCase(trx, id))!;
+    const read = (await readCase(trx, id))!;
+    // The linked earlier case's worker is offered for a transfer; only to whoever may see that case.
+    const linked = read.row.linked_case_id;
+    const seesLinked = !!linked && (await viewerSeesCase(await caseViewer(core, trx), trx, linked));
+    return seesLinked ? read : { ...read, row: { ...read.row, linked_assignee_user_id: null } };
   });
   const r = found.row;
   return {
@@ -181,11 +187,23 @@ export async function registerNotification(core: Core, input: RegisterFacts): Pr
     childErrors.list.forEach((e) => errors.list.push(`children.${i}.${e}`));
     return child;
   });
-  if (
-    input.linkToCaseId &&
-    !(await core.db.selectFrom('cases').select('id').where('id', '=', input.linkToCaseId).executeTakeFirst())
-  ) {
-    errors.add('linkToCaseId', 'no such case');
+  // Linking is for an earlier case the caller may see; one outside their scope gets the same answer as
+  // one that does not exist (only the log tells them apart), so the link reveals nothing.
+  if (input.linkToCaseId && !(await viewerSeesCase(await caseViewer(core), core.db, input.linkToCaseId))) {
+    const exists = await core.db
+      .selectFrom('cases')
+      .select('id')
+      .where('id', '=', input.linkToCaseId)
+      .executeTakeFirst();
+    if (exists)
+      await core.audit({
+        actor: core.actor(),
+        action: 'cases.register',
+        outcome: 'REFUSED',
+        caseId: exists.id,
+        details: { reason: 'link to a case outside the case scope' },
+      });
+    errors.add('linkToCaseId', 'no such case among the cases you may see');
   }
   if (errors.any || !receivedAt || !municipality) throw errors.error();
   const calendar = await readCalendar(core.db);
@@ -237,26 +255,60 @@ export async function registerNotification(core: Core, input: RegisterFacts): Pr
   return built.map((b) => b.row.id);
 }
 
+/**
+ * The existing-client check at registration. Matches in the caller's scope come back in full; of the
+ * others the caller learns only that there are some (703/2023 § 9), so they can ask a team lead. The
+ * searched key is in the log entry, and the check is rate-limited per user.
+ */
 export async function existingCases(
   core: Core,
   by: { hetu: string; firstName: string; lastName: string; birthDate: string },
-) {
-  const found = await core.transact(
+): Promise<ExistingCases> {
+  const viewer = await caseViewer(core);
+  const searched = by.hetu
+    ? { hetu: by.hetu.toUpperCase() }
+    : { firstName: by.firstName, lastName: by.lastName, birthDate: by.birthDate };
+  if (!core.existingCaseLookups.take(viewer.userId, core.now().getTime())) {
+    await core.audit({
+      actor: core.actor(),
+      action: 'cases.search',
+      outcome: 'REFUSED',
+      purpose: 'duplicate check at registration',
+      details: { searched, reason: 'rate limit' },
+    });
+    throw new LuukkuError(
+      'RATE_LIMITED',
+      `Too many searches in a short time (at most ${EXISTING_CASE_LOOKUPS_PER_MINUTE} a minute). Wait a minute and try again; the searches are in the usage log.`,
+    );
+  }
+  const filter = caseScopeFilter(viewer);
+  const { visible, outsideScope } = await core.transact(
     (r) => ({
       actor: core.actor(),
       action: 'cases.search',
       purpose: 'duplicate check at registration',
-      caseIds: r.map((f) => f.row.id),
-      details: { matches: r.length },
+      caseIds: r.visible.map((f) => f.row.id),
+      details: { searched, matches: r.visible.length, outsideScope: r.outsideScope },
     }),
-    (trx: Kysely<Database>) => findExistingCases(trx, by),
+    async (trx: Kysely<Database>) => {
+      const found = await findExistingCases(trx, by);
+      const seen = new Set<string>();
+      for (const { row } of found) if (await viewerSeesCase(viewer, trx, row.id)) seen.add(row.id);
+      return {
+        visible: found.filter((f) => seen.has(f.row.id)),
+        outsideScope: filter !== null && found.length > seen.size,
+      };
+    },
   );
-  return found.map(({ row, matchedBy }) => ({
-    id: row.id,
-    type: row.type as CaseType,
-    status: row.status as CaseStatus,
-    receivedDate: row.received_date,
-    childName: childName(row.child_first_name, row.child_last_name),
-    matchedBy,
-  }));
+  return {
+    outsideScope,
+    cases: visible.map(({ row, matchedBy }) => ({
+      id: row.id,
+      type: row.type as CaseType,
+      status: row.status as CaseStatus,
+      receivedDate: row.received_date,
+      childName: childName(row.child_first_name, row.child_last_name),
+      matchedBy,
+    })),
+  };
 }

@@ -3,7 +3,7 @@
  * before it checks rows. A syntax error, a missing header, a missing required or a repeated column is the
  * whole file's one error, reported on its line.
  */
-import { CsvSyntaxError, parseCsv, type CsvRecord } from '../../shared/csv';
+import { CsvSyntaxError, csvRecords, type CsvRecord } from '../../shared/csv';
 
 export interface Rejected {
   line: number;
@@ -16,10 +16,30 @@ export interface CsvTable {
   rows: CsvRecord[];
 }
 
-export function readCsvTable(text: string, required: readonly string[]): CsvTable | { fileError: Rejected } {
-  let records: CsvRecord[];
+/**
+ * The most data rows one import reads. Every row is checked before anything is written (one transaction),
+ * so the rows are held in memory; past the cap the file is refused before the rest of it is even parsed
+ * (a 1,000,000-row file once took 1 GB). A county migrating more splits the file.
+ */
+export const MAX_IMPORT_ROWS = 100_000;
+
+export function readCsvTable(
+  text: string,
+  required: readonly string[],
+  maxRows = MAX_IMPORT_ROWS,
+): CsvTable | { fileError: Rejected } {
+  const records: CsvRecord[] = [];
   try {
-    records = parseCsv(text);
+    for (const record of csvRecords(text)) {
+      if (records.length > maxRows)
+        return {
+          fileError: {
+            line: record.line,
+            error: `the file has more than ${maxRows} rows: split it into files of at most ${maxRows} rows`,
+          },
+        };
+      records.push(record);
+    }
   } catch (error) {
     if (error instanceof CsvSyntaxError) return { fileError: { line: error.line, error: `CSV: ${error.message}` } };
     throw error;

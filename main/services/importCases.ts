@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { CASE_TYPES, CHANNELS, REPORTER_CATEGORIES, type CaseType } from '../../shared/caseTypes';
 import { helsinkiDate } from '../../shared/dates';
+import { Refusal } from '../../shared/errors';
 import { appendAudit, type Actor } from '../store/audit';
 import { readCalendar } from '../store/settings';
 import { yieldToEventLoop, type ImportProgress } from './jobProgress';
@@ -46,6 +47,9 @@ export const IMPORT_COLUMNS = [
 ] as const;
 const REQUIRED = ['type', 'channel', 'received_at', 'reporter_category', 'municipality'] as const;
 const MAX_TEXT = 10_000;
+
+/** Columns that record a social worker's urgency assessment, decision or completed assessment. */
+const HISTORY_COLUMNS = ['urgency_assessed_at', 'decision', 'decision_at', 'assessment_completed_at'] as const;
 
 export interface ImportResult {
   imported: number;
@@ -129,12 +133,26 @@ export async function importCasesCsv(
     dryRun?: boolean;
     now: Date;
     actor: Actor;
+    /** The importing user's id (null from the admin CLI, which has no account). */
+    userId: string | null;
+    /**
+     * Who may bring in the history columns: a social worker or a team lead, whose facts they are (LsL 26 §
+     * 2 and 4 mom), or the admin CLI migrating a county's earlier records (`migration`, said in the log).
+     */
+    history: 'ALLOWED' | 'MIGRATION' | 'REFUSED';
     onProgress?: (progress: ImportProgress) => void;
   },
 ): Promise<ImportResult> {
   const table = readCsvTable(text, REQUIRED);
   if ('fileError' in table) return { imported: 0, skipped: 0, rejected: [table.fileError] };
   const { columns, rows: data } = table;
+  const historyAt = HISTORY_COLUMNS.map((c) => columns.indexOf(c)).filter((i) => i >= 0);
+  if (options.history === 'REFUSED' && data.some((r) => historyAt.some((i) => r.fields[i]?.trim())))
+    throw new Refusal(
+      `Only a social worker or a team lead may import the history columns (${HISTORY_COLUMNS.join(', ')}): they record an urgency assessment or a decision. Nothing was imported.`,
+      'import history columns',
+    );
+  const importedBy = { userId: options.userId, name: options.actor.name, migration: options.history === 'MIGRATION' };
 
   const municipalities = await db
     .selectFrom('municipalities')
@@ -193,10 +211,12 @@ export async function importCasesCsv(
     // A dry run answers "what would happen" with the same checks, and writes nothing.
     if (options.dryRun) return counts;
     const batch = 300;
+    const created: string[] = [];
     for (let i = 0; i < fresh.length; i += batch) {
       const built = fresh
         .slice(i, i + batch)
-        .map((v) => buildCase({ ...v.facts, id: randomUUID() }, calendar, options.now));
+        .map((v) => buildCase({ ...v.facts, id: randomUUID(), importedBy }, calendar, options.now));
+      created.push(...built.map((b) => b.row.id));
       await trx
         .insertInto('cases')
         .values(built.map((b) => b.row))
@@ -211,8 +231,14 @@ export async function importCasesCsv(
       // Other calls wait for the transaction (one connection), but the app can still show this progress.
       await yieldToEventLoop();
     }
-    const details = { imported: counts.imported, skipped: counts.skipped, rejected: rejected.length };
-    await appendAudit(trx, { actor: options.actor, action: 'cases.import', details }, options.now);
+    const details = {
+      imported: counts.imported,
+      skipped: counts.skipped,
+      rejected: rejected.length,
+      ...(importedBy.migration && { migration: true }),
+    };
+    // Every case the import created is named, so each child's access-log report shows the import.
+    await appendAudit(trx, { actor: options.actor, action: 'cases.import', caseIds: created, details }, options.now);
     return counts;
   });
 }

@@ -14,7 +14,7 @@ import {
 import { helsinkiDate, parseLocalDate } from '../../shared/dates';
 import { LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
-import { requireCaseAccess } from './caseAccess';
+import { CaseOutOfScope, requireCaseAccess } from './caseAccess';
 import { documentPdf } from '../letters/pdf';
 import { DEFAULT_TEMPLATES, fillTemplate } from '../letters/templates';
 import { readCase } from '../store/caseQueries';
@@ -133,7 +133,8 @@ export async function readLetter(core: Core, id: number): Promise<{ fileName: st
     .select(['case_id', 'kind', 'created_at', 'pdf'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!letter) throw new LuukkuError('NOT_FOUND', 'No such letter.');
+  // A letter id that does not exist is answered like one of a case outside the caller's scope.
+  if (!letter) throw new CaseOutOfScope(undefined);
   await core.transact(
     {
       actor: core.actor(),

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { ASSIGNABLE_ROLES, type Role } from '../../shared/roles';
 import type { Core } from '../app/core';
+import type { Inbox } from '../../shared/teamContract';
 import type { Database } from '../store/schema';
 import { FieldErrors } from './caseValidation';
 import { yieldToEventLoop, type CountProgress } from './jobProgress';
@@ -154,11 +155,17 @@ export async function inbox(core: Core) {
   return {
     unread: Number(unread.n),
     items: rows.map((r) => {
-      const data = JSON.parse(r.data) as { count: number; by: string; other: string | null; reason: string };
+      const data = JSON.parse(r.data) as {
+        count: number;
+        by: string;
+        other: string | null;
+        reason: string;
+        role?: string;
+      };
       return {
         id: r.id,
         at: r.at,
-        kind: r.kind as 'CASES_RECEIVED' | 'CASES_MOVED_AWAY',
+        kind: r.kind as Inbox['items'][number]['kind'],
         ...data,
         read: r.read_at !== null,
       };

@@ -8,13 +8,14 @@ import { ASSESSMENT_WEEK } from '../../shared/rosterScenario';
 import type { Core } from '../app/core';
 import { listAbsences, listAssignments, listPeriods } from '../store/roster';
 import { readCalendar, readRosterConfig } from '../store/settings';
+import { absencesAsSeenBy } from './staff';
 
 export async function rosterView(core: Core, range: { from: LocalDate; to: LocalDate }): Promise<Roster> {
   const db = core.db;
   const weeks = { from: isoWeek(range.from), to: isoWeek(range.to) };
   const [assignments, absences, periods, config, calendar] = await Promise.all([
     listAssignments(db, range.from, range.to, weeks),
-    listAbsences(db, range.from, range.to),
+    listAbsences(db, range.from, range.to).then(async (list) => absencesAsSeenBy(await core.requireUser(), list)),
     listPeriods(db, range.from, range.to),
     readRosterConfig(db),
     readCalendar(db),

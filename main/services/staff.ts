@@ -5,9 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { invalidInput, LuukkuError } from '../../shared/errors';
+import { invalidInput, LuukkuError, Refusal } from '../../shared/errors';
+import { CLIENT_ROLES } from '../../shared/roles';
 import type { LocalDate } from '../../shared/dates';
-import type { Absence, Staff, StaffDirectory, StaffRole } from '../../shared/rosterContract';
+import type { Absence, Staff, StaffDirectory, StaffRole, VisibleAbsence } from '../../shared/rosterContract';
+import type { CurrentUser } from '../../shared/contract';
 import type { Core } from '../app/core';
 import { dutiesDuring, listAbsences } from '../store/roster';
 import type { Selectable } from 'kysely';
@@ -36,14 +38,24 @@ export async function listStaff(db: Kysely<Database>): Promise<Staff[]> {
   return rows.map(staffOf);
 }
 
+/**
+ * Absences as `viewer` may see them: that a colleague is away is the roster's business, why (sick leave
+ * above all) is a health fact about the worker, so only team leads and the worker themselves see the kind.
+ */
+export function absencesAsSeenBy(viewer: CurrentUser, absences: Absence[]): VisibleAbsence[] {
+  if (viewer.role === 'LEAD') return absences;
+  return absences.map((a) => (a.staffId === viewer.staffId ? a : { ...a, kind: 'ABSENT' }));
+}
+
 /** Everyone, with absences, wishes and closure days in a range: the staff screen and the planning grid. */
 export async function staffDirectory(
   db: Kysely<Database>,
   range: { from: LocalDate; to: LocalDate },
+  viewer: CurrentUser,
 ): Promise<StaffDirectory> {
   const [staff, absences, wishes, closureDays] = await Promise.all([
     listStaff(db),
-    listAbsences(db, range.from, range.to),
+    listAbsences(db, range.from, range.to).then((list) => absencesAsSeenBy(viewer, list)),
     db
       .selectFrom('duty_wishes')
       .select(['staff_id as staffId', 'date'])
@@ -94,6 +106,7 @@ export async function saveStaff(
     { actor: core.actor(), action: 'staff.save', details: { staffId: id, created: !input.id } },
     async (trx) => {
       await checkOrg(trx, input.areaId, input.teamId);
+      if (input.id) await requireLeadToMoveScope(core, trx, input.id, input.areaId, input.teamId);
       if (input.id) {
         const updated = await trx.updateTable('staff').set(values).where('id', '=', id).executeTakeFirst();
         if (!updated.numUpdatedRows) throw new LuukkuError('NOT_FOUND', 'No such worker.');
@@ -106,6 +119,39 @@ export async function saveStaff(
     },
   );
   return staffOf({ id, ...values });
+}
+
+/**
+ * A regional worker's area and team decide which cases their account sees (shared/roles.ts CASE_SCOPE).
+ * Any roster editor may change the roster, but moving a worker whose account sees client data to another
+ * area or team is a team lead's decision (703/2023 § 9), so for anyone else it is refused and logged.
+ */
+async function requireLeadToMoveScope(
+  core: Core,
+  trx: Kysely<Database>,
+  staffId: string,
+  areaId: string | null,
+  teamId: string | null,
+): Promise<void> {
+  const me = await core.requireUser();
+  if (me.role === 'LEAD') return;
+  const before = await trx
+    .selectFrom('staff')
+    .select(['area_id', 'team_id'])
+    .where('id', '=', staffId)
+    .executeTakeFirst();
+  if (!before || (before.area_id === areaId && before.team_id === teamId)) return;
+  const account = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('staff_id', '=', staffId)
+    .where('role', 'in', CLIENT_ROLES)
+    .executeTakeFirst();
+  if (account)
+    throw new Refusal(
+      "Only a team lead moves a worker to another area or team: it changes which cases the worker's account sees.",
+      'case scope change',
+    );
 }
 
 async function requireStaff(db: Kysely<Database>, staffId: string): Promise<void> {

@@ -3,13 +3,20 @@
  * deactivate and reactivate, reset a password (the user then sets their own at the next sign-in). Every
  * change is one audited transaction. Guard rails: nobody changes their own role or deactivates themselves,
  * the last active team lead stays, and only an admin gives or takes the admin role.
+ *
+ * Rights to client data are a team lead's to grant (703/2023 § 9): only a lead creates, edits, resets,
+ * deactivates or reactivates an account whose role sees client data (CLIENT_ROLES), so the county's IT
+ * admin cannot make itself (or anyone) a reader of cases. An account someone else set a password for must
+ * change it at its first sign-in, and every other active lead gets a message when an account is created,
+ * changes role or has its password reset.
  */
 import type { Kysely } from 'kysely';
-import { LuukkuError } from '../../shared/errors';
-import { ASSIGNABLE_ROLES, type Role } from '../../shared/roles';
+import { LuukkuError, Refusal } from '../../shared/errors';
+import { ASSIGNABLE_ROLES, CLIENT_ROLES, type Role } from '../../shared/roles';
+import type { CurrentUser } from '../../shared/contract';
 import type { SaveUser, UserAccount } from '../../shared/teamContract';
 import type { Core } from '../app/core';
-import { hashPassword } from '../security/passwords';
+import { hashPassword, requireGoodPassword } from '../security/passwords';
 import type { Database } from '../store/schema';
 import { insertUser } from '../store/users';
 import { FieldErrors } from './caseValidation';
@@ -86,8 +93,49 @@ async function activeLeads(db: Kysely<Database>, except: string): Promise<number
   return Number(row.n);
 }
 
+/** Refuses (FORBIDDEN, logged) anyone but a team lead touching an account whose role sees client data. */
+function requireLeadForClientData(me: CurrentUser, roles: (string | undefined)[]): void {
+  if (me.role !== 'LEAD' && roles.some((r) => CLIENT_ROLES.includes(r as Role)))
+    throw new Refusal(
+      'Only a team lead creates or changes an account that sees client data.',
+      'account with client-data rights',
+    );
+}
+
+type AccountChange = 'ACCOUNT_CREATED' | 'ACCOUNT_ROLE_CHANGED' | 'PASSWORD_RESET';
+
+/** A message to every other active team lead about an account's rights or password. */
+async function tellLeads(
+  trx: Kysely<Database>,
+  me: CurrentUser,
+  kind: AccountChange,
+  account: { displayName: string; username: string; role: string },
+  at: string,
+): Promise<void> {
+  const leads = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'LEAD')
+    .where('active', '=', 1)
+    .where('id', '!=', me.id)
+    .execute();
+  const data = {
+    count: 1,
+    by: me.displayName,
+    other: `${account.displayName} (${account.username})`,
+    reason: '',
+    role: account.role,
+  };
+  for (const lead of leads)
+    await trx
+      .insertInto('inbox')
+      .values({ user_id: lead.id, at, kind, data: JSON.stringify(data), read_at: null })
+      .execute();
+}
+
 export async function saveUser(core: Core, input: SaveUser & { staffId: string | null }): Promise<UserAccount> {
   const me = await core.requireUser();
+  if (input.password) requireGoodPassword('password', input.password, [input.username, input.displayName]);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const id = await core.transact(
     (userId: string) => ({
@@ -112,6 +160,7 @@ export async function saveUser(core: Core, input: SaveUser & { staffId: string |
         !(await trx.selectFrom('staff').select('id').where('id', '=', input.staffId).executeTakeFirst())
       )
         errors.add('staffId', 'no such worker on the roster');
+      requireLeadForClientData(me, [input.role, existing?.role]);
       const roleChanges = existing && existing.role !== input.role;
       if (existing?.id === me.id && roleChanges) errors.add('role', 'ask another team lead to change your own role');
       if ((input.role === 'ADMIN' || existing?.role === 'ADMIN') && (roleChanges || !existing) && me.role !== 'ADMIN')
@@ -119,7 +168,10 @@ export async function saveUser(core: Core, input: SaveUser & { staffId: string |
       if (existing?.role === 'LEAD' && roleChanges && existing.active && (await activeLeads(trx, existing.id)) === 0)
         errors.add('role', 'the last active team lead keeps the role');
       errors.throwIfAny();
+      const at = core.now().toISOString();
+      const account = { displayName: input.displayName, username: input.username, role: input.role };
       if (!existing) {
+        await tellLeads(trx, me, 'ACCOUNT_CREATED', account, at);
         return insertUser(
           trx,
           {
@@ -128,10 +180,13 @@ export async function saveUser(core: Core, input: SaveUser & { staffId: string |
             role: input.role,
             passwordHash: passwordHash!,
             staffId: input.staffId,
+            mustChangePassword: true,
           },
           core.now(),
         );
       }
+      if (roleChanges) await tellLeads(trx, me, 'ACCOUNT_ROLE_CHANGED', account, at);
+      if (passwordHash) await tellLeads(trx, me, 'PASSWORD_RESET', account, at);
       await trx
         .updateTable('users')
         .set({
@@ -158,6 +213,7 @@ export async function setUserActive(core: Core, userId: string, active: boolean)
     async (trx) => {
       const user = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
       if (!user) throw new LuukkuError('NOT_FOUND', 'No such user.');
+      requireLeadForClientData(me, [user.role]);
       const errors = new FieldErrors();
       if (!active && user.id === me.id) errors.add('id', 'you cannot deactivate your own account');
       if (!active && user.role === 'LEAD' && (await activeLeads(trx, user.id)) === 0)
@@ -180,8 +236,14 @@ export async function resetPassword(core: Core, userId: string, password: string
   const me = await core.requireUser();
   const hash = await hashPassword(password);
   await core.transact({ actor: core.actor(), action: 'users.resetPassword', details: { userId } }, async (trx) => {
-    const user = await trx.selectFrom('users').select(['id', 'role']).where('id', '=', userId).executeTakeFirst();
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'role', 'display_name', 'username'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
     if (!user) throw new LuukkuError('NOT_FOUND', 'No such user.');
+    requireLeadForClientData(me, [user.role]);
+    requireGoodPassword('password', password, [user.username, user.display_name]);
     if (user.role === 'ADMIN' && me.role !== 'ADMIN')
       throw new FieldErrors().error('id: only the county admin manages the admin account');
     const { username } = await trx
@@ -192,6 +254,8 @@ export async function resetPassword(core: Core, userId: string, password: string
       .executeTakeFirstOrThrow();
     // A new password lifts the pause that wrong ones put on signing in.
     await trx.deleteFrom('sign_in_failures').where('username', '=', username).execute();
+    const account = { displayName: user.display_name, username: user.username, role: user.role };
+    await tellLeads(trx, me, 'PASSWORD_RESET', account, core.now().toISOString());
   });
   return accountOf(core.db, userId);
 }

@@ -6,7 +6,8 @@
 import type { Kysely } from 'kysely';
 import { dueSoonUntil } from '../../shared/clock';
 import { CASE_STATUSES, type CaseStatus } from '../../shared/caseTypes';
-import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
+import { addDays, daysBetween, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
+import { invalidInput } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { AssigneeSuggestion, LoadCounts, Workload } from '../../shared/teamContract';
 import type { Core } from '../app/core';
@@ -107,6 +108,8 @@ async function weeklyTrend(db: Kysely<Database>, today: LocalDate): Promise<Work
  * working days of the period first, then those whose area holds the most of the cases, then the lightest
  * load per FTE.
  */
+const MAX_SUGGESTION_DAYS = 366;
+
 export async function suggestAssignees(
   core: Core,
   input: {
@@ -120,6 +123,11 @@ export async function suggestAssignees(
   const clock = await clockContextOf(core);
   const from = input.from ?? clock.today;
   const to = input.to ?? addDays(from, 13);
+  // The period's absences and working days are weighed day by day: a reassignment covers an absence, not
+  // a decade (an unbounded period once held the main process for 17 s).
+  if (daysBetween(from, to) > MAX_SUGGESTION_DAYS)
+    throw invalidInput(`to: at most ${MAX_SUGGESTION_DAYS} days after the period's start`);
+  if (to < from) throw invalidInput('to: must not be before from');
   let cases = db
     .selectFrom('cases')
     .select(['area_id as areaId', (eb) => eb.fn.countAll<number>().as('n')])

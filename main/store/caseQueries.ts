@@ -32,7 +32,11 @@ const runningDue = sql.ref<string | null>('c.running_due');
  */
 function textMatches(text: string) {
   const words = text.split(/[\s,]+/).filter(Boolean);
-  const names = sql`SELECT rowid FROM cases_name_fts WHERE cases_name_fts MATCH ${words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ')}`;
+  // Each word a quoted prefix, so FTS5 reads no operator in it; with no word at all (a search for ",")
+  // there is no name to match, and an empty MATCH would be a syntax error.
+  const names = words.length
+    ? sql`SELECT rowid FROM cases_name_fts WHERE cases_name_fts MATCH ${words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ')}`
+    : sql`SELECT rowid FROM cases WHERE 0`;
   return sql<boolean>`c.rowid IN (${names}
     UNION SELECT rowid FROM cases WHERE child_hetu = ${text.toUpperCase()}
     UNION SELECT rowid FROM cases WHERE external_id = ${text}
@@ -301,11 +305,14 @@ export async function findExistingCases(
   db: Kysely<Database>,
   by: { hetu?: string; firstName?: string; lastName?: string; birthDate?: string },
 ) {
-  const byHetu = by.hetu
+  // Two children may share a name and a birth date: where the identity code is known, a case recorded
+  // with another code is another child's and never matches (the access-log report names one child only).
+  const hetu = by.hetu?.toUpperCase();
+  const byHetu = hetu
     ? await db
         .selectFrom('cases')
         .selectAll()
-        .where('child_hetu', '=', by.hetu.toUpperCase())
+        .where('child_hetu', '=', hetu)
         .orderBy('received_at', 'desc')
         .limit(20)
         .execute()
@@ -318,6 +325,7 @@ export async function findExistingCases(
           .where('child_last_name', '=', by.lastName)
           .where('child_first_name', '=', by.firstName)
           .where('child_birth_date', '=', by.birthDate)
+          .$if(!!hetu, (q) => q.where((eb) => eb.or([eb('child_hetu', 'is', null), eb('child_hetu', '=', hetu!)])))
           .orderBy('received_at', 'desc')
           .limit(20)
           .execute()

@@ -17,7 +17,15 @@ export async function findUserByUsername(db: Kysely<Database>, username: string)
 
 export async function insertUser(
   db: Kysely<Database>,
-  user: { username: string; displayName: string; role: Role; passwordHash: string; staffId?: string | null },
+  user: {
+    username: string;
+    displayName: string;
+    role: Role;
+    passwordHash: string;
+    staffId?: string | null;
+    /** A password someone else chose: the user must replace it at the first sign-in. */
+    mustChangePassword?: boolean;
+  },
   now: Date,
 ): Promise<string> {
   const id = randomUUID();
@@ -33,6 +41,7 @@ export async function insertUser(
       active: 1,
       created_at: now.toISOString(),
       password_changed_at: now.toISOString(),
+      must_change_password: user.mustChangePassword ? 1 : 0,
     })
     .execute();
   return id;

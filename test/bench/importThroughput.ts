@@ -45,7 +45,13 @@ async function measureOnce(enc: BenchStore, plain: BenchStore, rows: number, att
     })),
   );
   let started = performance.now();
-  const result = await importCasesCsv(enc.db, text, { skipInvalid: false, now: new Date(), actor: ACTOR });
+  const result = await importCasesCsv(enc.db, text, {
+    skipInvalid: false,
+    now: new Date(),
+    actor: ACTOR,
+    userId: null,
+    history: 'MIGRATION',
+  });
   const importSeconds = (performance.now() - started) / 1000;
   if (result.imported !== rows) throw new Error(`bench import: ${JSON.stringify(result.rejected.slice(0, 3))}`);
 

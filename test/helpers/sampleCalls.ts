@@ -92,6 +92,13 @@ export async function caseInScope(ctx: SampleContext, statuses: CaseStatus[]): P
 
 const otherUser = (ctx: SampleContext, role: string, index = 1) => ctx.users.filter((u) => u.role === role)[index]!.id;
 
+/** Another account the caller may manage: a lead's `role` colleague, or the admin's second admin account. */
+async function manageableUser(ctx: SampleContext, role: string): Promise<string> {
+  if (ctx.core.actor()?.role !== 'ADMIN') return otherUser(ctx, role);
+  const admin = await db(ctx).selectFrom('users').select('id').where('username', '=', 'uusi.admin').executeTakeFirst();
+  return admin?.id ?? otherUser(ctx, role);
+}
+
 async function anyAbsence(ctx: SampleContext) {
   return db(ctx).selectFrom('absences').select(['id', 'staff_id']).orderBy('id', 'desc').executeTakeFirstOrThrow();
 }
@@ -129,14 +136,19 @@ export const samples: Samples = {
   'session.signOut': () => ({ reason: 'USER' }),
   'session.changePassword': () => ({ current: DEMO_PASSWORD, next: 'uusi-salasana-123', repeat: 'uusi-salasana-123' }),
   'users.list': () => ({}),
+  // A lead manages the accounts that see client data, the county admin only admin accounts (users.ts): each
+  // caller creates one it may, and then (users.save comes first in the contract) deactivates or resets one.
   'users.save': (ctx) => ({
     username: `uusi.${ctx.core.actor()!.role.toLowerCase()}`,
     displayName: 'Uusi Käyttäjä',
-    role: 'ADVICE',
+    role: ctx.core.actor()!.role === 'ADMIN' ? 'ADMIN' : 'ADVICE',
     password: 'tilapäinen-salasana-1',
   }),
-  'users.setActive': (ctx) => ({ id: otherUser(ctx, 'REGIONAL'), active: false }),
-  'users.resetPassword': (ctx) => ({ id: otherUser(ctx, 'ADVICE'), password: 'tilapäinen-salasana-2' }),
+  'users.setActive': async (ctx) => ({ id: await manageableUser(ctx, 'REGIONAL'), active: false }),
+  'users.resetPassword': async (ctx) => ({
+    id: await manageableUser(ctx, 'ADVICE'),
+    password: 'tilapäinen-salasana-2',
+  }),
   'workload.board': () => ({}),
   'cases.suggestAssignees': (ctx) => ({ fromUserId: otherUser(ctx, 'ASSESSMENT_SW', 0) }),
   'cases.reassign': async (ctx) => {

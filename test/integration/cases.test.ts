@@ -264,10 +264,13 @@ describe('intake and triage', () => {
   it('registers siblings as separate linked cases and finds an earlier case of the same child', async () => {
     await app.signInAs('ADVICE');
     const first = ok<{ caseIds: string[] }>(await dispatch(app.core, 'cases.register', notification));
-    const existing = ok<{ id: string; matchedBy: string }[]>(
+    const existing = ok<{ cases: { id: string; matchedBy: string }[]; outsideScope: boolean }>(
       await dispatch(app.core, 'cases.findExisting', { hetu: '150315A9033' }),
     );
-    expect(existing).toEqual([expect.objectContaining({ id: first.caseIds[0], matchedBy: 'HETU' })]);
+    expect(existing).toEqual({
+      cases: [expect.objectContaining({ id: first.caseIds[0], matchedBy: 'HETU' })],
+      outsideScope: false,
+    });
     const siblings = ok<{ caseIds: string[] }>(
       await dispatch(app.core, 'cases.register', {
         ...notification,

@@ -82,6 +82,19 @@ describe('import cases', () => {
       const d = caseDeadlines(r.pending_from!);
       expect([r.start_due, r.complete_due]).toEqual([d.startDue, d.completeDue]);
     }
+    // The admin CLI imports history as a county's migration of its records, and the log says so.
+    const { store } = await openWithPassphrase(db, PASSPHRASE);
+    const entry = await store.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'cases.import')
+      .executeTakeFirstOrThrow();
+    const events = await store.db.selectFrom('case_events').select('data').where('kind', '=', 'DECIDED').execute();
+    await store.close();
+    expect(JSON.parse(entry.details!)).toMatchObject({ imported: 5, migration: true });
+    expect(events.map((e) => JSON.parse(e.data))).toContainEqual(
+      expect.objectContaining({ importedBy: 'admin-cli', migration: true }),
+    );
   });
 
   it('skips rows whose external_id is already in the store on re-import', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { importCsv } from '../helpers/cli';
 import { ok, useDemoCore } from '../helpers/core';
-import { countRows } from '../helpers/queries';
+import { countRows, lastAuditEntry, storeDigest } from '../helpers/queries';
 
 const app = useDemoCore(20);
 
@@ -69,5 +69,87 @@ describe('importing from the app', () => {
     });
     expect(await countRows(app.core.db, 'cases')).toBe(before);
     expect(ok<Progress>(await dispatch(app.core, 'cases.importProgress', {}))).toBeNull();
+  });
+});
+
+describe('the history columns (issue 16 item 3)', () => {
+  const withDecision = importCsv([
+    {
+      external_id: 'HIST-1',
+      type: 'LSL25',
+      channel: 'PHONE',
+      received_at: '2026-11-02 09:00',
+      reporter_category: 'SCHOOL',
+      municipality: 'Porvoo',
+      child_first_name: 'Historia',
+      child_last_name: 'Tuotu',
+      urgency_assessed_at: '2026-11-02 10:00',
+      decision: 'NO_ACTION',
+      decision_at: '2026-11-04 12:00',
+    },
+    {
+      external_id: 'HIST-2',
+      type: 'SHL35',
+      channel: 'PHONE',
+      received_at: '2026-11-03 09:00',
+      reporter_category: 'PARENT',
+      municipality: 'Loviisa',
+      child_first_name: 'Toinen',
+      child_last_name: 'Tuotu',
+    },
+  ]);
+
+  it('an advice-team user cannot record a decision through an import: refused, logged, nothing written', async () => {
+    await app.signInAs('ADVICE');
+    for (const dryRun of [true, false]) {
+      const before = await storeDigest(app.core.db);
+      const result = await dispatch(app.core, 'cases.importCsv', { text: withDecision, dryRun });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringContaining('history columns') },
+      });
+      expect(await storeDigest(app.core.db)).toBe(before);
+      const log = await lastAuditEntry(app.core.db);
+      expect([log.action, log.outcome, JSON.parse(log.details!).reason]).toEqual([
+        'cases.importCsv',
+        'REFUSED',
+        'import history columns',
+      ]);
+    }
+    // The same rows without the history are the advice team's to import.
+    const plain = withDecision.replace(/2026-11-02 10:00,NO_ACTION,2026-11-04 12:00/, ',,');
+    expect(ok<{ imported: number }>(await dispatch(app.core, 'cases.importCsv', { text: plain })).imported).toBe(2);
+  });
+
+  it("a social worker's import records who imported the decision, and the log names every case it created", async () => {
+    await app.signInAs('ASSESSMENT_SW');
+    const me = app.core.actor()!;
+    expect(ok<{ imported: number }>(await dispatch(app.core, 'cases.importCsv', { text: withDecision })).imported).toBe(
+      2,
+    );
+    const created = await app.core.db
+      .selectFrom('cases')
+      .select(['id', 'external_id'])
+      .where('external_id', 'in', ['HIST-1', 'HIST-2'])
+      .orderBy('external_id')
+      .execute();
+    const decided = await app.core.db
+      .selectFrom('case_events')
+      .selectAll()
+      .where('case_id', '=', created[0]!.id)
+      .where('kind', '=', 'DECIDED')
+      .executeTakeFirstOrThrow();
+    expect(decided.user_id).toBe(me.id);
+    expect(JSON.parse(decided.data)).toMatchObject({ decision: 'NO_ACTION', importedBy: me.name, migration: false });
+    const entry = await lastAuditEntry(app.core.db);
+    expect(entry.action).toBe('cases.import');
+    const listed = await app.core.db.selectFrom('audit_cases').select('case_id').where('seq', '=', entry.seq).execute();
+    expect(listed.map((l) => l.case_id).sort()).toEqual(created.map((c) => c.id).sort());
+    // So the child's access-log report, handed to the family, shows the import.
+    await app.signInAs('LEAD');
+    const report = ok<{ entries: { action: string }[] }>(
+      await dispatch(app.core, 'audit.childAccessLog', { caseId: created[0]!.id, language: 'fi' }),
+    );
+    expect(report.entries.map((e) => e.action)).toContain('cases.import');
   });
 });

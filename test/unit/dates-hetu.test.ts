@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { helsinkiDate, helsinkiWallTimeToInstant, isLocalDate } from '../../shared/dates';
 import { checkHetu, makeHetu } from '../../shared/hetu';
-import { passphraseStrength } from '../../shared/passphrase';
+import { passphraseStrength } from '../../shared/strength';
 
 describe('Europe/Helsinki dates', () => {
   it('dates a Friday 23:50 notification on that Friday, in winter and summer', () => {
