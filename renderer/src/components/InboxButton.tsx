@@ -45,11 +45,17 @@ export function InboxButton({ refreshKey }: { refreshKey: string }) {
               {inbox.items.map((m) => (
                 <li key={m.id} className={m.read ? undefined : 'unread'}>
                   <p>
-                    {t(`inbox.${m.kind}`, { count: m.count, by: m.by, other: m.other })}
+                    {t(`inbox.${m.kind}`, {
+                      count: m.count,
+                      by: m.by,
+                      other: m.other,
+                      role: m.role ? t(`roles.${m.role}`) : '',
+                    })}
                     {!m.read && <span className="badge">{t('inbox.new')}</span>}
                   </p>
                   <p className="muted">
-                    {formatDateTime(m.at, i18n.language)} · {t('inbox.reason', { reason: m.reason })}
+                    {formatDateTime(m.at, i18n.language)}
+                    {m.reason && ` · ${t('inbox.reason', { reason: m.reason })}`}
                   </p>
                 </li>
               ))}

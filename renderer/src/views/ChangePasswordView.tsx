@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AuthLayout } from '../components/AuthLayout';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
+import { SecretStrength } from '../components/SecretStrength';
 import { useApp } from '../state/appStore';
 
 /** After a lead reset the password: the user chooses their own before anything else opens. */
@@ -38,6 +39,11 @@ export function ChangePasswordView() {
           onChange={(e) => setNext(e.target.value)}
           minLength={10}
           required
+        />
+        <SecretStrength
+          value={next}
+          kind="password"
+          related={[status?.user?.username ?? '', status?.user?.displayName ?? '']}
         />
         <Field
           label={t('changePassword.repeat')}

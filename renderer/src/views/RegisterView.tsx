@@ -38,6 +38,7 @@ export function RegisterView() {
   const [guardians, setGuardians] = useState<Guardian[]>([]);
   const [municipalities, setMunicipalities] = useState<{ id: string; nameFi: string; nameSv: string }[]>([]);
   const [existing, setExisting] = useState<Existing[]>([]);
+  const [existingElsewhere, setExistingElsewhere] = useState(false);
   const [linkTo, setLinkTo] = useState<string | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,6 +55,7 @@ export function RegisterView() {
     const byName = first.firstName && first.lastName && first.birthDate;
     if (!byHetu && !byName) {
       setExisting([]);
+      setExistingElsewhere(false);
       return;
     }
     const timer = window.setTimeout(() => {
@@ -63,7 +65,11 @@ export function RegisterView() {
             ? { hetu: first.hetu }
             : { firstName: first.firstName, lastName: first.lastName, birthDate: first.birthDate },
         )
-        .then((r) => r.ok && setExisting(r.value));
+        .then((r) => {
+          if (!r.ok) return;
+          setExisting(r.value.cases);
+          setExistingElsewhere(r.value.outsideScope);
+        });
     }, 300);
     return () => window.clearTimeout(timer);
   }, [first.hetu, first.firstName, first.lastName, first.birthDate]);
@@ -269,6 +275,11 @@ export function RegisterView() {
             ))}
           </ul>
         </section>
+      )}
+      {existingElsewhere && (
+        <p className="banner banner-info" role="status">
+          {t('register.existingElsewhere')}
+        </p>
       )}
       <div className="field">
         <label htmlFor="reg-summary">{t('register.summary')}</label>

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAcceptablePassphrase, MIN_PASSPHRASE_LENGTH } from '../../../shared/passphrase';
+import { MIN_PASSPHRASE_LENGTH } from '../../../shared/passphrase';
+import { isAcceptablePassphrase } from '../../../shared/strength';
 import { AuthLayout } from '../components/AuthLayout';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { LeadAccountFields, normalizedLead, type LeadAccount } from '../components/LeadAccountFields';
-import { PassphraseStrength } from '../components/PassphraseStrength';
+import { SecretStrength } from '../components/SecretStrength';
 import { useApp } from '../state/appStore';
 
 /** First run: the encrypted store, its recovery passphrase (typed twice, strength shown) and the first lead. */
@@ -59,7 +60,7 @@ export function SetupView() {
             required
             autoFocus
           />
-          <PassphraseStrength passphrase={passphrase} />
+          <SecretStrength value={passphrase} kind="passphrase" />
           <Field
             label={t('setup.passphraseRepeat')}
             type="password"

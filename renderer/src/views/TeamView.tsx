@@ -9,16 +9,12 @@ import { WorkloadPanel } from './team/WorkloadPanel';
 
 type Tab = 'workload' | 'users' | 'retention';
 
-/** The team lead's area: the workload board (leads), user accounts and retention (leads and the admin). */
+/** The team lead's area: the workload board and retention (leads), user accounts (leads and the admin). */
 export function TeamView() {
   const { t } = useTranslation();
   const role = useApp((s) => s.status?.user?.role);
   const tabs: Tab[] =
-    role === 'LEAD'
-      ? ['workload', 'users', 'retention']
-      : role && MANAGERS.includes(role)
-        ? ['users', 'retention']
-        : [];
+    role === 'LEAD' ? ['workload', 'users', 'retention'] : role && MANAGERS.includes(role) ? ['users'] : [];
   const [tab, setTab] = useState<Tab>(tabs[0] ?? 'users');
   return (
     <Tabs tabs={tabs} label={t('nav.team')} labelOf={(x) => t(`team.tabs.${x}`)} selected={tab} onSelect={setTab}>

@@ -23,7 +23,8 @@ const VIEWS: { id: View; key: string; shortcut: string; roles?: readonly Role[] 
   { id: 'assessmentWeeks', key: 'nav.assessmentWeeks', shortcut: '3' },
   { id: 'settings', key: 'nav.settings', shortcut: '4' },
   { id: 'advice', key: 'nav.advice', shortcut: '5' },
-  { id: 'reports', key: 'nav.reports', shortcut: '6', roles: MANAGERS },
+  // Reports count and list cases: the county admin's scope is no client data.
+  { id: 'reports', key: 'nav.reports', shortcut: '6', roles: ['LEAD'] },
   { id: 'team', key: 'nav.team', shortcut: '7', roles: MANAGERS },
 ];
 

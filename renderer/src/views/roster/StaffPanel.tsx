@@ -2,7 +2,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, helsinkiDate } from '../../../../shared/dates';
 import type { ErrorPayload } from '../../../../shared/errors';
-import { ABSENCE_KINDS, type Absence, type SaveStaffInput } from '../../../../shared/rosterContract';
+import {
+  ABSENCE_KINDS,
+  type Absence,
+  type VisibleAbsence,
+  type SaveStaffInput,
+} from '../../../../shared/rosterContract';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
@@ -52,7 +57,7 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
     );
     await reload();
   };
-  const removeAbsence = async (a: Absence) => {
+  const removeAbsence = async (a: VisibleAbsence) => {
     const result = await window.luukku.staff.removeAbsence({ id: a.id });
     if (!result.ok) return setError(result.error);
     setMessage(t('roster.absenceRemoved', { name: a.staffName }));

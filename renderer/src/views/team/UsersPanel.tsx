@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../shared/errors';
-import { ROLES, type Role } from '../../../../shared/roles';
+import { CLIENT_ROLES, type Role } from '../../../../shared/roles';
+import { SecretStrength } from '../../components/SecretStrength';
 import type { Staff as StaffMember } from '../../../../shared/rosterContract';
 import type { UserAccount } from '../../../../shared/teamContract';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -25,10 +26,14 @@ const EMPTY: Draft = { username: '', displayName: '', role: 'ADVICE', staffId: '
  * User accounts (team leads and the county admin): add, edit name, role and roster link, deactivate or
  * reactivate (after a confirmation), and reset a password to a temporary one the user replaces at sign-in.
  * The guard rails (own role, last lead, the admin role) are the main process's; its refusals show here.
+ * Accounts that see client data are a team lead's to manage; the county admin manages admin accounts only,
+ * so the screen offers each only what the main process will allow.
  */
 export function UsersPanel() {
   const { t, i18n } = useTranslation();
   const me = useApp((s) => s.status?.user);
+  const grantable: readonly Role[] = me?.role === 'LEAD' ? CLIENT_ROLES : ['ADMIN'];
+  const manages = (role: Role) => grantable.includes(role) || (me?.role === 'ADMIN' && role === 'ADMIN');
   const [users, setUsers] = useState<UserAccount[]>([]);
   const [staff, setStaff] = useState<StaffMember[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -115,6 +120,11 @@ export function UsersPanel() {
             required
             autoFocus
           />
+          <SecretStrength
+            value={reset.password}
+            kind="password"
+            related={[reset.user.username, reset.user.displayName]}
+          />
           <div className="button-row">
             <button type="submit" className="primary">
               {t('team.users.resetPassword')}
@@ -150,7 +160,7 @@ export function UsersPanel() {
             label={t('team.users.role')}
             value={draft.role}
             onChange={(role) => setDraft({ ...draft, role: role || 'ADVICE' })}
-            options={ROLES.map((r) => [r, t(`roles.${r}`)] as const)}
+            options={grantable.map((r) => [r, t(`roles.${r}`)] as const)}
           />
           <SelectField
             label={t('team.users.staff')}
@@ -171,6 +181,9 @@ export function UsersPanel() {
               required
             />
           )}
+          {!draft.id && (
+            <SecretStrength value={draft.password} kind="password" related={[draft.username, draft.displayName]} />
+          )}
           <div className="button-row">
             <button type="submit" className="primary">
               {t('common.save')}
@@ -181,9 +194,12 @@ export function UsersPanel() {
           </div>
         </form>
       ) : (
-        <button type="button" className="primary" onClick={() => setDraft(EMPTY)}>
-          {t('team.users.add')}
-        </button>
+        <>
+          <button type="button" className="primary" onClick={() => setDraft({ ...EMPTY, role: grantable[0]! })}>
+            {t('team.users.add')}
+          </button>
+          {me?.role === 'ADMIN' && <p className="muted">{t('team.users.leadsGrant')}</p>}
+        </>
       )}
       <table className="data-table">
         <caption>{t('team.users.caption', { count: users.filter((u) => u.active).length })}</caption>
@@ -212,42 +228,44 @@ export function UsersPanel() {
               <td>{u.staffName ?? '–'}</td>
               <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt, i18n.language) : '–'}</td>
               <td>
-                <div className="button-row nowrap">
-                  <button
-                    type="button"
-                    aria-label={t('team.users.editOf', { name: u.displayName })}
-                    onClick={() =>
-                      setDraft({
-                        id: u.id,
-                        username: u.username,
-                        displayName: u.displayName,
-                        role: u.role,
-                        staffId: u.staffId ?? '',
-                        password: '',
-                      })
-                    }
-                  >
-                    {t('common.edit')}
-                  </button>
-                  {u.id !== me?.id && (
-                    <>
-                      <button
-                        type="button"
-                        aria-label={t('team.users.resetOf', { name: u.displayName })}
-                        onClick={() => setReset({ user: u, password: '' })}
-                      >
-                        {t('team.users.resetPassword')}
-                      </button>
-                      <button
-                        type="button"
-                        onClick={() => setConfirm(u)}
-                        aria-label={`${t(u.active ? 'team.users.deactivate' : 'team.users.activate')}: ${u.displayName}`}
-                      >
-                        {t(u.active ? 'team.users.deactivate' : 'team.users.activate')}
-                      </button>
-                    </>
-                  )}
-                </div>
+                {manages(u.role) && (
+                  <div className="button-row nowrap">
+                    <button
+                      type="button"
+                      aria-label={t('team.users.editOf', { name: u.displayName })}
+                      onClick={() =>
+                        setDraft({
+                          id: u.id,
+                          username: u.username,
+                          displayName: u.displayName,
+                          role: u.role,
+                          staffId: u.staffId ?? '',
+                          password: '',
+                        })
+                      }
+                    >
+                      {t('common.edit')}
+                    </button>
+                    {u.id !== me?.id && (
+                      <>
+                        <button
+                          type="button"
+                          aria-label={t('team.users.resetOf', { name: u.displayName })}
+                          onClick={() => setReset({ user: u, password: '' })}
+                        >
+                          {t('team.users.resetPassword')}
+                        </button>
+                        <button
+                          type="button"
+                          onClick={() => setConfirm(u)}
+                          aria-label={`${t(u.active ? 'team.users.deactivate' : 'team.users.activate')}: ${u.displayName}`}
+                        >
+                          {t(u.active ? 'team.users.deactivate' : 'team.users.activate')}
+                        </button>
+                      </>
+                    )}
+                  </div>
+                )}
               </td>
             </tr>
           ))}
