@@ -29,8 +29,7 @@ import { seedCounty } from '../store/seedCounty';
 import { createStoreFiles, openWithPassphrase } from '../services/storeFiles';
 import { quickCheckInWorker } from '../store/quickCheck';
 import { EXISTING_CASE_LOOKUPS_PER_MINUTE, RateLimiter } from '../services/rateLimit';
-
-const SIGN_IN_FREE_TRIES = 5;
+import { throttledPasswordCheck } from './signInThrottle';
 
 export interface CoreOptions {
   storePath: string;
@@ -277,61 +276,6 @@ export class Core extends EventEmitter<{ language: [Language] }> {
     return this.status();
   }
 
-  /**
-   * Guessing is slowed per user name: after 5 misses, a pause that doubles with each further miss, kept in
-   * the store so that restarting the app does not lift it. Each attempt is counted as a miss, atomically
-   * (one transaction, which on this store runs alone) *before* the password is checked, and the count is
-   * cleared only when the password was right: so attempts made at once cannot all slip through while the
-   * slow password check runs. A paused name is refused without checking the password at all.
-   */
-  private async throttledCheck(
-    name: string,
-    action: string,
-    actor: Actor | null,
-    check: () => Promise<boolean>,
-  ): Promise<boolean> {
-    const now = this.now().getTime();
-    const pausedFor = await this.transact(
-      (paused: number) => ({
-        actor,
-        action,
-        outcome: paused > 0 ? 'REFUSED' : 'OK',
-        details: { username: name, ...(paused > 0 ? { reason: 'throttled' } : { step: 'attempt counted' }) },
-      }),
-      async (trx) => {
-        const row = await trx
-          .selectFrom('sign_in_failures')
-          .select(['failures', 'paused_until'])
-          .where('username', '=', name)
-          .executeTakeFirst();
-        const paused = row?.paused_until ? Date.parse(row.paused_until) - now : 0;
-        if (paused > 0) return paused;
-        const failures = (row?.failures ?? 0) + 1;
-        const paused_until =
-          failures >= SIGN_IN_FREE_TRIES
-            ? new Date(now + 60_000 * 2 ** Math.min(failures - SIGN_IN_FREE_TRIES, 20)).toISOString()
-            : null;
-        await trx
-          .insertInto('sign_in_failures')
-          .values({ username: name, failures, paused_until })
-          .onConflict((oc) => oc.column('username').doUpdateSet({ failures, paused_until }))
-          .execute();
-        return 0;
-      },
-    );
-    if (pausedFor > 0) {
-      const minutes = Math.ceil(pausedFor / 60_000);
-      throw new LuukkuError(
-        'SIGN_IN_PAUSED',
-        `Too many wrong passwords for this user name. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask a team lead to reset the password.`,
-        { count: minutes },
-      );
-    }
-    const ok = await check();
-    if (!ok) await this.audit({ actor, action, outcome: 'REFUSED', details: { username: name } });
-    return ok;
-  }
-
   private async clearFailures(trx: Kysely<Database>, name: string): Promise<void> {
     await trx.deleteFrom('sign_in_failures').where('username', '=', name).execute();
   }
@@ -340,7 +284,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
     this.requirePhase('SIGNED_OUT', 'SIGNED_IN');
     const name = username.trim().toLowerCase();
     let user: UserRow | undefined;
-    const ok = await this.throttledCheck(name, 'session.signIn', null, async () => {
+    const ok = await throttledPasswordCheck(this, name, 'session.signIn', null, async () => {
       user = await findUserByUsername(this.db, name);
       return user && user.active ? verifyPassword(password, user.password_hash) : (await DUMMY_HASH_PROMISE(), false);
     });
@@ -364,7 +308,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
   /** The signed-in user's own new password; also how a password a lead reset is replaced. */
   async changePassword(current: string, next: string): Promise<Status> {
     const me = await this.requireUser();
-    const ok = await this.throttledCheck(me.username, 'session.changePassword', this.actor(), async () => {
+    const ok = await throttledPasswordCheck(this, me.username, 'session.changePassword', this.actor(), async () => {
       const user = await findUserByUsername(this.db, me.username);
       return !!user && (await verifyPassword(current, user.password_hash));
     });

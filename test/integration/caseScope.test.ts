@@ -54,6 +54,23 @@ async function outsideScope(ctx: SampleContext) {
 
 const CASE_ID_FIELDS = ['id', 'caseId', 'linkToCaseId'] as const;
 
+/** A phone notification about one child, as cases.register takes it. */
+async function notificationAbout(
+  child: { firstName: string; lastName: string; birthDate: string; hetu: string },
+  linkToCaseId?: string,
+) {
+  const municipalityId = (await app.core.db.selectFrom('municipalities').select('id').executeTakeFirstOrThrow()).id;
+  return {
+    type: 'LSL25',
+    channel: 'PHONE',
+    receivedAt: '2026-11-23T09:00:00+02:00',
+    reporterCategory: 'SCHOOL',
+    municipalityId,
+    children: [child],
+    ...(linkToCaseId && { linkToCaseId }),
+  };
+}
+
 describe('case scope on every operation', () => {
   for (const role of ['ADVICE', 'REGIONAL', 'ADMIN'] as const) {
     it(`${role}: no operation returns anything of a case outside the scope, and an id outside it is answered like one that does not exist`, async () => {
@@ -165,20 +182,16 @@ describe('the existing-client check and links at registration', () => {
 
   it('refuses a link to a case outside the scope exactly as one to no case, and logs it', async () => {
     const child = await hiddenChild();
-    const municipalityId = (await app.core.db.selectFrom('municipalities').select('id').executeTakeFirstOrThrow()).id;
-    const notification = (linkToCaseId: string) => ({
-      type: 'LSL25',
-      channel: 'PHONE',
-      receivedAt: '2026-11-23T09:00:00+02:00',
-      reporterCategory: 'SCHOOL',
-      municipalityId,
-      children: [{ firstName: 'Linkki', lastName: 'Kokeilu', birthDate: '2015-05-05', hetu: '' }],
-      linkToCaseId,
-    });
+    const notification = (linkToCaseId: string) =>
+      notificationAbout({ firstName: 'Linkki', lastName: 'Kokeilu', birthDate: '2015-05-05', hetu: '' }, linkToCaseId);
     const before = await storeDigest(app.core.db);
-    const outside = await dispatch(app.core, 'cases.register', notification(child.id));
+    const outside = await dispatch(app.core, 'cases.register', await notification(child.id));
     const seq = (await lastAuditEntry(app.core.db)).seq;
-    const missing = await dispatch(app.core, 'cases.register', notification('00000000-0000-4000-8000-000000000000'));
+    const missing = await dispatch(
+      app.core,
+      'cases.register',
+      await notification('00000000-0000-4000-8000-000000000000'),
+    );
     expect(outside).toEqual(missing);
     expect(outside).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await storeDigest(app.core.db)).toBe(before);
@@ -198,17 +211,15 @@ describe('the existing-client check and links at registration', () => {
       .where('status', '=', 'CLOSED')
       .where('assignee_user_id', 'is not', null)
       .executeTakeFirstOrThrow();
-    const municipalityId = (await app.core.db.selectFrom('municipalities').select('id').executeTakeFirstOrThrow()).id;
     const { caseIds } = ok<{ caseIds: string[] }>(
-      await dispatch(app.core, 'cases.register', {
-        type: 'LSL25',
-        channel: 'PHONE',
-        receivedAt: '2026-11-23T09:00:00+02:00',
-        reporterCategory: 'SCHOOL',
-        municipalityId,
-        children: [{ firstName: 'Sisar', lastName: 'Linkitetty', birthDate: '2014-04-04', hetu: '' }],
-        linkToCaseId: earlier.id,
-      }),
+      await dispatch(
+        app.core,
+        'cases.register',
+        await notificationAbout(
+          { firstName: 'Sisar', lastName: 'Linkitetty', birthDate: '2014-04-04', hetu: '' },
+          earlier.id,
+        ),
+      ),
     );
     const asLead = ok<{ linkedAssigneeUserId: string | null }>(
       await dispatch(app.core, 'cases.get', { id: caseIds[0] }),
@@ -283,17 +294,13 @@ describe('roster edits and case scope', () => {
 describe("the child's access-log report", () => {
   it('names one child only: another child with the same name and birth date but another identity code is not in it', async () => {
     await app.signInAs('LEAD');
-    const municipalityId = (await app.core.db.selectFrom('municipalities').select('id').executeTakeFirstOrThrow()).id;
     const register = async (hetu: string) =>
       ok<{ caseIds: string[] }>(
-        await dispatch(app.core, 'cases.register', {
-          type: 'LSL25',
-          channel: 'PHONE',
-          receivedAt: '2026-11-23T09:00:00+02:00',
-          reporterCategory: 'SCHOOL',
-          municipalityId,
-          children: [{ firstName: 'Kaksoset', lastName: 'Samanimi', birthDate: '2016-03-03', hetu }],
-        }),
+        await dispatch(
+          app.core,
+          'cases.register',
+          await notificationAbout({ firstName: 'Kaksoset', lastName: 'Samanimi', birthDate: '2016-03-03', hetu }),
+        ),
       ).caseIds[0]!;
     const a = await register(makeHetu('2016-03-03', 902));
     const b = await register(makeHetu('2016-03-03', 904));
