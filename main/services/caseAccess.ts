@@ -57,23 +57,42 @@ export function caseScopeFilter(viewer: CaseViewer): CaseScopeFilter {
   }
 }
 
-/** Whether `viewer`'s scope covers the case (false also when there is no such case). */
-export async function viewerSeesCase(viewer: CaseViewer, db: Kysely<Database>, caseId: string): Promise<boolean> {
+/** Which of `caseIds` `viewer`'s scope covers, in one query (ids of no case are simply not in it). */
+export async function casesViewerSees(
+  viewer: CaseViewer,
+  db: Kysely<Database>,
+  caseIds: readonly string[],
+): Promise<Set<string>> {
+  if (!caseIds.length) return new Set();
   const filter = caseScopeFilter(viewer);
-  let query = db.selectFrom('cases as c').select('c.id').where('c.id', '=', caseId);
+  let query = db.selectFrom('cases as c').select('c.id').where('c.id', 'in', caseIds);
   if (filter) query = query.where(filter);
-  return !!(await query.executeTakeFirst());
+  return new Set((await query.execute()).map((r) => r.id));
 }
 
 /**
- * Throws FORBIDDEN unless the signed-in user's scope covers the case. A case outside the scope and a case
- * that does not exist get the very same answer, so that a caller learns nothing from it, not even whether
- * the id exists (703/2023 § 9); only the log tells them apart.
+ * Where a case stands for `viewer`: in scope, outside it, or no case at all. Callers answer the last two
+ * alike, so that nobody learns from them whether an id exists (703/2023 § 9); only the log tells them apart.
  */
-export async function requireCaseAccess(core: Core, db: Kysely<Database>, caseId: string): Promise<void> {
-  if (await viewerSeesCase(await caseViewer(core, db), db, caseId)) return;
+export async function caseScopeOf(
+  viewer: CaseViewer,
+  db: Kysely<Database>,
+  caseId: string,
+): Promise<'IN_SCOPE' | 'OUT_OF_SCOPE' | 'NO_SUCH_CASE'> {
+  if ((await casesViewerSees(viewer, db, [caseId])).has(caseId)) return 'IN_SCOPE';
   const exists = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
-  throw new CaseOutOfScope(exists ? caseId : undefined);
+  return exists ? 'OUT_OF_SCOPE' : 'NO_SUCH_CASE';
+}
+
+/**
+ * Throws FORBIDDEN unless the signed-in user's scope covers the case, with the same answer for a case
+ * outside the scope and one that does not exist. Returns the viewer, for further scope checks.
+ */
+export async function requireCaseAccess(core: Core, db: Kysely<Database>, caseId: string): Promise<CaseViewer> {
+  const viewer = await caseViewer(core, db);
+  const scope = await caseScopeOf(viewer, db, caseId);
+  if (scope === 'IN_SCOPE') return viewer;
+  throw new CaseOutOfScope(scope === 'OUT_OF_SCOPE' ? caseId : undefined);
 }
 
 export const CASE_OUT_OF_SCOPE_MESSAGE = 'This case is not among the cases your role may see.';

@@ -16,7 +16,7 @@ import { appendAudit } from '../store/audit';
 import { findExistingCases, queryQueue, readCase, type ParsedQueueQuery } from '../store/caseQueries';
 import { readCalendar, readSettings } from '../store/settings';
 import { buildCase } from './caseRecord';
-import { caseScopeFilter, caseViewer, requireCaseAccess, viewerSeesCase } from './caseAccess';
+import { caseScopeFilter, caseScopeOf, casesViewerSees, caseViewer, requireCaseAccess } from './caseAccess';
 import { EXISTING_CASE_LOOKUPS_PER_MINUTE } from './rateLimit';
 import { childIdentity, FieldErrors, findMunicipality, pastDateTime } from './caseValidation';
 
@@ -113,11 +113,11 @@ export async function caseQueue(core: Core, q: ParsedQueueQuery): Promise<QueueR
 /** Reads one case for the detail pane; the read itself is logged with its purpose. */
 export async function caseDetail(core: Core, id: string, purpose = 'case detail'): Promise<CaseDetail> {
   const found = await core.transact({ actor: core.actor(), action: 'cases.read', purpose, caseId: id }, async (trx) => {
-    await requireCaseAccess(core, trx, id);
+    const viewer = await requireCaseAccess(core, trx, id);
     const read = (await readCase(trx, id))!;
     // The linked earlier case's worker is offered for a transfer; only to whoever may see that case.
     const linked = read.row.linked_case_id;
-    const seesLinked = !!linked && (await viewerSeesCase(await caseViewer(core, trx), trx, linked));
+    const seesLinked = !!linked && (await casesViewerSees(viewer, trx, [linked])).has(linked);
     return seesLinked ? read : { ...read, row: { ...read.row, linked_assignee_user_id: null } };
   });
   const r = found.row;
@@ -189,22 +189,16 @@ export async function registerNotification(core: Core, input: RegisterFacts): Pr
   });
   // Linking is for an earlier case the caller may see; one outside their scope gets the same answer as
   // one that does not exist (only the log tells them apart), so the link reveals nothing.
-  if (input.linkToCaseId && !(await viewerSeesCase(await caseViewer(core), core.db, input.linkToCaseId))) {
-    const exists = await core.db
-      .selectFrom('cases')
-      .select('id')
-      .where('id', '=', input.linkToCaseId)
-      .executeTakeFirst();
-    if (exists)
-      await core.audit({
-        actor: core.actor(),
-        action: 'cases.register',
-        outcome: 'REFUSED',
-        caseId: exists.id,
-        details: { reason: 'link to a case outside the case scope' },
-      });
-    errors.add('linkToCaseId', 'no such case among the cases you may see');
-  }
+  const linkScope = input.linkToCaseId && (await caseScopeOf(await caseViewer(core), core.db, input.linkToCaseId));
+  if (linkScope === 'OUT_OF_SCOPE')
+    await core.audit({
+      actor: core.actor(),
+      action: 'cases.register',
+      outcome: 'REFUSED',
+      caseId: input.linkToCaseId!,
+      details: { reason: 'link to a case outside the case scope' },
+    });
+  if (linkScope && linkScope !== 'IN_SCOPE') errors.add('linkToCaseId', 'no such case among the cases you may see');
   if (errors.any || !receivedAt || !municipality) throw errors.error();
   const calendar = await readCalendar(core.db);
   const actor = core.actor()!;
@@ -292,8 +286,11 @@ export async function existingCases(
     }),
     async (trx: Kysely<Database>) => {
       const found = await findExistingCases(trx, by);
-      const seen = new Set<string>();
-      for (const { row } of found) if (await viewerSeesCase(viewer, trx, row.id)) seen.add(row.id);
+      const seen = await casesViewerSees(
+        viewer,
+        trx,
+        found.map((f) => f.row.id),
+      );
       return {
         visible: found.filter((f) => seen.has(f.row.id)),
         outsideScope: filter !== null && found.length > seen.size,
