@@ -5,6 +5,8 @@
  *   The pending day is day 0 (Act 150/1930 § 2).
  * - Completion due: pending date + 3 calendar months, clamped to the month's last day (Act 150/1930 § 3),
  *   moved to the next working day if it is not one (§ 5).
+ * - The law counts by the statutory calendar: weekends and public holidays. A county's own closure days
+ *   never move a statutory deadline; they only shape the roster and the "office open" hints.
  */
 import {
   addDays,
@@ -157,10 +159,14 @@ export interface Deadlines {
   completeDue: LocalDate;
 }
 
-export function caseDeadlines(pendingFrom: LocalDate, calendar: WorkingDayCalendar = workingDayCalendar()): Deadlines {
+/** The law's calendar (weekends and the public holidays of domain.md), with no county closure days. */
+export const STATUTORY_CALENDAR: WorkingDayCalendar = workingDayCalendar();
+
+/** A case's statutory deadlines: always on the statutory calendar, whatever days the county closes. */
+export function caseDeadlines(pendingFrom: LocalDate): Deadlines {
   return {
     pendingFrom,
-    startDue: calendar.addWorkingDays(pendingFrom, START_DUE_WORKING_DAYS),
-    completeDue: calendar.nextWorkingDayFrom(addMonthsClamped(pendingFrom, COMPLETION_MONTHS)),
+    startDue: STATUTORY_CALENDAR.addWorkingDays(pendingFrom, START_DUE_WORKING_DAYS),
+    completeDue: STATUTORY_CALENDAR.nextWorkingDayFrom(addMonthsClamped(pendingFrom, COMPLETION_MONTHS)),
   };
 }

@@ -8,6 +8,7 @@ import {
   CONTACT_MODES,
   DECISIONS,
   REPORTER_CATEGORIES,
+  runsAssessment,
 } from './caseTypes';
 import { letterSummarySchema } from './guidanceContract';
 import { languageSchema, localDateSchema } from './schemas';
@@ -207,7 +208,10 @@ export const decisionInputSchema = z
     id: z.string().max(64),
     decision: z.enum(DECISIONS),
     reason: z.string().trim().min(1, 'a reason is required').max(2000),
-    /** START_ASSESSMENT: the regional assessment team (taken from the worker's team when only a worker is given). */
+    /**
+     * START_ASSESSMENT and URGENT (whose assessment still runs): the regional assessment team (taken from the
+     * worker's team when only a worker is given).
+     */
     teamId: z.string().max(64).optional(),
     /** START_ASSESSMENT: the worker, if already known; TRANSFER_EXISTING: the designated worker (omatyöntekijä). */
     assigneeUserId: z.string().max(64).optional(),
@@ -215,7 +219,7 @@ export const decisionInputSchema = z
     serviceIds: z.array(z.string().max(64)).max(20).default([]),
   })
   .strict()
-  .refine((v) => v.decision !== 'START_ASSESSMENT' || !!v.teamId || !!v.assigneeUserId, {
+  .refine((v) => !runsAssessment(v.decision) || !!v.teamId || !!v.assigneeUserId, {
     message: 'choose the regional assessment team',
     path: ['teamId'],
   })

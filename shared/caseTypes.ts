@@ -2,6 +2,9 @@
 export const CASE_TYPES = ['LSL25', 'LSL25C', 'SHL35', 'SHL35_NOTICE', 'APPLICATION'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
+/** Child welfare by definition (LsL 25 §, 25 c §): letters cite LsL 26 §, the others SHL 36 §. */
+export const isChildWelfareType = (type: string): boolean => type === 'LSL25' || type === 'LSL25C';
+
 export const CHANNELS = [
   'PHONE',
   'PYYDA_APUA',
@@ -32,6 +35,15 @@ export type ReporterCategory = (typeof REPORTER_CATEGORIES)[number];
 export const DECISIONS = ['START_ASSESSMENT', 'NO_ACTION', 'GUIDANCE', 'TRANSFER_EXISTING', 'URGENT'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
+/**
+ * Decisions after which the service need assessment runs against its 3-month deadline: a started
+ * assessment, and an urgent child welfare measure (LsL 27 §; THL: urgent measures are no reason to leave
+ * the assessment undone).
+ */
+export const ASSESSMENT_DECISIONS: readonly Decision[] = ['START_ASSESSMENT', 'URGENT'];
+export const runsAssessment = (decision: string | null): boolean =>
+  decision !== null && (ASSESSMENT_DECISIONS as readonly string[]).includes(decision);
+
 export const CASE_STATUSES = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT', 'CLOSED'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -42,7 +54,7 @@ export function caseStatus(c: {
   decision: string | null;
   assessmentCompletedDate: string | null;
 }): CaseStatus {
-  if (c.decision === 'START_ASSESSMENT') return c.assessmentCompletedDate ? 'CLOSED' : 'ASSESSMENT';
+  if (runsAssessment(c.decision)) return c.assessmentCompletedDate ? 'CLOSED' : 'ASSESSMENT';
   if (c.decision) return 'CLOSED';
   if (!c.pendingFrom) return 'AWAITING_BIRTH';
   return c.urgencyAssessedAt ? 'TRIAGE' : 'NEW';

@@ -3,6 +3,7 @@
  * assessment teams (START_ASSESSMENT), and the letters to guardians with their county-edited templates.
  */
 import { z } from 'zod';
+import { parseLocalDate } from './dates';
 
 export const SERVICE_KINDS = ['PUBLIC', 'PRIVATE', 'THIRD_SECTOR'] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
@@ -40,7 +41,20 @@ export type SaveServiceInput = z.input<typeof saveServiceSchema>;
 export const teamSchema = z.object({ id: z.string(), name: z.string(), areaId: z.string().nullable() });
 export type Team = z.infer<typeof teamSchema>;
 
-export const LETTER_KINDS = ['RECEIPT_NOTICE', 'DECISION'] as const;
+/** The notice to guardians, the decision letter, and the notice to a child of 12 or more. */
+export const LETTER_KINDS = ['RECEIPT_NOTICE', 'DECISION', 'CHILD_NOTICE'] as const;
+/** From this age a child gets the notice too, in words a child understands. */
+export const CHILD_NOTICE_MIN_AGE = 12;
+
+/** Whether the child has turned CHILD_NOTICE_MIN_AGE by `today` (a birthday counts from its day). */
+export function childOldEnough(birthDate: string | null, today: string): boolean {
+  if (!birthDate) return false;
+  const b = parseLocalDate(birthDate);
+  const d = parseLocalDate(today);
+  const age = d.year - b.year - (d.month < b.month || (d.month === b.month && d.day < b.day) ? 1 : 0);
+  return age >= CHILD_NOTICE_MIN_AGE;
+}
+
 export type LetterKind = (typeof LETTER_KINDS)[number];
 export const LETTER_LANGUAGES = ['fi', 'sv'] as const;
 export type LetterLanguage = (typeof LETTER_LANGUAGES)[number];
@@ -53,11 +67,14 @@ export const LETTER_PLACEHOLDERS = [
   'childBirthDate',
   'receivedDate',
   'startDue',
+  'statute',
+  'completeDue',
   'decision',
   'decisionDate',
   'decisionReason',
   'services',
   'team',
+  'urgentNote',
   'worker',
   'today',
 ] as const;

@@ -1,5 +1,12 @@
 import { caseDeadlines, type WorkingDayCalendar } from '../../shared/calendar';
-import { caseStatus, type CaseType, type Channel, type Decision, type ReporterCategory } from '../../shared/caseTypes';
+import {
+  caseStatus,
+  runsAssessment,
+  type CaseType,
+  type Channel,
+  type Decision,
+  type ReporterCategory,
+} from '../../shared/caseTypes';
 import { addDays, helsinkiWallTimeToInstant, type LocalDate } from '../../shared/dates';
 import { makeHetu } from '../../shared/hetu';
 import { DEFAULT_MUNICIPALITIES } from '../store/seedCounty';
@@ -46,7 +53,7 @@ const MUNICIPALITY_WEIGHTS: [string, number][] = [
   ['myrskyla', 2.5],
   ['pukkila', 2],
 ];
-/** Jyväskylä 2024: 17% of initiated cases led to a service need assessment (domain.md). */
+/** Keski-Pohjanmaa (Soite) 2024: 17% of initiated cases led to a service need assessment (domain.md). */
 const DECISION_WEIGHTS: [Decision, number][] = [
   ['START_ASSESSMENT', 17],
   ['NO_ACTION', 30],
@@ -120,7 +127,7 @@ export function makeCase(
   let decisionDate: LocalDate | null = null;
   let completed: LocalDate | null = null;
   let assignee: string | null = rng.pick(assignees.triage);
-  const deadlines = pendingFrom ? caseDeadlines(pendingFrom, calendar) : null;
+  const deadlines = pendingFrom ? caseDeadlines(pendingFrom) : null;
   if (pendingFrom && deadlines) {
     const ageInWorkingDays = calendar.workingDaysBetween(pendingFrom, today);
     if (!fresh && (ageInWorkingDays > 0 || rng.chance(0.6))) urgencyAt = instant(pendingFrom, rng, 8, 15);
@@ -132,7 +139,7 @@ export function makeCase(
       if (decisionDate > today) decisionDate = today;
       decision = rng.weighted(DECISION_WEIGHTS);
       events.push({ kind: 'DECIDED', at: instant(decisionDate, rng), data: { decision } });
-      if (decision === 'START_ASSESSMENT') {
+      if (runsAssessment(decision)) {
         assignee = rng.pick(assignees.regionalByArea.get(municipality.area_id) ?? assignees.triage);
         const done = addDays(pendingFrom, rng.chance(0.12) ? rng.int(93, 120) : rng.int(35, 90));
         if (done <= today) {

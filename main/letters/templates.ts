@@ -15,7 +15,7 @@ Lapsiperheiden sosiaalipalvelut, asiakasohjaus
 
 Olemme vastaanottaneet {{receivedDate}} lastanne {{child}} ({{childBirthDate}}) koskevan ilmoituksen tai yhteydenoton.
 
-Sosiaalityöntekijä arvioi heti, tarvitaanko kiireellisiä toimia. Viimeistään {{startDue}} (seitsemän arkipäivän kuluessa, lastensuojelulaki 26 §) sosiaalityöntekijä ratkaisee, aloitetaanko palvelutarpeen arviointi, ohjataanko teidät muihin palveluihin vai eikö asia anna aihetta toimenpiteisiin. Teihin otetaan yhteyttä ennen ratkaisua.
+Sosiaalityöntekijä arvioi heti, tarvitaanko kiireellisiä toimia. Viimeistään {{startDue}} (seitsemän arkipäivän kuluessa, {{statute}}) sosiaalityöntekijä ratkaisee, aloitetaanko palvelutarpeen arviointi, ohjataanko teidät muihin palveluihin vai eikö asia anna aihetta toimenpiteisiin. Teihin otetaan yhteyttä ennen ratkaisua.
 
 Voitte olla yhteydessä asiakasohjaukseen arkisin kello 8.30-15.00.
 
@@ -32,7 +32,7 @@ Socialtjänster för barnfamiljer, klientstyrning
 
 Vi har {{receivedDate}} tagit emot en anmälan eller kontakt som gäller ert barn {{child}} ({{childBirthDate}}).
 
-En socialarbetare bedömer genast om det behövs brådskande åtgärder. Senast {{startDue}} (inom sju vardagar, barnskyddslagen 26 §) avgör socialarbetaren om en bedömning av servicebehovet inleds, om ni hänvisas till andra tjänster eller om ärendet inte föranleder åtgärder. Vi kontaktar er innan ärendet avgörs.
+En socialarbetare bedömer genast om det behövs brådskande åtgärder. Senast {{startDue}} (inom sju vardagar, {{statute}}) avgör socialarbetaren om en bedömning av servicebehovet inleds, om ni hänvisas till andra tjänster eller om ärendet inte föranleder åtgärder. Vi kontaktar er innan ärendet avgörs.
 
 Ni kan kontakta klientstyrningen vardagar kl. 8.30-15.00.
 
@@ -55,6 +55,8 @@ Palvelut, joihin teidät on ohjattu: {{services}}
 
 Palvelutarpeen arvioinnin tekee: {{team}}
 
+{{urgentNote}}
+
 Lisätietoja antaa allekirjoittanut.
 
 Ystävällisin terveisin
@@ -76,14 +78,48 @@ Tjänster som ni hänvisats till: {{services}}
 
 Bedömningen av servicebehovet görs av: {{team}}
 
+{{urgentNote}}
+
 Närmare upplysningar ger undertecknad.
 
 Med vänlig hälsning
 {{worker}}`;
 
+/** The notice to a child of 12 or more (LsL 20 §: the child's view is heard), in words a child understands. */
+const CHILD_NOTICE_FI = `{{county}}
+Lapsiperheiden sosiaalipalvelut, asiakasohjaus
+{{today}}
+
+Hei {{recipient}},
+
+# Sinusta on otettu yhteyttä sosiaalityöhön
+
+Saimme {{receivedDate}} viestin, jossa joku oli huolissaan sinusta tai perheestäsi. Me sosiaalityössä selvitämme, tarvitsetko sinä tai perheesi apua tai tukea.
+
+Sosiaalityöntekijä ottaa yhteyttä sinuun ja huoltajiisi viimeistään {{startDue}}. Saat kertoa oman mielipiteesi, ja sitä kuunnellaan. Voit myös itse soittaa tai tulla juttelemaan arkisin kello 8.30-15.00.
+
+Terveisin
+{{worker}}`;
+
+const CHILD_NOTICE_SV = `{{county}}
+Socialtjänster för barnfamiljer, klientstyrning
+{{today}}
+
+Hej {{recipient}},
+
+# Någon har kontaktat socialarbetet om dig
+
+Vi fick {{receivedDate}} ett meddelande där någon var orolig för dig eller din familj. Vi inom socialarbetet tar reda på om du eller din familj behöver hjälp eller stöd.
+
+En socialarbetare kontaktar dig och dina vårdnadshavare senast {{startDue}}. Du får säga vad du själv tycker, och vi lyssnar på dig. Du kan också själv ringa eller komma och prata vardagar kl. 8.30-15.00.
+
+Hälsningar
+{{worker}}`;
+
 export const DEFAULT_TEMPLATES: Record<LetterKind, Record<LetterLanguage, string>> = {
   RECEIPT_NOTICE: { fi: RECEIPT_NOTICE_FI, sv: RECEIPT_NOTICE_SV },
   DECISION: { fi: DECISION_FI, sv: DECISION_SV },
+  CHILD_NOTICE: { fi: CHILD_NOTICE_FI, sv: CHILD_NOTICE_SV },
 };
 
 export function fillTemplate(body: string, values: Record<string, string>): string {

@@ -2,7 +2,7 @@
  * Turns the facts of one notification about one child into a case row and its first events. Registration
  * in the app and the CSV import both go through here, so deadlines are computed in one place only.
  */
-import { caseDeadlines, type WorkingDayCalendar } from '../../shared/calendar';
+import { caseDeadlines } from '../../shared/calendar';
 import { caseStatus, type CaseType, type Decision } from '../../shared/caseTypes';
 import { helsinkiDate, type LocalDate } from '../../shared/dates';
 import type { NewCase } from '../store/schema';
@@ -59,13 +59,9 @@ export function pendingDateOf(
   return helsinkiDate(facts.receivedAt);
 }
 
-export function buildCase(
-  facts: CaseFacts,
-  calendar: WorkingDayCalendar,
-  now: Date,
-): { row: NewCase; events: NewEvent[] } {
+export function buildCase(facts: CaseFacts, now: Date): { row: NewCase; events: NewEvent[] } {
   const pendingFrom = pendingDateOf(facts);
-  const deadlines = pendingFrom ? caseDeadlines(pendingFrom, calendar) : null;
+  const deadlines = pendingFrom ? caseDeadlines(pendingFrom) : null;
   const h = facts.history;
   const receivedAt = facts.receivedAt.toISOString();
   // Facts from an import (history columns above all) say who brought them in: they were typed by nobody here.

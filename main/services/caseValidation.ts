@@ -2,7 +2,7 @@
  * Field-level checks for case facts, shared by the CSV import and the registration form: each problem is
  * reported with the field's name, and nothing is written while any remains.
  */
-import { DECISIONS, type CaseType, type Decision } from '../../shared/caseTypes';
+import { DECISIONS, runsAssessment, type CaseType, type Decision } from '../../shared/caseTypes';
 import { helsinkiDate, isLocalDate, type LocalDate } from '../../shared/dates';
 import { parseDateTime } from '../../shared/datetime';
 import { checkHetu } from '../../shared/hetu';
@@ -171,7 +171,8 @@ export function caseHistory(errors: FieldErrors, raw: HistoryRaw, receivedDate: 
     errors.add('decision_at', 'is before the notification was received');
   let assessmentCompletedDate = localDate(errors, 'assessment_completed_at', raw.assessmentCompletedAt);
   if (assessmentCompletedDate) {
-    if (decision !== 'START_ASSESSMENT') errors.add('assessment_completed_at', 'only with decision START_ASSESSMENT');
+    if (!runsAssessment(decision))
+      errors.add('assessment_completed_at', 'only with decision START_ASSESSMENT or URGENT');
     else if (decisionDate && assessmentCompletedDate < decisionDate)
       errors.add('assessment_completed_at', 'is before the decision');
     else if (assessmentCompletedDate > helsinkiDate(now)) errors.add('assessment_completed_at', 'is in the future');

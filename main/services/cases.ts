@@ -3,7 +3,7 @@
  * Each change is one transaction with its audit entry; each read of a case is audit-logged (703/2023 § 10).
  */
 import { randomUUID } from 'node:crypto';
-import type { WorkingDayCalendar } from '../../shared/calendar';
+import { STATUTORY_CALENDAR, type WorkingDayCalendar } from '../../shared/calendar';
 import type { CaseDetail, ExistingCases, Guardian, QueueResult, QueueRow } from '../../shared/caseContract';
 import { LuukkuError } from '../../shared/errors';
 import type { Kysely } from 'kysely';
@@ -14,7 +14,7 @@ import { helsinkiDate } from '../../shared/dates';
 import type { Core } from '../app/core';
 import { appendAudit } from '../store/audit';
 import { findExistingCases, queryQueue, readCase, type ParsedQueueQuery } from '../store/caseQueries';
-import { readCalendar, readSettings } from '../store/settings';
+import { readSettings } from '../store/settings';
 import { buildCase } from './caseRecord';
 import { caseScopeFilter, caseScopeOf, casesViewerSees, caseViewer, requireCaseAccess } from './caseAccess';
 import { EXISTING_CASE_LOOKUPS_PER_MINUTE } from './rateLimit';
@@ -30,10 +30,17 @@ export interface ClockContext {
   dueSoonWorkingDays: number;
 }
 
-/** Today, the working-day calendar and the due-soon window: what a case's clock is computed against. */
+/**
+ * Today, the statutory calendar and the due-soon window: what a case's clock is computed against. The
+ * county's closure days are not in it: they never move a statutory deadline (domain.md).
+ */
 export async function clockContextOf(core: Core): Promise<ClockContext> {
-  const [calendar, settings] = await Promise.all([readCalendar(core.db), readSettings(core.db)]);
-  return { today: helsinkiDate(core.now()), calendar, dueSoonWorkingDays: settings.dueSoonWorkingDays };
+  const settings = await readSettings(core.db);
+  return {
+    today: helsinkiDate(core.now()),
+    calendar: STATUTORY_CALENDAR,
+    dueSoonWorkingDays: settings.dueSoonWorkingDays,
+  };
 }
 
 /** A case as a queue row with its clock; the detail pane's record extends this, so both always agree. */
@@ -200,7 +207,6 @@ export async function registerNotification(core: Core, input: RegisterFacts): Pr
     });
   if (linkScope && linkScope !== 'IN_SCOPE') errors.add('linkToCaseId', 'no such case among the cases you may see');
   if (errors.any || !receivedAt || !municipality) throw errors.error();
-  const calendar = await readCalendar(core.db);
   const actor = core.actor()!;
   const notificationId = randomUUID();
   const built = children.map((child) =>
@@ -219,7 +225,6 @@ export async function registerNotification(core: Core, input: RegisterFacts): Pr
         summary: input.summary || null,
         createdBy: actor.id,
       },
-      calendar,
       now,
     ),
   );

@@ -9,7 +9,6 @@ import { CASE_TYPES, CHANNELS, REPORTER_CATEGORIES, type CaseType } from '../../
 import { helsinkiDate } from '../../shared/dates';
 import { Refusal } from '../../shared/errors';
 import { appendAudit, type Actor } from '../store/audit';
-import { readCalendar } from '../store/settings';
 import { yieldToEventLoop, type ImportProgress } from './jobProgress';
 import type { Database } from '../store/schema';
 import { buildCase, type CaseFacts, type NewEvent } from './caseRecord';
@@ -158,7 +157,6 @@ export async function importCasesCsv(
     .selectFrom('municipalities')
     .select(['id', 'area_id', 'name_fi', 'name_sv'])
     .execute();
-  const calendar = await readCalendar(db);
   const rejected: ImportResult['rejected'] = [];
   const valid: { line: number; facts: Omit<CaseFacts, 'id'> }[] = [];
   const seenIds = new Map<string, number>();
@@ -215,7 +213,7 @@ export async function importCasesCsv(
     for (let i = 0; i < fresh.length; i += batch) {
       const built = fresh
         .slice(i, i + batch)
-        .map((v) => buildCase({ ...v.facts, id: randomUUID(), importedBy }, calendar, options.now));
+        .map((v) => buildCase({ ...v.facts, id: randomUUID(), importedBy }, options.now));
       created.push(...built.map((b) => b.row.id));
       await trx
         .insertInto('cases')

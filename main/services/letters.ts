@@ -5,12 +5,15 @@
  * disclosure (Asiakastietolaki 703/2023 § 10) in the same transaction.
  */
 import {
+  CHILD_NOTICE_MIN_AGE,
+  childOldEnough,
   LETTER_KINDS,
   LETTER_LANGUAGES,
   type LetterKind,
   type LetterLanguage,
   type LetterTemplate,
 } from '../../shared/guidanceContract';
+import { isChildWelfareType } from '../../shared/caseTypes';
 import { helsinkiDate, parseLocalDate } from '../../shared/dates';
 import { LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
@@ -68,6 +71,11 @@ export async function createLetter(
   const c = found.row;
   if (input.kind === 'DECISION' && !c.decision)
     throw new LuukkuError('WRONG_STATE', 'There is no decision yet: the decision letter follows the decision.');
+  if (input.kind === 'CHILD_NOTICE' && !childOldEnough(c.child_birth_date, helsinkiDate(core.now())))
+    throw new LuukkuError(
+      'WRONG_STATE',
+      `The child's own notice is for a child of ${CHILD_NOTICE_MIN_AGE} or more, with a recorded birth date.`,
+    );
   const t = mainText(input.language);
   const actor = core.actor()!;
   const now = core.now();
@@ -80,11 +88,14 @@ export async function createLetter(
     childBirthDate: letterDate(c.child_birth_date ?? c.expected_birth_date),
     receivedDate: letterDate(c.received_date),
     startDue: letterDate(c.start_due),
+    completeDue: letterDate(c.complete_due),
+    statute: t(isChildWelfareType(c.type) ? 'letters.statute.childWelfare' : 'letters.statute.socialWelfare'),
     decision: c.decision ? t(`decisions.${c.decision}`) : '',
     decisionDate: letterDate(c.decision_date),
     decisionReason: c.decision_reason ?? '',
     services: found.guidedTo.map((s) => s.name).join(', '),
     team: c.assigned_team ?? '',
+    urgentNote: c.decision === 'URGENT' ? t('letters.urgentNote', { completeDue: letterDate(c.complete_due) }) : '',
     worker: author?.display_name ?? actor.name,
     today: letterDate(helsinkiDate(now)),
   });

@@ -4,7 +4,13 @@
  */
 import type { Kysely, Updateable } from 'kysely';
 import { caseDeadlines } from '../../shared/calendar';
-import { caseStatus, type AssessmentOutcome, type ContactMode, type Decision } from '../../shared/caseTypes';
+import {
+  caseStatus,
+  runsAssessment,
+  type AssessmentOutcome,
+  type ContactMode,
+  type Decision,
+} from '../../shared/caseTypes';
 import { helsinkiDate } from '../../shared/dates';
 import { invalidInput, LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
@@ -12,7 +18,6 @@ import type { CaseRow, CasesTable, Database } from '../store/schema';
 import { SOCIAL_WORKER_ROLES, type Role } from '../../shared/roles';
 import { checkGuidedServices } from './guidance';
 import { requireCaseAccess } from './caseAccess';
-import { readCalendar } from '../store/settings';
 import { childIdentity, FieldErrors } from './caseValidation';
 
 async function changeCase(
@@ -75,8 +80,9 @@ export async function recordUrgency(core: Core, id: string, urgent: boolean): Pr
 }
 
 /**
- * The assignee and team a decision hands the case to: START_ASSESSMENT goes to a regional assessment team
- * (and, when already known, one of its workers); TRANSFER_EXISTING to the family's designated worker.
+ * The assignee and team a decision hands the case to: START_ASSESSMENT and URGENT (the assessment still
+ * runs) go to a regional assessment team (and, when already known, one of its workers); TRANSFER_EXISTING
+ * to the family's designated worker.
  */
 async function handOver(
   core: Core,
@@ -93,12 +99,12 @@ async function handOver(
       .executeTakeFirst();
     if (!assignee?.active || !SOCIAL_WORKER_ROLES.includes(assignee.role as Role))
       errors.add('assigneeUserId', 'no such active social worker');
-    else if (input.decision === 'START_ASSESSMENT') {
+    else if (runsAssessment(input.decision)) {
       if (!teamId) teamId = assignee.team_id;
       else if (assignee.team_id !== teamId) errors.add('assigneeUserId', 'is not in the chosen team');
     }
   }
-  if (input.decision === 'START_ASSESSMENT') {
+  if (runsAssessment(input.decision)) {
     const team = teamId
       ? await core.db.selectFrom('teams').select('area_id').where('id', '=', teamId).executeTakeFirst()
       : undefined;
@@ -108,9 +114,7 @@ async function handOver(
   return {
     teamId,
     assigneeUserId:
-      input.decision === 'START_ASSESSMENT' || input.decision === 'TRANSFER_EXISTING'
-        ? (input.assigneeUserId ?? null)
-        : null,
+      runsAssessment(input.decision) || input.decision === 'TRANSFER_EXISTING' ? (input.assigneeUserId ?? null) : null,
   };
 }
 
@@ -167,8 +171,7 @@ export async function recordBirth(
   const errors = new FieldErrors();
   const child = childIdentity(errors, 'LSL25', { ...input, expectedBirthDate: '' }, helsinkiDate(core.now()));
   if (errors.any || !child.birthDate) throw errors.error('birthDate: required');
-  const calendar = await readCalendar(core.db);
-  const deadlines = caseDeadlines(child.birthDate, calendar);
+  const deadlines = caseDeadlines(child.birthDate);
   await changeCase(
     core,
     input.id,
@@ -225,7 +228,7 @@ export async function completeAssessment(
     { kind: 'ASSESSMENT_COMPLETED', data: { outcome: input.outcome } },
     (row) => {
       if (row.status !== 'ASSESSMENT')
-        throw new LuukkuError('WRONG_STATE', 'Only a started assessment can be completed.');
+        throw new LuukkuError('WRONG_STATE', 'Only a running assessment can be completed.');
       if (row.decision_date && input.completedDate < row.decision_date) {
         throw invalidInput('completedDate: is before the decision to start the assessment');
       }

@@ -12,6 +12,7 @@ import type { Role } from '../../shared/roles';
 import type { AssigneeSuggestion, LoadCounts, Workload } from '../../shared/teamContract';
 import type { Core } from '../app/core';
 import { listAbsences } from '../store/roster';
+import { readCalendar } from '../store/settings';
 import type { Database } from '../store/schema';
 import { caseFlow, openLoad, type LoadRow } from '../store/workloadQueries';
 import { clockContextOf } from './cases';
@@ -141,7 +142,8 @@ export async function suggestAssignees(
     openLoad(db, clock.today, clock.today),
     listAbsences(db, from, to),
   ]);
-  const workingDays = clock.calendar.workingDays(from, to);
+  // Days the office is open (closure days included) weigh who can take cases: not a statutory count.
+  const workingDays = (await readCalendar(db)).workingDays(from, to);
   return people
     .filter((p) => p.id !== input.fromUserId)
     .map((p) => {

@@ -16,7 +16,8 @@ export interface ReportBounds {
 
 /**
  * The three sets the figures are drawn from: the pending cohort (pending date in the period and known on
- * asOf), assessments completed in the period, and assessments open on asOf.
+ * asOf), assessments completed in the period, and assessments open on asOf (started, or running after an
+ * urgent measure: ASSESSMENT_DECISIONS).
  */
 type Base = 'cohort' | 'completed' | 'open';
 
@@ -32,7 +33,7 @@ function bases(b: ReportBounds): Record<Base, RawBuilder<boolean>> {
   return {
     cohort: sql<boolean>`c.pending_from >= ${b.from} AND c.pending_from <= ${until}`,
     completed: sql<boolean>`c.assessment_completed_date >= ${b.from} AND c.assessment_completed_date <= ${until}`,
-    open: sql<boolean>`c.decision = 'START_ASSESSMENT' AND c.decision_date <= ${b.asOf} AND c.complete_due < ${b.asOf}
+    open: sql<boolean>`c.decision IN ('START_ASSESSMENT', 'URGENT') AND c.decision_date <= ${b.asOf} AND c.complete_due < ${b.asOf}
       AND (c.assessment_completed_date IS NULL OR c.assessment_completed_date > ${b.asOf})`,
   };
 }

@@ -97,7 +97,6 @@ async function registerOne(store: BenchStore): Promise<void> {
       pendingFrom: null,
       summary: 'bench',
     },
-    calendar,
     now,
   );
   await store.db.transaction().execute(async (trx) => {

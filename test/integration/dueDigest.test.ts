@@ -34,10 +34,20 @@ const queueTotal = async (due: 'OVERDUE' | 'DUE_SOON') => {
 
 describe('the due-date digest', () => {
   it('reports each case once per state: what is overdue or due soon now, then only what has turned since', async () => {
+    // A notification received on 13.11. is due on 24.11.: due soon now, overdue a week on, whatever the demo holds.
+    const registered = await dispatch(core, 'cases.register', {
+      type: 'LSL25',
+      channel: 'PHONE',
+      receivedAt: '2026-11-13 10:00',
+      reporterCategory: 'SCHOOL',
+      municipalityId: 'porvoo',
+      children: [{ firstName: 'Iida', lastName: 'Testinen' }],
+    });
+    expect(registered.ok).toBe(true);
     const digest = new DueDigest();
     const first = await digest.next(core);
     expect(first).toEqual({ overdue: await queueTotal('OVERDUE'), dueSoon: await queueTotal('DUE_SOON') });
-    expect(first!.dueSoon + first!.overdue).toBeGreaterThan(0);
+    expect(first!.dueSoon).toBeGreaterThan(0);
     expect(await digest.next(core)).toBeNull(); // nothing new an hour later
     clock += 7 * 24 * 3_600_000; // a week on: cases that were due soon are now overdue
     await core.signIn(lead, DEMO_PASSWORD); // the idle lock ended the session meanwhile

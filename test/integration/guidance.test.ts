@@ -307,3 +307,78 @@ describe('letters to guardians', () => {
     expect(!notLead.ok && notLead.error.code).toBe('FORBIDDEN');
   });
 });
+
+describe('urgent measures and the statute a letter cites (issue 18 items 3, 8)', () => {
+  const letterText = async (caseId: string, kind: string, language = 'fi') => {
+    const detail = ok<CaseDetail>(
+      await dispatch(app.core, 'letters.create', { caseId, kind, language, recipient: 'Åsa Öhman' }),
+    );
+    const newest = Math.max(...detail.letters.map((l) => l.id));
+    const file = ok<{ pdfBase64: string }>(await dispatch(app.core, 'letters.pdf', { id: newest }));
+    return pdfText(Buffer.from(file.pdfBase64, 'base64')).replace(/\n/g, ' ');
+  };
+
+  it('keeps an urgent case in assessment against its 3-month deadline, and its letter says so', async () => {
+    const id = await caseInTriage();
+    const noTeam = await dispatch(app.core, 'cases.recordDecision', { id, decision: 'URGENT', reason: 'Sijoitus.' });
+    expect(!noTeam.ok && noTeam.error.message).toMatch(/teamId: choose the regional assessment team/);
+    const east = (await teams()).find((t) => t.areaId === 'east')!;
+    const detail = ok<CaseDetail>(
+      await dispatch(app.core, 'cases.recordDecision', {
+        id,
+        decision: 'URGENT',
+        reason: 'Sijoitus.',
+        teamId: east.id,
+      }),
+    );
+    expect(detail).toMatchObject({
+      status: 'ASSESSMENT',
+      decision: 'URGENT',
+      clock: { deadline: 'COMPLETE', due: detail.completeDue },
+    });
+    const text = await letterText(id, 'DECISION');
+    expect(text).toContain('lastensuojelun asiakas (lastensuojelulaki 27 §)');
+    // Received 20.11.2026: three months on is Saturday 20.2.2027, so the next working day.
+    expect(text).toContain('valmistuu viimeistään 22.2.2027');
+    expect(await letterText(id, 'DECISION', 'sv')).toContain('Bedömningen av servicebehovet fortsätter');
+    ok(
+      await dispatch(app.core, 'cases.completeAssessment', {
+        id,
+        completedDate: '2026-11-23',
+        outcome: 'CHILD_WELFARE_CLIENT',
+        summary: 'Yhteenveto.',
+      }),
+    );
+    expect(await statusOf(id)).toBe('CLOSED');
+  });
+
+  it('cites LsL 26 § for a child welfare notification and SHL 36 § for a contact; a child of 12 gets a notice too', async () => {
+    await app.signInAs('ASSESSMENT_SW');
+    const register = async (type: string, hetu: string) =>
+      ok<{ caseIds: string[] }>(
+        await dispatch(app.core, 'cases.register', {
+          ...notification,
+          type,
+          children: [{ firstName: 'Ella', lastName: 'Öhman', hetu }],
+        }),
+      ).caseIds[0]!;
+    const notice = await letterText(await register('LSL25', '150315A9033'), 'RECEIPT_NOTICE');
+    expect(notice).toContain('seitsemän arkipäivän kuluessa, lastensuojelulaki 26 §');
+    // Born 23.11.2014: twelve on the day of the letter.
+    const contact = await register('SHL35', '231114A1239');
+    expect(await letterText(contact, 'RECEIPT_NOTICE', 'sv')).toContain('inom sju vardagar, socialvårdslagen 36 §');
+    const child = await letterText(contact, 'CHILD_NOTICE');
+    expect(child).toContain('Hei Åsa Öhman');
+    expect(child).toContain('Saat kertoa oman mielipiteesi');
+    const young = await dispatch(app.core, 'letters.create', {
+      caseId: await register('LSL25', '241114A124Y'), // twelve only tomorrow
+      kind: 'CHILD_NOTICE',
+      language: 'fi',
+      recipient: 'Ella',
+    });
+    expect(!young.ok && young.error).toMatchObject({
+      code: 'WRONG_STATE',
+      message: expect.stringMatching(/12 or more/),
+    });
+  });
+});

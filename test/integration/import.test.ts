@@ -61,7 +61,8 @@ describe('import cases', () => {
       pending_from: '2026-03-06',
       start_due: '2026-03-17',
       decision: 'URGENT',
-      status: 'CLOSED',
+      // An urgent measure does not end the service need assessment (LsL 27 §, issue 18).
+      status: 'ASSESSMENT',
     });
     expect(byId['OP-2026-0004']!.summary).toBe('Poliisin kotihälytys, "kiireellinen?"');
     // An anticipatory notification waits for the birth: no clock.

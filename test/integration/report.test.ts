@@ -372,7 +372,7 @@ function recountSets(rows: CaseRow[], from: string, to: string, asOf: string) {
     openOverdue: ids(
       rows.filter(
         (r) =>
-          r.decision === 'START_ASSESSMENT' &&
+          (r.decision === 'START_ASSESSMENT' || r.decision === 'URGENT') &&
           decided(r) &&
           r.complete_due! < asOf &&
           !(r.assessment_completed_date && r.assessment_completed_date <= asOf),

@@ -6,6 +6,7 @@ import { openWithPassphrase } from '../../main/services/storeFiles';
 import { keyFilePath, readKeyFile } from '../../main/security/keyfile';
 import { LATEST_VERSION, migrations } from '../../main/store/migrations';
 import { kyselyFor, migrate, openSqlite, openStore } from '../../main/store/open';
+import { verifyAuditChain } from '../../main/store/audit';
 import { LuukkuError } from '../../shared/errors';
 import { createDemoStore, createEmptyStore, PASSPHRASE, snapshotDir, tempDir } from '../helpers/stores';
 
@@ -255,6 +256,62 @@ describe('migrations', () => {
     await sql`INSERT INTO staff (id, name, role, fte, created_at) VALUES ('s1', 'A', 'COUNSELLOR', 1, 'x')`.execute(db);
     await sql`INSERT INTO duty_wishes VALUES ('s1', '2027-01-04')`.execute(db);
     await expect(sql`INSERT INTO duty_wishes VALUES ('s1', '2027-01-04')`.execute(db)).rejects.toThrow(/UNIQUE/);
+    await db.destroy();
+  });
+
+  it('migrations 11-12 correct existing cases: deadlines without closure days, urgent cases back in assessment, all logged', async () => {
+    const path = join(dir, 'v10.db');
+    const sqlite = openSqlite(path, Buffer.alloc(32, 9), 'create');
+    const db = kyselyFor(sqlite);
+    for (const m of migrations.filter((m) => m.version <= 10)) {
+      await db.transaction().execute(async (trx) => {
+        await m.up(trx);
+        await sql.raw(`PRAGMA user_version = ${m.version}`).execute(trx);
+      });
+    }
+    await sql`INSERT INTO areas VALUES ('east', 'Itäinen', 'Östra')`.execute(db);
+    await sql`INSERT INTO municipalities VALUES ('loviisa', 'Loviisa', 'Lovisa', 'east', 'fi')`.execute(db);
+    const insert = (id: string, pending: string, startDue: string, completeDue: string, extra = sql``) =>
+      sql`INSERT INTO cases (id, type, channel, received_at, received_date, reporter_category, municipality_id, area_id,
+        pending_from, start_due, complete_due, status, decision, decision_date, created_at, updated_at)
+        VALUES (${id}, 'LSL25', 'PHONE', 'x', ${pending}, 'SCHOOL', 'loviisa', 'east', ${pending}, ${startDue}, ${completeDue},
+        ${extra}, 'x', 'x')`.execute(db);
+    // Registered while 23.12. and 28.12. were closure days: 8.1.2027 instead of the law's 5.1.2027.
+    await insert('late', '2026-12-22', '2027-01-08', '2027-03-22', sql`'NEW', NULL, NULL`);
+    await insert('right', '2026-11-02', '2026-11-11', '2027-02-02', sql`'NEW', NULL, NULL`);
+    await insert('urgent', '2026-11-02', '2026-11-11', '2027-02-02', sql`'CLOSED', 'URGENT', '2026-11-03'`);
+    await insert('guided', '2026-11-02', '2026-11-11', '2027-02-02', sql`'CLOSED', 'GUIDANCE', '2026-11-03'`);
+    await migrate(db, sqlite);
+    const cases = await sql<{
+      id: string;
+      start_due: string;
+      status: string;
+    }>`SELECT id, start_due, status FROM cases ORDER BY id`.execute(db);
+    expect(cases.rows).toEqual([
+      { id: 'guided', start_due: '2026-11-11', status: 'CLOSED' },
+      { id: 'late', start_due: '2027-01-05', status: 'NEW' },
+      { id: 'right', start_due: '2026-11-11', status: 'NEW' },
+      { id: 'urgent', start_due: '2026-11-11', status: 'ASSESSMENT' },
+    ]);
+    const events = await sql<{
+      case_id: string;
+      kind: string;
+      data: string;
+    }>`SELECT case_id, kind, data FROM case_events ORDER BY case_id`.execute(db);
+    expect(events.rows.map((e) => [e.case_id, e.kind])).toEqual([
+      ['late', 'DEADLINES_CORRECTED'],
+      ['urgent', 'ASSESSMENT_REOPENED'],
+    ]);
+    expect(JSON.parse(events.rows[0]!.data)).toMatchObject({ startDue: { from: '2027-01-08', to: '2027-01-05' } });
+    const audit = await sql<{
+      action: string;
+      details: string;
+    }>`SELECT action, details FROM audit_log ORDER BY seq`.execute(db);
+    expect(audit.rows.map((r) => [r.action, JSON.parse(r.details).cases])).toEqual([
+      ['migration.statutoryDeadlines', ['late']],
+      ['migration.urgentAssessment', ['urgent']],
+    ]);
+    expect(await verifyAuditChain(db)).toBeNull();
     await db.destroy();
   });
 

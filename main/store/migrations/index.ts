@@ -9,6 +9,8 @@ import * as m007 from './007_guidance_letters';
 import * as m008 from './008_roster_planning';
 import * as m009 from './009_access_and_inbox';
 import * as m010 from './010_sign_in_throttle';
+import * as m011 from './011_statutory_deadlines';
+import * as m012 from './012_urgent_assessment';
 
 export interface Migration {
   version: number;
@@ -29,6 +31,8 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'duty wishes and roster change history', up: m008.up },
   { version: 9, name: 'audit-log case index, inbox, password change on next sign-in', up: m009.up },
   { version: 10, name: 'sign-in throttle kept across restarts', up: m010.up },
+  { version: 11, name: 'statutory deadlines without closure days', up: m011.up },
+  { version: 12, name: 'urgent cases keep their service need assessment', up: m012.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

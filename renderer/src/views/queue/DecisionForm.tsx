@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/caseContract';
-import { DECISIONS, type Decision } from '../../../../shared/caseTypes';
+import { DECISIONS, runsAssessment, type Decision } from '../../../../shared/caseTypes';
 import type { Team } from '../../../../shared/guidanceContract';
 import { SelectField } from '../../components/SelectField';
 import { useQueue } from '../../state/queueStore';
@@ -36,7 +36,7 @@ export function DecisionForm({ detail }: { detail: CaseDetail }) {
     void window.luukku.org.teams().then((r) => r.ok && setTeams(r.value.filter((team) => team.areaId)));
   }, []);
   useEffect(() => {
-    if (decision === 'START_ASSESSMENT') {
+    if (runsAssessment(decision || null)) {
       setTeamId(teams.find((team) => team.areaId === detail.areaId)?.id ?? '');
       setAssignee('');
     }
@@ -47,7 +47,7 @@ export function DecisionForm({ detail }: { detail: CaseDetail }) {
   const ready =
     !!decision &&
     !!reason.trim() &&
-    (decision !== 'START_ASSESSMENT' || !!teamId) &&
+    (!runsAssessment(decision) || !!teamId) &&
     (decision !== 'TRANSFER_EXISTING' || !!assignee) &&
     (decision !== 'GUIDANCE' || serviceIds.length > 0);
 
@@ -59,8 +59,8 @@ export function DecisionForm({ detail }: { detail: CaseDetail }) {
         id: detail.id,
         decision,
         reason,
-        ...(decision === 'START_ASSESSMENT' ? { teamId } : {}),
-        ...(assignee && (decision === 'START_ASSESSMENT' || decision === 'TRANSFER_EXISTING')
+        ...(runsAssessment(decision) ? { teamId } : {}),
+        ...(assignee && (runsAssessment(decision) || decision === 'TRANSFER_EXISTING')
           ? { assigneeUserId: assignee }
           : {}),
         ...(decision === 'GUIDANCE' ? { serviceIds } : {}),
@@ -78,7 +78,8 @@ export function DecisionForm({ detail }: { detail: CaseDetail }) {
         options={DECISIONS.map((d) => [d, t(`decisions.${d}`)] as const)}
         required
       />
-      {decision === 'START_ASSESSMENT' && (
+      {decision === 'URGENT' && <p className="hint">{t('detail.urgentKeepsAssessment')}</p>}
+      {runsAssessment(decision || null) && (
         <>
           <SelectField
             label={t('detail.team')}

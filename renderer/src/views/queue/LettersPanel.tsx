@@ -1,7 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/caseContract';
+import { helsinkiDate } from '../../../../shared/dates';
 import {
+  childOldEnough,
   LETTER_KINDS,
   LETTER_LANGUAGES,
   type LetterKind,
@@ -52,7 +54,11 @@ export function LettersPanel({ detail }: { detail: CaseDetail }) {
     if (created) await open(created);
   };
 
-  const kinds = LETTER_KINDS.filter((k) => k !== 'DECISION' || detail.decision);
+  const kinds = LETTER_KINDS.filter(
+    (k) =>
+      (k !== 'DECISION' || detail.decision) &&
+      (k !== 'CHILD_NOTICE' || childOldEnough(detail.childBirthDate, helsinkiDate(new Date()))),
+  );
   return (
     <section className="triage" aria-labelledby="letters-heading">
       <h3 id="letters-heading">{t('letters.title')}</h3>
