@@ -5,8 +5,11 @@ import {
   CASE_STATUSES,
   CASE_TYPES,
   CHANNELS,
+  CLOSURE_REASONS,
+  CONCERNS,
   CONTACT_MODES,
   DECISIONS,
+  OVERRUN_REASONS,
   REPORTER_CATEGORIES,
   runsAssessment,
 } from './caseTypes';
@@ -111,6 +114,14 @@ export const caseDetailSchema = queueRowSchema.extend({
   urgencyAssessedAt: z.string().nullable(),
   urgencyAssessedBy: z.string().nullable(),
   urgencyResult: z.enum(['URGENT', 'NOT_URGENT']).nullable(),
+  /** When the urgency and the decision were typed in, beside the real times above. */
+  urgencyRecordedAt: z.string().nullable(),
+  decisionRecordedAt: z.string().nullable(),
+  concern: z.enum(CONCERNS).nullable(),
+  startOverrun: z.object({ reason: z.enum(OVERRUN_REASONS), note: z.string() }).nullable(),
+  completeOverrun: z.object({ reason: z.enum(OVERRUN_REASONS), note: z.string() }).nullable(),
+  closedReason: z.enum(CLOSURE_REASONS).nullable(),
+  closedNote: z.string().nullable(),
   decision: z.enum(DECISIONS).nullable(),
   decisionDate: z.string().nullable(),
   decisionBy: z.string().nullable(),
@@ -202,12 +213,61 @@ export const existingCasesSchema = z.object({
 });
 export type ExistingCases = z.infer<typeof existingCasesSchema>;
 
-export const urgencyInputSchema = z.object({ id: z.string().max(64), urgent: z.boolean() }).strict();
+/** A real time the social worker gives: ISO 8601 with offset, or Europe/Helsinki wall-clock time. */
+const realTime = z.string().trim().min(1).max(40);
+const correctionReason = z.string().trim().min(3, 'say why the record is corrected').max(1000);
+
+export const urgencyInputSchema = z
+  .object({
+    id: z.string().max(64),
+    urgent: z.boolean(),
+    /** When the urgency was assessed (LsL 26 § 2 mom): default now; not in the future, not before receipt. */
+    assessedAt: realTime.optional(),
+  })
+  .strict();
+export const correctUrgencySchema = z
+  .object({ id: z.string().max(64), urgent: z.boolean(), assessedAt: realTime, reason: correctionReason })
+  .strict();
+export const correctDecisionSchema = z
+  .object({
+    id: z.string().max(64),
+    decisionDate: localDate.optional(),
+    concern: z.enum(CONCERNS).optional(),
+    reason: correctionReason,
+  })
+  .strict()
+  .refine((v) => v.decisionDate !== undefined || v.concern !== undefined, {
+    message: 'give the corrected decision date or classification',
+    path: ['decisionDate'],
+  });
+export const overrunReasonSchema = z
+  .object({
+    id: z.string().max(64),
+    deadline: z.enum(['START', 'COMPLETE']),
+    reason: z.enum(OVERRUN_REASONS),
+    note: z.string().trim().max(1000).default(''),
+  })
+  .strict()
+  .refine((v) => v.reason !== 'OTHER' || v.note.length > 0, {
+    message: 'describe the reason',
+    path: ['note'],
+  });
+export const closeAsNotCaseSchema = z
+  .object({
+    id: z.string().max(64),
+    reason: z.enum(CLOSURE_REASONS),
+    note: z.string().trim().min(3, 'say why the case is closed').max(1000),
+  })
+  .strict();
 export const decisionInputSchema = z
   .object({
     id: z.string().max(64),
     decision: z.enum(DECISIONS),
     reason: z.string().trim().min(1, 'a reason is required').max(2000),
+    /** The date the decision was made: default today; not in the future, not before receipt. */
+    decisionDate: localDate.optional(),
+    /** THL's population (SHL 3 § 5); required for SHL contacts and applications, LSL cases are child welfare. */
+    concern: z.enum(CONCERNS).optional(),
     /**
      * START_ASSESSMENT and URGENT (whose assessment still runs): the regional assessment team (taken from the
      * worker's team when only a worker is given).

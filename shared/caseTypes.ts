@@ -44,6 +44,30 @@ export const ASSESSMENT_DECISIONS: readonly Decision[] = ['START_ASSESSMENT', 'U
 export const runsAssessment = (decision: string | null): boolean =>
   decision !== null && (ASSESSMENT_DECISIONS as readonly string[]).includes(decision);
 
+/**
+ * What THL's deadline monitoring counts (SHL 3 § 5; domain.md "Decisions"): child welfare, a child in need
+ * of special support, or neither. LSL25 and LSL25C are child welfare by definition.
+ */
+export const CONCERNS = ['CHILD_WELFARE', 'SPECIAL_SUPPORT', 'OTHER'] as const;
+export type Concern = (typeof CONCERNS)[number];
+export const concernOf = (type: string, recorded: Concern | null): Concern | null =>
+  isChildWelfareType(type) ? 'CHILD_WELFARE' : recorded;
+
+/** Why a statutory deadline was missed: the supervisory agencies ask (a code plus free text). */
+export const OVERRUN_REASONS = [
+  'STAFF_SHORTAGE',
+  'FAMILY_UNREACHABLE',
+  'FAMILY_POSTPONED',
+  'WAITING_FOR_INFORMATION',
+  'TRANSFERRED_LATE',
+  'OTHER',
+] as const;
+export type OverrunReason = (typeof OVERRUN_REASONS)[number];
+
+/** A case closed as not a case: never a decision, never in THL's count (domain.md "Decisions"). */
+export const CLOSURE_REASONS = ['DUPLICATE', 'REGISTERED_IN_ERROR', 'OTHER_COUNTY'] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
 export const CASE_STATUSES = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT', 'CLOSED'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -53,7 +77,9 @@ export function caseStatus(c: {
   urgencyAssessedAt: string | null;
   decision: string | null;
   assessmentCompletedDate: string | null;
+  closedReason?: string | null;
 }): CaseStatus {
+  if (c.closedReason) return 'CLOSED';
   if (runsAssessment(c.decision)) return c.assessmentCompletedDate ? 'CLOSED' : 'ASSESSMENT';
   if (c.decision) return 'CLOSED';
   if (!c.pendingFrom) return 'AWAITING_BIRTH';

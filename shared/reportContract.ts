@@ -3,7 +3,10 @@
  * shared by the CLI, the IPC contract and the Reports screen.
  */
 import { z } from 'zod';
-import { ADVICE_LANGUAGES, ADVICE_TOPICS, CASE_TYPES, CHANNELS, DECISIONS } from './caseTypes';
+import { ADVICE_LANGUAGES, ADVICE_TOPICS, CASE_TYPES, CHANNELS, DECISIONS, OVERRUN_REASONS } from './caseTypes';
+
+const OVERRUN_REASON_KEYS = [...OVERRUN_REASONS, 'NONE'] as const;
+const overrunSchema = z.object({ reason: z.enum(OVERRUN_REASONS), note: z.string() }).nullable();
 import type { LocalDate } from './dates';
 import { localDateSchema } from './schemas';
 import { queueRowSchema } from './caseContract';
@@ -11,7 +14,14 @@ import { toCsv } from './csv';
 
 const localDate = localDateSchema;
 
-const period = { from: localDate, to: localDate, asOf: localDate.optional() };
+/** THL's population by default (child welfare and children in need of special support); ALL: every case. */
+export const REPORT_POPULATIONS = ['THL', 'ALL'] as const;
+const period = {
+  from: localDate,
+  to: localDate,
+  asOf: localDate.optional(),
+  population: z.enum(REPORT_POPULATIONS).default('THL'),
+};
 const toAfterFrom = (p: { from: string; to: string }) => p.from <= p.to;
 const toAfterFromError = { message: 'must not be before from', path: ['to'] };
 
@@ -30,6 +40,8 @@ export const THL_FIGURES = [
   'completed.within3Months',
   'completed.late',
   'openOverdue',
+  'other.total',
+  'notCases.total',
 ] as const;
 export type ThlFigure = (typeof THL_FIGURES)[number];
 
@@ -70,6 +82,24 @@ export const thlReportSchema = z.object({
   shareToAssessment: z.number().min(0).max(1),
   completed: z.object({ total: count, within3Months: count, late: count }),
   openOverdue: count,
+  /** Which cases the figures above count. */
+  population: z.enum(REPORT_POPULATIONS),
+  /** Cases of the period outside THL's population (classified as neither), shown apart. */
+  other: z.object({ total: count }),
+  /** Closed as a duplicate, registered in error or another county's: in no figure above. */
+  notCases: z.object({ total: count }),
+  /** Late decisions and late or overdue assessments by the reason recorded (NONE: no reason given). */
+  overrunReasons: z.object({ start: counts(OVERRUN_REASON_KEYS), complete: counts(OVERRUN_REASON_KEYS) }),
+  /**
+   * Share to assessment, one definition everywhere: assessments started (START_ASSESSMENT or URGENT) among
+   * the notifications and contacts that became pending in the period; `childWelfare` for LSL25 alone.
+   */
+  assessmentShare: z.object({
+    started: count,
+    pending: count,
+    share: z.number().min(0).max(1),
+    childWelfare: z.object({ started: count, pending: count, share: z.number().min(0).max(1) }),
+  }),
 });
 export type ThlReport = z.infer<typeof thlReportSchema>;
 
@@ -81,6 +111,8 @@ export const thlDrillDownSchema = z.object({
       decision: z.enum(DECISIONS).nullable(),
       decisionDate: z.string().nullable(),
       assessmentCompletedDate: z.string().nullable(),
+      startOverrun: overrunSchema,
+      completeOverrun: overrunSchema,
     }),
   ),
 });
@@ -89,7 +121,7 @@ export type ThlDrillDown = z.infer<typeof thlDrillDownSchema>;
 /** The value of one figure in a report (the figure names are paths into it). */
 export function figureValue(report: ThlReport, figure: ThlFigure): number {
   if (figure === 'openOverdue') return report.openOverdue;
-  const [section, key] = figure.split('.') as ['pending' | 'decisions' | 'completed', string];
+  const [section, key] = figure.split('.') as ['pending' | 'decisions' | 'completed' | 'other' | 'notCases', string];
   return (report[section] as Record<string, number>)[key] ?? 0;
 }
 
@@ -117,6 +149,14 @@ export function thlReportCsv(report: ThlReport): string {
     ['asOf', report.asOf],
     ...THL_FIGURES.map((f) => [f, String(figureValue(report, f))]),
     ['shareToAssessment', String(report.shareToAssessment)],
+    ['population', report.population],
+    ['assessmentShare.started', String(report.assessmentShare.started)],
+    ['assessmentShare.pending', String(report.assessmentShare.pending)],
+    ['assessmentShare.share', String(report.assessmentShare.share)],
+    ['assessmentShare.childWelfare.share', String(report.assessmentShare.childWelfare.share)],
+    ...(['start', 'complete'] as const).flatMap((d) =>
+      OVERRUN_REASON_KEYS.map((r) => [`overrunReasons.${d}.${r}`, String(report.overrunReasons[d][r])]),
+    ),
   ]);
 }
 

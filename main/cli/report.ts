@@ -6,12 +6,12 @@ import { openWithPassphrase } from '../services/storeFiles';
 import { dateOption, parseArgs, passphraseFromEnv, required, witnessOption } from './args';
 import { CLI_ACTOR, printCsv, type Command } from './command';
 
-const USAGE = 'Usage: report thl --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--format json|csv]';
+const USAGE = 'Usage: report thl --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--population thl|all] [--format json|csv]';
 
 export const report: Command = async (argv, io) => {
   const [what, ...rest] = argv;
   if (what !== 'thl') throw new LuukkuError('INVALID_INPUT', USAGE);
-  const args = parseArgs(rest, { values: ['db', 'from', 'to', 'as-of', 'format'] });
+  const args = parseArgs(rest, { values: ['db', 'from', 'to', 'as-of', 'format', 'population'] });
   const from = dateOption(args, 'from', { required: true });
   const to = dateOption(args, 'to', { required: true });
   const asOf = dateOption(args, 'as-of');
@@ -19,10 +19,13 @@ export const report: Command = async (argv, io) => {
   const format = args.options.get('format') ?? 'json';
   if (format !== 'json' && format !== 'csv')
     throw new LuukkuError('INVALID_INPUT', `--format must be json or csv (got ${format}).`);
+  const population = (args.options.get('population') ?? 'thl').toUpperCase();
+  if (population !== 'THL' && population !== 'ALL')
+    throw new LuukkuError('INVALID_INPUT', `--population must be thl or all (got ${population.toLowerCase()}).`);
   const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv(), { witness: witnessOption() });
   try {
     const now = new Date();
-    const result = await readThlReport(store.db, reportBounds({ from, to, asOf }, now), {
+    const result = await readThlReport(store.db, reportBounds({ from, to, asOf, population }, now), {
       actor: CLI_ACTOR,
       now,
       details: { format },

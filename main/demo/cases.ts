@@ -1,7 +1,9 @@
 import { caseDeadlines, type WorkingDayCalendar } from '../../shared/calendar';
 import {
   caseStatus,
+  isChildWelfareType,
   runsAssessment,
+  type Concern,
   type CaseType,
   type Channel,
   type Decision,
@@ -60,6 +62,11 @@ const DECISION_WEIGHTS: [Decision, number][] = [
   ['GUIDANCE', 35],
   ['TRANSFER_EXISTING', 15],
   ['URGENT', 3],
+];
+const SHL_CONCERNS: [Concern, number][] = [
+  ['SPECIAL_SUPPORT', 35],
+  ['CHILD_WELFARE', 25],
+  ['OTHER', 40],
 ];
 const REASONS: Record<Decision, string> = {
   START_ASSESSMENT: 'Palvelutarpeen arviointi tarpeen.',
@@ -177,6 +184,8 @@ export function makeCase(
     urgency_assessed_by: urgencyAt ? assignee : null,
     urgency_result: urgencyAt ? (decision === 'URGENT' ? 'URGENT' : 'NOT_URGENT') : null,
     decision,
+    // LSL cases are child welfare; a decided SHL contact was classified by its social worker.
+    concern: isChildWelfareType(type) ? 'CHILD_WELFARE' : decision ? rng.weighted(SHL_CONCERNS) : null,
     decision_date: decisionDate,
     decision_at: decisionDate ? events.find((e) => e.kind === 'DECIDED')!.at : null,
     decision_by: decision ? assignee : null,

@@ -2,6 +2,7 @@
  * One handler per contract operation. The type makes a missing or extra handler a compile error, so the
  * contract stays the single list of what crosses the bridge.
  */
+import { closeAsNotCase, correctDecision, correctUrgency, recordOverrunReason } from '../services/caseCorrections';
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import type { CurrentUser } from '../../shared/contract';
 import type { Core } from '../app/core';
@@ -133,9 +134,25 @@ export const handlers: Handlers = {
   'cases.get': async ({ core }, { id }) => caseDetail(core, id),
   'cases.register': async ({ core }, input) => ({ caseIds: await registerNotification(core, input) }),
   'cases.findExisting': async ({ core }, by) => existingCases(core, by),
-  'cases.recordUrgency': async ({ core }, { id, urgent }) => {
-    await recordUrgency(core, id, urgent);
-    return caseDetail(core, id, 'triage');
+  'cases.recordUrgency': async ({ core }, input) => {
+    await recordUrgency(core, input);
+    return caseDetail(core, input.id, 'triage');
+  },
+  'cases.correctUrgency': async ({ core }, input) => {
+    await correctUrgency(core, input);
+    return caseDetail(core, input.id, 'triage');
+  },
+  'cases.correctDecision': async ({ core }, input) => {
+    await correctDecision(core, input);
+    return caseDetail(core, input.id, 'triage');
+  },
+  'cases.overrunReason': async ({ core }, input) => {
+    await recordOverrunReason(core, input);
+    return caseDetail(core, input.id, 'triage');
+  },
+  'cases.closeAsNotCase': async ({ core }, input) => {
+    await closeAsNotCase(core, input);
+    return caseDetail(core, input.id, 'triage');
   },
   'cases.recordDecision': async ({ core }, input) => {
     await recordDecision(core, input);

@@ -8,7 +8,14 @@ import type { CaseDetail, ExistingCases, Guardian, QueueResult, QueueRow } from 
 import { LuukkuError } from '../../shared/errors';
 import type { Kysely } from 'kysely';
 import type { CaseRow, Database } from '../store/schema';
-import type { CaseStatus, CaseType, Decision } from '../../shared/caseTypes';
+import {
+  concernOf,
+  type CaseStatus,
+  type CaseType,
+  type Concern,
+  type Decision,
+  type OverrunReason,
+} from '../../shared/caseTypes';
 import { caseClock } from '../../shared/clock';
 import { helsinkiDate } from '../../shared/dates';
 import type { Core } from '../app/core';
@@ -142,6 +149,13 @@ export async function caseDetail(core: Core, id: string, purpose = 'case detail'
     urgencyAssessedAt: r.urgency_assessed_at,
     urgencyAssessedBy: r.urgency_by_name,
     urgencyResult: r.urgency_result as CaseDetail['urgencyResult'],
+    urgencyRecordedAt: r.urgency_recorded_at,
+    decisionRecordedAt: r.decision ? r.decision_at : null,
+    concern: concernOf(r.type, r.concern as Concern | null),
+    startOverrun: overrun(r.start_overrun_reason, r.start_overrun_note),
+    completeOverrun: overrun(r.complete_overrun_reason, r.complete_overrun_note),
+    closedReason: r.closed_reason as CaseDetail['closedReason'],
+    closedNote: r.closed_note,
     decision: r.decision as Decision | null,
     decisionDate: r.decision_date,
     decisionBy: r.decision_by_name,
@@ -163,6 +177,10 @@ export async function caseDetail(core: Core, id: string, purpose = 'case detail'
       data: JSON.parse(e.data) as Record<string, unknown>,
     })),
   };
+}
+
+function overrun(reason: string | null, note: string | null): CaseDetail['startOverrun'] {
+  return reason ? { reason: reason as OverrunReason, note: note ?? '' } : null;
 }
 
 export interface RegisterFacts {

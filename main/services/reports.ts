@@ -3,21 +3,52 @@
  * Reading the report is logged; listing the cases behind a figure is logged as a read of client data.
  */
 import type { Kysely } from 'kysely';
-import type { Decision } from '../../shared/caseTypes';
+import { OVERRUN_REASONS, type Decision, type OverrunReason } from '../../shared/caseTypes';
 import { helsinkiDate, type LocalDate } from '../../shared/dates';
 import { type ThlDrillDown, type ThlFigure, type ThlReport } from '../../shared/reportContract';
 import type { Core } from '../app/core';
-import { countFigures, figureCases, type ReportBounds } from '../store/reportQueries';
+import {
+  assessmentShareCounts,
+  countFigures,
+  figureCases,
+  overrunReasonCounts,
+  type ReportBounds,
+} from '../store/reportQueries';
 import { appendAudit, type Actor } from '../store/audit';
 import type { Database } from '../store/schema';
 import { clockContextOf, queueRowOf } from './cases';
 
-export function reportBounds(period: { from: LocalDate; to: LocalDate; asOf?: LocalDate | undefined }, now: Date) {
-  return { from: period.from, to: period.to, asOf: period.asOf ?? helsinkiDate(now) };
+export function reportBounds(
+  period: { from: LocalDate; to: LocalDate; asOf?: LocalDate | undefined; population?: 'THL' | 'ALL' | undefined },
+  now: Date,
+): ReportBounds {
+  return {
+    from: period.from,
+    to: period.to,
+    asOf: period.asOf ?? helsinkiDate(now),
+    population: period.population ?? 'THL',
+  };
 }
 
-export async function thlReport(db: Kysely<Database>, b: ReportBounds): Promise<ThlReport> {
+const share = (part: number, whole: number) => (whole ? part / whole : 0);
+
+function byReason(rows: { reason: string; n: number }[]): Record<OverrunReason | 'NONE', number> {
+  const out = Object.fromEntries([...OVERRUN_REASONS, 'NONE'].map((r) => [r, 0])) as Record<
+    OverrunReason | 'NONE',
+    number
+  >;
+  for (const r of rows) out[r.reason as OverrunReason | 'NONE'] += r.n;
+  return out;
+}
+
+const overrunOf = (reason: string | null, note: string | null) =>
+  reason ? { reason: reason as OverrunReason, note: note ?? '' } : null;
+
+export async function thlReport(db: Kysely<Database>, bounds: ReportBounds): Promise<ThlReport> {
+  const b = { ...bounds, population: bounds.population ?? 'THL' };
   const n = await countFigures(db, b);
+  const reasons = await overrunReasonCounts(db, b);
+  const s = await assessmentShareCounts(db, b);
   const decided = n['pending.decidedWithin7'] + n['pending.decidedLate'];
   return {
     period: { from: b.from, to: b.to },
@@ -43,6 +74,16 @@ export async function thlReport(db: Kysely<Database>, b: ReportBounds): Promise<
       late: n['completed.late'],
     },
     openOverdue: n.openOverdue,
+    population: b.population,
+    other: { total: n['other.total'] },
+    notCases: { total: n['notCases.total'] },
+    overrunReasons: { start: byReason(reasons.start), complete: byReason(reasons.complete) },
+    assessmentShare: {
+      started: s.started,
+      pending: s.pending,
+      share: share(s.started, s.pending),
+      childWelfare: { started: s.cwStarted, pending: s.cwPending, share: share(s.cwStarted, s.cwPending) },
+    },
   };
 }
 
@@ -88,6 +129,8 @@ export async function thlDrillDown(
       decision: r.decision as Decision | null,
       decisionDate: r.decision_date,
       assessmentCompletedDate: r.assessment_completed_date,
+      startOverrun: overrunOf(r.start_overrun_reason, r.start_overrun_note),
+      completeOverrun: overrunOf(r.complete_overrun_reason, r.complete_overrun_note),
     })),
   };
 }

@@ -6,7 +6,9 @@ import type { Kysely, Updateable } from 'kysely';
 import { caseDeadlines } from '../../shared/calendar';
 import {
   caseStatus,
+  concernOf,
   runsAssessment,
+  type Concern,
   type AssessmentOutcome,
   type ContactMode,
   type Decision,
@@ -18,19 +20,30 @@ import type { CaseRow, CasesTable, Database } from '../store/schema';
 import { SOCIAL_WORKER_ROLES, type Role } from '../../shared/roles';
 import { checkGuidedServices } from './guidance';
 import { requireCaseAccess } from './caseAccess';
-import { childIdentity, FieldErrors } from './caseValidation';
+import { childIdentity, FieldErrors, pastDateTime } from './caseValidation';
 
-async function changeCase(
+interface CaseEvent {
+  kind: string;
+  data: Record<string, unknown>;
+  /** What the audit entry records besides the kind: dates and codes only, never free text. */
+  audit?: Record<string, unknown>;
+}
+
+/** One change of one case: its row checked and patched, its status derived, its event and audit entry written. */
+export async function changeCase(
   core: Core,
   id: string,
   action: string,
-  event: { kind: string; data: Record<string, unknown> },
+  /** The case event; a function is called after `change`, so it can name what the change worked out. */
+  event: CaseEvent | (() => CaseEvent),
   change: (row: CaseRow) => Updateable<CasesTable>,
   alsoWrite?: (trx: Kysely<Database>) => Promise<void>,
 ): Promise<void> {
   const actor = core.actor()!;
   const now = core.now();
-  await core.transact({ actor, action, caseId: id, details: { kind: event.kind } }, async (trx) => {
+  const kind = () => (typeof event === 'function' ? event() : event);
+  const entry = () => ({ actor, action, caseId: id, details: { kind: kind().kind, ...kind().audit } });
+  await core.transact(entry, async (trx) => {
     await requireCaseAccess(core, trx, id);
     const row = await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new LuukkuError('NOT_FOUND', 'No such case.');
@@ -41,6 +54,7 @@ async function changeCase(
       urgencyAssessedAt: next.urgency_assessed_at,
       decision: next.decision,
       assessmentCompletedDate: next.assessment_completed_date,
+      closedReason: next.closed_reason,
     });
     await trx
       .updateTable('cases')
@@ -53,30 +67,78 @@ async function changeCase(
         case_id: id,
         at: now.toISOString(),
         user_id: actor.id,
-        kind: event.kind,
-        data: JSON.stringify(event.data),
+        kind: kind().kind,
+        data: JSON.stringify(kind().data),
       })
       .execute();
     await alsoWrite?.(trx);
   });
 }
 
+/**
+ * A real time the social worker gives for what happened (not the time it is typed in): not in the
+ * future, not before the notification was received.
+ */
+export function realTimeOf(field: string, value: string | undefined, row: CaseRow, now: Date): Date {
+  if (value === undefined) return now;
+  const errors = new FieldErrors();
+  const at = pastDateTime(errors, field, value, now, true);
+  errors.throwIfAny();
+  if (at!.getTime() < Date.parse(row.received_at))
+    throw invalidInput(`${field}: is before the notification was received`);
+  return at!;
+}
+
+/** The date a decision was made: today unless the worker gives an earlier one, never before receipt. */
+export function realDateOf(field: string, value: string | undefined, row: CaseRow, now: Date): string {
+  const today = helsinkiDate(now);
+  if (value === undefined) return today;
+  if (value > today) throw invalidInput(`${field}: is in the future`);
+  if (value < row.received_date) throw invalidInput(`${field}: is before the notification was received`);
+  return value;
+}
+
 /** LsL 26 § 2 mom: the urgent need for child welfare is assessed at once; who and when are recorded. */
-export async function recordUrgency(core: Core, id: string, urgent: boolean): Promise<void> {
+export async function recordUrgency(
+  core: Core,
+  input: { id: string; urgent: boolean; assessedAt?: string | undefined },
+): Promise<void> {
   const actor = core.actor()!;
-  await changeCase(core, id, 'cases.recordUrgency', { kind: 'URGENCY_ASSESSED', data: { urgent } }, (row) => {
-    if (row.status === 'AWAITING_BIRTH')
-      throw new LuukkuError(
-        'WRONG_STATE',
-        'The child is not born yet: urgent cases before birth go to the emergency service.',
-      );
-    if (row.decision) throw new LuukkuError('WRONG_STATE', 'The case is already decided.');
-    return {
-      urgency_assessed_at: core.now().toISOString(),
-      urgency_assessed_by: actor.id,
-      urgency_result: urgent ? 'URGENT' : 'NOT_URGENT',
-    };
-  });
+  const now = core.now();
+  let assessedAt = now;
+  await changeCase(
+    core,
+    input.id,
+    'cases.recordUrgency',
+    () => ({ kind: 'URGENCY_ASSESSED', data: { urgent: input.urgent, assessedAt: assessedAt.toISOString() } }),
+    (row) => {
+      if (row.status === 'AWAITING_BIRTH')
+        throw new LuukkuError(
+          'WRONG_STATE',
+          'The child is not born yet: urgent cases before birth go to the emergency service.',
+        );
+      if (row.decision || row.closed_reason) throw new LuukkuError('WRONG_STATE', 'The case is already decided.');
+      if (row.urgency_assessed_at)
+        throw new LuukkuError('WRONG_STATE', 'The urgency is already recorded: correct it, with the reason, instead.');
+      assessedAt = realTimeOf('assessedAt', input.assessedAt, row, now);
+      return {
+        urgency_assessed_at: assessedAt.toISOString(),
+        urgency_recorded_at: now.toISOString(),
+        urgency_assessed_by: actor.id,
+        urgency_result: input.urgent ? 'URGENT' : 'NOT_URGENT',
+      };
+    },
+  );
+}
+
+/** THL's population: LSL cases are child welfare; for the others the social worker says. */
+export function concernFor(row: CaseRow, given: Concern | undefined): Concern {
+  const concern = concernOf(row.type, given ?? null);
+  if (!concern)
+    throw invalidInput(
+      'concern: say whether the case concerns child welfare, a child in need of special support, or neither',
+    );
+  return concern;
 }
 
 /**
@@ -128,6 +190,8 @@ export async function recordDecision(
     teamId?: string | undefined;
     assigneeUserId?: string | undefined;
     serviceIds?: string[] | undefined;
+    decisionDate?: string | undefined;
+    concern?: Concern | undefined;
   },
 ): Promise<void> {
   const actor = core.actor()!;
@@ -135,19 +199,30 @@ export async function recordDecision(
   const serviceIds = input.decision === 'GUIDANCE' ? [...new Set(input.serviceIds ?? [])] : [];
   if (input.decision === 'GUIDANCE') await checkGuidedServices(core.db, serviceIds);
   const now = core.now();
+  let decisionDate = helsinkiDate(now);
+  let concern: Concern | null = null;
   await changeCase(
     core,
     input.id,
     'cases.recordDecision',
-    { kind: 'DECIDED', data: { decision: input.decision, ...(serviceIds.length ? { serviceIds } : {}) } },
+    () => ({
+      kind: 'DECIDED',
+      data: { decision: input.decision, decisionDate, concern, ...(serviceIds.length ? { serviceIds } : {}) },
+      audit: { decision: input.decision, decisionDate, enteredOn: helsinkiDate(now), concern },
+    }),
     (row) => {
-      if (row.decision) throw new LuukkuError('WRONG_STATE', 'The case is already decided.');
+      if (row.decision || row.closed_reason) throw new LuukkuError('WRONG_STATE', 'The case is already decided.');
       if (!row.urgency_assessed_at) throw new LuukkuError('WRONG_STATE', 'Record the urgency assessment first.');
+      decisionDate = realDateOf('decisionDate', input.decisionDate, row, now);
+      if (decisionDate < helsinkiDate(new Date(row.urgency_assessed_at)))
+        throw invalidInput('decisionDate: is before the urgency was assessed');
+      concern = concernFor(row, input.concern);
       return {
         decision: input.decision,
         decision_reason: input.reason,
         decision_at: now.toISOString(),
-        decision_date: helsinkiDate(now),
+        decision_date: decisionDate,
+        concern,
         decision_by: actor.id,
         ...(to.assigneeUserId ? { assignee_user_id: to.assigneeUserId } : {}),
         assigned_team_id: to.teamId,

@@ -12,6 +12,8 @@ export interface ReportBounds {
   from: LocalDate;
   to: LocalDate;
   asOf: LocalDate;
+  /** THL: what THL's deadline monitoring counts (child welfare and children in need of special support). */
+  population?: 'THL' | 'ALL' | undefined;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface ReportBounds {
  * asOf), assessments completed in the period, and assessments open on asOf (started, or running after an
  * urgent measure: ASSESSMENT_DECISIONS).
  */
-type Base = 'cohort' | 'completed' | 'open';
+type Base = 'cohort' | 'other' | 'notCases' | 'completed' | 'open';
 
 interface Definition {
   base: Base;
@@ -28,13 +30,25 @@ interface Definition {
 
 const always = sql<boolean>`1`;
 
+/**
+ * A case is a case unless closed as a duplicate, in error or as another county's; it is in THL's population
+ * unless the social worker classified it as neither child welfare nor a child in need of special support
+ * (an SHL case not yet classified counts: leaving it out would flatter the figures).
+ */
+const isCase = sql<boolean>`c.closed_reason IS NULL`;
+const inThlPopulation = sql<boolean>`(c.concern IS NULL OR c.concern <> 'OTHER')`;
+
 function bases(b: ReportBounds): Record<Base, RawBuilder<boolean>> {
   const until = b.to < b.asOf ? b.to : b.asOf;
+  const population = b.population === 'ALL' ? isCase : sql<boolean>`${isCase} AND ${inThlPopulation}`;
+  const pending = sql<boolean>`c.pending_from >= ${b.from} AND c.pending_from <= ${until}`;
   return {
-    cohort: sql<boolean>`c.pending_from >= ${b.from} AND c.pending_from <= ${until}`,
-    completed: sql<boolean>`c.assessment_completed_date >= ${b.from} AND c.assessment_completed_date <= ${until}`,
+    cohort: sql<boolean>`${pending} AND ${population}`,
+    other: sql<boolean>`${pending} AND ${isCase} AND NOT ${inThlPopulation}`,
+    notCases: sql<boolean>`${pending} AND c.closed_reason IS NOT NULL AND c.closed_at <= ${`${b.asOf}T23:59:59.999Z`}`,
+    completed: sql<boolean>`c.assessment_completed_date >= ${b.from} AND c.assessment_completed_date <= ${until} AND ${population}`,
     open: sql<boolean>`c.decision IN ('START_ASSESSMENT', 'URGENT') AND c.decision_date <= ${b.asOf} AND c.complete_due < ${b.asOf}
-      AND (c.assessment_completed_date IS NULL OR c.assessment_completed_date > ${b.asOf})`,
+      AND (c.assessment_completed_date IS NULL OR c.assessment_completed_date > ${b.asOf}) AND ${population}`,
   };
 }
 
@@ -63,6 +77,64 @@ function definitions(b: ReportBounds): Record<ThlFigure, Definition> {
     },
     'completed.late': { base: 'completed', when: sql<boolean>`c.assessment_completed_date > c.complete_due` },
     openOverdue: { base: 'open', when: always },
+    'other.total': { base: 'other', when: always },
+    'notCases.total': { base: 'notCases', when: always },
+  };
+}
+
+/**
+ * Why deadlines were missed, per reason code (NONE: no reason recorded): the decisions of the cohort that
+ * were late or are overdue, and the assessments completed late or open past their deadline.
+ */
+export async function overrunReasonCounts(db: Kysely<Database>, b: ReportBounds) {
+  const defs = definitions(b);
+  const where = bases(b);
+  const grouped = async (base: Base, when: RawBuilder<boolean>, column: 'start' | 'complete') => {
+    const reason =
+      column === 'start'
+        ? sql<string>`coalesce(c.start_overrun_reason, 'NONE')`
+        : sql<string>`coalesce(c.complete_overrun_reason, 'NONE')`;
+    const rows = await db
+      .selectFrom('cases as c')
+      .where(where[base])
+      .where(when)
+      .select([reason.as('reason'), (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('reason')
+      .execute();
+    return rows.map((r) => ({ reason: r.reason, n: Number(r.n) }));
+  };
+  const late = sql<boolean>`(${defs['pending.decidedLate'].when} OR ${defs['pending.undecidedOverdue'].when})`;
+  return {
+    start: await grouped('cohort', late, 'start'),
+    complete: [
+      ...(await grouped('completed', defs['completed.late'].when, 'complete')),
+      ...(await grouped('open', always, 'complete')),
+    ],
+  };
+}
+
+/**
+ * Share to assessment (issue 18): assessments started (START_ASSESSMENT, or URGENT, whose assessment still
+ * runs) among the cases that became pending in the period, as known on asOf; the same for the child
+ * welfare notifications (LSL25) alone.
+ */
+export async function assessmentShareCounts(db: Kysely<Database>, b: ReportBounds) {
+  const started = sql<boolean>`c.decision IN ('START_ASSESSMENT', 'URGENT') AND c.decision_date <= ${b.asOf}`;
+  const row = await db
+    .selectFrom('cases as c')
+    .where(bases(b).cohort)
+    .select([
+      (eb) => eb.fn.countAll<number>().as('pending'),
+      sql<number>`coalesce(sum(CASE WHEN ${started} THEN 1 ELSE 0 END), 0)`.as('started'),
+      sql<number>`coalesce(sum(CASE WHEN c.type = 'LSL25' THEN 1 ELSE 0 END), 0)`.as('cwPending'),
+      sql<number>`coalesce(sum(CASE WHEN c.type = 'LSL25' AND ${started} THEN 1 ELSE 0 END), 0)`.as('cwStarted'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    pending: Number(row.pending),
+    started: Number(row.started),
+    cwPending: Number(row.cwPending),
+    cwStarted: Number(row.cwStarted),
   };
 }
 
@@ -100,7 +172,15 @@ export async function figureCases(
       .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
       .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
       .select(QUEUE_ROW_COLUMNS)
-      .select(['c.decision', 'c.decision_date', 'c.assessment_completed_date'])
+      .select([
+        'c.decision',
+        'c.decision_date',
+        'c.assessment_completed_date',
+        'c.start_overrun_reason',
+        'c.start_overrun_note',
+        'c.complete_overrun_reason',
+        'c.complete_overrun_note',
+      ])
       .orderBy('c.pending_from')
       .orderBy('c.received_at')
       .orderBy('c.id')

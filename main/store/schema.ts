@@ -119,6 +119,7 @@ export interface CasesTable {
   urgency_result: string | null;
   decision: string | null;
   decision_date: string | null;
+  /** When the decision was typed in (an import: the source system's time); decision_date is the real date. */
   decision_at: string | null;
   decision_by: string | null;
   decision_reason: string | null;
@@ -133,6 +134,19 @@ export interface CasesTable {
   assessment_summary: string | null;
   /** The regional assessment team a started assessment went to (migration 007). */
   assigned_team_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the urgency assessment was typed in; urgency_assessed_at is the real time (migration 013). */
+  urgency_recorded_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** CHILD_WELFARE | SPECIAL_SUPPORT | OTHER: THL's population (migration 013). */
+  concern: ColumnType<string | null, string | null | undefined, string | null>;
+  start_overrun_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  start_overrun_note: ColumnType<string | null, string | null | undefined, string | null>;
+  complete_overrun_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  complete_overrun_note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** DUPLICATE | REGISTERED_IN_ERROR | OTHER_COUNTY: closed as not a case, never as a decision (migration 013). */
+  closed_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_note: ColumnType<string | null, string | null | undefined, string | null>;
   /** Generated: complete_due while the assessment runs, else start_due (migration 002). */
   running_due: ColumnType<string | null, never, never>;
 }

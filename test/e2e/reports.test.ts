@@ -16,8 +16,19 @@ describe('reports in the app', () => {
 
     // The figures shown are the ones the main process computes for the ended THL period.
     const last = thlPeriods(helsinkiDate(new Date()))[1]!;
-    const expected = await e2e.app!.core.db.selectFrom('cases').select('pending_from').execute();
-    const cohort = expected.filter((c) => c.pending_from && c.pending_from >= last.from && c.pending_from <= last.to);
+    const expected = await e2e
+      .app!.core.db.selectFrom('cases')
+      .select(['pending_from', 'concern', 'closed_reason'])
+      .execute();
+    // THL's population: neither cases closed as not cases nor those classified as other social welfare.
+    const cohort = expected.filter(
+      (c) =>
+        c.pending_from &&
+        c.pending_from >= last.from &&
+        c.pending_from <= last.to &&
+        !c.closed_reason &&
+        c.concern !== 'OTHER',
+    );
     const totalRow = figures.getByRole('row', { name: /Vireille tulleet yhteensä/ });
     await expect.poll(() => totalRow.textContent()).toContain(String(cohort.length));
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -63,6 +63,15 @@ export async function prepareCases(ctx: SampleContext, assigneeId: string): Prom
     reason: 'Arvio alkaa.',
     teamId: team.id,
   });
+  // Received 2.11., due 11.11.: late on the tests' day, so that an overrun reason can be recorded.
+  const late = await call('cases.register', {
+    ...base,
+    receivedAt: '2026-11-02T08:00:00+02:00',
+    type: 'LSL25',
+    children: [child('Myöhässä')],
+  });
+  await call('cases.recordUrgency', { id: late.caseIds[0], urgent: false });
+  caseIds.push(...late.caseIds);
   const unborn = await call('cases.register', {
     ...base,
     type: 'LSL25C',
@@ -88,6 +97,21 @@ export async function caseInScope(ctx: SampleContext, statuses: CaseStatus[]): P
   const row =
     (await q.executeTakeFirst()) ?? (await db(ctx).selectFrom('cases').select('id').executeTakeFirstOrThrow());
   return row.id;
+}
+
+/** An undecided case past its 7-working-day deadline that the signed-in user may see. */
+async function lateCaseInScope(ctx: SampleContext): Promise<string> {
+  const viewer = await caseViewer(ctx.core);
+  let q = db(ctx)
+    .selectFrom('cases as c')
+    .select('c.id')
+    .where('c.status', 'in', ['NEW', 'TRIAGE'])
+    .where('c.start_due', '<', '2026-11-23')
+    .orderBy('c.received_at', 'desc');
+  const filter = viewer.role === 'ADMIN' ? null : caseScopeFilter(viewer);
+  if (filter) q = q.where(filter);
+  return ((await q.executeTakeFirst()) ?? (await db(ctx).selectFrom('cases').select('id').executeTakeFirstOrThrow()))
+    .id;
 }
 
 const otherUser = (ctx: SampleContext, role: string, index = 1) => ctx.users.filter((u) => u.role === role)[index]!.id;
@@ -250,6 +274,32 @@ export const samples: Samples = {
     id: await caseInScope(ctx, ['TRIAGE']),
     decision: 'NO_ACTION',
     reason: 'Ei huolta lapsen tilanteesta.',
+  }),
+  'cases.correctUrgency': async (ctx) => {
+    const id = await caseInScope(ctx, ['TRIAGE']);
+    const row = await db(ctx).selectFrom('cases').select('received_at').where('id', '=', id).executeTakeFirstOrThrow();
+    return {
+      id,
+      urgent: false,
+      assessedAt: new Date(Date.parse(row.received_at) + 60_000).toISOString(),
+      reason: 'Arviointiaika kirjattiin väärin.',
+    };
+  },
+  'cases.correctDecision': async (ctx) => ({
+    id: await caseInScope(ctx, ['ASSESSMENT']),
+    concern: 'CHILD_WELFARE',
+    reason: 'Luokittelu tarkistettu.',
+  }),
+  'cases.overrunReason': async (ctx) => ({
+    id: await lateCaseInScope(ctx),
+    deadline: 'START',
+    reason: 'FAMILY_UNREACHABLE',
+    note: 'Perhettä ei tavoitettu.',
+  }),
+  'cases.closeAsNotCase': async (ctx) => ({
+    id: await caseInScope(ctx, ['NEW']),
+    reason: 'DUPLICATE',
+    note: 'Sama ilmoitus kirjattu kahdesti.',
   }),
   'cases.recordBirth': async (ctx) => ({
     id: await caseInScope(ctx, ['AWAITING_BIRTH']),

@@ -11,6 +11,7 @@ import * as m009 from './009_access_and_inbox';
 import * as m010 from './010_sign_in_throttle';
 import * as m011 from './011_statutory_deadlines';
 import * as m012 from './012_urgent_assessment';
+import * as m013 from './013_statutory_record';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'sign-in throttle kept across restarts', up: m010.up },
   { version: 11, name: 'statutory deadlines without closure days', up: m011.up },
   { version: 12, name: 'urgent cases keep their service need assessment', up: m012.up },
+  { version: 13, name: 'real urgency and decision times, THL population, overrun and closure reasons', up: m013.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -118,6 +118,7 @@ export function CaseDetailPane() {
                     · {t('detail.reassignedTo', { from: e.data.from ?? '–', to: e.data.to })} · {String(e.data.reason)}
                   </>
                 )}
+                <EventFacts kind={e.kind} data={e.data} />
                 {e.user && <> · {e.user}</>}
               </li>
             ))}
@@ -126,4 +127,49 @@ export function CaseDetailPane() {
       )}
     </aside>
   );
+}
+
+/** What a correction, an overrun reason or a closure recorded: the earlier and the new value, and why. */
+function EventFacts({ kind, data }: { kind: string; data: Record<string, unknown> }) {
+  const { t, i18n } = useTranslation();
+  const when = (v: unknown) =>
+    typeof v !== 'string' ? '–' : v.length === 10 ? formatDate(v, i18n.language) : formatDateTime(v, i18n.language);
+  const from = (data.from ?? {}) as Record<string, unknown>;
+  const to = (data.to ?? {}) as Record<string, unknown>;
+  const reason = typeof data.reason === 'string' ? data.reason : '';
+  if (kind === 'DECISION_CORRECTED')
+    return (
+      <>
+        {' '}
+        · {when(from.decisionDate)} → {when(to.decisionDate)}
+        {to.concern !== from.concern && typeof to.concern === 'string' && (
+          <> · {t(`record.concerns.${to.concern}`)}</>
+        )}{' '}
+        · {reason}
+      </>
+    );
+  if (kind === 'URGENCY_CORRECTED')
+    return (
+      <>
+        {' '}
+        · {when(from.assessedAt)} → {when(to.assessedAt)} · {t(to.urgent ? 'detail.urgent' : 'detail.notUrgent')} ·{' '}
+        {reason}
+      </>
+    );
+  if (kind === 'OVERRUN_REASON')
+    return (
+      <>
+        {' '}
+        · {t(`record.overrunDeadlines.${String(data.deadline)}`)}: {t(`record.overrunReasons.${reason}`)}
+        {typeof data.note === 'string' && data.note && <> · {data.note}</>}
+      </>
+    );
+  if (kind === 'CLOSED_AS_NOT_CASE')
+    return (
+      <>
+        {' '}
+        · {t(`record.closureReasons.${reason}`)} · {String(data.note ?? '')}
+      </>
+    );
+  return null;
 }

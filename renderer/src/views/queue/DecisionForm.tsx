@@ -1,7 +1,16 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/caseContract';
-import { DECISIONS, runsAssessment, type Decision } from '../../../../shared/caseTypes';
+import {
+  CONCERNS,
+  DECISIONS,
+  isChildWelfareType,
+  runsAssessment,
+  type Concern,
+  type Decision,
+} from '../../../../shared/caseTypes';
+import { helsinkiDate } from '../../../../shared/dates';
+import { Field } from '../../components/Field';
 import type { Team } from '../../../../shared/guidanceContract';
 import { SelectField } from '../../components/SelectField';
 import { useQueue } from '../../state/queueStore';
@@ -22,6 +31,10 @@ export function DecisionForm({ detail }: { detail: CaseDetail }) {
   const [teamId, setTeamId] = useState('');
   const [assignee, setAssignee] = useState('');
   const [serviceIds, setServiceIds] = useState<string[]>([]);
+  const today = helsinkiDate(new Date());
+  const [decisionDate, setDecisionDate] = useState(today);
+  const [concern, setConcern] = useState<Concern | ''>('');
+  const needsConcern = !isChildWelfareType(detail.type);
   const [assignable, setAssignable] = useState<Assignable[]>([]);
   const [teams, setTeams] = useState<Team[]>([]);
 
@@ -30,6 +43,8 @@ export function DecisionForm({ detail }: { detail: CaseDetail }) {
     setReason('');
     setAssignee('');
     setServiceIds([]);
+    setDecisionDate(helsinkiDate(new Date()));
+    setConcern('');
   }, [detail.id]);
   useEffect(() => {
     void window.luukku.users.assignable().then((r) => r.ok && setAssignable(r.value));
@@ -47,6 +62,8 @@ export function DecisionForm({ detail }: { detail: CaseDetail }) {
   const ready =
     !!decision &&
     !!reason.trim() &&
+    !!decisionDate &&
+    (!needsConcern || !!concern) &&
     (!runsAssessment(decision) || !!teamId) &&
     (decision !== 'TRANSFER_EXISTING' || !!assignee) &&
     (decision !== 'GUIDANCE' || serviceIds.length > 0);
@@ -59,6 +76,8 @@ export function DecisionForm({ detail }: { detail: CaseDetail }) {
         id: detail.id,
         decision,
         reason,
+        decisionDate,
+        ...(concern ? { concern } : {}),
         ...(runsAssessment(decision) ? { teamId } : {}),
         ...(assignee && (runsAssessment(decision) || decision === 'TRANSFER_EXISTING')
           ? { assigneeUserId: assignee }
@@ -78,6 +97,27 @@ export function DecisionForm({ detail }: { detail: CaseDetail }) {
         options={DECISIONS.map((d) => [d, t(`decisions.${d}`)] as const)}
         required
       />
+      <Field
+        label={t('record.decisionDate')}
+        type="date"
+        max={today}
+        min={helsinkiDate(new Date(detail.receivedAt))}
+        value={decisionDate}
+        onChange={(e) => setDecisionDate(e.target.value)}
+        hint={t('record.realTimeHint')}
+        required
+      />
+      {needsConcern && (
+        <SelectField
+          label={t('record.concern')}
+          value={concern}
+          onChange={setConcern}
+          empty={{ label: '–', selectable: false }}
+          options={CONCERNS.map((c) => [c, t(`record.concerns.${c}`)] as const)}
+          required
+        />
+      )}
+      {needsConcern && <p className="hint">{t('record.concernHint')}</p>}
       {decision === 'URGENT' && <p className="hint">{t('detail.urgentKeepsAssessment')}</p>}
       {runsAssessment(decision || null) && (
         <>

@@ -1,12 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/caseContract';
 import { SOCIAL_WORKER_ROLES } from '../../../../shared/roles';
 import { Field } from '../../components/Field';
-import { formatDate, formatDateTime } from '../../format';
+import { formatDate, formatDateTime, helsinkiNowForInput } from '../../format';
 import { useApp } from '../../state/appStore';
 import { useQueue } from '../../state/queueStore';
 import { DecisionForm } from './DecisionForm';
+import { EnteredLater, RecordPanel } from './RecordPanel';
 
 /** Urgency, the decision with its reason, and the birth of an anticipatory notification's child. */
 export function TriageActions({ detail }: { detail: CaseDetail }) {
@@ -15,6 +16,10 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
   const act = useQueue((s) => s.act);
   const socialWorker = !!role && SOCIAL_WORKER_ROLES.includes(role);
   const [birth, setBirth] = useState({ birthDate: '', firstName: '', lastName: '', hetu: '' });
+  const [assessedAt, setAssessedAt] = useState(() => helsinkiNowForInput());
+  useEffect(() => setAssessedAt(helsinkiNowForInput()), [detail.id]);
+  const recordUrgency = (urgent: boolean) =>
+    void act(() => window.luukku.cases.recordUrgency({ id: detail.id, urgent, assessedAt }));
 
   const recordBirth = async (e: FormEvent) => {
     e.preventDefault();
@@ -72,26 +77,33 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
       <section className="triage" aria-labelledby="urgency-heading">
         <h3 id="urgency-heading">{t('detail.urgency')}</h3>
         {urgencyText ? (
-          <p>{urgencyText}</p>
+          <p>
+            {urgencyText}
+            <EnteredLater happened={detail.urgencyAssessedAt} entered={detail.urgencyRecordedAt} />
+          </p>
         ) : (
           <>
             <p className="muted">{t('detail.urgencyNote')}</p>
             {socialWorker ? (
-              <div className="button-row">
-                <button
-                  type="button"
-                  onClick={() => void act(() => window.luukku.cases.recordUrgency({ id: detail.id, urgent: false }))}
-                >
-                  {t('detail.notUrgent')}
-                </button>
-                <button
-                  type="button"
-                  className="danger"
-                  onClick={() => void act(() => window.luukku.cases.recordUrgency({ id: detail.id, urgent: true }))}
-                >
-                  {t('detail.urgent')}
-                </button>
-              </div>
+              <>
+                <Field
+                  label={t('record.assessedAt')}
+                  type="datetime-local"
+                  value={assessedAt}
+                  max={helsinkiNowForInput()}
+                  onChange={(e) => setAssessedAt(e.target.value)}
+                  hint={t('record.realTimeHint')}
+                  required
+                />
+                <div className="button-row">
+                  <button type="button" onClick={() => recordUrgency(false)}>
+                    {t('detail.notUrgent')}
+                  </button>
+                  <button type="button" className="danger" onClick={() => recordUrgency(true)}>
+                    {t('detail.urgent')}
+                  </button>
+                </div>
+              </>
             ) : (
               <p className="banner banner-info">{t('detail.onlySocialWorker')}</p>
             )}
@@ -100,14 +112,26 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
       </section>
       <section className="triage" aria-labelledby="decision-heading">
         <h3 id="decision-heading">{t('detail.decision')}</h3>
-        {detail.decision ? (
+        {detail.closedReason ? (
+          <p>
+            {t('record.closedAs', { reason: t(`record.closureReasons.${detail.closedReason}`) })}
+            {detail.closedNote && <span className="reason"> {detail.closedNote}</span>}
+          </p>
+        ) : detail.decision ? (
           <p>
             {t('detail.decided', {
               date: formatDate(detail.decisionDate, i18n.language),
               decision: t(`decisions.${detail.decision}`),
               who: detail.decisionBy ?? '–',
             })}
+            <EnteredLater happened={detail.decisionDate} entered={detail.decisionRecordedAt} />
             {detail.decisionReason && <span className="reason"> {detail.decisionReason}</span>}
+            {detail.concern && (
+              <span className="reason">
+                {' '}
+                {t('record.concernShown', { concern: t(`record.concerns.${detail.concern}`) })}
+              </span>
+            )}
             {detail.assignedTeam && (
               <span className="reason"> {t('detail.assignedTeam', { team: detail.assignedTeam })}</span>
             )}
@@ -126,6 +150,7 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
           <p className="muted">{t('detail.urgencyNote')}</p>
         )}
       </section>
+      {socialWorker && <RecordPanel detail={detail} />}
     </>
   );
 }

@@ -17,7 +17,7 @@ export function FigureCases({
   onShown,
   onClose,
 }: {
-  period: { from: string; to: string; asOf: string };
+  period: { from: string; to: string; asOf: string; population: 'THL' | 'ALL' };
   figure: ThlFigure;
   /** How many cases the list shows now: what a print of the page would hold. */
   onShown: (rows: number) => void;
@@ -78,6 +78,7 @@ export function FigureCases({
               <th scope="col">{t('detail.completeDue')}</th>
               <th scope="col">{t('reports.thl.completed')}</th>
               <th scope="col">{t('queue.col.state')}</th>
+              <th scope="col">{t('reports.thl.overrunColumn')}</th>
             </tr>
           </thead>
           <tbody>
@@ -96,6 +97,12 @@ export function FigureCases({
                 <td>{date(r.assessmentCompletedDate)}</td>
                 <td>
                   <ClockBadge clock={r.clock} />
+                </td>
+                <td>
+                  {[r.startOverrun, r.completeOverrun]
+                    .filter((o) => !!o)
+                    .map((o) => `${t(`record.overrunReasons.${o.reason}`)}${o.note ? `: ${o.note}` : ''}`)
+                    .join('; ') || '–'}
                 </td>
               </tr>
             ))}

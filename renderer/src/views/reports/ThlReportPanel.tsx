@@ -2,8 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { helsinkiDate } from '../../../../shared/dates';
 import type { ErrorPayload } from '../../../../shared/errors';
+import { OVERRUN_REASONS } from '../../../../shared/caseTypes';
+import { SelectField } from '../../components/SelectField';
 import {
   figureValue,
+  REPORT_POPULATIONS,
   thlPeriods,
   thlReportCsv,
   type ThlFigure,
@@ -20,6 +23,7 @@ interface Period {
   from: string;
   to: string;
   asOf: string;
+  population: 'THL' | 'ALL';
 }
 
 const SECTIONS: { key: string; figures: ThlFigure[] }[] = [
@@ -45,7 +49,10 @@ const SECTIONS: { key: string; figures: ThlFigure[] }[] = [
   },
   { key: 'completed', figures: ['completed.total', 'completed.within3Months', 'completed.late'] },
   { key: 'open', figures: ['openOverdue'] },
+  { key: 'apart', figures: ['other.total', 'notCases.total'] },
 ];
+
+const REASON_KEYS = [...OVERRUN_REASONS, 'NONE'] as const;
 
 /**
  * The deadline-monitoring report (formats.md): the two THL periods one click away, any period and as-of
@@ -56,7 +63,7 @@ export function ThlReportPanel() {
   const status = useApp((s) => s.status);
   const today = helsinkiDate(new Date());
   const periods = thlPeriods(today);
-  const [period, setPeriod] = useState<Period>({ ...periods[1]!, asOf: today });
+  const [period, setPeriod] = useState<Period>({ ...periods[1]!, asOf: today, population: 'THL' });
   const [report, setReport] = useState<ThlReport | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [figure, setFigure] = useState<ThlFigure | null>(null);
@@ -102,7 +109,7 @@ export function ThlReportPanel() {
             key={p.from}
             type="button"
             aria-pressed={period.from === p.from && period.to === p.to}
-            onClick={() => setPeriod({ ...p, asOf: today })}
+            onClick={() => setPeriod({ ...p, asOf: today, population: period.population })}
           >
             {date(p.from)}–{date(p.to)}
           </button>
@@ -117,8 +124,16 @@ export function ThlReportPanel() {
         ]}
         value={period}
         submitLabel={t('reports.thl.show')}
-        onSubmit={setPeriod}
+        onSubmit={(p) => setPeriod({ ...period, ...p })}
       />
+      <div className="no-print">
+        <SelectField
+          label={t('reports.thl.population')}
+          value={period.population}
+          onChange={(population) => setPeriod({ ...period, population })}
+          options={REPORT_POPULATIONS.map((p) => [p, t(`reports.thl.populations.${p}`)] as const)}
+        />
+      </div>
       <ErrorBanner error={error} />
       {report && (
         <>
@@ -158,6 +173,8 @@ export function ThlReportPanel() {
                   {section.figures.map((f) => {
                     const value = figureValue(report, f);
                     const of = section.key === 'completed' ? report.completed.total : report.pending.total;
+                    const showShare =
+                      !['pending.total', 'completed.total', 'openOverdue'].includes(f) && section.key !== 'apart';
                     return (
                       <tr key={f} aria-current={figure === f ? 'true' : undefined}>
                         <th scope="row">{t(`reports.thl.figures.${f}`)}</th>
@@ -177,22 +194,61 @@ export function ThlReportPanel() {
                           ) : (
                             value
                           )}
-                          {f !== 'pending.total' && f !== 'completed.total' && f !== 'openOverdue' && (
-                            <span className="muted">{share(value, of)}</span>
-                          )}
+                          {showShare && <span className="muted">{share(value, of)}</span>}
                         </td>
                       </tr>
                     );
                   })}
                   {section.key === 'decisions' && (
-                    <tr>
-                      <th scope="row">{t('reports.thl.shareToAssessment')}</th>
-                      <td className="number">{percent(report.shareToAssessment)}</td>
-                    </tr>
+                    <>
+                      <tr>
+                        <th scope="row">
+                          {t('reports.thl.assessmentShare')}
+                          <span className="hint"> {t('reports.thl.assessmentShareHelp')}</span>
+                        </th>
+                        <td className="number">
+                          {percent(report.assessmentShare.share)}
+                          <span className="muted">
+                            {' '}
+                            ({report.assessmentShare.started} / {report.assessmentShare.pending})
+                          </span>
+                        </td>
+                      </tr>
+                      <tr>
+                        <th scope="row">{t('reports.thl.assessmentShareChildWelfare')}</th>
+                        <td className="number">
+                          {percent(report.assessmentShare.childWelfare.share)}
+                          <span className="muted">
+                            {' '}
+                            ({report.assessmentShare.childWelfare.started} /{' '}
+                            {report.assessmentShare.childWelfare.pending})
+                          </span>
+                        </td>
+                      </tr>
+                    </>
                   )}
                 </tbody>
               </table>
             ))}
+            <table className="data-table figures">
+              <caption>{t('reports.thl.overrunTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('record.overrunReason')}</th>
+                  <th scope="col">{t('record.overrunDeadlines.START')}</th>
+                  <th scope="col">{t('record.overrunDeadlines.COMPLETE')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {REASON_KEYS.map((r) => (
+                  <tr key={r}>
+                    <th scope="row">{t(`record.overrunReasons.${r}`)}</th>
+                    <td className="number">{report.overrunReasons.start[r]}</td>
+                    <td className="number">{report.overrunReasons.complete[r]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
           {figure && (
             <FigureCases
