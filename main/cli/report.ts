@@ -6,7 +6,8 @@ import { openWithPassphrase } from '../services/storeFiles';
 import { dateOption, parseArgs, passphraseFromEnv, required, witnessOption } from './args';
 import { CLI_ACTOR, printCsv, type Command } from './command';
 
-const USAGE = 'Usage: report thl --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--population thl|all] [--format json|csv]';
+const USAGE =
+  'Usage: report thl --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--population thl|all] [--format json|csv]';
 
 export const report: Command = async (argv, io) => {
   const [what, ...rest] = argv;
