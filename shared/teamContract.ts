@@ -165,18 +165,30 @@ export const accessLogSchema = z.object({
 });
 export type AccessLog = z.infer<typeof accessLogSchema>;
 
+/** The record classes of the retention rules: each case falls under one (main/services/retention.ts). */
+export const RETENTION_RECORDS = ['CASE', 'CHILD_WELFARE_CASE', 'LETTER', 'ACCESS_LOG'] as const;
+
 export const retentionSchema = z.object({
   asOf: localDateSchema,
   rules: z.array(
-    z.object({ record: z.enum(['CASE', 'LETTER', 'ACCESS_LOG']), years: z.number().int(), after: z.string() }),
+    z.object({
+      record: z.enum(RETENTION_RECORDS),
+      years: z.number().int(),
+      after: z.enum(['closing', 'death', 'entry']),
+    }),
   ),
   /** Closed cases whose 30 years have run (with their letters): due for archiving, oldest first. */
   casesDue: z.number().int(),
   casesDueSoon: z.number().int(),
+  /** Closed child welfare cases: kept until 2 years after the client's death, never due by their closing. */
+  childWelfareKept: z.number().int(),
   oldestCaseDue: z.object({ id: z.string(), closedOn: z.string(), dueOn: z.string() }).nullable(),
   /** Access-log entries older than 12 years. */
   logEntriesDue: z.number().int(),
   oldestLogEntry: z.string().nullable(),
-  sample: z.array(z.object({ id: z.string(), closedOn: z.string(), dueOn: z.string() })),
+  /** The oldest cases due, each with the record class whose rule made it due. */
+  sample: z.array(
+    z.object({ id: z.string(), closedOn: z.string(), dueOn: z.string(), record: z.enum(RETENTION_RECORDS) }),
+  ),
 });
 export type Retention = z.infer<typeof retentionSchema>;

@@ -1,7 +1,9 @@
 /**
- * Retention (domain.md, "Access and logging"): families-with-children records are kept 30 years after the
- * case closes, with the letters sent in it; usage and disclosure logs 12 years. Luukku deletes nothing on
- * its own: this report tells a team lead what is due for archiving, and when.
+ * Retention per service task (703/2023 annex as tabulated by the National Archives; domain.md "Access and
+ * logging"): families-with-children service records are kept 30 years after the case closes, with the
+ * letters sent in it; child welfare service records until 2 years after the client's death, so closing one
+ * never makes it due; usage and disclosure logs 12 years. Luukku deletes nothing on its own: this report
+ * tells a team lead what is due for archiving, and when, and which rule each case falls under.
  */
 import { sql } from 'kysely';
 import { addMonthsClamped, helsinkiDate, type LocalDate } from '../../shared/dates';
@@ -10,11 +12,20 @@ import type { Core } from '../app/core';
 
 export const RETENTION_RULES: Retention['rules'] = [
   { record: 'CASE', years: 30, after: 'closing' },
+  { record: 'CHILD_WELFARE_CASE', years: 2, after: 'death' },
   { record: 'LETTER', years: 30, after: 'closing' },
   { record: 'ACCESS_LOG', years: 12, after: 'entry' },
 ];
 
 const yearsBefore = (date: LocalDate, years: number) => addMonthsClamped(date, -12 * years);
+
+/**
+ * A child welfare service record: a child welfare notification (LSL25, LSL25C), a case classified as child
+ * welfare, an urgent measure, or an assessment that ended in a child welfare client relationship. When in
+ * doubt a record is kept the longer time: disposing of one too early cannot be undone.
+ */
+const childWelfare = sql<boolean>`(type IN ('LSL25', 'LSL25C') OR concern = 'CHILD_WELFARE' OR decision = 'URGENT'
+  OR assessment_outcome = 'CHILD_WELFARE_CLIENT')`;
 
 export async function retentionReport(core: Core, asOf: LocalDate = helsinkiDate(core.now())): Promise<Retention> {
   const db = core.db;
@@ -26,7 +37,8 @@ export async function retentionReport(core: Core, asOf: LocalDate = helsinkiDate
       .selectFrom('cases')
       .where('status', '=', 'CLOSED')
       .where('decision_date', '<=', cutoff)
-      .where(closedOn, '<=', cutoff);
+      .where(closedOn, '<=', cutoff)
+      .where(sql<boolean>`NOT ${childWelfare}`);
   const dueCutoff = yearsBefore(asOf, 30);
   const soonCutoff = addMonthsClamped(dueCutoff, 12);
   const count = async (cutoff: LocalDate) =>
@@ -50,7 +62,18 @@ export async function retentionReport(core: Core, asOf: LocalDate = helsinkiDate
     .executeTakeFirstOrThrow();
   const oldest = await db.selectFrom('audit_log').select('at').orderBy('seq').limit(1).executeTakeFirst();
   const casesDue = await count(dueCutoff);
-  const due = sample.map((c) => ({ id: c.id, closedOn: c.closedOn, dueOn: addMonthsClamped(c.closedOn, 12 * 30) }));
+  const kept = await db
+    .selectFrom('cases')
+    .where('status', '=', 'CLOSED')
+    .where(childWelfare)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const due = sample.map((c) => ({
+    id: c.id,
+    closedOn: c.closedOn,
+    dueOn: addMonthsClamped(c.closedOn, 12 * 30),
+    record: 'CASE' as const,
+  }));
   await core.audit({
     actor: core.actor(),
     action: 'retention.report',
@@ -62,6 +85,7 @@ export async function retentionReport(core: Core, asOf: LocalDate = helsinkiDate
     rules: RETENTION_RULES,
     casesDue,
     casesDueSoon: (await count(soonCutoff)) - casesDue,
+    childWelfareKept: Number(kept.n),
     oldestCaseDue: due[0] ?? null,
     logEntriesDue: Number(logs.n),
     oldestLogEntry: oldest?.at ?? null,

@@ -11,7 +11,7 @@ import { openSqlite } from '../../main/store/open';
 import { verifyStoreFile } from '../../main/store/verify';
 import { readKeyFile, unwrapWithPassphrase } from '../../main/security/keyfile';
 import { contract, operationNames } from '../../shared/contract';
-import type { AccessLog, Inbox, Workload } from '../../shared/teamContract';
+import type { AccessLog, Inbox, Retention, Workload } from '../../shared/teamContract';
 import type { QueueResult } from '../../shared/caseContract';
 import { captureIo, importCsv } from '../helpers/cli';
 import { isPdf, pdfText } from '../helpers/pdfText';
@@ -467,13 +467,13 @@ describe('user accounts', () => {
 });
 
 describe('retention', () => {
-  it('reports closed cases whose 30 years have run, and deletes nothing', async () => {
+  it('reports families-with-children cases whose 30 years have run, keeps child welfare cases, and deletes nothing', async () => {
     await app.signInAs('LEAD');
     ok(
       await dispatch(app.core, 'cases.importCsv', {
         text: importCsv([
           {
-            type: 'LSL25',
+            type: 'SHL35',
             channel: 'LETTER',
             received_at: '1994-03-01 10:00',
             reporter_category: 'SCHOOL',
@@ -484,7 +484,7 @@ describe('retention', () => {
             decision_at: '1994-03-04',
           },
           {
-            type: 'LSL25',
+            type: 'APPLICATION',
             channel: 'LETTER',
             received_at: '1997-06-01 10:00',
             reporter_category: 'SCHOOL',
@@ -494,15 +494,35 @@ describe('retention', () => {
             decision: 'NO_ACTION',
             decision_at: '1997-06-02',
           },
+          // A child welfare notification closed in 1990: kept until two years after the client's death.
+          {
+            type: 'LSL25',
+            channel: 'LETTER',
+            received_at: '1990-01-08 10:00',
+            reporter_category: 'POLICE',
+            municipality: 'Porvoo',
+            child_first_name: 'Lastensuojelu',
+            child_last_name: 'Asia',
+            decision: 'NO_ACTION',
+            decision_at: '1990-01-09',
+          },
         ]),
       }),
     );
     const before = await storeDigest(app.core.db);
-    const report = ok<{ casesDue: number; casesDueSoon: number; sample: { closedOn: string; dueOn: string }[] }>(
-      await dispatch(app.core, 'retention.report', {}),
-    );
+    const report = ok<Retention>(await dispatch(app.core, 'retention.report', {}));
     expect(report.casesDue).toBe(1);
-    expect(report.sample[0]).toMatchObject({ closedOn: '1994-03-04', dueOn: '2024-03-04' });
+    expect(report.sample).toHaveLength(1);
+    expect(report.sample[0]).toMatchObject({ closedOn: '1994-03-04', dueOn: '2024-03-04', record: 'CASE' });
+    expect(report.rules).toContainEqual({ record: 'CHILD_WELFARE_CASE', years: 2, after: 'death' });
+    const closedChildWelfare = await app.core.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'CLOSED')
+      .where((eb) => eb.or([eb('type', 'in', ['LSL25', 'LSL25C']), eb('concern', '=', 'CHILD_WELFARE'), eb('decision', '=', 'URGENT'), eb('assessment_outcome', '=', 'CHILD_WELFARE_CLIENT')]))
+      .executeTakeFirstOrThrow();
+    expect(report.childWelfareKept).toBe(Number(closedChildWelfare.n));
+    expect(report.childWelfareKept).toBeGreaterThan(1);
     expect(report.casesDueSoon).toBe(1);
     expect(await storeDigest(app.core.db)).toBe(before);
   });

@@ -44,6 +44,10 @@ export function RetentionPanel() {
           <span className="figure">{number(report.casesDueSoon)}</span>
           {t('team.retention.casesDueSoon')}
         </li>
+        <li>
+          <span className="figure">{number(report.childWelfareKept)}</span>
+          {t('team.retention.childWelfareKept')}
+        </li>
         <li className={report.logEntriesDue ? 'alert' : undefined}>
           <span className="figure">{number(report.logEntriesDue)}</span>
           {t('team.retention.logsDue')}
@@ -62,6 +66,7 @@ export function RetentionPanel() {
               <th scope="col">{t('export.caseId')}</th>
               <th scope="col">{t('team.retention.closedOn')}</th>
               <th scope="col">{t('team.retention.dueOn')}</th>
+              <th scope="col">{t('team.retention.rule')}</th>
             </tr>
           </thead>
           <tbody>
@@ -70,6 +75,10 @@ export function RetentionPanel() {
                 <td>{c.id}</td>
                 <td>{formatDate(c.closedOn, i18n.language)}</td>
                 <td>{formatDate(c.dueOn, i18n.language)}</td>
+                <td>
+                  {t(`team.retention.records.${c.record}`)}:{' '}
+                  {t('team.retention.after.closing', { years: 30 })}
+                </td>
               </tr>
             ))}
           </tbody>
