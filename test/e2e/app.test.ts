@@ -88,7 +88,7 @@ describe('the signed-in app (demo county)', () => {
     await expect
       .poll(() => alert.textContent(), { timeout: 10_000 })
       .toBe(
-        'För många fel lösenord för det här användarnamnet. Försök igen om 1 minut eller be en teamledare att återställa lösenordet.',
+        'För många fel lösenord för det här användarnamnet. Försök igen om 1 minut eller be en ledande socialarbetare att återställa lösenordet.',
       );
     expect(await page.getByRole('navigation').isVisible()).toBe(false);
     await screenshot(page, '04-sign-in-paused-sv');

@@ -54,7 +54,7 @@ describe('intake and triage in the app', () => {
     await page.getByRole('button', { name: 'Ei kiireellinen' }).click();
     await expect.poll(() => page.getByText(/^Arvioitu .*: Ei kiireellinen/).isVisible()).toBe(true);
     await page.getByLabel('Ratkaisu').selectOption({ label: 'Ohjattu muihin palveluihin' });
-    const save = page.getByRole('button', { name: 'Tallenna päätös' });
+    const save = page.getByRole('button', { name: 'Tallenna ratkaisu' });
     await page.getByLabel('Perustelu').fill('Ohjattu perheneuvolaan.');
     expect(await save.isDisabled()).toBe(true); // no service chosen yet
     await page.getByLabel('Hae palvelua').fill('perheneuvola');
@@ -66,7 +66,7 @@ describe('intake and triage in the app', () => {
     await expect
       .poll(() => page.getByText('Ei asioita tällä rajauksella.').isVisible(), { timeout: 10_000 })
       .toBe(true);
-    expect(await page.getByText(/^Päätetty .*: Ohjattu muihin palveluihin/).isVisible()).toBe(true);
+    expect(await page.getByText(/^Ratkaistu .*: Ohjattu muihin palveluihin/).isVisible()).toBe(true);
     expect(await page.getByText('Ohjattu: Perheneuvola / Familjerådgivningen.').isVisible()).toBe(true);
 
     // The decision letter, in Swedish as the guardian asked, for the guardian named at registration.
@@ -211,8 +211,8 @@ describe('intake and triage in the app', () => {
     await page.getByRole('grid').focus();
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.getByRole('complementary').getByRole('heading', { level: 2 }).isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Spara beslutet' }).count()).toBe(0);
-    expect(await page.getByText('Beslutet fattas av en socialarbetare (BSL 26 § 4 mom).').first().isVisible()).toBe(
+    expect(await page.getByRole('button', { name: 'Spara avgörandet' }).count()).toBe(0);
+    expect(await page.getByText('Avgörandet träffas av en socialarbetare (BSL 26 § 4 mom).').first().isVisible()).toBe(
       true,
     );
     await screenshot(page, '23-queue-sv');

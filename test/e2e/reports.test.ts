@@ -81,8 +81,8 @@ describe('reports in the app', () => {
     await page.keyboard.press('Alt+6');
     const running = thlPeriods(helsinkiDate(new Date()))[0]!;
     await page.getByRole('group', { name: 'THL:n seurantajaksot' }).getByRole('button').first().click();
-    await expect.poll(() => page.getByLabel('Vireille alkaen').inputValue()).toBe(running.from);
-    await expect.poll(() => page.getByLabel('Vireille viimeistään').inputValue()).toBe(running.to);
+    await expect.poll(() => page.getByLabel('Vireilletulo alkaen').inputValue()).toBe(running.from);
+    await expect.poll(() => page.getByLabel('Vireilletulo päättyen').inputValue()).toBe(running.to);
   });
 
   it('shows the dashboard with each chart also as a table, and exports a chart as CSV and PNG', async () => {
@@ -96,7 +96,7 @@ describe('reports in the app', () => {
     await screenshot(page, '43-dashboard-fi');
 
     // The decisions chart as a table: its total agrees with the store for the same twelve months.
-    const decisions = page.getByRole('region', { name: 'Päätökset tyypeittäin' });
+    const decisions = page.getByRole('region', { name: 'Ratkaisut tyypeittäin' });
     await decisions.getByRole('button', { name: 'Taulukkona' }).click();
     const from = await page.getByLabel('Alkaen').inputValue();
     const decided = await e2e
