@@ -519,7 +519,14 @@ describe('retention', () => {
       .selectFrom('cases')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('status', '=', 'CLOSED')
-      .where((eb) => eb.or([eb('type', 'in', ['LSL25', 'LSL25C']), eb('concern', '=', 'CHILD_WELFARE'), eb('decision', '=', 'URGENT'), eb('assessment_outcome', '=', 'CHILD_WELFARE_CLIENT')]))
+      .where((eb) =>
+        eb.or([
+          eb('type', 'in', ['LSL25', 'LSL25C']),
+          eb('concern', '=', 'CHILD_WELFARE'),
+          eb('decision', '=', 'URGENT'),
+          eb('assessment_outcome', '=', 'CHILD_WELFARE_CLIENT'),
+        ]),
+      )
       .executeTakeFirstOrThrow();
     expect(report.childWelfareKept).toBe(Number(closedChildWelfare.n));
     expect(report.childWelfareKept).toBeGreaterThan(1);

@@ -76,8 +76,7 @@ export function RetentionPanel() {
                 <td>{formatDate(c.closedOn, i18n.language)}</td>
                 <td>{formatDate(c.dueOn, i18n.language)}</td>
                 <td>
-                  {t(`team.retention.records.${c.record}`)}:{' '}
-                  {t('team.retention.after.closing', { years: 30 })}
+                  {t(`team.retention.records.${c.record}`)}: {t('team.retention.after.closing', { years: 30 })}
                 </td>
               </tr>
             ))}
