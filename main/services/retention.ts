@@ -24,8 +24,9 @@ const yearsBefore = (date: LocalDate, years: number) => addMonthsClamped(date, -
  * welfare, an urgent measure, or an assessment that ended in a child welfare client relationship. When in
  * doubt a record is kept the longer time: disposing of one too early cannot be undone.
  */
-const childWelfare = sql<boolean>`(type IN ('LSL25', 'LSL25C') OR concern = 'CHILD_WELFARE' OR decision = 'URGENT'
-  OR assessment_outcome = 'CHILD_WELFARE_CLIENT')`;
+// coalesce: a NULL column must not make the whole test NULL, and NOT NULL would hide the case from both sides.
+const childWelfare = sql<boolean>`(type IN ('LSL25', 'LSL25C') OR coalesce(concern, '') = 'CHILD_WELFARE'
+  OR coalesce(decision, '') = 'URGENT' OR coalesce(assessment_outcome, '') = 'CHILD_WELFARE_CLIENT')`;
 
 export async function retentionReport(core: Core, asOf: LocalDate = helsinkiDate(core.now())): Promise<Retention> {
   const db = core.db;
