@@ -299,6 +299,8 @@ export const birthInputSchema = z
     firstName: name.min(1),
     lastName: name.min(1),
     hetu: z.string().trim().max(11).default(''),
+    /** The day the birth became known to the team: the case is pending (its clock runs) from then. */
+    knownOn: localDate.optional(),
   })
   .strict();
 

@@ -10,11 +10,13 @@ import { clockContextOf } from './cases';
 export interface Digest {
   dueSoon: number;
   overdue: number;
+  /** Anticipatory notifications whose expected birth date has come (LsL 25 c §): ask whether the child is born. */
+  birthsExpected: number;
 }
 
 /** Remembers which cases were already reported in which state, for one signed-in session. */
 export class DueDigest {
-  private reported = new Map<string, 'DUE_SOON' | 'OVERDUE'>();
+  private reported = new Map<string, 'DUE_SOON' | 'OVERDUE' | 'BIRTH_EXPECTED'>();
 
   async next(core: Core): Promise<Digest | null> {
     const { today, calendar, dueSoonWorkingDays } = await clockContextOf(core);
@@ -25,7 +27,18 @@ export class DueDigest {
       .where('c.status', 'in', ['NEW', 'TRIAGE', 'ASSESSMENT'])
       .where('c.running_due', '<=', limit)
       .execute();
-    const digest: Digest = { dueSoon: 0, overdue: 0 };
+    const digest: Digest = { dueSoon: 0, overdue: 0, birthsExpected: 0 };
+    const expected = await core.db
+      .selectFrom('cases')
+      .select('id')
+      .where('status', '=', 'AWAITING_BIRTH')
+      .where('expected_birth_date', '<=', today)
+      .execute();
+    for (const { id } of expected) {
+      if (this.reported.get(id) === 'BIRTH_EXPECTED') continue;
+      this.reported.set(id, 'BIRTH_EXPECTED');
+      digest.birthsExpected++;
+    }
     for (const row of rows) {
       const state = row.due < today ? 'OVERDUE' : 'DUE_SOON';
       if (this.reported.get(row.id) === state) continue;
@@ -33,7 +46,7 @@ export class DueDigest {
       if (state === 'OVERDUE') digest.overdue++;
       else digest.dueSoon++;
     }
-    return digest.dueSoon || digest.overdue ? digest : null;
+    return digest.dueSoon || digest.overdue || digest.birthsExpected ? digest : null;
   }
 
   reset(): void {

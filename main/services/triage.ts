@@ -112,11 +112,7 @@ export async function recordUrgency(
     'cases.recordUrgency',
     () => ({ kind: 'URGENCY_ASSESSED', data: { urgent: input.urgent, assessedAt: assessedAt.toISOString() } }),
     (row) => {
-      if (row.status === 'AWAITING_BIRTH')
-        throw new LuukkuError(
-          'WRONG_STATE',
-          'The child is not born yet: urgent cases before birth go to the emergency service.',
-        );
+      // Before the birth too (LsL 25 c §): the obligation to assess arises before it; no clock runs yet.
       if (row.decision || row.closed_reason) throw new LuukkuError('WRONG_STATE', 'The case is already decided.');
       if (row.urgency_assessed_at)
         throw new LuukkuError('WRONG_STATE', 'The urgency is already recorded: correct it, with the reason, instead.');
@@ -213,6 +209,8 @@ export async function recordDecision(
     (row) => {
       if (row.decision || row.closed_reason) throw new LuukkuError('WRONG_STATE', 'The case is already decided.');
       if (!row.urgency_assessed_at) throw new LuukkuError('WRONG_STATE', 'Record the urgency assessment first.');
+      if (!row.pending_from)
+        throw new LuukkuError('WRONG_STATE', 'The child is not born yet: the decision follows the birth.');
       decisionDate = realDateOf('decisionDate', input.decisionDate, row, now);
       if (decisionDate < helsinkiDate(new Date(row.urgency_assessed_at)))
         throw invalidInput('decisionDate: is before the urgency was assessed');
@@ -241,17 +239,30 @@ export async function recordDecision(
 /** LsL 25 c §: an anticipatory notification becomes pending at the birth; its clock starts then. */
 export async function recordBirth(
   core: Core,
-  input: { id: string; birthDate: string; firstName: string; lastName: string; hetu: string },
+  input: {
+    id: string;
+    birthDate: string;
+    firstName: string;
+    lastName: string;
+    hetu: string;
+    knownOn?: string | undefined;
+  },
 ): Promise<void> {
   const errors = new FieldErrors();
-  const child = childIdentity(errors, 'LSL25', { ...input, expectedBirthDate: '' }, helsinkiDate(core.now()));
+  const today = helsinkiDate(core.now());
+  const child = childIdentity(errors, 'LSL25', { ...input, expectedBirthDate: '' }, today);
   if (errors.any || !child.birthDate) throw errors.error('birthDate: required');
-  const deadlines = caseDeadlines(child.birthDate);
+  // The clock starts on the day the birth became known to the team, not on the birth itself: a birth
+  // reported two weeks late is not overdue on arrival (LsL 25 c §; issue 18).
+  const knownOn = input.knownOn ?? today;
+  if (knownOn > today) throw invalidInput('knownOn: is in the future');
+  if (knownOn < child.birthDate) throw invalidInput('knownOn: is before the birth');
+  const deadlines = caseDeadlines(knownOn);
   await changeCase(
     core,
     input.id,
     'cases.recordBirth',
-    { kind: 'BIRTH_RECORDED', data: { pendingFrom: child.birthDate } },
+    { kind: 'BIRTH_RECORDED', data: { pendingFrom: knownOn, birthDate: child.birthDate } },
     (row) => {
       if (row.type !== 'LSL25C' || row.pending_from)
         throw new LuukkuError('WRONG_STATE', 'Only an anticipatory notification waits for a birth.');
@@ -260,7 +271,7 @@ export async function recordBirth(
         child_last_name: child.lastName,
         child_birth_date: child.birthDate,
         child_hetu: child.hetu,
-        pending_from: child.birthDate,
+        pending_from: knownOn,
         start_due: deadlines.startDue,
         complete_due: deadlines.completeDue,
       };

@@ -33,6 +33,7 @@ export function startDueNotifications(core: Core, window: () => BrowserWindow | 
       body: [
         found.overdue ? translate('notifications.overdue', { count: found.overdue }) : '',
         found.dueSoon ? translate('notifications.dueSoon', { count: found.dueSoon }) : '',
+        found.birthsExpected ? translate('notifications.birthsExpected', { count: found.birthsExpected }) : '',
       ]
         .filter(Boolean)
         .join(' '),

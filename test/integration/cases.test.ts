@@ -201,35 +201,60 @@ describe('intake and triage', () => {
     expect(await caseCount()).toBe(before);
   });
 
-  it('runs no clock for an anticipatory notification until the birth, then counts from the birth', async () => {
-    await app.signInAs('ADVICE');
+  it('works an anticipatory notification before the birth; its clock starts when the birth becomes known', async () => {
+    await app.signInAs('ASSESSMENT_SW');
     const { caseIds } = ok<{ caseIds: string[] }>(
       await dispatch(app.core, 'cases.register', {
         ...notification,
         type: 'LSL25C',
-        children: [{ expectedBirthDate: '2027-01-10' }],
+        children: [{ expectedBirthDate: '2026-11-22' }],
       }),
     );
-    const waiting = ok<CaseDetail>(await dispatch(app.core, 'cases.get', { id: caseIds[0] }));
+    const id = caseIds[0]!;
+    const waiting = ok<CaseDetail>(await dispatch(app.core, 'cases.get', { id }));
     expect(waiting).toMatchObject({
       status: 'AWAITING_BIRTH',
       pendingFrom: null,
       startDue: null,
       clock: { state: 'AWAITING_BIRTH' },
     });
-    const born = ok<CaseDetail>(
-      await dispatch(app.core, 'cases.recordBirth', {
-        id: caseIds[0],
-        birthDate: '2026-11-20',
-        firstName: 'Vauva',
-        lastName: 'Testinen',
+    // LsL 25 c §: urgency and the contacts with the expectant family are recorded while the case waits.
+    const assessed = ok<CaseDetail>(await dispatch(app.core, 'cases.recordUrgency', { id, urgent: false }));
+    expect(assessed).toMatchObject({
+      status: 'AWAITING_BIRTH',
+      urgencyResult: 'NOT_URGENT',
+      clock: { state: 'AWAITING_BIRTH' },
+    });
+    ok(
+      await dispatch(app.core, 'cases.recordContact', {
+        id,
+        date: '2026-11-23',
+        mode: 'PHONE',
+        note: 'Tuen suunnittelu.',
       }),
     );
+    const early = await dispatch(app.core, 'cases.recordDecision', { id, decision: 'NO_ACTION', reason: 'x' });
+    expect(!early.ok && early.error.code).toBe('WRONG_STATE');
+    const birth = { id, birthDate: '2026-11-20', firstName: 'Vauva', lastName: 'Testinen' };
+    for (const [knownOn, message] of [
+      ['2026-11-24', /knownOn: is in the future/],
+      ['2026-11-19', /knownOn: is before the birth/],
+    ] as const) {
+      const refused = await dispatch(app.core, 'cases.recordBirth', { ...birth, knownOn });
+      expect(!refused.ok && refused.error.message).toMatch(message);
+    }
+    // Born on Friday 20.11., known to the team on Monday 23.11. (today): pending, and the clock running, from then.
+    const born = ok<CaseDetail>(await dispatch(app.core, 'cases.recordBirth', birth));
     expect(born).toMatchObject({
-      status: 'NEW',
-      pendingFrom: '2026-11-20',
-      startDue: caseDeadlines('2026-11-20').startDue,
-      completeDue: caseDeadlines('2026-11-20').completeDue,
+      status: 'TRIAGE',
+      childBirthDate: '2026-11-20',
+      pendingFrom: '2026-11-23',
+      startDue: caseDeadlines('2026-11-23').startDue,
+      completeDue: caseDeadlines('2026-11-23').completeDue,
+    });
+    expect(born.events.find((e) => e.kind === 'BIRTH_RECORDED')!.data).toEqual({
+      pendingFrom: '2026-11-23',
+      birthDate: '2026-11-20',
     });
   });
 

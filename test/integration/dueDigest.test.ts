@@ -44,15 +44,45 @@ describe('the due-date digest', () => {
       children: [{ firstName: 'Iida', lastName: 'Testinen' }],
     });
     expect(registered.ok).toBe(true);
+    // An anticipatory notification whose birth is expected on Friday 27.11.: a reminder a week on.
+    const unborn = await dispatch(core, 'cases.register', {
+      type: 'LSL25C',
+      channel: 'PHONE',
+      receivedAt: '2026-11-13 10:00',
+      reporterCategory: 'HEALTH_CARE',
+      municipalityId: 'porvoo',
+      children: [{ expectedBirthDate: '2026-11-27' }],
+    });
+    expect(unborn.ok).toBe(true);
     const digest = new DueDigest();
     const first = await digest.next(core);
-    expect(first).toEqual({ overdue: await queueTotal('OVERDUE'), dueSoon: await queueTotal('DUE_SOON') });
+    const expectedBirths = await core.db
+      .selectFrom('cases')
+      .select('id')
+      .where('status', '=', 'AWAITING_BIRTH')
+      .where('expected_birth_date', '<=', '2026-11-23')
+      .execute();
+    expect(first).toEqual({
+      overdue: await queueTotal('OVERDUE'),
+      dueSoon: await queueTotal('DUE_SOON'),
+      birthsExpected: expectedBirths.length,
+    });
     expect(first!.dueSoon).toBeGreaterThan(0);
     expect(await digest.next(core)).toBeNull(); // nothing new an hour later
     clock += 7 * 24 * 3_600_000; // a week on: cases that were due soon are now overdue
     await core.signIn(lead, DEMO_PASSWORD); // the idle lock ended the session meanwhile
     const later = await digest.next(core);
     expect(later!.overdue).toBeGreaterThan(0);
+    // A birth expected meanwhile is reminded of once (LsL 25 c §: ask whether the child is born).
+    const expectedSince = await core.db
+      .selectFrom('cases')
+      .select('id')
+      .where('status', '=', 'AWAITING_BIRTH')
+      .where('expected_birth_date', '>', '2026-11-23')
+      .where('expected_birth_date', '<=', '2026-11-30')
+      .execute();
+    expect(expectedSince.length).toBeGreaterThan(0);
+    expect(later!.birthsExpected).toBe(expectedSince.length);
     expect(later!.overdue).toBeLessThanOrEqual(await queueTotal('OVERDUE'));
   });
 });

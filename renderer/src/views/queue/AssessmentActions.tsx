@@ -100,7 +100,7 @@ export function AssessmentActions({ detail }: { detail: CaseDetail }) {
           {detail.assessmentSummary && <p className="summary">{detail.assessmentSummary}</p>}
         </section>
       )}
-      {detail.status !== 'CLOSED' && detail.status !== 'AWAITING_BIRTH' && (
+      {detail.status !== 'CLOSED' && (
         <section className="triage" aria-labelledby="contact-heading">
           <h3 id="contact-heading">{t('detail.contacts')}</h3>
           <form onSubmit={addContact} className="contact-form">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/caseContract';
 import { SOCIAL_WORKER_ROLES } from '../../../../shared/roles';
 import { Field } from '../../components/Field';
+import { helsinkiDate } from '../../../../shared/dates';
 import { formatDate, formatDateTime, helsinkiNowForInput } from '../../format';
 import { useApp } from '../../state/appStore';
 import { useQueue } from '../../state/queueStore';
@@ -15,7 +16,11 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
   const role = useApp((s) => s.status?.user?.role);
   const act = useQueue((s) => s.act);
   const socialWorker = !!role && SOCIAL_WORKER_ROLES.includes(role);
-  const [birth, setBirth] = useState({ birthDate: '', firstName: '', lastName: '', hetu: '' });
+  const [birth, setBirth] = useState({ birthDate: '', firstName: '', lastName: '', hetu: '', knownOn: '' });
+  useEffect(
+    () => setBirth({ birthDate: '', firstName: '', lastName: '', hetu: '', knownOn: helsinkiDate(new Date()) }),
+    [detail.id],
+  );
   const [assessedAt, setAssessedAt] = useState(() => helsinkiNowForInput());
   useEffect(() => setAssessedAt(helsinkiNowForInput()), [detail.id]);
   const recordUrgency = (urgent: boolean) =>
@@ -26,43 +31,50 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
     await act(() => window.luukku.cases.recordBirth({ id: detail.id, ...birth }));
   };
 
-  if (detail.status === 'AWAITING_BIRTH') {
-    return (
-      <section className="triage" aria-labelledby="birth-heading">
-        <h3 id="birth-heading">{t('detail.birth')}</h3>
-        <p className="muted">{t('detail.birthNote')}</p>
-        <form onSubmit={recordBirth}>
-          <Field
-            label={t('detail.birthDate')}
-            type="date"
-            value={birth.birthDate}
-            onChange={(e) => setBirth({ ...birth, birthDate: e.target.value })}
-            required
-          />
-          <Field
-            label={t('detail.firstName')}
-            value={birth.firstName}
-            onChange={(e) => setBirth({ ...birth, firstName: e.target.value })}
-            required
-          />
-          <Field
-            label={t('detail.lastName')}
-            value={birth.lastName}
-            onChange={(e) => setBirth({ ...birth, lastName: e.target.value })}
-            required
-          />
-          <Field
-            label={t('detail.hetu')}
-            value={birth.hetu}
-            onChange={(e) => setBirth({ ...birth, hetu: e.target.value })}
-          />
-          <button type="submit" className="primary">
-            {t('detail.saveBirth')}
-          </button>
-        </form>
-      </section>
-    );
-  }
+  const birthSection = detail.status === 'AWAITING_BIRTH' && (
+    <section className="triage" aria-labelledby="birth-heading">
+      <h3 id="birth-heading">{t('detail.birth')}</h3>
+      <p className="muted">{t('detail.birthNote')}</p>
+      <form onSubmit={recordBirth}>
+        <Field
+          label={t('detail.birthDate')}
+          type="date"
+          value={birth.birthDate}
+          onChange={(e) => setBirth({ ...birth, birthDate: e.target.value })}
+          required
+        />
+        <Field
+          label={t('detail.firstName')}
+          value={birth.firstName}
+          onChange={(e) => setBirth({ ...birth, firstName: e.target.value })}
+          required
+        />
+        <Field
+          label={t('detail.lastName')}
+          value={birth.lastName}
+          onChange={(e) => setBirth({ ...birth, lastName: e.target.value })}
+          required
+        />
+        <Field
+          label={t('detail.hetu')}
+          value={birth.hetu}
+          onChange={(e) => setBirth({ ...birth, hetu: e.target.value })}
+        />
+        <Field
+          label={t('detail.birthKnownOn')}
+          type="date"
+          max={helsinkiDate(new Date())}
+          min={birth.birthDate || undefined}
+          value={birth.knownOn}
+          onChange={(e) => setBirth({ ...birth, knownOn: e.target.value })}
+          required
+        />
+        <button type="submit" className="primary">
+          {t('detail.saveBirth')}
+        </button>
+      </form>
+    </section>
+  );
 
   const urgencyText = detail.urgencyAssessedAt
     ? t('detail.urgencyDone', {
@@ -74,6 +86,7 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
 
   return (
     <>
+      {birthSection}
       <section className="triage" aria-labelledby="urgency-heading">
         <h3 id="urgency-heading">{t('detail.urgency')}</h3>
         {urgencyText ? (
@@ -110,47 +123,49 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
           </>
         )}
       </section>
-      <section className="triage" aria-labelledby="decision-heading">
-        <h3 id="decision-heading">{t('detail.decision')}</h3>
-        {detail.closedReason ? (
-          <p>
-            {t('record.closedAs', { reason: t(`record.closureReasons.${detail.closedReason}`) })}
-            {detail.closedNote && <span className="reason"> {detail.closedNote}</span>}
-          </p>
-        ) : detail.decision ? (
-          <p>
-            {t('detail.decided', {
-              date: formatDate(detail.decisionDate, i18n.language),
-              decision: t(`decisions.${detail.decision}`),
-              who: detail.decisionBy ?? '–',
-            })}
-            <EnteredLater happened={detail.decisionDate} entered={detail.decisionRecordedAt} />
-            {detail.decisionReason && <span className="reason"> {detail.decisionReason}</span>}
-            {detail.concern && (
-              <span className="reason">
-                {' '}
-                {t('record.concernShown', { concern: t(`record.concerns.${detail.concern}`) })}
-              </span>
-            )}
-            {detail.assignedTeam && (
-              <span className="reason"> {t('detail.assignedTeam', { team: detail.assignedTeam })}</span>
-            )}
-            {detail.guidedTo.length > 0 && (
-              <span className="reason">
-                {' '}
-                {t('detail.guidedTo', { services: detail.guidedTo.map((s) => s.name).join(', ') })}
-              </span>
-            )}
-          </p>
-        ) : !socialWorker ? (
-          <p className="banner banner-info">{t('detail.onlySocialWorker')}</p>
-        ) : detail.urgencyAssessedAt ? (
-          <DecisionForm detail={detail} />
-        ) : (
-          <p className="muted">{t('detail.urgencyNote')}</p>
-        )}
-      </section>
-      {socialWorker && <RecordPanel detail={detail} />}
+      {detail.status !== 'AWAITING_BIRTH' && (
+        <section className="triage" aria-labelledby="decision-heading">
+          <h3 id="decision-heading">{t('detail.decision')}</h3>
+          {detail.closedReason ? (
+            <p>
+              {t('record.closedAs', { reason: t(`record.closureReasons.${detail.closedReason}`) })}
+              {detail.closedNote && <span className="reason"> {detail.closedNote}</span>}
+            </p>
+          ) : detail.decision ? (
+            <p>
+              {t('detail.decided', {
+                date: formatDate(detail.decisionDate, i18n.language),
+                decision: t(`decisions.${detail.decision}`),
+                who: detail.decisionBy ?? '–',
+              })}
+              <EnteredLater happened={detail.decisionDate} entered={detail.decisionRecordedAt} />
+              {detail.decisionReason && <span className="reason"> {detail.decisionReason}</span>}
+              {detail.concern && (
+                <span className="reason">
+                  {' '}
+                  {t('record.concernShown', { concern: t(`record.concerns.${detail.concern}`) })}
+                </span>
+              )}
+              {detail.assignedTeam && (
+                <span className="reason"> {t('detail.assignedTeam', { team: detail.assignedTeam })}</span>
+              )}
+              {detail.guidedTo.length > 0 && (
+                <span className="reason">
+                  {' '}
+                  {t('detail.guidedTo', { services: detail.guidedTo.map((s) => s.name).join(', ') })}
+                </span>
+              )}
+            </p>
+          ) : !socialWorker ? (
+            <p className="banner banner-info">{t('detail.onlySocialWorker')}</p>
+          ) : detail.urgencyAssessedAt ? (
+            <DecisionForm detail={detail} />
+          ) : (
+            <p className="muted">{t('detail.urgencyNote')}</p>
+          )}
+        </section>
+      )}
+      {socialWorker && detail.status !== 'AWAITING_BIRTH' && <RecordPanel detail={detail} />}
     </>
   );
 }
