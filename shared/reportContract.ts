@@ -180,8 +180,20 @@ export const dashboardSchema = z.object({
   inflowByWeek: z.array(
     z.object({ week: z.string(), total: count, byType: counts(CASE_TYPES), byChannel: counts(CHANNELS) }),
   ),
-  decisionsByMonth: z.array(
-    z.object({ month: z.string(), total: count, byDecision: counts(DECISIONS), shareToAssessment: z.number() }),
+  decisionsByMonth: z.array(z.object({ month: z.string(), total: count, byDecision: counts(DECISIONS) })),
+  /**
+   * Share to assessment by the month cases became pending, with the same month a year earlier: the THL
+   * report's definition (assessmentShare), so the dashboard and the THL panel agree; quarters and years
+   * are sums of months.
+   */
+  assessmentShareByMonth: z.array(
+    z.object({
+      month: z.string(),
+      pending: count,
+      started: count,
+      childWelfare: z.object({ pending: count, started: count }),
+      yearEarlier: z.object({ pending: count, started: count }),
+    }),
   ),
   onTimeByMonth: z.array(z.object({ month: z.string(), ...onTime })),
   onTimeByArea: z.array(z.object({ areaId: z.string(), nameFi: z.string(), nameSv: z.string(), ...onTime })),

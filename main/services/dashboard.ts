@@ -6,6 +6,7 @@ import type { Core } from '../app/core';
 import {
   adviceContacts,
   completions,
+  assessmentShareByMonth,
   decisionsByMonth,
   inflowByDay,
   openByAge,
@@ -32,7 +33,7 @@ function monthsOf(r: DashboardRange): string[] {
 
 export async function dashboard(core: Core, range: DashboardRange): Promise<Dashboard> {
   const db = core.db;
-  const [inflow, decisions, starts, completed, ages, advice, areas] = await Promise.all([
+  const [inflow, decisions, starts, completed, ages, advice, areas, shares] = await Promise.all([
     inflowByDay(db, range),
     decisionsByMonth(db, range),
     startDeadlines(db, range),
@@ -40,6 +41,7 @@ export async function dashboard(core: Core, range: DashboardRange): Promise<Dash
     openByAge(db, range),
     adviceContacts(db, range),
     db.selectFrom('areas').select(['id', 'name_fi', 'name_sv']).orderBy('name_fi').execute(),
+    assessmentShareByMonth(db, range),
   ]);
   await core.audit({ actor: core.actor(), action: 'reports.dashboard', details: { from: range.from, to: range.to } });
 
@@ -94,10 +96,22 @@ export async function dashboard(core: Core, range: DashboardRange): Promise<Dash
     to: range.to,
     today: range.today,
     inflowByWeek: [...weeks.values()],
-    decisionsByMonth: [...byMonth.values()].map((m) => ({
-      ...m,
-      shareToAssessment: m.total ? m.byDecision.START_ASSESSMENT / m.total : 0,
-    })),
+    decisionsByMonth: [...byMonth.values()],
+    assessmentShareByMonth: months.map((month) => {
+      const of = (m: string) => shares.find((s) => s.month === m);
+      const counts = (row: (typeof shares)[number] | undefined) => ({
+        pending: Number(row?.pending ?? 0),
+        started: Number(row?.started ?? 0),
+      });
+      const row = of(month);
+      const yearEarlier = `${String(Number(month.slice(0, 4)) - 1)}${month.slice(4)}`;
+      return {
+        month,
+        ...counts(row),
+        childWelfare: { pending: Number(row?.cwPending ?? 0), started: Number(row?.cwStarted ?? 0) },
+        yearEarlier: counts(of(yearEarlier)),
+      };
+    }),
     onTimeByMonth: [...perMonth.values()],
     onTimeByArea: [...perArea.values()],
     openByAge: AGE_BUCKETS.map((bucket) => ({ bucket, n: Number(ages.find((a) => a.bucket === bucket)?.n ?? 0) })),

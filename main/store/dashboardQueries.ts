@@ -34,6 +34,30 @@ export function decisionsByMonth(db: Kysely<Database>, r: DashboardRange) {
     .execute();
 }
 
+/**
+ * Share to assessment by the month cases became pending, from a year before `from` (for the comparison with
+ * the same months a year earlier): the same definition and population as the THL report
+ * (main/store/reportQueries.ts, assessmentShareCounts).
+ */
+export function assessmentShareByMonth(db: Kysely<Database>, r: DashboardRange) {
+  const started = sql<boolean>`(decision IN ('START_ASSESSMENT', 'URGENT') AND decision_date <= ${r.today})`;
+  return db
+    .selectFrom('cases')
+    .where('pending_from', '>=', `${String(Number(r.from.slice(0, 4)) - 1)}${r.from.slice(4, 7)}-01`)
+    .where('pending_from', '<=', r.to)
+    .where('pending_from', '<=', r.today)
+    .where(sql<boolean>`closed_reason IS NULL AND (concern IS NULL OR concern <> 'OTHER')`)
+    .select([
+      month('pending_from').as('month'),
+      (eb) => eb.fn.countAll<number>().as('pending'),
+      sql<number>`coalesce(sum(CASE WHEN ${started} THEN 1 ELSE 0 END), 0)`.as('started'),
+      sql<number>`coalesce(sum(CASE WHEN type = 'LSL25' THEN 1 ELSE 0 END), 0)`.as('cwPending'),
+      sql<number>`coalesce(sum(CASE WHEN type = 'LSL25' AND ${started} THEN 1 ELSE 0 END), 0)`.as('cwStarted'),
+    ])
+    .groupBy(month('pending_from'))
+    .execute();
+}
+
 /** Start deadlines by the month the case became pending: due (reached or decided) and met. */
 export function startDeadlines(db: Kysely<Database>, r: DashboardRange) {
   return db

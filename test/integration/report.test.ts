@@ -277,6 +277,25 @@ describe('reports in the app', () => {
       received.filter((r) => r.channel === 'PHONE').length,
     );
     expect(d.decisionsByMonth.map((m) => m.month)).toHaveLength(12);
+    // One definition of the share to assessment: each month, and the same month a year earlier, as the THL
+    // report counts it for that month.
+    for (const month of ['2026-03', '2026-10']) {
+      const [y, m] = month.split('-').map(Number) as [number, number];
+      const last = (year: number) => new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+      const thl = (year: number) =>
+        dispatch(app.core, 'reports.thl', { from: `${year}-${month.slice(5)}-01`, to: last(year), asOf: '2026-11-23' });
+      const now = ok<ThlReport>(await thl(y)).assessmentShare;
+      const before = ok<ThlReport>(await thl(y - 1)).assessmentShare;
+      const series = d.assessmentShareByMonth.find((s) => s.month === month)!;
+      expect(series, month).toEqual({
+        month,
+        pending: now.pending,
+        started: now.started,
+        childWelfare: { pending: now.childWelfare.pending, started: now.childWelfare.started },
+        yearEarlier: { pending: before.pending, started: before.started },
+      });
+      expect(now.pending, month).toBeGreaterThan(10);
+    }
     const decided = rows.filter((r) => inRange(r.decision_date));
     expect(d.decisionsByMonth.reduce((s, m) => s + m.byDecision.GUIDANCE, 0)).toBe(
       decided.filter((r) => r.decision === 'GUIDANCE').length,

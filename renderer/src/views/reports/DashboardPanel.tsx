@@ -97,13 +97,36 @@ export function DashboardPanel() {
     total: w.total,
     ...(inflowBy === 'type' ? w.byType : w.byChannel),
   }));
-  const decisionMonths = (data?.decisionsByMonth ?? []).map((m) => ({
+  const shareMonths = (data?.assessmentShareByMonth ?? []).map((m) => ({
     label: monthLabel(m.month),
-    month: m.month,
-    share: Math.round(m.shareToAssessment * 1000) / 10,
-    total: m.total,
-    started: m.byDecision.START_ASSESSMENT,
+    ...m,
+    share: pct(m.started, m.pending),
+    childWelfareShare: pct(m.childWelfare.started, m.childWelfare.pending),
+    yearEarlierShare: pct(m.yearEarlier.started, m.yearEarlier.pending),
   }));
+  // Quarters and the whole range as sums of their months: the same definition at every scale.
+  const shareSums = (key: (month: string) => string) => {
+    const groups = new Map<
+      string,
+      { started: number; pending: number; earlierStarted: number; earlierPending: number }
+    >();
+    for (const m of data?.assessmentShareByMonth ?? []) {
+      const g = groups.get(key(m.month)) ?? { started: 0, pending: 0, earlierStarted: 0, earlierPending: 0 };
+      g.started += m.started;
+      g.pending += m.pending;
+      g.earlierStarted += m.yearEarlier.started;
+      g.earlierPending += m.yearEarlier.pending;
+      groups.set(key(m.month), g);
+    }
+    return [...groups].map(([label, g]) => [
+      label,
+      g.pending,
+      g.started,
+      cell(pct(g.started, g.pending)),
+      cell(pct(g.earlierStarted, g.earlierPending)),
+    ]);
+  };
+  const quarterOf = (month: string) => `${month.slice(0, 4)} Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
   const decisionTotals = DECISIONS.map((d) => ({
     key: d,
     label: t(`decisions.${d}`),
@@ -191,22 +214,77 @@ export function DashboardPanel() {
             table={{
               columns: [
                 t('reports.dashboard.month'),
-                t('reports.dashboard.decided'),
-                t('decisions.START_ASSESSMENT'),
+                t('reports.dashboard.pending'),
+                t('reports.dashboard.started'),
                 t('reports.dashboard.percent'),
+                t('reports.thl.assessmentShareChildWelfare'),
+                t('reports.dashboard.yearEarlier'),
               ],
-              rows: decisionMonths.map((m) => [m.month, m.total, m.started, m.share]),
+              rows: shareMonths.map((m) => [
+                m.month,
+                m.pending,
+                m.started,
+                cell(m.share),
+                cell(m.childWelfareShare),
+                cell(m.yearEarlierShare),
+              ]),
             }}
           >
+            <p className="hint">{t('reports.thl.assessmentShareHelp')}</p>
             <ResponsiveContainer width="100%" height={HEIGHT}>
-              <LineChart data={decisionMonths} {...chartProps}>
+              <LineChart data={shareMonths} {...chartProps}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="label" />
                 <YAxis tickFormatter={percentTick} domain={[0, 'auto']} />
                 <Tooltip formatter={(v) => `${String(v)} %`} />
+                <Legend />
                 <Line dataKey="share" name={t('reports.dashboard.share')} stroke={COLOURS[0]} strokeWidth={2} />
+                <Line
+                  dataKey="childWelfareShare"
+                  name={t('reports.thl.assessmentShareChildWelfare')}
+                  stroke={COLOURS[1]}
+                  strokeWidth={2}
+                />
+                <Line
+                  dataKey="yearEarlierShare"
+                  name={t('reports.dashboard.yearEarlier')}
+                  stroke={COLOURS[2]}
+                  strokeDasharray="4 4"
+                />
               </LineChart>
             </ResponsiveContainer>
+            <table className="data-table">
+              <caption>{t('reports.dashboard.shareByQuarter')}</caption>
+              <thead>
+                <tr>
+                  {[
+                    t('reports.dashboard.quarter'),
+                    t('reports.dashboard.pending'),
+                    t('reports.dashboard.started'),
+                    t('reports.dashboard.percent'),
+                    t('reports.dashboard.yearEarlier'),
+                  ].map((c) => (
+                    <th key={c} scope="col">
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {[...shareSums(quarterOf), ...shareSums(() => t('reports.dashboard.wholeRange'))].map(
+                  ([label, ...rest]) => (
+                    <tr key={String(label)}>
+                      <th scope="row">{label}</th>
+                      {rest.map((v, i) => (
+                        <td key={i} className="number">
+                          {v}
+                        </td>
+                      ))}
+                    </tr>
+                  ),
+                )}
+              </tbody>
+            </table>
           </ChartCard>
 
           <ChartCard
