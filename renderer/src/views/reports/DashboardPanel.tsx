@@ -253,7 +253,7 @@ export function DashboardPanel() {
                 />
               </LineChart>
             </ResponsiveContainer>
-            <table className="data-table">
+            <table className="data-table compact">
               <caption>{t('reports.dashboard.shareByQuarter')}</caption>
               <thead>
                 <tr>
