@@ -19,6 +19,7 @@ export function ChartCard({
   fileName,
   table,
   controls,
+  below,
   children,
 }: {
   title: string;
@@ -26,6 +27,8 @@ export function ChartCard({
   table: ChartTable;
   /** Choices that change what the chart shows (outside the chart image, so they stay operable). */
   controls?: ReactNode;
+  /** What the chart's reader needs besides it (a definition, a summary table), outside the chart image. */
+  below?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -59,41 +62,55 @@ export function ChartCard({
       </div>
       {asTable ? (
         <div className="chart-table">
-          <table className="data-table">
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                {table.columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row) => (
-                <tr key={String(row[0])}>
-                  {row.map((cell, i) =>
-                    i === 0 ? (
-                      <th key={i} scope="row">
-                        {cell}
-                      </th>
-                    ) : (
-                      <td key={i} className="number">
-                        {cell}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable caption={title} captionHidden columns={table.columns} rows={table.rows} />
         </div>
       ) : (
         <div className="chart" ref={chart} role="img" aria-label={t('reports.dashboard.chartLabel', { title })}>
           {children}
         </div>
       )}
+      {below}
     </section>
+  );
+}
+
+/** A table of figures: the first column names the row, the others are numbers. */
+export function FigureTable({
+  caption,
+  captionHidden = false,
+  columns,
+  rows,
+  className = '',
+}: ChartTable & { caption: string; captionHidden?: boolean; className?: string }) {
+  return (
+    <table className={`data-table ${className}`.trim()}>
+      <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={String(row[0])}>
+            {row.map((cell, i) =>
+              i === 0 ? (
+                <th key={i} scope="row">
+                  {cell}
+                </th>
+              ) : (
+                <td key={i} className="number">
+                  {cell}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -17,7 +17,7 @@ import { addMonthsClamped, helsinkiDate } from '../../../../shared/dates';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { Dashboard } from '../../../../shared/reportContract';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ChartCard, chartProps } from './ChartCard';
+import { ChartCard, chartProps, FigureTable } from './ChartCard';
 import { PeriodForm } from './PeriodForm';
 
 /** Distinguishable for colour-blind readers (Okabe-Ito, darkened for contrast on white). */
@@ -211,6 +211,23 @@ export function DashboardPanel() {
           <ChartCard
             title={t('reports.dashboard.share')}
             fileName={file('share-to-assessment')}
+            below={
+              <>
+                <p className="hint">{t('reports.thl.assessmentShareHelp')}</p>
+                <FigureTable
+                  className="compact"
+                  caption={t('reports.dashboard.shareByQuarter')}
+                  columns={[
+                    t('reports.dashboard.quarter'),
+                    t('reports.dashboard.pending'),
+                    t('reports.dashboard.started'),
+                    t('reports.dashboard.percent'),
+                    t('reports.dashboard.yearEarlier'),
+                  ]}
+                  rows={[...shareSums(quarterOf), ...shareSums(() => t('reports.dashboard.wholeRange'))]}
+                />
+              </>
+            }
             table={{
               columns: [
                 t('reports.dashboard.month'),
@@ -230,7 +247,6 @@ export function DashboardPanel() {
               ]),
             }}
           >
-            <p className="hint">{t('reports.thl.assessmentShareHelp')}</p>
             <ResponsiveContainer width="100%" height={HEIGHT}>
               <LineChart data={shareMonths} {...chartProps}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -253,38 +269,6 @@ export function DashboardPanel() {
                 />
               </LineChart>
             </ResponsiveContainer>
-            <table className="data-table compact">
-              <caption>{t('reports.dashboard.shareByQuarter')}</caption>
-              <thead>
-                <tr>
-                  {[
-                    t('reports.dashboard.quarter'),
-                    t('reports.dashboard.pending'),
-                    t('reports.dashboard.started'),
-                    t('reports.dashboard.percent'),
-                    t('reports.dashboard.yearEarlier'),
-                  ].map((c) => (
-                    <th key={c} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {[...shareSums(quarterOf), ...shareSums(() => t('reports.dashboard.wholeRange'))].map(
-                  ([label, ...rest]) => (
-                    <tr key={String(label)}>
-                      <th scope="row">{label}</th>
-                      {rest.map((v, i) => (
-                        <td key={i} className="number">
-                          {v}
-                        </td>
-                      ))}
-                    </tr>
-                  ),
-                )}
-              </tbody>
-            </table>
           </ChartCard>
 
           <ChartCard
