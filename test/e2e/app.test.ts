@@ -113,7 +113,7 @@ describe('the signed-in app (demo county)', () => {
       if (name === 'Vastaanottovuorot') {
         // The demo roster is on the calendar: daily duties and the assessment week, with names.
         await expect.poll(() => page.locator('.fc-event').count(), { timeout: 10_000 }).toBeGreaterThan(20);
-        expect(await page.getByText(/^Sosiaalipäivystys: /).count()).toBeGreaterThan(0);
+        expect(await page.getByText(/^Virka-aikainen sosiaalipäivystys: /).count()).toBeGreaterThan(0);
         expect(await page.getByText(/^Arviointiviikko: /).count()).toBeGreaterThan(0);
         // One person's next six months as an .ics file.
         const who = page.getByLabel('Kenen vuorot (6 kk eteenpäin)');

@@ -159,7 +159,9 @@ describe('the duty roster', () => {
     await page.getByRole('button', { name: '›' }).click();
     await screenshot(page, '52-roster-calendar-fi');
     await page.getByRole('tab', { name: 'Tasapuolisuus' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Sosiaalipäivystys' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Virka-aikainen sosiaalipäivystys' }).isVisible())
+      .toBe(true);
     await screenshot(page, '53-roster-fairness-fi');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
