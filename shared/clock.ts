@@ -3,7 +3,7 @@
  * queue and the detail pane: the running deadline, working days left and in time / due soon / overdue.
  */
 import type { WorkingDayCalendar } from './calendar';
-import type { CaseStatus } from './caseTypes';
+import { runsAssessment, type CaseStatus } from './caseTypes';
 import type { LocalDate } from './dates';
 
 export type ClockState = 'AWAITING_BIRTH' | 'IN_TIME' | 'DUE_SOON' | 'OVERDUE' | 'DONE';
@@ -37,4 +37,25 @@ export function caseClock(
   const left = calendar.workingDaysBetween(today, due);
   const state = today > due ? 'OVERDUE' : left <= dueSoonWorkingDays ? 'DUE_SOON' : 'IN_TIME';
   return { state, deadline, due, workingDaysLeft: left };
+}
+
+/**
+ * Whether a statutory deadline was missed, as of `today`: decided or completed after it, or still open past
+ * it. The main process refuses an overrun reason on a case for which this is false; the pane asks for one
+ * when it is true.
+ */
+export function deadlineMissed(
+  c: {
+    decision: string | null;
+    decisionDate: LocalDate | null;
+    startDue: LocalDate | null;
+    completeDue: LocalDate | null;
+    assessmentCompletedDate: LocalDate | null;
+  },
+  deadline: 'START' | 'COMPLETE',
+  today: LocalDate,
+): boolean {
+  if (deadline === 'START') return !!c.startDue && (c.decisionDate ?? today) > c.startDue;
+  if (!runsAssessment(c.decision) || !c.completeDue) return false;
+  return (c.assessmentCompletedDate ?? today) > c.completeDue;
 }

@@ -6,9 +6,9 @@
  */
 import { helsinkiDate } from '../../shared/dates';
 import { invalidInput, LuukkuError } from '../../shared/errors';
-import { runsAssessment, type ClosureReason, type Concern, type OverrunReason } from '../../shared/caseTypes';
+import type { ClosureReason, Concern, OverrunReason } from '../../shared/caseTypes';
+import { deadlineMissed } from '../../shared/clock';
 import type { Core } from '../app/core';
-import type { CaseRow } from '../store/schema';
 import { changeCase, concernFor, realDateOf, realTimeOf } from './triage';
 
 export async function correctUrgency(
@@ -72,13 +72,6 @@ export async function correctDecision(
   );
 }
 
-/** Whether a deadline was missed, as of today: decided or completed after it, or still open past it. */
-export function missed(row: CaseRow, deadline: 'START' | 'COMPLETE', today: string): boolean {
-  if (deadline === 'START') return !!row.start_due && (row.decision_date ?? today) > row.start_due;
-  if (!runsAssessment(row.decision) || !row.complete_due) return false;
-  return (row.assessment_completed_date ?? today) > row.complete_due;
-}
-
 export async function recordOverrunReason(
   core: Core,
   input: { id: string; deadline: 'START' | 'COMPLETE'; reason: OverrunReason; note: string },
@@ -95,7 +88,14 @@ export async function recordOverrunReason(
     },
     (row) => {
       if (row.closed_reason) throw new LuukkuError('WRONG_STATE', 'The case was closed as not a case.');
-      if (!missed(row, input.deadline, today))
+      const facts = {
+        decision: row.decision,
+        decisionDate: row.decision_date,
+        startDue: row.start_due,
+        completeDue: row.complete_due,
+        assessmentCompletedDate: row.assessment_completed_date,
+      };
+      if (!deadlineMissed(facts, input.deadline, today))
         throw invalidInput(
           `deadline: the ${input.deadline === 'START' ? 'decision (7 working days)' : 'assessment (3 months)'} is not late`,
         );

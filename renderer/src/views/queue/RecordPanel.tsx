@@ -6,11 +6,11 @@ import {
   CONCERNS,
   isChildWelfareType,
   OVERRUN_REASONS,
-  runsAssessment,
   type ClosureReason,
   type Concern,
   type OverrunReason,
 } from '../../../../shared/caseTypes';
+import { deadlineMissed } from '../../../../shared/clock';
 import { daysBetween, helsinkiDate } from '../../../../shared/dates';
 import { ConfirmBar } from '../../components/ConfirmBar';
 import { Field } from '../../components/Field';
@@ -91,12 +91,7 @@ export function RecordPanel({ detail }: { detail: CaseDetail }) {
     setConfirmClose(false);
   }, [detail.id, detail.urgencyAssessedAt, detail.urgencyResult, detail.decisionDate, detail.concern]);
 
-  const startLate = !!detail.startDue && (detail.decisionDate ?? today) > detail.startDue;
-  const completeLate =
-    runsAssessment(detail.decision) &&
-    !!detail.completeDue &&
-    (detail.assessmentCompletedDate ?? today) > detail.completeDue;
-  const lateDeadlines = [...(startLate ? (['START'] as const) : []), ...(completeLate ? (['COMPLETE'] as const) : [])];
+  const lateDeadlines = (['START', 'COMPLETE'] as const).filter((d) => deadlineMissed(detail, d, today));
   const deadline = lateDeadlines.includes(overrun.deadline) ? overrun.deadline : lateDeadlines[0];
   const open = !detail.decision && !detail.closedReason && detail.status !== 'AWAITING_BIRTH';
 
