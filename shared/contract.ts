@@ -395,8 +395,18 @@ export const contract = {
       .strict(),
     output: z.object({
       imported: z.number().int(),
+      updated: z.number().int(),
       skipped: z.number().int(),
       rejected: z.array(z.object({ line: z.number().int(), error: z.string() })),
+      conflicts: z.array(
+        z.object({
+          line: z.number().int(),
+          externalId: z.string(),
+          field: z.string(),
+          inLuukku: z.string(),
+          inFile: z.string(),
+        }),
+      ),
     }),
     access: ['ADVICE', 'ASSESSMENT_SW', 'LEAD'],
   }),

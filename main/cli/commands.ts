@@ -97,6 +97,12 @@ const importCommand: Command = async (argv, io) => {
         phase === 'WRITING' && total > 5000 && done % 20_000 < 300 && io.info(`import: ${done}/${total}`),
     });
     io.out(result);
+    if (result.conflicts.length) {
+      const c = result.conflicts[0]!;
+      io.info(
+        `import: ${result.conflicts.length} value(s) differ from what was recorded in Luukku and were not overwritten; first on line ${c.line}: ${c.field} is ${c.inLuukku} in Luukku, ${c.inFile} in the file.`,
+      );
+    }
     if (result.rejected.length) {
       io.info(
         args.options.has('skip-invalid') || result.imported

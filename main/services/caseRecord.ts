@@ -3,7 +3,7 @@
  * in the app and the CSV import both go through here, so deadlines are computed in one place only.
  */
 import { caseDeadlines } from '../../shared/calendar';
-import { caseStatus, type CaseType, type Decision } from '../../shared/caseTypes';
+import { caseStatus, type CaseType, type Concern, type Decision } from '../../shared/caseTypes';
 import { helsinkiDate, type LocalDate } from '../../shared/dates';
 import type { NewCase } from '../store/schema';
 
@@ -36,6 +36,8 @@ export interface CaseFacts {
     decisionAt: Date | null;
     decisionDate: LocalDate | null;
     assessmentCompletedDate: LocalDate | null;
+    /** THL's population as the source system classified it (recorded with the decision). */
+    concern?: Concern | null;
   };
 }
 
@@ -76,7 +78,13 @@ export function buildCase(facts: CaseFacts, now: Date): { row: NewCase; events: 
   const events = [event('REGISTERED', receivedAt, { imported: !!h || !!facts.importedBy })];
   if (facts.type === 'LSL25C' && pendingFrom) events.push(event('BIRTH_RECORDED', receivedAt, { pendingFrom }));
   if (h?.urgencyAssessedAt) events.push(event('URGENCY_ASSESSED', h.urgencyAssessedAt.toISOString()));
-  if (h?.decision && h.decisionAt) events.push(event('DECIDED', h.decisionAt.toISOString(), { decision: h.decision }));
+  if (h?.decision && h.decisionAt)
+    events.push(
+      event('DECIDED', h.decisionAt.toISOString(), {
+        decision: h.decision,
+        ...(h.concern && { concern: h.concern }),
+      }),
+    );
   if (h?.assessmentCompletedDate)
     events.push(event('ASSESSMENT_COMPLETED', `${h.assessmentCompletedDate}T10:00:00.000Z`));
   const status = caseStatus({
@@ -114,6 +122,7 @@ export function buildCase(facts: CaseFacts, now: Date): { row: NewCase; events: 
     decision_at: h?.decisionAt?.toISOString() ?? null,
     decision_by: null,
     decision_reason: null,
+    concern: h?.concern ?? null,
     assessment_completed_date: h?.assessmentCompletedDate ?? null,
     assignee_user_id: facts.assigneeUserId ?? null,
     status,

@@ -1,128 +1,45 @@
 /**
  * `import cases` (formats.md): one row per child. By default one transaction: if any row is invalid nothing
  * is imported and every error is listed with its line; with skipInvalid the valid rows are imported. A row
- * whose external_id is already in the store is skipped, not duplicated.
+ * whose external_id is already in the store is never duplicated: its later facts update the case when they
+ * are new or changed (importUpdates.ts), and otherwise it is skipped.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { CASE_TYPES, CHANNELS, REPORTER_CATEGORIES, type CaseType } from '../../shared/caseTypes';
-import { helsinkiDate } from '../../shared/dates';
+import { caseStatus } from '../../shared/caseTypes';
 import { Refusal } from '../../shared/errors';
 import { appendAudit, type Actor } from '../store/audit';
 import { yieldToEventLoop, type ImportProgress } from './jobProgress';
-import type { Database } from '../store/schema';
-import { buildCase, type CaseFacts, type NewEvent } from './caseRecord';
+import type { CaseRow, Database, NewCase } from '../store/schema';
+import { buildCase, type NewEvent } from './caseRecord';
 import { readCsvTable, widthError, type Rejected } from './csvTable';
 import {
-  caseHistory,
-  checkText,
-  childIdentity,
-  FieldErrors,
-  findMunicipality,
-  localDate,
-  oneOf,
-  pastDateTime,
-  type MunicipalityRef,
-} from './caseValidation';
+  HISTORY_COLUMNS,
+  IMPORT_COLUMNS,
+  REQUIRED_COLUMNS,
+  validateImportRow,
+  type ImportRow,
+  type RowFacts,
+} from './importRows';
+import { factsRecordedInLuukku, planImportUpdate, type ImportConflict, type ImportUpdate } from './importUpdates';
 
-export const IMPORT_COLUMNS = [
-  'external_id',
-  'type',
-  'channel',
-  'received_at',
-  'reporter_category',
-  'municipality',
-  'child_first_name',
-  'child_last_name',
-  'child_birth_date',
-  'child_hetu',
-  'expected_birth_date',
-  'pending_from',
-  'summary',
-  'urgency_assessed_at',
-  'decision',
-  'decision_at',
-  'assessment_completed_at',
-] as const;
-const REQUIRED = ['type', 'channel', 'received_at', 'reporter_category', 'municipality'] as const;
-const MAX_TEXT = 10_000;
-
-/** Columns that record a social worker's urgency assessment, decision or completed assessment. */
-const HISTORY_COLUMNS = ['urgency_assessed_at', 'decision', 'decision_at', 'assessment_completed_at'] as const;
+export { IMPORT_COLUMNS } from './importRows';
 
 export interface ImportResult {
   imported: number;
+  /** Known cases whose later facts the file brought (new or changed). */
+  updated: number;
+  /** Known cases the file had nothing new for. */
   skipped: number;
   rejected: Rejected[];
-}
-
-type Row = Record<(typeof IMPORT_COLUMNS)[number], string>;
-
-function validateRow(
-  row: Row,
-  municipalities: MunicipalityRef[],
-  now: Date,
-): { facts: Omit<CaseFacts, 'id'> } | { error: string } {
-  const errors = new FieldErrors();
-  for (const [column, value] of Object.entries(row)) {
-    checkText(errors, column, value, MAX_TEXT);
-  }
-  if (errors.any) return { error: errors.list.join('; ') };
-  const type = oneOf<CaseType>(errors, 'type', row.type, CASE_TYPES);
-  const channel = oneOf(errors, 'channel', row.channel, CHANNELS);
-  const reporterCategory = oneOf(errors, 'reporter_category', row.reporter_category, REPORTER_CATEGORIES);
-  const receivedAt = pastDateTime(errors, 'received_at', row.received_at, now, true);
-  const municipality = findMunicipality(errors, row.municipality, municipalities);
-  const today = helsinkiDate(now);
-  const child = childIdentity(
-    errors,
-    type,
-    {
-      firstName: row.child_first_name.trim(),
-      lastName: row.child_last_name.trim(),
-      birthDate: row.child_birth_date.trim(),
-      hetu: row.child_hetu.trim(),
-      expectedBirthDate: row.expected_birth_date.trim(),
-    },
-    today,
-  );
-  const pendingFrom = localDate(errors, 'pending_from', row.pending_from.trim());
-  if (pendingFrom && pendingFrom > today) errors.add('pending_from', 'is in the future');
-  const receivedDate = receivedAt ? helsinkiDate(receivedAt) : null;
-  if (pendingFrom && receivedDate && type !== 'LSL25C' && pendingFrom < receivedDate) {
-    errors.add('pending_from', 'is before the notification was received');
-  }
-  const history = caseHistory(
-    errors,
-    {
-      urgencyAssessedAt: row.urgency_assessed_at.trim(),
-      decision: row.decision.trim(),
-      decisionAt: row.decision_at.trim(),
-      assessmentCompletedAt: row.assessment_completed_at.trim(),
-    },
-    receivedDate,
-    now,
-  );
-  if (errors.any || !type || !channel || !reporterCategory || !receivedAt || !municipality)
-    return { error: errors.list.join('; ') };
-  return {
-    facts: {
-      externalId: row.external_id.trim() || null,
-      notificationId: null,
-      type,
-      channel,
-      receivedAt,
-      reporterCategory,
-      municipality,
-      child,
-      pendingFrom,
-      summary: row.summary.trim() || null,
-      history,
-    },
-  };
+  /** Facts recorded in Luukku that the file contradicts: listed, never overwritten. */
+  conflicts: ImportConflict[];
 }
 
 const CHECK_SLICE = 2000;
+const BATCH = 300;
+
+type ValidRow = { line: number } & RowFacts;
 
 export async function importCasesCsv(
   db: Kysely<Database>,
@@ -142,13 +59,14 @@ export async function importCasesCsv(
     onProgress?: (progress: ImportProgress) => void;
   },
 ): Promise<ImportResult> {
-  const table = readCsvTable(text, REQUIRED);
-  if ('fileError' in table) return { imported: 0, skipped: 0, rejected: [table.fileError] };
+  const nothing = { imported: 0, updated: 0, skipped: 0, conflicts: [] };
+  const table = readCsvTable(text, REQUIRED_COLUMNS);
+  if ('fileError' in table) return { ...nothing, rejected: [table.fileError] };
   const { columns, rows: data } = table;
   const historyAt = HISTORY_COLUMNS.map((c) => columns.indexOf(c)).filter((i) => i >= 0);
   if (options.history === 'REFUSED' && data.some((r) => historyAt.some((i) => r.fields[i]?.trim())))
     throw new Refusal(
-      `Only a social worker or a team lead may import the history columns (${HISTORY_COLUMNS.join(', ')}): they record an urgency assessment or a decision. Nothing was imported.`,
+      `Only a social worker or a team lead may import the history columns (${HISTORY_COLUMNS.join(', ')}): they record an urgency assessment, a decision or its classification. Nothing was imported.`,
       'import history columns',
     );
   const importedBy = { userId: options.userId, name: options.actor.name, migration: options.history === 'MIGRATION' };
@@ -157,8 +75,8 @@ export async function importCasesCsv(
     .selectFrom('municipalities')
     .select(['id', 'area_id', 'name_fi', 'name_sv'])
     .execute();
-  const rejected: ImportResult['rejected'] = [];
-  const valid: { line: number; facts: Omit<CaseFacts, 'id'> }[] = [];
+  const rejected: Rejected[] = [];
+  const valid: ValidRow[] = [];
   const seenIds = new Map<string, number>();
   for (const [index, record] of data.entries()) {
     if (index % CHECK_SLICE === 0 && index > 0) {
@@ -171,11 +89,11 @@ export async function importCasesCsv(
       rejected.push({ line: record.line, error: wrongWidth });
       continue;
     }
-    const row = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, ''])) as Row;
+    const row = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, ''])) as ImportRow;
     columns.forEach((c, i) => {
-      if (c in row) row[c as keyof Row] = record.fields[i]!;
+      if (c in row) row[c as keyof ImportRow] = record.fields[i]!;
     });
-    const result = validateRow(row, municipalities, options.now);
+    const result = validateImportRow(row, municipalities, options.now);
     if ('error' in result) {
       rejected.push({ line: record.line, error: result.error });
       continue;
@@ -189,54 +107,145 @@ export async function importCasesCsv(
       continue;
     }
     if (externalId) seenIds.set(externalId, record.line);
-    valid.push({ line: record.line, facts: result.facts });
+    valid.push({ line: record.line, ...result });
   }
-  if (rejected.length && !options.skipInvalid && !options.dryRun) return { imported: 0, skipped: 0, rejected };
+  if (rejected.length && !options.skipInvalid && !options.dryRun) return { ...nothing, rejected };
 
   return db.transaction().execute(async (trx) => {
-    const existing = new Set<string>();
-    const ids = [...seenIds.keys()];
-    for (let i = 0; i < ids.length; i += 500) {
-      const found = await trx
-        .selectFrom('cases')
-        .select('external_id')
-        .where('external_id', 'in', ids.slice(i, i + 500))
-        .execute();
-      found.forEach((f) => existing.add(f.external_id!));
+    const known = await knownCases(trx, [...seenIds.keys()]);
+    const fresh: ValidRow[] = [];
+    const updates: (ImportUpdate & { id: string; row: CaseRow })[] = [];
+    const conflicts: ImportConflict[] = [];
+    let skipped = 0;
+    for (const v of valid) {
+      const found = v.facts.externalId ? known.get(v.facts.externalId) : undefined;
+      if (!found) {
+        fresh.push(v);
+        continue;
+      }
+      const plan = planImportUpdate(found.row, factsRecordedInLuukku(found.events), v.facts.history, {
+        line: v.line,
+        now: options.now,
+        importedBy,
+      });
+      if ('error' in plan) {
+        rejected.push({ line: v.line, error: plan.error });
+        continue;
+      }
+      conflicts.push(...plan.conflicts);
+      if (Object.keys(plan.patch).length) updates.push({ ...plan, id: found.row.id, row: found.row });
+      else skipped++;
     }
-    const fresh = valid.filter((v) => !v.facts.externalId || !existing.has(v.facts.externalId));
-    const counts = { imported: fresh.length, skipped: valid.length - fresh.length, rejected };
+    const counts = { imported: fresh.length, updated: updates.length, skipped, rejected, conflicts };
     // A dry run answers "what would happen" with the same checks, and writes nothing.
     if (options.dryRun) return counts;
-    const batch = 300;
-    const created: string[] = [];
-    for (let i = 0; i < fresh.length; i += batch) {
-      const built = fresh
-        .slice(i, i + batch)
-        .map((v) => buildCase({ ...v.facts, id: randomUUID(), importedBy }, options.now));
-      created.push(...built.map((b) => b.row.id));
+    // A row that only the store could refute (its case as stored) is refused like any invalid row.
+    if (rejected.length && !options.skipInvalid) return { ...nothing, rejected };
+    const created = await insertCases(trx, fresh, importedBy, options);
+    for (const u of updates) {
+      const next = { ...u.row, ...u.patch };
+      const status = caseStatus({
+        pendingFrom: next.pending_from,
+        urgencyAssessedAt: next.urgency_assessed_at,
+        decision: next.decision,
+        assessmentCompletedDate: next.assessment_completed_date,
+        closedReason: next.closed_reason,
+      });
       await trx
-        .insertInto('cases')
-        .values(built.map((b) => b.row))
+        .updateTable('cases')
+        .set({ ...u.patch, status, updated_at: options.now.toISOString() })
+        .where('id', '=', u.id)
         .execute();
-      const events: NewEvent[] = built.flatMap((b) => b.events);
-      for (let j = 0; j < events.length; j += batch)
-        await trx
-          .insertInto('case_events')
-          .values(events.slice(j, j + batch))
-          .execute();
-      options.onProgress?.({ phase: 'WRITING', done: Math.min(i + batch, fresh.length), total: fresh.length });
-      // Other calls wait for the transaction (one connection), but the app can still show this progress.
-      await yieldToEventLoop();
+      if (u.events.length) await trx.insertInto('case_events').values(u.events).execute();
     }
     const details = {
       imported: counts.imported,
+      updated: counts.updated,
       skipped: counts.skipped,
+      conflicts: conflicts.length,
       rejected: rejected.length,
       ...(importedBy.migration && { migration: true }),
     };
-    // Every case the import created is named, so each child's access-log report shows the import.
-    await appendAudit(trx, { actor: options.actor, action: 'cases.import', caseIds: created, details }, options.now);
+    // Every case the import created or updated is named, so each child's access-log report shows the import.
+    const caseIds = [...created, ...updates.map((u) => u.id)];
+    await appendAudit(trx, { actor: options.actor, action: 'cases.import', caseIds, details }, options.now);
     return counts;
   });
+}
+
+/** The cases already in the store under these external ids, each with its history (oldest first). */
+async function knownCases(trx: Kysely<Database>, externalIds: string[]) {
+  const known = new Map<string, { row: CaseRow; events: { kind: string; data: string }[] }>();
+  for (let i = 0; i < externalIds.length; i += 500) {
+    const rows = await trx
+      .selectFrom('cases')
+      .selectAll()
+      .where('external_id', 'in', externalIds.slice(i, i + 500))
+      .execute();
+    if (!rows.length) continue;
+    const events = await trx
+      .selectFrom('case_events')
+      .select(['case_id', 'kind', 'data'])
+      .where(
+        'case_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('id')
+      .execute();
+    for (const row of rows) known.set(row.external_id!, { row, events: events.filter((e) => e.case_id === row.id) });
+  }
+  return known;
+}
+
+async function insertCases(
+  trx: Kysely<Database>,
+  fresh: ValidRow[],
+  importedBy: { userId: string | null; name: string; migration: boolean },
+  options: { now: Date; onProgress?: ((progress: ImportProgress) => void) | undefined },
+): Promise<string[]> {
+  const created: string[] = [];
+  for (let i = 0; i < fresh.length; i += BATCH) {
+    const slice = fresh.slice(i, i + BATCH);
+    // A row with guardians or the reporter's contact brings its notification, as registration does.
+    const notifications = slice.map((v) => (v.notification ? { id: randomUUID(), ...v.notification } : null));
+    const withNotification = notifications.flatMap((n, j) => (n ? [{ n, v: slice[j]! }] : []));
+    if (withNotification.length)
+      await trx
+        .insertInto('notifications')
+        .values(
+          withNotification.map(({ n, v }) => ({
+            id: n.id,
+            received_at: v.facts.receivedAt.toISOString(),
+            channel: v.facts.channel,
+            reporter_category: v.facts.reporterCategory,
+            reporter_contact: n.reporterContact,
+            guardians: JSON.stringify(n.guardians),
+            created_by: importedBy.userId,
+            created_at: options.now.toISOString(),
+          })),
+        )
+        .execute();
+    const built = slice.map((v, j) =>
+      buildCase(
+        { ...v.facts, notificationId: notifications[j]?.id ?? null, id: randomUUID(), importedBy },
+        options.now,
+      ),
+    );
+    created.push(...built.map((b) => b.row.id));
+    await trx
+      .insertInto('cases')
+      .values(built.map((b): NewCase => b.row))
+      .execute();
+    const events: NewEvent[] = built.flatMap((b) => b.events);
+    for (let j = 0; j < events.length; j += BATCH)
+      await trx
+        .insertInto('case_events')
+        .values(events.slice(j, j + BATCH))
+        .execute();
+    options.onProgress?.({ phase: 'WRITING', done: Math.min(i + BATCH, fresh.length), total: fresh.length });
+    // Other calls wait for the transaction (one connection), but the app can still show this progress.
+    await yieldToEventLoop();
+  }
+  return created;
 }

@@ -142,7 +142,7 @@ describe('intake and triage in the app', () => {
     await page.getByLabel('Tuo virheettömät rivit ja ohita virheelliset').check();
     await page.getByRole('button', { name: 'Tuo', exact: true }).click();
     await expect
-      .poll(() => page.getByText('Tuotiin 5 asiaa, ohitettiin 0.').isVisible(), { timeout: 10_000 })
+      .poll(() => page.getByText('Tuotiin 5 asiaa, päivitettiin 0, ohitettiin 0.').isVisible(), { timeout: 10_000 })
       .toBe(true);
     await page.getByRole('button', { name: 'Takaisin jonoon' }).click();
     await page.getByRole('button', { name: /^Päättyneet/ }).click();
@@ -175,7 +175,9 @@ describe('intake and triage in the app', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '26-import-progress-fi');
     await expect
-      .poll(() => page.getByText(/^Tuotiin 40\s?000 asiaa, ohitettiin 0\.$/).isVisible(), { timeout: 60_000 })
+      .poll(() => page.getByText(/^Tuotiin 40\s?000 asiaa, päivitettiin 0, ohitettiin 0\.$/).isVisible(), {
+        timeout: 60_000,
+      })
       .toBe(true);
   });
 

@@ -3,33 +3,13 @@
  * records why the deadline was missed; the lead's THL screen shows the case among the late decisions with
  * that reason. Labels come from the UI's own translations, so the test reads what the user reads.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addDays, helsinkiDate } from '../../shared/dates';
 import { DEMO_PASSWORD } from '../helpers/stores';
 import { screenshot, seriousA11yViolations, signInToDemo, useE2e } from './harness';
+import { escapeRegExp as escape, exactText as exact, textPattern as pattern, tr } from './texts';
 
 const e2e = useE2e();
-
-const texts = Object.fromEntries(
-  (['fi', 'sv'] as const).map((l) => [l, JSON.parse(readFileSync(`shared/i18n/${l}.json`, 'utf8')) as object]),
-);
-/** The UI's text for `key` in `language`, with {{placeholders}} filled. */
-function tr(language: 'fi' | 'sv', key: string, values: Record<string, string> = {}): string {
-  const found = key
-    .split('.')
-    .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], texts[language]);
-  if (typeof found !== 'string') throw new Error(`no text ${key}`);
-  return found.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
-}
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const exact = (text: string) => new RegExp(`^${escape(text)}$`);
-/** A pattern for the UI's text of `key`, each {{placeholder}} matching anything. */
-function pattern(language: 'fi' | 'sv', key: string, prefix = ''): RegExp {
-  const marker = '\u0000';
-  const text = tr(language, key, new Proxy({}, { get: () => marker }) as Record<string, string>);
-  return new RegExp(prefix + text.split(marker).map(escape).join('.*'));
-}
 
 describe('the statutory record in the app', () => {
   for (const language of ['fi', 'sv'] as const) {

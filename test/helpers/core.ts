@@ -1,6 +1,8 @@
 /** The main-process Core over a demo store, signed in per role, as the IPC tests use it. */
 import { join } from 'node:path';
 import { Core } from '../../main/app/core';
+import { dispatch } from '../../main/ipc/dispatcher';
+import { createClient } from '../../shared/client';
 import type { Result } from '../../shared/errors';
 import { afterEach, beforeEach } from 'vitest';
 import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from './stores';
@@ -17,6 +19,8 @@ export async function openDemoCore(dir: string, cases: number) {
   const users = demo.summary.users;
   return {
     core,
+    /** The typed client over the dispatcher: what the renderer calls, with typed input and output. */
+    api: createClient((name, input) => dispatch(core, name, input)),
     users,
     signInAs: (role: string) => core.signIn(users.find((u) => u.role === role)!.username, DEMO_PASSWORD),
   };
@@ -26,6 +30,12 @@ export async function openDemoCore(dir: string, cases: number) {
 export function ok<T>(r: Result<unknown>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as T;
+}
+
+/** The value of a typed client's successful call; a failed one fails the test with its code and message. */
+export function unwrap<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
 }
 
 /** Per test: a fresh temp dir with a demo store of `cases` cases opened in a Core; closed afterwards. */

@@ -7,6 +7,7 @@ export async function countRows(
   db: Kysely<Database>,
   table:
     | 'cases'
+    | 'case_events'
     | 'audit_log'
     | 'letters'
     | 'case_guidance'

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { openWithPassphrase } from '../../main/services/storeFiles';
-import { IMPORT_COLUMNS } from '../../main/services/importCases';
+import { IMPORT_COLUMNS, type ImportResult } from '../../main/services/importCases';
 import { caseDeadlines } from '../../shared/calendar';
 import { captureIo, importCsv } from '../helpers/cli';
 import { createEmptyStore, PASSPHRASE, snapshotDir, tempDir } from '../helpers/stores';
@@ -44,7 +44,7 @@ async function importFile(text: string, ...flags: string[]) {
   const err = io.stderr;
   return {
     code,
-    result: io.json[0] as { imported: number; skipped: number; rejected: { line: number; error: string }[] },
+    result: io.json[0] as ImportResult,
     err,
   };
 }
@@ -53,7 +53,7 @@ describe('import cases', () => {
   it('imports the handbook’s sample file with deadlines from the shared calendar', async () => {
     const { code, result } = await importFile(readFileSync('test/fixtures/sample_cases.csv', 'utf8'));
     expect(code).toBe(0);
-    expect(result).toEqual({ imported: 5, skipped: 0, rejected: [] });
+    expect(result).toEqual({ imported: 5, updated: 0, skipped: 0, rejected: [], conflicts: [] });
     const rows = await cases();
     const byId = Object.fromEntries(rows.map((r) => [r.external_id, r]));
     // Received Friday 23:40 Helsinki time: pending that Friday.
@@ -98,11 +98,27 @@ describe('import cases', () => {
     );
   });
 
-  it('skips rows whose external_id is already in the store on re-import', async () => {
+  it('skips rows whose external_id is already in the store and brings nothing new, on re-import', async () => {
     const text = readFileSync('test/fixtures/sample_cases.csv', 'utf8');
     await importFile(text);
     const again = await importFile(text);
-    expect(again.result).toEqual({ imported: 0, skipped: 5, rejected: [] });
+    expect(again.result).toEqual({ imported: 0, updated: 0, skipped: 5, rejected: [], conflicts: [] });
+    expect(await cases()).toHaveLength(5);
+  });
+
+  it('updates a known case from the system of record when the file brings its later facts', async () => {
+    const text = readFileSync('test/fixtures/sample_cases.csv', 'utf8');
+    await importFile(text);
+    // OP-2026-0005 has since been triaged and guided in the source system.
+    const later = text.replace(
+      'Vanhempi pyytää tukiperhettä.,,,,',
+      'Vanhempi pyytää tukiperhettä.,2026-03-10 10:00,GUIDANCE,2026-03-12 09:00,',
+    );
+    const again = await importFile(later);
+    expect(again.code).toBe(0);
+    expect(again.result).toEqual({ imported: 0, updated: 1, skipped: 4, rejected: [], conflicts: [] });
+    const updated = (await cases()).find((c) => c.external_id === 'OP-2026-0005')!;
+    expect(updated).toMatchObject({ decision: 'GUIDANCE', decision_date: '2026-03-12', status: 'CLOSED' });
     expect(await cases()).toHaveLength(5);
   });
 

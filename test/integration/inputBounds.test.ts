@@ -72,7 +72,9 @@ describe('bounded and validated inputs', () => {
     );
     expect(result).toEqual({
       imported: 0,
+      updated: 0,
       skipped: 0,
+      conflicts: [],
       rejected: [
         {
           line: MAX_IMPORT_ROWS + 2,

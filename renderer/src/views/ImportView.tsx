@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../shared/contract';
 import { parseCsv } from '../../../shared/csv';
 import type { ErrorPayload } from '../../../shared/errors';
 import { localizeFieldErrors } from '../validationText';
@@ -7,8 +8,9 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { usePolledProgress } from '../state/usePolledProgress';
 import { useApp } from '../state/appStore';
 import { useQueue } from '../state/queueStore';
+import { useImportFactText } from './importFacts';
 
-type Check = { imported: number; skipped: number; rejected: { line: number; error: string }[] };
+type Check = OutputOf<'cases.importCsv'>;
 const PREVIEW_ROWS = 5;
 const PROGRESS_POLL_MS = 300;
 const PREVIEW_COLUMNS = ['external_id', 'type', 'received_at', 'municipality', 'child_last_name'];
@@ -111,15 +113,18 @@ export function ImportView() {
         )}
         {done && (
           <p className="banner banner-success">
-            {t('import.done', { imported: done.imported, skipped: done.skipped })}
+            {t('import.done', { imported: done.imported, updated: done.updated, skipped: done.skipped })}
           </p>
         )}
       </div>
+      {done && <Conflicts conflicts={done.conflicts} />}
       <ErrorBanner error={error} />
       {check && !done && (
         <section className="panel import-check">
-          <p>{t('import.ready', { count: check.imported })}</p>
+          {(check.imported > 0 || check.updated === 0) && <p>{t('import.ready', { count: check.imported })}</p>}
+          {check.updated > 0 && <p>{t('import.updates', { count: check.updated })}</p>}
           {check.skipped > 0 && <p>{t('import.alreadyIn', { count: check.skipped })}</p>}
+          <Conflicts conflicts={check.conflicts} />
           {check.rejected.length > 0 && (
             <>
               <p className="field-error">{t('import.invalid', { count: check.rejected.length })}</p>
@@ -141,7 +146,7 @@ export function ImportView() {
           <button
             type="button"
             className="primary"
-            disabled={blocked || check.imported === 0 || !!busy}
+            disabled={blocked || check.imported + check.updated === 0 || !!busy}
             onClick={() => void runImport()}
           >
             {t('import.import')}
@@ -154,5 +159,31 @@ export function ImportView() {
         </button>
       </p>
     </div>
+  );
+}
+
+/** What the file says otherwise than Luukku's own record: listed for someone to settle, never overwritten. */
+function Conflicts({ conflicts }: { conflicts: Check['conflicts'] }) {
+  const { t } = useTranslation();
+  const fact = useImportFactText();
+  if (!conflicts.length) return null;
+  return (
+    <>
+      <p className="banner banner-warning">{t('import.conflicts', { count: conflicts.length })}</p>
+      <ul className="rejected" tabIndex={0} aria-label={t('import.conflicts', { count: conflicts.length })}>
+        {conflicts.slice(0, 200).map((c) => (
+          <li key={`${c.line}-${c.field}`}>
+            <strong>
+              {t('import.line', { line: c.line })} · {c.externalId}:
+            </strong>{' '}
+            {t('import.conflict', {
+              field: fact.field(c.field),
+              inLuukku: fact.value(c.field, c.inLuukku),
+              inFile: fact.value(c.field, c.inFile),
+            })}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

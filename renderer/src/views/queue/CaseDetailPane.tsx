@@ -8,6 +8,7 @@ import { TriageActions } from './TriageActions';
 import { LettersPanel } from './LettersPanel';
 import { AccessLogPanel } from './AccessLogPanel';
 import { useApp } from '../../state/appStore';
+import { useImportFactText } from '../importFacts';
 
 export function CaseDetailPane() {
   const { t, i18n } = useTranslation();
@@ -132,6 +133,7 @@ export function CaseDetailPane() {
 /** What a correction, an overrun reason or a closure recorded: the earlier and the new value, and why. */
 function EventFacts({ kind, data }: { kind: string; data: Record<string, unknown> }) {
   const { t, i18n } = useTranslation();
+  const fact = useImportFactText();
   const when = (v: unknown) =>
     typeof v !== 'string' ? '–' : v.length === 10 ? formatDate(v, i18n.language) : formatDateTime(v, i18n.language);
   const from = (data.from ?? {}) as Record<string, unknown>;
@@ -154,6 +156,17 @@ function EventFacts({ kind, data }: { kind: string; data: Record<string, unknown
         {' '}
         · {when(from.assessedAt)} → {when(to.assessedAt)} · {t(to.urgent ? 'detail.urgent' : 'detail.notUrgent')} ·{' '}
         {reason}
+      </>
+    );
+  if (kind === 'IMPORT_UPDATED' && Array.isArray(data.changes))
+    return (
+      <>
+        {(data.changes as { field: string; from: string | null; to: string }[]).map((c) => (
+          <span key={c.field}>
+            {' '}
+            · {fact.field(c.field)}: {fact.value(c.field, c.from)} → {fact.value(c.field, c.to)}
+          </span>
+        ))}
       </>
     );
   if (kind === 'OVERRUN_REASON')
