@@ -3,7 +3,7 @@
  */
 import { LuukkuError } from '../../shared/errors';
 import type { Actor } from '../store/audit';
-import type { Core } from './core';
+import type { County } from './county';
 
 const SIGN_IN_FREE_TRIES = 5;
 
@@ -15,7 +15,7 @@ const SIGN_IN_FREE_TRIES = 5;
  * slow password check runs. A paused name is refused without checking the password at all.
  */
 export async function throttledPasswordCheck(
-  core: Core,
+  core: Pick<County, 'now' | 'transact' | 'audit'>,
   name: string,
   action: string,
   actor: Actor | null,

@@ -9,22 +9,33 @@ import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from './stores';
 
 export const TEST_NOW = Date.parse('2026-11-23T10:00:00Z'); // Monday 12:00 in Helsinki
 
-export async function openDemoCore(dir: string, cases: number) {
+export async function openDemoCore(dir: string, cases: number, now: () => Date = () => new Date(TEST_NOW)) {
   const path = join(dir, 'luukku.db');
   const demo = await createDemoStore(path, cases, '2026-11-23');
   await demo.store.close();
-  const core = new Core({ storePath: path, version: 't', now: () => new Date(TEST_NOW) });
+  const core = new Core({ storePath: path, version: 't', now });
   await core.start();
   await core.unlock(PASSPHRASE);
   const users = demo.summary.users;
+  const userOf = (role: string, nth = 0) => users.filter((u) => u.role === role)[nth]!;
   return {
     core,
     /** The typed client over the dispatcher: what the renderer calls, with typed input and output. */
-    api: createClient((name, input) => dispatch(core, name, input)),
+    api: clientOf(core),
     users,
-    signInAs: (role: string) => core.signIn(users.find((u) => u.role === role)!.username, DEMO_PASSWORD),
+    userOf,
+    signInAs: (role: string) => core.signIn(userOf(role).username, DEMO_PASSWORD),
+    /** Another connection to the same store, signed in as the `nth` user of `role`: its own session. */
+    async sessionAs(role: string, nth = 0) {
+      const other = core.newSession();
+      await other.signIn(userOf(role, nth).username, DEMO_PASSWORD);
+      return { core: other, api: clientOf(other), user: userOf(role, nth) };
+    },
   };
 }
+
+/** The typed client a caller uses, over the dispatcher. */
+export const clientOf = (core: Core) => createClient((name, input) => dispatch(core, name, input));
 
 /** The value of a successful call; a failed one fails the test with its code and message. */
 export function ok<T>(r: Result<unknown>): T {
@@ -39,13 +50,13 @@ export function unwrap<T>(r: Result<T>): T {
 }
 
 /** Per test: a fresh temp dir with a demo store of `cases` cases opened in a Core; closed afterwards. */
-export function useDemoCore(cases: number) {
+export function useDemoCore(cases: number, now?: () => Date) {
   const app = {} as Awaited<ReturnType<typeof openDemoCore>>;
   let cleanup = () => {};
   beforeEach(async () => {
     const temp = tempDir();
     cleanup = temp.cleanup;
-    Object.assign(app, await openDemoCore(temp.dir, cases));
+    Object.assign(app, await openDemoCore(temp.dir, cases, now));
   });
   afterEach(async () => {
     await app.core.close();

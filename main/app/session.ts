@@ -1,0 +1,118 @@
+/**
+ * One connection's session: who is signed in there and when they last did something. The desktop window has
+ * one; tests and the e2e harness open several on one county, and the county server will open one per client.
+ * Signing in, the idle sign-out and the "choose your own password first" gate are per session; the sign-in
+ * throttle is per user name and kept in the store, so it holds whichever session a guess comes through.
+ */
+import type { CurrentUser } from '../../shared/contract';
+import { invalidInput, LuukkuError } from '../../shared/errors';
+import type { Role } from '../../shared/roles';
+import { DUMMY_HASH_PROMISE, hashPassword, requireGoodPassword, verifyPassword } from '../security/passwords';
+import type { Actor } from '../store/audit';
+import type { Database, UserRow } from '../store/schema';
+import { findUserByUsername } from '../store/users';
+import type { Kysely } from 'kysely';
+import type { County } from './county';
+import { throttledPasswordCheck } from './signInThrottle';
+
+export class Session {
+  private signedIn: { user: CurrentUser; lastActivity: number; generation: number } | null = null;
+  /** Why the session last ended, for the sign-in screen (IDLE_LOCK after the idle sign-out). */
+  notice: string | null = null;
+
+  constructor(private readonly county: County) {}
+
+  /** The signed-in user while their session is live: not idle too long, and on the store they signed in to. */
+  get user(): CurrentUser | null {
+    const s = this.signedIn;
+    if (!s || s.generation !== this.county.generation || !this.county.openStore) return null;
+    if (this.county.now().getTime() - s.lastActivity > this.county.idleLockMinutes * 60_000) return null;
+    return s.user;
+  }
+
+  actor(): Actor | null {
+    const s = this.signedIn;
+    return s ? { id: s.user.id, name: s.user.username, role: s.user.role } : null;
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    const county = this.county;
+    county.requireStorePhase('READY');
+    const name = username.trim().toLowerCase();
+    let user: UserRow | undefined;
+    const ok = await throttledPasswordCheck(county, name, 'session.signIn', null, async () => {
+      user = await findUserByUsername(county.db, name);
+      return user && user.active ? verifyPassword(password, user.password_hash) : (await DUMMY_HASH_PROMISE(), false);
+    });
+    if (!ok || !user) throw new LuukkuError('BAD_CREDENTIALS', 'Wrong user name or password.');
+    this.signedIn = {
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: user.display_name,
+        role: user.role as Role,
+        staffId: user.staff_id,
+        mustChangePassword: user.must_change_password === 1,
+      },
+      lastActivity: county.now().getTime(),
+      generation: county.generation,
+    };
+    this.notice = null;
+    await county.transact({ actor: this.actor()!, action: 'session.signIn' }, (trx) => clearFailures(trx, name));
+  }
+
+  /** The signed-in user's own new password; also how a password a lead reset is replaced. */
+  async changePassword(current: string, next: string): Promise<void> {
+    const county = this.county;
+    const me = await this.requireUser();
+    const ok = await throttledPasswordCheck(county, me.username, 'session.changePassword', this.actor(), async () => {
+      const user = await findUserByUsername(county.db, me.username);
+      return !!user && (await verifyPassword(current, user.password_hash));
+    });
+    if (!ok) throw invalidInput('current: the current password is wrong');
+    requireGoodPassword('next', next, [me.username, me.displayName]);
+    const hash = await hashPassword(next);
+    await county.transact({ actor: this.actor(), action: 'session.changePassword' }, async (trx) => {
+      await trx
+        .updateTable('users')
+        .set({ password_hash: hash, password_changed_at: county.now().toISOString(), must_change_password: 0 })
+        .where('id', '=', me.id)
+        .execute();
+      await clearFailures(trx, me.username);
+    });
+    this.signedIn!.user = { ...me, mustChangePassword: false };
+  }
+
+  async signOut(reason: 'USER' | 'IDLE'): Promise<void> {
+    const actor = this.actor();
+    const onThisStore = this.signedIn?.generation === this.county.generation;
+    this.signedIn = null;
+    if (actor && onThisStore && this.county.openStore)
+      await this.county.audit({ actor, action: 'session.signOut', details: { reason } });
+    this.notice = reason === 'IDLE' ? 'IDLE_LOCK' : null;
+  }
+
+  /** For every non-public call: the session, refreshed; or an error the UI turns into the sign-in screen. */
+  async requireUser(): Promise<CurrentUser> {
+    if (!this.signedIn || !this.county.openStore) throw new LuukkuError('NOT_SIGNED_IN', 'Please sign in.');
+    if (this.signedIn.generation !== this.county.generation) {
+      // The store was closed or replaced (a restore) since this session signed in.
+      this.signedIn = null;
+      throw new LuukkuError('NOT_SIGNED_IN', 'Please sign in.');
+    }
+    const user = this.user;
+    if (!user) {
+      await this.signOut('IDLE');
+      throw new LuukkuError(
+        'SESSION_EXPIRED',
+        'You were signed out after a period of inactivity. Please sign in again.',
+      );
+    }
+    this.signedIn.lastActivity = this.county.now().getTime();
+    return user;
+  }
+}
+
+async function clearFailures(trx: Kysely<Database>, name: string): Promise<void> {
+  await trx.deleteFrom('sign_in_failures').where('username', '=', name).execute();
+}

@@ -1,0 +1,46 @@
+/**
+ * The one unit of work (issue 17): every transaction on a store is opened here. `work` gets the transaction,
+ * the clock and `audit(entry)`; the entries it collects are appended to the hash-chained log (audit.ts) just
+ * before COMMIT, so an action and its log entries commit together or not at all, and nothing appends to the
+ * chain outside a transaction.
+ *
+ * The write lock: BEGIN IMMEDIATE takes SQLite's store-wide write lock at the start, and kysely's SQLite
+ * driver lends its one connection to one unit at a time. So a read-check-write inside `work` (the chain head,
+ * the last active lead, a case's state before its change) sees no other writer between its read and its
+ * write, from this process or another (the admin CLI). Reads that decide a write belong inside `work`.
+ */
+import { sql, type Kysely } from 'kysely';
+import { appendAudit, type AuditEntry } from './audit';
+import type { Store } from './open';
+import type { Database } from './schema';
+
+export interface UnitOfWork {
+  /** The transaction: every read and write of the unit goes through it. */
+  trx: Kysely<Database>;
+  /** The unit's time, read once at its start. */
+  now: Date;
+  /** Adds an entry to the audit log, written with the unit's changes. */
+  audit(entry: AuditEntry): void;
+}
+
+export function unitOfWork<T>(
+  store: Pick<Store, 'db' | 'sqlite'>,
+  clock: () => Date,
+  work: (uow: UnitOfWork) => Promise<T>,
+): Promise<T> {
+  // Begun and ended by hand: when SQLite itself has already rolled back (a full disk does that), a second
+  // ROLLBACK would fail and hide the real error, which the user must see ("the disk is full").
+  return store.db.connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      const entries: AuditEntry[] = [];
+      const result = await work({ trx: conn, now: clock(), audit: (entry) => void entries.push(entry) });
+      for (const entry of entries) await appendAudit(conn, entry, clock());
+      await sql`COMMIT`.execute(conn);
+      return result;
+    } catch (error) {
+      if (store.sqlite.inTransaction) await sql`ROLLBACK`.execute(conn);
+      throw error;
+    }
+  });
+}
