@@ -15,6 +15,33 @@ export default tseslint.config(
     },
   },
   {
+    // One unit of work (main/store/unitOfWork.ts) opens every transaction and appends its audit entries.
+    // Tests about the store itself (migrations, the chain, the bench) may still reach below it.
+    files: ['main/**/*.ts'],
+    ignores: ['main/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/audit'],
+              importNames: ['appendAudit'],
+              message: 'Audit entries go through a unit of work: uow.audit(entry) (main/store/unitOfWork.ts).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction'][arguments.length=0]",
+          message: 'Open transactions with unitOfWork (main/store/unitOfWork.ts), which also writes the audit entries.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

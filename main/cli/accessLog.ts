@@ -8,6 +8,7 @@ import { childAccessLog } from '../services/accessLog';
 import { openWithPassphrase } from '../services/storeFiles';
 import { parseArgs, passphraseFromEnv, required, witnessOption } from './args';
 import { CLI_ACTOR, printCsv, type Command } from './command';
+import { storeTransactor } from '../store/unitOfWork';
 
 export const accessLog: Command = async (argv, io) => {
   const args = parseArgs(argv, { values: ['db', 'case', 'format', 'language'] });
@@ -24,7 +25,7 @@ export const accessLog: Command = async (argv, io) => {
       csv,
       fileName: _file,
       ...report
-    } = await childAccessLog(store.db, { caseId, language }, { actor: CLI_ACTOR, now: new Date() });
+    } = await childAccessLog(storeTransactor(store), { caseId, language }, { actor: CLI_ACTOR, now: new Date() });
     if (format === 'json') io.out(report);
     else printCsv(io, csv);
     return 0;

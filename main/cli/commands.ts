@@ -8,7 +8,7 @@ import { caseDeadlines } from '../../shared/calendar';
 import { isLocalDate } from '../../shared/dates';
 import { generateDemo } from '../demo/generator';
 import { readKeyFile, unwrapWithPassphrase } from '../security/keyfile';
-import { appendAudit } from '../store/audit';
+import { storeTransactor, unitOfWork } from '../store/unitOfWork';
 import { backupStore, restoreStore } from '../store/backup';
 import { DEFAULT_SETTINGS, writeSettings } from '../store/settings';
 import { seedCounty } from '../store/seedCounty';
@@ -26,13 +26,17 @@ const init: Command = async (argv, io) => {
   const args = parseArgs(argv, { values: ['db', 'county-name'] });
   const path = required(args, 'db');
   const countyName = args.options.get('county-name') ?? 'Itä-Uusimaa';
-  const { store } = await createStoreFiles(path, passphraseFromEnv(), { witness: witnessOption() }, async (s) => {
-    await s.db.transaction().execute(async (trx) => {
-      await writeSettings(trx, { ...DEFAULT_SETTINGS, countyName });
-      await seedCounty(trx);
-      await appendAudit(trx, { actor: CLI_ACTOR, action: 'store.create' }, new Date());
-    });
-  });
+  const { store } = await createStoreFiles(path, passphraseFromEnv(), { witness: witnessOption() }, (s) =>
+    unitOfWork(
+      s,
+      () => new Date(),
+      async (uow) => {
+        await writeSettings(uow.trx, { ...DEFAULT_SETTINGS, countyName });
+        await seedCounty(uow.trx);
+        uow.audit({ actor: CLI_ACTOR, action: 'store.create' });
+      },
+    ),
+  );
   await store.close();
   io.info(
     `Created an encrypted store at ${path} (key file ${path}.keys). Start Luukku to create the first team lead account.`,
@@ -52,7 +56,7 @@ const demo: Command = async (argv, io) => {
     throw new LuukkuError('INVALID_INPUT', 'LUUKKU_DEMO_PASSWORD must be at least 10 characters.');
   let summary: Awaited<ReturnType<typeof generateDemo>> | undefined;
   const { store } = await createStoreFiles(path, passphraseFromEnv(), { witness: witnessOption() }, async (s) => {
-    summary = await generateDemo(s.db, {
+    summary = await generateDemo(storeTransactor(s), {
       seed,
       cases,
       ...(today ? { today } : {}),
@@ -86,7 +90,7 @@ const importCommand: Command = async (argv, io) => {
   const text = readInput(required(args, 'file'));
   const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv(), { witness: witnessOption() });
   try {
-    const result = await importCasesCsv(store.db, text, {
+    const result = await importCasesCsv(storeTransactor(store), text, {
       skipInvalid: args.options.has('skip-invalid'),
       now: new Date(),
       actor: CLI_ACTOR,
@@ -121,7 +125,7 @@ const importStaff: Command = async (argv, io) => {
   const text = readInput(required(args, 'file'));
   const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv(), { witness: witnessOption() });
   try {
-    const result = await importStaffCsv(store.db, text, { now: new Date(), actor: CLI_ACTOR });
+    const result = await importStaffCsv(storeTransactor(store), text, { now: new Date(), actor: CLI_ACTOR });
     io.out(result);
     const first = result.rejected[0];
     if (first)
@@ -159,7 +163,11 @@ const backup: Command = async (argv, io) => {
   });
   try {
     const report = await backupStore({ sqlite: store.sqlite, path: store.path }, key, keyFile, out, witnessOption());
-    await appendAudit(store.db, { actor: CLI_ACTOR, action: 'store.backup', details: { out } }, new Date());
+    await unitOfWork(
+      store,
+      () => new Date(),
+      async (uow) => uow.audit({ actor: CLI_ACTOR, action: 'store.backup', details: { out } }),
+    );
     io.info(`Backup written and verified: ${out}`);
     io.out({ backup: out, keyFile: `${out}.keys`, verified: report.ok, auditEntries: report.auditEntries });
   } finally {

@@ -5,6 +5,7 @@ import { readThlReport, reportBounds } from '../services/reports';
 import { openWithPassphrase } from '../services/storeFiles';
 import { dateOption, parseArgs, passphraseFromEnv, required, witnessOption } from './args';
 import { CLI_ACTOR, printCsv, type Command } from './command';
+import { storeTransactor } from '../store/unitOfWork';
 
 const USAGE =
   'Usage: report thl --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--population thl|all] [--format json|csv]';
@@ -26,9 +27,8 @@ export const report: Command = async (argv, io) => {
   const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv(), { witness: witnessOption() });
   try {
     const now = new Date();
-    const result = await readThlReport(store.db, reportBounds({ from, to, asOf, population }, now), {
+    const result = await readThlReport(storeTransactor(store), reportBounds({ from, to, asOf, population }, now), {
       actor: CLI_ACTOR,
-      now,
       details: { format },
     });
     if (format === 'json') io.out(result);

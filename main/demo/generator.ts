@@ -3,12 +3,10 @@
  * roles, FTE, languages and absences, user accounts, a duty roster and cases in every state. Deterministic
  * for a seed; it is also the benchmark's data source.
  */
-import type { Kysely } from 'kysely';
 import { workingDayCalendar } from '../../shared/calendar';
 import { addDays, helsinkiDate, type LocalDate } from '../../shared/dates';
 import { hashPassword } from '../security/passwords';
-import { appendAudit } from '../store/audit';
-import type { Database } from '../store/schema';
+import type { Transactor } from '../store/unitOfWork';
 import { DEFAULT_SETTINGS, writeSettings } from '../store/settings';
 import { seedCounty } from '../store/seedCounty';
 import { insertDemoAdvice } from './advice';
@@ -39,14 +37,14 @@ export interface DemoSummary {
 
 const BATCH = 400;
 
-export async function generateDemo(db: Kysely<Database>, options: DemoOptions): Promise<DemoSummary> {
+export async function generateDemo(store: Transactor, options: DemoOptions): Promise<DemoSummary> {
   const rng = seededRandom(options.seed);
   const today = options.today ?? helsinkiDate(new Date());
   const now = new Date().toISOString();
   const staff = makeStaff(rng, Math.min(40, Math.max(15, 15 + Math.round(options.cases / 60))));
   // One hash for every demo account: scrypt at OWASP cost takes ~0.3 s each.
   const passwordHash = await hashPassword(options.password);
-  return db.transaction().execute(async (trx) => {
+  return store.unitOfWork(async ({ trx, audit }) => {
     await writeSettings(trx, { ...DEFAULT_SETTINGS, countyName: 'Itä-Uusimaa (demo)' });
     await seedCounty(trx);
     const absences = await insertStaff(trx, staff, rng, today, now);
@@ -117,15 +115,11 @@ export async function generateDemo(db: Kysely<Database>, options: DemoOptions): 
       perDay: Math.min(60, Math.max(2, Math.round(casesPerWorkingDay * 1.2))),
       calendar,
     });
-    await appendAudit(
-      trx,
-      {
-        actor: { id: 'cli', name: 'admin-cli', role: 'ADMIN' },
-        action: 'store.demo',
-        details: { cases: options.cases, seed: options.seed },
-      },
-      new Date(),
-    );
+    audit({
+      actor: { id: 'cli', name: 'admin-cli', role: 'ADMIN' },
+      action: 'store.demo',
+      details: { cases: options.cases, seed: options.seed },
+    });
     return {
       today,
       cases: options.cases,

@@ -173,7 +173,7 @@ export const handlers: Handlers = {
   'cases.export': async ({ core }, input) => exportQueue(core, input),
   'cases.importCsv': async ({ core, user }, input) =>
     trackJob(core, 'import', { phase: 'CHECKING', done: 0, total: 0 }, (onProgress) =>
-      importCasesCsv(core.db, input.text, {
+      importCasesCsv(core, input.text, {
         skipInvalid: input.skipInvalid,
         dryRun: input.dryRun,
         now: core.now(),
@@ -185,7 +185,7 @@ export const handlers: Handlers = {
     ),
   'cases.importProgress': async ({ core }) => jobProgress(core, 'import'),
   'reports.thl': async ({ core }, period) =>
-    readThlReport(core.db, reportBounds(period, core.now()), { actor: core.actor(), now: core.now() }),
+    readThlReport(core, reportBounds(period, core.now()), { actor: core.actor() }),
   'reports.thlCases': async ({ core }, { figure, offset, limit, ...period }) =>
     thlDrillDown(core, reportBounds(period, core.now()), figure, { offset, limit }),
   'reports.thlCasesPrinted': async ({ core }, { figure, rows, ...period }) =>

@@ -5,7 +5,6 @@
  * data and is logged in the same transaction.
  */
 import type { TFunction } from 'i18next';
-import type { Kysely } from 'kysely';
 import type { Language } from '../../shared/schemas';
 import type { AccessLog } from '../../shared/teamContract';
 import { toCsv } from '../../shared/csv';
@@ -13,9 +12,8 @@ import { LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
 import type { Actor } from '../store/audit';
 import { documentPdf } from '../letters/pdf';
-import { appendAudit } from '../store/audit';
+import type { Transactor } from '../store/unitOfWork';
 import { findExistingCases } from '../store/caseQueries';
-import type { Database } from '../store/schema';
 import { readSettings } from '../store/settings';
 import { mainText } from '../text';
 import { childName } from './cases';
@@ -30,11 +28,11 @@ export const ACCESS_LOG_PURPOSE = 'access-log report to the client (703/2023 § 
 
 /** The report for the child of `caseId`; `reader` is who asks (logged), `now` when. */
 export async function childAccessLog(
-  db: Kysely<Database>,
+  store: Transactor,
   input: { caseId: string; language: Language },
   reader: { actor: Actor | null; now: Date; format?: 'pdf' },
 ): Promise<AccessLog> {
-  return db.transaction().execute(async (trx) => {
+  return store.unitOfWork(async ({ trx, audit }) => {
     const child = await trx.selectFrom('cases').selectAll().where('id', '=', input.caseId).executeTakeFirst();
     if (!child) throw new LuukkuError('NOT_FOUND', 'No such case.');
     const related = await findExistingCases(trx, {
@@ -76,17 +74,13 @@ export async function childAccessLog(
       .execute())
       listed.set(r.seq, [...(listed.get(r.seq) ?? []), r.case_id]);
     const rows = entries.map((e) => ({ ...e, caseId: e.caseId ?? listed.get(e.seq)?.join(' ') ?? null }));
-    await appendAudit(
-      trx,
-      {
-        actor: reader.actor,
-        action: 'audit.childAccessLog',
-        purpose: ACCESS_LOG_PURPOSE,
-        caseIds: ids,
-        details: { entries: entries.length, ...(reader.format && { format: reader.format }) },
-      },
-      reader.now,
-    );
+    audit({
+      actor: reader.actor,
+      action: 'audit.childAccessLog',
+      purpose: ACCESS_LOG_PURPOSE,
+      caseIds: ids,
+      details: { entries: entries.length, ...(reader.format && { format: reader.format }) },
+    });
     const t = mainText(input.language);
     const csv = toCsv([
       [
@@ -172,7 +166,7 @@ export async function childAccessLogPdf(
   input: { caseId: string; language: Language },
 ): Promise<{ fileName: string; pdfBase64: string }> {
   const now = core.now();
-  const log = await childAccessLog(core.db, input, { actor: core.actor(), now, format: 'pdf' });
+  const log = await childAccessLog(core, input, { actor: core.actor(), now, format: 'pdf' });
   const t = mainText(input.language);
   const county = (await readSettings(core.db)).countyName;
   const pdf = await documentPdf({
@@ -186,5 +180,5 @@ export async function childAccessLogPdf(
 
 /** Through the app: the signed-in team lead asks. */
 export function childAccessLogFor(core: Core, input: { caseId: string; language: Language }): Promise<AccessLog> {
-  return childAccessLog(core.db, input, { actor: core.actor(), now: core.now() });
+  return childAccessLog(core, input, { actor: core.actor(), now: core.now() });
 }

@@ -10,7 +10,6 @@ import { basename, dirname, join } from 'node:path';
 import { invalidInput, LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
 import { keyFilePath, readKeyFile, unwrapWithPassphrase } from '../security/keyfile';
-import { appendAudit } from '../store/audit';
 import { anchorAsLive, backupStore } from '../store/backup';
 import { recordWitness } from '../store/auditWitness';
 import { anchorPath } from '../store/auditAnchor';
@@ -171,7 +170,7 @@ export async function restoreBackup(core: Core, name: string): Promise<void> {
   const actor = core.actor();
   const { key } = core.storeAndKey();
   const aside = await putBackupInPlace(core, join(backupFolder(core.storePath), name), key);
-  await appendAudit(core.db, { actor, action: 'store.restore', details: { name, replacedKeptAs: aside } }, core.now());
+  await core.audit({ actor, action: 'store.restore', details: { name, replacedKeptAs: aside } });
 }
 
 /**
@@ -197,11 +196,11 @@ export async function restoreLatest(core: Core, passphrase: string): Promise<str
     }
     if (!(await verifyStoreFile(path, key, 'backup')).ok) continue;
     const aside = await putBackupInPlace(core, path, key);
-    await appendAudit(
-      core.db,
-      { actor: null, action: 'store.restore', details: { name, replacedKeptAs: aside, from: 'damaged store' } },
-      core.now(),
-    );
+    await core.audit({
+      actor: null,
+      action: 'store.restore',
+      details: { name, replacedKeptAs: aside, from: 'damaged store' },
+    });
     return name;
   }
   if (wrongPassphrase && !own)

@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import type { ExportQuery, ExportResult } from '../../shared/caseContract';
 import { toCsv } from '../../shared/csv';
 import type { Core } from '../app/core';
-import { appendAudit } from '../store/audit';
 import { queryQueue, type ParsedQueueQuery } from '../store/caseQueries';
 import { mainText } from '../text';
 import { clockContextOf, queueRowOf } from './cases';
@@ -59,15 +58,10 @@ export async function exportQueue(
     ]),
   ]);
   const exportId = randomUUID();
-  const now = core.now();
   const actor = core.actor();
-  await core.db.transaction().execute(async (trx) => {
+  await core.unitOfWork(async ({ audit }) => {
     for (const r of rows)
-      await appendAudit(
-        trx,
-        { actor, action: 'cases.export', purpose, caseId: r.id, details: { exportId, view: query.view } },
-        now,
-      );
+      audit({ actor, action: 'cases.export', purpose, caseId: r.id, details: { exportId, view: query.view } });
   });
   return {
     fileName: `luukku-${query.view.toLowerCase()}-${clock.today}.csv`,

@@ -19,7 +19,6 @@ import {
 import { caseClock } from '../../shared/clock';
 import { helsinkiDate } from '../../shared/dates';
 import type { Core } from '../app/core';
-import { appendAudit } from '../store/audit';
 import { findExistingCases, queryQueue, readCase, type ParsedQueueQuery } from '../store/caseQueries';
 import { readSettings } from '../store/settings';
 import { buildCase } from './caseRecord';
@@ -196,57 +195,61 @@ export interface RegisterFacts {
   linkToCaseId?: string | undefined;
 }
 
-/** Registers one notification: one case per child, linked as one notification (siblings). */
+/**
+ * Registers one notification: one case per child, linked as one notification (siblings). The checks that
+ * decide the write (the municipality, the linked case and its scope) read inside the same unit of work.
+ */
 export async function registerNotification(core: Core, input: RegisterFacts): Promise<string[]> {
-  const now = core.now();
-  const errors = new FieldErrors();
-  const receivedAt = pastDateTime(errors, 'receivedAt', input.receivedAt, now, true);
-  const municipalities = await core.db
-    .selectFrom('municipalities')
-    .select(['id', 'area_id', 'name_fi', 'name_sv'])
-    .execute();
-  const municipality = findMunicipality(errors, input.municipalityId, municipalities);
-  const children = input.children.map((c, i) => {
-    const childErrors = new FieldErrors();
-    const child = childIdentity(childErrors, input.type, c, helsinkiDate(now));
-    childErrors.list.forEach((e) => errors.list.push(`children.${i}.${e}`));
-    return child;
-  });
-  // Linking is for an earlier case the caller may see; one outside their scope gets the same answer as
-  // one that does not exist (only the log tells them apart), so the link reveals nothing.
-  const linkScope = input.linkToCaseId && (await caseScopeOf(await caseViewer(core), core.db, input.linkToCaseId));
-  if (linkScope === 'OUT_OF_SCOPE')
-    await core.audit({
-      actor: core.actor(),
-      action: 'cases.register',
-      outcome: 'REFUSED',
-      caseId: input.linkToCaseId!,
-      details: { reason: 'link to a case outside the case scope' },
-    });
-  if (linkScope && linkScope !== 'IN_SCOPE') errors.add('linkToCaseId', 'no such case among the cases you may see');
-  if (errors.any || !receivedAt || !municipality) throw errors.error();
+  await core.requireUser();
   const actor = core.actor()!;
-  const notificationId = randomUUID();
-  const built = children.map((child) =>
-    buildCase(
-      {
-        id: randomUUID(),
-        externalId: null,
-        notificationId,
-        type: input.type,
-        channel: input.channel,
-        receivedAt,
-        reporterCategory: input.reporterCategory,
-        municipality,
-        child,
-        pendingFrom: null,
-        summary: input.summary || null,
-        createdBy: actor.id,
-      },
-      now,
-    ),
-  );
-  await core.db.transaction().execute(async (trx) => {
+  const outcome = await core.unitOfWork(async ({ trx, now, audit }) => {
+    const errors = new FieldErrors();
+    const receivedAt = pastDateTime(errors, 'receivedAt', input.receivedAt, now, true);
+    const municipalities = await trx
+      .selectFrom('municipalities')
+      .select(['id', 'area_id', 'name_fi', 'name_sv'])
+      .execute();
+    const municipality = findMunicipality(errors, input.municipalityId, municipalities);
+    const children = input.children.map((c, i) => {
+      const childErrors = new FieldErrors();
+      const child = childIdentity(childErrors, input.type, c, helsinkiDate(now));
+      childErrors.list.forEach((e) => errors.list.push(`children.${i}.${e}`));
+      return child;
+    });
+    // Linking is for an earlier case the caller may see; one outside their scope gets the same answer as
+    // one that does not exist (only the log tells them apart), so the link reveals nothing.
+    const linkScope = input.linkToCaseId && (await caseScopeOf(await caseViewer(core, trx), trx, input.linkToCaseId));
+    if (linkScope === 'OUT_OF_SCOPE')
+      audit({
+        actor,
+        action: 'cases.register',
+        outcome: 'REFUSED',
+        caseId: input.linkToCaseId!,
+        details: { reason: 'link to a case outside the case scope' },
+      });
+    if (linkScope && linkScope !== 'IN_SCOPE') errors.add('linkToCaseId', 'no such case among the cases you may see');
+    // Refused: only the refusal's log entry (if any) commits.
+    if (errors.any || !receivedAt || !municipality) return { refused: errors.error() };
+    const notificationId = randomUUID();
+    const built = children.map((child) =>
+      buildCase(
+        {
+          id: randomUUID(),
+          externalId: null,
+          notificationId,
+          type: input.type,
+          channel: input.channel,
+          receivedAt,
+          reporterCategory: input.reporterCategory,
+          municipality,
+          child,
+          pendingFrom: null,
+          summary: input.summary || null,
+          createdBy: actor.id,
+        },
+        now,
+      ),
+    );
     await trx
       .insertInto('notifications')
       .values({
@@ -267,9 +270,11 @@ export async function registerNotification(core: Core, input: RegisterFacts): Pr
         .execute();
       await trx.insertInto('case_events').values(b.events).execute();
     }
-    for (const b of built) await appendAudit(trx, { actor, action: 'cases.register', caseId: b.row.id }, now);
+    for (const b of built) audit({ actor, action: 'cases.register', caseId: b.row.id });
+    return { ids: built.map((b) => b.row.id) };
   });
-  return built.map((b) => b.row.id);
+  if ('refused' in outcome) throw outcome.refused;
+  return outcome.ids;
 }
 
 /**

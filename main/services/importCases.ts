@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { caseStatus } from '../../shared/caseTypes';
 import { Refusal } from '../../shared/errors';
-import { appendAudit, type Actor } from '../store/audit';
+import type { Actor } from '../store/audit';
+import type { Transactor } from '../store/unitOfWork';
 import { yieldToEventLoop, type ImportProgress } from './jobProgress';
 import type { CaseRow, Database, NewCase } from '../store/schema';
 import { buildCase, type NewEvent } from './caseRecord';
@@ -42,7 +43,7 @@ const BATCH = 300;
 type ValidRow = { line: number } & RowFacts;
 
 export async function importCasesCsv(
-  db: Kysely<Database>,
+  store: Transactor,
   text: string,
   options: {
     skipInvalid: boolean;
@@ -71,7 +72,7 @@ export async function importCasesCsv(
     );
   const importedBy = { userId: options.userId, name: options.actor.name, migration: options.history === 'MIGRATION' };
 
-  const municipalities = await db
+  const municipalities = await store.db
     .selectFrom('municipalities')
     .select(['id', 'area_id', 'name_fi', 'name_sv'])
     .execute();
@@ -111,7 +112,7 @@ export async function importCasesCsv(
   }
   if (rejected.length && !options.skipInvalid && !options.dryRun) return { ...nothing, rejected };
 
-  return db.transaction().execute(async (trx) => {
+  return store.unitOfWork(async ({ trx, audit }) => {
     const known = await knownCases(trx, [...seenIds.keys()]);
     const fresh: ValidRow[] = [];
     const updates: (ImportUpdate & { id: string; row: CaseRow })[] = [];
@@ -168,7 +169,7 @@ export async function importCasesCsv(
     };
     // Every case the import created or updated is named, so each child's access-log report shows the import.
     const caseIds = [...created, ...updates.map((u) => u.id)];
-    await appendAudit(trx, { actor: options.actor, action: 'cases.import', caseIds, details }, options.now);
+    audit({ actor: options.actor, action: 'cases.import', caseIds, details });
     return counts;
   });
 }

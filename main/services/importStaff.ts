@@ -3,12 +3,12 @@
  * team; optionally max_duties_per_week). A row whose id is already in the store updates that worker: the
  * staff list is re-imported as it changes. One transaction; any invalid row and nothing is written.
  */
-import type { Kysely } from 'kysely';
 import { STAFF_ROLES } from '../../shared/caseTypes';
-import { appendAudit, type Actor } from '../store/audit';
+import type { Actor } from '../store/audit';
 import type { Database } from '../store/schema';
+import type { Transactor, UnitOfWork } from '../store/unitOfWork';
 import { checkText, FieldErrors, oneOf } from './caseValidation';
-import { readCsvTable, widthError, type Rejected } from './csvTable';
+import { readCsvTable, widthError, type CsvTable, type Rejected } from './csvTable';
 
 export const STAFF_COLUMNS = ['id', 'name', 'role', 'fte', 'languages', 'area', 'team', 'max_duties_per_week'] as const;
 const REQUIRED = ['id', 'name', 'role', 'fte'] as const;
@@ -32,14 +32,21 @@ function lookup(errors: FieldErrors, field: string, value: string, known: Named[
 }
 
 export async function importStaffCsv(
-  db: Kysely<Database>,
+  store: Transactor,
   text: string,
   options: { now: Date; actor: Actor },
 ): Promise<StaffImportResult> {
   const table = readCsvTable(text, REQUIRED);
   if ('fileError' in table) return { imported: 0, updated: 0, rejected: [table.fileError] };
-  const { columns, rows: data } = table;
+  // The areas, teams and known workers that decide each row are read in the same unit as the writes.
+  return store.unitOfWork((uow) => importStaffRows(uow, table, options));
+}
 
+async function importStaffRows(
+  { trx: db, audit }: UnitOfWork,
+  { columns, rows: data }: CsvTable,
+  options: { now: Date; actor: Actor },
+): Promise<StaffImportResult> {
   const [areas, teams, existing] = await Promise.all([
     db.selectFrom('areas').selectAll().execute(),
     db.selectFrom('teams').selectAll().execute(),
@@ -99,22 +106,16 @@ export async function importStaffCsv(
     });
   }
   if (rejected.length) return { imported: 0, updated: 0, rejected };
-  return db.transaction().execute(async (trx) => {
-    for (const row of rows) {
-      const { created_at: _created, ...changes } = row;
-      await trx
-        .insertInto('staff')
-        .values(row)
-        .onConflict((oc) => oc.column('id').doUpdateSet(changes))
-        .execute();
-    }
-    const updated = rows.filter((r) => known.has(r.id)).length;
-    const result = { imported: rows.length - updated, updated, rejected: [] };
-    await appendAudit(
-      trx,
-      { actor: options.actor, action: 'staff.import', details: { imported: result.imported, updated } },
-      options.now,
-    );
-    return result;
-  });
+  for (const row of rows) {
+    const { created_at: _created, ...changes } = row;
+    await db
+      .insertInto('staff')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doUpdateSet(changes))
+      .execute();
+  }
+  const updated = rows.filter((r) => known.has(r.id)).length;
+  const result = { imported: rows.length - updated, updated, rejected: [] };
+  audit({ actor: options.actor, action: 'staff.import', details: { imported: result.imported, updated } });
+  return result;
 }

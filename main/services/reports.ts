@@ -14,7 +14,8 @@ import {
   overrunReasonCounts,
   type ReportBounds,
 } from '../store/reportQueries';
-import { appendAudit, type Actor } from '../store/audit';
+import type { Actor } from '../store/audit';
+import type { Transactor } from '../store/unitOfWork';
 import type { Database } from '../store/schema';
 import { clockContextOf, queueRowOf } from './cases';
 
@@ -89,22 +90,21 @@ export async function thlReport(db: Kysely<Database>, bounds: ReportBounds): Pro
 
 /** The report as a user reads it, from the app or the CLI: reading it is logged with its period. */
 export async function readThlReport(
-  db: Kysely<Database>,
+  store: Transactor,
   b: ReportBounds,
-  reader: { actor: Actor | null; now: Date; details?: Record<string, unknown> },
+  reader: { actor: Actor | null; details?: Record<string, unknown> },
 ): Promise<ThlReport> {
-  const report = await thlReport(db, b);
-  await appendAudit(
-    db,
-    {
+  // The figures and the log entry of reading them in one unit: the report is what was logged as read.
+  return store.unitOfWork(async ({ trx, audit }) => {
+    const report = await thlReport(trx, b);
+    audit({
       actor: reader.actor,
       action: 'reports.thl',
       purpose: 'deadline monitoring',
       details: { ...b, ...reader.details },
-    },
-    reader.now,
-  );
-  return report;
+    });
+    return report;
+  });
 }
 
 export async function thlDrillDown(

@@ -36,7 +36,8 @@ export async function changeCase(
   action: string,
   /** The case event; a function is called after `change`, so it can name what the change worked out. */
   event: CaseEvent | (() => CaseEvent),
-  change: (row: CaseRow) => Updateable<CasesTable>,
+  /** The checks and the patch, reading (when it must) through the change's own transaction. */
+  change: (row: CaseRow, trx: Kysely<Database>) => Updateable<CasesTable> | Promise<Updateable<CasesTable>>,
   alsoWrite?: (trx: Kysely<Database>) => Promise<void>,
 ): Promise<void> {
   const actor = core.actor()!;
@@ -47,7 +48,7 @@ export async function changeCase(
     await requireCaseAccess(core, trx, id);
     const row = await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new LuukkuError('NOT_FOUND', 'No such case.');
-    const patch = change(row);
+    const patch = await change(row, trx);
     const next = { ...row, ...patch };
     const status = caseStatus({
       pendingFrom: next.pending_from,
@@ -143,13 +144,13 @@ export function concernFor(row: CaseRow, given: Concern | undefined): Concern {
  * to the family's designated worker.
  */
 async function handOver(
-  core: Core,
+  db: Kysely<Database>,
   input: { decision: Decision; teamId?: string | undefined; assigneeUserId?: string | undefined },
 ): Promise<{ teamId: string | null; assigneeUserId: string | null }> {
   const errors = new FieldErrors();
   let teamId = input.teamId ?? null;
   if (input.assigneeUserId) {
-    const assignee = await core.db
+    const assignee = await db
       .selectFrom('users as u')
       .leftJoin('staff as s', 's.id', 'u.staff_id')
       .select(['u.active', 'u.role', 's.team_id'])
@@ -164,7 +165,7 @@ async function handOver(
   }
   if (runsAssessment(input.decision)) {
     const team = teamId
-      ? await core.db.selectFrom('teams').select('area_id').where('id', '=', teamId).executeTakeFirst()
+      ? await db.selectFrom('teams').select('area_id').where('id', '=', teamId).executeTakeFirst()
       : undefined;
     if (!team?.area_id) errors.add('teamId', 'choose a regional assessment team');
   } else teamId = null;
@@ -191,9 +192,7 @@ export async function recordDecision(
   },
 ): Promise<void> {
   const actor = core.actor()!;
-  const to = await handOver(core, input);
   const serviceIds = input.decision === 'GUIDANCE' ? [...new Set(input.serviceIds ?? [])] : [];
-  if (input.decision === 'GUIDANCE') await checkGuidedServices(core.db, serviceIds);
   const now = core.now();
   let decisionDate = helsinkiDate(now);
   let concern: Concern | null = null;
@@ -206,7 +205,10 @@ export async function recordDecision(
       data: { decision: input.decision, decisionDate, concern, ...(serviceIds.length ? { serviceIds } : {}) },
       audit: { decision: input.decision, decisionDate, enteredOn: helsinkiDate(now), concern },
     }),
-    (row) => {
+    async (row, trx) => {
+      // Who and where the case goes, and the guided services, are checked in the decision's transaction.
+      const to = await handOver(trx, input);
+      if (input.decision === 'GUIDANCE') await checkGuidedServices(trx, serviceIds);
       if (row.decision || row.closed_reason) throw new LuukkuError('WRONG_STATE', 'The case is already decided.');
       if (!row.urgency_assessed_at) throw new LuukkuError('WRONG_STATE', 'Record the urgency assessment first.');
       if (!row.pending_from)

@@ -44,3 +44,14 @@ export function unitOfWork<T>(
     }
   });
 }
+
+/** What opens units of work on a store: the app's Core, or `storeTransactor` for the admin CLI and tools. */
+export interface Transactor {
+  /** For reads that decide nothing about a write (a report's figures, a file's rows before its import). */
+  db: Kysely<Database>;
+  unitOfWork<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T>;
+}
+
+export function storeTransactor(store: Pick<Store, 'db' | 'sqlite'>, clock: () => Date = () => new Date()): Transactor {
+  return { db: store.db, unitOfWork: (work) => unitOfWork(store, clock, work) };
+}

@@ -7,6 +7,7 @@
 import { importCasesCsv } from '../../main/services/importCases';
 import type { BenchStore } from './stores';
 import { importCsv } from '../helpers/cli';
+import { storeTransactor } from '../../main/store/unitOfWork';
 
 const ACTOR = { id: 'bench', name: 'bench', role: 'ADVICE' };
 
@@ -45,7 +46,7 @@ async function measureOnce(enc: BenchStore, plain: BenchStore, rows: number, att
     })),
   );
   let started = performance.now();
-  const result = await importCasesCsv(enc.db, text, {
+  const result = await importCasesCsv(storeTransactor(enc), text, {
     skipInvalid: false,
     now: new Date(),
     actor: ACTOR,

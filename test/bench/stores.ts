@@ -8,6 +8,7 @@ import { generateDemo } from '../../main/demo/generator';
 import { createStoreFiles, openWithPassphrase } from '../../main/services/storeFiles';
 import { kyselyFor, migrate, openSqlite, type SqliteHandle } from '../../main/store/open';
 import type { Database as Schema } from '../../main/store/schema';
+import { storeTransactor } from '../../main/store/unitOfWork';
 
 export const BENCH_PASSPHRASE = 'bench passphrase with four words';
 export const BENCH_TODAY = '2026-11-23';
@@ -20,7 +21,7 @@ export interface BenchStore {
 
 export async function buildEncrypted(path: string, cases: number): Promise<void> {
   const { store } = await createStoreFiles(path, BENCH_PASSPHRASE, {}, async (s) => {
-    await generateDemo(s.db, { seed: 1, cases, today: BENCH_TODAY, password: 'bench-password' });
+    await generateDemo(storeTransactor(s), { seed: 1, cases, today: BENCH_TODAY, password: 'bench-password' });
   });
   await store.close();
 }
@@ -28,7 +29,7 @@ export async function buildEncrypted(path: string, cases: number): Promise<void>
 export async function buildPlain(path: string, cases: number): Promise<void> {
   const store = openPlain(path);
   await migrate(store.db, store.sqlite);
-  await generateDemo(store.db, { seed: 1, cases, today: BENCH_TODAY, password: 'bench-password' });
+  await generateDemo(storeTransactor(store), { seed: 1, cases, today: BENCH_TODAY, password: 'bench-password' });
   await store.close();
 }
 

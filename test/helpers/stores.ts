@@ -6,6 +6,7 @@ import { generateDemo } from '../../main/demo/generator';
 import { createStoreFiles } from '../../main/services/storeFiles';
 import { seedCounty } from '../../main/store/seedCounty';
 import { DEFAULT_SETTINGS, writeSettings } from '../../main/store/settings';
+import { storeTransactor } from '../../main/store/unitOfWork';
 
 export const PASSPHRASE = 'kuusi kettua juoksee Porvoossa 7';
 export const DEMO_PASSWORD = 'luukku-demo';
@@ -27,7 +28,7 @@ export async function createEmptyStore(path: string) {
 export async function createDemoStore(path: string, cases = 200, today = '2026-11-23') {
   let summary: Awaited<ReturnType<typeof generateDemo>> | undefined;
   const created = await createStoreFiles(path, PASSPHRASE, {}, async (s) => {
-    summary = await generateDemo(s.db, { seed: 7, cases, today, password: DEMO_PASSWORD });
+    summary = await generateDemo(storeTransactor(s), { seed: 7, cases, today, password: DEMO_PASSWORD });
   });
   return { ...created, summary: summary! };
 }
