@@ -367,7 +367,8 @@ export const contract = {
   }),
   'cases.register': op({
     input: registerInputSchema,
-    output: z.object({ caseIds: z.array(z.string()) }),
+    /** The first child's case comes back as the detail pane shows it, under the registration's own log entry. */
+    output: z.object({ caseIds: z.array(z.string()), detail: caseDetailSchema }),
     access: CLIENT_ROLES,
   }),
   'cases.findExisting': op({ input: findExistingSchema, output: existingCasesSchema, access: CLIENT_ROLES }),

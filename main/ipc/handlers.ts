@@ -132,44 +132,17 @@ export const handlers: Handlers = {
   'roster.ics': async ({ core }, input) => rosterIcs(core, input),
   'cases.queue': async ({ core }, query) => caseQueue(core, query),
   'cases.get': async ({ core }, { id }) => caseDetail(core, id),
-  'cases.register': async ({ core }, input) => ({ caseIds: await registerNotification(core, input) }),
+  'cases.register': async ({ core }, input) => registerNotification(core, input),
   'cases.findExisting': async ({ core }, by) => existingCases(core, by),
-  'cases.recordUrgency': async ({ core }, input) => {
-    await recordUrgency(core, input);
-    return caseDetail(core, input.id, 'triage');
-  },
-  'cases.correctUrgency': async ({ core }, input) => {
-    await correctUrgency(core, input);
-    return caseDetail(core, input.id, 'triage');
-  },
-  'cases.correctDecision': async ({ core }, input) => {
-    await correctDecision(core, input);
-    return caseDetail(core, input.id, 'triage');
-  },
-  'cases.overrunReason': async ({ core }, input) => {
-    await recordOverrunReason(core, input);
-    return caseDetail(core, input.id, 'triage');
-  },
-  'cases.closeAsNotCase': async ({ core }, input) => {
-    await closeAsNotCase(core, input);
-    return caseDetail(core, input.id, 'triage');
-  },
-  'cases.recordDecision': async ({ core }, input) => {
-    await recordDecision(core, input);
-    return caseDetail(core, input.id, 'triage');
-  },
-  'cases.recordBirth': async ({ core }, input) => {
-    await recordBirth(core, input);
-    return caseDetail(core, input.id, 'triage');
-  },
-  'cases.recordContact': async ({ core }, input) => {
-    await recordContact(core, input);
-    return caseDetail(core, input.id, 'triage');
-  },
-  'cases.completeAssessment': async ({ core }, input) => {
-    await completeAssessment(core, input);
-    return caseDetail(core, input.id, 'assessment');
-  },
+  'cases.recordUrgency': async ({ core }, input) => recordUrgency(core, input),
+  'cases.correctUrgency': async ({ core }, input) => correctUrgency(core, input),
+  'cases.correctDecision': async ({ core }, input) => correctDecision(core, input),
+  'cases.overrunReason': async ({ core }, input) => recordOverrunReason(core, input),
+  'cases.closeAsNotCase': async ({ core }, input) => closeAsNotCase(core, input),
+  'cases.recordDecision': async ({ core }, input) => recordDecision(core, input),
+  'cases.recordBirth': async ({ core }, input) => recordBirth(core, input),
+  'cases.recordContact': async ({ core }, input) => recordContact(core, input),
+  'cases.completeAssessment': async ({ core }, input) => completeAssessment(core, input),
   'cases.export': async ({ core }, input) => exportQueue(core, input),
   'cases.importCsv': async ({ core, user }, input) =>
     trackJob(core, 'import', { phase: 'CHECKING', done: 0, total: 0 }, (onProgress) =>

@@ -4,6 +4,7 @@
  * deadline was missed, and closing a case that is not one (a duplicate, registered in error, another
  * county's). Each is one change of one case through changeCase, with its event and audit entry.
  */
+import type { CaseDetail } from '../../shared/caseContract';
 import { helsinkiDate } from '../../shared/dates';
 import { invalidInput, LuukkuError } from '../../shared/errors';
 import type { ClosureReason, Concern, OverrunReason } from '../../shared/caseTypes';
@@ -14,11 +15,11 @@ import { changeCase, concernFor, realDateOf, realTimeOf } from './triage';
 export async function correctUrgency(
   core: Core,
   input: { id: string; urgent: boolean; assessedAt: string; reason: string },
-): Promise<void> {
+): Promise<CaseDetail> {
   const now = core.now();
   let before: Record<string, unknown> = {};
   let assessedAt = now;
-  await changeCase(
+  return changeCase(
     core,
     input.id,
     'cases.correctUrgency',
@@ -42,11 +43,11 @@ export async function correctUrgency(
 export async function correctDecision(
   core: Core,
   input: { id: string; decisionDate?: string | undefined; concern?: Concern | undefined; reason: string },
-): Promise<void> {
+): Promise<CaseDetail> {
   const now = core.now();
   let before: Record<string, unknown> = {};
   let after: Record<string, unknown> = {};
-  await changeCase(
+  return changeCase(
     core,
     input.id,
     'cases.correctDecision',
@@ -75,9 +76,9 @@ export async function correctDecision(
 export async function recordOverrunReason(
   core: Core,
   input: { id: string; deadline: 'START' | 'COMPLETE'; reason: OverrunReason; note: string },
-): Promise<void> {
+): Promise<CaseDetail> {
   const today = helsinkiDate(core.now());
-  await changeCase(
+  return changeCase(
     core,
     input.id,
     'cases.overrunReason',
@@ -109,10 +110,10 @@ export async function recordOverrunReason(
 export async function closeAsNotCase(
   core: Core,
   input: { id: string; reason: ClosureReason; note: string },
-): Promise<void> {
+): Promise<CaseDetail> {
   const now = core.now();
   const actor = core.actor()!;
-  await changeCase(
+  return changeCase(
     core,
     input.id,
     'cases.closeAsNotCase',

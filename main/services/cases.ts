@@ -22,7 +22,14 @@ import type { Core } from '../app/core';
 import { findExistingCases, queryQueue, readCase, type ParsedQueueQuery } from '../store/caseQueries';
 import { readSettings } from '../store/settings';
 import { buildCase } from './caseRecord';
-import { caseScopeFilter, caseScopeOf, casesViewerSees, caseViewer, requireCaseAccess } from './caseAccess';
+import {
+  caseScopeFilter,
+  caseScopeOf,
+  casesViewerSees,
+  caseViewer,
+  requireCaseAccess,
+  type CaseViewer,
+} from './caseAccess';
 import { EXISTING_CASE_LOOKUPS_PER_MINUTE } from './rateLimit';
 import { childIdentity, FieldErrors, findMunicipality, pastDateTime } from './caseValidation';
 
@@ -40,8 +47,8 @@ export interface ClockContext {
  * Today, the statutory calendar and the due-soon window: what a case's clock is computed against. The
  * county's closure days are not in it: they never move a statutory deadline (domain.md).
  */
-export async function clockContextOf(core: Core): Promise<ClockContext> {
-  const settings = await readSettings(core.db);
+export async function clockContextOf(core: Core, db: Kysely<Database> = core.db): Promise<ClockContext> {
+  const settings = await readSettings(db);
   return {
     today: helsinkiDate(core.now()),
     calendar: STATUTORY_CALENDAR,
@@ -125,17 +132,30 @@ export async function caseQueue(core: Core, q: ParsedQueueQuery): Promise<QueueR
 
 /** Reads one case for the detail pane; the read itself is logged with its purpose. */
 export async function caseDetail(core: Core, id: string, purpose = 'case detail'): Promise<CaseDetail> {
-  const found = await core.transact({ actor: core.actor(), action: 'cases.read', purpose, caseId: id }, async (trx) => {
-    const viewer = await requireCaseAccess(core, trx, id);
-    const read = (await readCase(trx, id))!;
-    // The linked earlier case's worker is offered for a transfer; only to whoever may see that case.
-    const linked = read.row.linked_case_id;
-    const seesLinked = !!linked && (await casesViewerSees(viewer, trx, [linked])).has(linked);
-    return seesLinked ? read : { ...read, row: { ...read.row, linked_assignee_user_id: null } };
-  });
+  return core.transact({ actor: core.actor(), action: 'cases.read', purpose, caseId: id }, async (trx) =>
+    readCaseDetail(core, trx, await requireCaseAccess(core, trx, id), id),
+  );
+}
+
+/**
+ * The detail pane's record of one case, read in `trx` for a viewer whose scope covers it. Not logged by
+ * itself: the caller's unit of work logs the read or the change that shows it (a triage action returns the
+ * case it changed under its own entry, not under a second read).
+ */
+export async function readCaseDetail(
+  core: Core,
+  trx: Kysely<Database>,
+  viewer: CaseViewer,
+  id: string,
+): Promise<CaseDetail> {
+  const read = (await readCase(trx, id))!;
+  // The linked earlier case's worker is offered for a transfer; only to whoever may see that case.
+  const linked = read.row.linked_case_id;
+  const seesLinked = !!linked && (await casesViewerSees(viewer, trx, [linked])).has(linked);
+  const found = seesLinked ? read : { ...read, row: { ...read.row, linked_assignee_user_id: null } };
   const r = found.row;
   return {
-    ...queueRowOf(r, await clockContextOf(core)),
+    ...queueRowOf(r, await clockContextOf(core, trx)),
     externalId: r.external_id,
     channel: r.channel as CaseDetail['channel'],
     reporterCategory: r.reporter_category as CaseDetail['reporterCategory'],
@@ -199,7 +219,10 @@ export interface RegisterFacts {
  * Registers one notification: one case per child, linked as one notification (siblings). The checks that
  * decide the write (the municipality, the linked case and its scope) read inside the same unit of work.
  */
-export async function registerNotification(core: Core, input: RegisterFacts): Promise<string[]> {
+export async function registerNotification(
+  core: Core,
+  input: RegisterFacts,
+): Promise<{ caseIds: string[]; detail: CaseDetail }> {
   await core.requireUser();
   const actor = core.actor()!;
   const outcome = await core.unitOfWork(async ({ trx, now, audit }) => {
@@ -218,7 +241,8 @@ export async function registerNotification(core: Core, input: RegisterFacts): Pr
     });
     // Linking is for an earlier case the caller may see; one outside their scope gets the same answer as
     // one that does not exist (only the log tells them apart), so the link reveals nothing.
-    const linkScope = input.linkToCaseId && (await caseScopeOf(await caseViewer(core, trx), trx, input.linkToCaseId));
+    const viewer = await caseViewer(core, trx);
+    const linkScope = input.linkToCaseId && (await caseScopeOf(viewer, trx, input.linkToCaseId));
     if (linkScope === 'OUT_OF_SCOPE')
       audit({
         actor,
@@ -271,10 +295,11 @@ export async function registerNotification(core: Core, input: RegisterFacts): Pr
       await trx.insertInto('case_events').values(b.events).execute();
     }
     for (const b of built) audit({ actor, action: 'cases.register', caseId: b.row.id });
-    return { ids: built.map((b) => b.row.id) };
+    const caseIds = built.map((b) => b.row.id);
+    return { caseIds, detail: await readCaseDetail(core, trx, viewer, caseIds[0]!) };
   });
   if ('refused' in outcome) throw outcome.refused;
-  return outcome.ids;
+  return outcome;
 }
 
 /**

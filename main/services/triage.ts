@@ -2,6 +2,8 @@
  * Triage and assessment: the urgency assessment, the decision with its reason, a birth, contacts with the
  * family and the completed assessment. Each change is one transaction with its case event and audit entry.
  */
+import type { CaseDetail } from '../../shared/caseContract';
+import { readCaseDetail } from './cases';
 import type { Kysely, Updateable } from 'kysely';
 import { caseDeadlines } from '../../shared/calendar';
 import {
@@ -29,7 +31,10 @@ interface CaseEvent {
   audit?: Record<string, unknown>;
 }
 
-/** One change of one case: its row checked and patched, its status derived, its event and audit entry written. */
+/**
+ * One change of one case: its row checked and patched, its status derived, its event and audit entry
+ * written, and the case as changed returned (shown under this entry, not logged again as a read).
+ */
 export async function changeCase(
   core: Core,
   id: string,
@@ -39,13 +44,13 @@ export async function changeCase(
   /** The checks and the patch, reading (when it must) through the change's own transaction. */
   change: (row: CaseRow, trx: Kysely<Database>) => Updateable<CasesTable> | Promise<Updateable<CasesTable>>,
   alsoWrite?: (trx: Kysely<Database>) => Promise<void>,
-): Promise<void> {
+): Promise<CaseDetail> {
   const actor = core.actor()!;
   const now = core.now();
   const kind = () => (typeof event === 'function' ? event() : event);
   const entry = () => ({ actor, action, caseId: id, details: { kind: kind().kind, ...kind().audit } });
-  await core.transact(entry, async (trx) => {
-    await requireCaseAccess(core, trx, id);
+  return core.transact(entry, async (trx) => {
+    const viewer = await requireCaseAccess(core, trx, id);
     const row = await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new LuukkuError('NOT_FOUND', 'No such case.');
     const patch = await change(row, trx);
@@ -73,6 +78,7 @@ export async function changeCase(
       })
       .execute();
     await alsoWrite?.(trx);
+    return readCaseDetail(core, trx, viewer, id);
   });
 }
 
@@ -103,11 +109,11 @@ export function realDateOf(field: string, value: string | undefined, row: CaseRo
 export async function recordUrgency(
   core: Core,
   input: { id: string; urgent: boolean; assessedAt?: string | undefined },
-): Promise<void> {
+): Promise<CaseDetail> {
   const actor = core.actor()!;
   const now = core.now();
   let assessedAt = now;
-  await changeCase(
+  return changeCase(
     core,
     input.id,
     'cases.recordUrgency',
@@ -190,13 +196,13 @@ export async function recordDecision(
     decisionDate?: string | undefined;
     concern?: Concern | undefined;
   },
-): Promise<void> {
+): Promise<CaseDetail> {
   const actor = core.actor()!;
   const serviceIds = input.decision === 'GUIDANCE' ? [...new Set(input.serviceIds ?? [])] : [];
   const now = core.now();
   let decisionDate = helsinkiDate(now);
   let concern: Concern | null = null;
-  await changeCase(
+  return changeCase(
     core,
     input.id,
     'cases.recordDecision',
@@ -249,7 +255,7 @@ export async function recordBirth(
     hetu: string;
     knownOn?: string | undefined;
   },
-): Promise<void> {
+): Promise<CaseDetail> {
   const errors = new FieldErrors();
   const today = helsinkiDate(core.now());
   const child = childIdentity(errors, 'LSL25', { ...input, expectedBirthDate: '' }, today);
@@ -260,7 +266,7 @@ export async function recordBirth(
   if (knownOn > today) throw invalidInput('knownOn: is in the future');
   if (knownOn < child.birthDate) throw invalidInput('knownOn: is before the birth');
   const deadlines = caseDeadlines(knownOn);
-  await changeCase(
+  return changeCase(
     core,
     input.id,
     'cases.recordBirth',
@@ -289,9 +295,9 @@ function assertNotFuture(core: Core, field: string, date: string): void {
 export async function recordContact(
   core: Core,
   input: { id: string; date: string; mode: ContactMode; note: string },
-): Promise<void> {
+): Promise<CaseDetail> {
   assertNotFuture(core, 'date', input.date);
-  await changeCase(
+  return changeCase(
     core,
     input.id,
     'cases.recordContact',
@@ -307,9 +313,9 @@ export async function recordContact(
 export async function completeAssessment(
   core: Core,
   input: { id: string; completedDate: string; outcome: AssessmentOutcome; summary: string },
-): Promise<void> {
+): Promise<CaseDetail> {
   assertNotFuture(core, 'completedDate', input.completedDate);
-  await changeCase(
+  return changeCase(
     core,
     input.id,
     'cases.completeAssessment',

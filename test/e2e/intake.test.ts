@@ -33,11 +33,21 @@ describe('intake and triage in the app', () => {
     await page.getByLabel('Asiointikieli').selectOption({ label: 'ruotsi' });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '20-register-fi');
+    const db = e2e.app!.core.db;
+    const lastSeq = async () =>
+      (await db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').executeTakeFirstOrThrow()).seq;
+    const before = await lastSeq();
     await page.getByRole('button', { name: 'Tallenna ilmoitus' }).click();
 
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Ilmoitus kirjattu.' }).isVisible(), { timeout: 10_000 })
       .toBe(true);
+    // One registration, one read of the queue page shown after it: the child's access log lists no more.
+    const actionsSince = async (seq: number) =>
+      (await db.selectFrom('audit_log').select('action').where('seq', '>', seq).orderBy('seq').execute()).map(
+        (e) => e.action,
+      );
+    await expect.poll(() => actionsSince(before)).toEqual(['cases.register', 'cases.queue']);
     await page.getByRole('button', { name: /^Arviointiviikko/ }).click();
     const due = caseDeadlines(helsinkiDate(new Date())).startDue;
     const [y, m, d] = due.split('-').map(Number);
@@ -51,8 +61,10 @@ describe('intake and triage in the app', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '21-queue-new-case-fi');
 
+    const beforeUrgency = await lastSeq();
     await page.getByRole('button', { name: 'Ei kiireellinen' }).click();
     await expect.poll(() => page.getByText(/^Arvioitu .*: Ei kiireellinen/).isVisible()).toBe(true);
+    await expect.poll(() => actionsSince(beforeUrgency)).toEqual(['cases.recordUrgency', 'cases.queue']);
     await page.getByLabel('Ratkaisu', { exact: true }).selectOption({ label: 'Ohjattu muihin palveluihin' });
     const save = page.getByRole('button', { name: 'Tallenna ratkaisu' });
     await page.getByLabel('Perustelu', { exact: true }).fill('Ohjattu perheneuvolaan.');

@@ -22,7 +22,8 @@ interface QueueState {
   load(): Promise<void>;
   select(id: string | null): Promise<void>;
   act(call: () => Promise<Result<CaseDetail>>): Promise<boolean>;
-  showCreated(ids: string[], notice: string): Promise<void>;
+  /** After a registration: the queue from its default view, and the first child's case as registration returned it. */
+  showCreated(created: { caseIds: string[]; detail: CaseDetail }, notice: string): Promise<void>;
   /** Cases a team lead marked to move together (multi-select). */
   marked: ReadonlySet<string>;
   toggleMark(id: string): void;
@@ -36,6 +37,11 @@ function handleError(error: ErrorPayload, set: (s: Partial<QueueState>) => void)
 }
 
 let loadSeq = 0;
+/**
+ * The page being fetched and for which query: a second load of the same query while the first is on its way
+ * (a view mounting just as an action refreshes it) waits for that one, so the read is made and logged once.
+ */
+let inflight: { key: string; done: Promise<void> } | null = null;
 
 export const useQueue = create<QueueState>((set, get) => ({
   query: { view: 'OPEN', sort: 'priority', descending: false },
@@ -58,14 +64,21 @@ export const useQueue = create<QueueState>((set, get) => ({
     set({ query: { ...get().query, ...patch } });
     void get().load();
   },
-  async load() {
+  load() {
+    const query = { ...get().query, limit: 500 };
+    const key = JSON.stringify(query);
+    if (inflight?.key === key) return inflight.done;
     const seq = ++loadSeq;
     set({ loading: true });
-    const result = await window.luukku.cases.queue({ ...get().query, limit: 500 });
-    if (seq !== loadSeq) return; // a newer query superseded this one
-    set({ loading: false });
-    if (result.ok) set({ result: result.value, error: null });
-    else handleError(result.error, set);
+    const done = window.luukku.cases.queue(query).then((result) => {
+      if (inflight?.key === key) inflight = null;
+      if (seq !== loadSeq) return; // a newer query superseded this one
+      set({ loading: false });
+      if (result.ok) set({ result: result.value, error: null });
+      else handleError(result.error, set);
+    });
+    inflight = { key, done };
+    return done;
   },
   async select(id) {
     set({ selectedId: id, detail: null, notice: null });
@@ -86,11 +99,15 @@ export const useQueue = create<QueueState>((set, get) => ({
     await get().load();
     return true;
   },
-  async showCreated(ids, notice) {
-    set({ query: { view: 'OPEN', sort: 'priority', descending: false }, notice: null });
+  async showCreated({ caseIds, detail }, notice) {
+    set({
+      query: { view: 'OPEN', sort: 'priority', descending: false },
+      selectedId: caseIds[0] ?? null,
+      detail,
+      error: null,
+      notice,
+    });
     await get().load();
-    await get().select(ids[0] ?? null);
-    set({ notice });
   },
 }));
 

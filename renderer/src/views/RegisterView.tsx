@@ -103,7 +103,7 @@ export function RegisterView() {
       return;
     }
     setView('queue');
-    await showCreated(result.value.caseIds, t('register.saved', { count: result.value.caseIds.length }));
+    await showCreated(result.value, t('register.saved', { count: result.value.caseIds.length }));
   };
 
   return (
