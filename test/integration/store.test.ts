@@ -6,7 +6,7 @@ import { openWithPassphrase } from '../../main/services/storeFiles';
 import { keyFilePath, readKeyFile } from '../../main/security/keyfile';
 import { LATEST_VERSION, migrations } from '../../main/store/migrations';
 import { kyselyFor, migrate, openSqlite, openStore } from '../../main/store/open';
-import { verifyAuditChain } from '../../main/store/audit';
+import { appendAudit, verifyAuditChain } from '../../main/store/audit';
 import { LuukkuError } from '../../shared/errors';
 import { createDemoStore, createEmptyStore, PASSPHRASE, snapshotDir, tempDir } from '../helpers/stores';
 
@@ -14,6 +14,19 @@ let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
+
+/** A new store file migrated only up to `version`, as an older Luukku left it, to put data in before the rest. */
+async function storeAtVersion(name: string, version: number) {
+  const sqlite = openSqlite(join(dir, name), Buffer.alloc(32, version + 1), 'create');
+  const db = kyselyFor(sqlite);
+  for (const m of migrations.filter((m) => m.version <= version)) {
+    await db.transaction().execute(async (trx) => {
+      await m.up(trx);
+      await sql.raw(`PRAGMA user_version = ${m.version}`).execute(trx);
+    });
+  }
+  return { sqlite, db };
+}
 
 describe('the encrypted store', () => {
   it('is not a plain SQLite file and keeps no client name readable on disk, WAL included', async () => {
@@ -164,14 +177,7 @@ describe('migrations', () => {
   });
 
   it('migration 2 brings a version-1 store with cases up to date: name index filled, running deadline indexed', async () => {
-    const path = join(dir, 'v1.db');
-    const key = Buffer.alloc(32, 3);
-    const sqlite = openSqlite(path, key, 'create');
-    const db = kyselyFor(sqlite);
-    await db.transaction().execute(async (trx) => {
-      await migrations[0]!.up(trx);
-      await sql.raw('PRAGMA user_version = 1').execute(trx);
-    });
+    const { sqlite, db } = await storeAtVersion('v1.db', 1);
     await sql`INSERT INTO areas VALUES ('central', 'Keskinen', 'Mellersta')`.execute(db);
     await sql`INSERT INTO municipalities VALUES ('porvoo', 'Porvoo', 'Borgå', 'central', 'fi')`.execute(db);
     await sql`INSERT INTO cases (id, type, channel, received_at, received_date, reporter_category, municipality_id, area_id,
@@ -194,15 +200,7 @@ describe('migrations', () => {
   });
 
   it('migrations 3-8 keep existing cases and notifications and add what later work needs', async () => {
-    const path = join(dir, 'v2.db');
-    const sqlite = openSqlite(path, Buffer.alloc(32, 5), 'create');
-    const db = kyselyFor(sqlite);
-    for (const m of migrations.filter((m) => m.version <= 2)) {
-      await db.transaction().execute(async (trx) => {
-        await m.up(trx);
-        await sql.raw(`PRAGMA user_version = ${m.version}`).execute(trx);
-      });
-    }
+    const { sqlite, db } = await storeAtVersion('v2.db', 2);
     await sql`INSERT INTO areas VALUES ('east', 'Itäinen', 'Östra')`.execute(db);
     await sql`INSERT INTO municipalities VALUES ('loviisa', 'Loviisa', 'Lovisa', 'east', 'fi')`.execute(db);
     await sql`INSERT INTO notifications (id, received_at, channel, reporter_category, created_at) VALUES ('n1', 'x', 'PHONE', 'SCHOOL', 'x')`.execute(
@@ -259,16 +257,47 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('migrations 9-10 keep accounts and the audit log, and add the case index, the inbox and the sign-in pause', async () => {
+    const { sqlite, db } = await storeAtVersion('v8.db', 8);
+    await sql`INSERT INTO users (id, username, display_name, role, password_hash, active, created_at, password_changed_at)
+      VALUES ('u1', 'lead', 'Lead', 'LEAD', 'h', 1, 'x', 'x')`.execute(db);
+    const chained = { actor: { id: 'u1', name: 'lead', role: 'LEAD' }, action: 'session.signIn' };
+    await db.transaction().execute((trx) => appendAudit(trx, chained, new Date('2026-11-01T08:00:00Z')));
+    await migrate(db, sqlite);
+    // Migration 9: the account is there and not held to a password change; the old entry still chains.
+    const user = await sql<{ must_change_password: number }>`SELECT must_change_password FROM users`.execute(db);
+    expect(user.rows).toEqual([{ must_change_password: 0 }]);
+    await db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(
+          trx,
+          { ...chained, action: 'cases.queue', caseIds: ['c2', 'c1'] },
+          new Date('2026-11-02T08:00:00Z'),
+        ),
+      );
+    const indexed = await sql<{
+      case_id: string;
+      seq: number;
+    }>`SELECT case_id, seq FROM audit_cases ORDER BY case_id`.execute(db);
+    expect(indexed.rows).toEqual([
+      { case_id: 'c1', seq: 2 },
+      { case_id: 'c2', seq: 2 },
+    ]);
+    await expect(sql`DELETE FROM audit_cases`.execute(db)).rejects.toThrow(/append-only/);
+    expect(await verifyAuditChain(db)).toBeNull();
+    await sql`INSERT INTO inbox (user_id, at, kind, data) VALUES ('u1', 'x', 'CASES_RECEIVED', '{}')`.execute(db);
+    await expect(
+      sql`INSERT INTO inbox (user_id, at, kind, data) VALUES ('nobody', 'x', 'CASES_RECEIVED', '{}')`.execute(db),
+    ).rejects.toThrow(/FOREIGN KEY/);
+    // Migration 10: a pause per user name, one row each.
+    await sql`INSERT INTO sign_in_failures VALUES ('lead', 5, '2026-11-02T09:00:00Z')`.execute(db);
+    await expect(sql`INSERT INTO sign_in_failures VALUES ('lead', 1, NULL)`.execute(db)).rejects.toThrow(/UNIQUE/);
+    await db.destroy();
+  });
+
   it('migrations 11-12 correct existing cases: deadlines without closure days, urgent cases back in assessment, all logged', async () => {
-    const path = join(dir, 'v10.db');
-    const sqlite = openSqlite(path, Buffer.alloc(32, 9), 'create');
-    const db = kyselyFor(sqlite);
-    for (const m of migrations.filter((m) => m.version <= 10)) {
-      await db.transaction().execute(async (trx) => {
-        await m.up(trx);
-        await sql.raw(`PRAGMA user_version = ${m.version}`).execute(trx);
-      });
-    }
+    const { sqlite, db } = await storeAtVersion('v10.db', 10);
     await sql`INSERT INTO areas VALUES ('east', 'Itäinen', 'Östra')`.execute(db);
     await sql`INSERT INTO municipalities VALUES ('loviisa', 'Loviisa', 'Lovisa', 'east', 'fi')`.execute(db);
     const insert = (id: string, pending: string, startDue: string, completeDue: string, extra = sql``) =>
@@ -312,6 +341,36 @@ describe('migrations', () => {
       ['migration.urgentAssessment', ['urgent']],
     ]);
     expect(await verifyAuditChain(db)).toBeNull();
+    await db.destroy();
+  });
+
+  it('migration 13 keeps existing cases and counts the child welfare ones in THL’s population', async () => {
+    const { sqlite, db } = await storeAtVersion('v12.db', 12);
+    await sql`INSERT INTO areas VALUES ('east', 'Itäinen', 'Östra')`.execute(db);
+    await sql`INSERT INTO municipalities VALUES ('loviisa', 'Loviisa', 'Lovisa', 'east', 'fi')`.execute(db);
+    for (const [id, type] of [
+      ['notice', 'LSL25'],
+      ['unborn', 'LSL25C'],
+      ['contact', 'SHL35'],
+    ])
+      await sql`INSERT INTO cases (id, type, channel, received_at, received_date, reporter_category, municipality_id, area_id,
+        status, decision, created_at, updated_at)
+        VALUES (${id}, ${type}, 'PHONE', 'x', '2026-11-02', 'SCHOOL', 'loviisa', 'east', 'CLOSED', 'NO_ACTION', 'x', 'x')`.execute(
+        db,
+      );
+    await migrate(db, sqlite);
+    const rows = await sql<{
+      id: string;
+      concern: string | null;
+      decision: string;
+      closed_reason: string | null;
+    }>`SELECT id, concern, decision, closed_reason FROM cases ORDER BY id`.execute(db);
+    expect(rows.rows).toEqual([
+      // An SHL contact's classification was never recorded: the social worker says, not the migration.
+      { id: 'contact', concern: null, decision: 'NO_ACTION', closed_reason: null },
+      { id: 'notice', concern: 'CHILD_WELFARE', decision: 'NO_ACTION', closed_reason: null },
+      { id: 'unborn', concern: 'CHILD_WELFARE', decision: 'NO_ACTION', closed_reason: null },
+    ]);
     await db.destroy();
   });
 
