@@ -1,4 +1,4 @@
-/** Admin CLI entry: `npm run --silent luukku -- <command>` (formats.md). */
+/** Admin CLI entry: `npm run --silent luukku -- <command>` (docs/formats.md). */
 import { runCli } from './cli/run';
 
 runCli(process.argv.slice(2)).then(

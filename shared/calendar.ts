@@ -1,5 +1,5 @@
 /**
- * Finnish working-day calendar and the statutory deadlines of a case (domain.md, "The statutory clock").
+ * Finnish working-day calendar and the statutory deadlines of a case (docs/domain.md, "The statutory clock").
  *
  * - Start due: the 7th working day after the day the case became pending (LsL 26 § 5 mom; SHL 36 § 3 mom).
  *   The pending day is day 0 (Act 150/1930 § 2).
@@ -55,7 +55,7 @@ export type HolidayName =
 
 const holidayCache = new Map<number, Map<LocalDate, HolidayName>>();
 
-/** Weekday holidays that are never working days (domain.md). Weekend holidays need no listing. */
+/** Weekday holidays that are never working days (docs/domain.md). Weekend holidays need no listing. */
 export function finnishHolidays(year: number): Map<LocalDate, HolidayName> {
   const cached = holidayCache.get(year);
   if (cached) return cached;
@@ -159,7 +159,7 @@ export interface Deadlines {
   completeDue: LocalDate;
 }
 
-/** The law's calendar (weekends and the public holidays of domain.md), with no county closure days. */
+/** The law's calendar (weekends and the public holidays of docs/domain.md), with no county closure days. */
 export const STATUTORY_CALENDAR: WorkingDayCalendar = workingDayCalendar();
 
 /** A case's statutory deadlines: always on the statutory calendar, whatever days the county closes. */

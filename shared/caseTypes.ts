@@ -1,4 +1,4 @@
-/** Case vocabulary (domain.md, formats.md). Codes are stable: they are in import files and reports. */
+/** Case vocabulary (docs/domain.md, docs/formats.md). Codes are stable: they are in import files and reports. */
 export const CASE_TYPES = ['LSL25', 'LSL25C', 'SHL35', 'SHL35_NOTICE', 'APPLICATION'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
@@ -45,7 +45,7 @@ export const runsAssessment = (decision: string | null): boolean =>
   decision !== null && (ASSESSMENT_DECISIONS as readonly string[]).includes(decision);
 
 /**
- * What THL's deadline monitoring counts (SHL 3 § 5; domain.md "Decisions"): child welfare, a child in need
+ * What THL's deadline monitoring counts (SHL 3 § 5; docs/domain.md "Decisions"): child welfare, a child in need
  * of special support, or neither. LSL25 and LSL25C are child welfare by definition.
  */
 export const CONCERNS = ['CHILD_WELFARE', 'SPECIAL_SUPPORT', 'OTHER'] as const;
@@ -64,7 +64,7 @@ export const OVERRUN_REASONS = [
 ] as const;
 export type OverrunReason = (typeof OVERRUN_REASONS)[number];
 
-/** A case closed as not a case: never a decision, never in THL's count (domain.md "Decisions"). */
+/** A case closed as not a case: never a decision, never in THL's count (docs/domain.md "Decisions"). */
 export const CLOSURE_REASONS = ['DUPLICATE', 'REGISTERED_IN_ERROR', 'OTHER_COUNTY'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
@@ -89,7 +89,7 @@ export function caseStatus(c: {
 export const STAFF_ROLES = ['SOCIAL_WORKER', 'COUNSELLOR', 'LEAD', 'SERVICE_COORDINATOR'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/** How a service need assessment ends (domain.md): planned social work, child welfare client, or no further need. */
+/** How a service need assessment ends (docs/domain.md): planned social work, child welfare client, or no further need. */
 export const ASSESSMENT_OUTCOMES = ['PLANNED_SOCIAL_WORK', 'CHILD_WELFARE_CLIENT', 'NO_FURTHER_NEED'] as const;
 export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
 

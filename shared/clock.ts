@@ -1,5 +1,5 @@
 /**
- * Where a case stands against its statutory deadlines (domain.md, "The statutory clock"), as shown in the
+ * Where a case stands against its statutory deadlines (docs/domain.md, "The statutory clock"), as shown in the
  * queue and the detail pane: the running deadline, working days left and in time / due soon / overdue.
  */
 import type { WorkingDayCalendar } from './calendar';

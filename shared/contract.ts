@@ -1,6 +1,6 @@
 /**
  * The IPC contract: every operation that crosses the bridge, declared once with its zod input, zod output
- * and the roles allowed to call it (architecture.md, "IPC"). The preload client and the main-process
+ * and the roles allowed to call it (docs/architecture.md, "IPC"). The preload client and the main-process
  * handlers are generated from this object; nothing else crosses.
  */
 import { z } from 'zod';

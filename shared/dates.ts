@@ -1,5 +1,5 @@
 /**
- * Calendar dates in Europe/Helsinki (architecture.md: never the machine's time zone implicitly).
+ * Calendar dates in Europe/Helsinki (docs/architecture.md: never the machine's time zone implicitly).
  * A LocalDate is an ISO `YYYY-MM-DD` string; arithmetic is done on UTC midnights so that no
  * daylight-saving shift can move a date.
  */

@@ -1,5 +1,5 @@
 /**
- * Date-times as people and source systems write them (formats.md): ISO 8601 with an offset, or
+ * Date-times as people and source systems write them (docs/formats.md): ISO 8601 with an offset, or
  * Europe/Helsinki wall-clock time (`2026-12-22 09:15`, `2026-12-22T09:15:00`). Dates alone are midnight.
  */
 import { helsinkiWallTimeToInstant, isLocalDate } from './dates';

@@ -1,5 +1,5 @@
 /**
- * The deadline-monitoring report (formats.md, `report thl`): its period, its figures and their drill-down,
+ * The deadline-monitoring report (docs/formats.md, `report thl`): its period, its figures and their drill-down,
  * shared by the CLI, the IPC contract and the Reports screen.
  */
 import { z } from 'zod';

@@ -1,7 +1,7 @@
 /**
  * The duty roster in the app: the county's duty types and rules, staff and their availability, roster
  * periods (drafted, then published), edits checked against the hard rules, repair proposals and the
- * fairness report. The scheduler's own input and output are in rosterScenario.ts (formats.md).
+ * fairness report. The scheduler's own input and output are in rosterScenario.ts (docs/formats.md).
  */
 import { z } from 'zod';
 import { daysBetween } from './dates';
@@ -54,7 +54,7 @@ export const rosterConfigSchema = z
   );
 export type RosterConfig = z.infer<typeof rosterConfigSchema>;
 
-/** Sensible defaults (domain.md): two on reception 8:30-15:00, one social worker on emergency duty. */
+/** Sensible defaults (docs/domain.md): two on reception 8:30-15:00, one social worker on emergency duty. */
 export const DEFAULT_ROSTER_CONFIG: RosterConfig = {
   dutyTypes: [
     { id: 'RECEPTION', perDay: 2, requires: 'ANY', start: '08:30', end: '15:00' },

@@ -1,5 +1,5 @@
 /**
- * The roster scenario and its result (formats.md, `roster solve`): the scheduler's input and output,
+ * The roster scenario and its result (docs/formats.md, `roster solve`): the scheduler's input and output,
  * validated with messages that name the field.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The admin CLI's commands (formats.md): JSON for machines on stdout, messages on stderr.
+ * The admin CLI's commands (docs/formats.md): JSON for machines on stdout, messages on stderr.
  * Each runs the same services as the desktop app, headless.
  */
 import { readFileSync } from 'node:fs';

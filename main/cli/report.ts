@@ -1,4 +1,4 @@
-/** `report thl`: the deadline-monitoring report (formats.md) as JSON or CSV on stdout. */
+/** `report thl`: the deadline-monitoring report (docs/formats.md) as JSON or CSV on stdout. */
 import { LuukkuError } from '../../shared/errors';
 import { thlReportCsv } from '../../shared/reportContract';
 import { readThlReport, reportBounds } from '../services/reports';

@@ -1,4 +1,4 @@
-/** `roster solve`: solve a roster scenario (formats.md) without a store; the result JSON on stdout. */
+/** `roster solve`: solve a roster scenario (docs/formats.md) without a store; the result JSON on stdout. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { LuukkuError } from '../../shared/errors';
 import { solveRoster } from '../scheduler/solve';

@@ -9,7 +9,7 @@ export const processIo: Io = {
   info: (text) => process.stderr.write(`${text}\n`),
 };
 
-/** Exit codes: 0 success, 1 user error (one clear line, nothing written), 2 internal error (formats.md). */
+/** Exit codes: 0 success, 1 user error (one clear line, nothing written), 2 internal error (docs/formats.md). */
 export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === 'help') {

@@ -55,7 +55,7 @@ const MUNICIPALITY_WEIGHTS: [string, number][] = [
   ['myrskyla', 2.5],
   ['pukkila', 2],
 ];
-/** Keski-Pohjanmaa (Soite) 2024: 17% of initiated cases led to a service need assessment (domain.md). */
+/** Keski-Pohjanmaa (Soite) 2024: 17% of initiated cases led to a service need assessment (docs/domain.md). */
 const DECISION_WEIGHTS: [Decision, number][] = [
   ['START_ASSESSMENT', 17],
   ['NO_ACTION', 30],

@@ -1,5 +1,5 @@
 /**
- * The duty roster as a mixed-integer programme (formats.md, "Roster scenario"). Hard rules are constraints
+ * The duty roster as a mixed-integer programme (docs/formats.md, "Roster scenario"). Hard rules are constraints
  * or missing variables (nobody can be put where they may not be); every slot has a heavily penalised
  * "uncovered" slack, so demand that cannot be met legally shows up as uncovered instead of infeasibility.
  * Soft goals (fairness against FTE-weighted targets counting history, wishes off) are

@@ -1,7 +1,7 @@
 /**
  * The store key: 32 random bytes, never stored in the clear. It is kept wrapped next to the store
  * (`<store>.keys`): by the recovery passphrase (scrypt KEK + AES-256-GCM), and on the workstation also by
- * the OS keychain through Electron safeStorage (architecture.md, "Key management").
+ * the OS keychain through Electron safeStorage (docs/architecture.md, "Key management").
  */
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';

@@ -159,7 +159,7 @@ export interface HistoryRaw {
   assessmentCompletedAt: string;
 }
 
-/** Earlier events of a migrated case; deadlines are still computed by Luukku (formats.md). */
+/** Earlier events of a migrated case; deadlines are still computed by Luukku (docs/formats.md). */
 export function caseHistory(errors: FieldErrors, raw: HistoryRaw, receivedDate: LocalDate | null, now: Date) {
   const urgencyAssessedAt = pastDateTime(errors, 'urgency_assessed_at', raw.urgencyAssessedAt, now, false);
   const decision = raw.decision ? oneOf<Decision>(errors, 'decision', raw.decision, DECISIONS) : null;

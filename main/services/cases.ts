@@ -45,7 +45,7 @@ export interface ClockContext {
 
 /**
  * Today, the statutory calendar and the due-soon window: what a case's clock is computed against. The
- * county's closure days are not in it: they never move a statutory deadline (domain.md).
+ * county's closure days are not in it: they never move a statutory deadline (docs/domain.md).
  */
 export async function clockContextOf(core: Core, db: Kysely<Database> = core.db): Promise<ClockContext> {
   const settings = await readSettings(db);

@@ -1,5 +1,5 @@
 /**
- * An import file's header and rows (formats.md: UTF-8, header row, RFC 4180): what every `import` reads
+ * An import file's header and rows (docs/formats.md: UTF-8, header row, RFC 4180): what every `import` reads
  * before it checks rows. A syntax error, a missing header, a missing required or a repeated column is the
  * whole file's one error, reported on its line.
  */

@@ -1,5 +1,5 @@
 /**
- * `import cases` (formats.md): one row per child. By default one transaction: if any row is invalid nothing
+ * `import cases` (docs/formats.md): one row per child. By default one transaction: if any row is invalid nothing
  * is imported and every error is listed with its line; with skipInvalid the valid rows are imported. A row
  * whose external_id is already in the store is never duplicated: its later facts update the case when they
  * are new or changed (importUpdates.ts), and otherwise it is skipped.

@@ -1,5 +1,5 @@
 /**
- * One row of a case import (formats.md, "Case import CSV"): its columns and the checks that turn it into the
+ * One row of a case import (docs/formats.md, "Case import CSV"): its columns and the checks that turn it into the
  * facts of one case, every problem named with its column. Nothing here reads or writes the store.
  */
 import {
@@ -45,7 +45,7 @@ export const IMPORT_COLUMNS = [
   'decision',
   'decision_at',
   'assessment_completed_at',
-  // Added in v1.1 (formats.md: fields are added, never renamed): THL's population, the family, the reporter.
+  // Added in v1.1 (docs/formats.md: fields are added, never renamed): THL's population, the family, the reporter.
   'concern',
   'guardian_1_name',
   'guardian_1_phone',

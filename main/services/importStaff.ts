@@ -1,5 +1,5 @@
 /**
- * `import staff` (formats.md): the county's workers from a CSV (id, name, role, fte, languages, area,
+ * `import staff` (docs/formats.md): the county's workers from a CSV (id, name, role, fte, languages, area,
  * team; optionally max_duties_per_week). A row whose id is already in the store updates that worker: the
  * staff list is re-imported as it changes. One transaction; any invalid row and nothing is written.
  */

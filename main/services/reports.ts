@@ -1,5 +1,5 @@
 /**
- * The deadline-monitoring report for THL (formats.md, `report thl`) and the cases behind each figure.
+ * The deadline-monitoring report for THL (docs/formats.md, `report thl`) and the cases behind each figure.
  * Reading the report is logged; listing the cases behind a figure is logged as a read of client data.
  */
 import type { Kysely } from 'kysely';

@@ -1,5 +1,5 @@
 /**
- * Retention per service task (703/2023 annex as tabulated by the National Archives; domain.md "Access and
+ * Retention per service task (703/2023 annex as tabulated by the National Archives; docs/domain.md "Access and
  * logging"): families-with-children service records are kept 30 years after the case closes, with the
  * letters sent in it; child welfare service records until 2 years after the client's death, so closing one
  * never makes it due; usage and disclosure logs 12 years. Luukku deletes nothing on its own: this report

@@ -1,5 +1,5 @@
 /**
- * The roster's hard rules (formats.md) checked against what is stored, for hand edits: a move, a swap or
+ * The roster's hard rules (docs/formats.md) checked against what is stored, for hand edits: a move, a swap or
  * a repair is kept only if it breaks no rule that was not already broken before it (an earlier absence
  * may have broken one; a later edit must not add another).
  */

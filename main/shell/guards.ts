@@ -1,5 +1,5 @@
 /**
- * Electron hardening (architecture.md): no navigation away from the app, no new windows, no webviews,
+ * Electron hardening (docs/architecture.md): no navigation away from the app, no new windows, no webviews,
  * every permission request denied, and a strict CSP on every response.
  */
 import { app, session, shell, type WebContents } from 'electron';

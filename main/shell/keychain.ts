@@ -1,6 +1,6 @@
 /**
  * The OS keychain through Electron safeStorage, used only where a real keychain backs it. On Linux the
- * `basic_text` backend encrypts with a hard-coded password: not a keychain (architecture.md).
+ * `basic_text` backend encrypts with a hard-coded password: not a keychain (docs/architecture.md).
  */
 import { safeStorage } from 'electron';
 import type { KeychainProtector } from '../security/keyfile';

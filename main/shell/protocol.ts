@@ -1,4 +1,4 @@
-/** Serves the built renderer from app://luukku/ instead of file:// (architecture.md). */
+/** Serves the built renderer from app://luukku/ instead of file:// (docs/architecture.md). */
 import { net, protocol } from 'electron';
 import { join, normalize, relative, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -27,7 +27,7 @@ function loadState(file: string): WindowState {
   }
 }
 
-/** Hardened webPreferences (architecture.md): isolated, sandboxed, no Node in the renderer. */
+/** Hardened webPreferences (docs/architecture.md): isolated, sandboxed, no Node in the renderer. */
 export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,
   sandbox: true,

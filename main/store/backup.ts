@@ -1,5 +1,5 @@
 /**
- * Consistent encrypted backups of a live store (architecture.md): `db.backup()` fails on an encrypted
+ * Consistent encrypted backups of a live store (docs/architecture.md): `db.backup()` fails on an encrypted
  * store and `serialize()` returns plaintext, so we copy the encrypted files themselves while holding the
  * write lock, then open the copy with the key and check it before calling it a backup.
  */

@@ -10,7 +10,7 @@ const APP_ROOT = resolve(import.meta.dirname, '..', '..');
 /**
  * better-sqlite3 is a native module and the ABI differs between plain Node (CLI, tests) and Electron.
  * Under Node the package's own build is used; under Electron `scripts/start.mjs` keeps a second build in
- * `build/native/electron-<version>/` of the app's folder, passed as `nativeBinding` (architecture.md: no
+ * `build/native/electron-<version>/` of the app's folder, passed as `nativeBinding` (docs/architecture.md: no
  * rebuild ping-pong). A packaged app carries it in its resources.
  *
  * Native code runs with the user's rights and sees the decrypted store, so it is loaded only from the

@@ -37,7 +37,7 @@ function keyPragma(key: Buffer): string {
 }
 
 /**
- * Open a store: cipher, key, a verifying read, then the pragmas (architecture.md). A wrong key or a
+ * Open a store: cipher, key, a verifying read, then the pragmas (docs/architecture.md). A wrong key or a
  * damaged file fails before anything is written; the caller's files stay byte-identical.
  */
 export function openSqlite(path: string, key: Buffer, mode: 'create' | 'existing'): SqliteHandle {

@@ -1,5 +1,5 @@
 /**
- * The deadline-monitoring report in SQL (formats.md, `report thl`). Each figure is declared once, as the
+ * The deadline-monitoring report in SQL (docs/formats.md, `report thl`). Each figure is declared once, as the
  * set of cases it counts, so the figure and its drill-down list can never disagree.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';

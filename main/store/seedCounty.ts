@@ -3,7 +3,7 @@ import type { Database } from './schema';
 
 /**
  * The default county structure: Itä-Uusimaa / Östra Nyland, bilingual, with three regional assessment
- * areas (domain.md). Counties edit it in settings; import files refer to municipalities by name.
+ * areas (docs/domain.md). Counties edit it in settings; import files refer to municipalities by name.
  */
 export const DEFAULT_AREAS = [
   { id: 'east', name_fi: 'Itäinen alue', name_sv: 'Östra området' },

@@ -11,7 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backupKeep: 7,
 };
 
-/** The working-day calendar with the county's own closure days (domain.md). */
+/** The working-day calendar with the county's own closure days (docs/domain.md). */
 export async function readCalendar(db: Kysely<Database>): Promise<WorkingDayCalendar> {
   const closures = await db.selectFrom('closure_days').select('date').execute();
   return workingDayCalendar(closures.map((c) => c.date));

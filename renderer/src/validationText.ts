@@ -69,7 +69,7 @@ export function localizeInvalidInput(message: string, t: TFunction): string {
 
 /**
  * "a: x; b: y" (a form's or an import line's problems) in the user's language. An import names the
- * file's columns, which stay as they are in the file (formats.md).
+ * file's columns, which stay as they are in the file (docs/formats.md).
  */
 export function localizeFieldErrors(list: string, t: TFunction, options = { fieldNames: true }): string {
   return list

@@ -1,5 +1,5 @@
 /**
- * The e2e harness (architecture.md): Debian's Chromium driven by playwright-core, the built renderer, and
+ * The e2e harness (docs/architecture.md): Debian's Chromium driven by playwright-core, the built renderer, and
  * `window.luukku` routed through `exposeFunction` into the same IPC dispatcher with real services and a real
  * encrypted store in a temp dir. Only Electron's transport is swapped.
  */

@@ -34,7 +34,7 @@ export function captureIo(): Io & { stdout: string[]; stderr: string[]; json: un
 
 export type ImportRow = Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>;
 
-/** An import CSV (formats.md) with every column, from rows that name only what they need. */
+/** An import CSV (docs/formats.md) with every column, from rows that name only what they need. */
 export function importCsv(rows: ImportRow[]): string {
   return toCsv([IMPORT_COLUMNS, ...rows.map((r) => IMPORT_COLUMNS.map((c) => r[c] ?? ''))]);
 }

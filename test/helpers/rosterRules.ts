@@ -1,5 +1,5 @@
 /**
- * An independent check of formats.md's hard rules on a roster result: written from the handbook, sharing
+ * An independent check of docs/formats.md's hard rules on a roster result: written from the handbook, sharing
  * no code with the scheduler's model, so a modelling mistake cannot hide in both.
  */
 import { workingDayCalendar } from '../../shared/calendar';

@@ -31,7 +31,7 @@ async function staff() {
   return { rows, lastAction: audit[0]?.action };
 }
 
-describe('import staff (formats.md)', () => {
+describe('import staff (docs/formats.md)', () => {
   it('imports workers with role, FTE, languages, area and team (by id or name), and re-import updates them', async () => {
     const first = importStaff([
       'sw1,Anna Lindqvist,SOCIAL_WORKER,1,fi;sv,central,assessment-central',

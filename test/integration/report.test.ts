@@ -42,7 +42,7 @@ const base = {
 };
 const at = (date: string) => `${date} 10:00`;
 
-/** Hand-made history around every boundary formats.md names, for the period 1.4.-30.9.2026. */
+/** Hand-made history around every boundary docs/formats.md names, for the period 1.4.-30.9.2026. */
 const EDGE_CASES: ImportRow[] = [
   // Decided on the start due date itself: within 7 working days.
   {
@@ -146,8 +146,8 @@ async function report(from: string, to: string, asOf: string): Promise<ThlReport
   return io.json[0] as ThlReport;
 }
 
-describe('report thl (formats.md)', () => {
-  it('counts every boundary case as formats.md defines it', async () => {
+describe('report thl (docs/formats.md)', () => {
+  it('counts every boundary case as docs/formats.md defines it', async () => {
     await importEdgeCases();
     expect(await report('2026-04-01', '2026-09-30', '2026-10-17')).toMatchObject({
       period: { from: '2026-04-01', to: '2026-09-30' },

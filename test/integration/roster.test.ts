@@ -49,7 +49,7 @@ function randomScenario(seed: number): ScenarioInput {
   };
 }
 
-describe('roster solve (formats.md)', () => {
+describe('roster solve (docs/formats.md)', () => {
   it('never breaks a hard rule: random scenarios, every slot assigned legally or listed as uncovered', async () => {
     for (let seed = 1; seed <= 25; seed++) {
       const scenario = randomScenario(seed);

@@ -62,7 +62,7 @@ describe('Finnish working-day calendar', () => {
     expect(calendar.isWorkingDay('2026-11-30')).toBe(true);
   });
 
-  it('gives the examples of domain.md', () => {
+  it('gives the examples of docs/domain.md', () => {
     expect(caseDeadlines('2026-12-22')).toEqual({
       pendingFrom: '2026-12-22',
       startDue: '2027-01-05',

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-/** Anonymous advice contacts for statistics (domain.md: the advice line): no personal data at all. */
+/** Anonymous advice contacts for statistics (docs/domain.md: the advice line): no personal data at all. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's types
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema

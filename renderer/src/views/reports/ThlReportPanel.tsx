@@ -55,7 +55,7 @@ const SECTIONS: { key: string; figures: ThlFigure[] }[] = [
 const REASON_KEYS = [...OVERRUN_REASONS, 'NONE'] as const;
 
 /**
- * The deadline-monitoring report (formats.md): the two THL periods one click away, any period and as-of
+ * The deadline-monitoring report (docs/formats.md): the two THL periods one click away, any period and as-of
  * date, every figure a button that lists the cases behind it. Leads may drill down; the CSV holds figures only.
  */
 export function ThlReportPanel() {

@@ -9,7 +9,7 @@ export interface UncoveredSlot {
   reason: string;
 }
 
-/** The scheduler's reasons (formats.md, English) as keys of the user's language. */
+/** The scheduler's reasons (docs/formats.md, English) as keys of the user's language. */
 const REASONS: Record<string, string> = {
   'no Swedish speaker can take reception duty': 'NO_SWEDISH',
   'no social worker is present': 'NO_SOCIAL_WORKER',
