@@ -5,8 +5,7 @@
  * Through the real dispatcher, on a real encrypted demo store.
  */
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/ipc/dispatcher';
-import { ok, useDemoCore } from '../helpers/core';
+import { unwrap, useDemoCore } from '../helpers/core';
 import { countRows, lastAuditEntry, storeDigest } from '../helpers/queries';
 import { DEMO_PASSWORD } from '../helpers/stores';
 
@@ -27,9 +26,9 @@ describe('rights to client data are a team lead’s to grant', () => {
   it('the county admin can neither create nor promote, reset or reactivate an account that sees client data', async () => {
     const leadsBefore = await app.core.db.selectFrom('users').select('username').where('role', '=', 'LEAD').execute();
     await app.signInAs('ADMIN');
-    for (const role of ['LEAD', 'ADVICE', 'REGIONAL', 'ASSESSMENT_SW'])
+    for (const role of ['LEAD', 'ADVICE', 'REGIONAL', 'ASSESSMENT_SW'] as const)
       await expectRefusedAndLogged(
-        dispatch(app.core, 'users.save', {
+        app.api.users.save({
           username: `oma.${role.toLowerCase()}`,
           displayName: 'Oma',
           role,
@@ -39,21 +38,15 @@ describe('rights to client data are a team lead’s to grant', () => {
       );
     const lead = await userOf('LEAD');
     const advice = await userOf('ADVICE');
+    await expectRefusedAndLogged(app.api.users.resetPassword({ id: lead.id, password: GOOD }), 'users.resetPassword');
     await expectRefusedAndLogged(
-      dispatch(app.core, 'users.resetPassword', { id: lead.id, password: GOOD }),
-      'users.resetPassword',
-    );
-    await expectRefusedAndLogged(
-      dispatch(app.core, 'users.save', { id: advice.id, username: advice.username, displayName: 'X', role: 'LEAD' }),
+      app.api.users.save({ id: advice.id, username: advice.username, displayName: 'X', role: 'LEAD' }),
       'users.save',
     );
-    await expectRefusedAndLogged(
-      dispatch(app.core, 'users.setActive', { id: advice.id, active: false }),
-      'users.setActive',
-    );
+    await expectRefusedAndLogged(app.api.users.setActive({ id: advice.id, active: false }), 'users.setActive');
     // The admin's own kind of account stays the admin's to manage.
-    ok(
-      await dispatch(app.core, 'users.save', {
+    unwrap(
+      await app.api.users.save({
         username: 'toinen.admin',
         displayName: 'Toinen',
         role: 'ADMIN',
@@ -68,16 +61,16 @@ describe('rights to client data are a team lead’s to grant', () => {
   it('a new or reset account must change its password first, and every other lead is told', async () => {
     await app.signInAs('LEAD');
     const me = app.core.actor()!;
-    const otherLead = ok<{ id: string }>(
-      await dispatch(app.core, 'users.save', {
+    const otherLead = unwrap(
+      await app.api.users.save({
         username: 'toinen.lead',
         displayName: 'Toinen Johtava',
         role: 'LEAD',
         password: GOOD,
       }),
     );
-    const created = ok<{ id: string; mustChangePassword: boolean }>(
-      await dispatch(app.core, 'users.save', {
+    const created = unwrap(
+      await app.api.users.save({
         username: 'uusi.neuvoja',
         displayName: 'Uusi Neuvoja',
         role: 'ADVICE',
@@ -86,23 +79,21 @@ describe('rights to client data are a team lead’s to grant', () => {
     );
     expect(created.mustChangePassword).toBe(true);
     await app.core.signIn('uusi.neuvoja', GOOD);
-    expect(await dispatch(app.core, 'cases.queue', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await app.api.cases.queue({})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
     await app.core.signIn(me.name, DEMO_PASSWORD);
-    ok(
-      await dispatch(app.core, 'users.save', {
+    unwrap(
+      await app.api.users.save({
         id: created.id,
         username: 'uusi.neuvoja',
         displayName: 'Uusi Neuvoja',
         role: 'ASSESSMENT_SW',
       }),
     );
-    ok(await dispatch(app.core, 'users.resetPassword', { id: created.id, password: 'tilapäinen-kesä-23' }));
+    unwrap(await app.api.users.resetPassword({ id: created.id, password: 'tilapäinen-kesä-23' }));
     await app.core.signIn('toinen.lead', GOOD);
     await app.core.changePassword(GOOD, 'toisen-oma-kevät-4');
-    const inbox = ok<{ items: { kind: string; other: string; role?: string }[] }>(
-      await dispatch(app.core, 'inbox.list', {}),
-    );
+    const inbox = unwrap(await app.api.inbox.list({}));
     expect(inbox.items.map((m) => [m.kind, m.other, m.role])).toEqual([
       ['PASSWORD_RESET', 'Uusi Neuvoja (uusi.neuvoja)', 'ASSESSMENT_SW'],
       ['ACCOUNT_ROLE_CHANGED', 'Uusi Neuvoja (uusi.neuvoja)', 'ASSESSMENT_SW'],
@@ -110,7 +101,7 @@ describe('rights to client data are a team lead’s to grant', () => {
     ]);
     // The lead who did it is not told of their own acts; the new lead's own creation was told to them.
     await app.core.signIn(me.name, DEMO_PASSWORD);
-    const mine = ok<{ items: { kind: string }[] }>(await dispatch(app.core, 'inbox.list', {}));
+    const mine = unwrap(await app.api.inbox.list({}));
     expect(mine.items.filter((m) => m.kind.startsWith('ACCOUNT') || m.kind === 'PASSWORD_RESET')).toEqual([]);
     expect(otherLead.id).toBeTruthy();
   });
@@ -122,7 +113,7 @@ describe('passwords', () => {
     const advice = await userOf('ADVICE');
     for (const weak of ['1234567890', 'Password1234', 'Luukku-2026!', 'salasana123']) {
       const before = await storeDigest(app.core.db);
-      const created = await dispatch(app.core, 'users.save', {
+      const created = await app.api.users.save({
         username: 'uusi.neuvoja1',
         displayName: 'Uusi',
         role: 'ADVICE',
@@ -132,13 +123,13 @@ describe('passwords', () => {
         ok: false,
         error: { code: 'INVALID_INPUT', message: expect.stringContaining('password: too easy to guess') },
       });
-      const reset = await dispatch(app.core, 'users.resetPassword', { id: advice.id, password: weak });
+      const reset = await app.api.users.resetPassword({ id: advice.id, password: weak });
       expect(reset, weak).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       expect(await storeDigest(app.core.db)).toBe(before);
     }
     // The account's own name counts against it.
     expect(
-      await dispatch(app.core, 'users.save', {
+      await app.api.users.save({
         username: 'hilkka.vuorikivi',
         displayName: 'Hilkka Vuorikivi',
         role: 'ADVICE',
@@ -146,14 +137,14 @@ describe('passwords', () => {
       }),
     ).toMatchObject({ ok: false, error: { message: expect.stringContaining('password: too easy to guess') } });
     expect(
-      await dispatch(app.core, 'users.save', {
+      await app.api.users.save({
         username: 'jussi.nieminen',
         displayName: 'Jussi Nieminen',
         role: 'ADVICE',
         password: 'vuorikivi-hilkka',
       }),
     ).toMatchObject({ ok: true });
-    const own = await dispatch(app.core, 'session.changePassword', {
+    const own = await app.api.session.changePassword({
       current: DEMO_PASSWORD,
       next: '1234567890',
       repeat: '1234567890',
@@ -167,16 +158,14 @@ describe('sign-in throttling', () => {
     const advice = await userOf('ADVICE');
     const attempts = await Promise.allSettled(
       Array.from({ length: 41 }, () =>
-        dispatch(app.core, 'session.signIn', { username: advice.username, password: 'väärä-arvaus-123' }),
+        app.api.session.signIn({ username: advice.username, password: 'väärä-arvaus-123' }),
       ),
     );
     const codes = attempts.map((a) => (a.status === 'fulfilled' && !a.value.ok ? a.value.error.code : 'other'));
     expect(codes.filter((c) => c === 'BAD_CREDENTIALS')).toHaveLength(5);
     expect(codes.filter((c) => c === 'SIGN_IN_PAUSED')).toHaveLength(36);
     // The right password too waits out the pause.
-    expect(
-      await dispatch(app.core, 'session.signIn', { username: advice.username, password: DEMO_PASSWORD }),
-    ).toMatchObject({
+    expect(await app.api.session.signIn({ username: advice.username, password: DEMO_PASSWORD })).toMatchObject({
       ok: false,
       error: { code: 'SIGN_IN_PAUSED' },
     });
@@ -193,7 +182,7 @@ describe('sign-in throttling', () => {
     await app.signInAs('REGIONAL');
     const tries = await Promise.all(
       Array.from({ length: 12 }, () =>
-        dispatch(app.core, 'session.changePassword', { current: 'arvattu-väärin-1', next: GOOD, repeat: GOOD }),
+        app.api.session.changePassword({ current: 'arvattu-väärin-1', next: GOOD, repeat: GOOD }),
       ),
     );
     const codes = tries.map((t) => (t.ok ? 'ok' : t.error.code));
@@ -201,7 +190,7 @@ describe('sign-in throttling', () => {
     expect(codes.filter((c) => c === 'SIGN_IN_PAUSED')).toHaveLength(7);
     // Even the right current password is refused while paused, and nothing was changed.
     const before = await storeDigest(app.core.db);
-    const right = await dispatch(app.core, 'session.changePassword', {
+    const right = await app.api.session.changePassword({
       current: DEMO_PASSWORD,
       next: GOOD,
       repeat: GOOD,

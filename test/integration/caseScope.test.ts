@@ -4,6 +4,7 @@
  * exists. The calls go through the real dispatcher, as each role, with valid inputs (sampleCalls.ts), so
  * a new operation is covered the day it is added.
  */
+import type { InputOf } from '../../shared/contract';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { caseScopeFilter, caseViewer } from '../../main/services/caseAccess';
@@ -11,7 +12,7 @@ import { EXISTING_CASE_LOOKUPS_PER_MINUTE } from '../../main/services/rateLimit'
 import { contract, operationNames, type OperationName } from '../../shared/contract';
 import { makeHetu } from '../../shared/hetu';
 import { DEMO_PASSWORD } from '../helpers/stores';
-import { ok, useDemoCore } from '../helpers/core';
+import { ok, unwrap, useDemoCore } from '../helpers/core';
 import { lastAuditEntry, storeDigest } from '../helpers/queries';
 import { prepareCases, samples, type SampleContext } from '../helpers/sampleCalls';
 
@@ -68,7 +69,7 @@ async function notificationAbout(
     municipalityId,
     children: [child],
     ...(linkToCaseId && { linkToCaseId }),
-  };
+  } satisfies InputOf<'cases.register'>;
 }
 
 describe('case scope on every operation', () => {
@@ -141,16 +142,14 @@ describe('the existing-client check and links at registration', () => {
 
   it('says only that a child has earlier cases outside the scope, logs the searched code, and is rate-limited', async () => {
     const child = await hiddenChild();
-    const found = ok<{ cases: unknown[]; outsideScope: boolean }>(
-      await dispatch(app.core, 'cases.findExisting', { hetu: child.child_hetu! }),
-    );
+    const found = unwrap(await app.api.cases.findExisting({ hetu: child.child_hetu! }));
     expect(found).toEqual({ cases: [], outsideScope: true });
     const entry = await lastAuditEntry(app.core.db);
     expect([entry.action, entry.outcome]).toEqual(['cases.search', 'OK']);
     expect(JSON.parse(entry.details!)).toMatchObject({ searched: { hetu: child.child_hetu }, outsideScope: true });
     // By name and birth date: the same, nothing of who or what.
-    const byName = ok<{ cases: unknown[]; outsideScope: boolean }>(
-      await dispatch(app.core, 'cases.findExisting', {
+    const byName = unwrap(
+      await app.api.cases.findExisting({
         firstName: child.child_first_name!,
         lastName: child.child_last_name!,
         birthDate: child.child_birth_date!,
@@ -159,15 +158,15 @@ describe('the existing-client check and links at registration', () => {
     expect(byName).toEqual({ cases: [], outsideScope: true });
     // A code nobody has: no earlier case anywhere.
     const nobody = makeHetu('2019-05-05', 977);
-    expect(ok(await dispatch(app.core, 'cases.findExisting', { hetu: nobody }))).toEqual({
+    expect(unwrap(await app.api.cases.findExisting({ hetu: nobody }))).toEqual({
       cases: [],
       outsideScope: false,
     });
 
     // Trying every code of a birth date is stopped: the rest of the minute's searches are refused, logged.
     for (let i = 3; i < EXISTING_CASE_LOOKUPS_PER_MINUTE; i++)
-      ok(await dispatch(app.core, 'cases.findExisting', { hetu: makeHetu('2019-05-05', 900 + i) }));
-    const refused = await dispatch(app.core, 'cases.findExisting', { hetu: makeHetu('2019-05-05', 960) });
+      unwrap(await app.api.cases.findExisting({ hetu: makeHetu('2019-05-05', 900 + i) }));
+    const refused = await app.api.cases.findExisting({ hetu: makeHetu('2019-05-05', 960) });
     expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
     const log = await lastAuditEntry(app.core.db);
     expect([log.action, log.outcome]).toEqual(['cases.search', 'REFUSED']);
@@ -177,7 +176,7 @@ describe('the existing-client check and links at registration', () => {
     });
     // Another user is not slowed by it.
     await app.signInAs('ASSESSMENT_SW');
-    expect(await dispatch(app.core, 'cases.findExisting', { hetu: nobody })).toMatchObject({ ok: true });
+    expect(await app.api.cases.findExisting({ hetu: nobody })).toMatchObject({ ok: true });
   });
 
   it('refuses a link to a case outside the scope exactly as one to no case, and logs it', async () => {
@@ -185,7 +184,7 @@ describe('the existing-client check and links at registration', () => {
     const notification = (linkToCaseId: string) =>
       notificationAbout({ firstName: 'Linkki', lastName: 'Kokeilu', birthDate: '2015-05-05', hetu: '' }, linkToCaseId);
     const before = await storeDigest(app.core.db);
-    const outside = await dispatch(app.core, 'cases.register', await notification(child.id));
+    const outside = await app.api.cases.register(await notification(child.id));
     const seq = (await lastAuditEntry(app.core.db)).seq;
     const missing = await dispatch(
       app.core,
@@ -221,14 +220,10 @@ describe('the existing-client check and links at registration', () => {
         ),
       ),
     );
-    const asLead = ok<{ linkedAssigneeUserId: string | null }>(
-      await dispatch(app.core, 'cases.get', { id: caseIds[0] }),
-    );
+    const asLead = unwrap(await app.api.cases.get({ id: caseIds[0]! }));
     expect(asLead.linkedAssigneeUserId).toBe(earlier.assignee_user_id);
     await app.signInAs('ADVICE');
-    const asAdvice = ok<{ linkedAssigneeUserId: string | null }>(
-      await dispatch(app.core, 'cases.get', { id: caseIds[0] }),
-    );
+    const asAdvice = unwrap(await app.api.cases.get({ id: caseIds[0]! }));
     expect(asAdvice.linkedAssigneeUserId).toBeNull();
   });
 });
@@ -267,7 +262,7 @@ describe('roster edits and case scope', () => {
     };
     await app.signInAs('ADVICE');
     const before = await storeDigest(app.core.db);
-    const refused = await dispatch(app.core, 'staff.save', move);
+    const refused = await app.api.staff.save(move);
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await storeDigest(app.core.db)).toBe(before);
     const log = await lastAuditEntry(app.core.db);
@@ -278,16 +273,16 @@ describe('roster edits and case scope', () => {
     ]);
     // The roster's other fields stay the advice team's to change.
     expect(
-      await dispatch(app.core, 'staff.save', { ...move, areaId: regional.area_id, teamId: regional.team_id, fte: 0.8 }),
+      await app.api.staff.save({ ...move, areaId: regional.area_id, teamId: regional.team_id, fte: 0.8 }),
     ).toMatchObject({ ok: true });
     // The worker still cannot read the other area's case.
     await app.core.signIn(regional.username, DEMO_PASSWORD);
-    expect(await dispatch(app.core, 'cases.get', { id: otherAreaCase.id })).toMatchObject({ ok: false });
+    expect(await app.api.cases.get({ id: otherAreaCase.id })).toMatchObject({ ok: false });
     // A team lead's decision moves it.
     await app.signInAs('LEAD');
-    expect(await dispatch(app.core, 'staff.save', move)).toMatchObject({ ok: true });
+    expect(await app.api.staff.save(move)).toMatchObject({ ok: true });
     await app.core.signIn(regional.username, DEMO_PASSWORD);
-    expect(await dispatch(app.core, 'cases.get', { id: otherAreaCase.id })).toMatchObject({ ok: true });
+    expect(await app.api.cases.get({ id: otherAreaCase.id })).toMatchObject({ ok: true });
   });
 });
 
@@ -304,10 +299,8 @@ describe("the child's access-log report", () => {
       ).caseIds[0]!;
     const a = await register(makeHetu('2016-03-03', 902));
     const b = await register(makeHetu('2016-03-03', 904));
-    await dispatch(app.core, 'cases.get', { id: b });
-    const report = ok<{ cases: { id: string }[]; entries: { caseId: string | null }[] }>(
-      await dispatch(app.core, 'audit.childAccessLog', { caseId: a, language: 'fi' }),
-    );
+    await app.api.cases.get({ id: b });
+    const report = unwrap(await app.api.audit.childAccessLog({ caseId: a, language: 'fi' }));
     expect(report.cases.map((c) => c.id)).toEqual([a]);
     expect(report.entries.some((e) => e.caseId?.includes(b))).toBe(false);
   });

@@ -1,9 +1,10 @@
+import type { InputOf } from '../../shared/contract';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { caseDeadlines } from '../../shared/calendar';
-import { QUEUE_SORT_FIELDS, type CaseDetail, type QueueResult, type QueueRow } from '../../shared/caseContract';
+import { QUEUE_SORT_FIELDS, type QueueResult, type QueueRow } from '../../shared/caseContract';
 import { countRows, lastAuditEntry } from '../helpers/queries';
-import { ok, useDemoCore } from '../helpers/core';
+import { ok, unwrap, useDemoCore } from '../helpers/core';
 
 const app = useDemoCore(60);
 
@@ -17,15 +18,15 @@ const notification = {
   municipalityId: 'loviisa',
   summary: 'Opettaja on huolissaan.',
   children: [{ firstName: 'Iida', lastName: 'Testinen', hetu: '150315A9033' }],
-};
+} satisfies InputOf<'cases.register'>;
 
 describe('intake and triage', () => {
   it('registers a notification that tops the assessment-week queue with the right deadlines, and leaves it once decided', async () => {
     await app.signInAs('ADVICE');
-    const { caseIds } = ok<{ caseIds: string[] }>(await dispatch(app.core, 'cases.register', notification));
+    const { caseIds } = unwrap(await app.api.cases.register(notification));
     expect(caseIds).toHaveLength(1);
     const id = caseIds[0]!;
-    const queue = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'ASSESSMENT_WEEK' }));
+    const queue = unwrap(await app.api.cases.queue({ view: 'ASSESSMENT_WEEK' }));
     const top = queue.rows.find((r) => r.id === id)!;
     expect(queue.rows[0]!.status).toBe('NEW');
     expect(top).toMatchObject({
@@ -40,17 +41,15 @@ describe('intake and triage', () => {
 
     await app.core.signOut('USER');
     await app.signInAs('ASSESSMENT_SW');
-    const afterUrgency = ok<CaseDetail>(await dispatch(app.core, 'cases.recordUrgency', { id, urgent: false }));
+    const afterUrgency = unwrap(await app.api.cases.recordUrgency({ id, urgent: false }));
     expect(afterUrgency).toMatchObject({
       status: 'TRIAGE',
       urgencyResult: 'NOT_URGENT',
       urgencyAssessedBy: expect.any(String),
     });
-    const regional = ok<{ id: string; role: string }[]>(await dispatch(app.core, 'users.assignable', {})).find(
-      (u) => u.role === 'REGIONAL',
-    )!;
-    const decided = ok<CaseDetail>(
-      await dispatch(app.core, 'cases.recordDecision', {
+    const regional = unwrap(await app.api.users.assignable({})).find((u) => u.role === 'REGIONAL')!;
+    const decided = unwrap(
+      await app.api.cases.recordDecision({
         id,
         decision: 'START_ASSESSMENT',
         reason: 'Tarve arvioida.',
@@ -64,30 +63,26 @@ describe('intake and triage', () => {
       clock: { deadline: 'COMPLETE', due: '2027-02-23' },
     });
     expect(decided.events.map((e) => e.kind)).toEqual(['REGISTERED', 'URGENCY_ASSESSED', 'DECIDED']);
-    const after = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'ASSESSMENT_WEEK' }));
+    const after = unwrap(await app.api.cases.queue({ view: 'ASSESSMENT_WEEK' }));
     expect(after.rows.some((r) => r.id === id)).toBe(false);
   });
 
   it('logs contacts with the family and completes a started assessment with its summary and outcome', async () => {
     await app.signInAs('ASSESSMENT_SW');
-    const { caseIds } = ok<{ caseIds: string[] }>(
-      await dispatch(app.core, 'cases.register', { ...notification, receivedAt: '2026-11-16 10:00' }),
-    );
+    const { caseIds } = unwrap(await app.api.cases.register({ ...notification, receivedAt: '2026-11-16 10:00' }));
     const started = { id: caseIds[0]! };
-    ok(await dispatch(app.core, 'cases.recordUrgency', { id: started.id, urgent: false }));
-    const regional = ok<{ id: string; role: string }[]>(await dispatch(app.core, 'users.assignable', {})).find(
-      (u) => u.role === 'REGIONAL',
-    )!;
-    ok(
-      await dispatch(app.core, 'cases.recordDecision', {
+    unwrap(await app.api.cases.recordUrgency({ id: started.id, urgent: false }));
+    const regional = unwrap(await app.api.users.assignable({})).find((u) => u.role === 'REGIONAL')!;
+    unwrap(
+      await app.api.cases.recordDecision({
         id: started.id,
         decision: 'START_ASSESSMENT',
         reason: 'Arvioidaan.',
         assigneeUserId: regional.id,
       }),
     );
-    const withContact = ok<CaseDetail>(
-      await dispatch(app.core, 'cases.recordContact', {
+    const withContact = unwrap(
+      await app.api.cases.recordContact({
         id: started.id,
         date: '2026-11-20',
         mode: 'HOME_VISIT',
@@ -99,7 +94,7 @@ describe('intake and triage', () => {
       data: { date: '2026-11-20', mode: 'HOME_VISIT' },
     });
     expect(
-      await dispatch(app.core, 'cases.completeAssessment', {
+      await app.api.cases.completeAssessment({
         id: started.id,
         completedDate: '2026-11-24',
         outcome: 'NO_FURTHER_NEED',
@@ -110,7 +105,7 @@ describe('intake and triage', () => {
       error: { message: expect.stringContaining('completedDate: is in the future') },
     });
     expect(
-      await dispatch(app.core, 'cases.completeAssessment', {
+      await app.api.cases.completeAssessment({
         id: started.id,
         completedDate: '2026-11-23',
         outcome: 'NO_FURTHER_NEED',
@@ -120,8 +115,8 @@ describe('intake and triage', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('summary') },
     });
-    const done = ok<CaseDetail>(
-      await dispatch(app.core, 'cases.completeAssessment', {
+    const done = unwrap(
+      await app.api.cases.completeAssessment({
         id: started.id,
         completedDate: '2026-11-23',
         outcome: 'PLANNED_SOCIAL_WORK',
@@ -136,7 +131,7 @@ describe('intake and triage', () => {
       clock: { state: 'DONE' },
     });
     expect(
-      await dispatch(app.core, 'cases.completeAssessment', {
+      await app.api.cases.completeAssessment({
         id: started.id,
         completedDate: '2026-11-23',
         outcome: 'PLANNED_SOCIAL_WORK',
@@ -150,14 +145,14 @@ describe('intake and triage', () => {
 
   it('refuses a counsellor’s triage decision in the main process, changing nothing', async () => {
     await app.signInAs('ADVICE');
-    const { caseIds } = ok<{ caseIds: string[] }>(await dispatch(app.core, 'cases.register', notification));
-    const refused = await dispatch(app.core, 'cases.recordDecision', {
-      id: caseIds[0],
+    const { caseIds } = unwrap(await app.api.cases.register(notification));
+    const refused = await app.api.cases.recordDecision({
+      id: caseIds[0]!,
       decision: 'NO_ACTION',
       reason: 'x',
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await dispatch(app.core, 'cases.recordUrgency', { id: caseIds[0], urgent: true })).toMatchObject({
+    expect(await app.api.cases.recordUrgency({ id: caseIds[0]!, urgent: true })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
@@ -193,7 +188,7 @@ describe('intake and triage', () => {
     const id = (
       await app.core.db.selectFrom('cases').select('id').where('status', '=', 'TRIAGE').executeTakeFirstOrThrow()
     ).id;
-    const noReason = await dispatch(app.core, 'cases.recordDecision', { id, decision: 'GUIDANCE', reason: '  ' });
+    const noReason = await app.api.cases.recordDecision({ id, decision: 'GUIDANCE', reason: '  ' });
     expect(noReason).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('reason') },
@@ -203,15 +198,15 @@ describe('intake and triage', () => {
 
   it('works an anticipatory notification before the birth; its clock starts when the birth becomes known', async () => {
     await app.signInAs('ASSESSMENT_SW');
-    const { caseIds } = ok<{ caseIds: string[] }>(
-      await dispatch(app.core, 'cases.register', {
+    const { caseIds } = unwrap(
+      await app.api.cases.register({
         ...notification,
         type: 'LSL25C',
         children: [{ expectedBirthDate: '2026-11-22' }],
       }),
     );
     const id = caseIds[0]!;
-    const waiting = ok<CaseDetail>(await dispatch(app.core, 'cases.get', { id }));
+    const waiting = unwrap(await app.api.cases.get({ id }));
     expect(waiting).toMatchObject({
       status: 'AWAITING_BIRTH',
       pendingFrom: null,
@@ -219,32 +214,32 @@ describe('intake and triage', () => {
       clock: { state: 'AWAITING_BIRTH' },
     });
     // LsL 25 c §: urgency and the contacts with the expectant family are recorded while the case waits.
-    const assessed = ok<CaseDetail>(await dispatch(app.core, 'cases.recordUrgency', { id, urgent: false }));
+    const assessed = unwrap(await app.api.cases.recordUrgency({ id, urgent: false }));
     expect(assessed).toMatchObject({
       status: 'AWAITING_BIRTH',
       urgencyResult: 'NOT_URGENT',
       clock: { state: 'AWAITING_BIRTH' },
     });
-    ok(
-      await dispatch(app.core, 'cases.recordContact', {
+    unwrap(
+      await app.api.cases.recordContact({
         id,
         date: '2026-11-23',
         mode: 'PHONE',
         note: 'Tuen suunnittelu.',
       }),
     );
-    const early = await dispatch(app.core, 'cases.recordDecision', { id, decision: 'NO_ACTION', reason: 'x' });
+    const early = await app.api.cases.recordDecision({ id, decision: 'NO_ACTION', reason: 'x' });
     expect(!early.ok && early.error.code).toBe('WRONG_STATE');
     const birth = { id, birthDate: '2026-11-20', firstName: 'Vauva', lastName: 'Testinen' };
     for (const [knownOn, message] of [
       ['2026-11-24', /knownOn: is in the future/],
       ['2026-11-19', /knownOn: is before the birth/],
     ] as const) {
-      const refused = await dispatch(app.core, 'cases.recordBirth', { ...birth, knownOn });
+      const refused = await app.api.cases.recordBirth({ ...birth, knownOn });
       expect(!refused.ok && refused.error.message).toMatch(message);
     }
     // Born on Friday 20.11., known to the team on Monday 23.11. (today): pending, and the clock running, from then.
-    const born = ok<CaseDetail>(await dispatch(app.core, 'cases.recordBirth', birth));
+    const born = unwrap(await app.api.cases.recordBirth(birth));
     expect(born).toMatchObject({
       status: 'TRIAGE',
       childBirthDate: '2026-11-20',
@@ -260,26 +255,26 @@ describe('intake and triage', () => {
 
   it('dates a notification received late on a Friday evening on that Friday', async () => {
     await app.signInAs('ADVICE');
-    const { caseIds } = ok<{ caseIds: string[] }>(
-      await dispatch(app.core, 'cases.register', { ...notification, receivedAt: '2026-11-20T23:50:00+02:00' }),
+    const { caseIds } = unwrap(
+      await app.api.cases.register({ ...notification, receivedAt: '2026-11-20T23:50:00+02:00' }),
     );
-    const detail = ok<CaseDetail>(await dispatch(app.core, 'cases.get', { id: caseIds[0] }));
+    const detail = unwrap(await app.api.cases.get({ id: caseIds[0]! }));
     expect(detail).toMatchObject({ pendingFrom: '2026-11-20', startDue: '2026-12-01' });
   });
 
   it('keeps the guardians and the reporter’s contact with the notification and shows them with the case', async () => {
     await app.signInAs('ADVICE');
-    const guardians = [{ name: 'Maija Testinen', phone: '040 123 4567', language: 'sv' }];
-    const { caseIds } = ok<{ caseIds: string[] }>(
-      await dispatch(app.core, 'cases.register', {
+    const guardians = [{ name: 'Maija Testinen', phone: '040 123 4567', language: 'sv' as const }];
+    const { caseIds } = unwrap(
+      await app.api.cases.register({
         ...notification,
         reporterContact: 'Rehtori, puh. 050 111',
         guardians,
       }),
     );
-    const detail = ok<CaseDetail>(await dispatch(app.core, 'cases.get', { id: caseIds[0] }));
+    const detail = unwrap(await app.api.cases.get({ id: caseIds[0]! }));
     expect(detail).toMatchObject({ guardians, reporterContact: 'Rehtori, puh. 050 111' });
-    const bad = await dispatch(app.core, 'cases.register', { ...notification, guardians: [{ name: ' ' }] });
+    const bad = await app.api.cases.register({ ...notification, guardians: [{ name: ' ' }] });
     expect(bad).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('guardians.0.name') },
@@ -288,16 +283,14 @@ describe('intake and triage', () => {
 
   it('registers siblings as separate linked cases and finds an earlier case of the same child', async () => {
     await app.signInAs('ADVICE');
-    const first = ok<{ caseIds: string[] }>(await dispatch(app.core, 'cases.register', notification));
-    const existing = ok<{ cases: { id: string; matchedBy: string }[]; outsideScope: boolean }>(
-      await dispatch(app.core, 'cases.findExisting', { hetu: '150315A9033' }),
-    );
+    const first = unwrap(await app.api.cases.register(notification));
+    const existing = unwrap(await app.api.cases.findExisting({ hetu: '150315A9033' }));
     expect(existing).toEqual({
       cases: [expect.objectContaining({ id: first.caseIds[0], matchedBy: 'HETU' })],
       outsideScope: false,
     });
-    const siblings = ok<{ caseIds: string[] }>(
-      await dispatch(app.core, 'cases.register', {
+    const siblings = unwrap(
+      await app.api.cases.register({
         ...notification,
         linkToCaseId: first.caseIds[0],
         children: [
@@ -319,40 +312,38 @@ describe('intake and triage', () => {
   it('logs every read of a case and never lets the county IT admin read client data', async () => {
     await app.signInAs('LEAD');
     const id = (await app.core.db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id;
-    ok(await dispatch(app.core, 'cases.get', { id }));
+    unwrap(await app.api.cases.get({ id }));
     const log = await lastAuditEntry(app.core.db);
     expect(log).toMatchObject({ action: 'cases.read', case_id: id, purpose: 'case detail', role: 'LEAD' });
     await app.core.signOut('USER');
     await app.signInAs('ADMIN');
-    expect(await dispatch(app.core, 'cases.get', { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await dispatch(app.core, 'cases.queue', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await app.api.cases.get({ id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await app.api.cases.queue({})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('filters and sorts the queue: overdue view, text search and counts per state', async () => {
     await app.signInAs('LEAD');
-    const all = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'OPEN', limit: 500 }));
+    const all = unwrap(await app.api.cases.queue({ view: 'OPEN', limit: 500 }));
     expect(all.total).toBe(all.counts.NEW + all.counts.TRIAGE + all.counts.ASSESSMENT + all.counts.AWAITING_BIRTH);
     expect(all.totalCapped).toBe(false);
-    const overdue = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'OVERDUE', limit: 500 }));
+    const overdue = unwrap(await app.api.cases.queue({ view: 'OVERDUE', limit: 500 }));
     expect(overdue.total).toBe(all.counts.overdue);
     expect(overdue.rows.every((r) => r.clock.state === 'OVERDUE')).toBe(true);
-    const archive = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'CLOSED', limit: 500 }));
+    const archive = unwrap(await app.api.cases.queue({ view: 'CLOSED', limit: 500 }));
     const received = archive.rows.map((r) => r.receivedAt);
     expect(received.length).toBeGreaterThan(10);
     expect(received).toEqual([...received].sort().reverse()); // the archive lists the newest first
-    const byDue = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'OPEN', sort: 'due', limit: 500 }));
+    const byDue = unwrap(await app.api.cases.queue({ view: 'OPEN', sort: 'due', limit: 500 }));
     const dues = byDue.rows.map((r) => r.clock.due ?? '9999');
     expect(dues).toEqual([...dues].sort());
     const someone = all.rows.find((r) => r.childName)!;
-    const found = ok<QueueResult>(
-      await dispatch(app.core, 'cases.queue', { view: 'OPEN', text: someone.childName!.split(' ')[1] }),
-    );
+    const found = unwrap(await app.api.cases.queue({ view: 'OPEN', text: someone.childName!.split(' ')[1] }));
     expect(found.rows.map((r) => r.id)).toContain(someone.id);
     expect(found.rows.every((r) => r.childName!.includes(someone.childName!.split(' ')[1]!))).toBe(true);
     // The start of each name, in any case, finds the child too.
     const [first, last] = someone.childName!.split(' ') as [string, string];
-    const typed = ok<QueueResult>(
-      await dispatch(app.core, 'cases.queue', {
+    const typed = unwrap(
+      await app.api.cases.queue({
         view: 'OPEN',
         text: `${first.slice(0, 2).toLowerCase()} ${last.slice(0, 3).toLowerCase()}`,
       }),
@@ -362,14 +353,14 @@ describe('intake and triage', () => {
 
   it('counts a text search from its matches: the tabs agree with the rows it lists', async () => {
     await app.signInAs('LEAD');
-    const closed = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'CLOSED', limit: 500 }));
+    const closed = unwrap(await app.api.cases.queue({ view: 'CLOSED', limit: 500 }));
     // A surname the archive and the open cases both hold: the tabs then count more than the view shows.
-    const openNames = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'OPEN', limit: 500 })).rows.map(
+    const openNames = unwrap(await app.api.cases.queue({ view: 'OPEN', limit: 500 })).rows.map(
       (r) => r.childName?.split(' ')[1],
     );
     const surname = closed.rows.map((r) => r.childName?.split(' ')[1]).find((n) => n && openNames.includes(n))!;
     const search = (view: 'OPEN' | 'CLOSED') =>
-      dispatch(app.core, 'cases.queue', { view, text: surname, limit: 500 }).then((r) => ok<QueueResult>(r));
+      app.api.cases.queue({ view, text: surname, limit: 500 }).then((r) => ok<QueueResult>(r));
     const open = await search('OPEN');
     const archive = await search('CLOSED');
     expect(archive.total).toBe(archive.rows.length);
@@ -391,7 +382,7 @@ describe('intake and triage', () => {
 
   it('pages through every sort in the same order as one long list, with the simple sorts in order', async () => {
     await app.signInAs('LEAD');
-    const list = async (q: Record<string, unknown>) => ok<QueueResult>(await dispatch(app.core, 'cases.queue', q)).rows;
+    const list = async (q: Record<string, unknown>) => unwrap(await app.api.cases.queue(q)).rows;
     const surnames = async (view: string) => (await list({ view, limit: 500 })).map((r) => r.childName?.split(' ')[1]);
     const open = await surnames('OPEN');
     const surname = (await surnames('CLOSED')).find((n) => n && open.includes(n))!;

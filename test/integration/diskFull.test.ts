@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/ipc/dispatcher';
 import { importCsv } from '../helpers/cli';
-import { ok, useDemoCore } from '../helpers/core';
+import { unwrap, useDemoCore } from '../helpers/core';
 import { countRows } from '../helpers/queries';
 
 const app = useDemoCore(20);
@@ -27,7 +26,7 @@ describe('a disk that refuses writes', () => {
     const before = { cases: await countRows(app.core.db, 'cases'), audit: await countRows(app.core.db, 'audit_log') };
     // The store may grow by no more pages: the disk is "full".
     sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true }) as number}`);
-    const full = await dispatch(app.core, 'cases.importCsv', { text: csv('FULL') });
+    const full = await app.api.cases.importCsv({ text: csv('FULL') });
     expect(full).toMatchObject({
       ok: false,
       error: { code: 'DISK_FULL', message: expect.stringContaining('disk is full') },
@@ -36,9 +35,7 @@ describe('a disk that refuses writes', () => {
     expect(await countRows(app.core.db, 'audit_log')).toBe(before.audit);
 
     sqlite.pragma('max_page_count = 1073741823');
-    expect(ok<{ imported: number }>(await dispatch(app.core, 'cases.importCsv', { text: csv('FULL') })).imported).toBe(
-      300,
-    );
+    expect(unwrap(await app.api.cases.importCsv({ text: csv('FULL') })).imported).toBe(300);
     expect(await countRows(app.core.db, 'cases')).toBe(before.cases + 300);
   });
 
@@ -47,12 +44,10 @@ describe('a disk that refuses writes', () => {
     const sqlite = app.core.openStore!.sqlite;
     const before = await countRows(app.core.db, 'cases');
     sqlite.pragma('query_only = 1');
-    const refused = await dispatch(app.core, 'cases.importCsv', { text: csv('RO') });
+    const refused = await app.api.cases.importCsv({ text: csv('RO') });
     expect(refused).toMatchObject({ ok: false, error: { code: 'STORAGE_ERROR' } });
     expect(await countRows(app.core.db, 'cases')).toBe(before);
     sqlite.pragma('query_only = 0');
-    expect(ok<{ imported: number }>(await dispatch(app.core, 'cases.importCsv', { text: csv('RO') })).imported).toBe(
-      300,
-    );
+    expect(unwrap(await app.api.cases.importCsv({ text: csv('RO') })).imported).toBe(300);
   });
 });

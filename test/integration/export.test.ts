@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/ipc/dispatcher';
 import { parseCsv } from '../../shared/csv';
-import type { ExportResult, QueueResult } from '../../shared/caseContract';
-import { ok, useDemoCore } from '../helpers/core';
+import { unwrap, useDemoCore } from '../helpers/core';
 import { countRows } from '../helpers/queries';
 
 const app = useDemoCore(400);
@@ -10,10 +8,10 @@ const app = useDemoCore(400);
 describe('exporting a queue view', () => {
   it('writes the whole view as CSV and logs a disclosure with its purpose for every exported case', async () => {
     await app.signInAs('LEAD');
-    const queue = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'OPEN', sort: 'due' }));
+    const queue = unwrap(await app.api.cases.queue({ view: 'OPEN', sort: 'due' }));
     const audit = await countRows(app.core.db, 'audit_log');
-    const result = ok<ExportResult>(
-      await dispatch(app.core, 'cases.export', {
+    const result = unwrap(
+      await app.api.cases.export({
         view: 'OPEN',
         sort: 'due',
         purpose: 'Kuukausikatsaus',
@@ -40,15 +38,13 @@ describe('exporting a queue view', () => {
 
   it('neutralises spreadsheet formulas in names', async () => {
     await app.signInAs('LEAD');
-    const [first] = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'OPEN' })).rows;
+    const [first] = unwrap(await app.api.cases.queue({ view: 'OPEN' })).rows;
     await app.core.db
       .updateTable('cases')
       .set({ child_first_name: '=HYPERLINK("x")' })
       .where('id', '=', first!.id)
       .execute();
-    const { csv } = ok<ExportResult>(
-      await dispatch(app.core, 'cases.export', { view: 'OPEN', purpose: 'test of names' }),
-    );
+    const { csv } = unwrap(await app.api.cases.export({ view: 'OPEN', purpose: 'test of names' }));
     const row = parseCsv(csv).find((r) => r.fields[0] === first!.id)!;
     expect(row.fields[3]!.startsWith("'=HYPERLINK")).toBe(true);
   });
@@ -56,11 +52,11 @@ describe('exporting a queue view', () => {
   it('refuses an export without a purpose, or by anyone but a team lead, and logs nothing for it', async () => {
     await app.signInAs('LEAD');
     const before = await countRows(app.core.db, 'audit_log');
-    const noPurpose = await dispatch(app.core, 'cases.export', { view: 'OPEN', purpose: ' ' });
+    const noPurpose = await app.api.cases.export({ view: 'OPEN', purpose: ' ' });
     expect(noPurpose).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     await app.core.signOut('USER');
     await app.signInAs('ADVICE');
-    const refused = await dispatch(app.core, 'cases.export', { view: 'OPEN', purpose: 'katsaus' });
+    const refused = await app.api.cases.export({ view: 'OPEN', purpose: 'katsaus' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const exports = await app.core.db
       .selectFrom('audit_log')

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { contract, operationNames, type OperationName } from '../../shared/contract';
-import { ok, useDemoCore } from '../helpers/core';
+import { unwrap, useDemoCore } from '../helpers/core';
 
 const app = useDemoCore(30);
 
@@ -124,7 +124,7 @@ describe('random and malicious payloads', () => {
         fc.array(fc.array(cell, { minLength: 8, maxLength: 8 }), { minLength: 1, maxLength: 5 }),
         async (rows) => {
           const before = await tableCounts();
-          const result = await dispatch(app.core, 'cases.importCsv', {
+          const result = await app.api.cases.importCsv({
             text: [header, ...rows.map((r) => r.join(','))].join('\n'),
           });
           if (result.ok) {
@@ -138,6 +138,6 @@ describe('random and malicious payloads', () => {
       ),
       { numRuns: 40, seed: 7 },
     );
-    expect(ok<{ phase: string } | null>(await dispatch(app.core, 'cases.importProgress', {}))).toBeNull();
+    expect(unwrap(await app.api.cases.importProgress({}))).toBeNull();
   }, 300_000);
 });

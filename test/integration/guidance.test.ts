@@ -1,8 +1,8 @@
+import type { InputOf } from '../../shared/contract';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/ipc/dispatcher';
-import type { CaseDetail } from '../../shared/caseContract';
-import type { GuidanceService, Team } from '../../shared/guidanceContract';
-import { ok, useDemoCore } from '../helpers/core';
+import type { LetterKind, LetterLanguage } from '../../shared/guidanceContract';
+import type { CaseType } from '../../shared/caseTypes';
+import { unwrap, useDemoCore } from '../helpers/core';
 import { isPdf, pdfText } from '../helpers/pdfText';
 import { countRows, lastAuditEntry } from '../helpers/queries';
 
@@ -16,19 +16,18 @@ const notification = {
   municipalityId: 'loviisa', // east
   children: [{ firstName: 'Ella', lastName: 'Öhman', hetu: '150315A9033' }],
   guardians: [{ name: 'Åsa Öhman', language: 'sv' }],
-};
+} satisfies InputOf<'cases.register'>;
 
 /** A new case with its urgency assessed, ready for the decision; signed in as the assessment-week worker. */
 async function caseInTriage(): Promise<string> {
   await app.signInAs('ASSESSMENT_SW');
-  const { caseIds } = ok<{ caseIds: string[] }>(await dispatch(app.core, 'cases.register', notification));
-  ok(await dispatch(app.core, 'cases.recordUrgency', { id: caseIds[0], urgent: false }));
+  const { caseIds } = unwrap(await app.api.cases.register(notification));
+  unwrap(await app.api.cases.recordUrgency({ id: caseIds[0]!, urgent: false }));
   return caseIds[0]!;
 }
 
-const teams = async () => ok<Team[]>(await dispatch(app.core, 'org.teams', {}));
-const assignable = async () =>
-  ok<{ id: string; role: string; teamId: string | null }[]>(await dispatch(app.core, 'users.assignable', {}));
+const teams = async () => unwrap(await app.api.org.teams({}));
+const assignable = async () => unwrap(await app.api.users.assignable({}));
 const statusOf = async (id: string) =>
   (await app.core.db.selectFrom('cases').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
@@ -46,7 +45,7 @@ describe('where a decision sends the case', () => {
       [{}, /teamId: choose the regional assessment team/],
     ] as const;
     for (const [to, message] of refused) {
-      const result = await dispatch(app.core, 'cases.recordDecision', {
+      const result = await app.api.cases.recordDecision({
         id,
         decision: 'START_ASSESSMENT',
         reason: 'Arvioidaan.',
@@ -58,8 +57,8 @@ describe('where a decision sends the case', () => {
       });
       expect(await statusOf(id)).toBe('TRIAGE');
     }
-    const decided = ok<CaseDetail>(
-      await dispatch(app.core, 'cases.recordDecision', {
+    const decided = unwrap(
+      await app.api.cases.recordDecision({
         id,
         decision: 'START_ASSESSMENT',
         reason: 'Arvioidaan.',
@@ -73,8 +72,8 @@ describe('where a decision sends the case', () => {
     const id = await caseInTriage();
     const regional = (await teams()).filter((t) => t.areaId && t.areaId !== 'east');
     const worker = (await assignable()).find((u) => regional.some((t) => t.id === u.teamId))!;
-    const decided = ok<CaseDetail>(
-      await dispatch(app.core, 'cases.recordDecision', {
+    const decided = unwrap(
+      await app.api.cases.recordDecision({
         id,
         decision: 'START_ASSESSMENT',
         reason: 'Perhe asuu lännessä.',
@@ -86,16 +85,16 @@ describe('where a decision sends the case', () => {
 
   it('guides the family to services picked from the directory, and refuses none or one out of use', async () => {
     const id = await caseInTriage();
-    const services = ok<GuidanceService[]>(await dispatch(app.core, 'guidance.services', { text: 'neuvola' }));
+    const services = unwrap(await app.api.guidance.services({ text: 'neuvola' }));
     expect(services.map((s) => s.id).sort()).toEqual(['child-health-clinic', 'family-counselling']);
-    const guidance = { id, decision: 'GUIDANCE', reason: 'Ohjattu.' };
-    const none = await dispatch(app.core, 'cases.recordDecision', guidance);
+    const guidance = { id, decision: 'GUIDANCE' as const, reason: 'Ohjattu.' };
+    const none = await app.api.cases.recordDecision(guidance);
     expect(!none.ok && none.error.message).toMatch(/serviceIds: choose the services the family was guided to/);
 
     await app.core.signOut('USER');
     await app.signInAs('LEAD');
-    ok(
-      await dispatch(app.core, 'guidance.saveService', {
+    unwrap(
+      await app.api.guidance.saveService({
         id: 'private-therapy',
         name: 'Yksityinen perheterapia / Privat familjeterapi',
         kind: 'PRIVATE',
@@ -104,7 +103,7 @@ describe('where a decision sends the case', () => {
     );
     await app.core.signOut('USER');
     await app.signInAs('ASSESSMENT_SW');
-    const outOfUse = await dispatch(app.core, 'cases.recordDecision', {
+    const outOfUse = await app.api.cases.recordDecision({
       ...guidance,
       serviceIds: ['family-counselling', 'private-therapy'],
     });
@@ -112,8 +111,8 @@ describe('where a decision sends the case', () => {
     expect(await countRows(app.core.db, 'case_guidance')).toBe(0);
     expect(await statusOf(id)).toBe('TRIAGE');
 
-    const decided = ok<CaseDetail>(
-      await dispatch(app.core, 'cases.recordDecision', { ...guidance, serviceIds: ['mll', 'family-counselling'] }),
+    const decided = unwrap(
+      await app.api.cases.recordDecision({ ...guidance, serviceIds: ['mll', 'family-counselling'] }),
     );
     expect(decided.status).toBe('CLOSED');
     expect(decided.guidedTo.map((s) => s.id)).toEqual(['mll', 'family-counselling']);
@@ -131,22 +130,22 @@ describe('where a decision sends the case', () => {
       .where('assignee_user_id', 'is not', null)
       .where('child_hetu', 'is not', null)
       .executeTakeFirstOrThrow();
-    const { caseIds } = ok<{ caseIds: string[] }>(
-      await dispatch(app.core, 'cases.register', {
+    const { caseIds } = unwrap(
+      await app.api.cases.register({
         ...notification,
         children: [{ firstName: 'Emil', lastName: 'Öhman' }],
         linkToCaseId: earlier.id,
       }),
     );
     const id = caseIds[0]!;
-    ok(await dispatch(app.core, 'cases.recordUrgency', { id, urgent: false }));
-    const shown = ok<CaseDetail>(await dispatch(app.core, 'cases.get', { id }));
+    unwrap(await app.api.cases.recordUrgency({ id, urgent: false }));
+    const shown = unwrap(await app.api.cases.get({ id }));
     expect(shown.linkedAssigneeUserId).toBe(earlier.assignee_user_id);
-    const transfer = { id, decision: 'TRANSFER_EXISTING', reason: 'Perhe on jo asiakkaana.' };
-    const noWorker = await dispatch(app.core, 'cases.recordDecision', transfer);
+    const transfer = { id, decision: 'TRANSFER_EXISTING' as const, reason: 'Perhe on jo asiakkaana.' };
+    const noWorker = await app.api.cases.recordDecision(transfer);
     expect(!noWorker.ok && noWorker.error.message).toMatch(/assigneeUserId: choose the designated worker/);
-    const decided = ok<CaseDetail>(
-      await dispatch(app.core, 'cases.recordDecision', { ...transfer, assigneeUserId: earlier.assignee_user_id }),
+    const decided = unwrap(
+      await app.api.cases.recordDecision({ ...transfer, assigneeUserId: earlier.assignee_user_id! }),
     );
     expect(decided).toMatchObject({ status: 'CLOSED', decision: 'TRANSFER_EXISTING' });
     expect(
@@ -159,12 +158,12 @@ describe('where a decision sends the case', () => {
 describe('the service directory', () => {
   it('is kept by team leads: added, found by its description, taken out of use; others may only read it', async () => {
     await app.signInAs('ADVICE');
-    const refused = await dispatch(app.core, 'guidance.saveService', { name: 'X', kind: 'PUBLIC' });
+    const refused = await app.api.guidance.saveService({ name: 'X', kind: 'PUBLIC' });
     expect(!refused.ok && refused.error.code).toBe('FORBIDDEN');
     await app.core.signOut('USER');
     await app.signInAs('LEAD');
-    const added = ok<GuidanceService>(
-      await dispatch(app.core, 'guidance.saveService', {
+    const added = unwrap(
+      await app.api.guidance.saveService({
         name: 'Nuorten talo',
         kind: 'PUBLIC',
         description: 'Avoin kohtaamispaikka 13-17-vuotiaille',
@@ -173,11 +172,11 @@ describe('the service directory', () => {
     );
     expect(await lastAuditEntry(app.core.db)).toMatchObject({ action: 'guidance.saveService', outcome: 'OK' });
     const search = async (text: string, includeInactive = false) =>
-      ok<GuidanceService[]>(await dispatch(app.core, 'guidance.services', { text, includeInactive })).map((s) => s.id);
+      unwrap(await app.api.guidance.services({ text, includeInactive })).map((s) => s.id);
     expect(await search('kohtaamispaikka')).toEqual([added.id]);
     expect(await search('100%')).toEqual([]);
-    const percent = ok<GuidanceService>(
-      await dispatch(app.core, 'guidance.saveService', {
+    const percent = unwrap(
+      await app.api.guidance.saveService({
         name: 'Kerho',
         kind: 'THIRD_SECTOR',
         description: 'Maksuton 100% Äitien vapaaehtoisvoimin',
@@ -186,12 +185,12 @@ describe('the service directory', () => {
     expect(await search('100%')).toEqual([percent.id]);
     expect(await search('10_%')).toEqual([]);
     expect(await search('ÄITIEN')).toEqual([percent.id]);
-    ok(await dispatch(app.core, 'guidance.saveService', { ...added, active: false }));
+    unwrap(await app.api.guidance.saveService({ ...added, active: false }));
     expect(await search('kohtaamispaikka')).toEqual([]);
     expect(await search('kohtaamispaikka', true)).toEqual([added.id]);
-    const missing = await dispatch(app.core, 'guidance.saveService', { ...added, id: 'nope' });
+    const missing = await app.api.guidance.saveService({ ...added, id: 'nope' });
     expect(!missing.ok && missing.error.code).toBe('NOT_FOUND');
-    const blank = await dispatch(app.core, 'guidance.saveService', { name: '  ', kind: 'PUBLIC' });
+    const blank = await app.api.guidance.saveService({ name: '  ', kind: 'PUBLIC' });
     expect(!blank.ok && blank.error.message).toMatch(/name: required/);
   });
 });
@@ -200,8 +199,8 @@ describe('letters to guardians', () => {
   it('makes the notice in Swedish as a PDF, keeps it with the case and logs it as a disclosure', async () => {
     const id = await caseInTriage();
     const audits = await countRows(app.core.db, 'audit_log');
-    const detail = ok<CaseDetail>(
-      await dispatch(app.core, 'letters.create', {
+    const detail = unwrap(
+      await app.api.letters.create({
         caseId: id,
         kind: 'RECEIPT_NOTICE',
         language: 'sv',
@@ -219,9 +218,7 @@ describe('letters to guardians', () => {
     expect(disclosure.details).not.toContain('Öhman');
     expect(await countRows(app.core.db, 'audit_log')).toBeGreaterThan(audits);
 
-    const file = ok<{ fileName: string; pdfBase64: string }>(
-      await dispatch(app.core, 'letters.pdf', { id: detail.letters[0]!.id }),
-    );
+    const file = unwrap(await app.api.letters.pdf({ id: detail.letters[0]!.id }));
     expect(file.fileName).toMatch(/^luukku-receipt-notice-\d+-2026-11-23\.pdf$/);
     expect(file.fileName).not.toContain('Öhman');
     const pdf = Buffer.from(file.pdfBase64, 'base64');
@@ -241,7 +238,7 @@ describe('letters to guardians', () => {
 
   it('writes the decision letter only after the decision, naming the services; a failed letter stores nothing', async () => {
     const id = await caseInTriage();
-    const early = await dispatch(app.core, 'letters.create', {
+    const early = await app.api.letters.create({
       caseId: id,
       kind: 'DECISION',
       language: 'fi',
@@ -249,18 +246,18 @@ describe('letters to guardians', () => {
     });
     expect(!early.ok && early.error.code).toBe('WRONG_STATE');
     expect(await countRows(app.core.db, 'letters')).toBe(0);
-    ok(
-      await dispatch(app.core, 'cases.recordDecision', {
+    unwrap(
+      await app.api.cases.recordDecision({
         id,
         decision: 'GUIDANCE',
         reason: 'Tuki riittää.',
         serviceIds: ['family-counselling'],
       }),
     );
-    const detail = ok<CaseDetail>(
-      await dispatch(app.core, 'letters.create', { caseId: id, kind: 'DECISION', language: 'fi', recipient: 'Åsa' }),
+    const detail = unwrap(
+      await app.api.letters.create({ caseId: id, kind: 'DECISION', language: 'fi', recipient: 'Åsa' }),
     );
-    const file = ok<{ pdfBase64: string }>(await dispatch(app.core, 'letters.pdf', { id: detail.letters[0]!.id }));
+    const file = unwrap(await app.api.letters.pdf({ id: detail.letters[0]!.id }));
     const text = pdfText(Buffer.from(file.pdfBase64, 'base64')).replace(/\n/g, ' ');
     expect(text).toContain('Ohjattu muihin palveluihin');
     expect(text).toContain('Perustelut: Tuki riittää.');
@@ -271,35 +268,35 @@ describe('letters to guardians', () => {
 
   it('uses the county’s own template once a lead has saved it, and refuses unknown placeholders', async () => {
     await app.signInAs('LEAD');
-    const bad = await dispatch(app.core, 'letters.saveTemplate', {
+    const bad = await app.api.letters.saveTemplate({
       kind: 'RECEIPT_NOTICE',
       language: 'fi',
       body: 'Hei {{recipient}}, lapsenne {{lapsi}} asia on vireillä.',
     });
     expect(!bad.ok && bad.error.message).toMatch(/body: use only the placeholders/);
-    ok(
-      await dispatch(app.core, 'letters.saveTemplate', {
+    unwrap(
+      await app.api.letters.saveTemplate({
         kind: 'RECEIPT_NOTICE',
         language: 'fi',
         body: '# Hyvä {{recipient}}\nAsia on vireillä {{receivedDate}} alkaen; ratkaisu viimeistään {{startDue}}.',
       }),
     );
-    const { caseIds } = ok<{ caseIds: string[] }>(await dispatch(app.core, 'cases.register', notification));
-    const detail = ok<CaseDetail>(
-      await dispatch(app.core, 'letters.create', {
-        caseId: caseIds[0],
+    const { caseIds } = unwrap(await app.api.cases.register(notification));
+    const detail = unwrap(
+      await app.api.letters.create({
+        caseId: caseIds[0]!,
         kind: 'RECEIPT_NOTICE',
         language: 'fi',
         recipient: 'Åsa Öhman',
       }),
     );
-    const file = ok<{ pdfBase64: string }>(await dispatch(app.core, 'letters.pdf', { id: detail.letters[0]!.id }));
+    const file = unwrap(await app.api.letters.pdf({ id: detail.letters[0]!.id }));
     expect(pdfText(Buffer.from(file.pdfBase64, 'base64'))).toBe(
       'Hyvä Åsa Öhman\nAsia on vireillä 20.11.2026 alkaen; ratkaisu viimeistään 1.12.2026.\n1 / 1',
     );
     await app.core.signOut('USER');
     await app.signInAs('ADVICE');
-    const notLead = await dispatch(app.core, 'letters.saveTemplate', {
+    const notLead = await app.api.letters.saveTemplate({
       kind: 'DECISION',
       language: 'sv',
       body: 'Hej {{recipient}}, ett avgörande har fattats.',
@@ -309,22 +306,20 @@ describe('letters to guardians', () => {
 });
 
 describe('urgent measures and the statute a letter cites (issue 18 items 3, 8)', () => {
-  const letterText = async (caseId: string, kind: string, language = 'fi') => {
-    const detail = ok<CaseDetail>(
-      await dispatch(app.core, 'letters.create', { caseId, kind, language, recipient: 'Åsa Öhman' }),
-    );
+  const letterText = async (caseId: string, kind: LetterKind, language: LetterLanguage = 'fi') => {
+    const detail = unwrap(await app.api.letters.create({ caseId, kind, language, recipient: 'Åsa Öhman' }));
     const newest = Math.max(...detail.letters.map((l) => l.id));
-    const file = ok<{ pdfBase64: string }>(await dispatch(app.core, 'letters.pdf', { id: newest }));
+    const file = unwrap(await app.api.letters.pdf({ id: newest }));
     return pdfText(Buffer.from(file.pdfBase64, 'base64')).replace(/\n/g, ' ');
   };
 
   it('keeps an urgent case in assessment against its 3-month deadline, and its letter says so', async () => {
     const id = await caseInTriage();
-    const noTeam = await dispatch(app.core, 'cases.recordDecision', { id, decision: 'URGENT', reason: 'Sijoitus.' });
+    const noTeam = await app.api.cases.recordDecision({ id, decision: 'URGENT', reason: 'Sijoitus.' });
     expect(!noTeam.ok && noTeam.error.message).toMatch(/teamId: choose the regional assessment team/);
     const east = (await teams()).find((t) => t.areaId === 'east')!;
-    const detail = ok<CaseDetail>(
-      await dispatch(app.core, 'cases.recordDecision', {
+    const detail = unwrap(
+      await app.api.cases.recordDecision({
         id,
         decision: 'URGENT',
         reason: 'Sijoitus.',
@@ -341,8 +336,8 @@ describe('urgent measures and the statute a letter cites (issue 18 items 3, 8)',
     // Received 20.11.2026: three months on is Saturday 20.2.2027, so the next working day.
     expect(text).toContain('valmistuu viimeistään 22.2.2027');
     expect(await letterText(id, 'DECISION', 'sv')).toContain('Bedömningen av servicebehovet fortsätter');
-    ok(
-      await dispatch(app.core, 'cases.completeAssessment', {
+    unwrap(
+      await app.api.cases.completeAssessment({
         id,
         completedDate: '2026-11-23',
         outcome: 'CHILD_WELFARE_CLIENT',
@@ -354,9 +349,9 @@ describe('urgent measures and the statute a letter cites (issue 18 items 3, 8)',
 
   it('cites LsL 26 § for a child welfare notification and SHL 36 § for a contact; a child of 12 gets a notice too', async () => {
     await app.signInAs('ASSESSMENT_SW');
-    const register = async (type: string, hetu: string) =>
-      ok<{ caseIds: string[] }>(
-        await dispatch(app.core, 'cases.register', {
+    const register = async (type: CaseType, hetu: string) =>
+      unwrap(
+        await app.api.cases.register({
           ...notification,
           type,
           children: [{ firstName: 'Ella', lastName: 'Öhman', hetu }],
@@ -370,7 +365,7 @@ describe('urgent measures and the statute a letter cites (issue 18 items 3, 8)',
     const child = await letterText(contact, 'CHILD_NOTICE');
     expect(child).toContain('Hei Åsa Öhman');
     expect(child).toContain('Saat kertoa oman mielipiteesi');
-    const young = await dispatch(app.core, 'letters.create', {
+    const young = await app.api.letters.create({
       caseId: await register('LSL25', '241114A124Y'), // twelve only tomorrow
       kind: 'CHILD_NOTICE',
       language: 'fi',

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/ipc/dispatcher';
 import { importCsv } from '../helpers/cli';
-import { ok, useDemoCore } from '../helpers/core';
+import { ok, unwrap, useDemoCore } from '../helpers/core';
 import { countRows, lastAuditEntry, storeDigest } from '../helpers/queries';
 
 const app = useDemoCore(20);
@@ -29,12 +28,12 @@ async function importWatched(input: { text: string; dryRun?: boolean; skipInvali
   let running = true;
   const poll = (async () => {
     while (running) {
-      const progress = ok<Progress>(await dispatch(app.core, 'cases.importProgress', {}));
+      const progress = unwrap(await app.api.cases.importProgress({}));
       if (progress) seen.push(progress);
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
   })();
-  const result = await dispatch(app.core, 'cases.importCsv', input);
+  const result = await app.api.cases.importCsv(input);
   running = false;
   await poll;
   return { result, seen };
@@ -56,7 +55,7 @@ describe('importing from the app', () => {
     expect(writing.every((p) => p.total === 9000 && p.done <= 9000)).toBe(true);
     expect(writing.map((p) => p.done)).toEqual([...writing.map((p) => p.done)].sort((a, b) => a - b));
     expect(await countRows(app.core.db, 'cases')).toBe(before + 9000);
-    expect(ok<Progress>(await dispatch(app.core, 'cases.importProgress', {}))).toBeNull();
+    expect(unwrap(await app.api.cases.importProgress({}))).toBeNull();
   });
 
   it('imports nothing from a file with one bad row, naming its line and column', async () => {
@@ -68,7 +67,7 @@ describe('importing from the app', () => {
       rejected: [{ line: 2502, error: expect.stringMatching(/^reporter_category: unknown value "NEIGHBOUR"/) }],
     });
     expect(await countRows(app.core.db, 'cases')).toBe(before);
-    expect(ok<Progress>(await dispatch(app.core, 'cases.importProgress', {}))).toBeNull();
+    expect(unwrap(await app.api.cases.importProgress({}))).toBeNull();
   });
 });
 
@@ -103,7 +102,7 @@ describe('the history columns (issue 16 item 3)', () => {
     await app.signInAs('ADVICE');
     for (const dryRun of [true, false]) {
       const before = await storeDigest(app.core.db);
-      const result = await dispatch(app.core, 'cases.importCsv', { text: withDecision, dryRun });
+      const result = await app.api.cases.importCsv({ text: withDecision, dryRun });
       expect(result).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN', message: expect.stringContaining('history columns') },
@@ -118,15 +117,13 @@ describe('the history columns (issue 16 item 3)', () => {
     }
     // The same rows without the history are the advice team's to import.
     const plain = withDecision.replace(/2026-11-02 10:00,NO_ACTION,2026-11-04 12:00/, ',,');
-    expect(ok<{ imported: number }>(await dispatch(app.core, 'cases.importCsv', { text: plain })).imported).toBe(2);
+    expect(unwrap(await app.api.cases.importCsv({ text: plain })).imported).toBe(2);
   });
 
   it("a social worker's import records who imported the decision, and the log names every case it created", async () => {
     await app.signInAs('ASSESSMENT_SW');
     const me = app.core.actor()!;
-    expect(ok<{ imported: number }>(await dispatch(app.core, 'cases.importCsv', { text: withDecision })).imported).toBe(
-      2,
-    );
+    expect(unwrap(await app.api.cases.importCsv({ text: withDecision })).imported).toBe(2);
     const created = await app.core.db
       .selectFrom('cases')
       .select(['id', 'external_id'])
@@ -147,9 +144,7 @@ describe('the history columns (issue 16 item 3)', () => {
     expect(listed.map((l) => l.case_id).sort()).toEqual(created.map((c) => c.id).sort());
     // So the child's access-log report, handed to the family, shows the import.
     await app.signInAs('LEAD');
-    const report = ok<{ entries: { action: string }[] }>(
-      await dispatch(app.core, 'audit.childAccessLog', { caseId: created[0]!.id, language: 'fi' }),
-    );
+    const report = unwrap(await app.api.audit.childAccessLog({ caseId: created[0]!.id, language: 'fi' }));
     expect(report.entries.map((e) => e.action)).toContain('cases.import');
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { MAX_IMPORT_ROWS } from '../../main/services/csvTable';
-import { ok, useDemoCore } from '../helpers/core';
+import { ok, unwrap, useDemoCore } from '../helpers/core';
 import { storeDigest } from '../helpers/queries';
 
 const app = useDemoCore(30);
@@ -14,10 +14,10 @@ const app = useDemoCore(30);
 describe('bounded and validated inputs', () => {
   it('a search for "," finds no name and a control character is refused, never an internal error', async () => {
     await app.signInAs('ASSESSMENT_SW');
-    expect(await dispatch(app.core, 'cases.queue', { text: ',' })).toMatchObject({ ok: true, value: { rows: [] } });
-    expect(await dispatch(app.core, 'cases.queue', { text: '", "' })).toMatchObject({ ok: true });
+    expect(await app.api.cases.queue({ text: ',' })).toMatchObject({ ok: true, value: { rows: [] } });
+    expect(await app.api.cases.queue({ text: '", "' })).toMatchObject({ ok: true });
     for (const text of ['a\u0000b', '\u0007', 'Ella\u001b[2J'])
-      expect(await dispatch(app.core, 'cases.queue', { text })).toMatchObject({
+      expect(await app.api.cases.queue({ text })).toMatchObject({
         ok: false,
         error: { code: 'INVALID_INPUT', message: expect.stringContaining('text: must not contain control characters') },
       });
@@ -26,7 +26,7 @@ describe('bounded and validated inputs', () => {
   it('refuses an identity code whose birth date has not yet come', async () => {
     await app.signInAs('ADVICE');
     const before = await storeDigest(app.core.db);
-    const result = await dispatch(app.core, 'cases.register', {
+    const result = await app.api.cases.register({
       type: 'LSL25',
       channel: 'PHONE',
       receivedAt: '2026-11-23T09:00:00+02:00',
@@ -50,14 +50,14 @@ describe('bounded and validated inputs', () => {
     ).id;
     const started = performance.now();
     for (const period of [{ from: '2026-01-01', to: '2046-01-01' }, { to: '2100-01-01' }])
-      expect(await dispatch(app.core, 'cases.suggestAssignees', { fromUserId: from, ...period })).toMatchObject({
+      expect(await app.api.cases.suggestAssignees({ fromUserId: from, ...period })).toMatchObject({
         ok: false,
         error: { code: 'INVALID_INPUT', message: expect.stringContaining('to: at most 366 days') },
       });
     // Refused before any work: far from the 17 s an unbounded period once took (a bound, not a benchmark).
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(
-      await dispatch(app.core, 'cases.suggestAssignees', { fromUserId: from, from: '2026-12-01', to: '2027-06-01' }),
+      await app.api.cases.suggestAssignees({ fromUserId: from, from: '2026-12-01', to: '2027-06-01' }),
     ).toMatchObject({ ok: true });
   });
 
@@ -67,9 +67,7 @@ describe('bounded and validated inputs', () => {
     const row = 'LSL25,PHONE,2026-11-20 09:00,SCHOOL,Porvoo,Iso,Tiedosto\n';
     const text = header + row.repeat(MAX_IMPORT_ROWS + 1) + '"never closed';
     const before = await storeDigest(app.core.db);
-    const result = ok<{ imported: number; rejected: { line: number; error: string }[] }>(
-      await dispatch(app.core, 'cases.importCsv', { text, dryRun: true }),
-    );
+    const result = unwrap(await app.api.cases.importCsv({ text, dryRun: true }));
     expect(result).toEqual({
       imported: 0,
       updated: 0,

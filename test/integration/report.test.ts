@@ -7,18 +7,11 @@ import { openWithPassphrase } from '../../main/services/storeFiles';
 import { thlReport } from '../../main/services/reports';
 import { caseDeadlines } from '../../shared/calendar';
 import { addDays } from '../../shared/dates';
-import {
-  THL_FIGURES,
-  figureValue,
-  type Dashboard,
-  type ThlDrillDown,
-  type ThlReport,
-} from '../../shared/reportContract';
-import type { AccessLog } from '../../shared/teamContract';
+import { THL_FIGURES, figureValue, type ThlReport } from '../../shared/reportContract';
 import { recount, recountSets } from '../helpers/thlRecount';
 import { captureIo, importCsv, luukku, type ImportRow } from '../helpers/cli';
 import { countRows, lastAuditEntry } from '../helpers/queries';
-import { ok, useDemoCore } from '../helpers/core';
+import { ok, unwrap, useDemoCore } from '../helpers/core';
 import { createDemoStore, createEmptyStore, PASSPHRASE, tempDir } from '../helpers/stores';
 
 let dir: string;
@@ -247,12 +240,12 @@ describe('reports in the app', () => {
   it('drills down from every figure to exactly the cases it counts, each listing logged', async () => {
     await app.signInAs('LEAD');
     const period = { from: '2026-04-01', to: '2026-09-30', asOf: '2026-10-17' };
-    const report = ok<ThlReport>(await dispatch(app.core, 'reports.thl', period));
+    const report = unwrap(await app.api.reports.thl(period));
     const rows = await app.core.db.selectFrom('cases').selectAll().execute();
     const sets = recountSets(rows, period.from, period.to, period.asOf);
     for (const figure of THL_FIGURES) {
       const audit = await countRows(app.core.db, 'audit_log');
-      const listed = ok<ThlDrillDown>(await dispatch(app.core, 'reports.thlCases', { ...period, figure, limit: 500 }));
+      const listed = unwrap(await app.api.reports.thlCases({ ...period, figure, limit: 500 }));
       expect(listed.total, figure).toBe(figureValue(report, figure));
       expect(new Set(listed.rows.map((r) => r.id)), figure).toEqual(sets[figure]);
       expect(await countRows(app.core.db, 'audit_log')).toBe(audit + 1);
@@ -266,7 +259,7 @@ describe('reports in the app', () => {
   it('builds the dashboard: every series agrees with the stored cases and advice contacts', async () => {
     await app.signInAs('LEAD');
     const range = { from: '2025-12-01', to: '2026-11-23' };
-    const d = ok<Dashboard>(await dispatch(app.core, 'reports.dashboard', range));
+    const d = unwrap(await app.api.reports.dashboard(range));
     const rows = await app.core.db.selectFrom('cases').selectAll().execute();
     const inRange = (date: string | null) => date !== null && date >= range.from && date <= range.to;
     const received = rows.filter((r) => inRange(r.received_date));
@@ -283,7 +276,7 @@ describe('reports in the app', () => {
       const [y, m] = month.split('-').map(Number) as [number, number];
       const last = (year: number) => new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
       const thl = (year: number) =>
-        dispatch(app.core, 'reports.thl', { from: `${year}-${month.slice(5)}-01`, to: last(year), asOf: '2026-11-23' });
+        app.api.reports.thl({ from: `${year}-${month.slice(5)}-01`, to: last(year), asOf: '2026-11-23' });
       const now = ok<ThlReport>(await thl(y)).assessmentShare;
       const before = ok<ThlReport>(await thl(y - 1)).assessmentShare;
       const series = d.assessmentShareByMonth.find((s) => s.month === month)!;
@@ -325,17 +318,15 @@ describe('reports in the app', () => {
     await app.signInAs('LEAD');
     const period = { from: '2026-04-01', to: '2026-09-30', asOf: '2026-10-17' };
     const figure = 'pending.total';
-    const listed = ok<ThlDrillDown>(await dispatch(app.core, 'reports.thlCases', { ...period, figure, limit: 30 }));
+    const listed = unwrap(await app.api.reports.thlCases({ ...period, figure, limit: 30 }));
     expect(listed.total).toBeGreaterThan(30);
-    const printed = ok<{ cases: number }>(
-      await dispatch(app.core, 'reports.thlCasesPrinted', { ...period, figure, rows: listed.rows.length }),
-    );
+    const printed = unwrap(await app.api.reports.thlCasesPrinted({ ...period, figure, rows: listed.rows.length }));
     expect(printed.cases).toBe(30);
     const entry = await lastAuditEntry(app.core.db);
     expect(entry).toMatchObject({ action: 'reports.thlCasesPrint', purpose: 'deadline monitoring', outcome: 'OK' });
     expect(JSON.parse(entry.details).cases).toEqual(listed.rows.map((r) => r.id).sort());
     const child = listed.rows[29]!.id;
-    const log = ok<AccessLog>(await dispatch(app.core, 'audit.childAccessLog', { caseId: child, language: 'fi' }));
+    const log = unwrap(await app.api.audit.childAccessLog({ caseId: child, language: 'fi' }));
     expect(log.csv).toContain('Tulosti asian raportista');
     // Nothing is logged as printed for a malformed or refused request.
     for (const bad of [{ rows: 0 }, { rows: 20_001 }, { rows: '5' }, { caseIds: ['x'] }])
@@ -344,7 +335,7 @@ describe('reports in the app', () => {
       );
     await app.core.signOut('USER');
     await app.signInAs('ASSESSMENT_SW');
-    expect(await dispatch(app.core, 'reports.thlCasesPrinted', { ...period, figure, rows: 5 })).toMatchObject({
+    expect(await app.api.reports.thlCasesPrinted({ ...period, figure, rows: 5 })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
@@ -358,7 +349,7 @@ describe('reports in the app', () => {
 
   it('lets only team leads list the cases behind a figure, and refuses a period that ends before it starts', async () => {
     await app.signInAs('ADVICE');
-    const refused = await dispatch(app.core, 'reports.thlCases', {
+    const refused = await app.api.reports.thlCases({
       from: '2026-04-01',
       to: '2026-09-30',
       figure: 'openOverdue',
@@ -366,7 +357,7 @@ describe('reports in the app', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await app.core.signOut('USER');
     await app.signInAs('LEAD');
-    const bad = await dispatch(app.core, 'reports.thl', { from: '2026-09-30', to: '2026-04-01' });
+    const bad = await app.api.reports.thl({ from: '2026-09-30', to: '2026-04-01' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!bad.ok) expect(bad.error.message).toMatch(/to.*must not be before from/);
   });

@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/ipc/dispatcher';
 import { ruleProblems } from '../../main/services/rosterRules';
 import { listAssignments } from '../../main/store/roster';
 import { workingDayCalendar } from '../../shared/calendar';
-import type { Roster } from '../../shared/contract';
 import { addDays, isoWeek, isoWeekMonday } from '../../shared/dates';
-import type { Fairness, MoveResult, RepairProposal, RosterChange, StaffDirectory } from '../../shared/rosterContract';
-import { ok, useDemoCore } from '../helpers/core';
+import { ok, unwrap, useDemoCore } from '../helpers/core';
 import { countRows } from '../helpers/queries';
 
 const app = useDemoCore(0);
 const FEB = { from: '2027-02-01', to: '2027-02-28' };
 
-const generate = async (month = '2027-02') =>
-  ok<{ assignments: number; uncovered: unknown[]; optimal: boolean }>(
-    await dispatch(app.core, 'roster.generate', { kind: 'MONTH', month }),
-  );
-const roster = async (range = FEB) => ok<Roster>(await dispatch(app.core, 'roster.list', range));
-const directory = async (range = FEB) => ok<StaffDirectory>(await dispatch(app.core, 'staff.directory', range));
+const generate = async (month = '2027-02') => unwrap(await app.api.roster.generate({ kind: 'MONTH', month }));
+const roster = async (range = FEB) => unwrap(await app.api.roster.list(range));
+const directory = async (range = FEB) => unwrap(await app.api.staff.directory(range));
 const snapshot = async () => app.core.db.selectFrom('duty_assignments').selectAll().orderBy('id').execute();
 
 /** Independent of the rule checker: absent people, non-working days, two duties a day, Swedish on reception. */
@@ -46,17 +40,17 @@ async function obviousViolations(range = FEB): Promise<string[]> {
 describe('generating the roster in the app', () => {
   it('fills a month legally in a worker thread, shows progress, and keeps locked duties when generated again', async () => {
     await app.signInAs('ADVICE');
-    const running = dispatch(app.core, 'roster.generate', { kind: 'MONTH', month: '2027-02' });
+    const running = app.api.roster.generate({ kind: 'MONTH', month: '2027-02' });
     const phases = new Set<string>();
     for (let i = 0; i < 200; i++) {
-      const p = ok<{ phase: string } | null>(await dispatch(app.core, 'roster.generateProgress', {}));
+      const p = unwrap(await app.api.roster.generateProgress({}));
       if (!p) break;
       phases.add(p.phase);
       await new Promise((r) => setTimeout(r, 20));
     }
     const result = ok<{ assignments: number; uncovered: unknown[] }>(await running);
     expect(phases.has('SOLVING')).toBe(true);
-    expect(ok(await dispatch(app.core, 'roster.generateProgress', {}))).toBeNull();
+    expect(unwrap(await app.api.roster.generateProgress({}))).toBeNull();
     const view = await roster();
     const daily = view.assignments.filter((a) => a.date);
     // 20 working days in February 2027, three daily duties each unless reported as a shortfall.
@@ -67,7 +61,7 @@ describe('generating the roster in the app', () => {
     expect(view.periods).toMatchObject([{ id: '2027-02', status: 'DRAFT' }]);
 
     const kept = daily[5]!;
-    ok(await dispatch(app.core, 'roster.lock', { id: kept.id, locked: true }));
+    unwrap(await app.api.roster.lock({ id: kept.id, locked: true }));
     await generate();
     const again = (await roster()).assignments;
     expect(again.find((a) => a.id === kept.id)).toMatchObject({ staffId: kept.staffId, date: kept.date, locked: true });
@@ -76,9 +70,9 @@ describe('generating the roster in the app', () => {
   it('cancel stops the solve and changes nothing', async () => {
     await app.signInAs('LEAD');
     const before = await snapshot();
-    const running = dispatch(app.core, 'roster.generate', { kind: 'MONTH', month: '2027-03' });
-    while (!ok(await dispatch(app.core, 'roster.generateProgress', {}))) await new Promise((r) => setTimeout(r, 5));
-    expect(ok(await dispatch(app.core, 'roster.cancelGenerate', {}))).toBe(true);
+    const running = app.api.roster.generate({ kind: 'MONTH', month: '2027-03' });
+    while (!unwrap(await app.api.roster.generateProgress({}))) await new Promise((r) => setTimeout(r, 5));
+    expect(unwrap(await app.api.roster.cancelGenerate({}))).toBe(true);
     const result = await running;
     expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(await snapshot()).toEqual(before);
@@ -86,7 +80,7 @@ describe('generating the roster in the app', () => {
 
   it('generates the assessment-week rotation for a quarter: one social worker a week, never two weeks in a row', async () => {
     await app.signInAs('ADVICE');
-    ok(await dispatch(app.core, 'roster.generate', { kind: 'ROTATION', year: 2027, quarter: 2 }));
+    unwrap(await app.api.roster.generate({ kind: 'ROTATION', year: 2027, quarter: 2 }));
     const q2 = await roster({ from: '2027-04-01', to: '2027-06-30' });
     const weeks = q2.assignments.filter((a) => a.week);
     const { staff } = await directory();
@@ -109,17 +103,17 @@ describe('editing the roster by hand', () => {
     const { staff } = await directory();
     const duty = assignments.find((a) => a.date && a.duty === 'RECEPTION')!;
     const counsellor = staff.find((s) => s.role === 'COUNSELLOR' && s.active && s.id !== duty.staffId)!;
-    const absenceId = ok<{ absenceId: number }>(
-      await dispatch(app.core, 'staff.addAbsence', {
+    const absenceId = unwrap(
+      await app.api.staff.addAbsence({
         staffId: counsellor.id,
-        from: duty.date,
-        to: duty.date,
+        from: duty.date!,
+        to: duty.date!,
         kind: 'TRAINING',
       }),
     ).absenceId;
     expect(absenceId).toBeGreaterThan(0);
     const before = await snapshot();
-    const refused = ok<MoveResult>(await dispatch(app.core, 'roster.move', { id: duty.id, staffId: counsellor.id }));
+    const refused = unwrap(await app.api.roster.move({ id: duty.id, staffId: counsellor.id }));
     expect(refused.allowed).toBe(false);
     expect(refused.problems).toContainEqual(
       expect.objectContaining({ rule: 'ABSENT', name: counsellor.name, date: duty.date }),
@@ -130,9 +124,7 @@ describe('editing the roster by hand', () => {
     // Moving the emergency duty to a counsellor breaks the social-worker rule.
     const emergency = assignments.find((a) => a.duty === 'EMERGENCY' && a.date !== duty.date)!;
     const other = staff.find((s) => s.role === 'COUNSELLOR' && s.id !== counsellor.id)!;
-    const refusedRole = ok<MoveResult>(
-      await dispatch(app.core, 'roster.move', { id: emergency.id, staffId: other.id }),
-    );
+    const refusedRole = unwrap(await app.api.roster.move({ id: emergency.id, staffId: other.id }));
     expect(refusedRole.problems.map((p) => p.rule)).toContain('NEEDS_SOCIAL_WORKER');
 
     // A free Swedish-speaking social worker on another day takes the emergency duty: allowed and saved.
@@ -142,22 +134,18 @@ describe('editing the roster by hand', () => {
     const free = staff.filter((s) => s.role === 'SOCIAL_WORKER' && s.active && !busy.has(s.id) && !away.includes(s.id));
     let moved = false;
     for (const s of free) {
-      const dry = ok<MoveResult>(
-        await dispatch(app.core, 'roster.move', { id: emergency.id, staffId: s.id, dryRun: true }),
-      );
+      const dry = unwrap(await app.api.roster.move({ id: emergency.id, staffId: s.id, dryRun: true }));
       if (!dry.allowed) continue;
       expect((await snapshot()).find((a) => a.id === emergency.id)!.staff_id).toBe(emergency.staffId);
-      expect(ok<MoveResult>(await dispatch(app.core, 'roster.move', { id: emergency.id, staffId: s.id })).allowed).toBe(
-        true,
-      );
+      expect(unwrap(await app.api.roster.move({ id: emergency.id, staffId: s.id })).allowed).toBe(true);
       expect((await snapshot()).find((a) => a.id === emergency.id)!.staff_id).toBe(s.id);
       moved = true;
       break;
     }
     expect(moved).toBe(true);
 
-    ok(await dispatch(app.core, 'roster.lock', { id: emergency.id, locked: true }));
-    expect(await dispatch(app.core, 'roster.move', { id: emergency.id, staffId: emergency.staffId })).toMatchObject({
+    unwrap(await app.api.roster.lock({ id: emergency.id, locked: true }));
+    expect(await app.api.roster.move({ id: emergency.id, staffId: emergency.staffId })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
@@ -166,8 +154,8 @@ describe('editing the roster by hand', () => {
   it('a published month: generation refused, changes need a reason and are tracked; an absence is repaired', async () => {
     await app.signInAs('LEAD');
     await generate();
-    expect(await dispatch(app.core, 'roster.publish', { periodId: '2027-02' })).toMatchObject({ ok: true });
-    expect(await dispatch(app.core, 'roster.generate', { kind: 'MONTH', month: '2027-02' })).toMatchObject({
+    expect(await app.api.roster.publish({ periodId: '2027-02' })).toMatchObject({ ok: true });
+    expect(await app.api.roster.generate({ kind: 'MONTH', month: '2027-02' })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
@@ -176,8 +164,8 @@ describe('editing the roster by hand', () => {
     const held = assignments.filter(
       (a) => a.staffId === worker.staffId && a.date && a.date >= '2027-02-08' && a.date <= '2027-02-12',
     );
-    const added = ok<{ absenceId: number; heldDuties: number }>(
-      await dispatch(app.core, 'staff.addAbsence', {
+    const added = unwrap(
+      await app.api.staff.addAbsence({
         staffId: worker.staffId,
         from: '2027-02-08',
         to: '2027-02-12',
@@ -187,9 +175,7 @@ describe('editing the roster by hand', () => {
     expect(added.heldDuties).toBe(
       held.length + assignments.filter((a) => a.staffId === worker.staffId && a.week === '2027-W06').length,
     );
-    const proposal = ok<RepairProposal>(
-      await dispatch(app.core, 'roster.repairProposal', { absenceId: added.absenceId }),
-    );
+    const proposal = unwrap(await app.api.roster.repairProposal({ absenceId: added.absenceId }));
     // Every duty of the absent worker is handed over (or reported uncovered), and few others move.
     const handedOver = proposal.changes.filter((c) => c.fromStaffId === worker.staffId);
     expect(handedOver.length).toBe(added.heldDuties);
@@ -203,17 +189,18 @@ describe('editing the roster by hand', () => {
       fromStaffId,
       toStaffId,
     }));
-    expect(await dispatch(app.core, 'roster.applyRepair', { absenceId: added.absenceId, changes })).toMatchObject({
+    expect(await app.api.roster.applyRepair({ absenceId: added.absenceId, changes })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
     await app.signInAs('ADVICE');
-    expect(
-      await dispatch(app.core, 'roster.applyRepair', { absenceId: added.absenceId, changes, reason: 'sick' }),
-    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await app.api.roster.applyRepair({ absenceId: added.absenceId, changes, reason: 'sick' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     await app.signInAs('LEAD');
-    const applied = ok<MoveResult>(
-      await dispatch(app.core, 'roster.applyRepair', { absenceId: added.absenceId, changes, reason: 'Sairausloma' }),
+    const applied = unwrap(
+      await app.api.roster.applyRepair({ absenceId: added.absenceId, changes, reason: 'Sairausloma' }),
     );
     expect(applied).toEqual({ allowed: true, problems: [] });
     const after = await roster();
@@ -223,14 +210,14 @@ describe('editing the roster by hand', () => {
       ),
     ).toEqual([]);
     expect(await obviousViolations()).toEqual([]);
-    const tracked = ok<RosterChange[]>(await dispatch(app.core, 'roster.changes', FEB));
+    const tracked = unwrap(await app.api.roster.changes(FEB));
     expect(tracked.filter((c) => c.action === 'REPAIR')).toHaveLength(changes.length);
     expect(tracked[0]).toMatchObject({ reason: 'Sairausloma', userName: expect.any(String) });
 
     // A hand move in the published month needs a reason, and is tracked with it.
     const duty = after.assignments.find((a) => a.date && a.duty === 'RECEPTION' && a.date > '2027-02-15')!;
     expect(
-      await dispatch(app.core, 'roster.move', { id: duty.id, staffId: duty.staffId, date: addDays(duty.date!, 0) }),
+      await app.api.roster.move({ id: duty.id, staffId: duty.staffId, date: addDays(duty.date!, 0) }),
     ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('reason') },
@@ -241,23 +228,23 @@ describe('editing the roster by hand', () => {
 describe('the county’s duty types and the assessment rotation', () => {
   it('a lead’s duty types drive the next generation; other roles cannot change them', async () => {
     await app.signInAs('ADVICE');
-    const config = ok<{ dutyTypes: { id: string; perDay: number }[] }>(await dispatch(app.core, 'roster.config', {}));
+    const config = unwrap(await app.api.roster.config({}));
     const more = {
       ...config,
       dutyTypes: config.dutyTypes.map((d) => (d.id === 'RECEPTION' ? { ...d, perDay: 3 } : d)),
     };
-    expect(await dispatch(app.core, 'roster.saveConfig', more)).toMatchObject({
+    expect(await app.api.roster.saveConfig(more)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
     await app.signInAs('LEAD');
     expect(
-      await dispatch(app.core, 'roster.saveConfig', {
+      await app.api.roster.saveConfig({
         ...more,
         dutyTypes: more.dutyTypes.map((d) => ({ ...d, start: '15:00', end: '08:30' })),
       }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('end') } });
-    ok(await dispatch(app.core, 'roster.saveConfig', more));
+    unwrap(await app.api.roster.saveConfig(more));
     await generate();
     const { assignments, shortfalls } = await roster();
     const reception = assignments.filter((a) => a.duty === 'RECEPTION').length;
@@ -267,7 +254,7 @@ describe('the county’s duty types and the assessment rotation', () => {
 
   it('swaps two assessment weeks when the rules allow, and refuses a swap that makes two weeks in a row', async () => {
     await app.signInAs('ADVICE');
-    ok(await dispatch(app.core, 'roster.generate', { kind: 'ROTATION', year: 2027, quarter: 2 }));
+    unwrap(await app.api.roster.generate({ kind: 'ROTATION', year: 2027, quarter: 2 }));
     const weeks = (await roster({ from: '2027-04-01', to: '2027-06-30' })).assignments.filter((a) => a.week);
     const holder = (week: string) => weeks.find((w) => w.week === week)!.staffId;
     const legal: [string, string][] = [];
@@ -284,16 +271,14 @@ describe('the county’s duty types and the assessment rotation', () => {
     // A quarter of 13 weeks among a handful of social workers always has swaps of both kinds.
     expect(illegal.length).toBeGreaterThan(0);
     const snapshotBefore = await snapshot();
-    const refused = ok<MoveResult>(
-      await dispatch(app.core, 'roster.swapWeeks', { a: illegal[0]![0], b: illegal[0]![1] }),
-    );
+    const refused = unwrap(await app.api.roster.swapWeeks({ a: illegal[0]![0], b: illegal[0]![1] }));
     expect(refused.allowed).toBe(false);
     expect(refused.problems.map((p) => p.rule)).toContain('CONSECUTIVE_WEEKS');
     expect(await snapshot()).toEqual(snapshotBefore);
 
     const [a, b] = legal[0]!;
     const before = [holder(a), holder(b)];
-    expect(ok<MoveResult>(await dispatch(app.core, 'roster.swapWeeks', { a, b })).allowed).toBe(true);
+    expect(unwrap(await app.api.roster.swapWeeks({ a, b })).allowed).toBe(true);
     const after = (await roster({ from: '2027-04-01', to: '2027-06-30' })).assignments.filter((x) => x.week);
     expect([after.find((x) => x.week === a)!.staffId, after.find((x) => x.week === b)!.staffId]).toEqual(
       before.reverse(),
@@ -307,25 +292,25 @@ describe('staff, availability and reports', () => {
     const staffBefore = await countRows(app.core.db, 'staff');
     const base = {
       name: 'Testi Työntekijä',
-      role: 'COUNSELLOR',
+      role: 'COUNSELLOR' as const,
       fte: 1,
       languages: ['fi'],
       areaId: null,
       teamId: null,
       maxDutiesPerWeek: 2,
     };
-    expect(await dispatch(app.core, 'staff.save', { ...base, fte: 1.5 })).toMatchObject({
+    expect(await app.api.staff.save({ ...base, fte: 1.5 })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('fte') },
     });
-    expect(await dispatch(app.core, 'staff.save', { ...base, teamId: 'nope' })).toMatchObject({
+    expect(await app.api.staff.save({ ...base, teamId: 'nope' })).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('teamId') },
     });
     expect(await countRows(app.core.db, 'staff')).toBe(staffBefore);
-    const saved = ok<{ id: string }>(await dispatch(app.core, 'staff.save', base));
+    const saved = unwrap(await app.api.staff.save(base));
     expect(
-      await dispatch(app.core, 'staff.addAbsence', {
+      await app.api.staff.addAbsence({
         staffId: saved.id,
         from: '2027-02-10',
         to: '2027-02-09',
@@ -335,16 +320,16 @@ describe('staff, availability and reports', () => {
       ok: false,
       error: { message: expect.stringContaining('to') },
     });
-    expect(await dispatch(app.core, 'roster.generate', { kind: 'MONTH', month: '2027-13' })).toMatchObject({
+    expect(await app.api.roster.generate({ kind: 'MONTH', month: '2027-13' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('month') },
     });
-    expect(await dispatch(app.core, 'roster.publish', { periodId: '2027-02' })).toMatchObject({
+    expect(await app.api.roster.publish({ periodId: '2027-02' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
     await app.signInAs('ASSESSMENT_SW');
-    expect(await dispatch(app.core, 'roster.generate', { kind: 'MONTH', month: '2027-02' })).toMatchObject({
+    expect(await app.api.roster.generate({ kind: 'MONTH', month: '2027-02' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
@@ -353,7 +338,7 @@ describe('staff, availability and reports', () => {
   it('the fairness report counts every duty and shares the targets by FTE and availability', async () => {
     await app.signInAs('LEAD');
     await generate();
-    const report = ok<Fairness>(await dispatch(app.core, 'roster.fairness', FEB));
+    const report = unwrap(await app.api.roster.fairness(FEB));
     const held = (await listAssignments(app.core.db, FEB.from, FEB.to, { from: '2027-W05', to: '2027-W08' })).filter(
       (a) => a.date,
     );

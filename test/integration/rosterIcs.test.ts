@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/ipc/dispatcher';
 import { foldLine, icsText } from '../../main/services/rosterIcs';
 import { isoWeekMonday } from '../../shared/dates';
-import { ok, useDemoCore } from '../helpers/core';
+import { unwrap, useDemoCore } from '../helpers/core';
 
 const app = useDemoCore(20);
-type Ics = { fileName: string; ics: string; events: number };
-type Roster = { assignments: { staffId: string; date: string | null; week: string | null; duty: string }[] };
 
 /** The VEVENTs of an .ics text, unfolded, as property maps. */
 function events(ics: string) {
@@ -26,8 +23,8 @@ describe('the roster as iCalendar', () => {
   it('exports the team’s or one person’s duties in a range as all-day events', async () => {
     await app.signInAs('ADVICE');
     const range = { from: '2026-11-23', to: '2027-01-31' };
-    const roster = ok<Roster>(await dispatch(app.core, 'roster.list', range));
-    const team = ok<Ics>(await dispatch(app.core, 'roster.ics', { ...range, language: 'sv' }));
+    const roster = unwrap(await app.api.roster.list(range));
+    const team = unwrap(await app.api.roster.ics({ ...range, language: 'sv' }));
     expect(team.ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
     expect(team.ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(team.ics.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
@@ -35,7 +32,7 @@ describe('the roster as iCalendar', () => {
     expect(team.events).toBe(roster.assignments.length);
 
     const person = roster.assignments.find((a) => a.week)!.staffId;
-    const mine = ok<Ics>(await dispatch(app.core, 'roster.ics', { ...range, staffId: person, language: 'sv' }));
+    const mine = unwrap(await app.api.roster.ics({ ...range, staffId: person, language: 'sv' }));
     const expected = roster.assignments.filter((a) => a.staffId === person);
     const got = events(mine.ics);
     expect(got).toHaveLength(expected.length);
@@ -60,7 +57,7 @@ describe('the roster as iCalendar', () => {
 
   it('refuses a range that ends before it starts', async () => {
     await app.signInAs('ADVICE');
-    const bad = await dispatch(app.core, 'roster.ics', { from: '2027-01-31', to: '2026-11-23', language: 'fi' });
+    const bad = await app.api.roster.ics({ from: '2027-01-31', to: '2026-11-23', language: 'fi' });
     expect(!bad.ok && bad.error.message).toMatch(/to: must not be before from/);
   });
 });

@@ -5,18 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatcher';
-import type { CaseDetail } from '../../shared/caseContract';
-import { THL_FIGURES, type ThlDrillDown, type ThlReport } from '../../shared/reportContract';
-import { ok, useDemoCore } from '../helpers/core';
+import { THL_FIGURES, type ThlFigure } from '../../shared/reportContract';
+import type { CaseType } from '../../shared/caseTypes';
+import { unwrap, useDemoCore } from '../helpers/core';
 import { storeDigest } from '../helpers/queries';
 import { recount, recountSets } from '../helpers/thlRecount';
 
 const app = useDemoCore(600);
 
 /** Registers one child's notification received on `receivedAt` (Helsinki time); signed in as the assessment-week worker. */
-async function registered(type: string, receivedAt: string, firstName = 'Aino'): Promise<string> {
-  const r = ok<{ caseIds: string[] }>(
-    await dispatch(app.core, 'cases.register', {
+async function registered(type: CaseType, receivedAt: string, firstName = 'Aino'): Promise<string> {
+  const r = unwrap(
+    await app.api.cases.register({
       type,
       channel: 'PHONE',
       receivedAt,
@@ -58,13 +58,11 @@ describe('the real times of urgency and decision', () => {
       { id, urgent: false, assessedAt: '2026-11-10 09:00' },
       /assessedAt: is before the notification was received/,
     );
-    const urgency = ok<CaseDetail>(
-      await dispatch(app.core, 'cases.recordUrgency', { id, urgent: false, assessedAt: '2026-11-10 11:00' }),
-    );
+    const urgency = unwrap(await app.api.cases.recordUrgency({ id, urgent: false, assessedAt: '2026-11-10 11:00' }));
     expect(urgency.urgencyAssessedAt).toBe('2026-11-10T09:00:00.000Z');
     expect(urgency.urgencyRecordedAt).toBe('2026-11-23T10:00:00.000Z');
 
-    const decide = { id, decision: 'NO_ACTION', reason: 'Ei huolta.' };
+    const decide = { id, decision: 'NO_ACTION' as const, reason: 'Ei huolta.' };
     await refusedWith(
       'cases.recordDecision',
       { ...decide, decisionDate: '2026-11-24' },
@@ -75,9 +73,7 @@ describe('the real times of urgency and decision', () => {
       { ...decide, decisionDate: '2026-11-09' },
       /decisionDate: is before the notification was received/,
     );
-    const decided = ok<CaseDetail>(
-      await dispatch(app.core, 'cases.recordDecision', { ...decide, decisionDate: '2026-11-19' }),
-    );
+    const decided = unwrap(await app.api.cases.recordDecision({ ...decide, decisionDate: '2026-11-19' }));
     expect(decided).toMatchObject({
       decisionDate: '2026-11-19',
       decisionRecordedAt: '2026-11-23T10:00:00.000Z',
@@ -92,10 +88,8 @@ describe('the real times of urgency and decision', () => {
     const period = { from: '2026-11-01', to: '2026-11-30', asOf: '2026-11-23' };
     await app.core.signOut('USER');
     await app.signInAs('LEAD');
-    const inFigure = async (figure: string) =>
-      ok<ThlDrillDown>(await dispatch(app.core, 'reports.thlCases', { ...period, figure, limit: 500 })).rows.some(
-        (r) => r.id === id,
-      );
+    const inFigure = async (figure: ThlFigure) =>
+      unwrap(await app.api.reports.thlCases({ ...period, figure, limit: 500 })).rows.some((r) => r.id === id);
     expect(await inFigure('pending.decidedWithin7')).toBe(true);
 
     // The decision was in fact made a day later: a correction needs its reason and keeps the earlier date.
@@ -105,8 +99,8 @@ describe('the real times of urgency and decision', () => {
       { id, deadline: 'START', reason: 'FAMILY_UNREACHABLE' },
       /deadline: the decision \(7 working days\) is not late/,
     );
-    const corrected = ok<CaseDetail>(
-      await dispatch(app.core, 'cases.correctDecision', {
+    const corrected = unwrap(
+      await app.api.cases.correctDecision({
         id,
         decisionDate: '2026-11-20',
         reason: 'Päivämäärä tarkistettu muistiinpanoista.',
@@ -125,35 +119,33 @@ describe('the real times of urgency and decision', () => {
 
     // Late now, so the reason can be recorded; OTHER needs words.
     await refusedWith('cases.overrunReason', { id, deadline: 'START', reason: 'OTHER' }, /note: describe the reason/);
-    ok(
-      await dispatch(app.core, 'cases.overrunReason', {
+    unwrap(
+      await app.api.cases.overrunReason({
         id,
         deadline: 'START',
         reason: 'FAMILY_UNREACHABLE',
         note: '',
       }),
     );
-    const report = ok<ThlReport>(await dispatch(app.core, 'reports.thl', period));
+    const report = unwrap(await app.api.reports.thl(period));
     expect(report.overrunReasons.start.FAMILY_UNREACHABLE).toBeGreaterThanOrEqual(1);
-    const late = ok<ThlDrillDown>(
-      await dispatch(app.core, 'reports.thlCases', { ...period, figure: 'pending.decidedLate', limit: 500 }),
-    );
+    const late = unwrap(await app.api.reports.thlCases({ ...period, figure: 'pending.decidedLate', limit: 500 }));
     expect(late.rows.find((r) => r.id === id)!.startOverrun).toEqual({ reason: 'FAMILY_UNREACHABLE', note: '' });
   });
 
   it('corrects a recorded urgency with its reason and keeps the earlier one in the history', async () => {
     await app.signInAs('ASSESSMENT_SW');
     const id = await registered('LSL25', '2026-11-20 08:00');
-    ok(await dispatch(app.core, 'cases.recordUrgency', { id, urgent: false }));
-    const again = await dispatch(app.core, 'cases.recordUrgency', { id, urgent: true });
+    unwrap(await app.api.cases.recordUrgency({ id, urgent: false }));
+    const again = await app.api.cases.recordUrgency({ id, urgent: true });
     expect(!again.ok && again.error.message).toMatch(/correct it/);
     await refusedWith(
       'cases.correctUrgency',
       { id, urgent: true, assessedAt: '2026-11-20 08:30', reason: ' ' },
       /reason: say why/,
     );
-    const detail = ok<CaseDetail>(
-      await dispatch(app.core, 'cases.correctUrgency', {
+    const detail = unwrap(
+      await app.api.cases.correctUrgency({
         id,
         urgent: true,
         assessedAt: '2026-11-20 08:30',
@@ -167,7 +159,7 @@ describe('the real times of urgency and decision', () => {
     });
     await app.core.signOut('USER');
     await app.signInAs('ADVICE');
-    const counsellor = await dispatch(app.core, 'cases.correctUrgency', {
+    const counsellor = await app.api.cases.correctUrgency({
       id,
       urgent: false,
       assessedAt: '2026-11-20 08:30',
@@ -181,14 +173,14 @@ describe('THL’s population and cases that are not cases', () => {
   it('counts the population THL monitors, shows the others apart, and never counts a duplicate as a decision', async () => {
     await app.signInAs('ASSESSMENT_SW');
     const shl = await registered('SHL35', '2026-11-16 10:00', 'Sakari');
-    ok(await dispatch(app.core, 'cases.recordUrgency', { id: shl, urgent: false }));
+    unwrap(await app.api.cases.recordUrgency({ id: shl, urgent: false }));
     await refusedWith(
       'cases.recordDecision',
       { id: shl, decision: 'NO_ACTION', reason: 'Ei tarvetta.' },
       /concern: say whether/,
     );
-    ok(
-      await dispatch(app.core, 'cases.recordDecision', {
+    unwrap(
+      await app.api.cases.recordDecision({
         id: shl,
         decision: 'NO_ACTION',
         reason: 'Ei tarvetta.',
@@ -197,8 +189,8 @@ describe('THL’s population and cases that are not cases', () => {
     );
     const duplicate = await registered('LSL25', '2026-11-16 10:05', 'Tuplaus');
     await refusedWith('cases.closeAsNotCase', { id: duplicate, reason: 'DUPLICATE', note: '' }, /note: say why/);
-    const closed = ok<CaseDetail>(
-      await dispatch(app.core, 'cases.closeAsNotCase', {
+    const closed = unwrap(
+      await app.api.cases.closeAsNotCase({
         id: duplicate,
         reason: 'DUPLICATE',
         note: 'Kirjattu kahdesti.',
@@ -210,15 +202,15 @@ describe('THL’s population and cases that are not cases', () => {
       closedReason: 'DUPLICATE',
       clock: { state: 'DONE' },
     });
-    const decideClosed = await dispatch(app.core, 'cases.recordUrgency', { id: duplicate, urgent: false });
+    const decideClosed = await app.api.cases.recordUrgency({ id: duplicate, urgent: false });
     expect(!decideClosed.ok && decideClosed.error.code).toBe('WRONG_STATE');
     const urgent = await registered('LSL25', '2026-11-17 09:00', 'Kiireinen');
-    ok(await dispatch(app.core, 'cases.recordUrgency', { id: urgent, urgent: true }));
+    unwrap(await app.api.cases.recordUrgency({ id: urgent, urgent: true }));
     const team = (
       await app.core.db.selectFrom('teams').select('id').where('area_id', '=', 'central').executeTakeFirstOrThrow()
     ).id;
-    ok(
-      await dispatch(app.core, 'cases.recordDecision', {
+    unwrap(
+      await app.api.cases.recordDecision({
         id: urgent,
         decision: 'URGENT',
         reason: 'Sijoitus.',
@@ -235,13 +227,13 @@ describe('THL’s population and cases that are not cases', () => {
       ['2025-10-01', '2026-09-30', '2026-11-23'],
     ] as const) {
       for (const population of ['THL', 'ALL'] as const) {
-        const report = ok<ThlReport>(await dispatch(app.core, 'reports.thl', { from, to, asOf, population }));
+        const report = unwrap(await app.api.reports.thl({ from, to, asOf, population }));
         expect(report, `${from} ${population}`).toEqual(recount(rows, from, to, asOf, population));
       }
     }
     const period = { from: '2026-11-01', to: '2026-11-30', asOf: '2026-11-23' };
-    const thl = ok<ThlReport>(await dispatch(app.core, 'reports.thl', period));
-    const all = ok<ThlReport>(await dispatch(app.core, 'reports.thl', { ...period, population: 'ALL' }));
+    const thl = unwrap(await app.api.reports.thl(period));
+    const all = unwrap(await app.api.reports.thl({ ...period, population: 'ALL' }));
     expect(thl.population).toBe('THL');
     expect(thl.other.total).toBeGreaterThanOrEqual(1);
     expect(all.pending.total).toBe(thl.pending.total + thl.other.total);
@@ -249,7 +241,7 @@ describe('THL’s population and cases that are not cases', () => {
     expect(thl.decisions.URGENT).toBeGreaterThanOrEqual(1);
     const sets = recountSets(rows, period.from, period.to, period.asOf);
     for (const figure of THL_FIGURES) {
-      const listed = ok<ThlDrillDown>(await dispatch(app.core, 'reports.thlCases', { ...period, figure, limit: 500 }));
+      const listed = unwrap(await app.api.reports.thlCases({ ...period, figure, limit: 500 }));
       expect(new Set(listed.rows.map((r) => r.id)), figure).toEqual(sets[figure]);
     }
     expect(sets['notCases.total']).toEqual(new Set([duplicate]));
