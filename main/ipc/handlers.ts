@@ -174,10 +174,7 @@ export const handlers: Handlers = {
     await saveLetterTemplate(core, input);
     return letterTemplates(core);
   },
-  'letters.create': async ({ core }, input) => {
-    await createLetter(core, input);
-    return caseDetail(core, input.caseId, 'letter');
-  },
+  'letters.create': async ({ core }, input) => createLetter(core, input),
   'letters.pdf': async ({ core }, { id }) => readLetter(core, id),
   'org.municipalities': async ({ core }) => listMunicipalities(core.db),
   'advice.today': async ({ core }) => adviceToday(core),

@@ -21,7 +21,8 @@ import { CaseOutOfScope, requireCaseAccess } from './caseAccess';
 import { documentPdf } from '../letters/pdf';
 import { DEFAULT_TEMPLATES, fillTemplate } from '../letters/templates';
 import { readCase } from '../store/caseQueries';
-import { childName } from './cases';
+import { childName, readCaseDetail } from './cases';
+import type { CaseDetail } from '../../shared/caseContract';
 import { readSettings } from '../store/settings';
 import { mainText } from '../text';
 
@@ -65,7 +66,7 @@ export async function saveLetterTemplate(
 export async function createLetter(
   core: Core,
   input: { caseId: string; kind: LetterKind; language: LetterLanguage; recipient: string },
-): Promise<number> {
+): Promise<CaseDetail> {
   await requireCaseAccess(core, core.db, input.caseId);
   const found = (await readCase(core.db, input.caseId))!;
   const c = found.row;
@@ -100,41 +101,41 @@ export async function createLetter(
     today: letterDate(helsinkiDate(now)),
   });
   const pdf = await documentPdf({ title: t(`letters.kinds.${input.kind}`), language: input.language, body, now });
-  return core.transact(
-    (letterId: number) => ({
+  // The case with its new letter comes back under the disclosure's own entry, not a second read.
+  return core.unitOfWork(async ({ trx, audit }) => {
+    const viewer = await requireCaseAccess(core, trx, input.caseId);
+    const { id } = await trx
+      .insertInto('letters')
+      .values({
+        case_id: input.caseId,
+        kind: input.kind,
+        language: input.language,
+        recipient: input.recipient,
+        created_at: now.toISOString(),
+        created_by: actor.id,
+        pdf,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('case_events')
+      .values({
+        case_id: input.caseId,
+        at: now.toISOString(),
+        user_id: actor.id,
+        kind: 'LETTER',
+        data: JSON.stringify({ letterId: id, kind: input.kind, language: input.language }),
+      })
+      .execute();
+    audit({
       actor,
       action: 'letters.create',
       purpose: 'disclosure to the guardian',
       caseId: input.caseId,
-      details: { letterId, kind: input.kind, language: input.language },
-    }),
-    async (trx) => {
-      const { id } = await trx
-        .insertInto('letters')
-        .values({
-          case_id: input.caseId,
-          kind: input.kind,
-          language: input.language,
-          recipient: input.recipient,
-          created_at: now.toISOString(),
-          created_by: actor.id,
-          pdf,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('case_events')
-        .values({
-          case_id: input.caseId,
-          at: now.toISOString(),
-          user_id: actor.id,
-          kind: 'LETTER',
-          data: JSON.stringify({ letterId: id, kind: input.kind, language: input.language }),
-        })
-        .execute();
-      return id;
-    },
-  );
+      details: { letterId: id, kind: input.kind, language: input.language },
+    });
+    return readCaseDetail(core, trx, viewer, input.caseId);
+  });
 }
 
 /** The stored PDF, as disclosed; opening it again is a use of client data and is logged. */
