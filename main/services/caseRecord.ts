@@ -5,7 +5,8 @@
 import { caseDeadlines } from '../../shared/calendar';
 import { caseStatus, type CaseType, type Concern, type Decision } from '../../shared/caseTypes';
 import { helsinkiDate, type LocalDate } from '../../shared/dates';
-import type { NewCase } from '../store/schema';
+import type { Kysely, Updateable } from 'kysely';
+import type { CaseRow, CasesTable, Database, NewCase } from '../store/schema';
 
 export interface CaseFacts {
   id: string;
@@ -130,4 +131,26 @@ export function buildCase(facts: CaseFacts, now: Date): { row: NewCase; events: 
     updated_at: now.toISOString(),
   };
   return { row, events };
+}
+
+/** Writes a change of a case with the status its facts now give (the status is never set by hand). */
+export async function patchCase(
+  trx: Kysely<Database>,
+  row: CaseRow,
+  patch: Updateable<CasesTable>,
+  now: Date,
+): Promise<void> {
+  const next = { ...row, ...patch };
+  const status = caseStatus({
+    pendingFrom: next.pending_from,
+    urgencyAssessedAt: next.urgency_assessed_at,
+    decision: next.decision,
+    assessmentCompletedDate: next.assessment_completed_date,
+    closedReason: next.closed_reason,
+  });
+  await trx
+    .updateTable('cases')
+    .set({ ...patch, status, updated_at: now.toISOString() })
+    .where('id', '=', row.id)
+    .execute();
 }

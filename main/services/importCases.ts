@@ -6,13 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { caseStatus } from '../../shared/caseTypes';
 import { Refusal } from '../../shared/errors';
 import type { Actor } from '../store/audit';
 import type { Transactor } from '../store/unitOfWork';
 import { yieldToEventLoop, type ImportProgress } from './jobProgress';
 import type { CaseRow, Database, NewCase } from '../store/schema';
-import { buildCase, type NewEvent } from './caseRecord';
+import { buildCase, patchCase, type NewEvent } from './caseRecord';
 import { readCsvTable, widthError, type Rejected } from './csvTable';
 import {
   HISTORY_COLUMNS,
@@ -144,19 +143,7 @@ export async function importCasesCsv(
     if (rejected.length && !options.skipInvalid) return { ...nothing, rejected };
     const created = await insertCases(trx, fresh, importedBy, options);
     for (const u of updates) {
-      const next = { ...u.row, ...u.patch };
-      const status = caseStatus({
-        pendingFrom: next.pending_from,
-        urgencyAssessedAt: next.urgency_assessed_at,
-        decision: next.decision,
-        assessmentCompletedDate: next.assessment_completed_date,
-        closedReason: next.closed_reason,
-      });
-      await trx
-        .updateTable('cases')
-        .set({ ...u.patch, status, updated_at: options.now.toISOString() })
-        .where('id', '=', u.id)
-        .execute();
+      await patchCase(trx, u.row, u.patch, options.now);
       if (u.events.length) await trx.insertInto('case_events').values(u.events).execute();
     }
     const details = {

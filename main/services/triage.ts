@@ -2,12 +2,10 @@
  * Triage and assessment: the urgency assessment, the decision with its reason, a birth, contacts with the
  * family and the completed assessment. Each change is one transaction with its case event and audit entry.
  */
-import type { CaseDetail } from '../../shared/caseContract';
-import { readCaseDetail } from './cases';
 import type { Kysely, Updateable } from 'kysely';
+import type { CaseDetail } from '../../shared/caseContract';
 import { caseDeadlines } from '../../shared/calendar';
 import {
-  caseStatus,
   concernOf,
   runsAssessment,
   type Concern,
@@ -22,6 +20,8 @@ import type { CaseRow, CasesTable, Database } from '../store/schema';
 import { SOCIAL_WORKER_ROLES, type Role } from '../../shared/roles';
 import { checkGuidedServices } from './guidance';
 import { requireCaseAccess } from './caseAccess';
+import { patchCase } from './caseRecord';
+import { readCaseDetail } from './cases';
 import { childIdentity, FieldErrors, pastDateTime } from './caseValidation';
 
 interface CaseEvent {
@@ -53,20 +53,7 @@ export async function changeCase(
     const viewer = await requireCaseAccess(core, trx, id);
     const row = await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new LuukkuError('NOT_FOUND', 'No such case.');
-    const patch = await change(row, trx);
-    const next = { ...row, ...patch };
-    const status = caseStatus({
-      pendingFrom: next.pending_from,
-      urgencyAssessedAt: next.urgency_assessed_at,
-      decision: next.decision,
-      assessmentCompletedDate: next.assessment_completed_date,
-      closedReason: next.closed_reason,
-    });
-    await trx
-      .updateTable('cases')
-      .set({ ...patch, status, updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await patchCase(trx, row, await change(row, trx), now);
     await trx
       .insertInto('case_events')
       .values({
