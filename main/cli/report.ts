@@ -1,6 +1,6 @@
 /** `report thl`: the deadline-monitoring report (docs/formats.md) as JSON or CSV on stdout. */
 import { LuukkuError } from '../../shared/errors';
-import { thlReportCsv } from '../../shared/reportContract';
+import { thlReportCsv } from '../../shared/contract/reports';
 import { readThlReport, reportBounds } from '../services/reports';
 import { openWithPassphrase } from '../services/storeFiles';
 import { dateOption, parseArgs, passphraseFromEnv, required, witnessOption } from './args';

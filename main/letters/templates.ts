@@ -3,7 +3,7 @@
  * text in settings; placeholders are `{{name}}` from LETTER_PLACEHOLDERS. A line whose placeholders are all
  * empty is left out, so "Services: {{services}}" disappears from a letter that guided to none.
  */
-import type { LetterKind, LetterLanguage } from '../../shared/guidanceContract';
+import type { LetterKind, LetterLanguage } from '../../shared/contract/letters';
 
 const RECEIPT_NOTICE_FI = `{{county}}
 Lapsiperheiden sosiaalipalvelut, asiakasohjaus

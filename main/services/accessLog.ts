@@ -6,7 +6,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { Language } from '../../shared/schemas';
-import type { AccessLog } from '../../shared/teamContract';
+import type { AccessLog } from '../../shared/contract/team';
 import { toCsv } from '../../shared/csv';
 import { LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';

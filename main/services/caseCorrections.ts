@@ -4,7 +4,7 @@
  * deadline was missed, and closing a case that is not one (a duplicate, registered in error, another
  * county's). Each is one change of one case through changeCase, with its event and audit entry.
  */
-import type { CaseDetail } from '../../shared/caseContract';
+import type { CaseDetail } from '../../shared/contract/cases';
 import { helsinkiDate } from '../../shared/dates';
 import { invalidInput, LuukkuError } from '../../shared/errors';
 import type { ClosureReason, Concern, OverrunReason } from '../../shared/caseTypes';

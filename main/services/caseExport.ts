@@ -3,7 +3,7 @@
  * case gets its own audit entry with the stated purpose, in one transaction, before the file leaves.
  */
 import { randomUUID } from 'node:crypto';
-import type { ExportQuery, ExportResult } from '../../shared/caseContract';
+import type { ExportQuery, ExportResult } from '../../shared/contract/cases';
 import { toCsv } from '../../shared/csv';
 import type { Core } from '../app/core';
 import { queryQueue, type ParsedQueueQuery } from '../store/caseQueries';

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { STATUTORY_CALENDAR, type WorkingDayCalendar } from '../../shared/calendar';
-import type { CaseDetail, ExistingCases, Guardian, QueueResult, QueueRow } from '../../shared/caseContract';
+import type { CaseDetail, ExistingCases, Guardian, QueueResult, QueueRow } from '../../shared/contract/cases';
 import { LuukkuError } from '../../shared/errors';
 import type { Kysely } from 'kysely';
 import type { CaseRow, Database } from '../store/schema';

@@ -1,7 +1,7 @@
 /** The team leads' dashboard: aggregates only (no client data), each series complete over the range. */
 import { ADVICE_LANGUAGES, ADVICE_TOPICS, CASE_TYPES, CHANNELS, DECISIONS } from '../../shared/caseTypes';
 import { addDays, addMonthsClamped, isoWeek, isoWeekMonday } from '../../shared/dates';
-import { AGE_BUCKETS, type Dashboard } from '../../shared/reportContract';
+import { AGE_BUCKETS, type Dashboard } from '../../shared/contract/reports';
 import type { Core } from '../app/core';
 import {
   adviceContacts,

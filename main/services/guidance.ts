@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import type { GuidanceService, ServiceKind, Team } from '../../shared/guidanceContract';
+import type { GuidanceService, ServiceKind, Team } from '../../shared/contract/org';
 import { invalidInput, LuukkuError } from '../../shared/errors';
 import type { Core } from '../app/core';
 import type { Database, GuidanceServicesTable } from '../store/schema';

@@ -12,7 +12,7 @@ import {
   type CaseType,
   type Concern,
 } from '../../shared/caseTypes';
-import type { Guardian } from '../../shared/caseContract';
+import type { Guardian } from '../../shared/contract/cases';
 import { helsinkiDate } from '../../shared/dates';
 import type { CaseFacts } from './caseRecord';
 import {
@@ -66,7 +66,7 @@ export const HISTORY_COLUMNS = [
 ] as const;
 
 const MAX_TEXT = 10_000;
-/** The registration form's bounds (shared/caseContract.ts guardianSchema, registerInputSchema). */
+/** The registration form's bounds (shared/contract/cases.ts guardianSchema, registerInputSchema). */
 const MAX_GUARDIAN_NAME = 120;
 const MAX_PHONE = 40;
 const MAX_REPORTER_CONTACT = 300;

@@ -4,7 +4,7 @@
  * the job's transaction to release the connection. One job of each kind at a time.
  */
 import { LuukkuError } from '../../shared/errors';
-import type { GenerateProgress } from '../../shared/rosterContract';
+import type { GenerateProgress } from '../../shared/contract/roster';
 import type { Core } from '../app/core';
 
 export interface ImportProgress {

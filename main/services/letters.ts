@@ -12,7 +12,7 @@ import {
   type LetterKind,
   type LetterLanguage,
   type LetterTemplate,
-} from '../../shared/guidanceContract';
+} from '../../shared/contract/letters';
 import { isChildWelfareType } from '../../shared/caseTypes';
 import { helsinkiDate, parseLocalDate } from '../../shared/dates';
 import { LuukkuError } from '../../shared/errors';
@@ -22,7 +22,7 @@ import { documentPdf } from '../letters/pdf';
 import { DEFAULT_TEMPLATES, fillTemplate } from '../letters/templates';
 import { readCase } from '../store/caseQueries';
 import { childName, readCaseDetail } from './cases';
-import type { CaseDetail } from '../../shared/caseContract';
+import type { CaseDetail } from '../../shared/contract/cases';
 import { readSettings } from '../store/settings';
 import { mainText } from '../text';
 

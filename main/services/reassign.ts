@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import { ASSIGNABLE_ROLES, type Role } from '../../shared/roles';
 import type { Core } from '../app/core';
-import type { Inbox } from '../../shared/teamContract';
+import type { Inbox } from '../../shared/contract/team';
 import type { Database } from '../store/schema';
 import { FieldErrors } from './caseValidation';
 import { yieldToEventLoop, type CountProgress } from './jobProgress';

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { OVERRUN_REASONS, type Decision, type OverrunReason } from '../../shared/caseTypes';
 import { helsinkiDate, type LocalDate } from '../../shared/dates';
-import { type ThlDrillDown, type ThlFigure, type ThlReport } from '../../shared/reportContract';
+import { type ThlDrillDown, type ThlFigure, type ThlReport } from '../../shared/contract/reports';
 import type { Core } from '../app/core';
 import {
   assessmentShareCounts,

@@ -7,7 +7,7 @@
  */
 import { sql } from 'kysely';
 import { addMonthsClamped, helsinkiDate, type LocalDate } from '../../shared/dates';
-import type { Retention } from '../../shared/teamContract';
+import type { Retention } from '../../shared/contract/team';
 import type { Core } from '../app/core';
 
 export const RETENTION_RULES: Retention['rules'] = [

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { isoWeekMonday, type LocalDate } from '../../shared/dates';
 import { invalidInput, LuukkuError } from '../../shared/errors';
-import type { MoveResult, RosterChange } from '../../shared/rosterContract';
+import type { MoveResult, RosterChange } from '../../shared/contract/roster';
 import type { Core } from '../app/core';
 import { dayOf } from '../store/roster';
 import type { Database } from '../store/schema';

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
-import { ROSTERED_ROLES, type Fairness } from '../../shared/rosterContract';
+import { ROSTERED_ROLES, type Fairness } from '../../shared/contract/roster';
 import { ASSESSMENT_WEEK } from '../../shared/rosterScenario';
 import { awayOn, weekWorkingDays } from '../scheduler/availability';
 import { listAbsences, listAssignments } from '../store/roster';

@@ -14,7 +14,7 @@ import {
   type LocalDate,
 } from '../../shared/dates';
 import { LuukkuError } from '../../shared/errors';
-import type { GenerateInput, GenerateProgress } from '../../shared/rosterContract';
+import type { GenerateInput, GenerateProgress } from '../../shared/contract/roster';
 import { ASSESSMENT_WEEK, type RosterResult } from '../../shared/rosterScenario';
 import type { Core } from '../app/core';
 import { solveInWorker } from '../scheduler/runner';

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { addDays, isoWeek, type LocalDate } from '../../shared/dates';
-import { ROSTERED_ROLES } from '../../shared/rosterContract';
+import { ROSTERED_ROLES } from '../../shared/contract/roster';
 import { ASSESSMENT_WEEK, scenarioSchema, type Scenario, type ScenarioInput } from '../../shared/rosterScenario';
 import { lockProblems } from '../scheduler/locks';
 import type { AssignmentRow } from '../store/roster';

@@ -5,7 +5,7 @@
  */
 import { addDays, isoWeek } from '../../shared/dates';
 import { invalidInput, LuukkuError } from '../../shared/errors';
-import type { MoveResult, RepairChange, RepairProposal } from '../../shared/rosterContract';
+import type { MoveResult, RepairChange, RepairProposal } from '../../shared/contract/roster';
 import type { Core } from '../app/core';
 import { solveInWorker } from '../scheduler/runner';
 import { dayOf, dutiesDuring, listAssignments } from '../store/roster';

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
 import { invalidInput } from '../../shared/errors';
-import { isRostered, type RuleProblem } from '../../shared/rosterContract';
+import { isRostered, type RuleProblem } from '../../shared/contract/roster';
 import { ASSESSMENT_WEEK } from '../../shared/rosterScenario';
 import type { Core } from '../app/core';
 import type { AuditEntry } from '../store/audit';

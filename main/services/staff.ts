@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { invalidInput, LuukkuError, Refusal } from '../../shared/errors';
 import { CLIENT_ROLES } from '../../shared/roles';
 import type { LocalDate } from '../../shared/dates';
-import type { Absence, Staff, StaffDirectory, StaffRole, VisibleAbsence } from '../../shared/rosterContract';
+import type { Absence, Staff, StaffDirectory, StaffRole, VisibleAbsence } from '../../shared/contract/roster';
 import type { CurrentUser } from '../../shared/contract';
 import type { Core } from '../app/core';
 import { dutiesDuring, listAbsences } from '../store/roster';

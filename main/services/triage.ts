@@ -3,7 +3,7 @@
  * family and the completed assessment. Each change is one transaction with its case event and audit entry.
  */
 import type { Kysely, Updateable } from 'kysely';
-import type { CaseDetail } from '../../shared/caseContract';
+import type { CaseDetail } from '../../shared/contract/cases';
 import { caseDeadlines } from '../../shared/calendar';
 import {
   concernOf,

@@ -14,7 +14,7 @@ import type { Kysely } from 'kysely';
 import { LuukkuError, Refusal } from '../../shared/errors';
 import { ASSIGNABLE_ROLES, CLIENT_ROLES, type Role } from '../../shared/roles';
 import type { CurrentUser } from '../../shared/contract';
-import type { SaveUser, UserAccount } from '../../shared/teamContract';
+import type { SaveUser, UserAccount } from '../../shared/contract/team';
 import type { Core } from '../app/core';
 import { hashPassword, requireGoodPassword } from '../security/passwords';
 import type { Database } from '../store/schema';

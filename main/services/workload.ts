@@ -9,7 +9,7 @@ import { CASE_STATUSES, type CaseStatus } from '../../shared/caseTypes';
 import { addDays, daysBetween, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
 import { invalidInput } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
-import type { AssigneeSuggestion, LoadCounts, Workload } from '../../shared/teamContract';
+import type { AssigneeSuggestion, LoadCounts, Workload } from '../../shared/contract/team';
 import type { Core } from '../app/core';
 import { listAbsences } from '../store/roster';
 import { readCalendar } from '../store/settings';

@@ -5,7 +5,7 @@
 import { dueSoonUntil } from '../../shared/clock';
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { WorkingDayCalendar } from '../../shared/calendar';
-import type { QueueQuery } from '../../shared/caseContract';
+import type { QueueQuery } from '../../shared/contract/cases';
 import type { CaseStatus } from '../../shared/caseTypes';
 import type { LocalDate } from '../../shared/dates';
 import type { Database } from './schema';

@@ -3,7 +3,7 @@
  * set of cases it counts, so the figure and its drill-down list can never disagree.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { THL_FIGURES, type ThlFigure } from '../../shared/reportContract';
+import { THL_FIGURES, type ThlFigure } from '../../shared/contract/reports';
 import type { LocalDate } from '../../shared/dates';
 import { QUEUE_ROW_COLUMNS } from './caseQueries';
 import type { Database } from './schema';

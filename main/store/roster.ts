@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../shared/dates';
-import type { Absence, RosterPeriod } from '../../shared/rosterContract';
+import type { Absence, RosterPeriod } from '../../shared/contract/roster';
 import type { Database } from './schema';
 
 /** Duty assignments in a date range (daily duties by date, assessment weeks by ISO week), with names. */

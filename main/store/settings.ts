@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { workingDayCalendar, type WorkingDayCalendar } from '../../shared/calendar';
 import type { Settings } from '../../shared/contract';
-import { DEFAULT_ROSTER_CONFIG, rosterConfigSchema, type RosterConfig } from '../../shared/rosterContract';
+import { DEFAULT_ROSTER_CONFIG, rosterConfigSchema, type RosterConfig } from '../../shared/contract/roster';
 import type { Database } from './schema';
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -9,7 +9,7 @@ import { UnlockView } from './views/UnlockView';
 import { Workspace } from './views/Workspace';
 import { ChangePasswordView } from './views/ChangePasswordView';
 
-/** One screen per phase of the app (shared/contract.ts `phaseSchema`). */
+/** One screen per phase of the app (shared/contract/session.ts `phaseSchema`). */
 export function App() {
   const { t } = useTranslation();
   const status = useApp((s) => s.status);

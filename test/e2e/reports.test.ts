@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../shared/dates';
-import { thlPeriods } from '../../shared/reportContract';
+import { thlPeriods } from '../../shared/contract/reports';
 import { screenshot, seriousA11yViolations, signInToDemo, useE2e } from './harness';
 
 const e2e = useE2e();

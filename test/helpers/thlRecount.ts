@@ -5,7 +5,7 @@
 import type { CaseRow } from '../../main/store/schema';
 import { OVERRUN_REASONS } from '../../shared/caseTypes';
 import { helsinkiDate } from '../../shared/dates';
-import type { ThlReport } from '../../shared/reportContract';
+import type { ThlReport } from '../../shared/contract/reports';
 
 /** The report recounted in plain TypeScript from the stored rows, without the report's SQL. */
 export function recountSets(rows: CaseRow[], from: string, to: string, asOf: string, population = 'THL') {

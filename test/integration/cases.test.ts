@@ -2,7 +2,7 @@ import type { InputOf } from '../../shared/contract';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { caseDeadlines } from '../../shared/calendar';
-import { QUEUE_SORT_FIELDS, type QueueResult, type QueueRow } from '../../shared/caseContract';
+import { QUEUE_SORT_FIELDS, type QueueResult, type QueueRow } from '../../shared/contract/cases';
 import { countRows, lastAuditEntry } from '../helpers/queries';
 import { ok, unwrap, useDemoCore } from '../helpers/core';
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../main/app/core';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { DueDigest } from '../../main/services/dueDigest';
-import type { QueueResult } from '../../shared/caseContract';
+import type { QueueResult } from '../../shared/contract/cases';
 import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/stores';
 
 let dir: string;

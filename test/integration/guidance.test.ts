@@ -1,6 +1,6 @@
 import type { InputOf } from '../../shared/contract';
 import { describe, expect, it } from 'vitest';
-import type { LetterKind, LetterLanguage } from '../../shared/guidanceContract';
+import type { LetterKind, LetterLanguage } from '../../shared/contract/letters';
 import type { CaseType } from '../../shared/caseTypes';
 import { unwrap, useDemoCore } from '../helpers/core';
 import { isPdf, pdfText } from '../helpers/pdfText';

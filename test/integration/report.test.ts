@@ -7,7 +7,7 @@ import { openWithPassphrase } from '../../main/services/storeFiles';
 import { thlReport } from '../../main/services/reports';
 import { caseDeadlines } from '../../shared/calendar';
 import { addDays } from '../../shared/dates';
-import { THL_FIGURES, figureValue, type ThlReport } from '../../shared/reportContract';
+import { THL_FIGURES, figureValue, type ThlReport } from '../../shared/contract/reports';
 import { recount, recountSets } from '../helpers/thlRecount';
 import { captureIo, importCsv, luukku, type ImportRow } from '../helpers/cli';
 import { countRows, lastAuditEntry } from '../helpers/queries';

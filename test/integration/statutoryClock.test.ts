@@ -10,7 +10,7 @@ import { dispatch } from '../../main/ipc/dispatcher';
 import { runCli } from '../../main/cli/run';
 import { openWithPassphrase } from '../../main/services/storeFiles';
 import { caseDeadlines, STATUTORY_CALENDAR } from '../../shared/calendar';
-import type { CaseDetail, QueueResult } from '../../shared/caseContract';
+import type { CaseDetail, QueueResult } from '../../shared/contract/cases';
 import { addDays, helsinkiDate } from '../../shared/dates';
 import { seededRandom } from '../../main/demo/random';
 import { captureIo, importCsv, type ImportRow } from '../helpers/cli';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatcher';
-import { THL_FIGURES, type ThlFigure } from '../../shared/reportContract';
+import { THL_FIGURES, type ThlFigure } from '../../shared/contract/reports';
 import type { CaseType } from '../../shared/caseTypes';
 import { unwrap, useDemoCore } from '../helpers/core';
 import { storeDigest } from '../helpers/queries';

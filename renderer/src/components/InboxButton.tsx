@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Inbox } from '../../../shared/teamContract';
+import type { Inbox } from '../../../shared/contract/team';
 import { formatDateTime } from '../format';
 
 /**

@@ -3,7 +3,7 @@
  * its detail, and the triage actions. Every call goes through `window.luukku`.
  */
 import { create } from 'zustand';
-import type { CaseDetail, QueueQuery, QueueResult } from '../../../shared/caseContract';
+import type { CaseDetail, QueueQuery, QueueResult } from '../../../shared/contract/cases';
 import type { ErrorPayload, Result } from '../../../shared/errors';
 import { useApp } from './appStore';
 

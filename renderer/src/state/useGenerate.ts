@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ErrorPayload } from '../../../shared/errors';
-import type { GenerateInput } from '../../../shared/rosterContract';
+import type { GenerateInput } from '../../../shared/contract/roster';
 import { usePolledProgress } from './usePolledProgress';
 
 const PROGRESS_POLL_MS = 250;

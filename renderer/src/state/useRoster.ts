@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Roster } from '../../../shared/contract';
 import type { ErrorPayload } from '../../../shared/errors';
-import type { StaffDirectory } from '../../../shared/rosterContract';
+import type { StaffDirectory } from '../../../shared/contract/roster';
 
 /** The roster and the staff directory of a date range, reloaded on demand after an edit. */
 export function useRoster(from: string, to: string) {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ErrorPayload } from '../../../shared/errors';
-import type { GuidanceService } from '../../../shared/guidanceContract';
+import type { GuidanceService } from '../../../shared/contract/org';
 
 const PAUSE_MS = 150;
 

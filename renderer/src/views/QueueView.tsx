@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUEUE_VIEWS } from '../../../shared/caseContract';
+import { QUEUE_VIEWS } from '../../../shared/contract/cases';
 import { CASE_TYPES, type CaseType } from '../../../shared/caseTypes';
 import { EmptyState } from '../components/EmptyState';
 import { SelectField } from '../components/SelectField';

@@ -9,7 +9,7 @@ import { formatDate, helsinkiNowForInput } from '../format';
 import { useApp } from '../state/appStore';
 import { useQueue } from '../state/queueStore';
 import type { ErrorPayload } from '../../../shared/errors';
-import type { Guardian } from '../../../shared/caseContract';
+import type { Guardian } from '../../../shared/contract/cases';
 
 type Child = { firstName: string; lastName: string; hetu: string; birthDate: string; expectedBirthDate: string };
 type Existing = {

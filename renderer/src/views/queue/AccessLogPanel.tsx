@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../../shared/caseContract';
+import type { CaseDetail } from '../../../../shared/contract/cases';
 import type { ErrorPayload } from '../../../../shared/errors';
-import type { AccessLog } from '../../../../shared/teamContract';
+import type { AccessLog } from '../../../../shared/contract/team';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { downloadBase64, downloadText } from '../../download';
 import { formatDate, formatTime } from '../../format';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../../shared/caseContract';
+import type { CaseDetail } from '../../../../shared/contract/cases';
 import {
   ASSESSMENT_OUTCOMES,
   CONTACT_MODES,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { QueueRow } from '../../../../shared/caseContract';
+import type { QueueRow } from '../../../../shared/contract/cases';
 
 /** The statutory clock as a user reads it: a coloured state word plus the working days, never colour alone. */
 export function ClockBadge({ clock }: { clock: QueueRow['clock'] }) {

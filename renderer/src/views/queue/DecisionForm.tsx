@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../../shared/caseContract';
+import type { CaseDetail } from '../../../../shared/contract/cases';
 import {
   CONCERNS,
   DECISIONS,
@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/caseTypes';
 import { helsinkiDate } from '../../../../shared/dates';
 import { Field } from '../../components/Field';
-import type { Team } from '../../../../shared/guidanceContract';
+import type { Team } from '../../../../shared/contract/org';
 import { SelectField } from '../../components/SelectField';
 import { useQueue } from '../../state/queueStore';
 import { ServicePicker } from './ServicePicker';

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../../shared/caseContract';
+import type { CaseDetail } from '../../../../shared/contract/cases';
 import { helsinkiDate } from '../../../../shared/dates';
 import {
   childOldEnough,
@@ -8,7 +8,7 @@ import {
   LETTER_LANGUAGES,
   type LetterKind,
   type LetterLanguage,
-} from '../../../../shared/guidanceContract';
+} from '../../../../shared/contract/letters';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';

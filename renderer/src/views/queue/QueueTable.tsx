@@ -2,7 +2,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueRow } from '../../../../shared/caseContract';
+import type { QueueRow } from '../../../../shared/contract/cases';
 import { formatDate } from '../../format';
 import { useQueue } from '../../state/queueStore';
 import { ClockBadge } from './ClockBadge';

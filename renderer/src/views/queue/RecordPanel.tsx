@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../../shared/caseContract';
+import type { CaseDetail } from '../../../../shared/contract/cases';
 import {
   CLOSURE_REASONS,
   CONCERNS,

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GuidanceService } from '../../../../shared/guidanceContract';
+import type { GuidanceService } from '../../../../shared/contract/org';
 import { useServiceSearch } from '../../state/useServiceSearch';
 
 /** Search the county's service directory and tick the services a family was guided to. */

@@ -15,7 +15,7 @@ import {
 import { ADVICE_LANGUAGES, ADVICE_TOPICS, CASE_TYPES, CHANNELS, DECISIONS } from '../../../../shared/caseTypes';
 import { addMonthsClamped, helsinkiDate } from '../../../../shared/dates';
 import type { ErrorPayload } from '../../../../shared/errors';
-import type { Dashboard } from '../../../../shared/reportContract';
+import type { Dashboard } from '../../../../shared/contract/reports';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ChartCard, chartProps, FigureTable } from './ChartCard';
 import { PeriodForm } from './PeriodForm';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../shared/errors';
-import type { ThlDrillDown, ThlFigure } from '../../../../shared/reportContract';
+import type { ThlDrillDown, ThlFigure } from '../../../../shared/contract/reports';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate } from '../../format';
 import { useApp } from '../../state/appStore';

@@ -11,7 +11,7 @@ import {
   thlReportCsv,
   type ThlFigure,
   type ThlReport,
-} from '../../../../shared/reportContract';
+} from '../../../../shared/contract/reports';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate } from '../../format';
 import { useApp } from '../../state/appStore';

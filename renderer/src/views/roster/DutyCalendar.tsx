@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { addDays, helsinkiDate, isoWeekMonday } from '../../../../shared/dates';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { ROSTER_EDITORS } from '../../../../shared/roles';
-import type { Staff } from '../../../../shared/rosterContract';
+import type { Staff } from '../../../../shared/contract/roster';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField } from '../../components/SelectField';

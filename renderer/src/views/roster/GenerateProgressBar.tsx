@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { GenerateProgress } from '../../../../shared/rosterContract';
+import type { GenerateProgress } from '../../../../shared/contract/roster';
 
 /** While the solver works: the phase, seconds so far, the gap to the proven optimum, and cancel. */
 export function GenerateProgressBar({ progress, onCancel }: { progress: GenerateProgress; onCancel: () => void }) {

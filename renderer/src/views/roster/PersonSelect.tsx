@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../../../../shared/rosterContract';
+import type { Staff } from '../../../../shared/contract/roster';
 import { SelectField } from '../../components/SelectField';
 
 /** Choosing the worker a form is about (an absence, a wish): required, no one preselected. */

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, isoWeek, isoWeekMonday, monthBounds } from '../../../../shared/dates';
 import type { ErrorPayload } from '../../../../shared/errors';
-import type { RosterChange } from '../../../../shared/rosterContract';
+import type { RosterChange } from '../../../../shared/contract/roster';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ConfirmBar } from '../../components/ConfirmBar';
 import { formatDate, formatDateTime } from '../../format';

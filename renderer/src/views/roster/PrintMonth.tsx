@@ -4,7 +4,7 @@ import type { Roster } from '../../../../shared/contract';
 import { isoWeek } from '../../../../shared/dates';
 import { useApp } from '../../state/appStore';
 import { formatDate } from '../../format';
-import { DAILY_DUTIES } from '../../../../shared/rosterContract';
+import { DAILY_DUTIES } from '../../../../shared/contract/roster';
 
 /** The month as one printable table (print, or save as PDF): shown only when printing. */
 export function PrintMonth({

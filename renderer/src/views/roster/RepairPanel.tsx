@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../shared/errors';
-import type { RepairProposal } from '../../../../shared/rosterContract';
+import type { RepairProposal } from '../../../../shared/contract/roster';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate } from '../../format';
 import { problemText } from './problemText';

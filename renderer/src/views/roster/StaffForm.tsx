@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../shared/errors';
-import { LANGUAGE_CODES, STAFF_ROLES, type SaveStaffInput } from '../../../../shared/rosterContract';
+import { LANGUAGE_CODES, STAFF_ROLES, type SaveStaffInput } from '../../../../shared/contract/roster';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';

@@ -7,7 +7,7 @@ import {
   type Absence,
   type VisibleAbsence,
   type SaveStaffInput,
-} from '../../../../shared/rosterContract';
+} from '../../../../shared/contract/roster';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';

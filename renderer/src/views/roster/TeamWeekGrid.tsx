@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { workingDayCalendar } from '../../../../shared/calendar';
 import type { Roster } from '../../../../shared/contract';
 import { addDays, isoWeek } from '../../../../shared/dates';
-import { isRostered, type MoveResult, type StaffDirectory } from '../../../../shared/rosterContract';
+import { isRostered, type MoveResult, type StaffDirectory } from '../../../../shared/contract/roster';
 import { formatDate } from '../../format';
 import { LockIcon } from './LockIcon';
 import { problemText } from './problemText';

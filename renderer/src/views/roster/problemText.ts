@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { RuleProblem } from '../../../../shared/rosterContract';
+import type { RuleProblem } from '../../../../shared/contract/roster';
 import { formatDate } from '../../format';
 
 /** A broken hard rule in the user's language: "Aino Virtanen on poissa 3.2.2027". */

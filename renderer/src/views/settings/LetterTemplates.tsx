@@ -8,7 +8,7 @@ import {
   type LetterKind,
   type LetterLanguage,
   type LetterTemplate,
-} from '../../../../shared/guidanceContract';
+} from '../../../../shared/contract/letters';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField } from '../../components/SelectField';
 import { formatDateTime } from '../../format';

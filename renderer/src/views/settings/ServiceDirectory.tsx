@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../shared/errors';
-import { SERVICE_KINDS, type SaveServiceInput } from '../../../../shared/guidanceContract';
+import { SERVICE_KINDS, type SaveServiceInput } from '../../../../shared/contract/org';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../shared/errors';
-import type { AssigneeSuggestion } from '../../../../shared/teamContract';
+import type { AssigneeSuggestion } from '../../../../shared/contract/team';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePolledProgress } from '../../state/usePolledProgress';
 

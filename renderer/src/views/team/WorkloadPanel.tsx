@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ErrorPayload } from '../../../../shared/errors';
-import type { Workload } from '../../../../shared/teamContract';
+import type { Workload } from '../../../../shared/contract/team';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate } from '../../format';
 import { ChartCard, chartProps } from '../reports/ChartCard';

@@ -3,14 +3,15 @@
  * shared by the CLI, the IPC contract and the Reports screen.
  */
 import { z } from 'zod';
-import { ADVICE_LANGUAGES, ADVICE_TOPICS, CASE_TYPES, CHANNELS, DECISIONS, OVERRUN_REASONS } from './caseTypes';
+import { ADVICE_LANGUAGES, ADVICE_TOPICS, CASE_TYPES, CHANNELS, DECISIONS, OVERRUN_REASONS } from '../caseTypes';
 
 const OVERRUN_REASON_KEYS = [...OVERRUN_REASONS, 'NONE'] as const;
 const overrunSchema = z.object({ reason: z.enum(OVERRUN_REASONS), note: z.string() }).nullable();
-import type { LocalDate } from './dates';
-import { localDateSchema } from './schemas';
-import { queueRowSchema } from './caseContract';
-import { toCsv } from './csv';
+import type { LocalDate } from '../dates';
+import { localDateSchema } from '../schemas';
+import { queueRowSchema } from './cases';
+import { toCsv } from '../csv';
+import { op } from './op';
 
 const localDate = localDateSchema;
 
@@ -202,3 +203,20 @@ export const dashboardSchema = z.object({
   adviceByLanguage: counts(ADVICE_LANGUAGES),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
+
+export const reportsOperations = {
+  'reports.thl': op({ input: reportPeriodSchema, output: thlReportSchema, access: ['LEAD'] }),
+  'reports.thlCases': op({
+    input: drillDownQuerySchema,
+    output: thlDrillDownSchema,
+    access: ['LEAD'],
+    purpose: 'deadline monitoring',
+  }),
+  'reports.thlCasesPrinted': op({
+    input: drillDownPrintSchema,
+    output: z.object({ cases: z.number().int().min(0) }),
+    access: ['LEAD'],
+    purpose: 'deadline monitoring',
+  }),
+  'reports.dashboard': op({ input: dashboardQuerySchema, output: dashboardSchema, access: ['LEAD'] }),
+} as const;

@@ -1,45 +1,6 @@
-/**
- * Schemas of what the triage decision points at: the county's service directory (GUIDANCE), the regional
- * assessment teams (START_ASSESSMENT), and the letters to guardians with their county-edited templates.
- */
+/** The letters of the cases area: templates, the letters to families and their PDFs (operations in cases.ts). */
 import { z } from 'zod';
-import { parseLocalDate } from './dates';
-
-export const SERVICE_KINDS = ['PUBLIC', 'PRIVATE', 'THIRD_SECTOR'] as const;
-export type ServiceKind = (typeof SERVICE_KINDS)[number];
-
-export const guidanceServiceSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(SERVICE_KINDS),
-  description: z.string(),
-  contact: z.string(),
-  active: z.boolean(),
-});
-export type GuidanceService = z.infer<typeof guidanceServiceSchema>;
-
-export const serviceQuerySchema = z
-  .object({
-    text: z.string().trim().max(100).default(''),
-    includeInactive: z.boolean().default(false),
-  })
-  .strict();
-
-export const saveServiceSchema = z
-  .object({
-    /** Absent for a new service. */
-    id: z.string().max(64).optional(),
-    name: z.string().trim().min(1, 'required').max(200),
-    kind: z.enum(SERVICE_KINDS),
-    description: z.string().trim().max(2000).default(''),
-    contact: z.string().trim().max(300).default(''),
-    active: z.boolean().default(true),
-  })
-  .strict();
-export type SaveServiceInput = z.input<typeof saveServiceSchema>;
-
-export const teamSchema = z.object({ id: z.string(), name: z.string(), areaId: z.string().nullable() });
-export type Team = z.infer<typeof teamSchema>;
+import { parseLocalDate } from '../dates';
 
 /** The notice to guardians, the decision letter, and the notice to a child of 12 or more. */
 export const LETTER_KINDS = ['RECEIPT_NOTICE', 'DECISION', 'CHILD_NOTICE'] as const;

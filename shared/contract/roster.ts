@@ -4,9 +4,14 @@
  * fairness report. The scheduler's own input and output are in rosterScenario.ts (docs/formats.md).
  */
 import { z } from 'zod';
-import { daysBetween } from './dates';
-import { ASSESSMENT_WEEK } from './rosterScenario';
-import { localDateSchema } from './schemas';
+import { daysBetween } from '../dates';
+import { ASSESSMENT_WEEK } from '../rosterScenario';
+import { localDateSchema } from '../schemas';
+import { ANY_ROLE, MANAGERS, ROSTER_EDITORS } from '../roles';
+import { languageSchema } from '../schemas';
+import { none, op } from './op';
+
+const localDate = localDateSchema;
 
 export const DAILY_DUTIES = ['RECEPTION', 'EMERGENCY'] as const;
 export type DailyDuty = (typeof DAILY_DUTIES)[number];
@@ -300,3 +305,61 @@ export const fairnessSchema = z.object({
   ),
 });
 export type Fairness = z.infer<typeof fairnessSchema>;
+
+export const overviewSchema = z.object({
+  staff: z.number().int(),
+  dutyAssignments: z.number().int(),
+});
+export type Overview = z.infer<typeof overviewSchema>;
+
+export const rosterSchema = z.object({
+  assignments: z.array(
+    z.object({
+      id: z.number().int(),
+      date: z.string().nullable(),
+      week: z.string().nullable(),
+      duty: z.string(),
+      staffId: z.string(),
+      staffName: z.string(),
+      locked: z.boolean(),
+    }),
+  ),
+  absences: z.array(visibleAbsenceSchema),
+  periods: z.array(periodSchema),
+  /** Slots the duty types ask for that nobody holds, on days of a generated period. */
+  shortfalls: z.array(
+    z.object({ date: z.string().nullable(), week: z.string().nullable(), duty: z.string(), missing: z.number().int() }),
+  ),
+});
+export type Roster = z.infer<typeof rosterSchema>;
+
+export const rosterOperations = {
+  'overview.get': op({ input: none, output: overviewSchema, access: ANY_ROLE }),
+  'roster.list': op({ input: dateRangeSchema, output: rosterSchema, access: ANY_ROLE }),
+  'roster.config': op({ input: none, output: rosterConfigSchema, access: ANY_ROLE }),
+  'roster.saveConfig': op({ input: rosterConfigSchema, output: rosterConfigSchema, access: MANAGERS }),
+  'roster.generate': op({ input: generateSchema, output: generateResultSchema, access: ROSTER_EDITORS }),
+  'roster.generateProgress': op({ input: none, output: generateProgressSchema, access: ROSTER_EDITORS }),
+  'roster.cancelGenerate': op({ input: none, output: z.boolean(), access: ROSTER_EDITORS }),
+  'roster.move': op({ input: moveSchema, output: moveResultSchema, access: ROSTER_EDITORS }),
+  'roster.lock': op({ input: lockSchema, output: z.null(), access: ROSTER_EDITORS }),
+  'roster.swapWeeks': op({ input: swapWeeksSchema, output: moveResultSchema, access: ROSTER_EDITORS }),
+  'roster.publish': op({ input: publishSchema, output: z.null(), access: MANAGERS }),
+  'roster.changes': op({ input: dateRangeSchema, output: z.array(rosterChangeSchema), access: ANY_ROLE }),
+  'roster.repairProposal': op({
+    input: z.object({ absenceId: z.number().int().positive() }).strict(),
+    output: repairProposalSchema,
+    access: ROSTER_EDITORS,
+  }),
+  'roster.applyRepair': op({ input: applyRepairSchema, output: moveResultSchema, access: MANAGERS }),
+  'roster.fairness': op({ input: dateRangeSchema, output: fairnessSchema, access: ANY_ROLE }),
+  'roster.ics': op({
+    input: z
+      .object({ from: localDate, to: localDate, staffId: z.string().max(64).optional(), language: languageSchema })
+      .strict()
+      .refine((v) => v.from <= v.to, { message: 'must not be before from', path: ['to'] })
+      .refine((v) => daysBetween(v.from, v.to) <= 400, { message: 'at most 400 days at a time', path: ['to'] }),
+    output: z.object({ fileName: z.string(), ics: z.string(), events: z.number().int() }),
+    access: ANY_ROLE,
+  }),
+} as const;

@@ -3,9 +3,13 @@
  * the in-app inbox, the client's access-log report (Asiakastietolaki 703/2023 § 11) and the retention report.
  */
 import { z } from 'zod';
-import { CASE_STATUSES } from './caseTypes';
-import { languageSchema, localDateSchema } from './schemas';
-import { ROLES } from './roles';
+import { CASE_STATUSES } from '../caseTypes';
+import { languageSchema, localDateSchema } from '../schemas';
+import { ROLES } from '../roles';
+import { ANY_ROLE, CLIENT_ROLES, MANAGERS } from '../roles';
+import { assignableUserSchema } from './cases';
+import { letterFileSchema } from './letters';
+import { none, op } from './op';
 
 const id = z.string().trim().min(1).max(64);
 const username = z
@@ -192,3 +196,51 @@ export const retentionSchema = z.object({
   ),
 });
 export type Retention = z.infer<typeof retentionSchema>;
+
+export const teamOperations = {
+  'users.list': op({ input: none, output: z.array(userAccountSchema), access: MANAGERS }),
+  'users.save': op({ input: saveUserSchema, output: userAccountSchema, access: MANAGERS }),
+  'users.setActive': op({
+    input: z.object({ id: z.string().min(1).max(64), active: z.boolean() }).strict(),
+    output: userAccountSchema,
+    access: MANAGERS,
+  }),
+  'users.resetPassword': op({
+    input: z.object({ id: z.string().min(1).max(64), password: newPasswordSchema }).strict(),
+    output: userAccountSchema,
+    access: MANAGERS,
+  }),
+  'users.assignable': op({ input: none, output: z.array(assignableUserSchema), access: CLIENT_ROLES }),
+  'workload.board': op({ input: none, output: workloadSchema, access: ['LEAD'] }),
+  'cases.suggestAssignees': op({
+    input: suggestAssigneesSchema,
+    output: z.array(assigneeSuggestionSchema),
+    access: ['LEAD'],
+  }),
+  'cases.reassign': op({
+    input: reassignSchema,
+    output: z.object({ reassigned: z.number().int() }),
+    access: ['LEAD'],
+  }),
+  'cases.reassignProgress': op({ input: none, output: reassignProgressSchema, access: ['LEAD'] }),
+  'inbox.list': op({ input: none, output: inboxSchema, access: ANY_ROLE }),
+  'inbox.markRead': op({
+    input: z.object({ ids: z.array(z.number().int().positive()).max(200).optional() }).strict(),
+    output: inboxSchema,
+    access: ANY_ROLE,
+  }),
+  'audit.childAccessLog': op({
+    input: accessLogQuerySchema,
+    output: accessLogSchema,
+    access: ['LEAD'],
+    purpose: 'access-log report to the client (703/2023 § 11)',
+  }),
+  'audit.childAccessLogPdf': op({
+    input: accessLogQuerySchema,
+    output: letterFileSchema,
+    access: ['LEAD'],
+    purpose: 'access-log report to the client (703/2023 § 11)',
+  }),
+  // Reports count and list cases: a team lead's, never the county admin's, whose scope is no client data.
+  'retention.report': op({ input: none, output: retentionSchema, access: ['LEAD'] }),
+} as const;

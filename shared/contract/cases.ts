@@ -1,4 +1,4 @@
-/** Schemas of the case operations (intake, queue, triage), used by shared/contract.ts. */
+/** The cases area's slice of the contract: intake, queue, triage, import, export and letters. */
 import { z } from 'zod';
 import {
   ASSESSMENT_OUTCOMES,
@@ -12,9 +12,17 @@ import {
   OVERRUN_REASONS,
   REPORTER_CATEGORIES,
   runsAssessment,
-} from './caseTypes';
-import { letterSummarySchema } from './guidanceContract';
-import { languageSchema, localDateSchema } from './schemas';
+} from '../caseTypes';
+import {
+  createLetterSchema,
+  letterFileSchema,
+  letterSummarySchema,
+  letterTemplateSchema,
+  saveTemplateSchema,
+} from './letters';
+import { none, op } from './op';
+import { CLIENT_ROLES, MANAGERS, ANY_ROLE, SOCIAL_WORKER_ROLES } from '../roles';
+import { languageSchema, localDateSchema } from '../schemas';
 
 const localDate = localDateSchema;
 const name = z.string().trim().max(100);
@@ -328,3 +336,95 @@ export const completeAssessmentSchema = z
     summary: z.string().trim().min(1, 'the summary (yhteenveto) is required').max(20_000),
   })
   .strict();
+
+const letterTemplateWithDefault = letterTemplateSchema.extend({ defaultBody: z.string() });
+
+const lettersOperations = {
+  'letters.templates': op({ input: none, output: z.array(letterTemplateWithDefault), access: ANY_ROLE }),
+  'letters.saveTemplate': op({
+    input: saveTemplateSchema,
+    output: z.array(letterTemplateWithDefault),
+    access: MANAGERS,
+  }),
+  'letters.create': op({
+    input: createLetterSchema,
+    output: caseDetailSchema,
+    access: CLIENT_ROLES,
+    purpose: 'letter',
+  }),
+  'letters.pdf': op({
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: letterFileSchema,
+    access: CLIENT_ROLES,
+    purpose: 'letter',
+  }),
+} as const;
+
+export const casesOperations = {
+  ...lettersOperations,
+  'cases.queue': op({
+    input: queueQuerySchema,
+    output: queueResultSchema,
+    access: CLIENT_ROLES,
+    purpose: 'case queue',
+  }),
+  'cases.get': op({
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: caseDetailSchema,
+    access: CLIENT_ROLES,
+    purpose: 'case detail',
+  }),
+  'cases.register': op({
+    input: registerInputSchema,
+    /** The first child's case comes back as the detail pane shows it, under the registration's own log entry. */
+    output: z.object({ caseIds: z.array(z.string()), detail: caseDetailSchema }),
+    access: CLIENT_ROLES,
+  }),
+  'cases.findExisting': op({ input: findExistingSchema, output: existingCasesSchema, access: CLIENT_ROLES }),
+  'cases.recordUrgency': op({ input: urgencyInputSchema, output: caseDetailSchema, access: SOCIAL_WORKER_ROLES }),
+  'cases.recordDecision': op({ input: decisionInputSchema, output: caseDetailSchema, access: SOCIAL_WORKER_ROLES }),
+  'cases.correctUrgency': op({ input: correctUrgencySchema, output: caseDetailSchema, access: SOCIAL_WORKER_ROLES }),
+  'cases.correctDecision': op({ input: correctDecisionSchema, output: caseDetailSchema, access: SOCIAL_WORKER_ROLES }),
+  'cases.overrunReason': op({ input: overrunReasonSchema, output: caseDetailSchema, access: SOCIAL_WORKER_ROLES }),
+  'cases.closeAsNotCase': op({ input: closeAsNotCaseSchema, output: caseDetailSchema, access: SOCIAL_WORKER_ROLES }),
+  'cases.recordBirth': op({ input: birthInputSchema, output: caseDetailSchema, access: CLIENT_ROLES }),
+  'cases.recordContact': op({ input: contactInputSchema, output: caseDetailSchema, access: CLIENT_ROLES }),
+  'cases.completeAssessment': op({
+    input: completeAssessmentSchema,
+    output: caseDetailSchema,
+    access: SOCIAL_WORKER_ROLES,
+  }),
+  'cases.export': op({ input: exportQuerySchema, output: exportResultSchema, access: ['LEAD'], purpose: 'export' }),
+  'cases.importCsv': op({
+    input: z
+      .object({
+        text: z.string().min(1, 'the file is empty').max(50_000_000),
+        skipInvalid: z.boolean().default(false),
+        dryRun: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({
+      imported: z.number().int(),
+      updated: z.number().int(),
+      skipped: z.number().int(),
+      rejected: z.array(z.object({ line: z.number().int(), error: z.string() })),
+      conflicts: z.array(
+        z.object({
+          line: z.number().int(),
+          externalId: z.string(),
+          field: z.string(),
+          inLuukku: z.string(),
+          inFile: z.string(),
+        }),
+      ),
+    }),
+    access: ['ADVICE', 'ASSESSMENT_SW', 'LEAD'],
+  }),
+  'cases.importProgress': op({
+    input: none,
+    output: z
+      .object({ phase: z.enum(['CHECKING', 'WRITING']), done: z.number().int(), total: z.number().int() })
+      .nullable(),
+    access: ['ADVICE', 'ASSESSMENT_SW', 'LEAD'],
+  }),
+} as const;
