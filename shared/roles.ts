@@ -18,7 +18,7 @@ export const ASSIGNABLE_ROLES: readonly Role[] = SOCIAL_WORKER_ROLES;
 /**
  * Which cases each role may read or act on (Asiakastietolaki 703/2023 § 9: only what the task needs). The
  * operation matrix is each operation's `access` in the contract; this is its second half, and the main
- * process applies it to every case read and change (main/services/caseAccess.ts).
+ * process applies it to every case read and change (main/areas/cases/caseAccess.ts).
  *
  * - ALL: every case (leads; the assessment-week social worker, who needs a child's earlier cases).
  * - INTAKE: cases not yet decided (awaiting birth, new, in triage) and the notifications the user registered.

@@ -20,15 +20,15 @@ import { hashPassword, requireGoodPassword } from '../security/passwords';
 import type { AuditEntry } from '../store/audit';
 import { logEndProblem } from '../store/auditKeeper';
 import type { HeadWitness } from '../store/auditWitness';
-import { backupFolder, backupNames } from '../services/backups';
+import { backupFolder, backupNames } from '../areas/backups/backups';
 import { openStore, type Store } from '../store/open';
 import type { Database } from '../store/schema';
-import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../store/settings';
-import { countUsers, insertUser } from '../store/users';
+import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../areas/settings/queries';
+import { countUsers, insertUser } from '../areas/team/userQueries';
 import { seedCounty } from '../store/seedCounty';
-import { createStoreFiles, openWithPassphrase } from '../services/storeFiles';
+import { createStoreFiles, openWithPassphrase } from '../store/storeFiles';
 import { quickCheckInWorker } from '../store/quickCheck';
-import { EXISTING_CASE_LOOKUPS_PER_MINUTE, RateLimiter } from '../services/rateLimit';
+import { EXISTING_CASE_LOOKUPS_PER_MINUTE, RateLimiter } from './rateLimit';
 import { unitOfWork, type UnitOfWork } from '../store/unitOfWork';
 
 export interface CountyOptions {

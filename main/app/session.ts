@@ -10,7 +10,7 @@ import type { Role } from '../../shared/roles';
 import { DUMMY_HASH_PROMISE, hashPassword, requireGoodPassword, verifyPassword } from '../security/passwords';
 import type { Actor } from '../store/audit';
 import type { Database, UserRow } from '../store/schema';
-import { findUserByUsername } from '../store/users';
+import { findUserByUsername } from '../areas/team/userQueries';
 import type { Kysely } from 'kysely';
 import type { County } from './county';
 import { throttledPasswordCheck } from './signInThrottle';

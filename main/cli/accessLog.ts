@@ -4,8 +4,8 @@
  */
 import { LuukkuError } from '../../shared/errors';
 import { LANGUAGES, type Language } from '../../shared/schemas';
-import { childAccessLog } from '../services/accessLog';
-import { openWithPassphrase } from '../services/storeFiles';
+import { childAccessLog } from '../areas/team/accessLog';
+import { openWithPassphrase } from '../store/storeFiles';
 import { parseArgs, passphraseFromEnv, required, witnessOption } from './args';
 import { CLI_ACTOR, printCsv, type Command } from './command';
 import { storeTransactor } from '../store/unitOfWork';

@@ -1,8 +1,8 @@
 /** `report thl`: the deadline-monitoring report (docs/formats.md) as JSON or CSV on stdout. */
 import { LuukkuError } from '../../shared/errors';
 import { thlReportCsv } from '../../shared/contract/reports';
-import { readThlReport, reportBounds } from '../services/reports';
-import { openWithPassphrase } from '../services/storeFiles';
+import { readThlReport, reportBounds } from '../areas/reports/reports';
+import { openWithPassphrase } from '../store/storeFiles';
 import { dateOption, parseArgs, passphraseFromEnv, required, witnessOption } from './args';
 import { CLI_ACTOR, printCsv, type Command } from './command';
 import { storeTransactor } from '../store/unitOfWork';

@@ -7,7 +7,7 @@ import { workingDayCalendar } from '../../shared/calendar';
 import { addDays, helsinkiDate, type LocalDate } from '../../shared/dates';
 import { hashPassword } from '../security/passwords';
 import type { Transactor } from '../store/unitOfWork';
-import { DEFAULT_SETTINGS, writeSettings } from '../store/settings';
+import { DEFAULT_SETTINGS, writeSettings } from '../areas/settings/queries';
 import { seedCounty } from '../store/seedCounty';
 import { insertDemoAdvice } from './advice';
 import { insertInChunks } from './insert';

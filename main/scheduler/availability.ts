@@ -13,7 +13,7 @@ export function isAbsent(worker: Scenario['workers'][number], date: LocalDate): 
   return worker.absences.some((a) => a.from <= date && date <= a.to);
 }
 
-/** The same for absences as the store lists them (store/roster.ts `listAbsences`), by worker id. */
+/** The same for absences as the store lists them (main/areas/roster/queries.ts `listAbsences`), by worker id. */
 export function awayOn(
   absences: readonly { staffId: string; from: LocalDate; to: LocalDate }[],
   staffId: string,

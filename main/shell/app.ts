@@ -14,7 +14,7 @@ import type { Language } from '../../shared/contract';
 import { mainText } from '../text';
 import { buildMenu } from './menu';
 import { startDueNotifications } from './notifications';
-import { startBackupSchedule } from '../services/backups';
+import { startBackupSchedule } from '../areas/backups/backups';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow } from './window';
 

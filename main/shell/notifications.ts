@@ -6,7 +6,7 @@ import { Notification, type BrowserWindow } from 'electron';
 import type { TFunction } from 'i18next';
 import { CLIENT_ROLES } from '../../shared/roles';
 import type { Core } from '../app/core';
-import { DueDigest } from '../services/dueDigest';
+import { DueDigest } from '../areas/team/dueDigest';
 
 export const DIGEST_INTERVAL_MS = 60 * 60_000;
 const FIRST_DIGEST_MS = 60_000;

@@ -169,7 +169,7 @@ export const accessLogSchema = z.object({
 });
 export type AccessLog = z.infer<typeof accessLogSchema>;
 
-/** The record classes of the retention rules: each case falls under one (main/services/retention.ts). */
+/** The record classes of the retention rules: each case falls under one (main/areas/team/retention.ts). */
 export const RETENTION_RECORDS = ['CASE', 'CHILD_WELFARE_CASE', 'LETTER', 'ACCESS_LOG'] as const;
 
 export const retentionSchema = z.object({

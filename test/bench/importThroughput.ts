@@ -4,7 +4,7 @@
  * same rows (cases and their events, read back from the import) into the plaintext baseline, one
  * transaction, no validation. Goal: the import at least half as fast.
  */
-import { importCasesCsv } from '../../main/services/importCases';
+import { importCasesCsv } from '../../main/areas/cases/importCases';
 import type { BenchStore } from './stores';
 import { importCsv } from '../helpers/cli';
 import { storeTransactor } from '../../main/store/unitOfWork';

@@ -5,8 +5,8 @@
  * Run by run.ts as `node --import tsx memoryProbe.ts <store> <key hex>`.
  */
 import { workingDayCalendar } from '../../shared/calendar';
-import { queryQueue, type ParsedQueueQuery } from '../../main/store/caseQueries';
-import { thlReport } from '../../main/services/reports';
+import { queryQueue, type ParsedQueueQuery } from '../../main/areas/cases/queries';
+import { thlReport } from '../../main/areas/reports/reports';
 import { openSqlite, kyselyFor } from '../../main/store/open';
 
 const [path, keyHex] = process.argv.slice(2);

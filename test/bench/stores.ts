@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import { generateDemo } from '../../main/demo/generator';
-import { createStoreFiles, openWithPassphrase } from '../../main/services/storeFiles';
+import { createStoreFiles, openWithPassphrase } from '../../main/store/storeFiles';
 import { kyselyFor, migrate, openSqlite, type SqliteHandle } from '../../main/store/open';
 import type { Database as Schema } from '../../main/store/schema';
 import { storeTransactor } from '../../main/store/unitOfWork';

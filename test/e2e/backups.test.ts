@@ -2,7 +2,7 @@ import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Core } from '../../main/app/core';
-import { createBackup } from '../../main/services/backups';
+import { createBackup } from '../../main/areas/backups/backups';
 import { createDemoStore, DEMO_PASSWORD, PASSPHRASE } from '../helpers/stores';
 import { cutAuditTail } from '../helpers/tamper';
 import { openApp, screenshot, seriousA11yViolations, signInToDemo, unlockAndSignIn, useE2e } from './harness';

@@ -1,7 +1,7 @@
 /** Running the admin CLI from tests: as a real process, or in-process with captured output. */
 import { spawnSync } from 'node:child_process';
 import type { Io } from '../../main/cli/command';
-import { IMPORT_COLUMNS } from '../../main/services/importCases';
+import { IMPORT_COLUMNS } from '../../main/areas/cases/importCases';
 import { toCsv } from '../../shared/csv';
 import { PASSPHRASE } from './stores';
 

@@ -7,14 +7,14 @@ import type { Kysely } from 'kysely';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { DEMO_PASSWORD } from './stores';
 import type { Core } from '../../main/app/core';
-import { caseScopeFilter, caseViewer } from '../../main/services/caseAccess';
-import { proposeRepair } from '../../main/services/rosterRepair';
-import { readRosterConfig } from '../../main/store/settings';
+import { caseScopeFilter, caseViewer } from '../../main/areas/cases/caseAccess';
+import { proposeRepair } from '../../main/areas/roster/rosterRepair';
+import { readRosterConfig } from '../../main/areas/settings/queries';
 import type { Database } from '../../main/store/schema';
 import type { InputOf, OperationName } from '../../shared/contract';
 import type { CaseStatus } from '../../shared/caseTypes';
-import { letterTemplates } from '../../main/services/letters';
-import { listBackups } from '../../main/services/backups';
+import { letterTemplates } from '../../main/areas/cases/letters';
+import { listBackups } from '../../main/areas/backups/backups';
 
 export interface SampleContext {
   core: Core;

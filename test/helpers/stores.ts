@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { generateDemo } from '../../main/demo/generator';
-import { createStoreFiles } from '../../main/services/storeFiles';
+import { createStoreFiles } from '../../main/store/storeFiles';
 import { seedCounty } from '../../main/store/seedCounty';
-import { DEFAULT_SETTINGS, writeSettings } from '../../main/store/settings';
+import { DEFAULT_SETTINGS, writeSettings } from '../../main/areas/settings/queries';
 import { storeTransactor } from '../../main/store/unitOfWork';
 
 export const PASSPHRASE = 'kuusi kettua juoksee Porvoossa 7';

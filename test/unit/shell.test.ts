@@ -68,7 +68,7 @@ const electron = vi.hoisted(() => {
   };
 });
 vi.mock('electron', () => electron.module);
-vi.mock('../../main/services/dueDigest', () => ({
+vi.mock('../../main/areas/team/dueDigest', () => ({
   DueDigest: class {
     next = vi.fn(async () => ({ overdue: 2, dueSoon: 1 }));
     reset = vi.fn();

@@ -1,5 +1,5 @@
 /**
- * A fact an import compares with Luukku's record (main/services/importUpdates.ts), in the user's words:
+ * A fact an import compares with Luukku's record (main/areas/cases/importUpdates.ts), in the user's words:
  * codes as their labels, dates and times as Finnish users read them. The import screen lists conflicts with
  * it and the case history shows what an import changed.
  */

@@ -1,0 +1,135 @@
+/**
+ * The built-in letter templates (Finnish and Swedish) and how a template is filled. Counties replace the
+ * text in settings; placeholders are `{{name}}` from LETTER_PLACEHOLDERS. A line whose placeholders are all
+ * empty is left out, so "Services: {{services}}" disappears from a letter that guided to none.
+ */
+import type { LetterKind, LetterLanguage } from '../../../shared/contract/letters';
+
+const RECEIPT_NOTICE_FI = `{{county}}
+Lapsiperheiden sosiaalipalvelut, asiakasohjaus
+{{today}}
+
+{{recipient}}
+
+# Ilmoitus vastaanotetusta asiasta
+
+Olemme vastaanottaneet {{receivedDate}} lastanne {{child}} ({{childBirthDate}}) koskevan ilmoituksen tai yhteydenoton.
+
+Sosiaalityöntekijä arvioi heti, tarvitaanko kiireellisiä toimia. Viimeistään {{startDue}} (seitsemän arkipäivän kuluessa, {{statute}}) sosiaalityöntekijä ratkaisee, aloitetaanko palvelutarpeen arviointi, ohjataanko teidät muihin palveluihin vai eikö asia anna aihetta toimenpiteisiin. Teihin otetaan yhteyttä ennen ratkaisua.
+
+Voitte olla yhteydessä asiakasohjaukseen arkisin kello 8.30-15.00.
+
+Ystävällisin terveisin
+{{worker}}`;
+
+const RECEIPT_NOTICE_SV = `{{county}}
+Socialtjänster för barnfamiljer, klientstyrning
+{{today}}
+
+{{recipient}}
+
+# Meddelande om mottaget ärende
+
+Vi har {{receivedDate}} tagit emot en anmälan eller kontakt som gäller ert barn {{child}} ({{childBirthDate}}).
+
+En socialarbetare bedömer genast om det behövs brådskande åtgärder. Senast {{startDue}} (inom sju vardagar, {{statute}}) avgör socialarbetaren om en bedömning av servicebehovet inleds, om ni hänvisas till andra tjänster eller om ärendet inte föranleder åtgärder. Vi kontaktar er innan ärendet avgörs.
+
+Ni kan kontakta klientstyrningen vardagar kl. 8.30-15.00.
+
+Med vänlig hälsning
+{{worker}}`;
+
+const DECISION_FI = `{{county}}
+Lapsiperheiden sosiaalipalvelut, asiakasohjaus
+{{today}}
+
+{{recipient}}
+
+# Ratkaisu lastanne koskevassa asiassa
+
+Lastanne {{child}} ({{childBirthDate}}) koskevassa, {{receivedDate}} vireille tulleessa asiassa sosiaalityöntekijä on {{decisionDate}} tehnyt ratkaisun: {{decision}}.
+
+Perustelut: {{decisionReason}}
+
+Palvelut, joihin teidät on ohjattu: {{services}}
+
+Palvelutarpeen arvioinnin tekee: {{team}}
+
+{{urgentNote}}
+
+Lisätietoja antaa allekirjoittanut.
+
+Ystävällisin terveisin
+{{worker}}`;
+
+const DECISION_SV = `{{county}}
+Socialtjänster för barnfamiljer, klientstyrning
+{{today}}
+
+{{recipient}}
+
+# Avgörande i ärendet som gäller ert barn
+
+I ärendet som gäller ert barn {{child}} ({{childBirthDate}}) och som inleddes {{receivedDate}} har socialarbetaren {{decisionDate}} fattat följande avgörande: {{decision}}.
+
+Motivering: {{decisionReason}}
+
+Tjänster som ni hänvisats till: {{services}}
+
+Bedömningen av servicebehovet görs av: {{team}}
+
+{{urgentNote}}
+
+Närmare upplysningar ger undertecknad.
+
+Med vänlig hälsning
+{{worker}}`;
+
+/** The notice to a child of 12 or more (LsL 20 §: the child's view is heard), in words a child understands. */
+const CHILD_NOTICE_FI = `{{county}}
+Lapsiperheiden sosiaalipalvelut, asiakasohjaus
+{{today}}
+
+Hei {{recipient}},
+
+# Sinusta on otettu yhteyttä sosiaalityöhön
+
+Saimme {{receivedDate}} viestin, jossa joku oli huolissaan sinusta tai perheestäsi. Me sosiaalityössä selvitämme, tarvitsetko sinä tai perheesi apua tai tukea.
+
+Sosiaalityöntekijä ottaa yhteyttä sinuun ja huoltajiisi viimeistään {{startDue}}. Saat kertoa oman mielipiteesi, ja sitä kuunnellaan. Voit myös itse soittaa tai tulla juttelemaan arkisin kello 8.30-15.00.
+
+Terveisin
+{{worker}}`;
+
+const CHILD_NOTICE_SV = `{{county}}
+Socialtjänster för barnfamiljer, klientstyrning
+{{today}}
+
+Hej {{recipient}},
+
+# Någon har kontaktat socialarbetet om dig
+
+Vi fick {{receivedDate}} ett meddelande där någon var orolig för dig eller din familj. Vi inom socialarbetet tar reda på om du eller din familj behöver hjälp eller stöd.
+
+En socialarbetare kontaktar dig och dina vårdnadshavare senast {{startDue}}. Du får säga vad du själv tycker, och vi lyssnar på dig. Du kan också själv ringa eller komma och prata vardagar kl. 8.30-15.00.
+
+Hälsningar
+{{worker}}`;
+
+export const DEFAULT_TEMPLATES: Record<LetterKind, Record<LetterLanguage, string>> = {
+  RECEIPT_NOTICE: { fi: RECEIPT_NOTICE_FI, sv: RECEIPT_NOTICE_SV },
+  DECISION: { fi: DECISION_FI, sv: DECISION_SV },
+  CHILD_NOTICE: { fi: CHILD_NOTICE_FI, sv: CHILD_NOTICE_SV },
+};
+
+export function fillTemplate(body: string, values: Record<string, string>): string {
+  const placeholder = /\{\{\s*([^}]*?)\s*\}\}/g;
+  return body
+    .split('\n')
+    .filter((line) => {
+      const names = [...line.matchAll(placeholder)].map((m) => m[1]!);
+      return names.length === 0 || names.some((name) => (values[name] ?? '').trim() !== '');
+    })
+    .map((line) => line.replace(placeholder, (_, name: string) => values[name] ?? ''))
+    .join('\n');
+}

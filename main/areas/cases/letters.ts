@@ -1,0 +1,165 @@
+/**
+ * Letters to the child's guardians: the notice that a notification was received and what happens next
+ * (THL handbook: within the 7 working days) and the decision letter. Each is made from the county's
+ * template in Finnish or Swedish, stored with the case as the very PDF that was disclosed, and logged as a
+ * disclosure (Asiakastietolaki 703/2023 § 10) in the same transaction.
+ */
+import {
+  CHILD_NOTICE_MIN_AGE,
+  childOldEnough,
+  LETTER_KINDS,
+  LETTER_LANGUAGES,
+  type LetterKind,
+  type LetterLanguage,
+  type LetterTemplate,
+} from '../../../shared/contract/letters';
+import { isChildWelfareType } from '../../../shared/caseTypes';
+import { helsinkiDate, parseLocalDate } from '../../../shared/dates';
+import { LuukkuError } from '../../../shared/errors';
+import type { Core } from '../../app/core';
+import { CaseOutOfScope, requireCaseAccess } from './caseAccess';
+import { documentPdf } from './letterPdf';
+import { DEFAULT_TEMPLATES, fillTemplate } from './letterTemplates';
+import { readCase } from './queries';
+import { childName, readCaseDetail } from './cases';
+import type { CaseDetail } from '../../../shared/contract/cases';
+import { readSettings } from '../settings/queries';
+import { mainText } from '../../text';
+
+/** Finnish and Swedish in Finland both write dates as d.m.yyyy. */
+function letterDate(date: string | null): string {
+  if (!date) return '';
+  const { year, month, day } = parseLocalDate(date);
+  return `${day}.${month}.${year}`;
+}
+
+export async function letterTemplates(core: Core): Promise<(LetterTemplate & { defaultBody: string })[]> {
+  const stored = await core.db.selectFrom('letter_templates').selectAll().execute();
+  return LETTER_KINDS.flatMap((kind) =>
+    LETTER_LANGUAGES.map((language) => {
+      const row = stored.find((s) => s.kind === kind && s.language === language);
+      const defaultBody = DEFAULT_TEMPLATES[kind][language];
+      return { kind, language, body: row?.body ?? defaultBody, updatedAt: row?.updated_at ?? null, defaultBody };
+    }),
+  );
+}
+
+export async function saveLetterTemplate(
+  core: Core,
+  input: { kind: LetterKind; language: LetterLanguage; body: string },
+): Promise<void> {
+  const now = core.now().toISOString();
+  const actor = core.actor()!;
+  await core.transact(
+    { actor, action: 'letters.saveTemplate', details: { kind: input.kind, language: input.language } },
+    (trx) =>
+      trx
+        .insertInto('letter_templates')
+        .values({ ...input, updated_at: now, updated_by: actor.id })
+        .onConflict((oc) =>
+          oc.columns(['kind', 'language']).doUpdateSet({ body: input.body, updated_at: now, updated_by: actor.id }),
+        )
+        .execute(),
+  );
+}
+
+export async function createLetter(
+  core: Core,
+  input: { caseId: string; kind: LetterKind; language: LetterLanguage; recipient: string },
+): Promise<CaseDetail> {
+  await requireCaseAccess(core, core.db, input.caseId);
+  const found = (await readCase(core.db, input.caseId))!;
+  const c = found.row;
+  if (input.kind === 'DECISION' && !c.decision)
+    throw new LuukkuError('WRONG_STATE', 'There is no decision yet: the decision letter follows the decision.');
+  if (input.kind === 'CHILD_NOTICE' && !childOldEnough(c.child_birth_date, helsinkiDate(core.now())))
+    throw new LuukkuError(
+      'WRONG_STATE',
+      `The child's own notice is for a child of ${CHILD_NOTICE_MIN_AGE} or more, with a recorded birth date.`,
+    );
+  const t = mainText(input.language);
+  const actor = core.actor()!;
+  const now = core.now();
+  const author = await core.db.selectFrom('users').select('display_name').where('id', '=', actor.id).executeTakeFirst();
+  const template = (await letterTemplates(core)).find((x) => x.kind === input.kind && x.language === input.language)!;
+  const body = fillTemplate(template.body, {
+    county: (await readSettings(core.db)).countyName,
+    recipient: input.recipient,
+    child: childName(c.child_first_name, c.child_last_name) ?? t('letters.unbornChild'),
+    childBirthDate: letterDate(c.child_birth_date ?? c.expected_birth_date),
+    receivedDate: letterDate(c.received_date),
+    startDue: letterDate(c.start_due),
+    completeDue: letterDate(c.complete_due),
+    statute: t(isChildWelfareType(c.type) ? 'letters.statute.childWelfare' : 'letters.statute.socialWelfare'),
+    decision: c.decision ? t(`decisions.${c.decision}`) : '',
+    decisionDate: letterDate(c.decision_date),
+    decisionReason: c.decision_reason ?? '',
+    services: found.guidedTo.map((s) => s.name).join(', '),
+    team: c.assigned_team ?? '',
+    urgentNote: c.decision === 'URGENT' ? t('letters.urgentNote', { completeDue: letterDate(c.complete_due) }) : '',
+    worker: author?.display_name ?? actor.name,
+    today: letterDate(helsinkiDate(now)),
+  });
+  const pdf = await documentPdf({ title: t(`letters.kinds.${input.kind}`), language: input.language, body, now });
+  // The case with its new letter comes back under the disclosure's own entry, not a second read.
+  return core.unitOfWork(async ({ trx, audit }) => {
+    const viewer = await requireCaseAccess(core, trx, input.caseId);
+    const { id } = await trx
+      .insertInto('letters')
+      .values({
+        case_id: input.caseId,
+        kind: input.kind,
+        language: input.language,
+        recipient: input.recipient,
+        created_at: now.toISOString(),
+        created_by: actor.id,
+        pdf,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('case_events')
+      .values({
+        case_id: input.caseId,
+        at: now.toISOString(),
+        user_id: actor.id,
+        kind: 'LETTER',
+        data: JSON.stringify({ letterId: id, kind: input.kind, language: input.language }),
+      })
+      .execute();
+    audit({
+      actor,
+      action: 'letters.create',
+      purpose: 'disclosure to the guardian',
+      caseId: input.caseId,
+      details: { letterId: id, kind: input.kind, language: input.language },
+    });
+    return readCaseDetail(core, trx, viewer, input.caseId);
+  });
+}
+
+/** The stored PDF, as disclosed; opening it again is a use of client data and is logged. */
+export async function readLetter(core: Core, id: number): Promise<{ fileName: string; pdfBase64: string }> {
+  const letter = await core.db
+    .selectFrom('letters')
+    .select(['case_id', 'kind', 'created_at', 'pdf'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  // A letter id that does not exist is answered like one of a case outside the caller's scope.
+  if (!letter) throw new CaseOutOfScope(undefined);
+  await core.transact(
+    {
+      actor: core.actor(),
+      action: 'letters.read',
+      purpose: 'letter',
+      caseId: letter.case_id,
+      details: { letterId: id },
+    },
+    (trx) => requireCaseAccess(core, trx, letter.case_id),
+  );
+  const date = helsinkiDate(new Date(letter.created_at));
+  return {
+    fileName: `luukku-${letter.kind.toLowerCase().replace('_', '-')}-${id}-${date}.pdf`,
+    pdfBase64: Buffer.from(letter.pdf).toString('base64'),
+  };
+}

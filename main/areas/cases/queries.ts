@@ -1,0 +1,338 @@
+/**
+ * Reads behind the case queue and the detail pane. The queue is filtered and sorted in SQL on indexed
+ * columns, so it stays fast with hundreds of thousands of cases; only one page of rows leaves the store.
+ */
+import { dueSoonUntil } from '../../../shared/clock';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { WorkingDayCalendar } from '../../../shared/calendar';
+import type { QueueQuery } from '../../../shared/contract/cases';
+import type { CaseStatus } from '../../../shared/caseTypes';
+import type { LocalDate } from '../../../shared/dates';
+import type { Database } from '../../store/schema';
+import type { CaseScopeFilter } from './caseAccess';
+
+export type ParsedQueueQuery = Required<Omit<QueueQuery, 'types' | 'areaId' | 'municipalityId' | 'due' | 'text'>> &
+  Pick<QueueQuery, 'types' | 'areaId' | 'municipalityId' | 'due' | 'text'>;
+
+type Eb = ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>;
+
+export const TOTAL_CAP = 10_000;
+const SINGLE_STATUS_VIEWS = new Set<ParsedQueueQuery['view']>(['CLOSED', 'AWAITING_BIRTH']);
+const OPEN: CaseStatus[] = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT'];
+const UNDECIDED: CaseStatus[] = ['NEW', 'TRIAGE'];
+const RUNNING: CaseStatus[] = ['NEW', 'TRIAGE', 'ASSESSMENT'];
+
+/** The running deadline (an indexed generated column): starting the assessment until the decision, then completing it. */
+const runningDue = sql.ref<string | null>('c.running_due');
+
+/**
+ * Free-text search: children whose first or last names start with each typed word (any case, å/ä/ö or
+ * not), or an exact identity code, source id or case id. Written as one set of candidate rowids so that
+ * SQLite starts from the matches instead of testing every case of the view.
+ */
+function textMatches(text: string) {
+  const words = text.split(/[\s,]+/).filter(Boolean);
+  // Each word a quoted prefix, so FTS5 reads no operator in it; with no word at all (a search for ",")
+  // there is no name to match, and an empty MATCH would be a syntax error.
+  const names = words.length
+    ? sql`SELECT rowid FROM cases_name_fts WHERE cases_name_fts MATCH ${words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ')}`
+    : sql`SELECT rowid FROM cases WHERE 0`;
+  return sql<boolean>`c.rowid IN (${names}
+    UNION SELECT rowid FROM cases WHERE child_hetu = ${text.toUpperCase()}
+    UNION SELECT rowid FROM cases WHERE external_id = ${text}
+    UNION SELECT rowid FROM cases WHERE id = ${text})`;
+}
+
+/**
+ * The status column as the filter should use it. With a text search the matches are the small set to start
+ * from, so the status index is switched off (`+c.status`): given the chance, SQLite walks the 95% of
+ * cases that are closed and tests each against the matches.
+ */
+function statusColumn(q: ParsedQueueQuery) {
+  return q.text ? sql<string>`+c.status` : sql.ref<string>('c.status');
+}
+
+/** Past its running deadline: one range on the (status, running_due) index, never a scan of all cases. */
+function overdue(eb: Eb, today: LocalDate, status: ReturnType<typeof statusColumn>) {
+  return eb.and([eb(status, 'in', RUNNING), eb('c.running_due', '<', today)]);
+}
+
+export interface QueueContext {
+  today: LocalDate;
+  calendar: WorkingDayCalendar;
+  dueSoonWorkingDays: number;
+  userId: string;
+  /** The caller's case scope (main/areas/cases/caseAccess.ts); null or absent: every case. */
+  scope?: CaseScopeFilter;
+}
+
+function filtered(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext, withStatus: boolean) {
+  const status = statusColumn(q);
+  let query = db.selectFrom('cases as c');
+  if (ctx.scope) query = query.where(ctx.scope);
+  if (q.types?.length) query = query.where('c.type', 'in', q.types);
+  if (q.areaId) query = query.where('c.area_id', '=', q.areaId);
+  if (q.municipalityId) query = query.where('c.municipality_id', '=', q.municipalityId);
+  if (q.text) query = query.where(textMatches(q.text));
+  if (q.due === 'OVERDUE') query = query.where((eb) => overdue(eb, ctx.today, status));
+  if (q.due === 'DUE_SOON') {
+    const limit = dueSoonUntil(ctx.today, ctx.calendar, ctx.dueSoonWorkingDays);
+    query = query.where(status, 'in', RUNNING).where(runningDue, '>=', ctx.today).where(runningDue, '<=', limit);
+  }
+  return withStatus ? query.where((eb) => inView(eb, q, ctx)) : query;
+}
+
+/** Whether a case belongs to the query's view (tab). */
+function inView(eb: Eb, q: ParsedQueueQuery, ctx: QueueContext) {
+  const status = statusColumn(q);
+  switch (q.view) {
+    case 'OPEN':
+      return eb(status, 'in', OPEN);
+    case 'MINE':
+      return eb.and([eb(status, 'in', OPEN), eb('c.assignee_user_id', '=', ctx.userId)]);
+    case 'ASSESSMENT_WEEK':
+      return eb(status, 'in', UNDECIDED);
+    case 'OVERDUE':
+      return overdue(eb, ctx.today, status);
+    case 'AWAITING_BIRTH':
+      return eb(status, '=', 'AWAITING_BIRTH');
+    case 'CLOSED':
+      return eb(status, '=', 'CLOSED');
+  }
+}
+
+/** What a queue row shows, selected from `cases as c` joined to `municipalities as m` and `users as u`. */
+export const QUEUE_ROW_COLUMNS = [
+  'c.id',
+  'c.type',
+  'c.status',
+  'c.child_first_name',
+  'c.child_last_name',
+  'c.child_birth_date',
+  'm.name_fi as municipality',
+  'c.received_at',
+  'c.pending_from',
+  'c.start_due',
+  'c.complete_due',
+  'u.display_name as assignee',
+] as const;
+
+type OrderTerm = [Expression<unknown>, 'asc' | 'desc'];
+
+/** The page's order, as terms both the rowid query and the page's own rows sort by. */
+function pageOrder(q: ParsedQueueQuery): OrderTerm[] {
+  const dir = q.descending ? 'desc' : 'asc';
+  const noDueLast = sql`coalesce(${runningDue}, '9999-12-31')`;
+  switch (q.sort) {
+    case 'priority':
+      // The archive has no urgency: newest first, straight off the (status, received_at) index.
+      if (q.view === 'CLOSED') return [[sql.ref('c.received_at'), q.descending ? 'asc' : 'desc']];
+      // What the law makes urgent first: unassessed urgency, then the nearest deadline.
+      return [
+        [
+          sql`CASE c.status WHEN 'NEW' THEN 0 WHEN 'TRIAGE' THEN 1 WHEN 'ASSESSMENT' THEN 2 WHEN 'AWAITING_BIRTH' THEN 3 ELSE 4 END`,
+          dir,
+        ],
+        [noDueLast, dir],
+        [sql.ref('c.received_at'), dir],
+      ];
+    case 'receivedAt':
+      return [[sql.ref('c.received_at'), dir]];
+    case 'due':
+      // One status (closed: nearly every case) sorts through the (status, running_due) index; the
+      // smaller mixed views put cases without a deadline last.
+      return SINGLE_STATUS_VIEWS.has(q.view)
+        ? [[sql.ref('c.running_due'), dir]]
+        : [
+            [noDueLast, dir],
+            [sql.ref('c.received_at'), dir],
+          ];
+    case 'childName':
+      // The open views are small: filter them by status, then sort. Only the archive (closed) is worth
+      // walking in name order, which the unary + would otherwise keep SQLite from doing.
+      return SINGLE_STATUS_VIEWS.has(q.view)
+        ? [
+            [sql.ref('c.child_last_name'), dir],
+            [sql.ref('c.child_first_name'), dir],
+          ]
+        : [
+            [sql`+c.child_last_name`, dir],
+            [sql`+c.child_first_name`, dir],
+          ];
+    case 'municipality':
+      return [
+        [sql.ref('m.name_fi'), dir],
+        [sql.ref('c.received_at'), dir],
+      ];
+  }
+}
+
+/**
+ * One page of the queue with the tabs' counts. The page is found as rowids first, sorted on the few
+ * columns the order needs, and only its own rows are then read whole and joined to their municipality
+ * and assignee: a search that matches thousands of cases sorts thousands of small rows, not wide ones.
+ */
+export async function queryQueue(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext) {
+  const order = pageOrder(q);
+  // Every case has a municipality (a foreign key, not null): joined here only when it is sorted by.
+  const matching = filtered(db, q, ctx, true);
+  let found = (
+    q.sort === 'municipality' ? matching.innerJoin('municipalities as m', 'm.id', 'c.municipality_id') : matching
+  ).select(sql<number>`c.rowid`.as('r'));
+  for (const [term, dir] of order) found = found.orderBy(term, dir);
+  let rows = db
+    .selectFrom(found.limit(q.limit).offset(q.offset).as('p'))
+    .innerJoin('cases as c', (join) => join.on(sql<boolean>`c.rowid = p.r`))
+    .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
+    .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
+    .select(QUEUE_ROW_COLUMNS);
+  for (const [term, dir] of order) rows = rows.orderBy(term, dir);
+  const [page, totals] = await Promise.all([rows.execute(), queueTotals(db, q, ctx)]);
+  return { page, ...totals };
+}
+
+type QueueTotals = {
+  total: number;
+  totalCapped: boolean;
+  counts: { status: CaseStatus; n: number }[];
+  overdue: number;
+};
+
+/**
+ * The view's total and the open cases per state and overdue, for the tabs. Totals stop counting at
+ * TOTAL_CAP: "over 10 000 closed cases" is as useful as the exact number and does not scan the whole
+ * archive. A text search instead counts everything in one pass over its matches, which it starts from
+ * anyway: four passes over the thousands of cases a common surname matches cost more than the page itself.
+ */
+async function queueTotals(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext): Promise<QueueTotals> {
+  const status = statusColumn(q);
+  if (q.text) {
+    const one = (eb: Eb, condition: Expression<SqlBool>) =>
+      eb.fn.sum<number>(eb.case().when(condition).then(1).else(0).end());
+    const sums = await filtered(db, q, ctx, false)
+      .select((eb) => [
+        one(eb, inView(eb, q, ctx)).as('total'),
+        one(eb, overdue(eb, ctx.today, status)).as('overdue'),
+        ...OPEN.map((s) => one(eb, eb(status, '=', s)).as(s)),
+      ])
+      .executeTakeFirstOrThrow();
+    const total = Number(sums.total ?? 0);
+    return {
+      total: Math.min(total, TOTAL_CAP),
+      totalCapped: total > TOTAL_CAP,
+      counts: OPEN.map((s) => ({ status: s, n: Number((sums as Record<string, unknown>)[s] ?? 0) })),
+      overdue: Number(sums.overdue ?? 0),
+    };
+  }
+  const [total, counts, overdueCount] = await Promise.all([
+    db
+      .selectFrom(
+        filtered(db, q, ctx, true)
+          .select(sql`1`.as('one'))
+          .limit(TOTAL_CAP + 1)
+          .as('capped'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    filtered(db, q, ctx, false)
+      .where(status, 'in', OPEN)
+      .select(['c.status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('c.status')
+      .execute(),
+    filtered(db, q, ctx, false)
+      .where((eb) => overdue(eb, ctx.today, status))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const n = Number(total.n);
+  return {
+    total: Math.min(n, TOTAL_CAP),
+    totalCapped: n > TOTAL_CAP,
+    counts: counts.map((c) => ({ status: c.status as CaseStatus, n: Number(c.n) })),
+    overdue: Number(overdueCount.n),
+  };
+}
+
+export async function readCase(db: Kysely<Database>, id: string) {
+  const row = await db
+    .selectFrom('cases as c')
+    .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
+    .leftJoin('users as a', 'a.id', 'c.assignee_user_id')
+    .leftJoin('users as ub', 'ub.id', 'c.urgency_assessed_by')
+    .leftJoin('users as db', 'db.id', 'c.decision_by')
+    .leftJoin('notifications as n', 'n.id', 'c.notification_id')
+    .leftJoin('teams as t', 't.id', 'c.assigned_team_id')
+    .leftJoin('cases as lc', 'lc.id', 'c.linked_case_id')
+    .selectAll('c')
+    .select([
+      't.name as assigned_team',
+      'lc.assignee_user_id as linked_assignee_user_id',
+      'n.reporter_contact',
+      'n.guardians',
+      'm.name_fi as municipality',
+      'a.display_name as assignee',
+      'ub.display_name as urgency_by_name',
+      'db.display_name as decision_by_name',
+    ])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const events = await db
+    .selectFrom('case_events as e')
+    .leftJoin('users as u', 'u.id', 'e.user_id')
+    .select(['e.at', 'e.kind', 'e.data', 'u.display_name as user'])
+    .where('e.case_id', '=', id)
+    .orderBy('e.id')
+    .execute();
+  const guidedTo = await db
+    .selectFrom('case_guidance as g')
+    .innerJoin('guidance_services as s', 's.id', 'g.service_id')
+    .select(['s.id', 's.name'])
+    .where('g.case_id', '=', id)
+    .orderBy('s.name')
+    .execute();
+  const letters = await db
+    .selectFrom('letters as l')
+    .leftJoin('users as u', 'u.id', 'l.created_by')
+    .select(['l.id', 'l.kind', 'l.language', 'l.recipient', 'l.created_at as createdAt', 'u.display_name as createdBy'])
+    .where('l.case_id', '=', id)
+    .orderBy('l.id')
+    .execute();
+  return { row, events, guidedTo, letters };
+}
+
+export async function findExistingCases(
+  db: Kysely<Database>,
+  by: { hetu?: string; firstName?: string; lastName?: string; birthDate?: string },
+) {
+  // Two children may share a name and a birth date: where the identity code is known, a case recorded
+  // with another code is another child's and never matches (the access-log report names one child only).
+  const hetu = by.hetu?.toUpperCase();
+  const byHetu = hetu
+    ? await db
+        .selectFrom('cases')
+        .selectAll()
+        .where('child_hetu', '=', hetu)
+        .orderBy('received_at', 'desc')
+        .limit(20)
+        .execute()
+    : [];
+  const byName =
+    by.firstName && by.lastName && by.birthDate
+      ? await db
+          .selectFrom('cases')
+          .selectAll()
+          .where('child_last_name', '=', by.lastName)
+          .where('child_first_name', '=', by.firstName)
+          .where('child_birth_date', '=', by.birthDate)
+          .$if(!!hetu, (q) => q.where((eb) => eb.or([eb('child_hetu', 'is', null), eb('child_hetu', '=', hetu!)])))
+          .orderBy('received_at', 'desc')
+          .limit(20)
+          .execute()
+      : [];
+  const seen = new Set(byHetu.map((r) => r.id));
+  return [
+    ...byHetu.map((r) => ({ row: r, matchedBy: 'HETU' as const })),
+    ...byName.filter((r) => !seen.has(r.id)).map((r) => ({ row: r, matchedBy: 'NAME_AND_BIRTH_DATE' as const })),
+  ];
+}

@@ -1,0 +1,117 @@
+/**
+ * The dashboard's figures (issue 6): inflow, decisions, on-time rates, open cases by age and advice
+ * contacts, each one grouped query over an indexed date column; the service folds days into weeks.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { LocalDate } from '../../../shared/dates';
+import type { Database } from '../../store/schema';
+
+export interface DashboardRange {
+  from: LocalDate;
+  to: LocalDate;
+  today: LocalDate;
+}
+
+const month = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
+
+export function inflowByDay(db: Kysely<Database>, r: DashboardRange) {
+  return db
+    .selectFrom('cases')
+    .where('received_date', '>=', r.from)
+    .where('received_date', '<=', r.to)
+    .select(['received_date as date', 'type', 'channel', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['received_date', 'type', 'channel'])
+    .execute();
+}
+
+export function decisionsByMonth(db: Kysely<Database>, r: DashboardRange) {
+  return db
+    .selectFrom('cases')
+    .where('decision_date', '>=', r.from)
+    .where('decision_date', '<=', r.to)
+    .select([month('decision_date').as('month'), 'decision', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy([month('decision_date'), 'decision'])
+    .execute();
+}
+
+/**
+ * Share to assessment by the month cases became pending, from a year before `from` (for the comparison with
+ * the same months a year earlier): the same definition and population as the THL report
+ * (main/areas/reports/queries.ts, assessmentShareCounts).
+ */
+export function assessmentShareByMonth(db: Kysely<Database>, r: DashboardRange) {
+  const started = sql<boolean>`(decision IN ('START_ASSESSMENT', 'URGENT') AND decision_date <= ${r.today})`;
+  return db
+    .selectFrom('cases')
+    .where('pending_from', '>=', `${String(Number(r.from.slice(0, 4)) - 1)}${r.from.slice(4, 7)}-01`)
+    .where('pending_from', '<=', r.to)
+    .where('pending_from', '<=', r.today)
+    .where(sql<boolean>`closed_reason IS NULL AND (concern IS NULL OR concern <> 'OTHER')`)
+    .select([
+      month('pending_from').as('month'),
+      (eb) => eb.fn.countAll<number>().as('pending'),
+      sql<number>`coalesce(sum(CASE WHEN ${started} THEN 1 ELSE 0 END), 0)`.as('started'),
+      sql<number>`coalesce(sum(CASE WHEN type = 'LSL25' THEN 1 ELSE 0 END), 0)`.as('cwPending'),
+      sql<number>`coalesce(sum(CASE WHEN type = 'LSL25' AND ${started} THEN 1 ELSE 0 END), 0)`.as('cwStarted'),
+    ])
+    .groupBy(month('pending_from'))
+    .execute();
+}
+
+/** Start deadlines by the month the case became pending: due (reached or decided) and met. */
+export function startDeadlines(db: Kysely<Database>, r: DashboardRange) {
+  return db
+    .selectFrom('cases')
+    .where('pending_from', '>=', r.from)
+    .where('pending_from', '<=', r.to)
+    .where(sql<boolean>`(decision_date IS NOT NULL OR start_due < ${r.today})`)
+    .select([
+      month('pending_from').as('month'),
+      'area_id',
+      (eb) => eb.fn.countAll<number>().as('due'),
+      sql<number>`sum(decision_date IS NOT NULL AND decision_date <= start_due)`.as('met'),
+    ])
+    .groupBy([month('pending_from'), 'area_id'])
+    .execute();
+}
+
+/** Completed assessments by the month of completion: all and those within 3 months. */
+export function completions(db: Kysely<Database>, r: DashboardRange) {
+  return db
+    .selectFrom('cases')
+    .where('assessment_completed_date', '>=', r.from)
+    .where('assessment_completed_date', '<=', r.to)
+    .select([
+      month('assessment_completed_date').as('month'),
+      'area_id',
+      (eb) => eb.fn.countAll<number>().as('due'),
+      sql<number>`sum(assessment_completed_date <= complete_due)`.as('met'),
+    ])
+    .groupBy([month('assessment_completed_date'), 'area_id'])
+    .execute();
+}
+
+/** Open cases with a running clock, by days since they became pending. */
+export function openByAge(db: Kysely<Database>, r: DashboardRange) {
+  const age = sql<number>`julianday(${r.today}) - julianday(pending_from)`;
+  return db
+    .selectFrom('cases')
+    .where('status', 'in', ['NEW', 'TRIAGE', 'ASSESSMENT'])
+    .select([
+      sql<string>`CASE WHEN ${age} <= 7 THEN '0-7' WHEN ${age} <= 30 THEN '8-30' WHEN ${age} <= 90 THEN '31-90'
+        WHEN ${age} <= 180 THEN '91-180' ELSE '181+' END`.as('bucket'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy('bucket')
+    .execute();
+}
+
+export function adviceContacts(db: Kysely<Database>, r: DashboardRange) {
+  return db
+    .selectFrom('advice_contacts')
+    .where('date', '>=', r.from)
+    .where('date', '<=', r.to)
+    .select(['topic', 'language', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['topic', 'language'])
+    .execute();
+}

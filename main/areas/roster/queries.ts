@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../../shared/dates';
+import type { Absence, RosterPeriod } from '../../../shared/contract/roster';
+import type { Database } from '../../store/schema';
+
+/** Duty assignments in a date range (daily duties by date, assessment weeks by ISO week), with names. */
+export async function listAssignments(
+  db: Kysely<Database>,
+  from: LocalDate,
+  to: LocalDate,
+  weeks: { from: string; to: string },
+) {
+  return db
+    .selectFrom('duty_assignments as d')
+    .innerJoin('staff as s', 's.id', 'd.staff_id')
+    .select(['d.id', 'd.date', 'd.week', 'd.duty', 'd.staff_id as staffId', 's.name as staffName', 'd.locked'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('d.date', '>=', from), eb('d.date', '<=', to)]),
+        eb.and([eb('d.week', '>=', weeks.from), eb('d.week', '<=', weeks.to)]),
+      ]),
+    )
+    .orderBy('d.date')
+    .orderBy('d.week')
+    .orderBy('d.duty')
+    .execute();
+}
+export type AssignmentRow = Awaited<ReturnType<typeof listAssignments>>[number];
+
+/** The day an assignment stands on: its date, or the Monday of its assessment week. */
+export const dayOf = (a: { date: string | null; week: string | null }): LocalDate => a.date ?? isoWeekMonday(a.week!);
+
+/** A worker's duties in a date range: daily duties on those dates, an assessment week if any of its weekdays is. */
+export async function dutiesDuring(
+  db: Kysely<Database>,
+  staffId: string,
+  from: LocalDate,
+  to: LocalDate,
+): Promise<AssignmentRow[]> {
+  const rows = await listAssignments(db, from, to, { from: isoWeek(from), to: isoWeek(to) });
+  return rows.filter(
+    (a) => a.staffId === staffId && (a.date !== null || (dayOf(a) <= to && addDays(dayOf(a), 4) >= from)),
+  );
+}
+
+export async function listAbsences(db: Kysely<Database>, from: LocalDate, to: LocalDate): Promise<Absence[]> {
+  const rows = await db
+    .selectFrom('absences as a')
+    .innerJoin('staff as s', 's.id', 'a.staff_id')
+    .select([
+      'a.id',
+      'a.staff_id as staffId',
+      's.name as staffName',
+      'a.from_date as from',
+      'a.to_date as to',
+      'a.kind',
+    ])
+    .where('a.to_date', '>=', from)
+    .where('a.from_date', '<=', to)
+    .orderBy('a.from_date')
+    .orderBy('s.name')
+    .execute();
+  return rows as Absence[];
+}
+
+export async function listPeriods(db: Kysely<Database>, from: LocalDate, to: LocalDate): Promise<RosterPeriod[]> {
+  const rows = await db
+    .selectFrom('roster_periods as p')
+    .leftJoin('users as u', 'u.id', 'p.published_by')
+    .select(['p.id', 'p.from_date as from', 'p.to_date as to', 'p.status', 'p.published_at as publishedAt'])
+    .select('u.display_name as publishedBy')
+    .where('p.to_date', '>=', from)
+    .where('p.from_date', '<=', to)
+    .orderBy('p.from_date')
+    .execute();
+  return rows as RosterPeriod[];
+}

@@ -1,0 +1,203 @@
+/**
+ * Hand edits of the roster: move a duty to another day or person, lock or unlock it, swap two assessment
+ * weeks, publish a period. Every edit is checked against the hard rules in the main process and refused
+ * with the broken rules named; edits of a published period need a reason and go into its change history.
+ */
+import type { Kysely } from 'kysely';
+import { isoWeekMonday, type LocalDate } from '../../../shared/dates';
+import { invalidInput, LuukkuError } from '../../../shared/errors';
+import type { MoveResult, RosterChange } from '../../../shared/contract/roster';
+import type { Core } from '../../app/core';
+import { dayOf } from './queries';
+import type { Database } from '../../store/schema';
+import { checkedEdit, requireReason } from './rosterRules';
+
+/** Roster periods are calendar months: `2026-12`. A week belongs to the month of its Monday. */
+export const periodIdOf = (a: { date: string | null; week: string | null }) => dayOf(a).slice(0, 7);
+
+async function periodRow(db: Kysely<Database>, id: string) {
+  return db.selectFrom('roster_periods').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function isPublished(db: Kysely<Database>, periodId: string): Promise<boolean> {
+  return (await periodRow(db, periodId))?.status === 'PUBLISHED';
+}
+
+export interface ChangeDetails {
+  duty: string;
+  date: string | null;
+  week: string | null;
+  fromName: string | null;
+  toName: string | null;
+  toDate: string | null;
+}
+
+export async function recordChange(
+  core: Core,
+  trx: Kysely<Database>,
+  change: { periodId: string; action: RosterChange['action']; details: ChangeDetails; reason: string },
+): Promise<void> {
+  const actor = core.actor()!;
+  await trx
+    .insertInto('roster_changes')
+    .values({
+      period_id: change.periodId,
+      at: core.now().toISOString(),
+      user_id: actor.id,
+      user_name: actor.name,
+      action: change.action,
+      details: JSON.stringify(change.details),
+      reason: change.reason,
+    })
+    .execute();
+}
+
+async function assignment(db: Kysely<Database>, id: number) {
+  const row = await db
+    .selectFrom('duty_assignments as d')
+    .innerJoin('staff as s', 's.id', 'd.staff_id')
+    .select(['d.id', 'd.date', 'd.week', 'd.duty', 'd.staff_id', 'd.locked', 's.name'])
+    .where('d.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new LuukkuError('NOT_FOUND', 'No such duty on the roster. Refresh the calendar.');
+  return row;
+}
+
+async function staffName(db: Kysely<Database>, id: string): Promise<string> {
+  const row = await db.selectFrom('staff').select(['name', 'active']).where('id', '=', id).executeTakeFirst();
+  if (!row || !row.active) throw invalidInput(`staffId: ${id} is not an active worker`);
+  return row.name;
+}
+
+export async function moveDuty(
+  core: Core,
+  input: { id: number; staffId: string; date?: LocalDate | undefined; reason: string; dryRun: boolean },
+): Promise<MoveResult> {
+  const a = await assignment(core.db, input.id);
+  if (a.week && input.date) throw invalidInput('date: the assessment week moves by swapping weeks');
+  if (a.locked) throw new LuukkuError('CONFLICT', 'This duty is locked. Unlock it before moving it.');
+  const date = a.date ? (input.date ?? a.date) : null;
+  const from = periodIdOf(a);
+  const to = periodIdOf({ date, week: a.week });
+  const published = (await isPublished(core.db, from)) || (await isPublished(core.db, to));
+  if (!input.dryRun) requireReason(published, input.reason);
+  const toName = await staffName(core.db, input.staffId);
+  const dates = [dayOf(a), dayOf({ date, week: a.week })];
+  return checkedEdit(
+    core,
+    { actor: core.actor(), action: 'roster.move', details: { id: a.id, staffId: input.staffId, date, published } },
+    dates,
+    async (trx) => {
+      await trx
+        .updateTable('duty_assignments')
+        .set({ staff_id: input.staffId, date, period_id: (await periodRow(trx, to)) ? to : null })
+        .where('id', '=', a.id)
+        .execute();
+      if (published)
+        await recordChange(core, trx, {
+          periodId: from,
+          action: 'MOVE',
+          details: {
+            duty: a.duty,
+            date: a.date,
+            week: a.week,
+            fromName: a.name,
+            toName,
+            toDate: date === a.date ? null : date,
+          },
+          reason: input.reason,
+        });
+    },
+    { dryRun: input.dryRun },
+  );
+}
+
+export async function lockDuty(core: Core, input: { id: number; locked: boolean }): Promise<void> {
+  await core.transact(
+    { actor: core.actor(), action: input.locked ? 'roster.lock' : 'roster.unlock', details: { id: input.id } },
+    async (trx) => {
+      await assignment(trx, input.id);
+      await trx
+        .updateTable('duty_assignments')
+        .set({ locked: input.locked ? 1 : 0 })
+        .where('id', '=', input.id)
+        .execute();
+    },
+  );
+}
+
+export async function swapWeeks(core: Core, input: { a: string; b: string; reason: string }): Promise<MoveResult> {
+  const rows = await core.db
+    .selectFrom('duty_assignments as d')
+    .innerJoin('staff as s', 's.id', 'd.staff_id')
+    .select(['d.id', 'd.week', 'd.staff_id', 'd.locked', 's.name'])
+    .where('d.week', 'in', [input.a, input.b])
+    .execute();
+  const a = rows.find((r) => r.week === input.a);
+  const b = rows.find((r) => r.week === input.b);
+  if (!a || !b) throw invalidInput(`${a ? 'b' : 'a'}: that week has no assessment-week worker to swap`);
+  if (a.locked || b.locked) throw new LuukkuError('CONFLICT', 'A locked week cannot be swapped. Unlock it first.');
+  const periods = [periodIdOf({ date: null, week: a.week }), periodIdOf({ date: null, week: b.week })];
+  const published = [await isPublished(core.db, periods[0]!), await isPublished(core.db, periods[1]!)];
+  requireReason(published.some(Boolean), input.reason);
+  return checkedEdit(
+    core,
+    { actor: core.actor(), action: 'roster.swapWeeks', details: { a: input.a, b: input.b } },
+    [isoWeekMonday(input.a), isoWeekMonday(input.b)],
+    async (trx) => {
+      await trx.updateTable('duty_assignments').set({ staff_id: b.staff_id }).where('id', '=', a.id).execute();
+      await trx.updateTable('duty_assignments').set({ staff_id: a.staff_id }).where('id', '=', b.id).execute();
+      for (const [i, [week, fromName, toName]] of [
+        [input.a, a.name, b.name],
+        [input.b, b.name, a.name],
+      ].entries())
+        if (published[i])
+          await recordChange(core, trx, {
+            periodId: periods[i]!,
+            action: 'SWAP',
+            details: {
+              duty: 'ASSESSMENT_WEEK',
+              date: null,
+              week: week!,
+              fromName: fromName!,
+              toName: toName!,
+              toDate: null,
+            },
+            reason: input.reason,
+          });
+    },
+  );
+}
+
+export async function publishPeriod(core: Core, periodId: string): Promise<void> {
+  await core.transact({ actor: core.actor(), action: 'roster.publish', details: { periodId } }, async (trx) => {
+    const period = await periodRow(trx, periodId);
+    if (!period) throw new LuukkuError('NOT_FOUND', 'Generate the roster for this month before publishing it.');
+    if (period.status === 'PUBLISHED') throw new LuukkuError('CONFLICT', 'This month is already published.');
+    await trx
+      .updateTable('roster_periods')
+      .set({ status: 'PUBLISHED', published_at: core.now().toISOString(), published_by: core.actor()!.id })
+      .where('id', '=', periodId)
+      .execute();
+  });
+}
+
+export async function rosterChanges(db: Kysely<Database>, periodIds: readonly string[]): Promise<RosterChange[]> {
+  if (!periodIds.length) return [];
+  const rows = await db
+    .selectFrom('roster_changes')
+    .selectAll()
+    .where('period_id', 'in', periodIds)
+    .orderBy('id', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    periodId: r.period_id,
+    at: r.at,
+    userName: r.user_name,
+    action: r.action as RosterChange['action'],
+    reason: r.reason,
+    ...(JSON.parse(r.details) as ChangeDetails),
+  }));
+}

@@ -1,0 +1,187 @@
+/**
+ * Generating the roster in the app: a month of daily duties (existing assessment weeks and locked duties
+ * kept), or the assessment-week rotation for a quarter or a year. The solve runs in a worker thread with
+ * progress and cancel; the result replaces the unlocked part in one transaction, and only if no hand edit
+ * in the meantime would make it break a hard rule.
+ */
+import {
+  addDays,
+  daysInMonth,
+  formatLocalDate,
+  isoWeek,
+  isoWeekMonday,
+  monthBounds,
+  type LocalDate,
+} from '../../../shared/dates';
+import { LuukkuError } from '../../../shared/errors';
+import type { GenerateInput, GenerateProgress } from '../../../shared/contract/roster';
+import { ASSESSMENT_WEEK, type RosterResult } from '../../../shared/rosterScenario';
+import type { Core } from '../../app/core';
+import { solveInWorker } from '../../scheduler/runner';
+import { dayOf, listAssignments, type AssignmentRow } from './queries';
+import { periodIdOf } from './rosterEdit';
+import { buildScenario } from './rosterInput';
+import { checkedEdit } from './rosterRules';
+
+type Report = (progress: NonNullable<GenerateProgress>) => void;
+
+export interface GenerateResult {
+  assignments: number;
+  uncovered: RosterResult['uncovered'];
+  optimal: boolean;
+  gap: number;
+  seconds: number;
+}
+
+/** The days a generation owns: a month, or the weeks whose Monday falls in a quarter or year. */
+export function generationRange(input: GenerateInput): { from: LocalDate; to: LocalDate } {
+  if (input.kind === 'MONTH') return monthBounds(input.month);
+  const first = input.quarter ? 3 * input.quarter - 2 : 1;
+  const last = input.quarter ? 3 * input.quarter : 12;
+  const start = formatLocalDate(input.year, first, 1);
+  const end = formatLocalDate(input.year, last, daysInMonth(input.year, last));
+  const firstMonday = isoWeekMonday(isoWeek(start)) < start ? addDays(isoWeekMonday(isoWeek(start)), 7) : start;
+  return { from: isoWeekMonday(isoWeek(firstMonday)), to: addDays(isoWeekMonday(isoWeek(end)), 6) };
+}
+
+export async function generateRoster(
+  core: Core,
+  input: GenerateInput,
+  report: Report,
+  signal: AbortSignal,
+): Promise<GenerateResult> {
+  const started = performance.now();
+  const seconds = () => Math.round((performance.now() - started) / 100) / 10;
+  const range = generationRange(input);
+  const month = input.kind === 'MONTH' ? input.month : null;
+  if (month) {
+    const period = await core.db
+      .selectFrom('roster_periods')
+      .select('status')
+      .where('id', '=', month)
+      .executeTakeFirst();
+    if (period?.status === 'PUBLISHED')
+      throw new LuukkuError(
+        'CONFLICT',
+        'This month is published: it is changed by moving duties or by a repair, not generated again.',
+      );
+  }
+  // One week either side, so the weekly maximum and "no two assessment weeks in a row" see the neighbours.
+  const window = {
+    from: addDays(isoWeekMonday(isoWeek(range.from)), -7),
+    to: addDays(isoWeekMonday(isoWeek(range.to)), 13),
+  };
+  const existing = await listAssignments(core.db, window.from, window.to, {
+    from: isoWeek(window.from),
+    to: isoWeek(window.to),
+  });
+  const published = new Set(
+    (await core.db.selectFrom('roster_periods').select('id').where('status', '=', 'PUBLISHED').execute()).map(
+      (p) => p.id,
+    ),
+  );
+  const inRange = (a: { date: string | null; week: string | null }) => dayOf(a) >= range.from && dayOf(a) <= range.to;
+  const replaceable = (a: AssignmentRow) =>
+    inRange(a) && !a.locked && !published.has(periodIdOf(a)) && (month ? !!a.date : !!a.week);
+  const locks = existing.filter((a) => !replaceable(a));
+  const busy = new Map<string, LocalDate[]>();
+  if (!month) for (const a of existing) if (a.date) busy.set(a.staffId, [...(busy.get(a.staffId) ?? []), a.date]);
+
+  report({ phase: 'PREPARING', seconds: seconds(), gap: null });
+  const scenario = await buildScenario(core.db, {
+    window,
+    daily: Boolean(month),
+    assessmentWeek: true,
+    locks,
+    busy,
+    historyBefore: range.from,
+  });
+  report({ phase: 'SOLVING', seconds: seconds(), gap: null });
+  let lastGap: number | null = null;
+  const ticker = setInterval(() => report({ phase: 'SOLVING', seconds: seconds(), gap: lastGap }), 250);
+  let result: RosterResult;
+  try {
+    result = await solveInWorker(
+      { scenario },
+      { onProgress: (gap) => (lastGap = Number.isFinite(gap) ? gap : null), signal },
+    );
+  } finally {
+    clearInterval(ticker);
+  }
+  report({ phase: 'SAVING', seconds: seconds(), gap: result.stats.gap });
+
+  const lockKey = new Set(locks.map((a) => `${a.date ?? a.week}|${a.duty}|${a.staffId}`));
+  const fresh = result.assignments.filter((a) => {
+    const row = 'date' in a ? { date: a.date, week: null } : { date: null, week: a.week };
+    const key = `${'date' in a ? a.date : a.week}|${a.duty}|${a.workerId}`;
+    return inRange(row) && !lockKey.has(key) && !published.has(periodIdOf(row)) && (month || !('date' in a));
+  });
+  const removed = existing.filter(replaceable);
+  const outcome = await checkedEdit(
+    core,
+    {
+      actor: core.actor(),
+      action: 'roster.generate',
+      details: { ...input, removed: removed.length, added: fresh.length, uncovered: result.uncovered.length },
+    },
+    [range.from, range.to],
+    async (trx) => {
+      if (month)
+        await trx
+          .insertInto('roster_periods')
+          .values({
+            id: month,
+            from_date: range.from,
+            to_date: range.to,
+            status: 'DRAFT',
+            published_at: null,
+            published_by: null,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+      const periods = new Set((await trx.selectFrom('roster_periods').select('id').execute()).map((p) => p.id));
+      for (let i = 0; i < removed.length; i += 500)
+        await trx
+          .deleteFrom('duty_assignments')
+          .where(
+            'id',
+            'in',
+            removed.slice(i, i + 500).map((a) => a.id),
+          )
+          .execute();
+      const rows = fresh.map((a) => {
+        const date = 'date' in a ? a.date : null;
+        const week = 'date' in a ? null : a.week;
+        const period = periodIdOf({ date, week });
+        return {
+          date,
+          week,
+          duty: a.duty,
+          staff_id: a.workerId,
+          locked: 0,
+          period_id: periods.has(period) ? period : null,
+        };
+      });
+      for (let i = 0; i < rows.length; i += 500)
+        await trx
+          .insertInto('duty_assignments')
+          .values(rows.slice(i, i + 500))
+          .execute();
+    },
+  );
+  if (!outcome.allowed)
+    throw new LuukkuError(
+      'CONFLICT',
+      'The roster was changed while it was being generated. Nothing was saved: generate it again.',
+    );
+  const owned = (u: RosterResult['uncovered'][number]) =>
+    inRange('date' in u ? { date: u.date, week: null } : { date: null, week: u.week }) &&
+    (month ? 'date' in u || u.duty === ASSESSMENT_WEEK : !('date' in u));
+  return {
+    assignments: fresh.length,
+    uncovered: result.uncovered.filter(owned),
+    optimal: result.stats.optimal,
+    gap: result.stats.gap,
+    seconds: seconds(),
+  };
+}

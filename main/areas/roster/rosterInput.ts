@@ -1,0 +1,119 @@
+/**
+ * The scheduler's input read from the store: the county's duty types and rules, the workers on the duty
+ * roster with their absences, wishes and history, closure days, and the assignments to keep as locks.
+ * Generation and repair both start here.
+ */
+import type { Kysely } from 'kysely';
+import { addDays, isoWeek, type LocalDate } from '../../../shared/dates';
+import { ROSTERED_ROLES } from '../../../shared/contract/roster';
+import { ASSESSMENT_WEEK, scenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/rosterScenario';
+import { lockProblems } from '../../scheduler/locks';
+import type { AssignmentRow } from './queries';
+import type { Database } from '../../store/schema';
+import { readRosterConfig } from '../settings/queries';
+
+export const DEFAULT_MAX_DUTIES_PER_WEEK = 5;
+
+export interface ScenarioOptions {
+  /** Whole ISO weeks, from a Monday to a Sunday. */
+  window: { from: LocalDate; to: LocalDate };
+  daily: boolean;
+  assessmentWeek: boolean;
+  /** Existing assignments the solver must keep; those no roster could keep any more are left out. */
+  locks: readonly AssignmentRow[];
+  /** Days a worker is not available although present (a rotation avoids weeks with daily duties). */
+  busy?: ReadonlyMap<string, readonly LocalDate[]>;
+  /** Fairness counts each person's duties in the year before this date. */
+  historyBefore?: LocalDate;
+}
+
+export async function buildScenario(db: Kysely<Database>, options: ScenarioOptions): Promise<Scenario> {
+  const { from, to } = options.window;
+  const config = await readRosterConfig(db);
+  const [staff, absences, wishes, closures, history] = await Promise.all([
+    db
+      .selectFrom('staff')
+      .select(['id', 'name', 'role', 'fte', 'languages', 'max_duties_per_week'])
+      .where('active', '=', 1)
+      .where('role', 'in', ROSTERED_ROLES)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('absences')
+      .select(['staff_id', 'from_date', 'to_date'])
+      .where('to_date', '>=', from)
+      .where('from_date', '<=', to)
+      .execute(),
+    db
+      .selectFrom('duty_wishes')
+      .select(['staff_id', 'date'])
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .execute(),
+    db.selectFrom('closure_days').select('date').execute(),
+    options.historyBefore ? dutyHistory(db, options.historyBefore) : Promise.resolve(new Map<string, number>()),
+  ]);
+  const dutyTypes = options.daily ? config.dutyTypes : [];
+  const input: ScenarioInput = {
+    version: 1,
+    period: { from, to },
+    closureDays: closures.map((c) => c.date).filter((d) => d >= from && d <= to),
+    dutyTypes: dutyTypes.map((d) => ({ id: d.id, perDay: d.perDay, requires: d.requires })),
+    assessmentWeek: options.assessmentWeek && config.assessmentWeek,
+    rules: {
+      swedishOnReceptionDaily: config.swedishOnReceptionDaily,
+      noConsecutiveAssessmentWeeks: config.noConsecutiveAssessmentWeeks,
+    },
+    workers: staff.map((s) => ({
+      id: s.id,
+      name: s.name,
+      role: s.role as (typeof ROSTERED_ROLES)[number],
+      fte: s.fte,
+      languages: JSON.parse(s.languages) as string[],
+      maxDutiesPerWeek: s.max_duties_per_week ?? DEFAULT_MAX_DUTIES_PER_WEEK,
+      absences: [
+        ...absences
+          .filter((a) => a.staff_id === s.id)
+          .map((a) => ({ from: a.from_date < from ? from : a.from_date, to: a.to_date > to ? to : a.to_date })),
+        ...(options.busy?.get(s.id) ?? []).map((d) => ({ from: d, to: d })),
+      ],
+      wishesOff: wishes.filter((w) => w.staff_id === s.id).map((w) => w.date),
+      history: Object.fromEntries(
+        [...dutyTypes.map((d) => d.id), ASSESSMENT_WEEK].flatMap((duty) => {
+          const n = history.get(`${s.id}|${duty}`);
+          return n ? [[duty, n]] : [];
+        }),
+      ),
+    })),
+    locks: options.locks.flatMap((a) =>
+      staff.some((s) => s.id === a.staffId) && (a.duty === ASSESSMENT_WEEK || options.daily)
+        ? [
+            a.week
+              ? { week: a.week, duty: a.duty, workerId: a.staffId }
+              : { date: a.date!, duty: a.duty, workerId: a.staffId },
+          ]
+        : [],
+    ),
+  };
+  const scenario = scenarioSchema.parse(input);
+  const broken = new Set(lockProblems(scenario).map((p) => Number(/^locks\.(\d+)/.exec(p)![1])));
+  if (broken.size) scenario.locks = scenario.locks.filter((_, i) => !broken.has(i));
+  return scenario;
+}
+
+/** Duties per person and type in the 365 days before `before`: the fairness history. */
+async function dutyHistory(db: Kysely<Database>, before: LocalDate): Promise<Map<string, number>> {
+  const since = addDays(before, -365);
+  const rows = await db
+    .selectFrom('duty_assignments')
+    .select(['staff_id', 'duty', (eb) => eb.fn.countAll<number>().as('n')])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('date', '>=', since), eb('date', '<', before)]),
+        eb.and([eb('week', '>=', isoWeek(since)), eb('week', '<', isoWeek(before))]),
+      ]),
+    )
+    .groupBy(['staff_id', 'duty'])
+    .execute();
+  return new Map(rows.map((r) => [`${r.staff_id}|${r.duty}`, Number(r.n)]));
+}

@@ -1,0 +1,172 @@
+/**
+ * Repair after an absence: the duties the absent worker holds are given to others with as few changes as
+ * the hard rules allow. The solver keeps every other assignment of the affected weeks unless moving one is
+ * the only way to cover a slot (a weighted "keep" term); a team lead sees the proposal and accepts it.
+ */
+import { addDays, isoWeek } from '../../../shared/dates';
+import { invalidInput, LuukkuError } from '../../../shared/errors';
+import type { MoveResult, RepairChange, RepairProposal } from '../../../shared/contract/roster';
+import type { Core } from '../../app/core';
+import { solveInWorker } from '../../scheduler/runner';
+import { dayOf, dutiesDuring, listAssignments } from './queries';
+import type { Database } from '../../store/schema';
+import type { Kysely } from 'kysely';
+import { isPublished, periodIdOf, recordChange } from './rosterEdit';
+import { buildScenario } from './rosterInput';
+import { checkedEdit, requireReason, weeksAround } from './rosterRules';
+
+async function absence(db: Kysely<Database>, id: number) {
+  const row = await db
+    .selectFrom('absences as a')
+    .innerJoin('staff as s', 's.id', 'a.staff_id')
+    .select(['a.id', 'a.staff_id', 'a.from_date', 'a.to_date', 's.name'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new LuukkuError('NOT_FOUND', 'No such absence.');
+  return row;
+}
+
+const slotOf = (a: { date: string | null; week: string | null; duty: string }) => `${a.date ?? a.week}|${a.duty}`;
+
+export async function proposeRepair(core: Core, absenceId: number): Promise<RepairProposal> {
+  const away = await absence(core.db, absenceId);
+  const holding = await dutiesDuring(core.db, away.staff_id, away.from_date, away.to_date);
+  if (!holding.length) return { absenceId, changes: [], uncovered: [] };
+  const core_ = weeksAround(holding.map(dayOf));
+  const window = { from: addDays(core_.from, -7), to: addDays(core_.to, 7) };
+  const existing = await listAssignments(core.db, window.from, window.to, {
+    from: isoWeek(window.from),
+    to: isoWeek(window.to),
+  });
+  const inCore = (a: { date: string | null; week: string | null }) => dayOf(a) >= core_.from && dayOf(a) <= core_.to;
+  const scenario = await buildScenario(core.db, {
+    window,
+    daily: true,
+    assessmentWeek: true,
+    locks: existing.filter((a) => !inCore(a) || a.locked),
+  });
+  const prefer = existing
+    .filter((a) => inCore(a) && !a.locked)
+    .map((a) => ({ workerId: a.staffId, duty: a.duty, ...(a.date ? { date: a.date } : { week: a.week! }) }));
+  const result = await solveInWorker({ scenario, prefer });
+
+  const names = new Map(
+    (await core.db.selectFrom('staff').select(['id', 'name']).execute()).map((s) => [s.id, s.name] as const),
+  );
+  const before = new Map<string, string[]>();
+  const after = new Map<string, string[]>();
+  for (const a of existing.filter(inCore)) before.set(slotOf(a), [...(before.get(slotOf(a)) ?? []), a.staffId]);
+  for (const r of result.assignments) {
+    const row = 'date' in r ? { date: r.date, week: null, duty: r.duty } : { date: null, week: r.week, duty: r.duty };
+    if (inCore(row)) after.set(slotOf(row), [...(after.get(slotOf(row)) ?? []), r.workerId]);
+  }
+  const changes: RepairChange[] = [];
+  for (const slot of new Set([...before.keys(), ...after.keys()])) {
+    const was = before.get(slot) ?? [];
+    const now = after.get(slot) ?? [];
+    const out = was.filter((id) => !now.includes(id));
+    const into = now.filter((id) => !was.includes(id));
+    const [key, duty] = slot.split('|') as [string, RepairChange['duty']];
+    const when = key.includes('W') ? { date: null, week: key } : { date: key, week: null };
+    for (let i = 0; i < Math.max(out.length, into.length); i++)
+      changes.push({
+        ...when,
+        duty,
+        fromStaffId: out[i] ?? null,
+        fromName: out[i] ? names.get(out[i]!)! : null,
+        toStaffId: into[i] ?? null,
+        toName: into[i] ? names.get(into[i]!)! : null,
+      });
+  }
+  changes.sort((a, b) => dayOf(a).localeCompare(dayOf(b)) || a.duty.localeCompare(b.duty));
+  const uncovered = result.uncovered.filter((u) =>
+    inCore('date' in u ? { date: u.date, week: null } : { date: null, week: u.week }),
+  );
+  return { absenceId, changes, uncovered };
+}
+
+export async function applyRepair(
+  core: Core,
+  input: {
+    absenceId: number;
+    changes: {
+      date: string | null;
+      week: string | null;
+      duty: string;
+      fromStaffId: string | null;
+      toStaffId: string | null;
+    }[];
+    reason: string;
+  },
+): Promise<MoveResult> {
+  const away = await absence(core.db, input.absenceId);
+  const published = new Map<string, boolean>();
+  for (const c of input.changes) published.set(periodIdOf(c), await isPublished(core.db, periodIdOf(c)));
+  requireReason([...published.values()].some(Boolean), input.reason);
+  const names = new Map(
+    (await core.db.selectFrom('staff').select(['id', 'name']).execute()).map((s) => [s.id, s.name] as const),
+  );
+  return checkedEdit(
+    core,
+    {
+      actor: core.actor(),
+      action: 'roster.repair',
+      details: { absenceId: input.absenceId, changes: input.changes.length },
+    },
+    [away.from_date, away.to_date, ...input.changes.map(dayOf)],
+    async (trx) => {
+      const periods = new Set((await trx.selectFrom('roster_periods').select('id').execute()).map((p) => p.id));
+      for (const c of input.changes) {
+        if ((c.date === null) === (c.week === null)) throw invalidInput('changes: give either date or week');
+        if (c.toStaffId && !names.has(c.toStaffId)) throw invalidInput(`changes: unknown worker ${c.toStaffId}`);
+        if (c.fromStaffId) {
+          let q = trx
+            .selectFrom('duty_assignments')
+            .select('id')
+            .where('duty', '=', c.duty)
+            .where('staff_id', '=', c.fromStaffId)
+            .where('locked', '=', 0);
+          q = c.date ? q.where('date', '=', c.date) : q.where('week', '=', c.week);
+          const row = await q.executeTakeFirst();
+          if (!row)
+            throw new LuukkuError(
+              'CONFLICT',
+              'The roster has changed since this repair was proposed. Propose it again.',
+            );
+          await trx.deleteFrom('duty_assignments').where('id', '=', row.id).execute();
+        }
+        const period = periodIdOf(c);
+        if (c.toStaffId)
+          await trx
+            .insertInto('duty_assignments')
+            .values({
+              date: c.date,
+              week: c.week,
+              duty: c.duty,
+              staff_id: c.toStaffId,
+              locked: 0,
+              period_id: periods.has(period) ? period : null,
+            })
+            .execute();
+        if (published.get(period))
+          await recordChange(core, trx, {
+            periodId: period,
+            action: 'REPAIR',
+            details: {
+              duty: c.duty,
+              date: c.date,
+              week: c.week,
+              fromName: c.fromStaffId ? names.get(c.fromStaffId)! : null,
+              toName: c.toStaffId ? names.get(c.toStaffId)! : null,
+              toDate: null,
+            },
+            reason: input.reason,
+          });
+      }
+    },
+    {
+      // The repair must leave the absent worker with no duty in the absence, whatever was broken before.
+      mustClear: (after) => after.filter((p) => p.rule === 'ABSENT' && p.name === away.name),
+    },
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * The client's access-log report (Asiakastietolaki 703/2023 § 11): for one child, every entry of the
+ * usage and disclosure log that touched any of the child's cases (found by identity code, or by name and
+ * birth date), who it was, when, in what role and for what purpose. Producing it is itself a use of client
+ * data and is logged in the same transaction.
+ */
+import type { TFunction } from 'i18next';
+import type { Language } from '../../../shared/schemas';
+import type { AccessLog } from '../../../shared/contract/team';
+import { toCsv } from '../../../shared/csv';
+import { LuukkuError } from '../../../shared/errors';
+import type { Core } from '../../app/core';
+import type { Actor } from '../../store/audit';
+import { documentPdf } from '../cases/letterPdf';
+import type { Transactor } from '../../store/unitOfWork';
+import { findExistingCases } from '../cases/queries';
+import { readSettings } from '../settings/queries';
+import { mainText } from '../../text';
+import { childName } from '../cases/cases';
+
+const helsinkiTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Helsinki',
+  dateStyle: 'short',
+  timeStyle: 'medium',
+});
+
+export const ACCESS_LOG_PURPOSE = 'access-log report to the client (703/2023 § 11)';
+
+/** The report for the child of `caseId`; `reader` is who asks (logged), `now` when. */
+export async function childAccessLog(
+  store: Transactor,
+  input: { caseId: string; language: Language },
+  reader: { actor: Actor | null; now: Date; format?: 'pdf' },
+): Promise<AccessLog> {
+  return store.unitOfWork(async ({ trx, audit }) => {
+    const child = await trx.selectFrom('cases').selectAll().where('id', '=', input.caseId).executeTakeFirst();
+    if (!child) throw new LuukkuError('NOT_FOUND', 'No such case.');
+    const related = await findExistingCases(trx, {
+      hetu: child.child_hetu ?? '',
+      firstName: child.child_first_name ?? '',
+      lastName: child.child_last_name ?? '',
+      birthDate: child.child_birth_date ?? '',
+    });
+    const cases = [child, ...related.map((r) => r.row).filter((r) => r.id !== child.id)];
+    const ids = cases.map((c) => c.id);
+    const entries = await trx
+      .selectFrom('audit_log as a')
+      .leftJoin('users as u', 'u.id', 'a.user_id')
+      .select([
+        'a.seq',
+        'a.at',
+        'u.display_name as user',
+        'a.user_name as userName',
+        'a.role',
+        'a.action',
+        'a.purpose',
+        'a.case_id as caseId',
+        'a.outcome',
+      ])
+      .where((eb) =>
+        eb.or([
+          eb('a.case_id', 'in', ids),
+          eb('a.seq', 'in', eb.selectFrom('audit_cases').select('seq').where('case_id', 'in', ids)),
+        ]),
+      )
+      .orderBy('a.seq')
+      .execute();
+    // Entries that listed several cases (a queue page, a bulk move) name which of this child's they showed.
+    const listed = new Map<number, string[]>();
+    for (const r of await trx
+      .selectFrom('audit_cases')
+      .select(['seq', 'case_id'])
+      .where('case_id', 'in', ids)
+      .execute())
+      listed.set(r.seq, [...(listed.get(r.seq) ?? []), r.case_id]);
+    const rows = entries.map((e) => ({ ...e, caseId: e.caseId ?? listed.get(e.seq)?.join(' ') ?? null }));
+    audit({
+      actor: reader.actor,
+      action: 'audit.childAccessLog',
+      purpose: ACCESS_LOG_PURPOSE,
+      caseIds: ids,
+      details: { entries: entries.length, ...(reader.format && { format: reader.format }) },
+    });
+    const t = mainText(input.language);
+    const csv = toCsv([
+      [
+        t('accessLog.col.time'),
+        t('accessLog.col.user'),
+        t('accessLog.col.role'),
+        t('accessLog.col.action'),
+        t('accessLog.col.purpose'),
+        t('accessLog.col.case'),
+        t('accessLog.col.outcome'),
+      ],
+      ...rows.map((e) => Object.values(entryText(e, t))),
+    ]);
+    return {
+      child: {
+        name: childName(child.child_first_name, child.child_last_name),
+        birthDate: child.child_birth_date,
+        hetu: child.child_hetu,
+      },
+      cases: cases.map((c) => ({ id: c.id, type: c.type, receivedDate: c.received_date, status: c.status })),
+      entries: rows,
+      fileName: `luukku-access-log-${helsinkiTime.format(reader.now).slice(0, 10)}.csv`,
+      csv,
+    };
+  });
+}
+
+/** The fixed purposes the app logs, by their words in the log; a lead's own words (an export's) stay as typed. */
+const PURPOSE_KEYS: Record<string, string> = {
+  'case detail': 'caseDetail',
+  'case queue': 'caseQueue',
+  'deadline monitoring': 'deadlineMonitoring',
+  'disclosure to the guardian': 'disclosureToGuardian',
+  'duplicate check at registration': 'duplicateCheck',
+  letter: 'letter',
+  'workload balancing': 'workloadBalancing',
+  [ACCESS_LOG_PURPOSE]: 'accessLogReport',
+};
+
+/** One entry in the reader's language, as both the CSV and the PDF show it. */
+function entryText(e: AccessLog['entries'][number], t: TFunction) {
+  const purposeKey = e.purpose ? PURPOSE_KEYS[e.purpose] : undefined;
+  return {
+    time: helsinkiTime.format(new Date(e.at)),
+    user: e.user ? `${e.user} (${e.userName})` : (e.userName ?? ''),
+    role: e.role ? t(`roles.${e.role}`) : '',
+    action: t(`accessLog.actions.${e.action}`, { defaultValue: e.action }),
+    purpose: purposeKey ? t(`accessLog.purposes.${purposeKey}`) : (e.purpose ?? ''),
+    case: e.caseId ?? '',
+    outcome: t(`accessLog.outcomes.${e.outcome}`, { defaultValue: e.outcome }),
+  };
+}
+
+/** The report as a document for the family: who, when, what and why, one entry per paragraph. */
+function accessLogDocument(log: AccessLog, t: TFunction, county: string, now: Date): string {
+  const lines = [
+    `# ${t('accessLog.pdf.title')}`,
+    `${county} · ${t('accessLog.pdf.made', { at: helsinkiTime.format(now).slice(0, 16) })}`,
+    '',
+    t('accessLog.pdf.law'),
+    '',
+    `${t('accessLog.pdf.child')}: ${log.child.name ?? t('letters.unbornChild')}${log.child.birthDate ? `, ${t('accessLog.pdf.born', { date: log.child.birthDate })}` : ''}`,
+    `${t('accessLog.pdf.cases')}: ${log.cases.map((c) => `${c.id} (${t(`caseTypes.${c.type}`)}, ${c.receivedDate})`).join('; ')}`,
+    '',
+    `# ${t('accessLog.entries', { count: log.entries.length })}`,
+  ];
+  for (const e of log.entries) {
+    const text = entryText(e, t);
+    lines.push(
+      '',
+      `${text.time} · ${text.user}${text.role ? `, ${text.role}` : ''}`,
+      [text.action, text.purpose && `${t('accessLog.col.purpose')}: ${text.purpose}`, text.case, text.outcome]
+        .filter(Boolean)
+        .join(' · '),
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The same report as a PDF to hand to the family; made and logged like the CSV (with `format: 'pdf'`). */
+export async function childAccessLogPdf(
+  core: Core,
+  input: { caseId: string; language: Language },
+): Promise<{ fileName: string; pdfBase64: string }> {
+  const now = core.now();
+  const log = await childAccessLog(core, input, { actor: core.actor(), now, format: 'pdf' });
+  const t = mainText(input.language);
+  const county = (await readSettings(core.db)).countyName;
+  const pdf = await documentPdf({
+    title: t('accessLog.pdf.title'),
+    language: input.language,
+    body: accessLogDocument(log, t, county, now),
+    now,
+  });
+  return { fileName: log.fileName.replace(/\.csv$/, '.pdf'), pdfBase64: pdf.toString('base64') };
+}
+
+/** Through the app: the signed-in team lead asks. */
+export function childAccessLogFor(core: Core, input: { caseId: string; language: Language }): Promise<AccessLog> {
+  return childAccessLog(core, input, { actor: core.actor(), now: core.now() });
+}

@@ -1,0 +1,186 @@
+/**
+ * Moving cases to another social worker (absences, conflicts of interest, region): one case or many, or
+ * every open case of one worker. All of it is one transaction with its audit entry (naming every case);
+ * each case gets a REASSIGNED event with the reason, and the previous and new assignees get a message in
+ * their inbox. Progress is reported between slices so the app can show it for a thousand cases.
+ */
+import type { Kysely } from 'kysely';
+import { ASSIGNABLE_ROLES, type Role } from '../../../shared/roles';
+import type { Core } from '../../app/core';
+import type { Inbox } from '../../../shared/contract/team';
+import type { Database } from '../../store/schema';
+import { FieldErrors } from '../cases/caseValidation';
+import { yieldToEventLoop, type CountProgress } from '../../app/jobProgress';
+
+const SLICE = 100;
+
+export interface ReassignRequest {
+  caseIds?: string[] | undefined;
+  fromUserId?: string | undefined;
+  toUserId: string;
+  reason: string;
+}
+
+async function casesToMove(trx: Kysely<Database>, input: ReassignRequest, errors: FieldErrors) {
+  const columns = ['id', 'status', 'assignee_user_id', 'assigned_team_id'] as const;
+  if (input.fromUserId) {
+    const from = await trx.selectFrom('users').select('id').where('id', '=', input.fromUserId).executeTakeFirst();
+    if (!from) errors.add('fromUserId', 'no such user');
+    return trx
+      .selectFrom('cases')
+      .select(columns)
+      .where('assignee_user_id', '=', input.fromUserId)
+      .where('status', '!=', 'CLOSED')
+      .orderBy('id')
+      .execute();
+  }
+  const ids = [...new Set(input.caseIds)];
+  const rows = await trx.selectFrom('cases').select(columns).where('id', 'in', ids).orderBy('id').execute();
+  if (rows.length < ids.length) errors.add('caseIds', `${ids.length - rows.length} of the cases do not exist`);
+  const closed = rows.filter((r) => r.status === 'CLOSED').length;
+  if (closed) errors.add('caseIds', `${closed} of the cases are closed and stay with who closed them`);
+  return rows;
+}
+
+export async function reassignCases(
+  core: Core,
+  input: ReassignRequest,
+  report: (progress: CountProgress) => void = () => {},
+): Promise<{ reassigned: number }> {
+  const actor = core.actor()!;
+  const now = core.now().toISOString();
+  const moved = await core.transact(
+    (ids: string[]) => ({
+      actor,
+      action: 'cases.reassign',
+      purpose: 'workload balancing',
+      caseIds: ids,
+      details: { count: ids.length, toUserId: input.toUserId, fromUserId: input.fromUserId ?? null },
+    }),
+    async (trx) => {
+      const errors = new FieldErrors();
+      const target = await trx
+        .selectFrom('users as u')
+        .leftJoin('staff as s', 's.id', 'u.staff_id')
+        .select(['u.id', 'u.display_name as name', 'u.role', 'u.active', 's.team_id as teamId'])
+        .where('u.id', '=', input.toUserId)
+        .executeTakeFirst();
+      if (!target?.active || !ASSIGNABLE_ROLES.includes(target.role as Role))
+        errors.add('toUserId', 'no such active social worker');
+      const rows = await casesToMove(trx, input, errors);
+      const moving = rows.filter((r) => r.assignee_user_id !== input.toUserId);
+      if (!errors.any && !moving.length)
+        errors.add(input.fromUserId ? 'fromUserId' : 'caseIds', 'no open cases to move to this worker');
+      errors.throwIfAny();
+      const names = new Map(
+        (await trx.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]),
+      );
+      for (let i = 0; i < moving.length; i += SLICE) {
+        for (const row of moving.slice(i, i + SLICE)) {
+          // A regional assessment follows its worker's team; other cases keep theirs.
+          const team = row.status === 'ASSESSMENT' && target!.teamId ? target!.teamId : row.assigned_team_id;
+          await trx
+            .updateTable('cases')
+            .set({ assignee_user_id: input.toUserId, assigned_team_id: team, updated_at: now })
+            .where('id', '=', row.id)
+            .execute();
+          await trx
+            .insertInto('case_events')
+            .values({
+              case_id: row.id,
+              at: now,
+              user_id: actor.id,
+              kind: 'REASSIGNED',
+              data: JSON.stringify({
+                from: row.assignee_user_id ? (names.get(row.assignee_user_id) ?? null) : null,
+                to: target!.name,
+                reason: input.reason,
+              }),
+            })
+            .execute();
+        }
+        report({ done: Math.min(i + SLICE, moving.length), total: moving.length });
+        await yieldToEventLoop();
+      }
+      await notify(trx, moving, target!, actor.id, names.get(actor.id) ?? actor.name, input.reason, now);
+      return moving.map((r) => r.id);
+    },
+  );
+  return { reassigned: moved.length };
+}
+
+/** One inbox message to the new assignee and one to each previous assignee (not to the lead who moved them). */
+async function notify(
+  trx: Kysely<Database>,
+  moved: readonly { assignee_user_id: string | null }[],
+  target: { id: string; name: string },
+  actorId: string,
+  actorName: string,
+  reason: string,
+  at: string,
+) {
+  const perPrevious = new Map<string, number>();
+  for (const r of moved)
+    if (r.assignee_user_id) perPrevious.set(r.assignee_user_id, (perPrevious.get(r.assignee_user_id) ?? 0) + 1);
+  const messages = [
+    { user_id: target.id, kind: 'CASES_RECEIVED', data: { count: moved.length, by: actorName, other: null, reason } },
+    ...[...perPrevious].map(([userId, count]) => ({
+      user_id: userId,
+      kind: 'CASES_MOVED_AWAY',
+      data: { count, by: actorName, other: target.name, reason },
+    })),
+  ].filter((m) => m.user_id !== actorId);
+  for (const m of messages)
+    await trx
+      .insertInto('inbox')
+      .values({ user_id: m.user_id, at, kind: m.kind, data: JSON.stringify(m.data), read_at: null })
+      .execute();
+}
+
+export async function inbox(core: Core) {
+  const me = await core.requireUser();
+  const rows = await core.db
+    .selectFrom('inbox')
+    .select(['id', 'at', 'kind', 'data', 'read_at'])
+    .where('user_id', '=', me.id)
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();
+  const unread = await core.db
+    .selectFrom('inbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', me.id)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return {
+    unread: Number(unread.n),
+    items: rows.map((r) => {
+      const data = JSON.parse(r.data) as {
+        count: number;
+        by: string;
+        other: string | null;
+        reason: string;
+        role?: string;
+      };
+      return {
+        id: r.id,
+        at: r.at,
+        kind: r.kind as Inbox['items'][number]['kind'],
+        ...data,
+        read: r.read_at !== null,
+      };
+    }),
+  };
+}
+
+export async function markInboxRead(core: Core, ids: number[] | undefined) {
+  const me = await core.requireUser();
+  let update = core.db
+    .updateTable('inbox')
+    .set({ read_at: core.now().toISOString() })
+    .where('user_id', '=', me.id)
+    .where('read_at', 'is', null);
+  if (ids) update = update.where('id', 'in', ids.length ? ids : [-1]);
+  await update.execute();
+  return inbox(core);
+}

@@ -1,0 +1,53 @@
+/**
+ * Reads behind the workload board and the assignee suggestions: open cases per assignee, area and team
+ * with their overdue and due-soon counts, and the weekly flow of recent weeks. Only open cases are grouped
+ * (an index range on status); the closed archive is touched only for the weeks the trend shows.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { LocalDate } from '../../../shared/dates';
+import type { Database } from '../../store/schema';
+
+const OPEN = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT'];
+const RUNNING = ['NEW', 'TRIAGE', 'ASSESSMENT'];
+
+/** Open cases grouped by assignee, area, team and status, with how many are overdue or due soon. */
+export async function openLoad(db: Kysely<Database>, today: LocalDate, dueSoonUntil: LocalDate) {
+  const running = sql<boolean>`c.status IN (${sql.join(RUNNING)})`;
+  const rows = await db
+    .selectFrom('cases as c')
+    .select([
+      'c.assignee_user_id as userId',
+      'c.area_id as areaId',
+      'c.assigned_team_id as teamId',
+      'c.status',
+      (eb) => eb.fn.countAll<number>().as('open'),
+      sql<number>`sum(${running} AND c.running_due < ${today})`.as('overdue'),
+      sql<number>`sum(${running} AND c.running_due >= ${today} AND c.running_due <= ${dueSoonUntil})`.as('dueSoon'),
+    ])
+    .where('c.status', 'in', OPEN)
+    .groupBy(['c.assignee_user_id', 'c.area_id', 'c.assigned_team_id', 'c.status'])
+    .execute();
+  return rows.map((r) => ({ ...r, open: Number(r.open), overdue: Number(r.overdue), dueSoon: Number(r.dueSoon) }));
+}
+export type LoadRow = Awaited<ReturnType<typeof openLoad>>[number];
+
+/**
+ * For the trend: cases still open (with their receipt date), and cases closed since `since` with their
+ * receipt and closing dates. A closed case closed on its assessment's completion or, without one, its decision.
+ */
+export async function caseFlow(db: Kysely<Database>, since: LocalDate) {
+  const open = await db.selectFrom('cases').select('received_date as received').where('status', 'in', OPEN).execute();
+  const closedOn = sql<string>`coalesce(assessment_completed_date, decision_date)`;
+  const closed = await db
+    .selectFrom('cases')
+    .select(['received_date as received', closedOn.as('closedOn')])
+    .where('status', '=', 'CLOSED')
+    .where((eb) => eb.or([eb('decision_date', '>=', since), eb('assessment_completed_date', '>=', since)]))
+    .execute();
+  const received = await db
+    .selectFrom('cases')
+    .select('received_date as received')
+    .where('received_date', '>=', since)
+    .execute();
+  return { open, closed: closed.filter((c) => c.closedOn >= since), received };
+}
