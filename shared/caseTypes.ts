@@ -98,7 +98,9 @@ export type ContactMode = (typeof CONTACT_MODES)[number];
 
 /** The anonymous advice log (no personal data): how, in which language, about what, guided where. */
 export const ADVICE_CHANNELS = ['PHONE', 'WEB', 'WALK_IN', 'EMAIL'] as const;
+export type AdviceChannel = (typeof ADVICE_CHANNELS)[number];
 export const ADVICE_LANGUAGES = ['fi', 'sv', 'en', 'other'] as const;
+export type AdviceLanguage = (typeof ADVICE_LANGUAGES)[number];
 export const ADVICE_TOPICS = [
   'PARENTING',
   'FAMILY_CONFLICT',
@@ -111,6 +113,7 @@ export const ADVICE_TOPICS = [
   'SERVICE_INFO',
   'OTHER',
 ] as const;
+export type AdviceTopic = (typeof ADVICE_TOPICS)[number];
 export const ADVICE_GUIDED_TO = [
   'FAMILY_CENTRE',
   'FAMILY_COUNSELLING',
@@ -122,3 +125,4 @@ export const ADVICE_GUIDED_TO = [
   'NOTIFICATION_MADE',
   'NOT_GUIDED',
 ] as const;
+export type AdviceGuidedTo = (typeof ADVICE_GUIDED_TO)[number];

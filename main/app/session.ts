@@ -6,7 +6,6 @@
  */
 import type { CurrentUser } from '../../shared/contract';
 import { invalidInput, LuukkuError } from '../../shared/errors';
-import type { Role } from '../../shared/roles';
 import { DUMMY_HASH_PROMISE, hashPassword, requireGoodPassword, verifyPassword } from '../security/passwords';
 import type { Actor } from '../store/audit';
 import type { Database, UserRow } from '../store/schema';
@@ -50,7 +49,7 @@ export class Session {
         id: user.id,
         username: user.username,
         displayName: user.display_name,
-        role: user.role as Role,
+        role: user.role,
         staffId: user.staff_id,
         mustChangePassword: user.must_change_password === 1,
       },

@@ -9,13 +9,15 @@ import type { AuditRow, Database } from './schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const HEAD_KEY = 'audit_head';
+import type { Role } from '../../shared/roles';
+
 /** Rows per insert into the case index: well under SQLite's limit of bound variables. */
 const INDEX_CHUNK = 500;
 
 export interface Actor {
   id: string;
   name: string;
-  role: string;
+  role: Role;
 }
 
 export interface AuditEntry {

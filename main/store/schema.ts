@@ -1,8 +1,30 @@
 /**
  * Table types for kysely. Column names are snake_case as stored; timestamps are UTC ISO strings,
- * calendar dates are Europe/Helsinki LocalDates (`YYYY-MM-DD`), booleans are 0/1.
+ * calendar dates are Europe/Helsinki LocalDates (`YYYY-MM-DD`), booleans are 0/1. A column that holds one of
+ * a domain's codes is typed with that domain's type, so a read needs no cast and a write of a stray string
+ * does not compile.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type {
+  AdviceChannel,
+  AdviceGuidedTo,
+  AdviceLanguage,
+  AdviceTopic,
+  AssessmentOutcome,
+  CaseStatus,
+  CaseType,
+  Channel,
+  ClosureReason,
+  Concern,
+  Decision,
+  OverrunReason,
+  ReporterCategory,
+  StaffRole,
+} from '../../shared/caseTypes';
+import type { LetterKind, LetterLanguage } from '../../shared/contract/letters';
+import type { ServiceKind } from '../../shared/contract/org';
+import type { AbsenceKind, ChangeAction, PeriodStatus } from '../../shared/contract/roster';
+import type { Role } from '../../shared/roles';
 
 export interface MetaTable {
   key: string;
@@ -26,7 +48,7 @@ export interface MunicipalitiesTable {
   name_sv: string;
   area_id: string;
   /** 'fi' or 'sv': the majority language, used for letters and the Swedish-service rule. */
-  majority_language: string;
+  majority_language: LetterLanguage;
 }
 
 export interface TeamsTable {
@@ -39,7 +61,7 @@ export interface StaffTable {
   id: string;
   name: string;
   /** SOCIAL_WORKER | COUNSELLOR | LEAD | SERVICE_COORDINATOR */
-  role: string;
+  role: StaffRole;
   fte: number;
   /** JSON array of language codes, e.g. ["fi","sv"] */
   languages: string;
@@ -56,7 +78,7 @@ export interface AbsencesTable {
   from_date: string;
   to_date: string;
   /** VACATION | SICK_LEAVE | TRAINING | OTHER */
-  kind: string;
+  kind: AbsenceKind;
   created_at: string;
 }
 
@@ -70,7 +92,7 @@ export interface UsersTable {
   username: string;
   display_name: string;
   /** ADVICE | ASSESSMENT_SW | REGIONAL | LEAD | ADMIN (shared/roles.ts) */
-  role: string;
+  role: Role;
   staff_id: string | null;
   password_hash: string;
   active: number;
@@ -83,8 +105,8 @@ export interface UsersTable {
 export interface NotificationsTable {
   id: string;
   received_at: string;
-  channel: string;
-  reporter_category: string;
+  channel: Channel;
+  reporter_category: ReporterCategory;
   reporter_contact: string | null;
   created_by: string | null;
   created_at: string;
@@ -97,11 +119,11 @@ export interface CasesTable {
   external_id: string | null;
   notification_id: string | null;
   linked_case_id: string | null;
-  type: string;
-  channel: string;
+  type: CaseType;
+  channel: Channel;
   received_at: string;
   received_date: string;
-  reporter_category: string;
+  reporter_category: ReporterCategory;
   municipality_id: string;
   area_id: string;
   child_first_name: string | null;
@@ -116,8 +138,8 @@ export interface CasesTable {
   summary: string | null;
   urgency_assessed_at: string | null;
   urgency_assessed_by: string | null;
-  urgency_result: string | null;
-  decision: string | null;
+  urgency_result: 'URGENT' | 'NOT_URGENT' | null;
+  decision: Decision | null;
   decision_date: string | null;
   /** When the decision was typed in (an import: the source system's time); decision_date is the real date. */
   decision_at: string | null;
@@ -126,24 +148,24 @@ export interface CasesTable {
   assessment_completed_date: string | null;
   assignee_user_id: string | null;
   /** AWAITING_BIRTH | NEW | TRIAGE | ASSESSMENT | CLOSED (derived from the events, kept for indexed queue queries) */
-  status: string;
+  status: CaseStatus;
   created_at: string;
   updated_at: string;
   /** PLANNED_SOCIAL_WORK | CHILD_WELFARE_CLIENT | NO_FURTHER_NEED (migration 003) */
-  assessment_outcome: string | null;
+  assessment_outcome: AssessmentOutcome | null;
   assessment_summary: string | null;
   /** The regional assessment team a started assessment went to (migration 007). */
   assigned_team_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the urgency assessment was typed in; urgency_assessed_at is the real time (migration 013). */
   urgency_recorded_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** CHILD_WELFARE | SPECIAL_SUPPORT | OTHER: THL's population (migration 013). */
-  concern: ColumnType<string | null, string | null | undefined, string | null>;
-  start_overrun_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  concern: ColumnType<Concern | null, Concern | null | undefined, Concern | null>;
+  start_overrun_reason: ColumnType<OverrunReason | null, OverrunReason | null | undefined, OverrunReason | null>;
   start_overrun_note: ColumnType<string | null, string | null | undefined, string | null>;
-  complete_overrun_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  complete_overrun_reason: ColumnType<OverrunReason | null, OverrunReason | null | undefined, OverrunReason | null>;
   complete_overrun_note: ColumnType<string | null, string | null | undefined, string | null>;
   /** DUPLICATE | REGISTERED_IN_ERROR | OTHER_COUNTY: closed as not a case, never as a decision (migration 013). */
-  closed_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_reason: ColumnType<ClosureReason | null, ClosureReason | null | undefined, ClosureReason | null>;
   closed_at: ColumnType<string | null, string | null | undefined, string | null>;
   closed_by: ColumnType<string | null, string | null | undefined, string | null>;
   closed_note: ColumnType<string | null, string | null | undefined, string | null>;
@@ -165,7 +187,7 @@ export interface RosterPeriodsTable {
   from_date: string;
   to_date: string;
   /** DRAFT | PUBLISHED */
-  status: string;
+  status: PeriodStatus;
   published_at: string | null;
   published_by: string | null;
 }
@@ -194,7 +216,7 @@ export interface RosterChangesTable {
   user_id: string | null;
   user_name: string;
   /** MOVE | LOCK | UNLOCK | SWAP | REPAIR */
-  action: string;
+  action: ChangeAction;
   details: string;
   reason: string;
 }
@@ -204,7 +226,7 @@ export interface AuditLogTable {
   at: string;
   user_id: string | null;
   user_name: string | null;
-  role: string | null;
+  role: Role | null;
   action: string;
   purpose: string | null;
   case_id: string | null;
@@ -241,10 +263,10 @@ export interface AdviceContactsTable {
   id: Generated<number>;
   at: string;
   date: string;
-  channel: string;
-  language: string;
-  topic: string;
-  guided_to: string;
+  channel: AdviceChannel;
+  language: AdviceLanguage;
+  topic: AdviceTopic;
+  guided_to: AdviceGuidedTo;
   created_by: string | null;
 }
 
@@ -253,7 +275,7 @@ export interface GuidanceServicesTable {
   id: string;
   name: string;
   /** PUBLIC | PRIVATE | THIRD_SECTOR */
-  kind: string;
+  kind: ServiceKind;
   description: string;
   contact: string;
   active: number;
@@ -267,8 +289,8 @@ export interface CaseGuidanceTable {
 
 export interface LetterTemplatesTable {
   /** RECEIPT_NOTICE | DECISION */
-  kind: string;
-  language: string;
+  kind: LetterKind;
+  language: LetterLanguage;
   body: string;
   updated_at: string;
   updated_by: string | null;
@@ -277,8 +299,8 @@ export interface LetterTemplatesTable {
 export interface LettersTable {
   id: Generated<number>;
   case_id: string;
-  kind: string;
-  language: string;
+  kind: LetterKind;
+  language: LetterLanguage;
   recipient: string;
   created_at: string;
   created_by: string | null;

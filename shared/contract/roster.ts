@@ -21,6 +21,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const ROSTERED_ROLES = ['SOCIAL_WORKER', 'COUNSELLOR'] as const;
 export const isRostered = (role: string): boolean => (ROSTERED_ROLES as readonly string[]).includes(role);
 export const ABSENCE_KINDS = ['VACATION', 'SICK_LEAVE', 'TRAINING', 'OTHER'] as const;
+export type AbsenceKind = (typeof ABSENCE_KINDS)[number];
 /** The languages offered as choices; any ISO 639 code is accepted (an import may bring others). */
 export const LANGUAGE_CODES = ['fi', 'sv', 'en', 'ru', 'ar', 'so', 'et', 'uk'] as const;
 
@@ -148,6 +149,7 @@ export const staffDirectorySchema = z.object({
 export type StaffDirectory = z.infer<typeof staffDirectorySchema>;
 
 export const PERIOD_STATUSES = ['DRAFT', 'PUBLISHED'] as const;
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
 export const periodSchema = z.object({
   id: z.string(),
   from: z.string(),
@@ -235,6 +237,7 @@ export const swapWeeksSchema = z
 export const publishSchema = z.object({ periodId: id }).strict();
 
 export const CHANGE_ACTIONS = ['MOVE', 'LOCK', 'UNLOCK', 'SWAP', 'REPAIR'] as const;
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 export const rosterChangeSchema = z.object({
   id: z.number().int(),
   periodId: z.string(),

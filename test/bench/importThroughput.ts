@@ -9,7 +9,7 @@ import type { BenchStore } from './stores';
 import { importCsv } from '../helpers/cli';
 import { storeTransactor } from '../../main/store/unitOfWork';
 
-const ACTOR = { id: 'bench', name: 'bench', role: 'ADVICE' };
+const ACTOR = { id: 'bench', name: 'bench', role: 'ADVICE' } as const;
 
 export interface ImportFigure {
   rows: number;

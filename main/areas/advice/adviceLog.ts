@@ -9,11 +9,13 @@ import type { Core } from '../../app/core';
 
 const UNDO_MINUTES = 10;
 
+import type { AdviceChannel, AdviceGuidedTo, AdviceLanguage, AdviceTopic } from '../../../shared/caseTypes';
+
 export interface AdviceEntry {
-  channel: string;
-  language: string;
-  topic: string;
-  guidedTo: string;
+  channel: AdviceChannel;
+  language: AdviceLanguage;
+  topic: AdviceTopic;
+  guidedTo: AdviceGuidedTo;
 }
 
 export async function adviceToday(core: Core): Promise<AdviceToday> {

@@ -3,7 +3,14 @@
  * in the app and the CSV import both go through here, so deadlines are computed in one place only.
  */
 import { caseDeadlines } from '../../../shared/calendar';
-import { caseStatus, type CaseType, type Concern, type Decision } from '../../../shared/caseTypes';
+import {
+  caseStatus,
+  type CaseType,
+  type Channel,
+  type Concern,
+  type Decision,
+  type ReporterCategory,
+} from '../../../shared/caseTypes';
 import { helsinkiDate, type LocalDate } from '../../../shared/dates';
 import type { Kysely, Updateable } from 'kysely';
 import type { CaseRow, CasesTable, Database, NewCase } from '../../store/schema';
@@ -13,9 +20,9 @@ export interface CaseFacts {
   externalId: string | null;
   notificationId: string | null;
   type: CaseType;
-  channel: string;
+  channel: Channel;
   receivedAt: Date;
-  reporterCategory: string;
+  reporterCategory: ReporterCategory;
   municipality: { id: string; area_id: string };
   child: {
     firstName: string | null;

@@ -12,9 +12,9 @@ import {
   concernOf,
   type CaseStatus,
   type CaseType,
-  type Concern,
-  type Decision,
+  type Channel,
   type OverrunReason,
+  type ReporterCategory,
 } from '../../../shared/caseTypes';
 import { caseClock } from '../../../shared/clock';
 import { helsinkiDate } from '../../../shared/dates';
@@ -76,10 +76,10 @@ export function queueRowOf(
   },
   ctx: ClockContext,
 ): QueueRow {
-  const status = r.status as CaseStatus;
+  const status = r.status;
   return {
     id: r.id,
-    type: r.type as CaseType,
+    type: r.type,
     status,
     childName: childName(r.child_first_name, r.child_last_name),
     childBirthDate: r.child_birth_date,
@@ -170,12 +170,12 @@ export async function readCaseDetail(
     urgencyResult: r.urgency_result as CaseDetail['urgencyResult'],
     urgencyRecordedAt: r.urgency_recorded_at,
     decisionRecordedAt: r.decision ? r.decision_at : null,
-    concern: concernOf(r.type, r.concern as Concern | null),
+    concern: concernOf(r.type, r.concern),
     startOverrun: overrun(r.start_overrun_reason, r.start_overrun_note),
     completeOverrun: overrun(r.complete_overrun_reason, r.complete_overrun_note),
     closedReason: r.closed_reason as CaseDetail['closedReason'],
     closedNote: r.closed_note,
-    decision: r.decision as Decision | null,
+    decision: r.decision,
     decisionDate: r.decision_date,
     decisionBy: r.decision_by_name,
     decisionReason: r.decision_reason,
@@ -198,15 +198,15 @@ export async function readCaseDetail(
   };
 }
 
-function overrun(reason: string | null, note: string | null): CaseDetail['startOverrun'] {
-  return reason ? { reason: reason as OverrunReason, note: note ?? '' } : null;
+function overrun(reason: OverrunReason | null, note: string | null): CaseDetail['startOverrun'] {
+  return reason ? { reason, note: note ?? '' } : null;
 }
 
 export interface RegisterFacts {
   type: CaseType;
-  channel: string;
+  channel: Channel;
   receivedAt: string;
-  reporterCategory: string;
+  reporterCategory: ReporterCategory;
   reporterContact: string;
   municipalityId: string;
   summary: string;
@@ -354,8 +354,8 @@ export async function existingCases(
     outsideScope,
     cases: visible.map(({ row, matchedBy }) => ({
       id: row.id,
-      type: row.type as CaseType,
-      status: row.status as CaseStatus,
+      type: row.type,
+      status: row.status,
       receivedDate: row.received_date,
       childName: childName(row.child_first_name, row.child_last_name),
       matchedBy,

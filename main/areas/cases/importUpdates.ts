@@ -8,7 +8,7 @@
  * Only social workers and leads may bring these columns (importCases.ts), and their case scope is every case.
  */
 import type { Updateable } from 'kysely';
-import { concernOf, runsAssessment, type Concern, type Decision } from '../../../shared/caseTypes';
+import { concernOf, runsAssessment } from '../../../shared/caseTypes';
 import type { CaseRow, CasesTable } from '../../store/schema';
 import type { NewEvent } from './caseRecord';
 import type { ImportedHistory } from './importRows';
@@ -127,7 +127,7 @@ export function planImportUpdate(
       [
         ['decision', row.decision, h.decision],
         ['decision_at', row.decision_date, h.decisionDate],
-        ['concern', concernOf(row.type, row.concern as Concern | null), h.concern],
+        ['concern', concernOf(row.type, row.concern), h.concern],
       ],
       () => ({
         decision: h.decision,
@@ -158,12 +158,12 @@ export function planImportUpdate(
   if (next.decision_date && next.decision_date < row.received_date)
     return { error: 'decision_at: is before the notification was received (as stored in Luukku)' };
   if (next.assessment_completed_date && patch.assessment_completed_date !== undefined) {
-    if (!runsAssessment(next.decision as Decision | null))
+    if (!runsAssessment(next.decision))
       return { error: 'assessment_completed_at: the case’s decision in Luukku does not start an assessment' };
     if (next.decision_date && next.assessment_completed_date < next.decision_date)
       return { error: 'assessment_completed_at: is before the decision' };
   }
-  if (next.assessment_completed_date && !runsAssessment(next.decision as Decision | null))
+  if (next.assessment_completed_date && !runsAssessment(next.decision))
     return { error: 'decision: the assessment is completed in Luukku; only START_ASSESSMENT or URGENT fits' };
   if (changes.length) events.push(event('IMPORT_UPDATED', at.now.toISOString(), { changes }));
   return { patch, events, conflicts };

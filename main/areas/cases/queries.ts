@@ -248,7 +248,7 @@ async function queueTotals(db: Kysely<Database>, q: ParsedQueueQuery, ctx: Queue
   return {
     total: Math.min(n, TOTAL_CAP),
     totalCapped: n > TOTAL_CAP,
-    counts: counts.map((c) => ({ status: c.status as CaseStatus, n: Number(c.n) })),
+    counts: counts.map((c) => ({ status: c.status, n: Number(c.n) })),
     overdue: Number(overdueCount.n),
   };
 }

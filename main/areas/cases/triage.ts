@@ -17,7 +17,7 @@ import { helsinkiDate } from '../../../shared/dates';
 import { invalidInput, LuukkuError } from '../../../shared/errors';
 import type { Core } from '../../app/core';
 import type { CaseRow, CasesTable, Database } from '../../store/schema';
-import { SOCIAL_WORKER_ROLES, type Role } from '../../../shared/roles';
+import { SOCIAL_WORKER_ROLES } from '../../../shared/roles';
 import { checkGuidedServices } from '../org/guidance';
 import { requireCaseAccess } from './caseAccess';
 import { patchCase } from './caseRecord';
@@ -149,7 +149,7 @@ async function handOver(
       .select(['u.active', 'u.role', 's.team_id'])
       .where('u.id', '=', input.assigneeUserId)
       .executeTakeFirst();
-    if (!assignee?.active || !SOCIAL_WORKER_ROLES.includes(assignee.role as Role))
+    if (!assignee?.active || !SOCIAL_WORKER_ROLES.includes(assignee.role))
       errors.add('assigneeUserId', 'no such active social worker');
     else if (runsAssessment(input.decision)) {
       if (!teamId) teamId = assignee.team_id;

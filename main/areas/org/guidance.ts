@@ -12,7 +12,7 @@ import type { Database, GuidanceServicesTable } from '../../store/schema';
 const serviceOf = (r: Omit<GuidanceServicesTable, 'updated_at'>): GuidanceService => ({
   id: r.id,
   name: r.name,
-  kind: r.kind as ServiceKind,
+  kind: r.kind,
   description: r.description,
   contact: r.contact,
   active: r.active === 1,

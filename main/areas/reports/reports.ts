@@ -3,7 +3,7 @@
  * Reading the report is logged; listing the cases behind a figure is logged as a read of client data.
  */
 import type { Kysely } from 'kysely';
-import { OVERRUN_REASONS, type Decision, type OverrunReason } from '../../../shared/caseTypes';
+import { OVERRUN_REASONS, type OverrunReason } from '../../../shared/caseTypes';
 import { helsinkiDate, type LocalDate } from '../../../shared/dates';
 import { type ThlDrillDown, type ThlFigure, type ThlReport } from '../../../shared/contract/reports';
 import type { Core } from '../../app/core';
@@ -36,8 +36,7 @@ function byReason(rows: { reason: string; n: number }[]): Record<OverrunReason |
   return out;
 }
 
-const overrunOf = (reason: string | null, note: string | null) =>
-  reason ? { reason: reason as OverrunReason, note: note ?? '' } : null;
+const overrunOf = (reason: OverrunReason | null, note: string | null) => (reason ? { reason, note: note ?? '' } : null);
 
 export async function thlReport(db: Kysely<Database>, bounds: ReportBounds): Promise<ThlReport> {
   const b = { ...bounds, population: bounds.population ?? 'THL' };
@@ -120,7 +119,7 @@ export async function thlDrillDown(
     total,
     rows: rows.map((r) => ({
       ...queueRowOf(r, clock),
-      decision: r.decision as Decision | null,
+      decision: r.decision,
       decisionDate: r.decision_date,
       assessmentCompletedDate: r.assessment_completed_date,
       startOverrun: overrunOf(r.start_overrun_reason, r.start_overrun_note),

@@ -20,7 +20,7 @@ type StaffRow = Omit<Selectable<StaffTable>, 'created_at'>;
 export const staffOf = (r: StaffRow): Staff => ({
   id: r.id,
   name: r.name,
-  role: r.role as StaffRole,
+  role: r.role,
   fte: r.fte,
   languages: JSON.parse(r.languages) as string[],
   areaId: r.area_id,

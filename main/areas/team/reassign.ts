@@ -5,7 +5,7 @@
  * their inbox. Progress is reported between slices so the app can show it for a thousand cases.
  */
 import type { Kysely } from 'kysely';
-import { ASSIGNABLE_ROLES, type Role } from '../../../shared/roles';
+import { ASSIGNABLE_ROLES } from '../../../shared/roles';
 import type { Core } from '../../app/core';
 import type { Inbox } from '../../../shared/contract/team';
 import type { Database } from '../../store/schema';
@@ -65,7 +65,7 @@ export async function reassignCases(
         .select(['u.id', 'u.display_name as name', 'u.role', 'u.active', 's.team_id as teamId'])
         .where('u.id', '=', input.toUserId)
         .executeTakeFirst();
-      if (!target?.active || !ASSIGNABLE_ROLES.includes(target.role as Role))
+      if (!target?.active || !ASSIGNABLE_ROLES.includes(target.role))
         errors.add('toUserId', 'no such active social worker');
       const rows = await casesToMove(trx, input, errors);
       const moving = rows.filter((r) => r.assignee_user_id !== input.toUserId);

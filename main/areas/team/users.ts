@@ -53,7 +53,7 @@ export async function listUsers(db: Kysely<Database>, onlyId?: string): Promise<
   const rows = await query.execute();
   return rows.map(({ mustChange, active, role, lastSignInAt, ...r }) => ({
     ...r,
-    role: role as Role,
+    role,
     active: active === 1,
     mustChangePassword: mustChange === 1,
     lastSignInAt: (lastSignInAt as string | null) ?? null,
@@ -94,8 +94,8 @@ async function activeLeads(db: Kysely<Database>, except: string): Promise<number
 }
 
 /** Refuses (FORBIDDEN, logged) anyone but a team lead touching an account whose role sees client data. */
-function requireLeadForClientData(me: CurrentUser, roles: (string | undefined)[]): void {
-  if (me.role !== 'LEAD' && roles.some((r) => CLIENT_ROLES.includes(r as Role)))
+function requireLeadForClientData(me: CurrentUser, roles: (Role | undefined)[]): void {
+  if (me.role !== 'LEAD' && roles.some((r) => r !== undefined && CLIENT_ROLES.includes(r)))
     throw new Refusal(
       'Only a team lead creates or changes an account that sees client data.',
       'account with client-data rights',

@@ -8,7 +8,6 @@ import { dueSoonUntil } from '../../../shared/clock';
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/caseTypes';
 import { addDays, daysBetween, isoWeek, isoWeekMonday, type LocalDate } from '../../../shared/dates';
 import { invalidInput } from '../../../shared/errors';
-import type { Role } from '../../../shared/roles';
 import type { AssigneeSuggestion, LoadCounts, Workload } from '../../../shared/contract/team';
 import type { Core } from '../../app/core';
 import { listAbsences } from '../roster/queries';
@@ -56,7 +55,7 @@ export async function workloadBoard(core: Core): Promise<Workload> {
     return {
       userId: p.id,
       name: p.name,
-      role: p.role as Role,
+      role: p.role,
       areaId: p.areaId,
       teamId: p.teamId,
       fte,
@@ -153,7 +152,7 @@ export async function suggestAssignees(
       return {
         userId: p.id,
         name: p.name,
-        role: p.role as Role,
+        role: p.role,
         areaId: p.areaId,
         fte,
         openCases: open,

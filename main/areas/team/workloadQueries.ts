@@ -4,10 +4,11 @@
  * (an index range on status); the closed archive is touched only for the weeks the trend shows.
  */
 import { sql, type Kysely } from 'kysely';
+import type { CaseStatus } from '../../../shared/caseTypes';
 import type { LocalDate } from '../../../shared/dates';
 import type { Database } from '../../store/schema';
 
-const OPEN = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT'];
+const OPEN: CaseStatus[] = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT'];
 const RUNNING = ['NEW', 'TRIAGE', 'ASSESSMENT'];
 
 /** Open cases grouped by assignee, area, team and status, with how many are overdue or due soon. */

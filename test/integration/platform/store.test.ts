@@ -261,7 +261,7 @@ describe('migrations', () => {
     const { sqlite, db } = await storeAtVersion('v8.db', 8);
     await sql`INSERT INTO users (id, username, display_name, role, password_hash, active, created_at, password_changed_at)
       VALUES ('u1', 'lead', 'Lead', 'LEAD', 'h', 1, 'x', 'x')`.execute(db);
-    const chained = { actor: { id: 'u1', name: 'lead', role: 'LEAD' }, action: 'session.signIn' };
+    const chained = { actor: { id: 'u1', name: 'lead', role: 'LEAD' as const }, action: 'session.signIn' };
     await db.transaction().execute((trx) => appendAudit(trx, chained, new Date('2026-11-01T08:00:00Z')));
     await migrate(db, sqlite);
     // Migration 9: the account is there and not held to a password change; the old entry still chains.

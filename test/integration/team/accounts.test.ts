@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { unwrap, useDemoCore } from '../../helpers/core';
 import { countRows, lastAuditEntry, storeDigest } from '../../helpers/queries';
 import { DEMO_PASSWORD } from '../../helpers/stores';
+import type { Role } from '../../../shared/roles';
 
 const app = useDemoCore(20);
-const userOf = (role: string) =>
+const userOf = (role: Role) =>
   app.core.db.selectFrom('users').selectAll().where('role', '=', role).orderBy('username').executeTakeFirstOrThrow();
 const GOOD = 'tuuli-järvi-kivi-9';
 
