@@ -5,12 +5,11 @@
  * on the same county with `newSession()`. It holds no Electron code.
  */
 import { EventEmitter } from 'node:events';
-import type { Kysely } from 'kysely';
 import type { CurrentUser, Language, Phase, Status } from '../../shared/contract';
 import type { Actor, AuditEntry } from '../store/audit';
 import type { HeadWitness } from '../store/auditWitness';
 import type { Store } from '../store/open';
-import type { Database } from '../store/schema';
+import type { Db } from '../store/schema';
 import type { UnitOfWork } from '../store/unitOfWork';
 import { County, type CountyOptions, type NewLead } from './county';
 import { Session } from './session';
@@ -34,7 +33,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
   }
 
   // The county's store, the same for every caller.
-  get db(): Kysely<Database> {
+  get db(): Db {
     return this.county.db;
   }
   get now(): () => Date {
@@ -58,10 +57,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
   unitOfWork<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
     return this.county.unitOfWork(work);
   }
-  transact<T>(
-    entry: AuditEntry | ((result: T) => AuditEntry),
-    work: (trx: Kysely<Database>) => Promise<T>,
-  ): Promise<T> {
+  transact<T>(entry: AuditEntry | ((result: T) => AuditEntry), work: (trx: Db) => Promise<T>): Promise<T> {
     return this.county.transact(entry, work);
   }
   audit(entry: AuditEntry): Promise<void> {

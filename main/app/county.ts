@@ -5,7 +5,6 @@
  * `Core` (core.ts) is one such caller's view of the county. It holds no Electron code.
  */
 import { existsSync } from 'node:fs';
-import type { Kysely } from 'kysely';
 import type { Phase, Status } from '../../shared/contract';
 import { LuukkuError } from '../../shared/errors';
 import {
@@ -20,9 +19,9 @@ import { hashPassword, requireGoodPassword } from '../security/passwords';
 import type { AuditEntry } from '../store/audit';
 import { logEndProblem } from '../store/auditKeeper';
 import type { HeadWitness } from '../store/auditWitness';
-import { backupFolder, backupNames } from '../areas/backups/backups';
+import { backupFolder, backupNames } from '../store/backupFolder';
 import { openStore, type Store } from '../store/open';
-import type { Database } from '../store/schema';
+import type { Db } from '../store/schema';
 import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../areas/settings/queries';
 import { countUsers, insertUser } from '../areas/team/userQueries';
 import { seedCounty } from '../store/seedCounty';
@@ -148,7 +147,7 @@ export class County {
     this.hasUsers = (await countUsers(db)) > 0;
   }
 
-  get db(): Kysely<Database> {
+  get db(): Db {
     if (!this.store) throw new LuukkuError('WRONG_STATE', 'The store is locked.');
     return this.store.db;
   }
@@ -186,10 +185,7 @@ export class County {
   }
 
   /** Runs `work` in one transaction with its audit entry; a failure leaves the store as it was. */
-  transact<T>(
-    entry: AuditEntry | ((result: T) => AuditEntry),
-    work: (trx: Kysely<Database>) => Promise<T>,
-  ): Promise<T> {
+  transact<T>(entry: AuditEntry | ((result: T) => AuditEntry), work: (trx: Db) => Promise<T>): Promise<T> {
     return this.unitOfWork(async (uow) => {
       const result = await work(uow.trx);
       uow.audit(typeof entry === 'function' ? entry(result) : entry);

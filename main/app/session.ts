@@ -8,9 +8,8 @@ import type { CurrentUser } from '../../shared/contract';
 import { invalidInput, LuukkuError } from '../../shared/errors';
 import { DUMMY_HASH_PROMISE, hashPassword, requireGoodPassword, verifyPassword } from '../security/passwords';
 import type { Actor } from '../store/audit';
-import type { Database, UserRow } from '../store/schema';
+import type { Db, UserRow } from '../store/schema';
 import { findUserByUsername } from '../areas/team/userQueries';
-import type { Kysely } from 'kysely';
 import type { County } from './county';
 import { throttledPasswordCheck } from './signInThrottle';
 
@@ -112,6 +111,6 @@ export class Session {
   }
 }
 
-async function clearFailures(trx: Kysely<Database>, name: string): Promise<void> {
+async function clearFailures(trx: Db, name: string): Promise<void> {
   await trx.deleteFrom('sign_in_failures').where('username', '=', name).execute();
 }

@@ -1,9 +1,8 @@
 /** Demo advice-line contacts (anonymous statistics, no personal data) for the dashboard. */
-import type { Kysely } from 'kysely';
 import type { WorkingDayCalendar } from '../../shared/calendar';
 import { ADVICE_CHANNELS, ADVICE_GUIDED_TO, ADVICE_LANGUAGES, ADVICE_TOPICS } from '../../shared/caseTypes';
 import { addDays, type LocalDate } from '../../shared/dates';
-import type { Database } from '../store/schema';
+import type { Db } from '../store/schema';
 import type { Random } from './random';
 import { insertInChunks } from './insert';
 
@@ -16,7 +15,7 @@ const LANGUAGES: readonly (readonly [(typeof ADVICE_LANGUAGES)[number], number])
 
 /** About `perDay` contacts each working day of the last `days` days, on the advice line's hours. */
 export async function insertDemoAdvice(
-  db: Kysely<Database>,
+  db: Db,
   rng: Random,
   options: { today: LocalDate; days: number; perDay: number; calendar: WorkingDayCalendar },
 ): Promise<number> {

@@ -1,9 +1,9 @@
-import type { InsertObject, Kysely } from 'kysely';
-import type { Database } from '../store/schema';
+import type { InsertObject } from 'kysely';
+import type { Database, Db } from '../store/schema';
 
 /** Inserts many rows a few hundred per statement (SQLite caps the bound parameters of one statement). */
 export async function insertInChunks<T extends keyof Database & string>(
-  db: Kysely<Database>,
+  db: Db,
   table: T,
   rows: InsertObject<Database, T>[],
   size = 500,

@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
 import { workingDayCalendar } from '../../shared/calendar';
 import { addDays, isoWeek, isoWeekday, type LocalDate } from '../../shared/dates';
-import type { Database } from '../store/schema';
+import type { Db } from '../store/schema';
 import type { DemoStaff } from './staff';
 import { insertInChunks } from './insert';
 
@@ -16,7 +15,7 @@ interface Absence {
  * assessment week. The real scheduler (HiGHS MIP, issue 4) replaces this for actual rosters.
  */
 export async function insertDemoRoster(
-  db: Kysely<Database>,
+  db: Db,
   staff: DemoStaff[],
   absences: Absence[],
   from: LocalDate,

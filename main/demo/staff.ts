@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
 import { addDays, type LocalDate } from '../../shared/dates';
 import type { Role } from '../../shared/roles';
 import type { StaffRole } from '../../shared/caseTypes';
-import type { Database } from '../store/schema';
+import type { Db } from '../store/schema';
 import { DEFAULT_TEAMS } from '../store/seedCounty';
 import { FI_FIRST, FI_LAST, SV_FIRST, SV_LAST, usernameFor } from './names';
 import type { Random } from './random';
@@ -57,7 +56,7 @@ export function makeStaff(rng: Random, count: number): DemoStaff[] {
 }
 
 export async function insertStaff(
-  db: Kysely<Database>,
+  db: Db,
   staff: DemoStaff[],
   rng: Random,
   today: LocalDate,

@@ -4,8 +4,7 @@
  * the head (last seq and hash) is kept in `meta` so that a removed tail is detected too.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { AuditRow, Database } from './schema';
+import type { AuditRow, Db } from './schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const HEAD_KEY = 'audit_head';
@@ -54,7 +53,7 @@ export function auditHash(row: ChainFields): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-export async function appendAudit(db: Kysely<Database>, entry: AuditEntry, now: Date): Promise<void> {
+export async function appendAudit(db: Db, entry: AuditEntry, now: Date): Promise<void> {
   const head = await db.selectFrom('meta').select('value').where('key', '=', HEAD_KEY).executeTakeFirst();
   const [lastSeq, lastHash] = head ? (head.value.split(':') as [string, string]) : ['0', GENESIS_HASH];
   const caseIds = [...new Set(entry.caseIds ?? [])].sort();
@@ -88,7 +87,7 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry, now: 
 }
 
 /** Walks the whole chain; returns the first problem found, naming the entry, or null. */
-export async function verifyAuditChain(db: Kysely<Database>): Promise<string | null> {
+export async function verifyAuditChain(db: Db): Promise<string | null> {
   const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
@@ -110,7 +109,7 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<string | n
 }
 
 /** The case index must hold exactly the case ids each entry's hashed details list: none hidden, none added. */
-async function verifyCaseIndex(db: Kysely<Database>, rows: AuditRow[]): Promise<string | null> {
+async function verifyCaseIndex(db: Db, rows: AuditRow[]): Promise<string | null> {
   const indexed = new Map<number, string[]>();
   for (const r of await db
     .selectFrom('audit_cases')

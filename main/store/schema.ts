@@ -4,7 +4,7 @@
  * a domain's codes is typed with that domain's type, so a read needs no cast and a write of a stray string
  * does not compile.
  */
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type {
   AdviceChannel,
   AdviceGuidedTo,
@@ -341,3 +341,10 @@ export type NewCase = Insertable<CasesTable>;
 export type CaseRow = Selectable<CasesTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type Timestamp = ColumnType<string, string, string>;
+
+/** The store as the areas see it: a kysely handle or a transaction on the schema above. */
+export type Db = Kysely<Database>;
+/** A row of `table` as a select returns it. */
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
+/** A change to a case's columns. */
+export type CasePatch = Updateable<CasesTable>;

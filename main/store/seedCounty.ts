@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from './schema';
+import type { Db } from './schema';
 
 /**
  * The default county structure: Itä-Uusimaa / Östra Nyland, bilingual, with three regional assessment
@@ -59,7 +58,7 @@ export const DEFAULT_GUIDANCE_SERVICES = [
   ['private-therapy', 'Yksityinen perheterapia / Privat familjeterapi', 'PRIVATE', 'Palveluseteli tai omakustanne.'],
 ] as const;
 
-export async function seedCounty(db: Kysely<Database>): Promise<void> {
+export async function seedCounty(db: Db): Promise<void> {
   await db
     .insertInto('areas')
     .values([...DEFAULT_AREAS])

@@ -14,7 +14,7 @@ import {
   type KeyFile,
 } from '../security/keyfile';
 import { openStore, removeStoreFiles, type OpenOptions, type Store } from './open';
-import { backupFolder, backupNames } from '../areas/backups/backups';
+import { backupFolder, backupNames } from './backupFolder';
 
 export function assertStrongPassphrase(passphrase: string): void {
   if (!isAcceptablePassphrase(passphrase)) {

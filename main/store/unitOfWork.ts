@@ -9,14 +9,14 @@
  * the last active lead, a case's state before its change) sees no other writer between its read and its
  * write, from this process or another (the admin CLI). Reads that decide a write belong inside `work`.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { appendAudit, type AuditEntry } from './audit';
 import type { Store } from './open';
-import type { Database } from './schema';
+import type { Db } from './schema';
 
 export interface UnitOfWork {
   /** The transaction: every read and write of the unit goes through it. */
-  trx: Kysely<Database>;
+  trx: Db;
   /** The unit's time, read once at its start. */
   now: Date;
   /** Adds an entry to the audit log, written with the unit's changes. */
@@ -48,7 +48,7 @@ export function unitOfWork<T>(
 /** What opens units of work on a store: the app's Core, or `storeTransactor` for the admin CLI and tools. */
 export interface Transactor {
   /** For reads that decide nothing about a write (a report's figures, a file's rows before its import). */
-  db: Kysely<Database>;
+  db: Db;
   unitOfWork<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T>;
 }
 

@@ -3,6 +3,7 @@
  * authenticated), foreign keys, the schema version, the audit-log hash chain and its anchor outside the
  * store (auditAnchor.ts). It never repairs.
  */
+import type { Db } from './schema';
 import { LuukkuError } from '../../shared/errors';
 import { verifyAuditChain } from './audit';
 import type { AnchorKind } from './auditAnchor';
@@ -67,4 +68,13 @@ export async function verifyStoreFile(
     await closeAll(db, sqlite);
   }
   return { ok: problems.length === 0, schemaVersion: version, auditEntries, problems };
+}
+
+/** How many rows a table holds. */
+export async function countRows(db: Db, table: 'cases' | 'audit_log'): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n);
 }

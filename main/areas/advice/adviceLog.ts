@@ -11,6 +11,8 @@ const UNDO_MINUTES = 10;
 
 import type { AdviceChannel, AdviceGuidedTo, AdviceLanguage, AdviceTopic } from '../../../shared/caseTypes';
 
+import { adviceEntry, countOn, deleteAdvice, insertAdvice, latestOf } from './queries';
+
 export interface AdviceEntry {
   channel: AdviceChannel;
   language: AdviceLanguage;
@@ -21,43 +23,26 @@ export interface AdviceEntry {
 export async function adviceToday(core: Core): Promise<AdviceToday> {
   const user = core.actor()!;
   const today = helsinkiDate(core.now());
-  const [count, mine] = await Promise.all([
-    core.db
-      .selectFrom('advice_contacts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('date', '=', today)
-      .executeTakeFirstOrThrow(),
-    core.db
-      .selectFrom('advice_contacts')
-      .select(['id', 'at', 'channel', 'language', 'topic', 'guided_to as guidedTo'])
-      .where('date', '=', today)
-      .where('created_by', '=', user.id)
-      .orderBy('id', 'desc')
-      .limit(10)
-      .execute(),
-  ]);
+  const [count, mine] = await Promise.all([countOn(core.db, today), latestOf(core.db, today, user.id, 10)]);
   const undoLimit = core.now().getTime() - UNDO_MINUTES * 60_000;
   // Stored values are the contract's enums (checked on the way in); the dispatcher validates them on the way out.
   const entries = mine.map((m) => ({ ...m, undoable: Date.parse(m.at) >= undoLimit })) as AdviceToday['mine'];
-  return { today: Number(count.n), mine: entries };
+  return { today: count, mine: entries };
 }
 
 export async function logAdvice(core: Core, entry: AdviceEntry) {
   const actor = core.actor()!;
   const now = core.now();
   await core.transact({ actor, action: 'advice.log', details: { topic: entry.topic } }, (trx) =>
-    trx
-      .insertInto('advice_contacts')
-      .values({
-        at: now.toISOString(),
-        date: helsinkiDate(now),
-        channel: entry.channel,
-        language: entry.language,
-        topic: entry.topic,
-        guided_to: entry.guidedTo,
-        created_by: actor.id,
-      })
-      .execute(),
+    insertAdvice(trx, {
+      at: now.toISOString(),
+      date: helsinkiDate(now),
+      channel: entry.channel,
+      language: entry.language,
+      topic: entry.topic,
+      guided_to: entry.guidedTo,
+      created_by: actor.id,
+    }),
   );
   return adviceToday(core);
 }
@@ -65,16 +50,12 @@ export async function logAdvice(core: Core, entry: AdviceEntry) {
 export async function undoAdvice(core: Core, id: number) {
   const actor = core.actor()!;
   await core.transact({ actor, action: 'advice.undo', details: { id } }, async (trx) => {
-    const row = await trx
-      .selectFrom('advice_contacts')
-      .select(['at', 'created_by'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await adviceEntry(trx, id);
     if (!row || row.created_by !== actor.id) throw new LuukkuError('NOT_FOUND', 'No such entry of yours.');
     if (Date.parse(row.at) < core.now().getTime() - UNDO_MINUTES * 60_000) {
       throw new LuukkuError('WRONG_STATE', `An entry can be taken back only within ${UNDO_MINUTES} minutes.`);
     }
-    await trx.deleteFrom('advice_contacts').where('id', '=', id).execute();
+    await deleteAdvice(trx, id);
   });
   return adviceToday(core);
 }

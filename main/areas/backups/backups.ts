@@ -5,7 +5,7 @@
  * a store, so a restore needs no passphrase while the store is open; from the "damaged store" screen it
  * takes the recovery passphrase.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { invalidInput, LuukkuError } from '../../../shared/errors';
 import type { Core } from '../../app/core';
@@ -15,9 +15,9 @@ import { recordWitness } from '../../store/auditWitness';
 import { anchorPath } from '../../store/auditAnchor';
 import { closeAll, kyselyFor, openSqlite, removeStoreFiles, STORE_SIDECARS } from '../../store/open';
 import { readSettings } from '../settings/queries';
-import { verifyStoreFile } from '../../store/verify';
+import { countRows, verifyStoreFile } from '../../store/verify';
+import { BACKUP_NAME as NAME, backupFolder, backupNames } from '../../store/backupFolder';
 
-const NAME = /^luukku-(\d{8})-(\d{6})\.db$/;
 export const BACKUP_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 export interface BackupInfo {
@@ -28,37 +28,11 @@ export interface BackupInfo {
   auditEntries: number | null;
 }
 
-export const backupFolder = (storePath: string) => join(dirname(storePath), 'backups');
-
 const stampOf = (now: Date) => now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 const instantOf = (name: string) => {
   const [, d, t] = NAME.exec(name)!;
   return `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6)}T${t!.slice(0, 2)}:${t!.slice(2, 4)}:${t!.slice(4)}Z`;
 };
-
-/** The id a store's key file gives it (null when the key file cannot be read). */
-function storeIdOf(path: string): string | null {
-  try {
-    return readKeyFile(path).storeId;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The backups in the store's backup folder, newest first: with `storeId`, only those of that store (their
- * key files name it), so that listing, rotating and restoring never touch another store's backups, such as
- * those of a store that was lost and whose folder a new store now shares.
- */
-export function backupNames(storePath: string, storeId?: string): string[] {
-  const folder = backupFolder(storePath);
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((f) => NAME.test(f) && existsSync(keyFilePath(join(folder, f))))
-    .filter((f) => storeId === undefined || storeIdOf(join(folder, f)) === storeId)
-    .sort()
-    .reverse();
-}
 
 /** The backups of the store at `storePath` itself. */
 const ownBackups = (storePath: string): string[] => backupNames(storePath, readKeyFile(storePath).storeId);
@@ -69,16 +43,7 @@ async function preview(path: string, key: Buffer): Promise<{ cases: number | nul
     const sqlite = openSqlite(path, key, 'existing');
     const db = kyselyFor(sqlite);
     try {
-      const count = async (table: 'cases' | 'audit_log') =>
-        Number(
-          (
-            await db
-              .selectFrom(table)
-              .select((eb) => eb.fn.countAll().as('n'))
-              .executeTakeFirst()
-          )?.n,
-        );
-      return { cases: await count('cases'), auditEntries: await count('audit_log') };
+      return { cases: await countRows(db, 'cases'), auditEntries: await countRows(db, 'audit_log') };
     } finally {
       await closeAll(db, sqlite);
     }

@@ -3,11 +3,11 @@
  * pages and exports are filtered by it, and every read or change of one case checks it first. A refusal is
  * audit-logged by the dispatcher like a role refusal.
  */
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { Refusal } from '../../../shared/errors';
 import { CASE_SCOPE, type Role } from '../../../shared/roles';
 import type { Core } from '../../app/core';
-import type { Database } from '../../store/schema';
+import type { Database, Db } from '../../store/schema';
 
 export interface CaseViewer {
   userId: string;
@@ -22,7 +22,7 @@ export type CaseScopeFilter = ((eb: CaseEb) => Expression<SqlBool>) | null;
 const INTAKE_STATUSES = ['AWAITING_BIRTH', 'NEW', 'TRIAGE'];
 
 /** The signed-in user with the area and team of their roster entry: what their case scope is measured by. */
-export async function caseViewer(core: Core, db: Kysely<Database> = core.db): Promise<CaseViewer> {
+export async function caseViewer(core: Core, db: Db = core.db): Promise<CaseViewer> {
   const user = await core.requireUser();
   const staff = user.staffId
     ? await db.selectFrom('staff').select(['area_id', 'team_id']).where('id', '=', user.staffId).executeTakeFirst()
@@ -58,11 +58,7 @@ export function caseScopeFilter(viewer: CaseViewer): CaseScopeFilter {
 }
 
 /** Which of `caseIds` `viewer`'s scope covers, in one query (ids of no case are simply not in it). */
-export async function casesViewerSees(
-  viewer: CaseViewer,
-  db: Kysely<Database>,
-  caseIds: readonly string[],
-): Promise<Set<string>> {
+export async function casesViewerSees(viewer: CaseViewer, db: Db, caseIds: readonly string[]): Promise<Set<string>> {
   if (!caseIds.length) return new Set();
   const filter = caseScopeFilter(viewer);
   let query = db.selectFrom('cases as c').select('c.id').where('c.id', 'in', caseIds);
@@ -76,7 +72,7 @@ export async function casesViewerSees(
  */
 export async function caseScopeOf(
   viewer: CaseViewer,
-  db: Kysely<Database>,
+  db: Db,
   caseId: string,
 ): Promise<'IN_SCOPE' | 'OUT_OF_SCOPE' | 'NO_SUCH_CASE'> {
   if ((await casesViewerSees(viewer, db, [caseId])).has(caseId)) return 'IN_SCOPE';
@@ -88,7 +84,7 @@ export async function caseScopeOf(
  * Throws FORBIDDEN unless the signed-in user's scope covers the case, with the same answer for a case
  * outside the scope and one that does not exist. Returns the viewer, for further scope checks.
  */
-export async function requireCaseAccess(core: Core, db: Kysely<Database>, caseId: string): Promise<CaseViewer> {
+export async function requireCaseAccess(core: Core, db: Db, caseId: string): Promise<CaseViewer> {
   const viewer = await caseViewer(core, db);
   const scope = await caseScopeOf(viewer, db, caseId);
   if (scope === 'IN_SCOPE') return viewer;

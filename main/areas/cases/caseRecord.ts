@@ -12,8 +12,8 @@ import {
   type ReporterCategory,
 } from '../../../shared/caseTypes';
 import { helsinkiDate, type LocalDate } from '../../../shared/dates';
-import type { Kysely, Updateable } from 'kysely';
-import type { CaseRow, CasesTable, Database, NewCase } from '../../store/schema';
+import type { CasePatch, CaseRow, Db, NewCase } from '../../store/schema';
+import { updateCase } from './queries';
 
 export interface CaseFacts {
   id: string;
@@ -141,12 +141,7 @@ export function buildCase(facts: CaseFacts, now: Date): { row: NewCase; events: 
 }
 
 /** Writes a change of a case with the status its facts now give (the status is never set by hand). */
-export async function patchCase(
-  trx: Kysely<Database>,
-  row: CaseRow,
-  patch: Updateable<CasesTable>,
-  now: Date,
-): Promise<void> {
+export async function patchCase(trx: Db, row: CaseRow, patch: CasePatch, now: Date): Promise<void> {
   const next = { ...row, ...patch };
   const status = caseStatus({
     pendingFrom: next.pending_from,
@@ -155,9 +150,5 @@ export async function patchCase(
     assessmentCompletedDate: next.assessment_completed_date,
     closedReason: next.closed_reason,
   });
-  await trx
-    .updateTable('cases')
-    .set({ ...patch, status, updated_at: now.toISOString() })
-    .where('id', '=', row.id)
-    .execute();
+  await updateCase(trx, row.id, { ...patch, status, updated_at: now.toISOString() });
 }

@@ -6,8 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUTORY_CALENDAR, type WorkingDayCalendar } from '../../../shared/calendar';
 import type { CaseDetail, ExistingCases, Guardian, QueueResult, QueueRow } from '../../../shared/contract/cases';
 import { LuukkuError } from '../../../shared/errors';
-import type { Kysely } from 'kysely';
-import type { CaseRow, Database } from '../../store/schema';
+import type { CaseRow, Db } from '../../store/schema';
 import {
   concernOf,
   type CaseStatus,
@@ -47,7 +46,7 @@ export interface ClockContext {
  * Today, the statutory calendar and the due-soon window: what a case's clock is computed against. The
  * county's closure days are not in it: they never move a statutory deadline (docs/domain.md).
  */
-export async function clockContextOf(core: Core, db: Kysely<Database> = core.db): Promise<ClockContext> {
+export async function clockContextOf(core: Core, db: Db = core.db): Promise<ClockContext> {
   const settings = await readSettings(db);
   return {
     today: helsinkiDate(core.now()),
@@ -111,8 +110,7 @@ export async function caseQueue(core: Core, q: ParsedQueueQuery): Promise<QueueR
       caseIds: r.page.map((row) => row.id),
       details: { view: q.view, rows: r.page.length, total: r.total, search: !!q.text },
     }),
-    (trx: Kysely<Database>) =>
-      queryQueue(trx, q, { ...clockContext, userId: viewer.userId, scope: caseScopeFilter(viewer) }),
+    (trx: Db) => queryQueue(trx, q, { ...clockContext, userId: viewer.userId, scope: caseScopeFilter(viewer) }),
   );
   const count = (s: CaseStatus) => Number(counts.find((c) => c.status === s)?.n ?? 0);
   return {
@@ -142,12 +140,7 @@ export async function caseDetail(core: Core, id: string, purpose = 'case detail'
  * itself: the caller's unit of work logs the read or the change that shows it (a triage action returns the
  * case it changed under its own entry, not under a second read).
  */
-export async function readCaseDetail(
-  core: Core,
-  trx: Kysely<Database>,
-  viewer: CaseViewer,
-  id: string,
-): Promise<CaseDetail> {
+export async function readCaseDetail(core: Core, trx: Db, viewer: CaseViewer, id: string): Promise<CaseDetail> {
   const read = (await readCase(trx, id))!;
   // The linked earlier case's worker is offered for a transfer; only to whoever may see that case.
   const linked = read.row.linked_case_id;
@@ -337,7 +330,7 @@ export async function existingCases(
       caseIds: r.visible.map((f) => f.row.id),
       details: { searched, matches: r.visible.length, outsideScope: r.outsideScope },
     }),
-    async (trx: Kysely<Database>) => {
+    async (trx: Db) => {
       const found = await findExistingCases(trx, by);
       const seen = await casesViewerSees(
         viewer,

@@ -5,12 +5,11 @@
  * are new or changed (importUpdates.ts), and otherwise it is skipped.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { Refusal } from '../../../shared/errors';
 import type { Actor } from '../../store/audit';
 import type { Transactor } from '../../store/unitOfWork';
 import { yieldToEventLoop, type ImportProgress } from '../../app/jobProgress';
-import type { CaseRow, Database, NewCase } from '../../store/schema';
+import type { CaseRow, Db, NewCase } from '../../store/schema';
 import { buildCase, patchCase, type NewEvent } from './caseRecord';
 import { readCsvTable, widthError, type Rejected } from '../../app/csvTable';
 import {
@@ -162,7 +161,7 @@ export async function importCasesCsv(
 }
 
 /** The cases already in the store under these external ids, each with its history (oldest first). */
-async function knownCases(trx: Kysely<Database>, externalIds: string[]) {
+async function knownCases(trx: Db, externalIds: string[]) {
   const known = new Map<string, { row: CaseRow; events: { kind: string; data: string }[] }>();
   for (let i = 0; i < externalIds.length; i += 500) {
     const rows = await trx
@@ -187,7 +186,7 @@ async function knownCases(trx: Kysely<Database>, externalIds: string[]) {
 }
 
 async function insertCases(
-  trx: Kysely<Database>,
+  trx: Db,
   fresh: ValidRow[],
   importedBy: { userId: string | null; name: string; migration: boolean },
   options: { now: Date; onProgress?: ((progress: ImportProgress) => void) | undefined },

@@ -7,9 +7,8 @@
  *
  * Only social workers and leads may bring these columns (importCases.ts), and their case scope is every case.
  */
-import type { Updateable } from 'kysely';
 import { concernOf, runsAssessment } from '../../../shared/caseTypes';
-import type { CaseRow, CasesTable } from '../../store/schema';
+import type { CasePatch, CaseRow } from '../../store/schema';
 import type { NewEvent } from './caseRecord';
 import type { ImportedHistory } from './importRows';
 
@@ -43,7 +42,7 @@ export function factsRecordedInLuukku(events: readonly { kind: string; data: str
 }
 
 export interface ImportUpdate {
-  patch: Updateable<CasesTable>;
+  patch: CasePatch;
   /** Events for facts the case did not have yet, and one IMPORT_UPDATED naming each changed value. */
   events: NewEvent[];
   conflicts: ImportConflict[];
@@ -65,7 +64,7 @@ export function planImportUpdate(
     importedBy: { userId: string | null; name: string; migration: boolean };
   },
 ): ImportUpdate | { error: string } {
-  const patch: Updateable<CasesTable> = {};
+  const patch: CasePatch = {};
   const events: NewEvent[] = [];
   const changes: { field: string; from: string | null; to: string }[] = [];
   const conflicts: ImportConflict[] = [];
@@ -79,7 +78,7 @@ export function planImportUpdate(
   });
 
   /** Applies one fact's fields when they differ: as new, as a change of an imported value, or as a conflict. */
-  const take = (fact: Fact, fields: Field[], set: () => Updateable<CasesTable>, first: () => NewEvent) => {
+  const take = (fact: Fact, fields: Field[], set: () => CasePatch, first: () => NewEvent) => {
     const differing = fields.filter((f): f is [string, string | null, string] => f[2] !== null && f[1] !== f[2]);
     if (!differing.length) return;
     const recorded = fields.some(([, inLuukku]) => inLuukku !== null);

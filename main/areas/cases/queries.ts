@@ -3,12 +3,12 @@
  * columns, so it stays fast with hundreds of thousands of cases; only one page of rows leaves the store.
  */
 import { dueSoonUntil } from '../../../shared/clock';
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { WorkingDayCalendar } from '../../../shared/calendar';
 import type { QueueQuery } from '../../../shared/contract/cases';
 import type { CaseStatus } from '../../../shared/caseTypes';
 import type { LocalDate } from '../../../shared/dates';
-import type { Database } from '../../store/schema';
+import type { CasePatch, Database, Db } from '../../store/schema';
 import type { CaseScopeFilter } from './caseAccess';
 
 export type ParsedQueueQuery = Required<Omit<QueueQuery, 'types' | 'areaId' | 'municipalityId' | 'due' | 'text'>> &
@@ -66,7 +66,7 @@ export interface QueueContext {
   scope?: CaseScopeFilter;
 }
 
-function filtered(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext, withStatus: boolean) {
+function filtered(db: Db, q: ParsedQueueQuery, ctx: QueueContext, withStatus: boolean) {
   const status = statusColumn(q);
   let query = db.selectFrom('cases as c');
   if (ctx.scope) query = query.where(ctx.scope);
@@ -172,7 +172,7 @@ function pageOrder(q: ParsedQueueQuery): OrderTerm[] {
  * columns the order needs, and only its own rows are then read whole and joined to their municipality
  * and assignee: a search that matches thousands of cases sorts thousands of small rows, not wide ones.
  */
-export async function queryQueue(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext) {
+export async function queryQueue(db: Db, q: ParsedQueueQuery, ctx: QueueContext) {
   const order = pageOrder(q);
   // Every case has a municipality (a foreign key, not null): joined here only when it is sorted by.
   const matching = filtered(db, q, ctx, true);
@@ -204,7 +204,7 @@ type QueueTotals = {
  * archive. A text search instead counts everything in one pass over its matches, which it starts from
  * anyway: four passes over the thousands of cases a common surname matches cost more than the page itself.
  */
-async function queueTotals(db: Kysely<Database>, q: ParsedQueueQuery, ctx: QueueContext): Promise<QueueTotals> {
+async function queueTotals(db: Db, q: ParsedQueueQuery, ctx: QueueContext): Promise<QueueTotals> {
   const status = statusColumn(q);
   if (q.text) {
     const one = (eb: Eb, condition: Expression<SqlBool>) =>
@@ -253,7 +253,7 @@ async function queueTotals(db: Kysely<Database>, q: ParsedQueueQuery, ctx: Queue
   };
 }
 
-export async function readCase(db: Kysely<Database>, id: string) {
+export async function readCase(db: Db, id: string) {
   const row = await db
     .selectFrom('cases as c')
     .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
@@ -302,7 +302,7 @@ export async function readCase(db: Kysely<Database>, id: string) {
 }
 
 export async function findExistingCases(
-  db: Kysely<Database>,
+  db: Db,
   by: { hetu?: string; firstName?: string; lastName?: string; birthDate?: string },
 ) {
   // Two children may share a name and a birth date: where the identity code is known, a case recorded
@@ -335,4 +335,29 @@ export async function findExistingCases(
     ...byHetu.map((r) => ({ row: r, matchedBy: 'HETU' as const })),
     ...byName.filter((r) => !seen.has(r.id)).map((r) => ({ row: r, matchedBy: 'NAME_AND_BIRTH_DATE' as const })),
   ];
+}
+
+export async function updateCase(db: Db, id: string, patch: CasePatch): Promise<void> {
+  await db.updateTable('cases').set(patch).where('id', '=', id).execute();
+}
+
+/** Open cases whose running deadline is on or before `limit` (the due digest). */
+export async function openCasesDueBy(db: Db, limit: LocalDate) {
+  return db
+    .selectFrom('cases as c')
+    .select(['c.id', sql<string>`c.running_due`.as('due')])
+    .where('c.status', 'in', ['NEW', 'TRIAGE', 'ASSESSMENT'])
+    .where('c.running_due', '<=', limit)
+    .execute();
+}
+
+/** Anticipatory notifications whose expected birth date has come. */
+export async function birthsExpectedBy(db: Db, today: LocalDate): Promise<string[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('status', '=', 'AWAITING_BIRTH')
+    .where('expected_birth_date', '<=', today)
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -2,7 +2,6 @@
  * Triage and assessment: the urgency assessment, the decision with its reason, a birth, contacts with the
  * family and the completed assessment. Each change is one transaction with its case event and audit entry.
  */
-import type { Kysely, Updateable } from 'kysely';
 import type { CaseDetail } from '../../../shared/contract/cases';
 import { caseDeadlines } from '../../../shared/calendar';
 import {
@@ -16,7 +15,7 @@ import {
 import { helsinkiDate } from '../../../shared/dates';
 import { invalidInput, LuukkuError } from '../../../shared/errors';
 import type { Core } from '../../app/core';
-import type { CaseRow, CasesTable, Database } from '../../store/schema';
+import type { CasePatch, CaseRow, Db } from '../../store/schema';
 import { SOCIAL_WORKER_ROLES } from '../../../shared/roles';
 import { checkGuidedServices } from '../org/guidance';
 import { requireCaseAccess } from './caseAccess';
@@ -42,8 +41,8 @@ export async function changeCase(
   /** The case event; a function is called after `change`, so it can name what the change worked out. */
   event: CaseEvent | (() => CaseEvent),
   /** The checks and the patch, reading (when it must) through the change's own transaction. */
-  change: (row: CaseRow, trx: Kysely<Database>) => Updateable<CasesTable> | Promise<Updateable<CasesTable>>,
-  alsoWrite?: (trx: Kysely<Database>) => Promise<void>,
+  change: (row: CaseRow, trx: Db) => CasePatch | Promise<CasePatch>,
+  alsoWrite?: (trx: Db) => Promise<void>,
 ): Promise<CaseDetail> {
   const actor = core.actor()!;
   const now = core.now();
@@ -137,7 +136,7 @@ export function concernFor(row: CaseRow, given: Concern | undefined): Concern {
  * to the family's designated worker.
  */
 async function handOver(
-  db: Kysely<Database>,
+  db: Db,
   input: { decision: Decision; teamId?: string | undefined; assigneeUserId?: string | undefined },
 ): Promise<{ teamId: string | null; assigneeUserId: string | null }> {
   const errors = new FieldErrors();

@@ -4,7 +4,8 @@
  */
 import type { AreaHandlers } from '../../ipc/handler';
 import { saveClosureDay } from '../staff/staff';
-import { listAreas, listMunicipalities, listServices, listTeams, saveService } from './guidance';
+import { listServices, saveService } from './guidance';
+import { listAreas, listMunicipalities, listTeams } from './queries';
 
 export const orgHandlers: AreaHandlers<'org'> = {
   'org.closureDay': async ({ core }, input) => {

@@ -12,6 +12,7 @@ import {
   openByAge,
   startDeadlines,
   type DashboardRange,
+  areaNames,
 } from './dashboardQueries';
 
 const zeros = <K extends string>(keys: readonly K[]) =>
@@ -40,7 +41,7 @@ export async function dashboard(core: Core, range: DashboardRange): Promise<Dash
     completions(db, range),
     openByAge(db, range),
     adviceContacts(db, range),
-    db.selectFrom('areas').select(['id', 'name_fi', 'name_sv']).orderBy('name_fi').execute(),
+    areaNames(db),
     assessmentShareByMonth(db, range),
   ]);
   await core.audit({ actor: core.actor(), action: 'reports.dashboard', details: { from: range.from, to: range.to } });

@@ -2,9 +2,9 @@
  * The dashboard's figures (issue 6): inflow, decisions, on-time rates, open cases by age and advice
  * contacts, each one grouped query over an indexed date column; the service folds days into weeks.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { LocalDate } from '../../../shared/dates';
-import type { Database } from '../../store/schema';
+import type { Db } from '../../store/schema';
 
 export interface DashboardRange {
   from: LocalDate;
@@ -14,7 +14,7 @@ export interface DashboardRange {
 
 const month = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
 
-export function inflowByDay(db: Kysely<Database>, r: DashboardRange) {
+export function inflowByDay(db: Db, r: DashboardRange) {
   return db
     .selectFrom('cases')
     .where('received_date', '>=', r.from)
@@ -24,7 +24,7 @@ export function inflowByDay(db: Kysely<Database>, r: DashboardRange) {
     .execute();
 }
 
-export function decisionsByMonth(db: Kysely<Database>, r: DashboardRange) {
+export function decisionsByMonth(db: Db, r: DashboardRange) {
   return db
     .selectFrom('cases')
     .where('decision_date', '>=', r.from)
@@ -39,7 +39,7 @@ export function decisionsByMonth(db: Kysely<Database>, r: DashboardRange) {
  * the same months a year earlier): the same definition and population as the THL report
  * (main/areas/reports/queries.ts, assessmentShareCounts).
  */
-export function assessmentShareByMonth(db: Kysely<Database>, r: DashboardRange) {
+export function assessmentShareByMonth(db: Db, r: DashboardRange) {
   const started = sql<boolean>`(decision IN ('START_ASSESSMENT', 'URGENT') AND decision_date <= ${r.today})`;
   return db
     .selectFrom('cases')
@@ -59,7 +59,7 @@ export function assessmentShareByMonth(db: Kysely<Database>, r: DashboardRange) 
 }
 
 /** Start deadlines by the month the case became pending: due (reached or decided) and met. */
-export function startDeadlines(db: Kysely<Database>, r: DashboardRange) {
+export function startDeadlines(db: Db, r: DashboardRange) {
   return db
     .selectFrom('cases')
     .where('pending_from', '>=', r.from)
@@ -76,7 +76,7 @@ export function startDeadlines(db: Kysely<Database>, r: DashboardRange) {
 }
 
 /** Completed assessments by the month of completion: all and those within 3 months. */
-export function completions(db: Kysely<Database>, r: DashboardRange) {
+export function completions(db: Db, r: DashboardRange) {
   return db
     .selectFrom('cases')
     .where('assessment_completed_date', '>=', r.from)
@@ -92,7 +92,7 @@ export function completions(db: Kysely<Database>, r: DashboardRange) {
 }
 
 /** Open cases with a running clock, by days since they became pending. */
-export function openByAge(db: Kysely<Database>, r: DashboardRange) {
+export function openByAge(db: Db, r: DashboardRange) {
   const age = sql<number>`julianday(${r.today}) - julianday(pending_from)`;
   return db
     .selectFrom('cases')
@@ -106,7 +106,7 @@ export function openByAge(db: Kysely<Database>, r: DashboardRange) {
     .execute();
 }
 
-export function adviceContacts(db: Kysely<Database>, r: DashboardRange) {
+export function adviceContacts(db: Db, r: DashboardRange) {
   return db
     .selectFrom('advice_contacts')
     .where('date', '>=', r.from)
@@ -114,4 +114,8 @@ export function adviceContacts(db: Kysely<Database>, r: DashboardRange) {
     .select(['topic', 'language', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy(['topic', 'language'])
     .execute();
+}
+
+export async function areaNames(db: Db) {
+  return db.selectFrom('areas').select(['id', 'name_fi', 'name_sv']).orderBy('name_fi').execute();
 }

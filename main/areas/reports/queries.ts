@@ -2,11 +2,11 @@
  * The deadline-monitoring report in SQL (docs/formats.md, `report thl`). Each figure is declared once, as the
  * set of cases it counts, so the figure and its drill-down list can never disagree.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { THL_FIGURES, type ThlFigure } from '../../../shared/contract/reports';
 import type { LocalDate } from '../../../shared/dates';
 import { QUEUE_ROW_COLUMNS } from '../cases/queries';
-import type { Database } from '../../store/schema';
+import type { Db } from '../../store/schema';
 
 export interface ReportBounds {
   from: LocalDate;
@@ -86,7 +86,7 @@ function definitions(b: ReportBounds): Record<ThlFigure, Definition> {
  * Why deadlines were missed, per reason code (NONE: no reason recorded): the decisions of the cohort that
  * were late or are overdue, and the assessments completed late or open past their deadline.
  */
-export async function overrunReasonCounts(db: Kysely<Database>, b: ReportBounds) {
+export async function overrunReasonCounts(db: Db, b: ReportBounds) {
   const defs = definitions(b);
   const where = bases(b);
   const grouped = async (base: Base, when: RawBuilder<boolean>, column: 'start' | 'complete') => {
@@ -118,7 +118,7 @@ export async function overrunReasonCounts(db: Kysely<Database>, b: ReportBounds)
  * runs) among the cases that became pending in the period, as known on asOf; the same for the child
  * welfare notifications (LSL25) alone.
  */
-export async function assessmentShareCounts(db: Kysely<Database>, b: ReportBounds) {
+export async function assessmentShareCounts(db: Db, b: ReportBounds) {
   const started = sql<boolean>`c.decision IN ('START_ASSESSMENT', 'URGENT') AND c.decision_date <= ${b.asOf}`;
   const row = await db
     .selectFrom('cases as c')
@@ -139,7 +139,7 @@ export async function assessmentShareCounts(db: Kysely<Database>, b: ReportBound
 }
 
 /** Every figure's count: one aggregate query per base set, each on its own index. */
-export async function countFigures(db: Kysely<Database>, b: ReportBounds): Promise<Record<ThlFigure, number>> {
+export async function countFigures(db: Db, b: ReportBounds): Promise<Record<ThlFigure, number>> {
   const defs = definitions(b);
   const where = bases(b);
   const result = {} as Record<ThlFigure, number>;
@@ -159,12 +159,7 @@ export async function countFigures(db: Kysely<Database>, b: ReportBounds): Promi
 }
 
 /** The cases behind one figure, oldest pending date first, a page at a time. */
-export async function figureCases(
-  db: Kysely<Database>,
-  b: ReportBounds,
-  figure: ThlFigure,
-  page: { offset: number; limit: number },
-) {
+export async function figureCases(db: Db, b: ReportBounds, figure: ThlFigure, page: { offset: number; limit: number }) {
   const def = definitions(b)[figure];
   const matching = db.selectFrom('cases as c').where(bases(b)[def.base]).where(def.when);
   const [rows, total] = await Promise.all([

@@ -2,7 +2,6 @@
  * The deadline-monitoring report for THL (docs/formats.md, `report thl`) and the cases behind each figure.
  * Reading the report is logged; listing the cases behind a figure is logged as a read of client data.
  */
-import type { Kysely } from 'kysely';
 import { OVERRUN_REASONS, type OverrunReason } from '../../../shared/caseTypes';
 import { helsinkiDate, type LocalDate } from '../../../shared/dates';
 import { type ThlDrillDown, type ThlFigure, type ThlReport } from '../../../shared/contract/reports';
@@ -10,7 +9,7 @@ import type { Core } from '../../app/core';
 import { assessmentShareCounts, countFigures, figureCases, overrunReasonCounts, type ReportBounds } from './queries';
 import type { Actor } from '../../store/audit';
 import type { Transactor } from '../../store/unitOfWork';
-import type { Database } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import { clockContextOf, queueRowOf } from '../cases/cases';
 
 export function reportBounds(
@@ -38,7 +37,7 @@ function byReason(rows: { reason: string; n: number }[]): Record<OverrunReason |
 
 const overrunOf = (reason: OverrunReason | null, note: string | null) => (reason ? { reason, note: note ?? '' } : null);
 
-export async function thlReport(db: Kysely<Database>, bounds: ReportBounds): Promise<ThlReport> {
+export async function thlReport(db: Db, bounds: ReportBounds): Promise<ThlReport> {
   const b = { ...bounds, population: bounds.population ?? 'THL' };
   const n = await countFigures(db, b);
   const reasons = await overrunReasonCounts(db, b);

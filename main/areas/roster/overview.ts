@@ -1,5 +1,6 @@
 import type { Overview } from '../../../shared/contract';
 import type { Core } from '../../app/core';
+import { rosterCounts } from './queries';
 
 /**
  * Counts for the work areas' empty states: no client data, so no audit entry. The queue's own counts come
@@ -7,16 +8,5 @@ import type { Core } from '../../app/core';
  */
 export async function readOverview(core: Core): Promise<Overview> {
   const db = core.db;
-  const [staff, dutyAssignments] = await Promise.all([
-    db
-      .selectFrom('staff')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('active', '=', 1)
-      .executeTakeFirst(),
-    db
-      .selectFrom('duty_assignments')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirst(),
-  ]);
-  return { staff: Number(staff?.n ?? 0), dutyAssignments: Number(dutyAssignments?.n ?? 0) };
+  return rosterCounts(db);
 }

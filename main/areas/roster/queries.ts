@@ -1,15 +1,9 @@
-import type { Kysely } from 'kysely';
 import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../../shared/dates';
 import type { Absence, RosterPeriod } from '../../../shared/contract/roster';
-import type { Database } from '../../store/schema';
+import type { Db } from '../../store/schema';
 
 /** Duty assignments in a date range (daily duties by date, assessment weeks by ISO week), with names. */
-export async function listAssignments(
-  db: Kysely<Database>,
-  from: LocalDate,
-  to: LocalDate,
-  weeks: { from: string; to: string },
-) {
+export async function listAssignments(db: Db, from: LocalDate, to: LocalDate, weeks: { from: string; to: string }) {
   return db
     .selectFrom('duty_assignments as d')
     .innerJoin('staff as s', 's.id', 'd.staff_id')
@@ -31,19 +25,14 @@ export type AssignmentRow = Awaited<ReturnType<typeof listAssignments>>[number];
 export const dayOf = (a: { date: string | null; week: string | null }): LocalDate => a.date ?? isoWeekMonday(a.week!);
 
 /** A worker's duties in a date range: daily duties on those dates, an assessment week if any of its weekdays is. */
-export async function dutiesDuring(
-  db: Kysely<Database>,
-  staffId: string,
-  from: LocalDate,
-  to: LocalDate,
-): Promise<AssignmentRow[]> {
+export async function dutiesDuring(db: Db, staffId: string, from: LocalDate, to: LocalDate): Promise<AssignmentRow[]> {
   const rows = await listAssignments(db, from, to, { from: isoWeek(from), to: isoWeek(to) });
   return rows.filter(
     (a) => a.staffId === staffId && (a.date !== null || (dayOf(a) <= to && addDays(dayOf(a), 4) >= from)),
   );
 }
 
-export async function listAbsences(db: Kysely<Database>, from: LocalDate, to: LocalDate): Promise<Absence[]> {
+export async function listAbsences(db: Db, from: LocalDate, to: LocalDate): Promise<Absence[]> {
   const rows = await db
     .selectFrom('absences as a')
     .innerJoin('staff as s', 's.id', 'a.staff_id')
@@ -63,7 +52,7 @@ export async function listAbsences(db: Kysely<Database>, from: LocalDate, to: Lo
   return rows as Absence[];
 }
 
-export async function listPeriods(db: Kysely<Database>, from: LocalDate, to: LocalDate): Promise<RosterPeriod[]> {
+export async function listPeriods(db: Db, from: LocalDate, to: LocalDate): Promise<RosterPeriod[]> {
   const rows = await db
     .selectFrom('roster_periods as p')
     .leftJoin('users as u', 'u.id', 'p.published_by')
@@ -74,4 +63,20 @@ export async function listPeriods(db: Kysely<Database>, from: LocalDate, to: Loc
     .orderBy('p.from_date')
     .execute();
   return rows as RosterPeriod[];
+}
+
+/** Active workers and duties held, for the overview. */
+export async function rosterCounts(db: Db): Promise<{ staff: number; dutyAssignments: number }> {
+  const [staff, duties] = await Promise.all([
+    db
+      .selectFrom('staff')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('active', '=', 1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('duty_assignments')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return { staff: Number(staff?.n ?? 0), dutyAssignments: Number(duties?.n ?? 0) };
 }

@@ -3,23 +3,22 @@
  * weeks, publish a period. Every edit is checked against the hard rules in the main process and refused
  * with the broken rules named; edits of a published period need a reason and go into its change history.
  */
-import type { Kysely } from 'kysely';
 import { isoWeekMonday, type LocalDate } from '../../../shared/dates';
 import { invalidInput, LuukkuError } from '../../../shared/errors';
 import type { MoveResult, RosterChange } from '../../../shared/contract/roster';
 import type { Core } from '../../app/core';
 import { dayOf } from './queries';
-import type { Database } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import { checkedEdit, requireReason } from './rosterRules';
 
 /** Roster periods are calendar months: `2026-12`. A week belongs to the month of its Monday. */
 export const periodIdOf = (a: { date: string | null; week: string | null }) => dayOf(a).slice(0, 7);
 
-async function periodRow(db: Kysely<Database>, id: string) {
+async function periodRow(db: Db, id: string) {
   return db.selectFrom('roster_periods').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
 }
 
-export async function isPublished(db: Kysely<Database>, periodId: string): Promise<boolean> {
+export async function isPublished(db: Db, periodId: string): Promise<boolean> {
   return (await periodRow(db, periodId))?.status === 'PUBLISHED';
 }
 
@@ -34,7 +33,7 @@ export interface ChangeDetails {
 
 export async function recordChange(
   core: Core,
-  trx: Kysely<Database>,
+  trx: Db,
   change: { periodId: string; action: RosterChange['action']; details: ChangeDetails; reason: string },
 ): Promise<void> {
   const actor = core.actor()!;
@@ -52,7 +51,7 @@ export async function recordChange(
     .execute();
 }
 
-async function assignment(db: Kysely<Database>, id: number) {
+async function assignment(db: Db, id: number) {
   const row = await db
     .selectFrom('duty_assignments as d')
     .innerJoin('staff as s', 's.id', 'd.staff_id')
@@ -63,7 +62,7 @@ async function assignment(db: Kysely<Database>, id: number) {
   return row;
 }
 
-async function staffName(db: Kysely<Database>, id: string): Promise<string> {
+async function staffName(db: Db, id: string): Promise<string> {
   const row = await db.selectFrom('staff').select(['name', 'active']).where('id', '=', id).executeTakeFirst();
   if (!row || !row.active) throw invalidInput(`staffId: ${id} is not an active worker`);
   return row.name;
@@ -182,7 +181,7 @@ export async function publishPeriod(core: Core, periodId: string): Promise<void>
   });
 }
 
-export async function rosterChanges(db: Kysely<Database>, periodIds: readonly string[]): Promise<RosterChange[]> {
+export async function rosterChanges(db: Db, periodIds: readonly string[]): Promise<RosterChange[]> {
   if (!periodIds.length) return [];
   const rows = await db
     .selectFrom('roster_changes')

@@ -2,29 +2,20 @@
  * The fairness report: each worker's duties of each type in a range against their target, the share of
  * the duties actually rostered in proportion to FTE times the days (or weeks) they were available for it.
  */
-import type { Kysely } from 'kysely';
 import { isoWeek, isoWeekMonday, type LocalDate } from '../../../shared/dates';
-import { ROSTERED_ROLES, type Fairness } from '../../../shared/contract/roster';
+import type { Fairness } from '../../../shared/contract/roster';
 import { ASSESSMENT_WEEK } from '../../../shared/rosterScenario';
 import { awayOn, weekWorkingDays } from '../../scheduler/availability';
 import { listAbsences, listAssignments } from './queries';
-import type { Database } from '../../store/schema';
+import { rosteredStaff } from '../staff/queries';
+import type { Db } from '../../store/schema';
 import { readCalendar, readRosterConfig } from '../settings/queries';
 
-export async function fairnessReport(
-  db: Kysely<Database>,
-  range: { from: LocalDate; to: LocalDate },
-): Promise<Fairness> {
+export async function fairnessReport(db: Db, range: { from: LocalDate; to: LocalDate }): Promise<Fairness> {
   const [config, calendar, staff, absences, assignments] = await Promise.all([
     readRosterConfig(db),
     readCalendar(db),
-    db
-      .selectFrom('staff')
-      .select(['id', 'name', 'role', 'fte'])
-      .where('active', '=', 1)
-      .where('role', 'in', ROSTERED_ROLES)
-      .orderBy('name')
-      .execute(),
+    rosteredStaff(db),
     listAbsences(db, range.from, range.to),
     listAssignments(db, range.from, range.to, { from: isoWeek(range.from), to: isoWeek(range.to) }),
   ]);

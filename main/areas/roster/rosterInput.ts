@@ -3,13 +3,12 @@
  * roster with their absences, wishes and history, closure days, and the assignments to keep as locks.
  * Generation and repair both start here.
  */
-import type { Kysely } from 'kysely';
 import { addDays, isoWeek, type LocalDate } from '../../../shared/dates';
 import { ROSTERED_ROLES } from '../../../shared/contract/roster';
 import { ASSESSMENT_WEEK, scenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/rosterScenario';
 import { lockProblems } from '../../scheduler/locks';
 import type { AssignmentRow } from './queries';
-import type { Database } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import { readRosterConfig } from '../settings/queries';
 
 export const DEFAULT_MAX_DUTIES_PER_WEEK = 5;
@@ -27,7 +26,7 @@ export interface ScenarioOptions {
   historyBefore?: LocalDate;
 }
 
-export async function buildScenario(db: Kysely<Database>, options: ScenarioOptions): Promise<Scenario> {
+export async function buildScenario(db: Db, options: ScenarioOptions): Promise<Scenario> {
   const { from, to } = options.window;
   const config = await readRosterConfig(db);
   const [staff, absences, wishes, closures, history] = await Promise.all([
@@ -102,7 +101,7 @@ export async function buildScenario(db: Kysely<Database>, options: ScenarioOptio
 }
 
 /** Duties per person and type in the 365 days before `before`: the fairness history. */
-async function dutyHistory(db: Kysely<Database>, before: LocalDate): Promise<Map<string, number>> {
+async function dutyHistory(db: Db, before: LocalDate): Promise<Map<string, number>> {
   const since = addDays(before, -365);
   const rows = await db
     .selectFrom('duty_assignments')

@@ -9,13 +9,12 @@ import type { MoveResult, RepairChange, RepairProposal } from '../../../shared/c
 import type { Core } from '../../app/core';
 import { solveInWorker } from '../../scheduler/runner';
 import { dayOf, dutiesDuring, listAssignments } from './queries';
-import type { Database } from '../../store/schema';
-import type { Kysely } from 'kysely';
+import type { Db } from '../../store/schema';
 import { isPublished, periodIdOf, recordChange } from './rosterEdit';
 import { buildScenario } from './rosterInput';
 import { checkedEdit, requireReason, weeksAround } from './rosterRules';
 
-async function absence(db: Kysely<Database>, id: number) {
+async function absence(db: Db, id: number) {
   const row = await db
     .selectFrom('absences as a')
     .innerJoin('staff as s', 's.id', 'a.staff_id')

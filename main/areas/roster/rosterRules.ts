@@ -3,7 +3,6 @@
  * a repair is kept only if it breaks no rule that was not already broken before it (an earlier absence
  * may have broken one; a later edit must not add another).
  */
-import type { Kysely } from 'kysely';
 import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../../shared/dates';
 import { invalidInput } from '../../../shared/errors';
 import { isRostered, type RuleProblem } from '../../../shared/contract/roster';
@@ -12,7 +11,8 @@ import type { Core } from '../../app/core';
 import type { AuditEntry } from '../../store/audit';
 import { awayOn, weekWorkingDays } from '../../scheduler/availability';
 import { listAbsences, listAssignments } from './queries';
-import type { Database } from '../../store/schema';
+import { staffByIds } from '../staff/queries';
+import type { Db } from '../../store/schema';
 import { readCalendar, readRosterConfig } from '../settings/queries';
 import { DEFAULT_MAX_DUTIES_PER_WEEK } from './rosterInput';
 
@@ -22,10 +22,7 @@ export function weeksAround(dates: readonly LocalDate[]): { from: LocalDate; to:
   return { from: isoWeekMonday(isoWeek(sorted[0]!)), to: addDays(isoWeekMonday(isoWeek(sorted.at(-1)!)), 6) };
 }
 
-export async function ruleProblems(
-  db: Kysely<Database>,
-  window: { from: LocalDate; to: LocalDate },
-): Promise<RuleProblem[]> {
+export async function ruleProblems(db: Db, window: { from: LocalDate; to: LocalDate }): Promise<RuleProblem[]> {
   const config = await readRosterConfig(db);
   const calendar = await readCalendar(db);
   const weekBefore = isoWeek(addDays(window.from, -7));
@@ -33,13 +30,7 @@ export async function ruleProblems(
   const assignments = await listAssignments(db, window.from, window.to, { from: weekBefore, to: weekAfter });
   const staffIds = [...new Set(assignments.map((a) => a.staffId))];
   const [staff, absences] = await Promise.all([
-    staffIds.length
-      ? db
-          .selectFrom('staff')
-          .select(['id', 'name', 'role', 'languages', 'max_duties_per_week'])
-          .where('id', 'in', staffIds)
-          .execute()
-      : Promise.resolve([]),
+    staffByIds(db, staffIds),
     listAbsences(db, addDays(window.from, -7), addDays(window.to, 7)),
   ]);
   const person = new Map(staff.map((s) => [s.id, s]));
@@ -115,7 +106,7 @@ export async function checkedEdit(
   core: Core,
   entry: AuditEntry,
   dates: readonly LocalDate[],
-  edit: (trx: Kysely<Database>) => Promise<void>,
+  edit: (trx: Db) => Promise<void>,
   options: { dryRun?: boolean; mustClear?: (after: RuleProblem[]) => RuleProblem[] } = {},
 ): Promise<{ allowed: boolean; problems: RuleProblem[] }> {
   class Rollback extends Error {

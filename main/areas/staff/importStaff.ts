@@ -8,6 +8,8 @@ import type { Actor } from '../../store/audit';
 import type { Database } from '../../store/schema';
 import type { Transactor, UnitOfWork } from '../../store/unitOfWork';
 import { checkText, FieldErrors, oneOf } from '../cases/caseValidation';
+import { areaAndTeamRows } from '../org/queries';
+import { staffIds, upsertStaff } from './queries';
 import { readCsvTable, widthError, type CsvTable, type Rejected } from '../../app/csvTable';
 
 export const STAFF_COLUMNS = ['id', 'name', 'role', 'fte', 'languages', 'area', 'team', 'max_duties_per_week'] as const;
@@ -47,12 +49,7 @@ async function importStaffRows(
   { columns, rows: data }: CsvTable,
   options: { now: Date; actor: Actor },
 ): Promise<StaffImportResult> {
-  const [areas, teams, existing] = await Promise.all([
-    db.selectFrom('areas').selectAll().execute(),
-    db.selectFrom('teams').selectAll().execute(),
-    db.selectFrom('staff').select('id').execute(),
-  ]);
-  const known = new Set(existing.map((e) => e.id));
+  const [{ areas, teams }, known] = await Promise.all([areaAndTeamRows(db), staffIds(db)]);
   const rejected: StaffImportResult['rejected'] = [];
   const rows: Database['staff'][] = [];
   const seen = new Map<string, number>();
@@ -106,14 +103,7 @@ async function importStaffRows(
     });
   }
   if (rejected.length) return { imported: 0, updated: 0, rejected };
-  for (const row of rows) {
-    const { created_at: _created, ...changes } = row;
-    await db
-      .insertInto('staff')
-      .values(row)
-      .onConflict((oc) => oc.column('id').doUpdateSet(changes))
-      .execute();
-  }
+  await upsertStaff(db, rows);
   const updated = rows.filter((r) => known.has(r.id)).length;
   const result = { imported: rows.length - updated, updated, rejected: [] };
   audit({ actor: options.actor, action: 'staff.import', details: { imported: result.imported, updated } });

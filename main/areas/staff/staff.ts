@@ -4,18 +4,31 @@
  * audited all the same.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { invalidInput, LuukkuError, Refusal } from '../../../shared/errors';
-import { CLIENT_ROLES } from '../../../shared/roles';
 import type { LocalDate } from '../../../shared/dates';
 import type { Absence, Staff, StaffDirectory, StaffRole, VisibleAbsence } from '../../../shared/contract/roster';
 import type { CurrentUser } from '../../../shared/contract';
 import type { Core } from '../../app/core';
 import { dutiesDuring, listAbsences } from '../roster/queries';
-import type { Selectable } from 'kysely';
-import type { Database, StaffTable } from '../../store/schema';
+import { findAreaAndTeam } from '../org/queries';
+import {
+  deleteAbsence,
+  hasClientAccount,
+  hasOverlappingAbsence,
+  insertAbsence,
+  insertStaff,
+  listClosureDays,
+  selectStaff,
+  setClosureDay,
+  setWishOff,
+  staffExists,
+  staffScope,
+  updateStaff,
+  wishesBetween,
+} from './queries';
+import type { Db, Row } from '../../store/schema';
 
-type StaffRow = Omit<Selectable<StaffTable>, 'created_at'>;
+type StaffRow = Omit<Row<'staff'>, 'created_at'>;
 
 export const staffOf = (r: StaffRow): Staff => ({
   id: r.id,
@@ -29,13 +42,8 @@ export const staffOf = (r: StaffRow): Staff => ({
   active: r.active === 1,
 });
 
-export async function listStaff(db: Kysely<Database>): Promise<Staff[]> {
-  const rows = await db
-    .selectFrom('staff')
-    .select(['id', 'name', 'role', 'fte', 'languages', 'area_id', 'team_id', 'max_duties_per_week', 'active'])
-    .orderBy('name')
-    .execute();
-  return rows.map(staffOf);
+export async function listStaff(db: Db): Promise<Staff[]> {
+  return (await selectStaff(db)).map(staffOf);
 }
 
 /**
@@ -49,31 +57,24 @@ export function absencesAsSeenBy(viewer: CurrentUser, absences: Absence[]): Visi
 
 /** Everyone, with absences, wishes and closure days in a range: the staff screen and the planning grid. */
 export async function staffDirectory(
-  db: Kysely<Database>,
+  db: Db,
   range: { from: LocalDate; to: LocalDate },
   viewer: CurrentUser,
 ): Promise<StaffDirectory> {
   const [staff, absences, wishes, closureDays] = await Promise.all([
     listStaff(db),
     listAbsences(db, range.from, range.to).then((list) => absencesAsSeenBy(viewer, list)),
-    db
-      .selectFrom('duty_wishes')
-      .select(['staff_id as staffId', 'date'])
-      .where('date', '>=', range.from)
-      .where('date', '<=', range.to)
-      .orderBy('date')
-      .execute(),
-    db.selectFrom('closure_days').select(['date', 'reason']).orderBy('date').execute(),
+    wishesBetween(db, range.from, range.to),
+    listClosureDays(db),
   ]);
   return { staff, absences, wishes, closureDays };
 }
 
-async function checkOrg(db: Kysely<Database>, areaId: string | null, teamId: string | null): Promise<void> {
+async function checkOrg(db: Db, areaId: string | null, teamId: string | null): Promise<void> {
   const problems: string[] = [];
-  if (areaId && !(await db.selectFrom('areas').select('id').where('id', '=', areaId).executeTakeFirst()))
-    problems.push(`areaId: ${areaId} is not an area of this county`);
-  if (teamId && !(await db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst()))
-    problems.push(`teamId: ${teamId} is not a team of this county`);
+  const found = await findAreaAndTeam(db, areaId, teamId);
+  if (areaId && !found.area) problems.push(`areaId: ${areaId} is not an area of this county`);
+  if (teamId && !found.team) problems.push(`teamId: ${teamId} is not a team of this county`);
   if (problems.length) throw invalidInput(problems.join('; '));
 }
 
@@ -108,13 +109,9 @@ export async function saveStaff(
       await checkOrg(trx, input.areaId, input.teamId);
       if (input.id) await requireLeadToMoveScope(core, trx, input.id, input.areaId, input.teamId);
       if (input.id) {
-        const updated = await trx.updateTable('staff').set(values).where('id', '=', id).executeTakeFirst();
-        if (!updated.numUpdatedRows) throw new LuukkuError('NOT_FOUND', 'No such worker.');
+        if (!(await updateStaff(trx, id, values))) throw new LuukkuError('NOT_FOUND', 'No such worker.');
       } else {
-        await trx
-          .insertInto('staff')
-          .values({ id, ...values, created_at: core.now().toISOString() })
-          .execute();
+        await insertStaff(trx, { id, ...values, created_at: core.now().toISOString() });
       }
     },
   );
@@ -128,35 +125,24 @@ export async function saveStaff(
  */
 async function requireLeadToMoveScope(
   core: Core,
-  trx: Kysely<Database>,
+  trx: Db,
   staffId: string,
   areaId: string | null,
   teamId: string | null,
 ): Promise<void> {
   const me = await core.requireUser();
   if (me.role === 'LEAD') return;
-  const before = await trx
-    .selectFrom('staff')
-    .select(['area_id', 'team_id'])
-    .where('id', '=', staffId)
-    .executeTakeFirst();
+  const before = await staffScope(trx, staffId);
   if (!before || (before.area_id === areaId && before.team_id === teamId)) return;
-  const account = await trx
-    .selectFrom('users')
-    .select('id')
-    .where('staff_id', '=', staffId)
-    .where('role', 'in', CLIENT_ROLES)
-    .executeTakeFirst();
-  if (account)
+  if (await hasClientAccount(trx, staffId))
     throw new Refusal(
       "Only a team lead moves a worker to another area or team: it changes which cases the worker's account sees.",
       'case scope change',
     );
 }
 
-async function requireStaff(db: Kysely<Database>, staffId: string): Promise<void> {
-  if (!(await db.selectFrom('staff').select('id').where('id', '=', staffId).executeTakeFirst()))
-    throw invalidInput(`staffId: ${staffId} is not a worker of this county`);
+async function requireStaff(db: Db, staffId: string): Promise<void> {
+  if (!(await staffExists(db, staffId))) throw invalidInput(`staffId: ${staffId} is not a worker of this county`);
 }
 
 export async function addAbsence(
@@ -171,26 +157,9 @@ export async function addAbsence(
     }),
     async (trx) => {
       await requireStaff(trx, input.staffId);
-      const overlapping = await trx
-        .selectFrom('absences')
-        .select('id')
-        .where('staff_id', '=', input.staffId)
-        .where('to_date', '>=', input.from)
-        .where('from_date', '<=', input.to)
-        .executeTakeFirst();
-      if (overlapping) throw invalidInput('from: this worker already has an absence overlapping these dates');
-      const row = await trx
-        .insertInto('absences')
-        .values({
-          staff_id: input.staffId,
-          from_date: input.from,
-          to_date: input.to,
-          kind: input.kind,
-          created_at: core.now().toISOString(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
+      if (await hasOverlappingAbsence(trx, input.staffId, input.from, input.to))
+        throw invalidInput('from: this worker already has an absence overlapping these dates');
+      return insertAbsence(trx, { ...input, createdAt: core.now().toISOString() });
     },
   );
   // What a repair would have to give to others.
@@ -202,8 +171,7 @@ export async function removeAbsence(core: Core, id: number): Promise<void> {
   await core.transact(
     { actor: core.actor(), action: 'staff.removeAbsence', details: { absenceId: id } },
     async (trx) => {
-      const deleted = await trx.deleteFrom('absences').where('id', '=', id).executeTakeFirst();
-      if (!deleted.numDeletedRows) throw new LuukkuError('NOT_FOUND', 'No such absence.');
+      if (!(await deleteAbsence(trx, id))) throw new LuukkuError('NOT_FOUND', 'No such absence.');
     },
   );
 }
@@ -211,18 +179,7 @@ export async function removeAbsence(core: Core, id: number): Promise<void> {
 export async function setWish(core: Core, input: { staffId: string; date: LocalDate; off: boolean }): Promise<void> {
   await core.transact({ actor: core.actor(), action: 'staff.wish', details: input }, async (trx) => {
     await requireStaff(trx, input.staffId);
-    if (input.off)
-      await trx
-        .insertInto('duty_wishes')
-        .values({ staff_id: input.staffId, date: input.date })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    else
-      await trx
-        .deleteFrom('duty_wishes')
-        .where('staff_id', '=', input.staffId)
-        .where('date', '=', input.date)
-        .execute();
+    await setWishOff(trx, input.staffId, input.date, input.off);
   });
 }
 
@@ -231,15 +188,7 @@ export async function saveClosureDay(
   input: { date: LocalDate; reason: string; closed: boolean },
 ): Promise<void> {
   await core.transact({ actor: core.actor(), action: 'org.closureDay', details: input }, async (trx) => {
-    if (!input.closed) {
-      await trx.deleteFrom('closure_days').where('date', '=', input.date).execute();
-      return;
-    }
-    if (!input.reason) throw invalidInput('reason: required');
-    await trx
-      .insertInto('closure_days')
-      .values({ date: input.date, reason: input.reason })
-      .onConflict((oc) => oc.column('date').doUpdateSet({ reason: input.reason }))
-      .execute();
+    if (input.closed && !input.reason) throw invalidInput('reason: required');
+    await setClosureDay(trx, input.date, input.closed ? input.reason : null);
   });
 }

@@ -2,10 +2,10 @@
  * The hourly desktop digest (issue 3): how many cases have turned due soon or overdue since the last digest.
  * Counts only, never names: the operating system's notification centre keeps what it shows.
  */
-import { sql } from 'kysely';
 import { dueSoonUntil } from '../../../shared/clock';
 import type { Core } from '../../app/core';
 import { clockContextOf } from '../cases/cases';
+import { birthsExpectedBy, openCasesDueBy } from '../cases/queries';
 
 export interface Digest {
   dueSoon: number;
@@ -21,20 +21,9 @@ export class DueDigest {
   async next(core: Core): Promise<Digest | null> {
     const { today, calendar, dueSoonWorkingDays } = await clockContextOf(core);
     const limit = dueSoonUntil(today, calendar, dueSoonWorkingDays);
-    const rows = await core.db
-      .selectFrom('cases as c')
-      .select(['c.id', sql<string>`c.running_due`.as('due')])
-      .where('c.status', 'in', ['NEW', 'TRIAGE', 'ASSESSMENT'])
-      .where('c.running_due', '<=', limit)
-      .execute();
+    const rows = await openCasesDueBy(core.db, limit);
     const digest: Digest = { dueSoon: 0, overdue: 0, birthsExpected: 0 };
-    const expected = await core.db
-      .selectFrom('cases')
-      .select('id')
-      .where('status', '=', 'AWAITING_BIRTH')
-      .where('expected_birth_date', '<=', today)
-      .execute();
-    for (const { id } of expected) {
+    for (const id of await birthsExpectedBy(core.db, today)) {
       if (this.reported.get(id) === 'BIRTH_EXPECTED') continue;
       this.reported.set(id, 'BIRTH_EXPECTED');
       digest.birthsExpected++;

@@ -4,11 +4,10 @@
  * each case gets a REASSIGNED event with the reason, and the previous and new assignees get a message in
  * their inbox. Progress is reported between slices so the app can show it for a thousand cases.
  */
-import type { Kysely } from 'kysely';
 import { ASSIGNABLE_ROLES } from '../../../shared/roles';
 import type { Core } from '../../app/core';
 import type { Inbox } from '../../../shared/contract/team';
-import type { Database } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import { FieldErrors } from '../cases/caseValidation';
 import { yieldToEventLoop, type CountProgress } from '../../app/jobProgress';
 
@@ -21,7 +20,7 @@ export interface ReassignRequest {
   reason: string;
 }
 
-async function casesToMove(trx: Kysely<Database>, input: ReassignRequest, errors: FieldErrors) {
+async function casesToMove(trx: Db, input: ReassignRequest, errors: FieldErrors) {
   const columns = ['id', 'status', 'assignee_user_id', 'assigned_team_id'] as const;
   if (input.fromUserId) {
     const from = await trx.selectFrom('users').select('id').where('id', '=', input.fromUserId).executeTakeFirst();
@@ -111,7 +110,7 @@ export async function reassignCases(
 
 /** One inbox message to the new assignee and one to each previous assignee (not to the lead who moved them). */
 async function notify(
-  trx: Kysely<Database>,
+  trx: Db,
   moved: readonly { assignee_user_id: string | null }[],
   target: { id: string; name: string },
   actorId: string,

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { Role } from '../../../shared/roles';
-import type { Database, UserRow } from '../../store/schema';
+import type { Db, UserRow } from '../../store/schema';
 
-export async function countUsers(db: Kysely<Database>): Promise<number> {
+export async function countUsers(db: Db): Promise<number> {
   const row = await db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -11,12 +10,12 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
   return Number(row.n);
 }
 
-export async function findUserByUsername(db: Kysely<Database>, username: string): Promise<UserRow | undefined> {
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
 export async function insertUser(
-  db: Kysely<Database>,
+  db: Db,
   user: {
     username: string;
     displayName: string;

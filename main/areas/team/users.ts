@@ -10,19 +10,18 @@
  * change it at its first sign-in, and every other active lead gets a message when an account is created,
  * changes role or has its password reset.
  */
-import type { Kysely } from 'kysely';
 import { LuukkuError, Refusal } from '../../../shared/errors';
 import { ASSIGNABLE_ROLES, CLIENT_ROLES, type Role } from '../../../shared/roles';
 import type { CurrentUser } from '../../../shared/contract';
 import type { SaveUser, UserAccount } from '../../../shared/contract/team';
 import type { Core } from '../../app/core';
 import { hashPassword, requireGoodPassword } from '../../security/passwords';
-import type { Database } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import { insertUser } from './userQueries';
 import { FieldErrors } from '../cases/caseValidation';
 
 /** Every account (or the one with `onlyId`), with its last good sign-in from the log. */
-export async function listUsers(db: Kysely<Database>, onlyId?: string): Promise<UserAccount[]> {
+export async function listUsers(db: Db, onlyId?: string): Promise<UserAccount[]> {
   // One pass over the log for all users, not one per user: the log has no index by user.
   const lastSignIn = db
     .selectFrom('audit_log')
@@ -60,10 +59,10 @@ export async function listUsers(db: Kysely<Database>, onlyId?: string): Promise<
   }));
 }
 
-const accountOf = async (db: Kysely<Database>, id: string): Promise<UserAccount> => (await listUsers(db, id))[0]!;
+const accountOf = async (db: Db, id: string): Promise<UserAccount> => (await listUsers(db, id))[0]!;
 
 /** Active social workers a case can be assigned to, with their roster entry (area, team, FTE). */
-export async function assignableUsers(db: Kysely<Database>) {
+export async function assignableUsers(db: Db) {
   return db
     .selectFrom('users as u')
     .leftJoin('staff as s', 's.id', 'u.staff_id')
@@ -82,7 +81,7 @@ export async function assignableUsers(db: Kysely<Database>) {
     .execute();
 }
 
-async function activeLeads(db: Kysely<Database>, except: string): Promise<number> {
+async function activeLeads(db: Db, except: string): Promise<number> {
   const row = await db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -106,7 +105,7 @@ type AccountChange = 'ACCOUNT_CREATED' | 'ACCOUNT_ROLE_CHANGED' | 'PASSWORD_RESE
 
 /** A message to every other active team lead about an account's rights or password. */
 async function tellLeads(
-  trx: Kysely<Database>,
+  trx: Db,
   me: CurrentUser,
   kind: AccountChange,
   account: { displayName: string; username: string; role: string },

@@ -3,7 +3,6 @@
  * their FTE, with the absences ahead; the same per area and team; the flow of recent weeks; and the
  * ranked assignees offered when cases are moved.
  */
-import type { Kysely } from 'kysely';
 import { dueSoonUntil } from '../../../shared/clock';
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/caseTypes';
 import { addDays, daysBetween, isoWeek, isoWeekMonday, type LocalDate } from '../../../shared/dates';
@@ -12,7 +11,7 @@ import type { AssigneeSuggestion, LoadCounts, Workload } from '../../../shared/c
 import type { Core } from '../../app/core';
 import { listAbsences } from '../roster/queries';
 import { readCalendar } from '../settings/queries';
-import type { Database } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import { caseFlow, openLoad, type LoadRow } from './workloadQueries';
 import { clockContextOf } from '../cases/cases';
 import { assignableUsers } from './users';
@@ -84,7 +83,7 @@ export async function workloadBoard(core: Core): Promise<Workload> {
 }
 
 /** Received, closed and open at the end of each of the last eight ISO weeks (the current one so far). */
-async function weeklyTrend(db: Kysely<Database>, today: LocalDate): Promise<Workload['trend']> {
+async function weeklyTrend(db: Db, today: LocalDate): Promise<Workload['trend']> {
   const firstMonday = addDays(isoWeekMonday(isoWeek(today)), -7 * (TREND_WEEKS - 1));
   const flow = await caseFlow(db, firstMonday);
   return Array.from({ length: TREND_WEEKS }, (_, i) => {

@@ -3,16 +3,16 @@
  * with their overdue and due-soon counts, and the weekly flow of recent weeks. Only open cases are grouped
  * (an index range on status); the closed archive is touched only for the weeks the trend shows.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { CaseStatus } from '../../../shared/caseTypes';
 import type { LocalDate } from '../../../shared/dates';
-import type { Database } from '../../store/schema';
+import type { Db } from '../../store/schema';
 
 const OPEN: CaseStatus[] = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT'];
 const RUNNING = ['NEW', 'TRIAGE', 'ASSESSMENT'];
 
 /** Open cases grouped by assignee, area, team and status, with how many are overdue or due soon. */
-export async function openLoad(db: Kysely<Database>, today: LocalDate, dueSoonUntil: LocalDate) {
+export async function openLoad(db: Db, today: LocalDate, dueSoonUntil: LocalDate) {
   const running = sql<boolean>`c.status IN (${sql.join(RUNNING)})`;
   const rows = await db
     .selectFrom('cases as c')
@@ -36,7 +36,7 @@ export type LoadRow = Awaited<ReturnType<typeof openLoad>>[number];
  * For the trend: cases still open (with their receipt date), and cases closed since `since` with their
  * receipt and closing dates. A closed case closed on its assessment's completion or, without one, its decision.
  */
-export async function caseFlow(db: Kysely<Database>, since: LocalDate) {
+export async function caseFlow(db: Db, since: LocalDate) {
   const open = await db.selectFrom('cases').select('received_date as received').where('status', 'in', OPEN).execute();
   const closedOn = sql<string>`coalesce(assessment_completed_date, decision_date)`;
   const closed = await db

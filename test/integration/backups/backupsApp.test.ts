@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../../main/app/core';
 import { dispatch } from '../../../main/ipc/dispatcher';
-import { backupFolder, backupIfDue } from '../../../main/areas/backups/backups';
+import { backupIfDue } from '../../../main/areas/backups/backups';
+import { backupFolder } from '../../../main/store/backupFolder';
 import type { Backup, Status } from '../../../shared/contract';
 import {
   DEMO_PASSWORD,

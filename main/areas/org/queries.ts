@@ -1,0 +1,75 @@
+/** The org area's SQL: the service directory, the regional teams, the areas and the municipalities. */
+import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
+import type { Team } from '../../../shared/contract/org';
+import type { Database, Db, GuidanceServicesTable } from '../../store/schema';
+
+export async function selectServices(db: Db, query: { text: string; includeInactive: boolean }) {
+  let q = db.selectFrom('guidance_services').selectAll();
+  if (!query.includeInactive) q = q.where('active', '=', 1);
+  if (query.text) {
+    // A substring match without LIKE: "%" and "_" typed by the user are text, not wildcards. Both sides go
+    // through SQLite's lower(), which (like LIKE) folds ASCII only, so "Äiti" still finds "Äitiysneuvola".
+    const contains = (column: 'name' | 'description') => (eb: ExpressionBuilder<Database, 'guidance_services'>) =>
+      eb(eb.fn('instr', [eb.fn('lower', [column]), eb.fn('lower', [eb.val(query.text)])]), '>', 0);
+    q = q.where((eb) => eb.or([contains('name')(eb), contains('description')(eb)]));
+  }
+  return q.orderBy('name').limit(500).execute();
+}
+
+/** Whether a service of that id was there to update. */
+export async function updateService(db: Db, id: string, values: Updateable<GuidanceServicesTable>): Promise<boolean> {
+  const updated = await db.updateTable('guidance_services').set(values).where('id', '=', id).executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
+}
+
+export async function insertService(db: Db, row: Insertable<GuidanceServicesTable>): Promise<void> {
+  await db.insertInto('guidance_services').values(row).execute();
+}
+
+/** Which of `ids` are services in the directory and in use. */
+export async function activeServiceIds(db: Db, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('guidance_services')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('active', '=', 1)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function listTeams(db: Db): Promise<Team[]> {
+  return db.selectFrom('teams').select(['id', 'name', 'area_id as areaId']).orderBy('name').execute();
+}
+
+export async function listAreas(db: Db): Promise<{ id: string; nameFi: string; nameSv: string }[]> {
+  return db.selectFrom('areas').select(['id', 'name_fi as nameFi', 'name_sv as nameSv']).orderBy('name_fi').execute();
+}
+
+export async function listMunicipalities(db: Db) {
+  return db
+    .selectFrom('municipalities')
+    .select(['id', 'name_fi as nameFi', 'name_sv as nameSv', 'area_id as areaId'])
+    .orderBy('name_fi')
+    .execute();
+}
+
+/** Which of an area and a team exist; each null when it was not asked for or is not there. */
+export async function findAreaAndTeam(db: Db, areaId: string | null, teamId: string | null) {
+  const area = areaId
+    ? await db.selectFrom('areas').select('id').where('id', '=', areaId).executeTakeFirst()
+    : undefined;
+  const team = teamId
+    ? await db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst()
+    : undefined;
+  return { area: area?.id ?? null, team: team?.id ?? null };
+}
+
+/** The areas and teams as stored, for matching names typed in a file (the staff import). */
+export async function areaAndTeamRows(db: Db) {
+  const [areas, teams] = await Promise.all([
+    db.selectFrom('areas').selectAll().execute(),
+    db.selectFrom('teams').selectAll().execute(),
+  ]);
+  return { areas, teams };
+}
