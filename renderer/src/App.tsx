@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from './state/appStore';
-import { BlockedView } from './views/BlockedView';
-import { FirstLeadView } from './views/FirstLeadView';
-import { SetupView } from './views/SetupView';
-import { SignInView } from './views/SignInView';
-import { UnlockView } from './views/UnlockView';
-import { Workspace } from './views/Workspace';
-import { ChangePasswordView } from './views/ChangePasswordView';
+import { BlockedView } from './areas/session/BlockedView';
+import { FirstLeadView } from './areas/session/FirstLeadView';
+import { SetupView } from './areas/session/SetupView';
+import { SignInView } from './areas/session/SignInView';
+import { UnlockView } from './areas/session/UnlockView';
+import { Workspace } from './Workspace';
+import { ChangePasswordView } from './areas/session/ChangePasswordView';
 
 /** One screen per phase of the app (shared/contract/session.ts `phaseSchema`). */
 export function App() {

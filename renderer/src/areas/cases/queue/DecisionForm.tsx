@@ -1,0 +1,164 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../../shared/contract/cases';
+import {
+  CONCERNS,
+  DECISIONS,
+  isChildWelfareType,
+  runsAssessment,
+  type Concern,
+  type Decision,
+} from '../../../../../shared/caseTypes';
+import { helsinkiDate } from '../../../../../shared/dates';
+import { Field } from '../../../components/Field';
+import type { Team } from '../../../../../shared/contract/org';
+import { SelectField } from '../../../components/SelectField';
+import { useQueue } from '../queueStore';
+import { ServicePicker } from './ServicePicker';
+
+type Assignable = { id: string; name: string; role: string; areaId: string | null; teamId: string | null };
+
+/**
+ * The decision with its reason and where the case goes: a regional team (and maybe a worker) for an
+ * assessment, the designated worker for a transfer, the services from the county's directory for guidance.
+ */
+export function DecisionForm({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const act = useQueue((s) => s.act);
+  const reasonId = useId();
+  const [decision, setDecision] = useState<Decision | ''>('');
+  const [reason, setReason] = useState('');
+  const [teamId, setTeamId] = useState('');
+  const [assignee, setAssignee] = useState('');
+  const [serviceIds, setServiceIds] = useState<string[]>([]);
+  const today = helsinkiDate(new Date());
+  const [decisionDate, setDecisionDate] = useState(today);
+  const [concern, setConcern] = useState<Concern | ''>('');
+  const needsConcern = !isChildWelfareType(detail.type);
+  const [assignable, setAssignable] = useState<Assignable[]>([]);
+  const [teams, setTeams] = useState<Team[]>([]);
+
+  useEffect(() => {
+    setDecision('');
+    setReason('');
+    setAssignee('');
+    setServiceIds([]);
+    setDecisionDate(helsinkiDate(new Date()));
+    setConcern('');
+  }, [detail.id]);
+  useEffect(() => {
+    void window.luukku.users.assignable().then((r) => r.ok && setAssignable(r.value));
+    void window.luukku.org.teams().then((r) => r.ok && setTeams(r.value.filter((team) => team.areaId)));
+  }, []);
+  useEffect(() => {
+    if (runsAssessment(decision || null)) {
+      setTeamId(teams.find((team) => team.areaId === detail.areaId)?.id ?? '');
+      setAssignee('');
+    }
+    if (decision === 'TRANSFER_EXISTING') setAssignee(detail.linkedAssigneeUserId ?? '');
+  }, [decision, teams, detail.areaId, detail.linkedAssigneeUserId]);
+
+  const workerLabel = (u: Assignable) => `${u.name} · ${t(`roles.${u.role}`)}`;
+  const ready =
+    !!decision &&
+    !!reason.trim() &&
+    !!decisionDate &&
+    (!needsConcern || !!concern) &&
+    (!runsAssessment(decision) || !!teamId) &&
+    (decision !== 'TRANSFER_EXISTING' || !!assignee) &&
+    (decision !== 'GUIDANCE' || serviceIds.length > 0);
+
+  const decide = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!decision) return;
+    await act(() =>
+      window.luukku.cases.recordDecision({
+        id: detail.id,
+        decision,
+        reason,
+        decisionDate,
+        ...(concern ? { concern } : {}),
+        ...(runsAssessment(decision) ? { teamId } : {}),
+        ...(assignee && (runsAssessment(decision) || decision === 'TRANSFER_EXISTING')
+          ? { assigneeUserId: assignee }
+          : {}),
+        ...(decision === 'GUIDANCE' ? { serviceIds } : {}),
+      }),
+    );
+  };
+
+  return (
+    <form onSubmit={decide}>
+      <SelectField
+        label={t('detail.decisionField')}
+        value={decision}
+        onChange={setDecision}
+        empty={{ label: '–', selectable: false }}
+        options={DECISIONS.map((d) => [d, t(`decisions.${d}`)] as const)}
+        required
+      />
+      <Field
+        label={t('record.decisionDate')}
+        type="date"
+        max={today}
+        min={helsinkiDate(new Date(detail.receivedAt))}
+        value={decisionDate}
+        onChange={(e) => setDecisionDate(e.target.value)}
+        hint={t('record.realTimeHint')}
+        required
+      />
+      {needsConcern && (
+        <SelectField
+          label={t('record.concern')}
+          value={concern}
+          onChange={setConcern}
+          empty={{ label: '–', selectable: false }}
+          options={CONCERNS.map((c) => [c, t(`record.concerns.${c}`)] as const)}
+          required
+        />
+      )}
+      {needsConcern && <p className="hint">{t('record.concernHint')}</p>}
+      {decision === 'URGENT' && <p className="hint">{t('detail.urgentKeepsAssessment')}</p>}
+      {runsAssessment(decision || null) && (
+        <>
+          <SelectField
+            label={t('detail.team')}
+            value={teamId}
+            onChange={(id) => {
+              setTeamId(id);
+              setAssignee('');
+            }}
+            empty={{ label: t('detail.chooseTeam'), selectable: false }}
+            options={teams.map((team) => [team.id, team.name] as const)}
+            required
+          />
+          <SelectField
+            label={t('detail.assessor')}
+            value={assignee}
+            onChange={setAssignee}
+            empty={{ label: t('detail.assessorLater'), selectable: true }}
+            options={assignable.filter((u) => u.teamId === teamId).map((u) => [u.id, workerLabel(u)] as const)}
+          />
+        </>
+      )}
+      {decision === 'TRANSFER_EXISTING' && (
+        <SelectField
+          label={t('detail.designatedWorker')}
+          value={assignee}
+          onChange={setAssignee}
+          empty={{ label: t('detail.chooseWorker'), selectable: false }}
+          options={assignable.map((u) => [u.id, workerLabel(u)] as const)}
+          required
+        />
+      )}
+      {decision === 'GUIDANCE' && <ServicePicker selected={serviceIds} onChange={setServiceIds} />}
+      <div className="field">
+        <label htmlFor={reasonId}>{t('detail.reason')}</label>
+        <textarea id={reasonId} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required />
+      </div>
+      <button type="submit" className="primary" disabled={!ready}>
+        {t('detail.saveDecision')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Roster } from '../../../../shared/contract';
+import type { ErrorPayload } from '../../../../shared/errors';
+import type { StaffDirectory } from '../../../../shared/contract/roster';
+
+/** The roster and the staff directory of a date range, reloaded on demand after an edit. */
+export function useRoster(from: string, to: string) {
+  const [roster, setRoster] = useState<Roster | null>(null);
+  const [directory, setDirectory] = useState<StaffDirectory | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const reload = useCallback(async () => {
+    const [r, d] = await Promise.all([
+      window.luukku.roster.list({ from, to }),
+      window.luukku.staff.directory({ from, to }),
+    ]);
+    setRoster(r.ok ? r.value : null);
+    setDirectory(d.ok ? d.value : null);
+    setError(!r.ok ? r.error : !d.ok ? d.error : null);
+  }, [from, to]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { roster, directory, error, reload };
+}
