@@ -120,4 +120,18 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  {
+    // renderer/src/api.ts is the renderer's one way to the main process.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/api.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='window'][property.name=/^(luukku|__luukkuInvoke)$/]",
+          message: 'Call the main process through api (renderer/src/api.ts).',
+        },
+      ],
+    },
+  },
 );

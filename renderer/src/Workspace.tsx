@@ -6,6 +6,7 @@ import { useIdleSignOut } from './areas/session/useIdleSignOut';
 import { MANAGERS, type Role } from '../../shared/roles';
 import { useApp, type View } from './state/appStore';
 import { resetQueue } from './areas/cases/queueStore';
+import { resetReference } from './state/referenceStore';
 import { AdviceLogView } from './areas/advice/AdviceLogView';
 import { AssessmentWeeksView } from './areas/roster/AssessmentWeeksView';
 import { CalendarView } from './areas/roster/CalendarView';
@@ -16,6 +17,7 @@ import { ReportsView } from './areas/reports/ReportsView';
 import { SettingsView } from './areas/settings/SettingsView';
 import { TeamView } from './areas/team/TeamView';
 import { InboxButton } from './components/InboxButton';
+import { api } from './api';
 
 const VIEWS: { id: View; key: string; shortcut: string; roles?: readonly Role[] }[] = [
   { id: 'queue', key: 'nav.queue', shortcut: '1' },
@@ -44,7 +46,14 @@ export function Workspace() {
     void loadOverview();
   }, [loadOverview, view]);
 
-  useEffect(() => resetQueue, []);
+  // On sign-out the next user starts with nothing of this one's: queue, open case, reference data.
+  useEffect(
+    () => () => {
+      resetQueue();
+      resetReference();
+    },
+    [],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -89,7 +98,7 @@ export function Workspace() {
         </span>
         <InboxButton refreshKey={view} />
         <LanguageSwitch />
-        <button type="button" onClick={() => void transition(() => window.luukku.session.signOut({ reason: 'USER' }))}>
+        <button type="button" onClick={() => void transition(() => api.session.signOut({ reason: 'USER' }))}>
           {t('common.signOut')}
         </button>
       </header>

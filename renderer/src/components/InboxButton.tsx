@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Inbox } from '../../../shared/contract/team';
 import { formatDateTime } from '../format';
+import { api } from '../api';
 
 /**
  * Messages for the signed-in user (cases moved to them or away from them), with the unread count in the
@@ -12,7 +13,7 @@ export function InboxButton({ refreshKey }: { refreshKey: string }) {
   const [inbox, setInbox] = useState<Inbox | null>(null);
   const [open, setOpen] = useState(false);
   const load = useCallback(async () => {
-    const r = await window.luukku.inbox.list({});
+    const r = await api.inbox.list({});
     if (r.ok) setInbox(r.value);
   }, []);
   useEffect(() => {
@@ -23,7 +24,7 @@ export function InboxButton({ refreshKey }: { refreshKey: string }) {
     setOpen(opening);
     if (opening && inbox?.unread) {
       // The list keeps showing what was new when it opened; the count clears.
-      const r = await window.luukku.inbox.markRead({});
+      const r = await api.inbox.markRead({});
       if (r.ok) setInbox({ ...inbox, unread: 0 });
     }
   };

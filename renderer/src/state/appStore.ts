@@ -1,11 +1,12 @@
 /**
  * The app-wide state: where the app stands (first run, locked, signed in...), the current user and the
- * UI language. Views call these actions; the actions call `window.luukku`, nothing else.
+ * UI language. Views call these actions; the actions call the main process through `api` (renderer/src/api.ts).
  */
 import { create } from 'zustand';
 import type { Language, Overview, Settings, Status } from '../../../shared/contract';
 import type { ErrorPayload, Result } from '../../../shared/errors';
 import { initialLanguage, rememberLanguage } from '../i18n';
+import { api, onSessionEnded } from '../api';
 
 export type View =
   'queue' | 'register' | 'import' | 'advice' | 'calendar' | 'assessmentWeeks' | 'settings' | 'reports' | 'team';
@@ -28,14 +29,8 @@ interface AppState {
   saveSettings(patch: Partial<Settings>): Promise<boolean>;
 }
 
-/** A session that ended in the main process (idle lock) takes the user back to sign-in. */
-function afterCall<T>(
-  result: Result<T>,
-  set: (s: Partial<AppState>) => void,
-  refresh: () => Promise<void>,
-): result is { ok: true; value: T } {
+function afterCall<T>(result: Result<T>, set: (s: Partial<AppState>) => void): result is { ok: true; value: T } {
   if (result.ok) return true;
-  if (result.error.code === 'SESSION_EXPIRED' || result.error.code === 'NOT_SIGNED_IN') void refresh();
   set({ error: result.error });
   return false;
 }
@@ -49,14 +44,14 @@ export const useApp = create<AppState>((set, get) => ({
   busy: false,
   error: null,
   async refresh() {
-    const result = await window.luukku.app.status();
+    const result = await api.app.status();
     if (result.ok) set({ status: result.value });
     else set({ error: result.error });
   },
   setLanguage(language) {
     rememberLanguage(language);
     set({ language });
-    void window.luukku.ui.setLanguage({ language });
+    void api.ui.setLanguage({ language });
   },
   setView(view) {
     set({ view, error: null });
@@ -76,15 +71,15 @@ export const useApp = create<AppState>((set, get) => ({
     }
   },
   async loadOverview() {
-    const [overview, settings] = await Promise.all([window.luukku.overview.get(), window.luukku.settings.get()]);
-    if (afterCall(overview, set, get().refresh)) set({ overview: overview.value });
-    if (afterCall(settings, set, get().refresh)) set({ settings: settings.value });
+    const [overview, settings] = await Promise.all([api.overview.get(), api.settings.get()]);
+    if (afterCall(overview, set)) set({ overview: overview.value });
+    if (afterCall(settings, set)) set({ settings: settings.value });
   },
   async saveSettings(patch) {
     set({ busy: true, error: null });
     try {
-      const result = await window.luukku.settings.update(patch);
-      if (!afterCall(result, set, get().refresh)) return false;
+      const result = await api.settings.update(patch);
+      if (!afterCall(result, set)) return false;
       set({ settings: result.value });
       await get().refresh();
       return true;
@@ -93,3 +88,7 @@ export const useApp = create<AppState>((set, get) => ({
     }
   },
 }));
+
+// A session that ended in the main process (idle sign-out, a lead ending it) takes the user back to sign-in,
+// once, whichever call found out.
+onSessionEnded(() => void useApp.getState().refresh());

@@ -6,6 +6,7 @@ import type { ErrorPayload, Result } from '../../../../shared/errors';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../format';
 import { useApp } from '../../state/appStore';
+import { api } from '../../api';
 
 type Channel = (typeof ADVICE_CHANNELS)[number];
 type Language = (typeof ADVICE_LANGUAGES)[number];
@@ -29,12 +30,12 @@ export function AdviceLogView() {
     setMessage(success);
   };
   useEffect(() => {
-    void window.luukku.advice.today().then((r) => (r.ok ? setState(r.value) : setError(r.error)));
+    void api.advice.today().then((r) => (r.ok ? setState(r.value) : setError(r.error)));
   }, []);
 
   const save = async (guidedTo: (typeof ADVICE_GUIDED_TO)[number]) => {
     if (!topic) return;
-    const result = await window.luukku.advice.log({ channel, language, topic, guidedTo });
+    const result = await api.advice.log({ channel, language, topic, guidedTo });
     apply(result, t('advice.saved', { topic: t(`advice.topics.${topic}`), guided: t(`advice.guided.${guidedTo}`) }));
     if (result.ok) setTopic(null);
   };
@@ -97,9 +98,7 @@ export function AdviceLogView() {
                   {m.undoable && (
                     <button
                       type="button"
-                      onClick={() =>
-                        void window.luukku.advice.undo({ id: m.id }).then((r) => apply(r, t('advice.undone')))
-                      }
+                      onClick={() => void api.advice.undo({ id: m.id }).then((r) => apply(r, t('advice.undone')))}
                     >
                       {t('advice.undo')}
                     </button>

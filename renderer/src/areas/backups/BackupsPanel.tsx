@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { ConfirmBar } from '../../components/ConfirmBar';
 import { formatDateTime } from '../../format';
 import { useApp } from '../../state/appStore';
+import { api } from '../../api';
 
 /**
  * The store's backups (made daily by the app, kept as many as the setting says): each with its time, size
@@ -20,7 +21,7 @@ export function BackupsPanel() {
   const [message, setMessage] = useState('');
   const [error, setError] = useState<ErrorPayload | null>(null);
   const reload = useCallback(async () => {
-    const r = await window.luukku.backups.list();
+    const r = await api.backups.list();
     if (r.ok) setBackups(r.value);
     else setError(r.error);
   }, []);
@@ -31,7 +32,7 @@ export function BackupsPanel() {
   const backUpNow = async () => {
     setBusy(true);
     setError(null);
-    const r = await window.luukku.backups.create();
+    const r = await api.backups.create();
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setMessage(t('backups.made', { at: formatDateTime(r.value.at, i18n.language) }));
@@ -41,7 +42,7 @@ export function BackupsPanel() {
     setConfirm(null);
     setBusy(true);
     // A restore ends the session: the app returns to sign-in on the restored store.
-    await transition(() => window.luukku.backups.restore({ name: b.name }));
+    await transition(() => api.backups.restore({ name: b.name }));
     setBusy(false);
   };
   const number = (n: number | null) => (n === null ? '–' : n.toLocaleString(i18n.language));

@@ -9,6 +9,7 @@ import { usePolledProgress } from '../../state/usePolledProgress';
 import { useApp } from '../../state/appStore';
 import { useQueue } from './queueStore';
 import { useImportFactText } from './importFacts';
+import { api } from '../../api';
 
 type Check = OutputOf<'cases.importCsv'>;
 const PREVIEW_ROWS = 5;
@@ -22,7 +23,7 @@ const PREVIEW_COLUMNS = ['external_id', 'type', 'received_at', 'municipality', '
 export function ImportView() {
   const { t, i18n } = useTranslation();
   const setView = useApp((s) => s.setView);
-  const reload = useQueue((s) => s.load);
+  const casesChanged = useQueue((s) => s.casesChanged);
   const [text, setText] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ header: string[]; rows: string[][] } | null>(null);
   const [check, setCheck] = useState<Check | null>(null);
@@ -30,7 +31,7 @@ export function ImportView() {
   const [busy, setBusy] = useState<'checking' | 'importing' | null>(null);
   const [done, setDone] = useState<Check | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
-  const { progress, withProgress } = usePolledProgress(() => window.luukku.cases.importProgress(), PROGRESS_POLL_MS);
+  const { progress, withProgress } = usePolledProgress(() => api.cases.importProgress(), PROGRESS_POLL_MS);
 
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -47,7 +48,7 @@ export function ImportView() {
       setPreview(null);
     }
     setBusy('checking');
-    const result = await withProgress(() => window.luukku.cases.importCsv({ text: content, dryRun: true }));
+    const result = await withProgress(() => api.cases.importCsv({ text: content, dryRun: true }));
     setBusy(null);
     if (result.ok) setCheck(result.value);
     else setError(result.error);
@@ -56,11 +57,11 @@ export function ImportView() {
   const runImport = async () => {
     if (!text) return;
     setBusy('importing');
-    const result = await withProgress(() => window.luukku.cases.importCsv({ text, skipInvalid }));
+    const result = await withProgress(() => api.cases.importCsv({ text, skipInvalid }));
     setBusy(null);
     if (!result.ok) return setError(result.error);
     setDone(result.value);
-    void reload();
+    void casesChanged({ ids: [], created: true });
   };
 
   const columns = preview ? PREVIEW_COLUMNS.map((c) => preview.header.indexOf(c)).filter((i) => i >= 0) : [];

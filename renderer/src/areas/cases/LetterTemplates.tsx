@@ -12,6 +12,7 @@ import {
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField } from '../../components/SelectField';
 import { formatDateTime } from '../../format';
+import { api } from '../../api';
 
 type Template = LetterTemplate & { defaultBody: string };
 
@@ -29,7 +30,7 @@ export function LetterTemplates({ canEdit }: { canEdit: boolean }) {
   const current = templates.find((x) => x.kind === kind && x.language === language);
 
   useEffect(() => {
-    void window.luukku.letters.templates().then((r) => (r.ok ? setTemplates(r.value) : setError(r.error)));
+    void api.letters.templates().then((r) => (r.ok ? setTemplates(r.value) : setError(r.error)));
   }, []);
   useEffect(() => {
     setBody(current?.body ?? '');
@@ -39,7 +40,7 @@ export function LetterTemplates({ canEdit }: { canEdit: boolean }) {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const result = await window.luukku.letters.saveTemplate({ kind, language, body });
+    const result = await api.letters.saveTemplate({ kind, language, body });
     if (!result.ok) return setError(result.error);
     setTemplates(result.value);
     setSaved(t('common.saved'));

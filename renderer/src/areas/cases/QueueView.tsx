@@ -10,23 +10,21 @@ import { CaseDetailPane } from './queue/CaseDetailPane';
 import { ExportQueue } from './queue/ExportQueue';
 import { QueueTable } from './queue/QueueTable';
 import { ReassignDialog } from '../team/ReassignDialog';
-
-type Municipality = { id: string; nameFi: string; nameSv: string };
+import { useReference } from '../../state/referenceStore';
 
 /** The main screen: saved views with counts, filters, the virtualized queue and the detail pane. */
 export function QueueView() {
   const { t, i18n } = useTranslation();
   const setView = useApp((s) => s.setView);
   const role = useApp((s) => s.status?.user?.role);
-  const { query, result, loading, setQuery, load, marked, clearMarks } = useQueue();
+  const { query, result, loading, setQuery, load, marked, clearMarks, casesChanged } = useQueue();
   const [moving, setMoving] = useState(false);
   const [movedNotice, setMovedNotice] = useState<string | null>(null);
   const [text, setText] = useState(query.text ?? '');
-  const [municipalities, setMunicipalities] = useState<Municipality[]>([]);
+  const { municipalities } = useReference();
 
   useEffect(() => {
     void load();
-    void window.luukku.org.municipalities().then((r) => r.ok && setMunicipalities(r.value));
   }, [load]);
 
   // Search as the user types, after a short pause.
@@ -152,7 +150,8 @@ export function QueueView() {
                   setMoving(false);
                   clearMarks();
                   setMovedNotice(t('team.reassign.done', { count: n }));
-                  void load();
+                  // The moved rows, and the open case if it was one of them, show their new worker.
+                  void casesChanged({ ids: [...marked] });
                 }}
               />
             )}

@@ -10,6 +10,8 @@ import { useApp } from '../../state/appStore';
 import { useQueue } from './queueStore';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { Guardian } from '../../../../shared/contract/cases';
+import { useReference } from '../../state/referenceStore';
+import { api } from '../../api';
 
 type Child = { firstName: string; lastName: string; hetu: string; birthDate: string; expectedBirthDate: string };
 type Existing = {
@@ -36,17 +38,13 @@ export function RegisterView() {
   const [summary, setSummary] = useState('');
   const [children, setChildren] = useState<Child[]>([{ ...emptyChild }]);
   const [guardians, setGuardians] = useState<Guardian[]>([]);
-  const [municipalities, setMunicipalities] = useState<{ id: string; nameFi: string; nameSv: string }[]>([]);
+  const { municipalities } = useReference();
   const [existing, setExisting] = useState<Existing[]>([]);
   const [existingElsewhere, setExistingElsewhere] = useState(false);
   const [linkTo, setLinkTo] = useState<string | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
   const unborn = type === 'LSL25C';
-
-  useEffect(() => {
-    void window.luukku.org.municipalities().then((r) => r.ok && setMunicipalities(r.value));
-  }, []);
 
   // Duplicate detection on the first child: by identity code, or by name and birth date.
   const first = children[0]!;
@@ -59,7 +57,7 @@ export function RegisterView() {
       return;
     }
     const timer = window.setTimeout(() => {
-      void window.luukku.cases
+      void api.cases
         .findExisting(
           byHetu
             ? { hetu: first.hetu }
@@ -83,7 +81,7 @@ export function RegisterView() {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await window.luukku.cases.register({
+    const result = await api.cases.register({
       type,
       channel: channel as (typeof CHANNELS)[number],
       receivedAt,

@@ -1,11 +1,11 @@
 /**
  * The case queue's state: the query (saved view, filters, sort), the page of rows, the selected case and
- * its detail, and the triage actions. Every call goes through `window.luukku`.
+ * its detail, and the triage actions. Every call goes through `api` (renderer/src/api.ts).
  */
 import { create } from 'zustand';
 import type { CaseDetail, QueueQuery, QueueResult } from '../../../../shared/contract/cases';
 import type { ErrorPayload, Result } from '../../../../shared/errors';
-import { useApp } from '../../state/appStore';
+import { api } from '../../api';
 
 type Query = Required<Pick<QueueQuery, 'view' | 'sort' | 'descending'>> &
   Omit<QueueQuery, 'view' | 'sort' | 'descending' | 'offset' | 'limit'>;
@@ -24,16 +24,29 @@ interface QueueState {
   act(call: () => Promise<Result<CaseDetail>>): Promise<boolean>;
   /** After a registration: the queue from its default view, and the first child's case as registration returned it. */
   showCreated(created: { caseIds: string[]; detail: CaseDetail }, notice: string): Promise<void>;
+  /**
+   * Cases changed elsewhere (a reassignment, an import, and with the county server another workstation):
+   * refreshes only what this store shows, so each change costs at most one audited read of the page and one
+   * of the open case. `created`: new cases, which may belong on the page whatever it shows.
+   */
+  casesChanged(change: { ids: readonly string[]; created?: boolean }): Promise<void>;
   /** Cases a team lead marked to move together (multi-select). */
   marked: ReadonlySet<string>;
   toggleMark(id: string): void;
   clearMarks(): void;
 }
 
-/** An ended session sends the user back to sign-in. */
+/** An ended session has already sent the user back to sign-in (renderer/src/api.ts); other errors show here. */
 function handleError(error: ErrorPayload, set: (s: Partial<QueueState>) => void) {
-  if (error.code === 'SESSION_EXPIRED' || error.code === 'NOT_SIGNED_IN') void useApp.getState().refresh();
   set({ error });
+}
+
+/** The open case read again, kept only if it is still the one open when the answer comes. */
+async function refreshDetail(id: string, set: (s: Partial<QueueState>) => void, get: () => QueueState) {
+  const result = await api.cases.get({ id });
+  if (get().selectedId !== id) return;
+  if (result.ok) set({ detail: result.value, error: null });
+  else handleError(result.error, set);
 }
 
 let loadSeq = 0;
@@ -70,7 +83,7 @@ export const useQueue = create<QueueState>((set, get) => ({
     if (inflight?.key === key) return inflight.done;
     const seq = ++loadSeq;
     set({ loading: true });
-    const done = window.luukku.cases.queue(query).then((result) => {
+    const done = api.cases.queue(query).then((result) => {
       if (inflight?.key === key) inflight = null;
       if (seq !== loadSeq) return; // a newer query superseded this one
       set({ loading: false });
@@ -82,11 +95,7 @@ export const useQueue = create<QueueState>((set, get) => ({
   },
   async select(id) {
     set({ selectedId: id, detail: null, notice: null });
-    if (!id) return;
-    const result = await window.luukku.cases.get({ id });
-    if (get().selectedId !== id) return;
-    if (result.ok) set({ detail: result.value, error: null });
-    else handleError(result.error, set);
+    if (id) await refreshDetail(id, set, get);
   },
   async act(call) {
     set({ error: null });
@@ -98,6 +107,16 @@ export const useQueue = create<QueueState>((set, get) => ({
     set({ detail: result.value });
     await get().load();
     return true;
+  },
+  async casesChanged({ ids, created = false }) {
+    const changed = new Set(ids);
+    const { result, selectedId } = get();
+    const pageChanged = created || !!result?.rows.some((row) => changed.has(row.id));
+    const detailChanged = selectedId !== null && changed.has(selectedId);
+    await Promise.all([
+      result && pageChanged ? get().load() : null,
+      detailChanged ? refreshDetail(selectedId, set, get) : null,
+    ]);
   },
   async showCreated({ caseIds, detail }, notice) {
     set({

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { useServiceSearch } from './useServiceSearch';
+import { api } from '../../api';
 
 const EMPTY: SaveServiceInput = { name: '', kind: 'PUBLIC', description: '', contact: '', active: true };
 
@@ -24,7 +25,7 @@ export function ServiceDirectory({ canEdit }: { canEdit: boolean }) {
     e.preventDefault();
     if (!draft) return;
     setError(null);
-    const result = await window.luukku.guidance.saveService(draft);
+    const result = await api.guidance.saveService(draft);
     if (!result.ok) return setError(result.error);
     setSaved(t('guidance.saved', { name: result.value.name }));
     setDraft(null);

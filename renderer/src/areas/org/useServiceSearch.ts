@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { GuidanceService } from '../../../../shared/contract/org';
+import { api } from '../../api';
 
 const PAUSE_MS = 150;
 
@@ -9,7 +10,7 @@ export function useServiceSearch(text: string, includeInactive = false) {
   const [services, setServices] = useState<GuidanceService[]>([]);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const reload = useCallback(async () => {
-    const result = await window.luukku.guidance.services({ text, includeInactive });
+    const result = await api.guidance.services({ text, includeInactive });
     if (result.ok) setServices(result.value);
     else setError(result.error);
   }, [text, includeInactive]);

@@ -19,6 +19,7 @@ import type { Dashboard } from '../../../../shared/contract/reports';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ChartCard, chartProps, FigureTable } from './ChartCard';
 import { PeriodForm } from './PeriodForm';
+import { api } from '../../api';
 
 /** Distinguishable for colour-blind readers (Okabe-Ito, darkened for contrast on white). */
 const COLOURS = ['#0b5d6b', '#c45400', '#0066a3', '#b0417f', '#00805c', '#8a6d00', '#5a4a9e', '#555f6d'];
@@ -71,7 +72,7 @@ export function DashboardPanel() {
 
   useEffect(() => {
     let live = true;
-    void window.luukku.reports.dashboard(range).then((r) => {
+    void api.reports.dashboard(range).then((r) => {
       if (!live) return;
       setData(r.ok ? r.value : null);
       setError(r.ok ? null : r.error);

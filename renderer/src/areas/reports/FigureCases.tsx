@@ -7,6 +7,7 @@ import { formatDate } from '../../format';
 import { useApp } from '../../state/appStore';
 import { useQueue } from '../cases/queueStore';
 import { ClockBadge } from '../cases/queue/ClockBadge';
+import { api } from '../../api';
 
 const PAGE = 200;
 
@@ -32,7 +33,7 @@ export function FigureCases({
   const date = (d: string | null) => formatDate(d, i18n.language) || '–';
 
   const load = async (offset: number) => {
-    const result = await window.luukku.reports.thlCases({ ...period, figure, offset, limit: PAGE });
+    const result = await api.reports.thlCases({ ...period, figure, offset, limit: PAGE });
     if (!result.ok) return setError(result.error);
     setError(null);
     setList((prev) =>

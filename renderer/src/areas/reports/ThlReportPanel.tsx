@@ -18,6 +18,7 @@ import { useApp } from '../../state/appStore';
 import { downloadText } from '../../download';
 import { FigureCases } from './FigureCases';
 import { PeriodForm } from './PeriodForm';
+import { api } from '../../api';
 
 interface Period {
   from: string;
@@ -75,7 +76,7 @@ export function ThlReportPanel() {
   const run = useCallback(async (p: Period) => {
     setFigure(null);
     setPrintLogged(null);
-    const result = await window.luukku.reports.thl(p);
+    const result = await api.reports.thl(p);
     setReport(result.ok ? result.value : null);
     setError(result.ok ? null : result.error);
   }, []);
@@ -88,7 +89,7 @@ export function ThlReportPanel() {
   const print = async () => {
     setPrintLogged(null);
     if (figure && shown) {
-      const logged = await window.luukku.reports.thlCasesPrinted({ ...period, figure, rows: shown });
+      const logged = await api.reports.thlCasesPrinted({ ...period, figure, rows: shown });
       if (!logged.ok) return setError(logged.error);
       setError(null);
       setPrintLogged(logged.value.cases);

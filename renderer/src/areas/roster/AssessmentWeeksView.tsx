@@ -12,6 +12,7 @@ import { useRoster } from './useRoster';
 import { GenerateProgressBar } from './GenerateProgressBar';
 import { problemText } from './problemText';
 import { UncoveredList, type UncoveredSlot } from './UncoveredList';
+import { api } from '../../api';
 
 /**
  * The year as ISO weeks with the assessment-week social worker and who is away, the count per person;
@@ -43,7 +44,7 @@ export function AssessmentWeeksView() {
   const swap = async () => {
     setError(null);
     const [a, b] = selected as [string, string];
-    const result = await window.luukku.roster.swapWeeks({ a, b, reason });
+    const result = await api.roster.swapWeeks({ a, b, reason });
     if (!result.ok) return setError(result.error);
     setMessage(
       result.value.allowed

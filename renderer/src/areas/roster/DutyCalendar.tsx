@@ -18,6 +18,8 @@ import { SelectField } from '../../components/SelectField';
 import { useApp } from '../../state/appStore';
 import { IcsExport } from './IcsExport';
 import { problemText } from './problemText';
+import { useReference } from '../../state/referenceStore';
+import { api } from '../../api';
 
 const LOCALES = { fi, sv, en: enGb };
 export const DUTY_TYPES = ['RECEPTION', 'EMERGENCY', 'ASSESSMENT_WEEK'] as const;
@@ -37,7 +39,7 @@ export function DutyCalendar() {
   const [staff, setStaff] = useState<Staff[]>([]);
   const [person, setPerson] = useState('');
   const [team, setTeam] = useState('');
-  const [teams, setTeams] = useState<{ id: string; name: string }[]>([]);
+  const { teams } = useReference();
   const [mine, setMine] = useState(false);
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState('');
@@ -45,13 +47,12 @@ export function DutyCalendar() {
 
   useEffect(() => {
     const today = helsinkiDate(new Date());
-    void window.luukku.staff.directory({ from: today, to: today }).then((r) => r.ok && setStaff(r.value.staff));
-    void window.luukku.org.teams().then((r) => r.ok && setTeams(r.value));
+    void api.staff.directory({ from: today, to: today }).then((r) => r.ok && setStaff(r.value.staff));
   }, []);
 
   const events = useCallback(
     async (range: EventSourceFuncArg): Promise<EventInput[]> => {
-      const result = await window.luukku.roster.list({
+      const result = await api.roster.list({
         from: range.startStr.slice(0, 10),
         to: addDays(range.endStr.slice(0, 10), -1),
       });
@@ -114,7 +115,7 @@ export function DutyCalendar() {
     setError(null);
     setMessage('');
     const date = arg.event.startStr.slice(0, 10);
-    const result = await window.luukku.roster.move({
+    const result = await api.roster.move({
       id: Number(arg.event.id),
       staffId: arg.event.extendedProps.staffId as string,
       date,

@@ -8,6 +8,7 @@ import { SelectField } from '../../components/SelectField';
 import { formatDate } from '../../format';
 import { useRoster } from './useRoster';
 import { helsinkiDate } from '../../../../shared/dates';
+import { api } from '../../api';
 
 /** The county's duty types and rules (team leads edit, others read), and its closure days. */
 export function DutyTypesPanel({ canEdit }: { canEdit: boolean }) {
@@ -19,20 +20,20 @@ export function DutyTypesPanel({ canEdit }: { canEdit: boolean }) {
   const { directory, reload } = useRoster(today, today);
   const [closure, setClosure] = useState({ date: today, reason: '' });
   useEffect(() => {
-    void window.luukku.roster.config().then((r) => (r.ok ? setConfig(r.value) : setError(r.error)));
+    void api.roster.config().then((r) => (r.ok ? setConfig(r.value) : setError(r.error)));
   }, []);
   if (!config) return <ErrorBanner error={error} />;
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const result = await window.luukku.roster.saveConfig(config);
+    const result = await api.roster.saveConfig(config);
     if (!result.ok) return setError(result.error);
     setConfig(result.value);
     setSaved(t('common.saved'));
   };
   const saveClosure = async (date: string, reason: string, closed: boolean) => {
-    const result = await window.luukku.org.closureDay({ date, reason, closed });
+    const result = await api.org.closureDay({ date, reason, closed });
     if (!result.ok) return setError(result.error);
     setClosure({ date: today, reason: '' });
     await reload();

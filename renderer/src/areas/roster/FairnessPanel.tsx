@@ -7,6 +7,7 @@ import type { Fairness } from '../../../../shared/contract/roster';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ChartCard, chartProps } from '../reports/ChartCard';
 import { PeriodForm } from '../reports/PeriodForm';
+import { api } from '../../api';
 
 /**
  * Duties per person and type over any range against their target (the share in proportion to FTE and
@@ -19,7 +20,7 @@ export function FairnessPanel() {
   const [report, setReport] = useState<Fairness | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   useEffect(() => {
-    void window.luukku.roster.fairness(range).then((r) => {
+    void api.roster.fairness(range).then((r) => {
       setReport(r.ok ? r.value : null);
       setError(r.ok ? null : r.error);
     });

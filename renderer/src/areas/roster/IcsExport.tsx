@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField } from '../../components/SelectField';
 import { downloadText } from '../../download';
 import { useApp } from '../../state/appStore';
+import { api } from '../../api';
 
 const MONTHS_AHEAD_DAYS = 183;
 
@@ -21,7 +22,7 @@ export function IcsExport() {
   const to = addDays(from, MONTHS_AHEAD_DAYS);
 
   useEffect(() => {
-    void window.luukku.roster.list({ from, to }).then((r) => {
+    void api.roster.list({ from, to }).then((r) => {
       if (!r.ok) return;
       const byId = new Map(r.value.assignments.map((a) => [a.staffId, a.staffName]));
       setPeople([...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)));
@@ -31,7 +32,7 @@ export function IcsExport() {
   const exportIcs = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const result = await window.luukku.roster.ics({ from, to, language, ...(staffId ? { staffId } : {}) });
+    const result = await api.roster.ics({ from, to, language, ...(staffId ? { staffId } : {}) });
     if (!result.ok) return setError(result.error);
     // iCalendar is UTF-8 without a byte-order mark (RFC 5545 § 3.1.4).
     downloadText(result.value.fileName, result.value.ics, 'text/calendar', { bom: false });

@@ -12,6 +12,7 @@ import { GenerateProgressBar } from './GenerateProgressBar';
 import { PrintMonth } from './PrintMonth';
 import { TeamWeekGrid } from './TeamWeekGrid';
 import { UncoveredList, type UncoveredSlot } from './UncoveredList';
+import { api } from '../../api';
 
 const shiftMonth = (month: string, by: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -68,7 +69,7 @@ export function PlanPanel({
   }, [range.from]);
   // The change history is read again whenever the roster is.
   useEffect(() => {
-    void window.luukku.roster.changes({ from: range.from, to: range.to }).then((r) => r.ok && setChanges(r.value));
+    void api.roster.changes({ from: range.from, to: range.to }).then((r) => r.ok && setChanges(r.value));
   }, [roster, range.from, range.to]);
 
   const period = roster?.periods.find((p) => p.id === month) ?? null;
@@ -91,7 +92,7 @@ export function PlanPanel({
 
   const publish = async () => {
     setConfirming(false);
-    const result = await window.luukku.roster.publish({ periodId: month });
+    const result = await api.roster.publish({ periodId: month });
     if (!result.ok) return setError(result.error);
     setSummary(t('roster.publishedNow'));
     await reload();
@@ -99,7 +100,7 @@ export function PlanPanel({
 
   const actions = {
     async move(id: number, staffId: string, date: string, dryRun: boolean) {
-      const result = await window.luukku.roster.move({ id, staffId, date, reason, dryRun });
+      const result = await api.roster.move({ id, staffId, date, reason, dryRun });
       if (!result.ok) {
         setError(result.error);
         return null;
@@ -108,7 +109,7 @@ export function PlanPanel({
       return result.value;
     },
     async lock(id: number, locked: boolean) {
-      const result = await window.luukku.roster.lock({ id, locked });
+      const result = await api.roster.lock({ id, locked });
       if (!result.ok) setError(result.error);
       await reload();
     },

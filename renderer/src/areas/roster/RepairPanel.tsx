@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate } from '../../format';
 import { problemText } from './problemText';
 import { UncoveredList } from './UncoveredList';
+import { api } from '../../api';
 
 /**
  * The duties an absence falls on, handed to others with the fewest changes the hard rules allow: the
@@ -34,7 +35,7 @@ export function RepairPanel({
   useEffect(() => {
     setBusy(true);
     setProposal(null);
-    void window.luukku.roster.repairProposal({ absenceId }).then((r) => {
+    void api.roster.repairProposal({ absenceId }).then((r) => {
       setBusy(false);
       if (r.ok) setProposal(r.value);
       else setError(r.error);
@@ -51,7 +52,7 @@ export function RepairPanel({
       fromStaffId,
       toStaffId,
     }));
-    const result = await window.luukku.roster.applyRepair({ absenceId, changes, reason });
+    const result = await api.roster.applyRepair({ absenceId, changes, reason });
     if (!result.ok) return setError(result.error);
     if (!result.value.allowed)
       return setRefused(

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Roster } from '../../../../shared/contract';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { StaffDirectory } from '../../../../shared/contract/roster';
+import { api } from '../../api';
 
 /** The roster and the staff directory of a date range, reloaded on demand after an edit. */
 export function useRoster(from: string, to: string) {
@@ -9,10 +10,7 @@ export function useRoster(from: string, to: string) {
   const [directory, setDirectory] = useState<StaffDirectory | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const reload = useCallback(async () => {
-    const [r, d] = await Promise.all([
-      window.luukku.roster.list({ from, to }),
-      window.luukku.staff.directory({ from, to }),
-    ]);
+    const [r, d] = await Promise.all([api.roster.list({ from, to }), api.staff.directory({ from, to })]);
     setRoster(r.ok ? r.value : null);
     setDirectory(d.ok ? d.value : null);
     setError(!r.ok ? r.error : !d.ok ? d.error : null);

@@ -4,6 +4,7 @@ import { AuthLayout } from '../../components/AuthLayout';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { useApp } from '../../state/appStore';
+import { api } from '../../api';
 
 /**
  * A lost key or a damaged store: say so plainly, and never create an empty store in its place. A damaged
@@ -15,7 +16,7 @@ export function BlockedView({ phase }: { phase: 'KEY_MISSING' | 'STORE_ERROR' })
   const [passphrase, setPassphrase] = useState('');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await transition(() => window.luukku.store.restoreLatest({ passphrase }));
+    await transition(() => api.store.restoreLatest({ passphrase }));
   };
   return (
     <AuthLayout title={t(`blocked.${phase}`)}>

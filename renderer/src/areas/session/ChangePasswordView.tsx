@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { SecretStrength } from '../../components/SecretStrength';
 import { useApp } from '../../state/appStore';
+import { api } from '../../api';
 
 /** After a lead reset the password: the user chooses their own before anything else opens. */
 export function ChangePasswordView() {
@@ -15,7 +16,7 @@ export function ChangePasswordView() {
   const [repeat, setRepeat] = useState('');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await transition(() => window.luukku.session.changePassword({ current, next, repeat }));
+    await transition(() => api.session.changePassword({ current, next, repeat }));
   };
   return (
     <AuthLayout title={t('changePassword.title')}>
@@ -58,10 +59,7 @@ export function ChangePasswordView() {
           <button type="submit" className="primary" disabled={busy}>
             {t('changePassword.submit')}
           </button>
-          <button
-            type="button"
-            onClick={() => void transition(() => window.luukku.session.signOut({ reason: 'USER' }))}
-          >
+          <button type="button" onClick={() => void transition(() => api.session.signOut({ reason: 'USER' }))}>
             {t('common.signOut')}
           </button>
         </div>

@@ -4,6 +4,7 @@ import { AuthLayout } from '../../components/AuthLayout';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { LeadAccountFields, normalizedLead, type LeadAccount } from '../../components/LeadAccountFields';
 import { useApp } from '../../state/appStore';
+import { api } from '../../api';
 
 /** A store created with the admin CLI has no accounts: the first team lead is created here. */
 export function FirstLeadView() {
@@ -12,7 +13,7 @@ export function FirstLeadView() {
   const [lead, setLead] = useState<LeadAccount>({ displayName: '', username: '', password: '' });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await transition(() => window.luukku.setup.createFirstLead(normalizedLead(lead)));
+    await transition(() => api.setup.createFirstLead(normalizedLead(lead)));
   };
   return (
     <AuthLayout title={t('setup.firstLeadTitle')}>

@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { LeadAccountFields, normalizedLead, type LeadAccount } from '../../components/LeadAccountFields';
 import { SecretStrength } from '../../components/SecretStrength';
 import { useApp } from '../../state/appStore';
+import { api } from '../../api';
 
 /** First run: the encrypted store, its recovery passphrase (typed twice, strength shown) and the first lead. */
 export function SetupView() {
@@ -26,7 +27,7 @@ export function SetupView() {
     setSubmitted(true);
     if (mismatch || !isAcceptablePassphrase(passphrase)) return;
     await transition(() =>
-      window.luukku.setup.createStore({
+      api.setup.createStore({
         passphrase,
         passphraseRepeat,
         countyName,

@@ -4,6 +4,7 @@ import { AuthLayout } from '../../components/AuthLayout';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { useApp } from '../../state/appStore';
+import { api } from '../../api';
 
 export function SignInView() {
   const { t } = useTranslation();
@@ -12,7 +13,7 @@ export function SignInView() {
   const [password, setPassword] = useState('');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!(await transition(() => window.luukku.session.signIn({ username: username.trim().toLowerCase(), password }))))
+    if (!(await transition(() => api.session.signIn({ username: username.trim().toLowerCase(), password }))))
       setPassword('');
   };
   return (

@@ -4,6 +4,7 @@ import { AuthLayout } from '../../components/AuthLayout';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { useApp } from '../../state/appStore';
+import { api } from '../../api';
 
 export function UnlockView() {
   const { t } = useTranslation();
@@ -11,7 +12,7 @@ export function UnlockView() {
   const [passphrase, setPassphrase] = useState('');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!(await transition(() => window.luukku.store.unlock({ passphrase })))) setPassphrase('');
+    if (!(await transition(() => api.store.unlock({ passphrase })))) setPassphrase('');
   };
   return (
     <AuthLayout title={t('unlock.title')}>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useApp } from '../../state/appStore';
+import { api } from '../../api';
 
 /**
  * Signs the user out after the county's idle time. The main process enforces the same limit on every
@@ -13,8 +14,7 @@ export function useIdleSignOut(minutes: number): void {
     const events = ['keydown', 'pointerdown', 'pointermove', 'wheel'] as const;
     events.forEach((e) => window.addEventListener(e, touch, { passive: true }));
     const timer = window.setInterval(() => {
-      if (Date.now() - last > minutes * 60_000)
-        void transition(() => window.luukku.session.signOut({ reason: 'IDLE' }));
+      if (Date.now() - last > minutes * 60_000) void transition(() => api.session.signOut({ reason: 'IDLE' }));
     }, 15_000);
     return () => {
       events.forEach((e) => window.removeEventListener(e, touch));

@@ -5,6 +5,7 @@ import { LANGUAGE_CODES, STAFF_ROLES, type SaveStaffInput } from '../../../../sh
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
+import { api } from '../../api';
 
 /** Add or edit a worker: role, FTE, languages, team, weekly maximum of duties, in use or not. */
 export function StaffForm({
@@ -26,7 +27,7 @@ export function StaffForm({
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const result = await window.luukku.staff.save(draft);
+    const result = await api.staff.save(draft);
     if (!result.ok) return setError(result.error);
     await onSaved(result.value.name);
   };

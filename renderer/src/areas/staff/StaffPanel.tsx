@@ -16,6 +16,8 @@ import { useRoster } from '../roster/useRoster';
 import { PersonSelect } from '../roster/PersonSelect';
 import { RepairPanel } from '../roster/RepairPanel';
 import { StaffForm } from './StaffForm';
+import { useReference } from '../../state/referenceStore';
+import { api } from '../../api';
 
 const DAYS_BACK = 30;
 const DAYS_AHEAD = 365;
@@ -32,12 +34,8 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
   const [repairFor, setRepairFor] = useState<{ absenceId: number; held: number } | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [message, setMessage] = useState('');
-  const [teams, setTeams] = useState<{ id: string; name: string }[]>([]);
-  const [areas, setAreas] = useState<{ id: string; nameFi: string; nameSv: string }[]>([]);
-  useEffect(() => {
-    void window.luukku.org.teams().then((r) => r.ok && setTeams(r.value));
-    void window.luukku.org.areas().then((r) => r.ok && setAreas(r.value));
-  }, []);
+  const { teams, areas } = useReference();
+  useEffect(() => {}, []);
 
   const people = (directory?.staff ?? []).filter((s) => s.active);
   const areaName = (id: string | null) => {
@@ -49,7 +47,7 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
   const addAbsence = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const result = await window.luukku.staff.addAbsence(absence);
+    const result = await api.staff.addAbsence(absence);
     if (!result.ok) return setError(result.error);
     setMessage(t('roster.absenceAdded', { name: nameOf(absence.staffId) }));
     setRepairFor(
@@ -58,13 +56,13 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
     await reload();
   };
   const removeAbsence = async (a: VisibleAbsence) => {
-    const result = await window.luukku.staff.removeAbsence({ id: a.id });
+    const result = await api.staff.removeAbsence({ id: a.id });
     if (!result.ok) return setError(result.error);
     setMessage(t('roster.absenceRemoved', { name: a.staffName }));
     await reload();
   };
   const saveWish = async (staffId: string, date: string, off: boolean) => {
-    const result = await window.luukku.staff.wish({ staffId, date, off });
+    const result = await api.staff.wish({ staffId, date, off });
     if (!result.ok) return setError(result.error);
     await reload();
   };

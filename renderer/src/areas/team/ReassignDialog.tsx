@@ -4,6 +4,7 @@ import type { ErrorPayload } from '../../../../shared/errors';
 import type { AssigneeSuggestion } from '../../../../shared/contract/team';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePolledProgress } from '../../state/usePolledProgress';
+import { api } from '../../api';
 
 export type ReassignSelection =
   { caseIds: string[] } | { fromUserId: string; fromName: string; from?: string | undefined; to?: string | undefined };
@@ -29,14 +30,14 @@ export function ReassignDialog({
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
-  const { progress, withProgress } = usePolledProgress(() => window.luukku.cases.reassignProgress({}), 300);
+  const { progress, withProgress } = usePolledProgress(() => api.cases.reassignProgress({}), 300);
   const query =
     'caseIds' in selection
       ? { caseIds: selection.caseIds }
       : { fromUserId: selection.fromUserId, from: selection.from, to: selection.to };
 
   useEffect(() => {
-    void window.luukku.cases.suggestAssignees(query).then((r) => {
+    void api.cases.suggestAssignees(query).then((r) => {
       if (!r.ok) return setError(r.error);
       setSuggestions(r.value);
       setToUserId((current) => current || r.value[0]?.userId || '');
@@ -53,7 +54,7 @@ export function ReassignDialog({
       'caseIds' in selection
         ? { caseIds: selection.caseIds, toUserId, reason }
         : { fromUserId: selection.fromUserId, toUserId, reason };
-    const r = await withProgress(() => window.luukku.cases.reassign(payload));
+    const r = await withProgress(() => api.cases.reassign(payload));
     setBusy(false);
     if (r.ok) onDone(r.value.reassigned);
     else setError(r.error);

@@ -4,6 +4,7 @@ import type { ErrorPayload } from '../../../../shared/errors';
 import type { Retention } from '../../../../shared/contract/team';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate, formatDateTime } from '../../format';
+import { api } from '../../api';
 
 /** Retention periods and what is due for archiving; Luukku deletes nothing by itself. */
 export function RetentionPanel() {
@@ -11,7 +12,7 @@ export function RetentionPanel() {
   const [report, setReport] = useState<Retention | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   useEffect(() => {
-    void window.luukku.retention.report({}).then((r) => (r.ok ? setReport(r.value) : setError(r.error)));
+    void api.retention.report({}).then((r) => (r.ok ? setReport(r.value) : setError(r.error)));
   }, []);
   if (!report) return <ErrorBanner error={error} />;
   const number = (n: number) => n.toLocaleString(i18n.language);

@@ -11,6 +11,8 @@ import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { formatDateTime } from '../../format';
 import { useApp } from '../../state/appStore';
+import { useReferenceStore } from '../../state/referenceStore';
+import { api } from '../../api';
 
 interface Draft {
   id?: string;
@@ -42,15 +44,13 @@ export function UsersPanel() {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(async () => {
-    const r = await window.luukku.users.list({});
+    const r = await api.users.list({});
     if (r.ok) setUsers(r.value);
     else setError(r.error);
   }, []);
   useEffect(() => {
     void load();
-    void window.luukku.staff
-      .directory({ from: '2000-01-01', to: '2000-01-01' })
-      .then((r) => r.ok && setStaff(r.value.staff));
+    void api.staff.directory({ from: '2000-01-01', to: '2000-01-01' }).then((r) => r.ok && setStaff(r.value.staff));
   }, [load]);
 
   const done = async (r: { ok: boolean; error?: ErrorPayload }, message: string) => {
@@ -60,12 +60,13 @@ export function UsersPanel() {
     setDraft(null);
     setConfirm(null);
     setReset(null);
-    await load();
+    // Who a case can be given to may have changed with the account.
+    await Promise.all([load(), useReferenceStore.getState().reload()]);
   };
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (!draft) return;
-    const r = await window.luukku.users.save({
+    const r = await api.users.save({
       ...(draft.id ? { id: draft.id } : {}),
       username: draft.username.trim().toLowerCase(),
       displayName: draft.displayName,
@@ -89,7 +90,7 @@ export function UsersPanel() {
           confirmLabel={t(confirm.active ? 'team.users.deactivate' : 'team.users.activate')}
           onConfirm={async () =>
             done(
-              await window.luukku.users.setActive({ id: confirm.id, active: !confirm.active }),
+              await api.users.setActive({ id: confirm.id, active: !confirm.active }),
               t(confirm.active ? 'team.users.deactivated' : 'team.users.activated', { name: confirm.displayName }),
             )
           }
@@ -103,7 +104,7 @@ export function UsersPanel() {
           onSubmit={async (e) => {
             e.preventDefault();
             await done(
-              await window.luukku.users.resetPassword({ id: reset.user.id, password: reset.password }),
+              await api.users.resetPassword({ id: reset.user.id, password: reset.password }),
               t('team.users.resetDone', { name: reset.user.displayName }),
             );
           }}

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate } from '../../format';
 import { ChartCard, chartProps } from '../reports/ChartCard';
 import { ReassignDialog, type ReassignSelection } from './ReassignDialog';
+import { api } from '../../api';
 
 /**
  * The team lead's board: each social worker's open cases by state and deadline, per FTE, with the
@@ -20,7 +21,7 @@ export function WorkloadPanel() {
   const [moving, setMoving] = useState<ReassignSelection | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(async () => {
-    const r = await window.luukku.workload.board({});
+    const r = await api.workload.board({});
     if (r.ok) setBoard(r.value);
     else setError(r.error);
   }, []);

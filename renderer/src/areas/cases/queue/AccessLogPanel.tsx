@@ -8,6 +8,7 @@ import { downloadBase64, downloadText } from '../../../download';
 import { formatDate, formatTime } from '../../../format';
 import { helsinkiDate } from '../../../../../shared/dates';
 import type { Language } from '../../../../../shared/schemas';
+import { api } from '../../../api';
 
 /**
  * "Who has read my child's file?" (Asiakastietolaki 703/2023 § 11): for a team lead, every use of the
@@ -18,13 +19,13 @@ export function AccessLogPanel({ detail }: { detail: CaseDetail }) {
   const [log, setLog] = useState<AccessLog | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const downloadPdf = async () => {
-    const r = await window.luukku.audit.childAccessLogPdf({ caseId: detail.id, language: i18n.language as Language });
+    const r = await api.audit.childAccessLogPdf({ caseId: detail.id, language: i18n.language as Language });
     if (!r.ok) return setError(r.error);
     setError(null);
     downloadBase64(r.value.fileName, r.value.pdfBase64, 'application/pdf');
   };
   const show = async () => {
-    const r = await window.luukku.audit.childAccessLog({ caseId: detail.id, language: i18n.language as Language });
+    const r = await api.audit.childAccessLog({ caseId: detail.id, language: i18n.language as Language });
     if (r.ok) setLog(r.value);
     else setError(r.error);
   };

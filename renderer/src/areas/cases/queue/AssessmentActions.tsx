@@ -14,6 +14,7 @@ import { SelectField } from '../../../components/SelectField';
 import { formatDate } from '../../../format';
 import { useApp } from '../../../state/appStore';
 import { useQueue } from '../queueStore';
+import { api } from '../../../api';
 
 /** Contacts with the family (any open case) and the end of a service need assessment. */
 export function AssessmentActions({ detail }: { detail: CaseDetail }) {
@@ -34,14 +35,13 @@ export function AssessmentActions({ detail }: { detail: CaseDetail }) {
 
   const addContact = async (e: FormEvent) => {
     e.preventDefault();
-    if (await act(() => window.luukku.cases.recordContact({ id: detail.id, ...contact })))
-      setContact({ ...contact, note: '' });
+    if (await act(() => api.cases.recordContact({ id: detail.id, ...contact }))) setContact({ ...contact, note: '' });
   };
   const complete = async (e: FormEvent) => {
     e.preventDefault();
     if (!done.outcome) return;
     await act(() =>
-      window.luukku.cases.completeAssessment({
+      api.cases.completeAssessment({
         id: detail.id,
         completedDate: done.completedDate,
         outcome: done.outcome as AssessmentOutcome,

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../shared/contract/cases';
 import {
@@ -11,10 +11,11 @@ import {
 } from '../../../../../shared/caseTypes';
 import { helsinkiDate } from '../../../../../shared/dates';
 import { Field } from '../../../components/Field';
-import type { Team } from '../../../../../shared/contract/org';
 import { SelectField } from '../../../components/SelectField';
 import { useQueue } from '../queueStore';
 import { ServicePicker } from './ServicePicker';
+import { useReference } from '../../../state/referenceStore';
+import { api } from '../../../api';
 
 type Assignable = { id: string; name: string; role: string; areaId: string | null; teamId: string | null };
 
@@ -35,8 +36,10 @@ export function DecisionForm({ detail }: { detail: CaseDetail }) {
   const [decisionDate, setDecisionDate] = useState(today);
   const [concern, setConcern] = useState<Concern | ''>('');
   const needsConcern = !isChildWelfareType(detail.type);
-  const [assignable, setAssignable] = useState<Assignable[]>([]);
-  const [teams, setTeams] = useState<Team[]>([]);
+  const reference = useReference();
+  const { assignable } = reference;
+  // A started assessment goes to a regional team: one with an area.
+  const teams = useMemo(() => reference.teams.filter((team) => team.areaId), [reference.teams]);
 
   useEffect(() => {
     setDecision('');
@@ -46,10 +49,6 @@ export function DecisionForm({ detail }: { detail: CaseDetail }) {
     setDecisionDate(helsinkiDate(new Date()));
     setConcern('');
   }, [detail.id]);
-  useEffect(() => {
-    void window.luukku.users.assignable().then((r) => r.ok && setAssignable(r.value));
-    void window.luukku.org.teams().then((r) => r.ok && setTeams(r.value.filter((team) => team.areaId)));
-  }, []);
   useEffect(() => {
     if (runsAssessment(decision || null)) {
       setTeamId(teams.find((team) => team.areaId === detail.areaId)?.id ?? '');
@@ -72,7 +71,7 @@ export function DecisionForm({ detail }: { detail: CaseDetail }) {
     e.preventDefault();
     if (!decision) return;
     await act(() =>
-      window.luukku.cases.recordDecision({
+      api.cases.recordDecision({
         id: detail.id,
         decision,
         reason,

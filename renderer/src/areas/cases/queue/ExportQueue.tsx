@@ -6,6 +6,7 @@ import { Field } from '../../../components/Field';
 import { downloadText } from '../../../download';
 import { useApp } from '../../../state/appStore';
 import { useQueue } from '../queueStore';
+import { api } from '../../../api';
 
 /** Team leads export the current queue view as CSV, stating the purpose the usage log records. */
 export function ExportQueue() {
@@ -21,7 +22,7 @@ export function ExportQueue() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const result = await window.luukku.cases.export({ ...query, purpose, language });
+    const result = await api.cases.export({ ...query, purpose, language });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     downloadText(result.value.fileName, result.value.csv, 'text/csv;charset=utf-8');

@@ -16,6 +16,7 @@ import { SelectField } from '../../../components/SelectField';
 import { downloadBase64 } from '../../../download';
 import { formatDateTime } from '../../../format';
 import { useQueue } from '../queueStore';
+import { api } from '../../../api';
 
 /** The notice to guardians and the decision letter: made from the county's templates, kept with the case. */
 export function LettersPanel({ detail }: { detail: CaseDetail }) {
@@ -37,7 +38,7 @@ export function LettersPanel({ detail }: { detail: CaseDetail }) {
 
   const open = async (id: number) => {
     setError(null);
-    const result = await window.luukku.letters.pdf({ id });
+    const result = await api.letters.pdf({ id });
     if (!result.ok) return setError(result.error);
     downloadBase64(result.value.fileName, result.value.pdfBase64, 'application/pdf');
   };
@@ -47,7 +48,7 @@ export function LettersPanel({ detail }: { detail: CaseDetail }) {
     const before = new Set(detail.letters.map((l) => l.id));
     let created: number | undefined;
     await act(async () => {
-      const result = await window.luukku.letters.create({ caseId: detail.id, kind, language, recipient });
+      const result = await api.letters.create({ caseId: detail.id, kind, language, recipient });
       if (result.ok) created = result.value.letters.find((l) => !before.has(l.id))?.id;
       return result;
     });

@@ -17,6 +17,7 @@ import { Field } from '../../../components/Field';
 import { SelectField } from '../../../components/SelectField';
 import { formatDateTime, helsinkiNowForInput } from '../../../format';
 import { useQueue } from '../queueStore';
+import { api } from '../../../api';
 
 /** "Entered 23.11. (4 days later)" when a fact was typed in after the day it happened. */
 export function EnteredLater({ happened, entered }: { happened: string | null; entered: string | null }) {
@@ -95,7 +96,7 @@ export function RecordPanel({ detail }: { detail: CaseDetail }) {
   const deadline = lateDeadlines.includes(overrun.deadline) ? overrun.deadline : lateDeadlines[0];
   const open = !detail.decision && !detail.closedReason && detail.status !== 'AWAITING_BIRTH';
 
-  const submit = (call: () => ReturnType<typeof window.luukku.cases.get>) => async (e: FormEvent) => {
+  const submit = (call: () => ReturnType<typeof api.cases.get>) => async (e: FormEvent) => {
     e.preventDefault();
     await act(call);
   };
@@ -121,7 +122,7 @@ export function RecordPanel({ detail }: { detail: CaseDetail }) {
       {deadline && !detail.closedReason ? (
         <form
           onSubmit={submit(() =>
-            window.luukku.cases.overrunReason({
+            api.cases.overrunReason({
               id: detail.id,
               deadline,
               reason: overrun.reason as OverrunReason,
@@ -161,7 +162,7 @@ export function RecordPanel({ detail }: { detail: CaseDetail }) {
         <Expander summary={t('record.correctUrgency')}>
           <form
             onSubmit={submit(() =>
-              window.luukku.cases.correctUrgency({
+              api.cases.correctUrgency({
                 id: detail.id,
                 urgent: urgency.urgent === 'true',
                 assessedAt: urgency.assessedAt,
@@ -203,7 +204,7 @@ export function RecordPanel({ detail }: { detail: CaseDetail }) {
         <Expander summary={t('record.correctDecision')}>
           <form
             onSubmit={submit(() =>
-              window.luukku.cases.correctDecision({
+              api.cases.correctDecision({
                 id: detail.id,
                 ...(decision.decisionDate !== detail.decisionDate ? { decisionDate: decision.decisionDate } : {}),
                 ...(decision.concern && decision.concern !== detail.concern ? { concern: decision.concern } : {}),
@@ -281,7 +282,7 @@ export function RecordPanel({ detail }: { detail: CaseDetail }) {
               onCancel={() => setConfirmClose(false)}
               onConfirm={() =>
                 void act(() =>
-                  window.luukku.cases.closeAsNotCase({
+                  api.cases.closeAsNotCase({
                     id: detail.id,
                     reason: closure.reason as ClosureReason,
                     note: closure.note,

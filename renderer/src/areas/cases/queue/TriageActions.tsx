@@ -9,6 +9,7 @@ import { useApp } from '../../../state/appStore';
 import { useQueue } from '../queueStore';
 import { DecisionForm } from './DecisionForm';
 import { EnteredLater, RecordPanel } from './RecordPanel';
+import { api } from '../../../api';
 
 /** Urgency, the decision with its reason, and the birth of an anticipatory notification's child. */
 export function TriageActions({ detail }: { detail: CaseDetail }) {
@@ -24,11 +25,11 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
   const [assessedAt, setAssessedAt] = useState(() => helsinkiNowForInput());
   useEffect(() => setAssessedAt(helsinkiNowForInput()), [detail.id]);
   const recordUrgency = (urgent: boolean) =>
-    void act(() => window.luukku.cases.recordUrgency({ id: detail.id, urgent, assessedAt }));
+    void act(() => api.cases.recordUrgency({ id: detail.id, urgent, assessedAt }));
 
   const recordBirth = async (e: FormEvent) => {
     e.preventDefault();
-    await act(() => window.luukku.cases.recordBirth({ id: detail.id, ...birth }));
+    await act(() => api.cases.recordBirth({ id: detail.id, ...birth }));
   };
 
   const birthSection = detail.status === 'AWAITING_BIRTH' && (

@@ -1,0 +1,76 @@
+/**
+ * The renderer's one way to the main process (issue 17 item 4): the only code that touches `window.luukku`.
+ * Every call goes through `api.<area>.<op>(input)`, typed from the contract, and comes back as the same
+ * `Result` the dispatcher returns, so a view can show `result.error` as it stands. Two things happen here
+ * for every call at once:
+ * - an ended session (idle sign-out, sign-out elsewhere) becomes one sign-in prompt, however many calls were
+ *   on their way when it ended: the handler registered with `onSessionEnded` runs once until the next call
+ *   succeeds;
+ * - `unwrap(result)` gives the value or throws an `ApiError` with the error's code, for code that would
+ *   rather throw.
+ * In the desktop app the preload provides `window.luukku`; in an e2e build the Playwright harness exposes one
+ * function into the very same dispatcher and the client is built over it: only the transport differs.
+ */
+import { createClient, type LuukkuApi } from '../../shared/client';
+import type { OperationName } from '../../shared/contract';
+import type { ErrorCode, ErrorPayload, Result } from '../../shared/errors';
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly payload: ErrorPayload;
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.name = 'ApiError';
+    this.code = payload.code;
+    this.payload = payload;
+  }
+}
+
+/** The value of a successful call; an `ApiError` otherwise. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new ApiError(result.error);
+}
+
+const SESSION_ENDED = new Set<ErrorCode>(['SESSION_EXPIRED', 'NOT_SIGNED_IN']);
+export const sessionEnded = (error: ErrorPayload): boolean => SESSION_ENDED.has(error.code);
+
+let sessionEndedHandler: () => void = () => {};
+let prompted = false;
+
+/** What to do when a call finds the session ended (the app store shows the sign-in screen). */
+export function onSessionEnded(handler: () => void): void {
+  sessionEndedHandler = handler;
+}
+
+type Transport = (name: OperationName, input: unknown) => Promise<Result<unknown>>;
+
+function transport(): Transport {
+  if (import.meta.env?.MODE === 'e2e' && !window.luukku && window.__luukkuInvoke) {
+    const invoke = window.__luukkuInvoke;
+    return (name, input) => invoke(name, input);
+  }
+  return (name, input) => {
+    const [area, op] = name.split('.') as [string, string];
+    const client = window.luukku as unknown as Record<
+      string,
+      Record<string, (input: unknown) => Promise<Result<unknown>>>
+    >;
+    return client[area]![op]!(input);
+  };
+}
+
+let send: Transport | null = null;
+
+async function call(name: OperationName, input: unknown): Promise<Result<unknown>> {
+  send ??= transport();
+  const result = await send(name, input);
+  if (result.ok) prompted = false;
+  else if (sessionEnded(result.error) && !prompted) {
+    prompted = true;
+    sessionEndedHandler();
+  }
+  return result;
+}
+
+export const api: LuukkuApi = createClient(call);
