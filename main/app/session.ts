@@ -8,8 +8,9 @@ import type { CurrentUser } from '../../shared/contract';
 import { invalidInput, LuukkuError } from '../../shared/errors';
 import { DUMMY_HASH_PROMISE, hashPassword, requireGoodPassword, verifyPassword } from '../security/passwords';
 import type { Actor } from '../store/audit';
-import type { Db, UserRow } from '../store/schema';
-import { findUserByUsername } from '../areas/team/userQueries';
+import type { UserRow } from '../store/schema';
+import { clearSignInFailures } from '../areas/session/queries';
+import { findUserByUsername, setPassword } from '../areas/team/userQueries';
 import type { County } from './county';
 import { throttledPasswordCheck } from './signInThrottle';
 
@@ -56,7 +57,7 @@ export class Session {
       generation: county.generation,
     };
     this.notice = null;
-    await county.transact({ actor: this.actor()!, action: 'session.signIn' }, (trx) => clearFailures(trx, name));
+    await county.transact({ actor: this.actor()!, action: 'session.signIn' }, (trx) => clearSignInFailures(trx, name));
   }
 
   /** The signed-in user's own new password; also how a password a lead reset is replaced. */
@@ -71,12 +72,8 @@ export class Session {
     requireGoodPassword('next', next, [me.username, me.displayName]);
     const hash = await hashPassword(next);
     await county.transact({ actor: this.actor(), action: 'session.changePassword' }, async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({ password_hash: hash, password_changed_at: county.now().toISOString(), must_change_password: 0 })
-        .where('id', '=', me.id)
-        .execute();
-      await clearFailures(trx, me.username);
+      await setPassword(trx, me.id, hash, county.now(), false);
+      await clearSignInFailures(trx, me.username);
     });
     this.signedIn!.user = { ...me, mustChangePassword: false };
   }
@@ -109,8 +106,4 @@ export class Session {
     this.signedIn.lastActivity = this.county.now().getTime();
     return user;
   }
-}
-
-async function clearFailures(trx: Db, name: string): Promise<void> {
-  await trx.deleteFrom('sign_in_failures').where('username', '=', name).execute();
 }

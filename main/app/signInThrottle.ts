@@ -4,6 +4,7 @@
 import { LuukkuError } from '../../shared/errors';
 import type { Actor } from '../store/audit';
 import type { County } from './county';
+import { recordSignInFailures, signInFailures } from '../areas/session/queries';
 
 const SIGN_IN_FREE_TRIES = 5;
 
@@ -30,11 +31,7 @@ export async function throttledPasswordCheck(
       details: { username: name, ...(paused > 0 ? { reason: 'throttled' } : { step: 'attempt counted' }) },
     }),
     async (trx) => {
-      const row = await trx
-        .selectFrom('sign_in_failures')
-        .select(['failures', 'paused_until'])
-        .where('username', '=', name)
-        .executeTakeFirst();
+      const row = await signInFailures(trx, name);
       const paused = row?.paused_until ? Date.parse(row.paused_until) - now : 0;
       if (paused > 0) return paused;
       const failures = (row?.failures ?? 0) + 1;
@@ -42,11 +39,7 @@ export async function throttledPasswordCheck(
         failures >= SIGN_IN_FREE_TRIES
           ? new Date(now + 60_000 * 2 ** Math.min(failures - SIGN_IN_FREE_TRIES, 20)).toISOString()
           : null;
-      await trx
-        .insertInto('sign_in_failures')
-        .values({ username: name, failures, paused_until })
-        .onConflict((oc) => oc.column('username').doUpdateSet({ failures, paused_until }))
-        .execute();
+      await recordSignInFailures(trx, name, failures, paused_until);
       return 0;
     },
   );

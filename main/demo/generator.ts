@@ -10,7 +10,7 @@ import type { Transactor } from '../store/unitOfWork';
 import { DEFAULT_SETTINGS, writeSettings } from '../areas/settings/queries';
 import { seedCounty } from '../store/seedCounty';
 import { insertDemoAdvice } from './advice';
-import { insertInChunks } from './insert';
+import { absenceSpans, insertInChunks } from './queries';
 import { makeCase } from './cases';
 import { seededRandom } from './random';
 import { insertDemoRoster } from './roster';
@@ -58,23 +58,22 @@ export async function generateDemo(store: Transactor, options: DemoOptions): Pro
       })),
       { id: 'u-admin', username: 'admin', role: 'ADMIN' as const, name: 'Järjestelmänvalvoja', staffId: null },
     ];
-    await trx
-      .insertInto('users')
-      .values(
-        users.map((u) => ({
-          id: u.id,
-          username: u.username,
-          display_name: u.name,
-          role: u.role,
-          staff_id: u.staffId,
-          password_hash: passwordHash,
-          active: 1,
-          created_at: now,
-          password_changed_at: now,
-        })),
-      )
-      .execute();
-    const absenceRows = await trx.selectFrom('absences').select(['staff_id', 'from_date', 'to_date']).execute();
+    await insertInChunks(
+      trx,
+      'users',
+      users.map((u) => ({
+        id: u.id,
+        username: u.username,
+        display_name: u.name,
+        role: u.role,
+        staff_id: u.staffId,
+        password_hash: passwordHash,
+        active: 1,
+        created_at: now,
+        password_changed_at: now,
+      })),
+    );
+    const absenceRows = await absenceSpans(trx);
     const dutyAssignments = await insertDemoRoster(trx, staff, absenceRows, addDays(today, -28), addDays(today, 56));
 
     const calendar = workingDayCalendar();
@@ -90,10 +89,12 @@ export async function generateDemo(store: Transactor, options: DemoOptions): Pro
       const batch = Array.from({ length: Math.min(BATCH, options.cases - start) }, (_, i) =>
         makeCase(rng, start + i, options.seed, today, { triage, regionalByArea }, calendar, historyDays),
       );
-      await trx
-        .insertInto('cases')
-        .values(batch.map((c) => c.row))
-        .execute();
+      await insertInChunks(
+        trx,
+        'cases',
+        batch.map((c) => c.row),
+        BATCH,
+      );
       const events = batch.flatMap((c) =>
         c.events.map((e) => ({
           case_id: c.row.id,

@@ -5,6 +5,7 @@ import type { Db } from '../store/schema';
 import { DEFAULT_TEAMS } from '../store/seedCounty';
 import { FI_FIRST, FI_LAST, SV_FIRST, SV_LAST, usernameFor } from './names';
 import type { Random } from './random';
+import { insertInChunks } from './queries';
 
 export interface DemoStaff {
   id: string;
@@ -62,23 +63,22 @@ export async function insertStaff(
   today: LocalDate,
   now: string,
 ): Promise<number> {
-  await db
-    .insertInto('staff')
-    .values(
-      staff.map((s) => ({
-        id: s.id,
-        name: s.name,
-        role: s.role,
-        fte: s.fte,
-        languages: JSON.stringify(s.languages),
-        area_id: s.areaId,
-        team_id: s.teamId,
-        max_duties_per_week: s.fte >= 0.8 ? 3 : 2,
-        active: 1,
-        created_at: now,
-      })),
-    )
-    .execute();
+  await insertInChunks(
+    db,
+    'staff',
+    staff.map((s) => ({
+      id: s.id,
+      name: s.name,
+      role: s.role,
+      fte: s.fte,
+      languages: JSON.stringify(s.languages),
+      area_id: s.areaId,
+      team_id: s.teamId,
+      max_duties_per_week: s.fte >= 0.8 ? 3 : 2,
+      active: 1,
+      created_at: now,
+    })),
+  );
   const absences = staff.flatMap((s) =>
     Array.from({ length: rng.int(0, 3) }, () => {
       const from = addDays(today, rng.int(-60, 90));
@@ -91,6 +91,6 @@ export async function insertStaff(
       return { staff_id: s.id, from_date: from, to_date: addDays(from, length - 1), kind, created_at: now };
     }),
   );
-  if (absences.length) await db.insertInto('absences').values(absences).execute();
+  await insertInChunks(db, 'absences', absences);
   return absences.length;
 }

@@ -4,7 +4,8 @@
  * admin accounts; a weak password is shown as weak while it is typed and refused in the user's language.
  */
 import { describe, expect, it } from 'vitest';
-import { caseScopeFilter, caseViewer } from '../../main/areas/cases/caseAccess';
+import { caseViewer } from '../../main/areas/cases/caseAccess';
+import { caseScopeFilter } from '../../main/areas/cases/scopeQueries';
 import { screenshot, seriousA11yViolations, signInToDemo, useE2e } from './harness';
 
 const e2e = useE2e();

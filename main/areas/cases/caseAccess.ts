@@ -3,11 +3,12 @@
  * pages and exports are filtered by it, and every read or change of one case checks it first. A refusal is
  * audit-logged by the dispatcher like a role refusal.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { Refusal } from '../../../shared/errors';
-import { CASE_SCOPE, type Role } from '../../../shared/roles';
+import type { Role } from '../../../shared/roles';
 import type { Core } from '../../app/core';
-import type { Database, Db } from '../../store/schema';
+import type { Db } from '../../store/schema';
+import { staffScope } from '../staff/queries';
+import { caseExists, casesViewerSees } from './scopeQueries';
 
 export interface CaseViewer {
   userId: string;
@@ -16,54 +17,11 @@ export interface CaseViewer {
   teamId: string | null;
 }
 
-type CaseEb = ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>;
-export type CaseScopeFilter = ((eb: CaseEb) => Expression<SqlBool>) | null;
-
-const INTAKE_STATUSES = ['AWAITING_BIRTH', 'NEW', 'TRIAGE'];
-
 /** The signed-in user with the area and team of their roster entry: what their case scope is measured by. */
 export async function caseViewer(core: Core, db: Db = core.db): Promise<CaseViewer> {
   const user = await core.requireUser();
-  const staff = user.staffId
-    ? await db.selectFrom('staff').select(['area_id', 'team_id']).where('id', '=', user.staffId).executeTakeFirst()
-    : undefined;
+  const staff = user.staffId ? await staffScope(db, user.staffId) : undefined;
   return { userId: user.id, role: user.role, areaId: staff?.area_id ?? null, teamId: staff?.team_id ?? null };
-}
-
-/** The cases `viewer` may see, as a condition on `cases as c`; null when the role sees every case. */
-export function caseScopeFilter(viewer: CaseViewer): CaseScopeFilter {
-  switch (CASE_SCOPE[viewer.role]) {
-    case 'ALL':
-      return null;
-    case 'NONE':
-      return () => sql<SqlBool>`0`;
-    case 'INTAKE':
-      return (eb) =>
-        eb.or([
-          eb(sql`+c.status`, 'in', INTAKE_STATUSES),
-          eb(
-            'c.notification_id',
-            'in',
-            eb.selectFrom('notifications').select('id').where('created_by', '=', viewer.userId),
-          ),
-        ]);
-    case 'AREA':
-      return (eb) =>
-        eb.or([
-          eb('c.assignee_user_id', '=', viewer.userId),
-          ...(viewer.areaId ? [eb('c.area_id', '=', viewer.areaId)] : []),
-          ...(viewer.teamId ? [eb('c.assigned_team_id', '=', viewer.teamId)] : []),
-        ]);
-  }
-}
-
-/** Which of `caseIds` `viewer`'s scope covers, in one query (ids of no case are simply not in it). */
-export async function casesViewerSees(viewer: CaseViewer, db: Db, caseIds: readonly string[]): Promise<Set<string>> {
-  if (!caseIds.length) return new Set();
-  const filter = caseScopeFilter(viewer);
-  let query = db.selectFrom('cases as c').select('c.id').where('c.id', 'in', caseIds);
-  if (filter) query = query.where(filter);
-  return new Set((await query.execute()).map((r) => r.id));
 }
 
 /**
@@ -76,8 +34,7 @@ export async function caseScopeOf(
   caseId: string,
 ): Promise<'IN_SCOPE' | 'OUT_OF_SCOPE' | 'NO_SUCH_CASE'> {
   if ((await casesViewerSees(viewer, db, [caseId])).has(caseId)) return 'IN_SCOPE';
-  const exists = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
-  return exists ? 'OUT_OF_SCOPE' : 'NO_SUCH_CASE';
+  return (await caseExists(db, caseId)) ? 'OUT_OF_SCOPE' : 'NO_SUCH_CASE';
 }
 
 /**

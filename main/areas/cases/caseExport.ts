@@ -9,7 +9,8 @@ import type { Core } from '../../app/core';
 import { queryQueue, type ParsedQueueQuery } from './queries';
 import { mainText } from '../../text';
 import { clockContextOf, queueRowOf } from './cases';
-import { caseScopeFilter, caseViewer } from './caseAccess';
+import { caseViewer } from './caseAccess';
+import { caseScopeFilter } from './scopeQueries';
 
 export const EXPORT_CAP = 20_000;
 

@@ -21,14 +21,10 @@ import type { Core } from '../../app/core';
 import { findExistingCases, queryQueue, readCase, type ParsedQueueQuery } from './queries';
 import { readSettings } from '../settings/queries';
 import { buildCase } from './caseRecord';
-import {
-  caseScopeFilter,
-  caseScopeOf,
-  casesViewerSees,
-  caseViewer,
-  requireCaseAccess,
-  type CaseViewer,
-} from './caseAccess';
+import { caseScopeOf, caseViewer, requireCaseAccess, type CaseViewer } from './caseAccess';
+import { caseScopeFilter, casesViewerSees } from './scopeQueries';
+import { municipalityRows } from '../org/queries';
+import { insertCaseRows, insertEvents, insertNotifications } from './recordQueries';
 import { EXISTING_CASE_LOOKUPS_PER_MINUTE } from '../../app/rateLimit';
 import { childIdentity, FieldErrors, findMunicipality, pastDateTime } from './caseValidation';
 
@@ -221,10 +217,7 @@ export async function registerNotification(
   const outcome = await core.unitOfWork(async ({ trx, now, audit }) => {
     const errors = new FieldErrors();
     const receivedAt = pastDateTime(errors, 'receivedAt', input.receivedAt, now, true);
-    const municipalities = await trx
-      .selectFrom('municipalities')
-      .select(['id', 'area_id', 'name_fi', 'name_sv'])
-      .execute();
+    const municipalities = await municipalityRows(trx);
     const municipality = findMunicipality(errors, input.municipalityId, municipalities);
     const children = input.children.map((c, i) => {
       const childErrors = new FieldErrors();
@@ -267,9 +260,8 @@ export async function registerNotification(
         now,
       ),
     );
-    await trx
-      .insertInto('notifications')
-      .values({
+    await insertNotifications(trx, [
+      {
         id: notificationId,
         received_at: receivedAt.toISOString(),
         channel: input.channel,
@@ -278,14 +270,11 @@ export async function registerNotification(
         guardians: JSON.stringify(input.guardians),
         created_by: actor.id,
         created_at: now.toISOString(),
-      })
-      .execute();
+      },
+    ]);
     for (const b of built) {
-      await trx
-        .insertInto('cases')
-        .values({ ...b.row, linked_case_id: input.linkToCaseId ?? null })
-        .execute();
-      await trx.insertInto('case_events').values(b.events).execute();
+      await insertCaseRows(trx, [{ ...b.row, linked_case_id: input.linkToCaseId ?? null }]);
+      await insertEvents(trx, b.events);
     }
     for (const b of built) audit({ actor, action: 'cases.register', caseId: b.row.id });
     const caseIds = built.map((b) => b.row.id);

@@ -11,6 +11,8 @@ import type { Transactor } from '../../store/unitOfWork';
 import { yieldToEventLoop, type ImportProgress } from '../../app/jobProgress';
 import type { CaseRow, Db, NewCase } from '../../store/schema';
 import { buildCase, patchCase, type NewEvent } from './caseRecord';
+import { municipalityRows } from '../org/queries';
+import { casesByExternalIds, insertCaseRows, insertEvents, insertNotifications } from './recordQueries';
 import { readCsvTable, widthError, type Rejected } from '../../app/csvTable';
 import {
   HISTORY_COLUMNS,
@@ -70,10 +72,7 @@ export async function importCasesCsv(
     );
   const importedBy = { userId: options.userId, name: options.actor.name, migration: options.history === 'MIGRATION' };
 
-  const municipalities = await store.db
-    .selectFrom('municipalities')
-    .select(['id', 'area_id', 'name_fi', 'name_sv'])
-    .execute();
+  const municipalities = await municipalityRows(store.db);
   const rejected: Rejected[] = [];
   const valid: ValidRow[] = [];
   const seenIds = new Map<string, number>();
@@ -143,7 +142,7 @@ export async function importCasesCsv(
     const created = await insertCases(trx, fresh, importedBy, options);
     for (const u of updates) {
       await patchCase(trx, u.row, u.patch, options.now);
-      if (u.events.length) await trx.insertInto('case_events').values(u.events).execute();
+      await insertEvents(trx, u.events);
     }
     const details = {
       imported: counts.imported,
@@ -164,22 +163,7 @@ export async function importCasesCsv(
 async function knownCases(trx: Db, externalIds: string[]) {
   const known = new Map<string, { row: CaseRow; events: { kind: string; data: string }[] }>();
   for (let i = 0; i < externalIds.length; i += 500) {
-    const rows = await trx
-      .selectFrom('cases')
-      .selectAll()
-      .where('external_id', 'in', externalIds.slice(i, i + 500))
-      .execute();
-    if (!rows.length) continue;
-    const events = await trx
-      .selectFrom('case_events')
-      .select(['case_id', 'kind', 'data'])
-      .where(
-        'case_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .orderBy('id')
-      .execute();
+    const { rows, events } = await casesByExternalIds(trx, externalIds.slice(i, i + 500));
     for (const row of rows) known.set(row.external_id!, { row, events: events.filter((e) => e.case_id === row.id) });
   }
   return known;
@@ -197,22 +181,19 @@ async function insertCases(
     // A row with guardians or the reporter's contact brings its notification, as registration does.
     const notifications = slice.map((v) => (v.notification ? { id: randomUUID(), ...v.notification } : null));
     const withNotification = notifications.flatMap((n, j) => (n ? [{ n, v: slice[j]! }] : []));
-    if (withNotification.length)
-      await trx
-        .insertInto('notifications')
-        .values(
-          withNotification.map(({ n, v }) => ({
-            id: n.id,
-            received_at: v.facts.receivedAt.toISOString(),
-            channel: v.facts.channel,
-            reporter_category: v.facts.reporterCategory,
-            reporter_contact: n.reporterContact,
-            guardians: JSON.stringify(n.guardians),
-            created_by: importedBy.userId,
-            created_at: options.now.toISOString(),
-          })),
-        )
-        .execute();
+    await insertNotifications(
+      trx,
+      withNotification.map(({ n, v }) => ({
+        id: n.id,
+        received_at: v.facts.receivedAt.toISOString(),
+        channel: v.facts.channel,
+        reporter_category: v.facts.reporterCategory,
+        reporter_contact: n.reporterContact,
+        guardians: JSON.stringify(n.guardians),
+        created_by: importedBy.userId,
+        created_at: options.now.toISOString(),
+      })),
+    );
     const built = slice.map((v, j) =>
       buildCase(
         { ...v.facts, notificationId: notifications[j]?.id ?? null, id: randomUUID(), importedBy },
@@ -220,16 +201,14 @@ async function insertCases(
       ),
     );
     created.push(...built.map((b) => b.row.id));
-    await trx
-      .insertInto('cases')
-      .values(built.map((b): NewCase => b.row))
-      .execute();
-    const events: NewEvent[] = built.flatMap((b) => b.events);
-    for (let j = 0; j < events.length; j += BATCH)
-      await trx
-        .insertInto('case_events')
-        .values(events.slice(j, j + BATCH))
-        .execute();
+    await insertCaseRows(
+      trx,
+      built.map((b): NewCase => b.row),
+    );
+    await insertEvents(
+      trx,
+      built.flatMap((b): NewEvent[] => b.events),
+    );
     options.onProgress?.({ phase: 'WRITING', done: Math.min(i + BATCH, fresh.length), total: fresh.length });
     // Other calls wait for the transaction (one connection), but the app can still show this progress.
     await yieldToEventLoop();

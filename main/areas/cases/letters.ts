@@ -18,6 +18,8 @@ import { helsinkiDate, parseLocalDate } from '../../../shared/dates';
 import { LuukkuError } from '../../../shared/errors';
 import type { Core } from '../../app/core';
 import { CaseOutOfScope, requireCaseAccess } from './caseAccess';
+import { findUser } from '../team/userQueries';
+import { findLetter, insertEvents, insertLetter, letterTemplateRows, saveTemplateRow } from './recordQueries';
 import { documentPdf } from './letterPdf';
 import { DEFAULT_TEMPLATES, fillTemplate } from './letterTemplates';
 import { readCase } from './queries';
@@ -34,7 +36,7 @@ function letterDate(date: string | null): string {
 }
 
 export async function letterTemplates(core: Core): Promise<(LetterTemplate & { defaultBody: string })[]> {
-  const stored = await core.db.selectFrom('letter_templates').selectAll().execute();
+  const stored = await letterTemplateRows(core.db);
   return LETTER_KINDS.flatMap((kind) =>
     LETTER_LANGUAGES.map((language) => {
       const row = stored.find((s) => s.kind === kind && s.language === language);
@@ -52,14 +54,7 @@ export async function saveLetterTemplate(
   const actor = core.actor()!;
   await core.transact(
     { actor, action: 'letters.saveTemplate', details: { kind: input.kind, language: input.language } },
-    (trx) =>
-      trx
-        .insertInto('letter_templates')
-        .values({ ...input, updated_at: now, updated_by: actor.id })
-        .onConflict((oc) =>
-          oc.columns(['kind', 'language']).doUpdateSet({ body: input.body, updated_at: now, updated_by: actor.id }),
-        )
-        .execute(),
+    (trx) => saveTemplateRow(trx, { ...input, at: now, by: actor.id }),
   );
 }
 
@@ -80,7 +75,7 @@ export async function createLetter(
   const t = mainText(input.language);
   const actor = core.actor()!;
   const now = core.now();
-  const author = await core.db.selectFrom('users').select('display_name').where('id', '=', actor.id).executeTakeFirst();
+  const author = await findUser(core.db, actor.id);
   const template = (await letterTemplates(core)).find((x) => x.kind === input.kind && x.language === input.language)!;
   const body = fillTemplate(template.body, {
     county: (await readSettings(core.db)).countyName,
@@ -104,29 +99,24 @@ export async function createLetter(
   // The case with its new letter comes back under the disclosure's own entry, not a second read.
   return core.unitOfWork(async ({ trx, audit }) => {
     const viewer = await requireCaseAccess(core, trx, input.caseId);
-    const { id } = await trx
-      .insertInto('letters')
-      .values({
-        case_id: input.caseId,
-        kind: input.kind,
-        language: input.language,
-        recipient: input.recipient,
-        created_at: now.toISOString(),
-        created_by: actor.id,
-        pdf,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('case_events')
-      .values({
+    const id = await insertLetter(trx, {
+      case_id: input.caseId,
+      kind: input.kind,
+      language: input.language,
+      recipient: input.recipient,
+      created_at: now.toISOString(),
+      created_by: actor.id,
+      pdf,
+    });
+    await insertEvents(trx, [
+      {
         case_id: input.caseId,
         at: now.toISOString(),
         user_id: actor.id,
         kind: 'LETTER',
         data: JSON.stringify({ letterId: id, kind: input.kind, language: input.language }),
-      })
-      .execute();
+      },
+    ]);
     audit({
       actor,
       action: 'letters.create',
@@ -140,11 +130,7 @@ export async function createLetter(
 
 /** The stored PDF, as disclosed; opening it again is a use of client data and is logged. */
 export async function readLetter(core: Core, id: number): Promise<{ fileName: string; pdfBase64: string }> {
-  const letter = await core.db
-    .selectFrom('letters')
-    .select(['case_id', 'kind', 'created_at', 'pdf'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const letter = await findLetter(core.db, id);
   // A letter id that does not exist is answered like one of a case outside the caller's scope.
   if (!letter) throw new CaseOutOfScope(undefined);
   await core.transact(

@@ -9,7 +9,7 @@ import type { QueueQuery } from '../../../shared/contract/cases';
 import type { CaseStatus } from '../../../shared/caseTypes';
 import type { LocalDate } from '../../../shared/dates';
 import type { CasePatch, Database, Db } from '../../store/schema';
-import type { CaseScopeFilter } from './caseAccess';
+import type { CaseScopeFilter } from './scopeQueries';
 
 export type ParsedQueueQuery = Required<Omit<QueueQuery, 'types' | 'areaId' | 'municipalityId' | 'due' | 'text'>> &
   Pick<QueueQuery, 'types' | 'areaId' | 'municipalityId' | 'due' | 'text'>;

@@ -19,6 +19,9 @@ import type { CasePatch, CaseRow, Db } from '../../store/schema';
 import { SOCIAL_WORKER_ROLES } from '../../../shared/roles';
 import { checkGuidedServices } from '../org/guidance';
 import { requireCaseAccess } from './caseAccess';
+import { teamArea } from '../org/queries';
+import { assigneeOf } from '../team/userQueries';
+import { caseRow, insertCaseGuidance, insertEvents } from './recordQueries';
 import { patchCase } from './caseRecord';
 import { readCaseDetail } from './cases';
 import { childIdentity, FieldErrors, pastDateTime } from './caseValidation';
@@ -50,19 +53,12 @@ export async function changeCase(
   const entry = () => ({ actor, action, caseId: id, details: { kind: kind().kind, ...kind().audit } });
   return core.transact(entry, async (trx) => {
     const viewer = await requireCaseAccess(core, trx, id);
-    const row = await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await caseRow(trx, id);
     if (!row) throw new LuukkuError('NOT_FOUND', 'No such case.');
     await patchCase(trx, row, await change(row, trx), now);
-    await trx
-      .insertInto('case_events')
-      .values({
-        case_id: id,
-        at: now.toISOString(),
-        user_id: actor.id,
-        kind: kind().kind,
-        data: JSON.stringify(kind().data),
-      })
-      .execute();
+    await insertEvents(trx, [
+      { case_id: id, at: now.toISOString(), user_id: actor.id, kind: kind().kind, data: JSON.stringify(kind().data) },
+    ]);
     await alsoWrite?.(trx);
     return readCaseDetail(core, trx, viewer, id);
   });
@@ -142,12 +138,7 @@ async function handOver(
   const errors = new FieldErrors();
   let teamId = input.teamId ?? null;
   if (input.assigneeUserId) {
-    const assignee = await db
-      .selectFrom('users as u')
-      .leftJoin('staff as s', 's.id', 'u.staff_id')
-      .select(['u.active', 'u.role', 's.team_id'])
-      .where('u.id', '=', input.assigneeUserId)
-      .executeTakeFirst();
+    const assignee = await assigneeOf(db, input.assigneeUserId);
     if (!assignee?.active || !SOCIAL_WORKER_ROLES.includes(assignee.role))
       errors.add('assigneeUserId', 'no such active social worker');
     else if (runsAssessment(input.decision)) {
@@ -156,10 +147,7 @@ async function handOver(
     }
   }
   if (runsAssessment(input.decision)) {
-    const team = teamId
-      ? await db.selectFrom('teams').select('area_id').where('id', '=', teamId).executeTakeFirst()
-      : undefined;
-    if (!team?.area_id) errors.add('teamId', 'choose a regional assessment team');
+    if (!teamId || !(await teamArea(db, teamId))) errors.add('teamId', 'choose a regional assessment team');
   } else teamId = null;
   errors.throwIfAny();
   return {
@@ -221,11 +209,7 @@ export async function recordDecision(
       };
     },
     async (trx) => {
-      if (serviceIds.length)
-        await trx
-          .insertInto('case_guidance')
-          .values(serviceIds.map((service_id) => ({ case_id: input.id, service_id })))
-          .execute();
+      await insertCaseGuidance(trx, input.id, serviceIds);
     },
   );
 }

@@ -73,3 +73,19 @@ export async function areaAndTeamRows(db: Db) {
   ]);
   return { areas, teams };
 }
+
+/** The teams' names, for boards that show them beside their workers. */
+export async function teamNames(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('teams').select(['id', 'name']).orderBy('name').execute();
+}
+
+/** The municipalities as stored, for matching a name or code typed in a form or a file. */
+export async function municipalityRows(db: Db) {
+  return db.selectFrom('municipalities').select(['id', 'area_id', 'name_fi', 'name_sv']).execute();
+}
+
+/** A team's area: null for a team that is not regional (the assessment needs one that is). */
+export async function teamArea(db: Db, teamId: string): Promise<string | null> {
+  const row = await db.selectFrom('teams').select('area_id').where('id', '=', teamId).executeTakeFirst();
+  return row?.area_id ?? null;
+}

@@ -10,13 +10,19 @@ import type { Core } from '../../app/core';
 import { dayOf } from './queries';
 import type { Db } from '../../store/schema';
 import { checkedEdit, requireReason } from './rosterRules';
+import { staffNameOf } from '../staff/queries';
+import {
+  assignmentWithName,
+  changesOf,
+  insertRosterChange,
+  periodRow,
+  publishPeriodRow,
+  updateAssignment,
+  weekHolders,
+} from './editQueries';
 
 /** Roster periods are calendar months: `2026-12`. A week belongs to the month of its Monday. */
 export const periodIdOf = (a: { date: string | null; week: string | null }) => dayOf(a).slice(0, 7);
-
-async function periodRow(db: Db, id: string) {
-  return db.selectFrom('roster_periods').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
-}
 
 export async function isPublished(db: Db, periodId: string): Promise<boolean> {
   return (await periodRow(db, periodId))?.status === 'PUBLISHED';
@@ -37,33 +43,25 @@ export async function recordChange(
   change: { periodId: string; action: RosterChange['action']; details: ChangeDetails; reason: string },
 ): Promise<void> {
   const actor = core.actor()!;
-  await trx
-    .insertInto('roster_changes')
-    .values({
-      period_id: change.periodId,
-      at: core.now().toISOString(),
-      user_id: actor.id,
-      user_name: actor.name,
-      action: change.action,
-      details: JSON.stringify(change.details),
-      reason: change.reason,
-    })
-    .execute();
+  await insertRosterChange(trx, {
+    period_id: change.periodId,
+    at: core.now().toISOString(),
+    user_id: actor.id,
+    user_name: actor.name,
+    action: change.action,
+    details: JSON.stringify(change.details),
+    reason: change.reason,
+  });
 }
 
 async function assignment(db: Db, id: number) {
-  const row = await db
-    .selectFrom('duty_assignments as d')
-    .innerJoin('staff as s', 's.id', 'd.staff_id')
-    .select(['d.id', 'd.date', 'd.week', 'd.duty', 'd.staff_id', 'd.locked', 's.name'])
-    .where('d.id', '=', id)
-    .executeTakeFirst();
+  const row = await assignmentWithName(db, id);
   if (!row) throw new LuukkuError('NOT_FOUND', 'No such duty on the roster. Refresh the calendar.');
   return row;
 }
 
 async function staffName(db: Db, id: string): Promise<string> {
-  const row = await db.selectFrom('staff').select(['name', 'active']).where('id', '=', id).executeTakeFirst();
+  const row = await staffNameOf(db, id);
   if (!row || !row.active) throw invalidInput(`staffId: ${id} is not an active worker`);
   return row.name;
 }
@@ -87,11 +85,11 @@ export async function moveDuty(
     { actor: core.actor(), action: 'roster.move', details: { id: a.id, staffId: input.staffId, date, published } },
     dates,
     async (trx) => {
-      await trx
-        .updateTable('duty_assignments')
-        .set({ staff_id: input.staffId, date, period_id: (await periodRow(trx, to)) ? to : null })
-        .where('id', '=', a.id)
-        .execute();
+      await updateAssignment(trx, a.id, {
+        staff_id: input.staffId,
+        date,
+        period_id: (await periodRow(trx, to)) ? to : null,
+      });
       if (published)
         await recordChange(core, trx, {
           periodId: from,
@@ -116,22 +114,13 @@ export async function lockDuty(core: Core, input: { id: number; locked: boolean 
     { actor: core.actor(), action: input.locked ? 'roster.lock' : 'roster.unlock', details: { id: input.id } },
     async (trx) => {
       await assignment(trx, input.id);
-      await trx
-        .updateTable('duty_assignments')
-        .set({ locked: input.locked ? 1 : 0 })
-        .where('id', '=', input.id)
-        .execute();
+      await updateAssignment(trx, input.id, { locked: input.locked ? 1 : 0 });
     },
   );
 }
 
 export async function swapWeeks(core: Core, input: { a: string; b: string; reason: string }): Promise<MoveResult> {
-  const rows = await core.db
-    .selectFrom('duty_assignments as d')
-    .innerJoin('staff as s', 's.id', 'd.staff_id')
-    .select(['d.id', 'd.week', 'd.staff_id', 'd.locked', 's.name'])
-    .where('d.week', 'in', [input.a, input.b])
-    .execute();
+  const rows = await weekHolders(core.db, [input.a, input.b]);
   const a = rows.find((r) => r.week === input.a);
   const b = rows.find((r) => r.week === input.b);
   if (!a || !b) throw invalidInput(`${a ? 'b' : 'a'}: that week has no assessment-week worker to swap`);
@@ -144,8 +133,8 @@ export async function swapWeeks(core: Core, input: { a: string; b: string; reaso
     { actor: core.actor(), action: 'roster.swapWeeks', details: { a: input.a, b: input.b } },
     [isoWeekMonday(input.a), isoWeekMonday(input.b)],
     async (trx) => {
-      await trx.updateTable('duty_assignments').set({ staff_id: b.staff_id }).where('id', '=', a.id).execute();
-      await trx.updateTable('duty_assignments').set({ staff_id: a.staff_id }).where('id', '=', b.id).execute();
+      await updateAssignment(trx, a.id, { staff_id: b.staff_id });
+      await updateAssignment(trx, b.id, { staff_id: a.staff_id });
       for (const [i, [week, fromName, toName]] of [
         [input.a, a.name, b.name],
         [input.b, b.name, a.name],
@@ -173,29 +162,19 @@ export async function publishPeriod(core: Core, periodId: string): Promise<void>
     const period = await periodRow(trx, periodId);
     if (!period) throw new LuukkuError('NOT_FOUND', 'Generate the roster for this month before publishing it.');
     if (period.status === 'PUBLISHED') throw new LuukkuError('CONFLICT', 'This month is already published.');
-    await trx
-      .updateTable('roster_periods')
-      .set({ status: 'PUBLISHED', published_at: core.now().toISOString(), published_by: core.actor()!.id })
-      .where('id', '=', periodId)
-      .execute();
+    await publishPeriodRow(trx, periodId, core.now().toISOString(), core.actor()!.id);
   });
 }
 
 export async function rosterChanges(db: Db, periodIds: readonly string[]): Promise<RosterChange[]> {
   if (!periodIds.length) return [];
-  const rows = await db
-    .selectFrom('roster_changes')
-    .selectAll()
-    .where('period_id', 'in', periodIds)
-    .orderBy('id', 'desc')
-    .limit(500)
-    .execute();
+  const rows = await changesOf(db, periodIds, 500);
   return rows.map((r) => ({
     id: r.id,
     periodId: r.period_id,
     at: r.at,
     userName: r.user_name,
-    action: r.action as RosterChange['action'],
+    action: r.action,
     reason: r.reason,
     ...(JSON.parse(r.details) as ChangeDetails),
   }));

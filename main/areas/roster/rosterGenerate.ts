@@ -22,6 +22,7 @@ import { dayOf, listAssignments, type AssignmentRow } from './queries';
 import { periodIdOf } from './rosterEdit';
 import { buildScenario } from './rosterInput';
 import { checkedEdit } from './rosterRules';
+import { deleteAssignments, ensureDraftPeriod, insertAssignments, periodIds, periodRow } from './editQueries';
 
 type Report = (progress: NonNullable<GenerateProgress>) => void;
 
@@ -55,11 +56,7 @@ export async function generateRoster(
   const range = generationRange(input);
   const month = input.kind === 'MONTH' ? input.month : null;
   if (month) {
-    const period = await core.db
-      .selectFrom('roster_periods')
-      .select('status')
-      .where('id', '=', month)
-      .executeTakeFirst();
+    const period = await periodRow(core.db, month);
     if (period?.status === 'PUBLISHED')
       throw new LuukkuError(
         'CONFLICT',
@@ -75,11 +72,7 @@ export async function generateRoster(
     from: isoWeek(window.from),
     to: isoWeek(window.to),
   });
-  const published = new Set(
-    (await core.db.selectFrom('roster_periods').select('id').where('status', '=', 'PUBLISHED').execute()).map(
-      (p) => p.id,
-    ),
-  );
+  const published = await periodIds(core.db, 'PUBLISHED');
   const inRange = (a: { date: string | null; week: string | null }) => dayOf(a) >= range.from && dayOf(a) <= range.to;
   const replaceable = (a: AssignmentRow) =>
     inRange(a) && !a.locked && !published.has(periodIdOf(a)) && (month ? !!a.date : !!a.week);
@@ -126,29 +119,12 @@ export async function generateRoster(
     },
     [range.from, range.to],
     async (trx) => {
-      if (month)
-        await trx
-          .insertInto('roster_periods')
-          .values({
-            id: month,
-            from_date: range.from,
-            to_date: range.to,
-            status: 'DRAFT',
-            published_at: null,
-            published_by: null,
-          })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-      const periods = new Set((await trx.selectFrom('roster_periods').select('id').execute()).map((p) => p.id));
-      for (let i = 0; i < removed.length; i += 500)
-        await trx
-          .deleteFrom('duty_assignments')
-          .where(
-            'id',
-            'in',
-            removed.slice(i, i + 500).map((a) => a.id),
-          )
-          .execute();
+      if (month) await ensureDraftPeriod(trx, { id: month, from: range.from, to: range.to });
+      const periods = await periodIds(trx);
+      await deleteAssignments(
+        trx,
+        removed.map((a) => a.id),
+      );
       const rows = fresh.map((a) => {
         const date = 'date' in a ? a.date : null;
         const week = 'date' in a ? null : a.week;
@@ -162,11 +138,7 @@ export async function generateRoster(
           period_id: periods.has(period) ? period : null,
         };
       });
-      for (let i = 0; i < rows.length; i += 500)
-        await trx
-          .insertInto('duty_assignments')
-          .values(rows.slice(i, i + 500))
-          .execute();
+      await insertAssignments(trx, rows);
     },
   );
   if (!outcome.allowed)

@@ -10,6 +10,8 @@ import { lockProblems } from '../../scheduler/locks';
 import type { AssignmentRow } from './queries';
 import type { Db } from '../../store/schema';
 import { readRosterConfig } from '../settings/queries';
+import { dutyCounts } from './editQueries';
+import { scenarioRows } from '../staff/queries';
 
 export const DEFAULT_MAX_DUTIES_PER_WEEK = 5;
 
@@ -29,27 +31,8 @@ export interface ScenarioOptions {
 export async function buildScenario(db: Db, options: ScenarioOptions): Promise<Scenario> {
   const { from, to } = options.window;
   const config = await readRosterConfig(db);
-  const [staff, absences, wishes, closures, history] = await Promise.all([
-    db
-      .selectFrom('staff')
-      .select(['id', 'name', 'role', 'fte', 'languages', 'max_duties_per_week'])
-      .where('active', '=', 1)
-      .where('role', 'in', ROSTERED_ROLES)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('absences')
-      .select(['staff_id', 'from_date', 'to_date'])
-      .where('to_date', '>=', from)
-      .where('from_date', '<=', to)
-      .execute(),
-    db
-      .selectFrom('duty_wishes')
-      .select(['staff_id', 'date'])
-      .where('date', '>=', from)
-      .where('date', '<=', to)
-      .execute(),
-    db.selectFrom('closure_days').select('date').execute(),
+  const [[staff, absences, wishes, closures], history] = await Promise.all([
+    scenarioRows(db, from, to),
     options.historyBefore ? dutyHistory(db, options.historyBefore) : Promise.resolve(new Map<string, number>()),
   ]);
   const dutyTypes = options.daily ? config.dutyTypes : [];
@@ -103,16 +86,5 @@ export async function buildScenario(db: Db, options: ScenarioOptions): Promise<S
 /** Duties per person and type in the 365 days before `before`: the fairness history. */
 async function dutyHistory(db: Db, before: LocalDate): Promise<Map<string, number>> {
   const since = addDays(before, -365);
-  const rows = await db
-    .selectFrom('duty_assignments')
-    .select(['staff_id', 'duty', (eb) => eb.fn.countAll<number>().as('n')])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('date', '>=', since), eb('date', '<', before)]),
-        eb.and([eb('week', '>=', isoWeek(since)), eb('week', '<', isoWeek(before))]),
-      ]),
-    )
-    .groupBy(['staff_id', 'duty'])
-    .execute();
-  return new Map(rows.map((r) => [`${r.staff_id}|${r.duty}`, Number(r.n)]));
+  return dutyCounts(db, { from: since, before }, { from: isoWeek(since), before: isoWeek(before) });
 }

@@ -13,14 +13,11 @@ import type { Db } from '../../store/schema';
 import { isPublished, periodIdOf, recordChange } from './rosterEdit';
 import { buildScenario } from './rosterInput';
 import { checkedEdit, requireReason, weeksAround } from './rosterRules';
+import { deleteAssignments, insertAssignments, periodIds, unlockedDuty } from './editQueries';
+import { absenceWithName, staffNames } from '../staff/queries';
 
 async function absence(db: Db, id: number) {
-  const row = await db
-    .selectFrom('absences as a')
-    .innerJoin('staff as s', 's.id', 'a.staff_id')
-    .select(['a.id', 'a.staff_id', 'a.from_date', 'a.to_date', 's.name'])
-    .where('a.id', '=', id)
-    .executeTakeFirst();
+  const row = await absenceWithName(db, id);
   if (!row) throw new LuukkuError('NOT_FOUND', 'No such absence.');
   return row;
 }
@@ -49,9 +46,7 @@ export async function proposeRepair(core: Core, absenceId: number): Promise<Repa
     .map((a) => ({ workerId: a.staffId, duty: a.duty, ...(a.date ? { date: a.date } : { week: a.week! }) }));
   const result = await solveInWorker({ scenario, prefer });
 
-  const names = new Map(
-    (await core.db.selectFrom('staff').select(['id', 'name']).execute()).map((s) => [s.id, s.name] as const),
-  );
+  const names = await staffNames(core.db);
   const before = new Map<string, string[]>();
   const after = new Map<string, string[]>();
   for (const a of existing.filter(inCore)) before.set(slotOf(a), [...(before.get(slotOf(a)) ?? []), a.staffId]);
@@ -102,9 +97,7 @@ export async function applyRepair(
   const published = new Map<string, boolean>();
   for (const c of input.changes) published.set(periodIdOf(c), await isPublished(core.db, periodIdOf(c)));
   requireReason([...published.values()].some(Boolean), input.reason);
-  const names = new Map(
-    (await core.db.selectFrom('staff').select(['id', 'name']).execute()).map((s) => [s.id, s.name] as const),
-  );
+  const names = await staffNames(core.db);
   return checkedEdit(
     core,
     {
@@ -114,39 +107,31 @@ export async function applyRepair(
     },
     [away.from_date, away.to_date, ...input.changes.map(dayOf)],
     async (trx) => {
-      const periods = new Set((await trx.selectFrom('roster_periods').select('id').execute()).map((p) => p.id));
+      const periods = await periodIds(trx);
       for (const c of input.changes) {
         if ((c.date === null) === (c.week === null)) throw invalidInput('changes: give either date or week');
         if (c.toStaffId && !names.has(c.toStaffId)) throw invalidInput(`changes: unknown worker ${c.toStaffId}`);
         if (c.fromStaffId) {
-          let q = trx
-            .selectFrom('duty_assignments')
-            .select('id')
-            .where('duty', '=', c.duty)
-            .where('staff_id', '=', c.fromStaffId)
-            .where('locked', '=', 0);
-          q = c.date ? q.where('date', '=', c.date) : q.where('week', '=', c.week);
-          const row = await q.executeTakeFirst();
+          const row = await unlockedDuty(trx, { duty: c.duty, staffId: c.fromStaffId, date: c.date, week: c.week });
           if (!row)
             throw new LuukkuError(
               'CONFLICT',
               'The roster has changed since this repair was proposed. Propose it again.',
             );
-          await trx.deleteFrom('duty_assignments').where('id', '=', row.id).execute();
+          await deleteAssignments(trx, [row.id]);
         }
         const period = periodIdOf(c);
         if (c.toStaffId)
-          await trx
-            .insertInto('duty_assignments')
-            .values({
+          await insertAssignments(trx, [
+            {
               date: c.date,
               week: c.week,
               duty: c.duty,
               staff_id: c.toStaffId,
               locked: 0,
               period_id: periods.has(period) ? period : null,
-            })
-            .execute();
+            },
+          ]);
         if (published.get(period))
           await recordChange(core, trx, {
             periodId: period,

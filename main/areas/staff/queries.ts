@@ -149,3 +149,50 @@ export async function rosteredStaff(db: Db) {
     .orderBy('name')
     .execute();
 }
+
+/** A worker's name and whether they are active. */
+export async function staffNameOf(db: Db, id: string) {
+  return db.selectFrom('staff').select(['name', 'active']).where('id', '=', id).executeTakeFirst();
+}
+
+/** An absence with its worker's name. */
+export async function absenceWithName(db: Db, id: number) {
+  return db
+    .selectFrom('absences as a')
+    .innerJoin('staff as s', 's.id', 'a.staff_id')
+    .select(['a.id', 'a.staff_id', 'a.from_date', 'a.to_date', 's.name'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Every worker's name by id. */
+export async function staffNames(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('staff').select(['id', 'name']).execute();
+  return new Map(rows.map((s) => [s.id, s.name] as const));
+}
+
+/** What the roster solver needs of the county's staff for a range: workers, absences, wishes, closure days. */
+export async function scenarioRows(db: Db, from: LocalDate, to: LocalDate) {
+  return Promise.all([
+    db
+      .selectFrom('staff')
+      .select(['id', 'name', 'role', 'fte', 'languages', 'max_duties_per_week'])
+      .where('active', '=', 1)
+      .where('role', 'in', ROSTERED_ROLES)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('absences')
+      .select(['staff_id', 'from_date', 'to_date'])
+      .where('to_date', '>=', from)
+      .where('from_date', '<=', to)
+      .execute(),
+    db
+      .selectFrom('duty_wishes')
+      .select(['staff_id', 'date'])
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .execute(),
+    db.selectFrom('closure_days').select('date').execute(),
+  ]);
+}

@@ -14,6 +14,8 @@ import type { Actor } from '../../store/audit';
 import { documentPdf } from '../cases/letterPdf';
 import type { Transactor } from '../../store/unitOfWork';
 import { findExistingCases } from '../cases/queries';
+import { caseRow } from '../cases/recordQueries';
+import { entriesFor } from './accessLogQueries';
 import { readSettings } from '../settings/queries';
 import { mainText } from '../../text';
 import { childName } from '../cases/cases';
@@ -33,7 +35,7 @@ export async function childAccessLog(
   reader: { actor: Actor | null; now: Date; format?: 'pdf' },
 ): Promise<AccessLog> {
   return store.unitOfWork(async ({ trx, audit }) => {
-    const child = await trx.selectFrom('cases').selectAll().where('id', '=', input.caseId).executeTakeFirst();
+    const child = await caseRow(trx, input.caseId);
     if (!child) throw new LuukkuError('NOT_FOUND', 'No such case.');
     const related = await findExistingCases(trx, {
       hetu: child.child_hetu ?? '',
@@ -43,36 +45,11 @@ export async function childAccessLog(
     });
     const cases = [child, ...related.map((r) => r.row).filter((r) => r.id !== child.id)];
     const ids = cases.map((c) => c.id);
-    const entries = await trx
-      .selectFrom('audit_log as a')
-      .leftJoin('users as u', 'u.id', 'a.user_id')
-      .select([
-        'a.seq',
-        'a.at',
-        'u.display_name as user',
-        'a.user_name as userName',
-        'a.role',
-        'a.action',
-        'a.purpose',
-        'a.case_id as caseId',
-        'a.outcome',
-      ])
-      .where((eb) =>
-        eb.or([
-          eb('a.case_id', 'in', ids),
-          eb('a.seq', 'in', eb.selectFrom('audit_cases').select('seq').where('case_id', 'in', ids)),
-        ]),
-      )
-      .orderBy('a.seq')
-      .execute();
+    const found = await entriesFor(trx, ids);
+    const entries = found.entries;
     // Entries that listed several cases (a queue page, a bulk move) name which of this child's they showed.
     const listed = new Map<number, string[]>();
-    for (const r of await trx
-      .selectFrom('audit_cases')
-      .select(['seq', 'case_id'])
-      .where('case_id', 'in', ids)
-      .execute())
-      listed.set(r.seq, [...(listed.get(r.seq) ?? []), r.case_id]);
+    for (const r of found.listed) listed.set(r.seq, [...(listed.get(r.seq) ?? []), r.case_id]);
     const rows = entries.map((e) => ({ ...e, caseId: e.caseId ?? listed.get(e.seq)?.join(' ') ?? null }));
     audit({
       actor: reader.actor,

@@ -7,7 +7,8 @@ import { jobProgress, trackJob } from '../../app/jobProgress';
 import { childAccessLogFor, childAccessLogPdf } from './accessLog';
 import { inbox, markInboxRead, reassignCases } from './reassign';
 import { retentionReport } from './retention';
-import { assignableUsers, listUsers, resetPassword, saveUser, setUserActive } from './users';
+import { listUsers, resetPassword, saveUser, setUserActive } from './users';
+import { assignableUsers } from './userQueries';
 import { suggestAssignees, workloadBoard } from './workload';
 
 export const teamHandlers: AreaHandlers<'team'> = {

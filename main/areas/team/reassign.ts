@@ -10,6 +10,10 @@ import type { Inbox } from '../../../shared/contract/team';
 import type { Db } from '../../store/schema';
 import { FieldErrors } from '../cases/caseValidation';
 import { yieldToEventLoop, type CountProgress } from '../../app/jobProgress';
+import { updateCase } from '../cases/queries';
+import { casesToMoveByIds, insertEvents, openCasesOf } from '../cases/recordQueries';
+import { insertMessage, markRead, messagesOf } from './inboxQueries';
+import { findUser, userNames, userWithTeam } from './userQueries';
 
 const SLICE = 100;
 
@@ -21,20 +25,12 @@ export interface ReassignRequest {
 }
 
 async function casesToMove(trx: Db, input: ReassignRequest, errors: FieldErrors) {
-  const columns = ['id', 'status', 'assignee_user_id', 'assigned_team_id'] as const;
   if (input.fromUserId) {
-    const from = await trx.selectFrom('users').select('id').where('id', '=', input.fromUserId).executeTakeFirst();
-    if (!from) errors.add('fromUserId', 'no such user');
-    return trx
-      .selectFrom('cases')
-      .select(columns)
-      .where('assignee_user_id', '=', input.fromUserId)
-      .where('status', '!=', 'CLOSED')
-      .orderBy('id')
-      .execute();
+    if (!(await findUser(trx, input.fromUserId))) errors.add('fromUserId', 'no such user');
+    return openCasesOf(trx, input.fromUserId);
   }
   const ids = [...new Set(input.caseIds)];
-  const rows = await trx.selectFrom('cases').select(columns).where('id', 'in', ids).orderBy('id').execute();
+  const rows = await casesToMoveByIds(trx, ids);
   if (rows.length < ids.length) errors.add('caseIds', `${ids.length - rows.length} of the cases do not exist`);
   const closed = rows.filter((r) => r.status === 'CLOSED').length;
   if (closed) errors.add('caseIds', `${closed} of the cases are closed and stay with who closed them`);
@@ -58,12 +54,7 @@ export async function reassignCases(
     }),
     async (trx) => {
       const errors = new FieldErrors();
-      const target = await trx
-        .selectFrom('users as u')
-        .leftJoin('staff as s', 's.id', 'u.staff_id')
-        .select(['u.id', 'u.display_name as name', 'u.role', 'u.active', 's.team_id as teamId'])
-        .where('u.id', '=', input.toUserId)
-        .executeTakeFirst();
+      const target = await userWithTeam(trx, input.toUserId);
       if (!target?.active || !ASSIGNABLE_ROLES.includes(target.role))
         errors.add('toUserId', 'no such active social worker');
       const rows = await casesToMove(trx, input, errors);
@@ -71,21 +62,14 @@ export async function reassignCases(
       if (!errors.any && !moving.length)
         errors.add(input.fromUserId ? 'fromUserId' : 'caseIds', 'no open cases to move to this worker');
       errors.throwIfAny();
-      const names = new Map(
-        (await trx.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]),
-      );
+      const names = await userNames(trx);
       for (let i = 0; i < moving.length; i += SLICE) {
         for (const row of moving.slice(i, i + SLICE)) {
           // A regional assessment follows its worker's team; other cases keep theirs.
           const team = row.status === 'ASSESSMENT' && target!.teamId ? target!.teamId : row.assigned_team_id;
-          await trx
-            .updateTable('cases')
-            .set({ assignee_user_id: input.toUserId, assigned_team_id: team, updated_at: now })
-            .where('id', '=', row.id)
-            .execute();
-          await trx
-            .insertInto('case_events')
-            .values({
+          await updateCase(trx, row.id, { assignee_user_id: input.toUserId, assigned_team_id: team, updated_at: now });
+          await insertEvents(trx, [
+            {
               case_id: row.id,
               at: now,
               user_id: actor.id,
@@ -95,8 +79,8 @@ export async function reassignCases(
                 to: target!.name,
                 reason: input.reason,
               }),
-            })
-            .execute();
+            },
+          ]);
         }
         report({ done: Math.min(i + SLICE, moving.length), total: moving.length });
         await yieldToEventLoop();
@@ -130,29 +114,14 @@ async function notify(
     })),
   ].filter((m) => m.user_id !== actorId);
   for (const m of messages)
-    await trx
-      .insertInto('inbox')
-      .values({ user_id: m.user_id, at, kind: m.kind, data: JSON.stringify(m.data), read_at: null })
-      .execute();
+    await insertMessage(trx, { user_id: m.user_id, at, kind: m.kind, data: JSON.stringify(m.data) });
 }
 
 export async function inbox(core: Core) {
   const me = await core.requireUser();
-  const rows = await core.db
-    .selectFrom('inbox')
-    .select(['id', 'at', 'kind', 'data', 'read_at'])
-    .where('user_id', '=', me.id)
-    .orderBy('id', 'desc')
-    .limit(50)
-    .execute();
-  const unread = await core.db
-    .selectFrom('inbox')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', me.id)
-    .where('read_at', 'is', null)
-    .executeTakeFirstOrThrow();
+  const { rows, unread } = await messagesOf(core.db, me.id, 50);
   return {
-    unread: Number(unread.n),
+    unread,
     items: rows.map((r) => {
       const data = JSON.parse(r.data) as {
         count: number;
@@ -174,12 +143,6 @@ export async function inbox(core: Core) {
 
 export async function markInboxRead(core: Core, ids: number[] | undefined) {
   const me = await core.requireUser();
-  let update = core.db
-    .updateTable('inbox')
-    .set({ read_at: core.now().toISOString() })
-    .where('user_id', '=', me.id)
-    .where('read_at', 'is', null);
-  if (ids) update = update.where('id', 'in', ids.length ? ids : [-1]);
-  await update.execute();
+  await markRead(core.db, me.id, ids, core.now().toISOString());
   return inbox(core);
 }

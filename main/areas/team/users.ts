@@ -11,45 +11,29 @@
  * changes role or has its password reset.
  */
 import { LuukkuError, Refusal } from '../../../shared/errors';
-import { ASSIGNABLE_ROLES, CLIENT_ROLES, type Role } from '../../../shared/roles';
+import { CLIENT_ROLES, type Role } from '../../../shared/roles';
 import type { CurrentUser } from '../../../shared/contract';
 import type { SaveUser, UserAccount } from '../../../shared/contract/team';
 import type { Core } from '../../app/core';
 import { hashPassword, requireGoodPassword } from '../../security/passwords';
 import type { Db } from '../../store/schema';
-import { insertUser } from './userQueries';
+import { clearSignInFailures } from '../session/queries';
+import { staffExists } from '../staff/queries';
+import { insertMessage } from './inboxQueries';
+import {
+  findUser,
+  findUserByUsername,
+  insertUser,
+  otherActiveLeads,
+  selectAccounts,
+  setPassword,
+  updateUser,
+} from './userQueries';
 import { FieldErrors } from '../cases/caseValidation';
 
 /** Every account (or the one with `onlyId`), with its last good sign-in from the log. */
 export async function listUsers(db: Db, onlyId?: string): Promise<UserAccount[]> {
-  // One pass over the log for all users, not one per user: the log has no index by user.
-  const lastSignIn = db
-    .selectFrom('audit_log')
-    .select(['user_id', (eb) => eb.fn.max('at').as('at')])
-    .where('action', '=', 'session.signIn')
-    .where('outcome', '=', 'OK')
-    .groupBy('user_id')
-    .as('l');
-  let query = db
-    .selectFrom('users as u')
-    .leftJoin('staff as s', 's.id', 'u.staff_id')
-    .leftJoin(lastSignIn, 'l.user_id', 'u.id')
-    .select([
-      'u.id',
-      'u.username',
-      'u.display_name as displayName',
-      'u.role',
-      'u.staff_id as staffId',
-      's.name as staffName',
-      'u.active',
-      'u.must_change_password as mustChange',
-      'u.created_at as createdAt',
-      'l.at as lastSignInAt',
-    ])
-    .orderBy('u.active', 'desc')
-    .orderBy('u.display_name');
-  if (onlyId) query = query.where('u.id', '=', onlyId);
-  const rows = await query.execute();
+  const rows = await selectAccounts(db, onlyId);
   return rows.map(({ mustChange, active, role, lastSignInAt, ...r }) => ({
     ...r,
     role,
@@ -61,36 +45,7 @@ export async function listUsers(db: Db, onlyId?: string): Promise<UserAccount[]>
 
 const accountOf = async (db: Db, id: string): Promise<UserAccount> => (await listUsers(db, id))[0]!;
 
-/** Active social workers a case can be assigned to, with their roster entry (area, team, FTE). */
-export async function assignableUsers(db: Db) {
-  return db
-    .selectFrom('users as u')
-    .leftJoin('staff as s', 's.id', 'u.staff_id')
-    .select([
-      'u.id',
-      'u.display_name as name',
-      'u.role',
-      'u.staff_id as staffId',
-      's.area_id as areaId',
-      's.team_id as teamId',
-      's.fte',
-    ])
-    .where('u.active', '=', 1)
-    .where('u.role', 'in', ASSIGNABLE_ROLES)
-    .orderBy('u.display_name')
-    .execute();
-}
-
-async function activeLeads(db: Db, except: string): Promise<number> {
-  const row = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('role', '=', 'LEAD')
-    .where('active', '=', 1)
-    .where('id', '!=', except)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const activeLeads = async (db: Db, except: string): Promise<number> => (await otherActiveLeads(db, except)).length;
 
 /** Refuses (FORBIDDEN, logged) anyone but a team lead touching an account whose role sees client data. */
 function requireLeadForClientData(me: CurrentUser, roles: (Role | undefined)[]): void {
@@ -111,13 +66,7 @@ async function tellLeads(
   account: { displayName: string; username: string; role: string },
   at: string,
 ): Promise<void> {
-  const leads = await trx
-    .selectFrom('users')
-    .select('id')
-    .where('role', '=', 'LEAD')
-    .where('active', '=', 1)
-    .where('id', '!=', me.id)
-    .execute();
+  const leads = await otherActiveLeads(trx, me.id);
   const data = {
     count: 1,
     by: me.displayName,
@@ -125,11 +74,7 @@ async function tellLeads(
     reason: '',
     role: account.role,
   };
-  for (const lead of leads)
-    await trx
-      .insertInto('inbox')
-      .values({ user_id: lead.id, at, kind, data: JSON.stringify(data), read_at: null })
-      .execute();
+  for (const lead of leads) await insertMessage(trx, { user_id: lead, at, kind, data: JSON.stringify(data) });
 }
 
 export async function saveUser(core: Core, input: SaveUser & { staffId: string | null }): Promise<UserAccount> {
@@ -144,20 +89,11 @@ export async function saveUser(core: Core, input: SaveUser & { staffId: string |
     }),
     async (trx) => {
       const errors = new FieldErrors();
-      const existing = input.id
-        ? await trx.selectFrom('users').selectAll().where('id', '=', input.id).executeTakeFirst()
-        : undefined;
+      const existing = input.id ? await findUser(trx, input.id) : undefined;
       if (input.id && !existing) throw new LuukkuError('NOT_FOUND', 'No such user.');
-      const taken = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', input.username)
-        .executeTakeFirst();
+      const taken = await findUserByUsername(trx, input.username);
       if (taken && taken.id !== input.id) errors.add('username', 'already in use');
-      if (
-        input.staffId &&
-        !(await trx.selectFrom('staff').select('id').where('id', '=', input.staffId).executeTakeFirst())
-      )
+      if (input.staffId && !(await staffExists(trx, input.staffId)))
         errors.add('staffId', 'no such worker on the roster');
       requireLeadForClientData(me, [input.role, existing?.role]);
       const roleChanges = existing && existing.role !== input.role;
@@ -186,19 +122,13 @@ export async function saveUser(core: Core, input: SaveUser & { staffId: string |
       }
       if (roleChanges) await tellLeads(trx, me, 'ACCOUNT_ROLE_CHANGED', account, at);
       if (passwordHash) await tellLeads(trx, me, 'PASSWORD_RESET', account, at);
-      await trx
-        .updateTable('users')
-        .set({
-          username: input.username,
-          display_name: input.displayName,
-          role: input.role,
-          staff_id: input.staffId,
-          ...(passwordHash
-            ? { password_hash: passwordHash, password_changed_at: core.now().toISOString(), must_change_password: 1 }
-            : {}),
-        })
-        .where('id', '=', existing.id)
-        .execute();
+      await updateUser(trx, existing.id, {
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        staff_id: input.staffId,
+      });
+      if (passwordHash) await setPassword(trx, existing.id, passwordHash, core.now(), true);
       return existing.id;
     },
   );
@@ -210,7 +140,7 @@ export async function setUserActive(core: Core, userId: string, active: boolean)
   await core.transact(
     { actor: core.actor(), action: active ? 'users.activate' : 'users.deactivate', details: { userId } },
     async (trx) => {
-      const user = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+      const user = await findUser(trx, userId);
       if (!user) throw new LuukkuError('NOT_FOUND', 'No such user.');
       requireLeadForClientData(me, [user.role]);
       const errors = new FieldErrors();
@@ -220,11 +150,7 @@ export async function setUserActive(core: Core, userId: string, active: boolean)
       if (user.role === 'ADMIN' && me.role !== 'ADMIN')
         errors.add('id', 'only the county admin manages the admin account');
       errors.throwIfAny();
-      await trx
-        .updateTable('users')
-        .set({ active: active ? 1 : 0 })
-        .where('id', '=', userId)
-        .execute();
+      await updateUser(trx, userId, { active: active ? 1 : 0 });
     },
   );
   return accountOf(core.db, userId);
@@ -235,24 +161,14 @@ export async function resetPassword(core: Core, userId: string, password: string
   const me = await core.requireUser();
   const hash = await hashPassword(password);
   await core.transact({ actor: core.actor(), action: 'users.resetPassword', details: { userId } }, async (trx) => {
-    const user = await trx
-      .selectFrom('users')
-      .select(['id', 'role', 'display_name', 'username'])
-      .where('id', '=', userId)
-      .executeTakeFirst();
+    const user = await findUser(trx, userId);
     if (!user) throw new LuukkuError('NOT_FOUND', 'No such user.');
     requireLeadForClientData(me, [user.role]);
     requireGoodPassword('password', password, [user.username, user.display_name]);
     if (user.role === 'ADMIN' && me.role !== 'ADMIN')
       throw new FieldErrors().error('id: only the county admin manages the admin account');
-    const { username } = await trx
-      .updateTable('users')
-      .set({ password_hash: hash, password_changed_at: core.now().toISOString(), must_change_password: 1 })
-      .where('id', '=', userId)
-      .returning('username')
-      .executeTakeFirstOrThrow();
-    // A new password lifts the pause that wrong ones put on signing in.
-    await trx.deleteFrom('sign_in_failures').where('username', '=', username).execute();
+    await setPassword(trx, userId, hash, core.now(), true);
+    await clearSignInFailures(trx, user.username);
     const account = { displayName: user.display_name, username: user.username, role: user.role };
     await tellLeads(trx, me, 'PASSWORD_RESET', account, core.now().toISOString());
   });

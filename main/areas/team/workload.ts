@@ -14,7 +14,9 @@ import { readCalendar } from '../settings/queries';
 import type { Db } from '../../store/schema';
 import { caseFlow, openLoad, type LoadRow } from './workloadQueries';
 import { clockContextOf } from '../cases/cases';
-import { assignableUsers } from './users';
+import { assignableUsers } from './userQueries';
+import { casesPerArea } from '../cases/recordQueries';
+import { listAreas, teamNames } from '../org/queries';
 
 const HORIZON_DAYS = 28;
 const TREND_WEEKS = 8;
@@ -41,8 +43,8 @@ export async function workloadBoard(core: Core): Promise<Workload> {
   const [people, absences, areas, teams] = await Promise.all([
     assignableUsers(db),
     listAbsences(db, today, horizon),
-    db.selectFrom('areas').select(['id', 'name_fi as nameFi', 'name_sv as nameSv']).orderBy('name_fi').execute(),
-    db.selectFrom('teams').select(['id', 'name']).orderBy('name').execute(),
+    listAreas(db),
+    teamNames(db),
   ]);
   const workers = people.map((p) => {
     const mine = load.filter((r) => r.userId === p.id);
@@ -127,15 +129,8 @@ export async function suggestAssignees(
   if (daysBetween(from, to) > MAX_SUGGESTION_DAYS)
     throw invalidInput(`to: at most ${MAX_SUGGESTION_DAYS} days after the period's start`);
   if (to < from) throw invalidInput('to: must not be before from');
-  let cases = db
-    .selectFrom('cases')
-    .select(['area_id as areaId', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('area_id');
-  cases = input.caseIds
-    ? cases.where('id', 'in', input.caseIds)
-    : cases.where('assignee_user_id', '=', input.fromUserId!).where('status', '!=', 'CLOSED');
   const [byArea, people, load, absences] = await Promise.all([
-    cases.execute(),
+    casesPerArea(db, input.caseIds ? { caseIds: input.caseIds } : { assigneeId: input.fromUserId! }),
     assignableUsers(db),
     openLoad(db, clock.today, clock.today),
     listAbsences(db, from, to),

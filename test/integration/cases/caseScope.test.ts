@@ -7,7 +7,8 @@
 import type { InputOf } from '../../../shared/contract';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatcher';
-import { caseScopeFilter, caseViewer } from '../../../main/areas/cases/caseAccess';
+import { caseViewer } from '../../../main/areas/cases/caseAccess';
+import { caseScopeFilter } from '../../../main/areas/cases/scopeQueries';
 import { EXISTING_CASE_LOOKUPS_PER_MINUTE } from '../../../main/app/rateLimit';
 import { contract, operationNames, type OperationName } from '../../../shared/contract';
 import { makeHetu } from '../../../shared/hetu';

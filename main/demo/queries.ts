@@ -1,3 +1,4 @@
+/** The demo generator's SQL: it writes a whole synthetic county, so its inserts are bulk by table. */
 import type { InsertObject } from 'kysely';
 import type { Database, Db } from '../store/schema';
 
@@ -13,4 +14,9 @@ export async function insertInChunks<T extends keyof Database & string>(
       .insertInto(table)
       .values(rows.slice(i, i + size))
       .execute();
+}
+
+/** Who is away when, for laying the demo roster around absences. */
+export async function absenceSpans(db: Db) {
+  return db.selectFrom('absences').select(['staff_id', 'from_date', 'to_date']).execute();
 }

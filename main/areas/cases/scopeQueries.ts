@@ -1,0 +1,54 @@
+/**
+ * The case scope as SQL (main/areas/cases/caseAccess.ts decides who the viewer is): which cases a viewer's
+ * role, area and team let them see, as a condition every case read adds.
+ */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { CaseStatus } from '../../../shared/caseTypes';
+import { CASE_SCOPE } from '../../../shared/roles';
+import type { Database, Db } from '../../store/schema';
+import type { CaseViewer } from './caseAccess';
+
+type CaseEb = ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>;
+export type CaseScopeFilter = ((eb: CaseEb) => Expression<SqlBool>) | null;
+
+const INTAKE_STATUSES: CaseStatus[] = ['AWAITING_BIRTH', 'NEW', 'TRIAGE'];
+
+/** The cases `viewer` may see, as a condition on `cases as c`; null when the role sees every case. */
+export function caseScopeFilter(viewer: CaseViewer): CaseScopeFilter {
+  switch (CASE_SCOPE[viewer.role]) {
+    case 'ALL':
+      return null;
+    case 'NONE':
+      return () => sql<SqlBool>`0`;
+    case 'INTAKE':
+      return (eb) =>
+        eb.or([
+          eb(sql`+c.status`, 'in', INTAKE_STATUSES),
+          eb(
+            'c.notification_id',
+            'in',
+            eb.selectFrom('notifications').select('id').where('created_by', '=', viewer.userId),
+          ),
+        ]);
+    case 'AREA':
+      return (eb) =>
+        eb.or([
+          eb('c.assignee_user_id', '=', viewer.userId),
+          ...(viewer.areaId ? [eb('c.area_id', '=', viewer.areaId)] : []),
+          ...(viewer.teamId ? [eb('c.assigned_team_id', '=', viewer.teamId)] : []),
+        ]);
+  }
+}
+
+/** Which of `caseIds` `viewer`'s scope covers, in one query (ids of no case are simply not in it). */
+export async function casesViewerSees(viewer: CaseViewer, db: Db, caseIds: readonly string[]): Promise<Set<string>> {
+  if (!caseIds.length) return new Set();
+  const filter = caseScopeFilter(viewer);
+  let query = db.selectFrom('cases as c').select('c.id').where('c.id', 'in', caseIds);
+  if (filter) query = query.where(filter);
+  return new Set((await query.execute()).map((r) => r.id));
+}
+
+export async function caseExists(db: Db, caseId: string): Promise<boolean> {
+  return !!(await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst());
+}
