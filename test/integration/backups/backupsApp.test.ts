@@ -5,7 +5,6 @@ import { Core } from '../../../main/app/core';
 import { dispatch } from '../../../main/ipc/dispatcher';
 import { backupIfDue } from '../../../main/areas/backups/backups';
 import { backupFolder } from '../../../main/store/backupFolder';
-import type { Backup, Status } from '../../../shared/contract';
 import {
   DEMO_PASSWORD,
   PASSPHRASE,
@@ -14,7 +13,7 @@ import {
   snapshotDir,
   tempDir,
 } from '../../helpers/stores';
-import { ok } from '../../helpers/core';
+import { clientOf, unwrap } from '../../helpers/core';
 import { verifyStoreFile } from '../../../main/store/verify';
 import { keyFilePath, readKeyFile, unwrapWithPassphrase } from '../../../main/security/keyfile';
 
@@ -51,8 +50,8 @@ const caseCount = async () =>
     )?.n,
   );
 const register = async (lastName: string) =>
-  ok<{ caseIds: string[] }>(
-    await dispatch(core, 'cases.register', {
+  unwrap(
+    await clientOf(core).cases.register({
       type: 'LSL25',
       channel: 'PHONE',
       receivedAt: '2026-11-23 09:05',
@@ -64,7 +63,7 @@ const register = async (lastName: string) =>
 
 describe('backups made by the app', () => {
   it('backs up once a day, verified, and keeps as many as the setting says', async () => {
-    ok(await dispatch(core, 'settings.update', { backupKeep: 2 }));
+    unwrap(await clientOf(core).settings.update({ backupKeep: 2 }));
     expect(await backupIfDue(core)).not.toBeNull();
     now += 60 * 60_000;
     expect(await backupIfDue(core)).toBeNull(); // an hour later: not due
@@ -73,7 +72,7 @@ describe('backups made by the app', () => {
       expect(await backupIfDue(core)).not.toBeNull();
     }
     await core.signIn(lead, DEMO_PASSWORD); // the clock jumped days: the idle sign-out ended the session
-    const list = ok<Backup[]>(await dispatch(core, 'backups.list', {}));
+    const list = unwrap(await clientOf(core).backups.list({}));
     expect(list.map((b) => b.at)).toEqual(['2026-11-26T09:00:00Z', '2026-11-25T09:00:00Z']);
     expect(list[0]).toMatchObject({ cases: 10, auditEntries: expect.any(Number) });
     expect(readdirSync(backupFolder(path())).sort()).toEqual([
@@ -89,7 +88,7 @@ describe('backups made by the app', () => {
   it('restore drill: a restore brings back the backup, keeps the replaced store aside, and the audit chain verifies', async () => {
     const key = await unwrapWithPassphrase(readKeyFile(path()), PASSPHRASE);
     const before = await register('Ennen');
-    const backup = ok<Backup>(await dispatch(core, 'backups.create', {}));
+    const backup = unwrap(await clientOf(core).backups.create({}));
     now += 60_000;
     const after = await register('Jälkeen');
     expect(await caseCount()).toBe(12);
@@ -97,7 +96,7 @@ describe('backups made by the app', () => {
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
-    const status = ok<Status>(await dispatch(core, 'backups.restore', { name: backup.name }));
+    const status = unwrap(await clientOf(core).backups.restore({ name: backup.name }));
     expect(status.phase).toBe('SIGNED_OUT');
     await core.signIn(lead, DEMO_PASSWORD);
     const ids = (await core.db.selectFrom('cases').select('id').execute()).map((c) => c.id);
@@ -117,7 +116,7 @@ describe('backups made by the app', () => {
 
   it('a damaged store offers the newest intact backup; a wrong passphrase changes nothing', async () => {
     await register('Tallessa');
-    ok(await dispatch(core, 'backups.create', {}));
+    unwrap(await clientOf(core).backups.create({}));
     await core.close();
     // Damage the first page (the store can no longer be read with its key).
     const fd = openSync(path(), 'r+');
@@ -125,7 +124,7 @@ describe('backups made by the app', () => {
     closeSync(fd);
     core = new Core({ storePath: path(), version: 't', now: () => new Date(now) });
     await core.start();
-    const locked = ok<Status>(await dispatch(core, 'store.unlock', { passphrase: PASSPHRASE }));
+    const locked = unwrap(await clientOf(core).store.unlock({ passphrase: PASSPHRASE }));
     expect(locked.phase).toBe('STORE_ERROR');
     const files = snapshotDir(dir);
     expect(await dispatch(core, 'store.restoreLatest', { passphrase: 'väärä salasana joka on pitkä' })).toMatchObject({
@@ -133,7 +132,7 @@ describe('backups made by the app', () => {
       error: { code: 'WRONG_PASSPHRASE' },
     });
     expect(snapshotDir(dir)).toEqual(files);
-    const restored = ok<Status>(await dispatch(core, 'store.restoreLatest', { passphrase: PASSPHRASE }));
+    const restored = unwrap(await clientOf(core).store.restoreLatest({ passphrase: PASSPHRASE }));
     expect(restored.phase).toBe('SIGNED_OUT');
     expect(await caseCount()).toBe(11);
     expect(readdirSync(dir).some((f) => f.startsWith('luukku.db.replaced-'))).toBe(true);
@@ -144,15 +143,15 @@ describe('backups made by the app', () => {
 describe('losing the store never deletes its backups (issue 16 item 7)', () => {
   it('with the store and its key file gone, setup is refused and the newest backup is offered instead', async () => {
     await register('Varmuuskopiossa');
-    ok(await dispatch(core, 'settings.update', { backupKeep: 1 }));
-    const backup = ok<Backup>(await dispatch(core, 'backups.create', {}));
+    unwrap(await clientOf(core).settings.update({ backupKeep: 1 }));
+    const backup = unwrap(await clientOf(core).backups.create({}));
     await core.close();
     for (const suffix of ['', '-wal', '-shm', '.anchor', '.keys']) rmSync(`${path()}${suffix}`, { force: true });
     const backupsBefore = snapshotDir(backupFolder(path()));
 
     core = new Core({ storePath: path(), version: 't', now: () => new Date(now) });
     await core.start();
-    const status = ok<Status>(await dispatch(core, 'app.status', {}));
+    const status = unwrap(await clientOf(core).app.status({}));
     expect(status.phase).toBe('STORE_ERROR');
     expect(status.message).toContain('backups of a store are in');
     // A new empty store beside the old one's backups is refused, in the app and in the CLI's way of making one.
@@ -167,12 +166,12 @@ describe('losing the store never deletes its backups (issue 16 item 7)', () => {
     expect(snapshotDir(backupFolder(path()))).toEqual(backupsBefore);
 
     // The restore brings the store back with the backup's own key file, and its backups are all still there.
-    const restored = ok<Status>(await dispatch(core, 'store.restoreLatest', { passphrase: PASSPHRASE }));
+    const restored = unwrap(await clientOf(core).store.restoreLatest({ passphrase: PASSPHRASE }));
     expect(restored.phase).toBe('SIGNED_OUT');
     expect(readKeyFile(path()).storeId).toBe(readKeyFile(join(backupFolder(path()), backup.name)).storeId);
     await core.signIn(lead, DEMO_PASSWORD);
     expect(await caseCount()).toBe(11);
-    expect(ok<Backup[]>(await dispatch(core, 'backups.list', {})).map((b) => b.name)).toEqual([backup.name]);
+    expect(unwrap(await clientOf(core).backups.list({})).map((b) => b.name)).toEqual([backup.name]);
   });
 
   it("rotation, listing and restore touch only the open store's backups", async () => {
@@ -185,12 +184,12 @@ describe('losing the store never deletes its backups (issue 16 item 7)', () => {
     mkdirSync(backupFolder(path()), { recursive: true });
     copyFileSync(other, foreign);
     copyFileSync(keyFilePath(other), keyFilePath(foreign));
-    ok(await dispatch(core, 'settings.update', { backupKeep: 1 }));
-    ok(await dispatch(core, 'backups.create', {}));
+    unwrap(await clientOf(core).settings.update({ backupKeep: 1 }));
+    unwrap(await clientOf(core).backups.create({}));
     now += 2000;
-    const newest = ok<Backup>(await dispatch(core, 'backups.create', {}));
+    const newest = unwrap(await clientOf(core).backups.create({}));
     expect(existsSync(foreign) && existsSync(keyFilePath(foreign))).toBe(true);
-    expect(ok<Backup[]>(await dispatch(core, 'backups.list', {})).map((b) => b.name)).toEqual([newest.name]);
+    expect(unwrap(await clientOf(core).backups.list({})).map((b) => b.name)).toEqual([newest.name]);
     expect(await dispatch(core, 'backups.restore', { name: 'luukku-20200101-000000.db' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },

@@ -13,7 +13,7 @@ import { EXISTING_CASE_LOOKUPS_PER_MINUTE } from '../../../main/app/rateLimit';
 import { contract, operationNames, type OperationName } from '../../../shared/contract';
 import { makeHetu } from '../../../shared/hetu';
 import { DEMO_PASSWORD } from '../../helpers/stores';
-import { ok, unwrap, useDemoCore } from '../../helpers/core';
+import { unwrap, useDemoCore } from '../../helpers/core';
 import { lastAuditEntry, storeDigest } from '../../helpers/queries';
 import { prepareCases, samples, type SampleContext } from '../../helpers/sampleCalls';
 
@@ -211,10 +211,8 @@ describe('the existing-client check and links at registration', () => {
       .where('status', '=', 'CLOSED')
       .where('assignee_user_id', 'is not', null)
       .executeTakeFirstOrThrow();
-    const { caseIds } = ok<{ caseIds: string[] }>(
-      await dispatch(
-        app.core,
-        'cases.register',
+    const { caseIds } = unwrap(
+      await app.api.cases.register(
         await notificationAbout(
           { firstName: 'Sisar', lastName: 'Linkitetty', birthDate: '2014-04-04', hetu: '' },
           earlier.id,
@@ -291,10 +289,8 @@ describe("the child's access-log report", () => {
   it('names one child only: another child with the same name and birth date but another identity code is not in it', async () => {
     await app.signInAs('LEAD');
     const register = async (hetu: string) =>
-      ok<{ caseIds: string[] }>(
-        await dispatch(
-          app.core,
-          'cases.register',
+      unwrap(
+        await app.api.cases.register(
           await notificationAbout({ firstName: 'Kaksoset', lastName: 'Samanimi', birthDate: '2016-03-03', hetu }),
         ),
       ).caseIds[0]!;

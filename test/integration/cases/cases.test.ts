@@ -2,9 +2,9 @@ import type { InputOf } from '../../../shared/contract';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatcher';
 import { caseDeadlines } from '../../../shared/calendar';
-import { QUEUE_SORT_FIELDS, type QueueResult, type QueueRow } from '../../../shared/contract/cases';
+import { QUEUE_SORT_FIELDS, type QueueRow } from '../../../shared/contract/cases';
 import { countRows, lastAuditEntry } from '../../helpers/queries';
-import { ok, unwrap, useDemoCore } from '../../helpers/core';
+import { unwrap, useDemoCore } from '../../helpers/core';
 
 const app = useDemoCore(60);
 
@@ -360,7 +360,7 @@ describe('intake and triage', () => {
     );
     const surname = closed.rows.map((r) => r.childName?.split(' ')[1]).find((n) => n && openNames.includes(n))!;
     const search = (view: 'OPEN' | 'CLOSED') =>
-      app.api.cases.queue({ view, text: surname, limit: 500 }).then((r) => ok<QueueResult>(r));
+      app.api.cases.queue({ view, text: surname, limit: 500 }).then((r) => unwrap(r));
     const open = await search('OPEN');
     const archive = await search('CLOSED');
     expect(archive.total).toBe(archive.rows.length);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importCsv } from '../../helpers/cli';
-import { ok, unwrap, useDemoCore } from '../../helpers/core';
+import { unwrap, useDemoCore } from '../../helpers/core';
 import { countRows, lastAuditEntry, storeDigest } from '../../helpers/queries';
 
 const app = useDemoCore(20);
@@ -44,12 +44,12 @@ describe('importing from the app', () => {
     await app.signInAs('ADVICE');
     const before = await countRows(app.core.db, 'cases');
     const dry = await importWatched({ text: csvOf(9000), dryRun: true });
-    expect(ok<{ imported: number }>(dry.result).imported).toBe(9000);
+    expect(unwrap(dry.result).imported).toBe(9000);
     expect(dry.seen.some((p) => p.phase === 'CHECKING' && p.done > 0 && p.total === 9000)).toBe(true);
     expect(await countRows(app.core.db, 'cases')).toBe(before);
 
     const real = await importWatched({ text: csvOf(9000) });
-    expect(ok<{ imported: number }>(real.result).imported).toBe(9000);
+    expect(unwrap(real.result).imported).toBe(9000);
     const writing = real.seen.filter((p) => p.phase === 'WRITING');
     expect(writing.length).toBeGreaterThan(1);
     expect(writing.every((p) => p.total === 9000 && p.done <= 9000)).toBe(true);
@@ -62,7 +62,7 @@ describe('importing from the app', () => {
     await app.signInAs('ADVICE');
     const before = await countRows(app.core.db, 'cases');
     const { result } = await importWatched({ text: csvOf(3000, 2500) });
-    expect(ok<{ imported: number; rejected: { line: number; error: string }[] }>(result)).toMatchObject({
+    expect(unwrap(result)).toMatchObject({
       imported: 0,
       rejected: [{ line: 2502, error: expect.stringMatching(/^reporter_category: unknown value "NEIGHBOUR"/) }],
     });

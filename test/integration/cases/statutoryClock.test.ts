@@ -6,15 +6,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../../main/app/core';
-import { dispatch } from '../../../main/ipc/dispatcher';
 import { runCli } from '../../../main/cli/run';
 import { openWithPassphrase } from '../../../main/store/storeFiles';
 import { caseDeadlines, STATUTORY_CALENDAR } from '../../../shared/calendar';
-import type { CaseDetail, QueueResult } from '../../../shared/contract/cases';
+import type { CaseType } from '../../../shared/caseTypes';
 import { addDays, helsinkiDate } from '../../../shared/dates';
 import { seededRandom } from '../../../main/demo/random';
 import { captureIo, importCsv, type ImportRow } from '../../helpers/cli';
-import { ok } from '../../helpers/core';
+import { clientOf, unwrap } from '../../helpers/core';
 import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../../helpers/stores';
 
 let dir: string;
@@ -37,12 +36,12 @@ describe('closure days and the statutory deadlines', () => {
     try {
       await as('LEAD');
       for (const date of ['2026-12-23', '2026-12-28', '2027-01-02', '2027-03-22'])
-        ok(await dispatch(core, 'org.closureDay', { date, reason: 'Joulusulku', closed: true }));
+        unwrap(await clientOf(core).org.closureDay({ date, reason: 'Joulusulku', closed: true }));
       await core.signOut('USER');
       await as('ADVICE');
-      const register = async (type: string, child: Record<string, string>) =>
-        ok<{ caseIds: string[] }>(
-          await dispatch(core, 'cases.register', {
+      const register = async (type: CaseType, child: Record<string, string>) =>
+        unwrap(
+          await clientOf(core).cases.register({
             type,
             channel: 'PHONE',
             receivedAt: '2026-12-22 10:00',
@@ -53,17 +52,17 @@ describe('closure days and the statutory deadlines', () => {
         ).caseIds[0]!;
       const id = await register('LSL25', { firstName: 'Iida', lastName: 'Joulunen', birthDate: '2016-05-05' });
       const unborn = await register('LSL25C', { expectedBirthDate: '2027-01-10' });
-      const detail = ok<CaseDetail>(await dispatch(core, 'cases.get', { id }));
+      const detail = unwrap(await clientOf(core).cases.get({ id }));
       expect(detail).toMatchObject({ startDue: '2027-01-05', completeDue: '2027-03-22' });
       // The clock counts statutory working days: 23.12., 28.-31.12. (5), then 2.1.2027 is a Saturday, 5.1.
       expect(detail.clock).toMatchObject({ deadline: 'START', due: '2027-01-05', workingDaysLeft: 7 });
-      const queue = ok<QueueResult>(await dispatch(core, 'cases.queue', { view: 'OPEN', text: 'Joulunen' }));
+      const queue = unwrap(await clientOf(core).cases.queue({ view: 'OPEN', text: 'Joulunen' }));
       expect(queue.rows.map((r) => r.startDue)).toEqual(['2027-01-05']);
 
       await core.signOut('USER');
       await as('ASSESSMENT_SW');
-      const born = ok<CaseDetail>(
-        await dispatch(core, 'cases.recordBirth', {
+      const born = unwrap(
+        await clientOf(core).cases.recordBirth({
           id: unborn,
           birthDate: '2026-12-22',
           firstName: 'Aapo',

@@ -11,7 +11,7 @@ import { THL_FIGURES, figureValue, type ThlReport } from '../../../shared/contra
 import { recount, recountSets } from '../../helpers/thlRecount';
 import { captureIo, importCsv, luukku, type ImportRow } from '../../helpers/cli';
 import { countRows, lastAuditEntry } from '../../helpers/queries';
-import { ok, unwrap, useDemoCore } from '../../helpers/core';
+import { unwrap, useDemoCore } from '../../helpers/core';
 import { createDemoStore, createEmptyStore, PASSPHRASE, tempDir } from '../../helpers/stores';
 
 let dir: string;
@@ -277,8 +277,8 @@ describe('reports in the app', () => {
       const last = (year: number) => new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
       const thl = (year: number) =>
         app.api.reports.thl({ from: `${year}-${month.slice(5)}-01`, to: last(year), asOf: '2026-11-23' });
-      const now = ok<ThlReport>(await thl(y)).assessmentShare;
-      const before = ok<ThlReport>(await thl(y - 1)).assessmentShare;
+      const now = unwrap(await thl(y)).assessmentShare;
+      const before = unwrap(await thl(y - 1)).assessmentShare;
       const series = d.assessmentShareByMonth.find((s) => s.month === month)!;
       expect(series, month).toEqual({
         month,

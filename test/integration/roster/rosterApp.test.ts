@@ -3,7 +3,7 @@ import { ruleProblems } from '../../../main/areas/roster/rosterRules';
 import { listAssignments } from '../../../main/areas/roster/queries';
 import { workingDayCalendar } from '../../../shared/calendar';
 import { addDays, isoWeek, isoWeekMonday } from '../../../shared/dates';
-import { ok, unwrap, useDemoCore } from '../../helpers/core';
+import { unwrap, useDemoCore } from '../../helpers/core';
 import { countRows } from '../../helpers/queries';
 
 const app = useDemoCore(0);
@@ -48,7 +48,7 @@ describe('generating the roster in the app', () => {
       phases.add(p.phase);
       await new Promise((r) => setTimeout(r, 20));
     }
-    const result = ok<{ assignments: number; uncovered: unknown[] }>(await running);
+    const result = unwrap(await running);
     expect(phases.has('SOLVING')).toBe(true);
     expect(unwrap(await app.api.roster.generateProgress({}))).toBeNull();
     const view = await roster();

@@ -11,12 +11,11 @@ import { openSqlite } from '../../../main/store/open';
 import { verifyStoreFile } from '../../../main/store/verify';
 import { readKeyFile, unwrapWithPassphrase } from '../../../main/security/keyfile';
 import { contract, operationNames } from '../../../shared/contract';
-import type { AccessLog, Inbox, Retention, Workload } from '../../../shared/contract/team';
-import type { QueueResult } from '../../../shared/contract/cases';
+import type { AccessLog } from '../../../shared/contract/team';
 import { captureIo, importCsv } from '../../helpers/cli';
 import { isPdf, pdfText } from '../../helpers/pdfText';
 import { readSettings } from '../../../main/areas/settings/queries';
-import { ok, useDemoCore } from '../../helpers/core';
+import { unwrap, useDemoCore } from '../../helpers/core';
 import { countRows, lastAuditEntry, storeDigest } from '../../helpers/queries';
 import { prepareCases, samples, type SampleContext } from '../../helpers/sampleCalls';
 import { DEMO_PASSWORD, PASSPHRASE } from '../../helpers/stores';
@@ -93,8 +92,8 @@ describe('the access log on every read path', () => {
     const caseId = (
       await app.core.db.selectFrom('cases').select('id').where('child_hetu', 'is not', null).executeTakeFirstOrThrow()
     ).id;
-    ok(await dispatch(app.core, 'cases.get', { id: caseId }));
-    const report = ok<AccessLog>(await dispatch(app.core, 'audit.childAccessLog', { caseId, language: 'fi' }));
+    unwrap(await app.api.cases.get({ id: caseId }));
+    const report = unwrap(await app.api.audit.childAccessLog({ caseId, language: 'fi' }));
     expect(
       report.entries.some((e) => e.action === 'cases.read' && e.userName === lead.name && e.caseId === caseId),
     ).toBe(true);
@@ -102,9 +101,7 @@ describe('the access log on every read path', () => {
     expect(report.csv).toContain('Avasi asian');
     expect(report.csv).toContain('asian käsittely'); // the purpose in the reader's words, not the log's
     // The same report as a PDF for the family, in Swedish: every entry, the lead's view among them.
-    const file = ok<{ fileName: string; pdfBase64: string }>(
-      await dispatch(app.core, 'audit.childAccessLogPdf', { caseId, language: 'sv' }),
-    );
+    const file = unwrap(await app.api.audit.childAccessLogPdf({ caseId, language: 'sv' }));
     const pdf = Buffer.from(file.pdfBase64, 'base64');
     expect(isPdf(pdf)).toBe(true);
     expect(file.fileName).toMatch(/^luukku-access-log-\d{4}-\d{2}-\d{2}\.pdf$/);
@@ -135,7 +132,7 @@ describe('the access log on every read path', () => {
 
   it('removing a case from the log’s index, even with the key, fails verify naming the entry', async () => {
     await app.signInAs('LEAD');
-    ok(await dispatch(app.core, 'cases.queue', {}));
+    unwrap(await app.api.cases.queue({}));
     const entry = await lastAuditEntry(app.core.db);
     await app.core.close();
     const path = app.core.storePath;
@@ -166,7 +163,7 @@ describe('case scope', () => {
       .where('id', '=', regional.staff_id!)
       .executeTakeFirstOrThrow();
     await app.signInAs('REGIONAL');
-    const queue = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'CLOSED', limit: 500 }));
+    const queue = unwrap(await app.api.cases.queue({ view: 'CLOSED', limit: 500 }));
     const shown = await app.core.db
       .selectFrom('cases')
       .select(['id', 'area_id', 'assignee_user_id', 'assigned_team_id'])
@@ -197,9 +194,9 @@ describe('case scope', () => {
 
   it('the advice team sees notifications before the decision, not the closed archive', async () => {
     await app.signInAs('ADVICE');
-    const closed = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'CLOSED' }));
+    const closed = unwrap(await app.api.cases.queue({ view: 'CLOSED' }));
     expect(closed.total).toBe(0);
-    const open = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'ASSESSMENT_WEEK' }));
+    const open = unwrap(await app.api.cases.queue({ view: 'ASSESSMENT_WEEK' }));
     expect(open.total).toBeGreaterThan(0);
     const archived = await app.core.db
       .selectFrom('cases')
@@ -231,7 +228,7 @@ describe('reassigning cases', () => {
     await app.signInAs('LEAD');
     const from = await userOf('ASSESSMENT_SW');
     const to = await userOf('REGIONAL');
-    ok(await dispatch(app.core, 'cases.importCsv', { text: thousand() }));
+    unwrap(await app.api.cases.importCsv({ text: thousand() }));
     await app.core.db
       .updateTable('cases')
       .set({ assignee_user_id: from.id })
@@ -258,9 +255,7 @@ describe('reassigning cases', () => {
       const p = jobProgress(app.core, 'reassign');
       if (p) seen.push(p.done);
     }, 1);
-    const moved = ok<{ reassigned: number }>(
-      await dispatch(app.core, 'cases.reassign', { fromUserId: from.id, toUserId: to.id, reason: 'Sairausloma' }),
-    );
+    const moved = unwrap(await app.api.cases.reassign({ fromUserId: from.id, toUserId: to.id, reason: 'Sairausloma' }));
     clearInterval(poll);
     expect(moved.reassigned).toBeGreaterThanOrEqual(1000);
     expect(seen.length).toBeGreaterThan(0);
@@ -289,14 +284,14 @@ describe('reassigning cases', () => {
 
     // Both workers hear of it in the app; the receiving one sees the cases as theirs.
     await app.core.signIn(to.username, DEMO_PASSWORD);
-    const inbox = ok<Inbox>(await dispatch(app.core, 'inbox.list', {}));
+    const inbox = unwrap(await app.api.inbox.list({}));
     expect(inbox.unread).toBe(1);
     expect(inbox.items[0]).toMatchObject({ kind: 'CASES_RECEIVED', count: moved.reassigned, reason: 'Sairausloma' });
-    const mine = ok<QueueResult>(await dispatch(app.core, 'cases.queue', { view: 'MINE', limit: 500 }));
+    const mine = unwrap(await app.api.cases.queue({ view: 'MINE', limit: 500 }));
     expect(mine.total).toBeGreaterThanOrEqual(1000);
-    expect(ok<Inbox>(await dispatch(app.core, 'inbox.markRead', {})).unread).toBe(0);
+    expect(unwrap(await app.api.inbox.markRead({})).unread).toBe(0);
     await app.core.signIn(from.username, DEMO_PASSWORD);
-    expect(ok<Inbox>(await dispatch(app.core, 'inbox.list', {})).items[0]).toMatchObject({ kind: 'CASES_MOVED_AWAY' });
+    expect(unwrap(await app.api.inbox.list({})).items[0]).toMatchObject({ kind: 'CASES_MOVED_AWAY' });
   }, 120_000);
 
   it('refuses without a reason, to a counsellor, or for closed cases, and suggests who is present first', async () => {
@@ -357,12 +352,10 @@ describe('reassigning cases', () => {
         created_at: '',
       })
       .execute();
-    const suggestions = ok<{ userId: string; absentDays: number }[]>(
-      await dispatch(app.core, 'cases.suggestAssignees', { caseIds: [open.id] }),
-    );
+    const suggestions = unwrap(await app.api.cases.suggestAssignees({ caseIds: [open.id] }));
     expect(suggestions.at(-1)).toMatchObject({ userId: away.id, absentDays: 10 });
     expect(suggestions[0]!.absentDays).toBe(0);
-    const board = ok<Workload>(await dispatch(app.core, 'workload.board', {}));
+    const board = unwrap(await app.api.workload.board({}));
     expect(board.workers.find((w) => w.userId === away.id)!.absences[0]).toMatchObject({ kind: 'VACATION' });
     const openNow = await app.core.db
       .selectFrom('cases')
@@ -378,8 +371,8 @@ describe('user accounts', () => {
   it('a lead adds a user, resets a password that must then be changed, and cannot lock themselves out', async () => {
     await app.signInAs('LEAD');
     const lead = app.core.actor()!;
-    const created = ok<{ id: string }>(
-      await dispatch(app.core, 'users.save', {
+    const created = unwrap(
+      await app.api.users.save({
         username: 'uusi.tyontekija',
         displayName: 'Uusi Työntekijä',
         role: 'REGIONAL',
@@ -411,7 +404,7 @@ describe('user accounts', () => {
       ok: false,
       error: { message: expect.stringContaining('only the county admin') },
     });
-    ok(await dispatch(app.core, 'users.resetPassword', { id: created.id, password: 'tilapainen-12' }));
+    unwrap(await app.api.users.resetPassword({ id: created.id, password: 'tilapainen-12' }));
 
     const status = await app.core.signIn('uusi.tyontekija', 'tilapainen-12');
     expect(status.user?.mustChangePassword).toBe(true);
@@ -428,17 +421,17 @@ describe('user accounts', () => {
       repeat: 'oma-kevätsalasana-1',
     });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    ok(
-      await dispatch(app.core, 'session.changePassword', {
+    unwrap(
+      await app.api.session.changePassword({
         current: 'tilapainen-12',
         next: 'oma-kevätsalasana-1',
         repeat: 'oma-kevätsalasana-1',
       }),
     );
-    ok(await dispatch(app.core, 'cases.queue', {}));
+    unwrap(await app.api.cases.queue({}));
 
     await app.signInAs('LEAD');
-    ok(await dispatch(app.core, 'users.setActive', { id: created.id, active: false }));
+    unwrap(await app.api.users.setActive({ id: created.id, active: false }));
     await expect(app.core.signIn('uusi.tyontekija', 'oma-kevätsalasana-1')).rejects.toThrow(
       'Wrong user name or password',
     );
@@ -458,7 +451,7 @@ describe('user accounts', () => {
     await expect(app.core.signIn(advice.username, DEMO_PASSWORD)).rejects.toThrow('Try again in 1 minute,');
     // Another user name is not paused, and a lead's reset lifts the pause.
     await app.signInAs('LEAD');
-    ok(await dispatch(app.core, 'users.resetPassword', { id: advice.id, password: 'tilapainen-34' }));
+    unwrap(await app.api.users.resetPassword({ id: advice.id, password: 'tilapainen-34' }));
     await app.core.signOut('USER');
     await app.core.signIn(advice.username, 'tilapainen-34');
     expect(app.core.status().user?.username).toBe(advice.username);
@@ -469,8 +462,8 @@ describe('user accounts', () => {
 describe('retention', () => {
   it('reports families-with-children cases whose 30 years have run, keeps child welfare cases, and deletes nothing', async () => {
     await app.signInAs('LEAD');
-    ok(
-      await dispatch(app.core, 'cases.importCsv', {
+    unwrap(
+      await app.api.cases.importCsv({
         text: importCsv([
           {
             type: 'SHL35',
@@ -510,7 +503,7 @@ describe('retention', () => {
       }),
     );
     const before = await storeDigest(app.core.db);
-    const report = ok<Retention>(await dispatch(app.core, 'retention.report', {}));
+    const report = unwrap(await app.api.retention.report({}));
     expect(report.casesDue).toBe(1);
     expect(report.sample).toHaveLength(1);
     expect(report.sample[0]).toMatchObject({ closedOn: '1994-03-04', dueOn: '2024-03-04', record: 'CASE' });
