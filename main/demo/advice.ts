@@ -4,7 +4,7 @@ import { ADVICE_CHANNELS, ADVICE_GUIDED_TO, ADVICE_LANGUAGES, ADVICE_TOPICS } fr
 import { addDays, type LocalDate } from '../../shared/dates';
 import type { Db } from '../store/schema';
 import type { Random } from './random';
-import { insertInChunks } from './queries';
+import { insertInChunks } from '../store/chunks';
 
 const LANGUAGES: readonly (readonly [(typeof ADVICE_LANGUAGES)[number], number])[] = [
   ['fi', 62],

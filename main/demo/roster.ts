@@ -2,7 +2,7 @@ import { workingDayCalendar } from '../../shared/calendar';
 import { addDays, isoWeek, isoWeekday, type LocalDate } from '../../shared/dates';
 import type { Db } from '../store/schema';
 import type { DemoStaff } from './staff';
-import { insertInChunks } from './queries';
+import { insertInChunks } from '../store/chunks';
 
 interface Absence {
   staff_id: string;

@@ -5,7 +5,7 @@ import type { Db } from '../store/schema';
 import { DEFAULT_TEAMS } from '../store/seedCounty';
 import { FI_FIRST, FI_LAST, SV_FIRST, SV_LAST, usernameFor } from './names';
 import type { Random } from './random';
-import { insertInChunks } from './queries';
+import { insertInChunks } from '../store/chunks';
 
 export interface DemoStaff {
   id: string;

@@ -2,16 +2,13 @@
 import type { Insertable } from 'kysely';
 import type { Db, LettersTable, NewCase, NotificationsTable } from '../../store/schema';
 import type { NewEvent } from './caseRecord';
+import { insertInChunks } from '../../store/chunks';
 
 /** Rows per insert: well under SQLite's limit of bound variables. */
 const BATCH = 300;
 
 export async function insertEvents(db: Db, events: readonly NewEvent[]): Promise<void> {
-  for (let i = 0; i < events.length; i += BATCH)
-    await db
-      .insertInto('case_events')
-      .values(events.slice(i, i + BATCH))
-      .execute();
+  await insertInChunks(db, 'case_events', [...events], BATCH);
 }
 
 export async function insertCaseRows(db: Db, rows: readonly NewCase[]): Promise<void> {

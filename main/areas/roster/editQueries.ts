@@ -1,6 +1,7 @@
 /** The SQL of hand edits of the roster (main/areas/roster/rosterEdit.ts): duties, periods and their history. */
 import type { Insertable, Updateable } from 'kysely';
 import type { Db, DutyAssignmentsTable, RosterChangesTable } from '../../store/schema';
+import { insertInChunks } from '../../store/chunks';
 
 export async function periodRow(db: Db, id: string) {
   return db.selectFrom('roster_periods').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
@@ -88,11 +89,7 @@ export async function deleteAssignments(db: Db, ids: readonly number[]): Promise
 }
 
 export async function insertAssignments(db: Db, rows: readonly Insertable<DutyAssignmentsTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await db
-      .insertInto('duty_assignments')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
+  await insertInChunks(db, 'duty_assignments', [...rows], CHUNK);
 }
 
 /** The unlocked duty a worker holds on a day or in a week, if any: what a repair takes from them. */
