@@ -219,7 +219,7 @@ export const teamOperations = {
   }),
   'cases.reassign': op({
     input: reassignSchema,
-    output: z.object({ reassigned: z.number().int() }),
+    output: z.object({ reassigned: z.number().int(), caseIds: z.array(z.string()) }),
     access: ['LEAD'],
   }),
   'cases.reassignProgress': op({ input: none, output: reassignProgressSchema, access: ['LEAD'] }),

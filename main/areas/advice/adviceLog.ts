@@ -5,7 +5,7 @@
 import type { AdviceToday } from '../../../shared/contract';
 import { helsinkiDate } from '../../../shared/dates';
 import { LuukkuError } from '../../../shared/errors';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 
 const UNDO_MINUTES = 10;
 
@@ -20,7 +20,7 @@ export interface AdviceEntry {
   guidedTo: AdviceGuidedTo;
 }
 
-export async function adviceToday(core: Core): Promise<AdviceToday> {
+export async function adviceToday(core: Context): Promise<AdviceToday> {
   const user = core.actor()!;
   const today = helsinkiDate(core.now());
   const [count, mine] = await Promise.all([countOn(core.db, today), latestOf(core.db, today, user.id, 10)]);
@@ -30,7 +30,7 @@ export async function adviceToday(core: Core): Promise<AdviceToday> {
   return { today: count, mine: entries };
 }
 
-export async function logAdvice(core: Core, entry: AdviceEntry) {
+export async function logAdvice(core: Context, entry: AdviceEntry) {
   const actor = core.actor()!;
   const now = core.now();
   await core.transact({ actor, action: 'advice.log', details: { topic: entry.topic } }, (trx) =>
@@ -47,7 +47,7 @@ export async function logAdvice(core: Core, entry: AdviceEntry) {
   return adviceToday(core);
 }
 
-export async function undoAdvice(core: Core, id: number) {
+export async function undoAdvice(core: Context, id: number) {
   const actor = core.actor()!;
   await core.transact({ actor, action: 'advice.undo', details: { id } }, async (trx) => {
     const row = await adviceEntry(trx, id);

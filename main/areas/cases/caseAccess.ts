@@ -5,7 +5,7 @@
  */
 import { Refusal } from '../../../shared/errors';
 import type { Role } from '../../../shared/roles';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import type { Db } from '../../store/schema';
 import { staffScope } from '../staff/queries';
 import { caseExists, casesViewerSees } from './scopeQueries';
@@ -18,7 +18,7 @@ export interface CaseViewer {
 }
 
 /** The signed-in user with the area and team of their roster entry: what their case scope is measured by. */
-export async function caseViewer(core: Core, db: Db = core.db): Promise<CaseViewer> {
+export async function caseViewer(core: Context, db: Db = core.db): Promise<CaseViewer> {
   const user = await core.requireUser();
   const staff = user.staffId ? await staffScope(db, user.staffId) : undefined;
   return { userId: user.id, role: user.role, areaId: staff?.area_id ?? null, teamId: staff?.team_id ?? null };
@@ -41,7 +41,7 @@ export async function caseScopeOf(
  * Throws FORBIDDEN unless the signed-in user's scope covers the case, with the same answer for a case
  * outside the scope and one that does not exist. Returns the viewer, for further scope checks.
  */
-export async function requireCaseAccess(core: Core, db: Db, caseId: string): Promise<CaseViewer> {
+export async function requireCaseAccess(core: Context, db: Db, caseId: string): Promise<CaseViewer> {
   const viewer = await caseViewer(core, db);
   const scope = await caseScopeOf(viewer, db, caseId);
   if (scope === 'IN_SCOPE') return viewer;

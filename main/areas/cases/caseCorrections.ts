@@ -9,11 +9,11 @@ import { helsinkiDate } from '../../../shared/dates';
 import { invalidInput, LuukkuError } from '../../../shared/errors';
 import type { ClosureReason, Concern, OverrunReason } from '../../../shared/caseTypes';
 import { deadlineMissed } from '../../../shared/clock';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import { changeCase, concernFor, realDateOf, realTimeOf } from './triage';
 
 export async function correctUrgency(
-  core: Core,
+  core: Context,
   input: { id: string; urgent: boolean; assessedAt: string; reason: string },
 ): Promise<CaseDetail> {
   const now = core.now();
@@ -41,7 +41,7 @@ export async function correctUrgency(
 }
 
 export async function correctDecision(
-  core: Core,
+  core: Context,
   input: { id: string; decisionDate?: string | undefined; concern?: Concern | undefined; reason: string },
 ): Promise<CaseDetail> {
   const now = core.now();
@@ -74,7 +74,7 @@ export async function correctDecision(
 }
 
 export async function recordOverrunReason(
-  core: Core,
+  core: Context,
   input: { id: string; deadline: 'START' | 'COMPLETE'; reason: OverrunReason; note: string },
 ): Promise<CaseDetail> {
   const today = helsinkiDate(core.now());
@@ -108,7 +108,7 @@ export async function recordOverrunReason(
 }
 
 export async function closeAsNotCase(
-  core: Core,
+  core: Context,
   input: { id: string; reason: ClosureReason; note: string },
 ): Promise<CaseDetail> {
   const now = core.now();

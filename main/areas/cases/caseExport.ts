@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ExportQuery, ExportResult } from '../../../shared/contract/cases';
 import { toCsv } from '../../../shared/csv';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import { queryQueue, type ParsedQueueQuery } from './queries';
 import { mainText } from '../../text';
 import { clockContextOf, queueRowOf } from './cases';
@@ -15,7 +15,7 @@ import { caseScopeFilter } from './scopeQueries';
 export const EXPORT_CAP = 20_000;
 
 export async function exportQueue(
-  core: Core,
+  core: Context,
   input: Omit<ParsedQueueQuery, 'offset' | 'limit'> & Required<Pick<ExportQuery, 'purpose' | 'language'>>,
 ): Promise<ExportResult> {
   const { purpose, language, ...query } = input;

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/caseTypes';
 import { caseClock } from '../../../shared/clock';
 import { helsinkiDate } from '../../../shared/dates';
+import type { Context } from '../../app/context';
 import type { Core } from '../../app/core';
 import { findExistingCases, queryQueue, readCase, type ParsedQueueQuery } from './queries';
 import { readSettings } from '../settings/queries';
@@ -42,7 +43,7 @@ export interface ClockContext {
  * Today, the statutory calendar and the due-soon window: what a case's clock is computed against. The
  * county's closure days are not in it: they never move a statutory deadline (docs/domain.md).
  */
-export async function clockContextOf(core: Core, db: Db = core.db): Promise<ClockContext> {
+export async function clockContextOf(core: Context, db: Db = core.db): Promise<ClockContext> {
   const settings = await readSettings(db);
   return {
     today: helsinkiDate(core.now()),
@@ -94,7 +95,7 @@ export function queueRowOf(
 }
 
 /** A queue page: every case it shows is in the audit entry, written in the same transaction as the read. */
-export async function caseQueue(core: Core, q: ParsedQueueQuery): Promise<QueueResult> {
+export async function caseQueue(core: Context, q: ParsedQueueQuery): Promise<QueueResult> {
   const clockContext = await clockContextOf(core);
   const { today } = clockContext;
   const viewer = await caseViewer(core);
@@ -125,7 +126,7 @@ export async function caseQueue(core: Core, q: ParsedQueueQuery): Promise<QueueR
 }
 
 /** Reads one case for the detail pane; the read itself is logged with its purpose. */
-export async function caseDetail(core: Core, id: string, purpose = 'case detail'): Promise<CaseDetail> {
+export async function caseDetail(core: Context, id: string, purpose = 'case detail'): Promise<CaseDetail> {
   return core.transact({ actor: core.actor(), action: 'cases.read', purpose, caseId: id }, async (trx) =>
     readCaseDetail(core, trx, await requireCaseAccess(core, trx, id), id),
   );
@@ -136,7 +137,7 @@ export async function caseDetail(core: Core, id: string, purpose = 'case detail'
  * itself: the caller's unit of work logs the read or the change that shows it (a triage action returns the
  * case it changed under its own entry, not under a second read).
  */
-export async function readCaseDetail(core: Core, trx: Db, viewer: CaseViewer, id: string): Promise<CaseDetail> {
+export async function readCaseDetail(core: Context, trx: Db, viewer: CaseViewer, id: string): Promise<CaseDetail> {
   const read = (await readCase(trx, id))!;
   // The linked earlier case's worker is offered for a transfer; only to whoever may see that case.
   const linked = read.row.linked_case_id;
@@ -209,7 +210,7 @@ export interface RegisterFacts {
  * decide the write (the municipality, the linked case and its scope) read inside the same unit of work.
  */
 export async function registerNotification(
-  core: Core,
+  core: Context,
   input: RegisterFacts,
 ): Promise<{ caseIds: string[]; detail: CaseDetail }> {
   await core.requireUser();
@@ -290,7 +291,7 @@ export async function registerNotification(
  * searched key is in the log entry, and the check is rate-limited per user.
  */
 export async function existingCases(
-  core: Core,
+  core: Context & Pick<Core, 'existingCaseLookups'>,
   by: { hetu: string; firstName: string; lastName: string; birthDate: string },
 ): Promise<ExistingCases> {
   const viewer = await caseViewer(core);

@@ -16,7 +16,7 @@ import {
 import { isChildWelfareType } from '../../../shared/caseTypes';
 import { helsinkiDate, parseLocalDate } from '../../../shared/dates';
 import { LuukkuError } from '../../../shared/errors';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import { CaseOutOfScope, requireCaseAccess } from './caseAccess';
 import { findUser } from '../team/userQueries';
 import { findLetter, insertEvents, insertLetter, letterTemplateRows, saveTemplateRow } from './recordQueries';
@@ -35,7 +35,7 @@ function letterDate(date: string | null): string {
   return `${day}.${month}.${year}`;
 }
 
-export async function letterTemplates(core: Core): Promise<(LetterTemplate & { defaultBody: string })[]> {
+export async function letterTemplates(core: Context): Promise<(LetterTemplate & { defaultBody: string })[]> {
   const stored = await letterTemplateRows(core.db);
   return LETTER_KINDS.flatMap((kind) =>
     LETTER_LANGUAGES.map((language) => {
@@ -47,7 +47,7 @@ export async function letterTemplates(core: Core): Promise<(LetterTemplate & { d
 }
 
 export async function saveLetterTemplate(
-  core: Core,
+  core: Context,
   input: { kind: LetterKind; language: LetterLanguage; body: string },
 ): Promise<void> {
   const now = core.now().toISOString();
@@ -59,7 +59,7 @@ export async function saveLetterTemplate(
 }
 
 export async function createLetter(
-  core: Core,
+  core: Context,
   input: { caseId: string; kind: LetterKind; language: LetterLanguage; recipient: string },
 ): Promise<CaseDetail> {
   await requireCaseAccess(core, core.db, input.caseId);
@@ -97,8 +97,15 @@ export async function createLetter(
   });
   const pdf = await documentPdf({ title: t(`letters.kinds.${input.kind}`), language: input.language, body, now });
   // The case with its new letter comes back under the disclosure's own entry, not a second read.
+  // The PDF is rendered outside the unit so the store's write lock is not held while it is drawn; inside it,
+  // the access check runs again and the case must still be what the letter says, or nothing is stored.
   return core.unitOfWork(async ({ trx, audit }) => {
     const viewer = await requireCaseAccess(core, trx, input.caseId);
+    if (JSON.stringify(await readCase(trx, input.caseId)) !== JSON.stringify(found))
+      throw new LuukkuError(
+        'CONFLICT',
+        'The case changed while the letter was being made, so the letter was not stored. Make it again.',
+      );
     const id = await insertLetter(trx, {
       case_id: input.caseId,
       kind: input.kind,
@@ -129,7 +136,7 @@ export async function createLetter(
 }
 
 /** The stored PDF, as disclosed; opening it again is a use of client data and is logged. */
-export async function readLetter(core: Core, id: number): Promise<{ fileName: string; pdfBase64: string }> {
+export async function readLetter(core: Context, id: number): Promise<{ fileName: string; pdfBase64: string }> {
   const letter = await findLetter(core.db, id);
   // A letter id that does not exist is answered like one of a case outside the caller's scope.
   if (!letter) throw new CaseOutOfScope(undefined);

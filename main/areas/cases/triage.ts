@@ -14,7 +14,7 @@ import {
 } from '../../../shared/caseTypes';
 import { helsinkiDate } from '../../../shared/dates';
 import { invalidInput, LuukkuError } from '../../../shared/errors';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import type { CasePatch, CaseRow, Db } from '../../store/schema';
 import { SOCIAL_WORKER_ROLES } from '../../../shared/roles';
 import { checkGuidedServices } from '../org/guidance';
@@ -38,7 +38,7 @@ interface CaseEvent {
  * written, and the case as changed returned (shown under this entry, not logged again as a read).
  */
 export async function changeCase(
-  core: Core,
+  core: Context,
   id: string,
   action: string,
   /** The case event; a function is called after `change`, so it can name what the change worked out. */
@@ -89,7 +89,7 @@ export function realDateOf(field: string, value: string | undefined, row: CaseRo
 
 /** LsL 26 § 2 mom: the urgent need for child welfare is assessed at once; who and when are recorded. */
 export async function recordUrgency(
-  core: Core,
+  core: Context,
   input: { id: string; urgent: boolean; assessedAt?: string | undefined },
 ): Promise<CaseDetail> {
   const actor = core.actor()!;
@@ -159,7 +159,7 @@ async function handOver(
 
 /** LsL 26 § 4-5 mom: a social worker decides, with the reason, and the decision says where the case goes. */
 export async function recordDecision(
-  core: Core,
+  core: Context,
   input: {
     id: string;
     decision: Decision;
@@ -216,7 +216,7 @@ export async function recordDecision(
 
 /** LsL 25 c §: an anticipatory notification becomes pending at the birth; its clock starts then. */
 export async function recordBirth(
-  core: Core,
+  core: Context,
   input: {
     id: string;
     birthDate: string;
@@ -257,13 +257,13 @@ export async function recordBirth(
   );
 }
 
-function assertNotFuture(core: Core, field: string, date: string): void {
+function assertNotFuture(core: Context, field: string, date: string): void {
   if (date > helsinkiDate(core.now())) throw invalidInput(`${field}: is in the future`);
 }
 
 /** A contact with the family (date and mode): the record of how the 7-day decision was prepared. */
 export async function recordContact(
-  core: Core,
+  core: Context,
   input: { id: string; date: string; mode: ContactMode; note: string },
 ): Promise<CaseDetail> {
   assertNotFuture(core, 'date', input.date);
@@ -281,7 +281,7 @@ export async function recordContact(
 
 /** The assessment ends with a written summary and an outcome; the 3-month clock stops on its date. */
 export async function completeAssessment(
-  core: Core,
+  core: Context,
   input: { id: string; completedDate: string; outcome: AssessmentOutcome; summary: string },
 ): Promise<CaseDetail> {
   assertNotFuture(core, 'completedDate', input.completedDate);

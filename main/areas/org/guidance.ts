@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GuidanceService, ServiceKind } from '../../../shared/contract/org';
 import { invalidInput, LuukkuError } from '../../../shared/errors';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import type { Db, GuidanceServicesTable } from '../../store/schema';
 import { activeServiceIds, insertService, selectServices, updateService } from './queries';
 
@@ -26,7 +26,7 @@ export async function listServices(
 }
 
 export async function saveService(
-  core: Core,
+  core: Context,
   input: {
     id?: string | undefined;
     name: string;

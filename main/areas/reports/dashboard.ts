@@ -2,7 +2,7 @@
 import { ADVICE_LANGUAGES, ADVICE_TOPICS, CASE_TYPES, CHANNELS, DECISIONS } from '../../../shared/caseTypes';
 import { addDays, addMonthsClamped, isoWeek, isoWeekMonday } from '../../../shared/dates';
 import { AGE_BUCKETS, type Dashboard } from '../../../shared/contract/reports';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import {
   adviceContacts,
   completions,
@@ -32,7 +32,7 @@ function monthsOf(r: DashboardRange): string[] {
   return months;
 }
 
-export async function dashboard(core: Core, range: DashboardRange): Promise<Dashboard> {
+export async function dashboard(core: Context, range: DashboardRange): Promise<Dashboard> {
   const db = core.db;
   const [inflow, decisions, starts, completed, ages, advice, areas, shares] = await Promise.all([
     inflowByDay(db, range),

@@ -5,7 +5,7 @@
 import { OVERRUN_REASONS, type OverrunReason } from '../../../shared/caseTypes';
 import { helsinkiDate, type LocalDate } from '../../../shared/dates';
 import { type ThlDrillDown, type ThlFigure, type ThlReport } from '../../../shared/contract/reports';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import { assessmentShareCounts, countFigures, figureCases, overrunReasonCounts, type ReportBounds } from './queries';
 import type { Actor } from '../../store/audit';
 import type { Transactor } from '../../store/unitOfWork';
@@ -100,7 +100,7 @@ export async function readThlReport(
 }
 
 export async function thlDrillDown(
-  core: Core,
+  core: Context,
   b: ReportBounds,
   figure: ThlFigure,
   page: { offset: number; limit: number },
@@ -133,7 +133,7 @@ export async function thlDrillDown(
  * before the print dialog opens; a failed log means no print.
  */
 export async function thlDrillDownPrinted(
-  core: Core,
+  core: Context,
   b: ReportBounds,
   figure: ThlFigure,
   shown: number,

@@ -6,7 +6,7 @@
 import { isoWeekMonday, type LocalDate } from '../../../shared/dates';
 import { invalidInput, LuukkuError } from '../../../shared/errors';
 import type { MoveResult, RosterChange } from '../../../shared/contract/roster';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import { dayOf } from './queries';
 import type { Db } from '../../store/schema';
 import { checkedEdit, requireReason } from './rosterRules';
@@ -38,7 +38,7 @@ export interface ChangeDetails {
 }
 
 export async function recordChange(
-  core: Core,
+  core: Context,
   trx: Db,
   change: { periodId: string; action: RosterChange['action']; details: ChangeDetails; reason: string },
 ): Promise<void> {
@@ -67,7 +67,7 @@ async function staffName(db: Db, id: string): Promise<string> {
 }
 
 export async function moveDuty(
-  core: Core,
+  core: Context,
   input: { id: number; staffId: string; date?: LocalDate | undefined; reason: string; dryRun: boolean },
 ): Promise<MoveResult> {
   const a = await assignment(core.db, input.id);
@@ -109,7 +109,7 @@ export async function moveDuty(
   );
 }
 
-export async function lockDuty(core: Core, input: { id: number; locked: boolean }): Promise<void> {
+export async function lockDuty(core: Context, input: { id: number; locked: boolean }): Promise<void> {
   await core.transact(
     { actor: core.actor(), action: input.locked ? 'roster.lock' : 'roster.unlock', details: { id: input.id } },
     async (trx) => {
@@ -119,7 +119,7 @@ export async function lockDuty(core: Core, input: { id: number; locked: boolean 
   );
 }
 
-export async function swapWeeks(core: Core, input: { a: string; b: string; reason: string }): Promise<MoveResult> {
+export async function swapWeeks(core: Context, input: { a: string; b: string; reason: string }): Promise<MoveResult> {
   const rows = await weekHolders(core.db, [input.a, input.b]);
   const a = rows.find((r) => r.week === input.a);
   const b = rows.find((r) => r.week === input.b);
@@ -157,7 +157,7 @@ export async function swapWeeks(core: Core, input: { a: string; b: string; reaso
   );
 }
 
-export async function publishPeriod(core: Core, periodId: string): Promise<void> {
+export async function publishPeriod(core: Context, periodId: string): Promise<void> {
   await core.transact({ actor: core.actor(), action: 'roster.publish', details: { periodId } }, async (trx) => {
     const period = await periodRow(trx, periodId);
     if (!period) throw new LuukkuError('NOT_FOUND', 'Generate the roster for this month before publishing it.');

@@ -16,7 +16,7 @@ import {
 import { LuukkuError } from '../../../shared/errors';
 import type { GenerateInput, GenerateProgress } from '../../../shared/contract/roster';
 import { ASSESSMENT_WEEK, type RosterResult } from '../../../shared/rosterScenario';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import { solveInWorker } from '../../scheduler/runner';
 import { dayOf, listAssignments, type AssignmentRow } from './queries';
 import { periodIdOf } from './rosterEdit';
@@ -46,7 +46,7 @@ export function generationRange(input: GenerateInput): { from: LocalDate; to: Lo
 }
 
 export async function generateRoster(
-  core: Core,
+  core: Context,
   input: GenerateInput,
   report: Report,
   signal: AbortSignal,

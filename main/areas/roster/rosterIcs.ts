@@ -5,7 +5,7 @@
  */
 import { addDays, isoWeek, type LocalDate } from '../../../shared/dates';
 import type { Language } from '../../../shared/schemas';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import { dayOf, listAssignments } from './queries';
 import { readSettings } from '../settings/queries';
 import { mainText } from '../../text';
@@ -32,7 +32,7 @@ export function foldLine(line: string): string {
 const icsDate = (date: LocalDate) => date.replace(/-/g, '');
 
 export async function rosterIcs(
-  core: Core,
+  core: Context,
   input: { from: LocalDate; to: LocalDate; staffId?: string | undefined; language: Language },
 ): Promise<{ fileName: string; ics: string; events: number }> {
   const t = mainText(input.language);

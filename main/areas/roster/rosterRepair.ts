@@ -6,7 +6,7 @@
 import { addDays, isoWeek } from '../../../shared/dates';
 import { invalidInput, LuukkuError } from '../../../shared/errors';
 import type { MoveResult, RepairChange, RepairProposal } from '../../../shared/contract/roster';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import { solveInWorker } from '../../scheduler/runner';
 import { dayOf, dutiesDuring, listAssignments } from './queries';
 import type { Db } from '../../store/schema';
@@ -24,7 +24,7 @@ async function absence(db: Db, id: number) {
 
 const slotOf = (a: { date: string | null; week: string | null; duty: string }) => `${a.date ?? a.week}|${a.duty}`;
 
-export async function proposeRepair(core: Core, absenceId: number): Promise<RepairProposal> {
+export async function proposeRepair(core: Context, absenceId: number): Promise<RepairProposal> {
   const away = await absence(core.db, absenceId);
   const holding = await dutiesDuring(core.db, away.staff_id, away.from_date, away.to_date);
   if (!holding.length) return { absenceId, changes: [], uncovered: [] };
@@ -80,7 +80,7 @@ export async function proposeRepair(core: Core, absenceId: number): Promise<Repa
 }
 
 export async function applyRepair(
-  core: Core,
+  core: Context,
   input: {
     absenceId: number;
     changes: {

@@ -7,7 +7,7 @@ import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../../shared
 import { invalidInput } from '../../../shared/errors';
 import { isRostered, type RuleProblem } from '../../../shared/contract/roster';
 import { ASSESSMENT_WEEK } from '../../../shared/rosterScenario';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import type { AuditEntry } from '../../store/audit';
 import { awayOn, weekWorkingDays } from '../../scheduler/availability';
 import { listAbsences, listAssignments } from './queries';
@@ -103,7 +103,7 @@ const keyOf = (p: RuleProblem) => JSON.stringify([p.rule, p.name, p.date, p.week
 
 /** Runs an edit in one transaction and keeps it only if it adds no broken rule (always rolled back on a dry run). */
 export async function checkedEdit(
-  core: Core,
+  core: Context,
   entry: AuditEntry,
   dates: readonly LocalDate[],
   edit: (trx: Db) => Promise<void>,

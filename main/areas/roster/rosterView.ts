@@ -5,12 +5,12 @@
 import { addDays, isoWeek, type LocalDate } from '../../../shared/dates';
 import type { Roster } from '../../../shared/contract';
 import { ASSESSMENT_WEEK } from '../../../shared/rosterScenario';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import { listAbsences, listAssignments, listPeriods } from './queries';
 import { readCalendar, readRosterConfig } from '../settings/queries';
 import { absencesAsSeenBy } from '../staff/staff';
 
-export async function rosterView(core: Core, range: { from: LocalDate; to: LocalDate }): Promise<Roster> {
+export async function rosterView(core: Context, range: { from: LocalDate; to: LocalDate }): Promise<Roster> {
   const db = core.db;
   const weeks = { from: isoWeek(range.from), to: isoWeek(range.to) };
   const [assignments, absences, periods, config, calendar] = await Promise.all([

@@ -8,7 +8,7 @@ import { invalidInput, LuukkuError, Refusal } from '../../../shared/errors';
 import type { LocalDate } from '../../../shared/dates';
 import type { Absence, Staff, StaffDirectory, StaffRole, VisibleAbsence } from '../../../shared/contract/roster';
 import type { CurrentUser } from '../../../shared/contract';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import { dutiesDuring, listAbsences } from '../roster/queries';
 import { findAreaAndTeam } from '../org/queries';
 import {
@@ -79,7 +79,7 @@ async function checkOrg(db: Db, areaId: string | null, teamId: string | null): P
 }
 
 export async function saveStaff(
-  core: Core,
+  core: Context,
   input: {
     id?: string | undefined;
     name: string;
@@ -124,7 +124,7 @@ export async function saveStaff(
  * area or team is a team lead's decision (703/2023 § 9), so for anyone else it is refused and logged.
  */
 async function requireLeadToMoveScope(
-  core: Core,
+  core: Context,
   trx: Db,
   staffId: string,
   areaId: string | null,
@@ -146,7 +146,7 @@ async function requireStaff(db: Db, staffId: string): Promise<void> {
 }
 
 export async function addAbsence(
-  core: Core,
+  core: Context,
   input: { staffId: string; from: LocalDate; to: LocalDate; kind: Absence['kind'] },
 ): Promise<{ absenceId: number; heldDuties: number }> {
   const absenceId = await core.transact(
@@ -167,7 +167,7 @@ export async function addAbsence(
   return { absenceId, heldDuties: held.length };
 }
 
-export async function removeAbsence(core: Core, id: number): Promise<void> {
+export async function removeAbsence(core: Context, id: number): Promise<void> {
   await core.transact(
     { actor: core.actor(), action: 'staff.removeAbsence', details: { absenceId: id } },
     async (trx) => {
@@ -176,7 +176,7 @@ export async function removeAbsence(core: Core, id: number): Promise<void> {
   );
 }
 
-export async function setWish(core: Core, input: { staffId: string; date: LocalDate; off: boolean }): Promise<void> {
+export async function setWish(core: Context, input: { staffId: string; date: LocalDate; off: boolean }): Promise<void> {
   await core.transact({ actor: core.actor(), action: 'staff.wish', details: input }, async (trx) => {
     await requireStaff(trx, input.staffId);
     await setWishOff(trx, input.staffId, input.date, input.off);
@@ -184,7 +184,7 @@ export async function setWish(core: Core, input: { staffId: string; date: LocalD
 }
 
 export async function saveClosureDay(
-  core: Core,
+  core: Context,
   input: { date: LocalDate; reason: string; closed: boolean },
 ): Promise<void> {
   await core.transact({ actor: core.actor(), action: 'org.closureDay', details: input }, async (trx) => {

@@ -9,7 +9,7 @@ import type { Language } from '../../../shared/schemas';
 import type { AccessLog } from '../../../shared/contract/team';
 import { toCsv } from '../../../shared/csv';
 import { LuukkuError } from '../../../shared/errors';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import type { Actor } from '../../store/audit';
 import { documentPdf } from '../cases/letterPdf';
 import type { Transactor } from '../../store/unitOfWork';
@@ -139,7 +139,7 @@ function accessLogDocument(log: AccessLog, t: TFunction, county: string, now: Da
 
 /** The same report as a PDF to hand to the family; made and logged like the CSV (with `format: 'pdf'`). */
 export async function childAccessLogPdf(
-  core: Core,
+  core: Context,
   input: { caseId: string; language: Language },
 ): Promise<{ fileName: string; pdfBase64: string }> {
   const now = core.now();
@@ -156,6 +156,6 @@ export async function childAccessLogPdf(
 }
 
 /** Through the app: the signed-in team lead asks. */
-export function childAccessLogFor(core: Core, input: { caseId: string; language: Language }): Promise<AccessLog> {
+export function childAccessLogFor(core: Context, input: { caseId: string; language: Language }): Promise<AccessLog> {
   return childAccessLog(core, input, { actor: core.actor(), now: core.now() });
 }

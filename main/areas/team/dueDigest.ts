@@ -3,7 +3,7 @@
  * Counts only, never names: the operating system's notification centre keeps what it shows.
  */
 import { dueSoonUntil } from '../../../shared/clock';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import { clockContextOf } from '../cases/cases';
 import { birthsExpectedBy, openCasesDueBy } from '../cases/queries';
 
@@ -18,7 +18,7 @@ export interface Digest {
 export class DueDigest {
   private reported = new Map<string, 'DUE_SOON' | 'OVERDUE' | 'BIRTH_EXPECTED'>();
 
-  async next(core: Core): Promise<Digest | null> {
+  async next(core: Context): Promise<Digest | null> {
     const { today, calendar, dueSoonWorkingDays } = await clockContextOf(core);
     const limit = dueSoonUntil(today, calendar, dueSoonWorkingDays);
     const rows = await openCasesDueBy(core.db, limit);

@@ -5,7 +5,7 @@
  * their inbox. Progress is reported between slices so the app can show it for a thousand cases.
  */
 import { ASSIGNABLE_ROLES } from '../../../shared/roles';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import type { Inbox } from '../../../shared/contract/team';
 import type { Db } from '../../store/schema';
 import { FieldErrors } from '../cases/caseValidation';
@@ -38,10 +38,10 @@ async function casesToMove(trx: Db, input: ReassignRequest, errors: FieldErrors)
 }
 
 export async function reassignCases(
-  core: Core,
+  core: Context,
   input: ReassignRequest,
   report: (progress: CountProgress) => void = () => {},
-): Promise<{ reassigned: number }> {
+): Promise<{ reassigned: number; caseIds: string[] }> {
   const actor = core.actor()!;
   const now = core.now().toISOString();
   const moved = await core.transact(
@@ -89,7 +89,7 @@ export async function reassignCases(
       return moving.map((r) => r.id);
     },
   );
-  return { reassigned: moved.length };
+  return { reassigned: moved.length, caseIds: moved };
 }
 
 /** One inbox message to the new assignee and one to each previous assignee (not to the lead who moved them). */
@@ -117,7 +117,7 @@ async function notify(
     await insertMessage(trx, { user_id: m.user_id, at, kind: m.kind, data: JSON.stringify(m.data) });
 }
 
-export async function inbox(core: Core) {
+export async function inbox(core: Context) {
   const me = await core.requireUser();
   const { rows, unread } = await messagesOf(core.db, me.id, 50);
   return {
@@ -141,7 +141,7 @@ export async function inbox(core: Core) {
   };
 }
 
-export async function markInboxRead(core: Core, ids: number[] | undefined) {
+export async function markInboxRead(core: Context, ids: number[] | undefined) {
   const me = await core.requireUser();
   await markRead(core.db, me.id, ids, core.now().toISOString());
   return inbox(core);

@@ -7,7 +7,7 @@
  */
 import { addMonthsClamped, helsinkiDate, type LocalDate } from '../../../shared/dates';
 import type { Retention } from '../../../shared/contract/team';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import { closedChildWelfareCases, countClosedBy, earliestClosedBy, logEntriesBefore } from './retentionQueries';
 
 export const RETENTION_RULES: Retention['rules'] = [
@@ -19,7 +19,7 @@ export const RETENTION_RULES: Retention['rules'] = [
 
 const yearsBefore = (date: LocalDate, years: number) => addMonthsClamped(date, -12 * years);
 
-export async function retentionReport(core: Core, asOf: LocalDate = helsinkiDate(core.now())): Promise<Retention> {
+export async function retentionReport(core: Context, asOf: LocalDate = helsinkiDate(core.now())): Promise<Retention> {
   const db = core.db;
   const dueCutoff = yearsBefore(asOf, 30);
   const soonCutoff = addMonthsClamped(dueCutoff, 12);

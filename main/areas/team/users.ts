@@ -14,7 +14,7 @@ import { LuukkuError, Refusal } from '../../../shared/errors';
 import { CLIENT_ROLES, type Role } from '../../../shared/roles';
 import type { CurrentUser } from '../../../shared/contract';
 import type { SaveUser, UserAccount } from '../../../shared/contract/team';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import { hashPassword, requireGoodPassword } from '../../security/passwords';
 import type { Db } from '../../store/schema';
 import { clearSignInFailures } from '../session/queries';
@@ -77,7 +77,7 @@ async function tellLeads(
   for (const lead of leads) await insertMessage(trx, { user_id: lead, at, kind, data: JSON.stringify(data) });
 }
 
-export async function saveUser(core: Core, input: SaveUser & { staffId: string | null }): Promise<UserAccount> {
+export async function saveUser(core: Context, input: SaveUser & { staffId: string | null }): Promise<UserAccount> {
   const me = await core.requireUser();
   if (input.password) requireGoodPassword('password', input.password, [input.username, input.displayName]);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -135,7 +135,7 @@ export async function saveUser(core: Core, input: SaveUser & { staffId: string |
   return accountOf(core.db, id);
 }
 
-export async function setUserActive(core: Core, userId: string, active: boolean): Promise<UserAccount> {
+export async function setUserActive(core: Context, userId: string, active: boolean): Promise<UserAccount> {
   const me = await core.requireUser();
   await core.transact(
     { actor: core.actor(), action: active ? 'users.activate' : 'users.deactivate', details: { userId } },
@@ -157,7 +157,7 @@ export async function setUserActive(core: Core, userId: string, active: boolean)
 }
 
 /** A temporary password from a lead: the user must choose their own when they next sign in. */
-export async function resetPassword(core: Core, userId: string, password: string): Promise<UserAccount> {
+export async function resetPassword(core: Context, userId: string, password: string): Promise<UserAccount> {
   const me = await core.requireUser();
   const hash = await hashPassword(password);
   await core.transact({ actor: core.actor(), action: 'users.resetPassword', details: { userId } }, async (trx) => {

@@ -8,7 +8,7 @@ import { CASE_STATUSES, type CaseStatus } from '../../../shared/caseTypes';
 import { addDays, daysBetween, isoWeek, isoWeekMonday, type LocalDate } from '../../../shared/dates';
 import { invalidInput } from '../../../shared/errors';
 import type { AssigneeSuggestion, LoadCounts, Workload } from '../../../shared/contract/team';
-import type { Core } from '../../app/core';
+import type { Context } from '../../app/context';
 import { listAbsences } from '../roster/queries';
 import { readCalendar } from '../settings/queries';
 import type { Db } from '../../store/schema';
@@ -34,7 +34,7 @@ function total(rows: readonly LoadRow[]): LoadCounts {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-export async function workloadBoard(core: Core): Promise<Workload> {
+export async function workloadBoard(core: Context): Promise<Workload> {
   const db = core.db;
   const clock = await clockContextOf(core);
   const { today } = clock;
@@ -112,7 +112,7 @@ async function weeklyTrend(db: Db, today: LocalDate): Promise<Workload['trend']>
 const MAX_SUGGESTION_DAYS = 366;
 
 export async function suggestAssignees(
-  core: Core,
+  core: Context,
   input: {
     caseIds?: string[] | undefined;
     fromUserId?: string | undefined;

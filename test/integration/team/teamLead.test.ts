@@ -281,6 +281,8 @@ describe('reassigning cases', () => {
       .where('seq', '=', entry.seq)
       .execute();
     expect(indexed).toHaveLength(moved.reassigned);
+    // The screens are told which cases moved: exactly those the log names.
+    expect(new Set(moved.caseIds)).toEqual(new Set(indexed.map((r) => r.case_id)));
 
     // Both workers hear of it in the app; the receiving one sees the cases as theirs.
     await app.core.signIn(to.username, DEMO_PASSWORD);

@@ -146,12 +146,12 @@ export function QueueView() {
               <ReassignDialog
                 selection={{ caseIds: [...marked] }}
                 onCancel={() => setMoving(false)}
-                onDone={(n) => {
+                onDone={(moved) => {
                   setMoving(false);
                   clearMarks();
-                  setMovedNotice(t('team.reassign.done', { count: n }));
+                  setMovedNotice(t('team.reassign.done', { count: moved.reassigned }));
                   // The moved rows, and the open case if it was one of them, show their new worker.
-                  void casesChanged({ ids: [...marked] });
+                  void casesChanged({ ids: moved.caseIds });
                 }}
               />
             )}

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { AssigneeSuggestion } from '../../../../shared/contract/team';
+import type { OutputOf } from '../../../../shared/contract';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePolledProgress } from '../../state/usePolledProgress';
 import { api } from '../../api';
@@ -20,7 +21,7 @@ export function ReassignDialog({
   onCancel,
 }: {
   selection: ReassignSelection;
-  onDone: (moved: number) => void;
+  onDone: (moved: OutputOf<'cases.reassign'>) => void;
   onCancel: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -56,7 +57,7 @@ export function ReassignDialog({
         : { fromUserId: selection.fromUserId, toUserId, reason };
     const r = await withProgress(() => api.cases.reassign(payload));
     setBusy(false);
-    if (r.ok) onDone(r.value.reassigned);
+    if (r.ok) onDone(r.value);
     else setError(r.error);
   };
   const number = (n: number) => n.toLocaleString(i18n.language);

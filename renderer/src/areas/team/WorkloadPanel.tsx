@@ -8,6 +8,7 @@ import { formatDate } from '../../format';
 import { ChartCard, chartProps } from '../reports/ChartCard';
 import { ReassignDialog, type ReassignSelection } from './ReassignDialog';
 import { api } from '../../api';
+import { useQueue } from '../cases/queueStore';
 
 /**
  * The team lead's board: each social worker's open cases by state and deadline, per FTE, with the
@@ -20,6 +21,7 @@ export function WorkloadPanel() {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [moving, setMoving] = useState<ReassignSelection | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const casesChanged = useQueue((s) => s.casesChanged);
   const load = useCallback(async () => {
     const r = await api.workload.board({});
     if (r.ok) setBoard(r.value);
@@ -43,10 +45,12 @@ export function WorkloadPanel() {
         <ReassignDialog
           selection={moving}
           onCancel={() => setMoving(null)}
-          onDone={(n) => {
+          onDone={(moved) => {
             setMoving(null);
-            setNotice(t('team.reassign.done', { count: n }));
+            setNotice(t('team.reassign.done', { count: moved.reassigned }));
             void load();
+            // The queue's page and open case, if they show a moved case, show its new worker.
+            void casesChanged({ ids: moved.caseIds });
           }}
         />
       )}
