@@ -59,3 +59,21 @@ export function deadlineMissed(
   if (!runsAssessment(c.decision) || !c.completeDue) return false;
   return (c.assessmentCompletedDate ?? today) > c.completeDue;
 }
+
+/**
+ * A just-recorded urgency can be taken back for a few minutes by whoever recorded it, before any decision: a
+ * mis-click on "urgent" or "not urgent" is undone, not corrected with a reason (the case history keeps both).
+ * After that it is corrected (cases.correctUrgency) with the reason.
+ */
+export const URGENCY_UNDO_MINUTES = 5;
+
+/** Until when `viewerId` may undo the case's urgency, or null. */
+export function urgencyUndoUntil(
+  c: { urgencyRecordedAt: string | null; urgencyAssessedBy: string | null; decided: boolean },
+  viewerId: string,
+  now: Date,
+): string | null {
+  if (!c.urgencyRecordedAt || c.decided || c.urgencyAssessedBy !== viewerId) return null;
+  const until = Date.parse(c.urgencyRecordedAt) + URGENCY_UNDO_MINUTES * 60_000;
+  return until > now.getTime() ? new Date(until).toISOString() : null;
+}

@@ -27,6 +27,13 @@ export function formatTime(iso: string, language: string): string {
   });
 }
 
+/** A datetime-local input's `YYYY-MM-DDTHH:mm` (Helsinki time) as the reader writes it: 3.12.2026 11.30. */
+export function formatInputDateTime(value: string, language: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return value;
+  const time = value.slice(11, 16);
+  return `${formatDate(value.slice(0, 10), language)} ${language === 'fi' ? time.replace(':', '.') : time}`;
+}
+
 /** `YYYY-MM-DDTHH:mm` in Helsinki for a datetime-local input's default (now). */
 export function helsinkiNowForInput(now = new Date()): string {
   const parts = Object.fromEntries(

@@ -83,6 +83,8 @@ export const queueRowSchema = z.object({
   status: z.enum(CASE_STATUSES),
   childName: z.string().nullable(),
   childBirthDate: z.string().nullable(),
+  /** Urgency assessed as urgent and the case still open. */
+  urgent: z.boolean(),
   municipality: z.string(),
   receivedAt: z.string(),
   pendingFrom: z.string().nullable(),
@@ -124,6 +126,8 @@ export const caseDetailSchema = queueRowSchema.extend({
   urgencyResult: z.enum(['URGENT', 'NOT_URGENT']).nullable(),
   /** When the urgency and the decision were typed in, beside the real times above. */
   urgencyRecordedAt: z.string().nullable(),
+  /** Until when the viewer may undo the urgency they just recorded (shared/clock.ts), or null. */
+  urgencyUndoUntil: z.string().nullable(),
   decisionRecordedAt: z.string().nullable(),
   concern: z.enum(CONCERNS).nullable(),
   startOverrun: z.object({ reason: z.enum(OVERRUN_REASONS), note: z.string() }).nullable(),
@@ -382,6 +386,11 @@ export const casesOperations = {
   }),
   'cases.findExisting': op({ input: findExistingSchema, output: existingCasesSchema, access: CLIENT_ROLES }),
   'cases.recordUrgency': op({ input: urgencyInputSchema, output: caseDetailSchema, access: SOCIAL_WORKER_ROLES }),
+  'cases.undoUrgency': op({
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: caseDetailSchema,
+    access: SOCIAL_WORKER_ROLES,
+  }),
   'cases.recordDecision': op({ input: decisionInputSchema, output: caseDetailSchema, access: SOCIAL_WORKER_ROLES }),
   'cases.correctUrgency': op({ input: correctUrgencySchema, output: caseDetailSchema, access: SOCIAL_WORKER_ROLES }),
   'cases.correctDecision': op({ input: correctDecisionSchema, output: caseDetailSchema, access: SOCIAL_WORKER_ROLES }),

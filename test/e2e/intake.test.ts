@@ -6,6 +6,7 @@ import { helsinkiDate } from '../../shared/dates';
 import { makeHetu } from '../../shared/hetu';
 import { pdfText } from '../helpers/pdfText';
 import { screenshot, seriousA11yViolations, signInToDemo, useE2e } from './harness';
+import { textPattern, tr } from './texts';
 
 const e2e = useE2e();
 const signedIn = (cases: number, role = 'LEAD', language?: string) => signInToDemo(e2e, cases, role, language);
@@ -63,7 +64,14 @@ describe('intake and triage in the app', () => {
 
     const beforeUrgency = await lastSeq();
     await page.getByRole('button', { name: 'Ei kiireellinen' }).click();
+    // Asked once more, with the time it records; Enter confirms from the focused button.
+    await expect
+      .poll(() => page.getByText(/^Kirjataanko kiireellisyyden arvioksi "Ei kiireellinen"/).isVisible())
+      .toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Kirjaa arvio');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText(/^Arvioitu .*: Ei kiireellinen/).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /^Kumoa kirjaus/ }).isVisible()).toBe(true);
     await expect.poll(() => actionsSince(beforeUrgency)).toEqual(['cases.recordUrgency', 'cases.queue']);
     await page.getByLabel('Ratkaisu', { exact: true }).selectOption({ label: 'Ohjattu muihin palveluihin' });
     const save = page.getByRole('button', { name: 'Tallenna ratkaisu' });
@@ -94,6 +102,53 @@ describe('intake and triage in the app', () => {
       .toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '22-triaged-fi');
+  });
+
+  it('puts a case just marked urgent at the top with its badge, overdue ones before fresh ones, and undoes it (sv)', async () => {
+    const page = await signedIn(60, 'ASSESSMENT_SW', 'sv');
+    const db = e2e.app!.core.db;
+    await page.getByRole('button', { name: new RegExp(`^${tr('sv', 'queue.view.OPEN')}`) }).click();
+    const rows = page.getByRole('grid').getByRole('row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(3);
+    await screenshot(page, '23-urgent-before-sv');
+    // The first row is a notification whose urgency nobody has assessed yet: open it and mark it urgent.
+    await rows.nth(1).click();
+    const pane = page.getByRole('complementary');
+    const name = (await pane.getByRole('heading', { level: 2 }).textContent())!;
+    await pane.getByRole('button', { name: tr('sv', 'detail.urgent'), exact: true }).click();
+    await expect.poll(() => pane.getByText(textPattern('sv', 'detail.confirmUrgency')).isVisible()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    const badge = tr('sv', 'detail.urgentBadge');
+    await expect.poll(() => pane.getByText(badge, { exact: true }).isVisible()).toBe(true);
+
+    // Below only the notifications still waiting for their urgency assessment, with its badge in the row.
+    const unassessed = Number(
+      (
+        await db
+          .selectFrom('cases')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('status', '=', 'NEW')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    await expect.poll(async () => (await rows.allTextContents()).findIndex((t) => t.includes(name))).toBeGreaterThan(0);
+    const texts = (await rows.allTextContents()).slice(1);
+    const at = texts.findIndex((t) => t.includes(name));
+    expect(texts[at]).toContain(badge);
+    expect(at).toBeLessThanOrEqual(unassessed);
+    // After the unassessed and the urgent: every overdue case before any case still in time.
+    const rest = texts.slice(at + 1).filter((t) => !t.includes(badge));
+    const overdue = rest.map((t) => t.includes(tr('sv', 'clock.OVERDUE')));
+    expect(overdue.some(Boolean)).toBe(true);
+    expect(overdue).toEqual([...overdue].sort((a, b) => Number(b) - Number(a)));
+    await screenshot(page, '23-urgent-sv');
+
+    // A mis-click is undone within minutes; the history keeps both entries.
+    await pane.getByRole('button', { name: textPattern('sv', 'detail.undoUrgency') }).click();
+    await expect.poll(() => pane.getByText(badge, { exact: true }).count()).toBe(0);
+    expect(await pane.getByRole('button', { name: tr('sv', 'detail.urgent'), exact: true }).isVisible()).toBe(true);
+    expect(await pane.getByText(tr('sv', 'detail.events.URGENCY_UNDONE')).isVisible()).toBe(true);
   });
 
   it('logs a home visit and completes a started assessment', async () => {

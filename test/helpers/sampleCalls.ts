@@ -271,6 +271,17 @@ export const samples: Samples = {
     return { hetu: c.child_hetu! };
   },
   'cases.recordUrgency': async (ctx) => ({ id: await caseInScope(ctx, ['NEW']), urgent: false }),
+  // The urgency the caller recorded last (the sample above, or prepareCases for a lead), still undecided.
+  'cases.undoUrgency': async (ctx) => {
+    const mine = await db(ctx)
+      .selectFrom('cases')
+      .select('id')
+      .where('urgency_assessed_by', '=', ctx.core.actor()!.id)
+      .where('decision', 'is', null)
+      .orderBy('urgency_recorded_at', 'desc')
+      .executeTakeFirst();
+    return { id: mine?.id ?? (await caseInScope(ctx, ['NEW'])) };
+  },
   'cases.recordDecision': async (ctx) => ({
     id: await caseInScope(ctx, ['TRIAGE']),
     decision: 'NO_ACTION',

@@ -15,7 +15,7 @@ import {
   type OverrunReason,
   type ReporterCategory,
 } from '../../../shared/caseTypes';
-import { caseClock } from '../../../shared/clock';
+import { caseClock, urgencyUndoUntil } from '../../../shared/clock';
 import { helsinkiDate } from '../../../shared/dates';
 import type { Context } from '../../app/context';
 import type { Core } from '../../app/core';
@@ -62,6 +62,7 @@ export function queueRowOf(
     | 'child_first_name'
     | 'child_last_name'
     | 'child_birth_date'
+    | 'urgency_result'
     | 'received_at'
     | 'pending_from'
     | 'start_due'
@@ -79,6 +80,8 @@ export function queueRowOf(
     status,
     childName: childName(r.child_first_name, r.child_last_name),
     childBirthDate: r.child_birth_date,
+    // Assessed urgent (LsL 26 § 2 mom) and still open: the row and the pane carry the badge.
+    urgent: r.urgency_result === 'URGENT' && status !== 'CLOSED',
     municipality: r.municipality,
     receivedAt: r.received_at,
     pendingFrom: r.pending_from,
@@ -159,6 +162,15 @@ export async function readCaseDetail(core: Context, trx: Db, viewer: CaseViewer,
     urgencyAssessedBy: r.urgency_by_name,
     urgencyResult: r.urgency_result as CaseDetail['urgencyResult'],
     urgencyRecordedAt: r.urgency_recorded_at,
+    urgencyUndoUntil: urgencyUndoUntil(
+      {
+        urgencyRecordedAt: r.urgency_recorded_at,
+        urgencyAssessedBy: r.urgency_assessed_by,
+        decided: !!(r.decision || r.closed_reason),
+      },
+      viewer.userId,
+      core.now(),
+    ),
     decisionRecordedAt: r.decision ? r.decision_at : null,
     concern: concernOf(r.type, r.concern),
     startOverrun: overrun(r.start_overrun_reason, r.start_overrun_note),

@@ -1,11 +1,11 @@
 /**
  * The cases area's handlers, one per operation of its slice of the contract (shared/contract/cases.ts):
- * `letters.templates`, `letters.saveTemplate`, `letters.create`, `letters.pdf`, `cases.queue`, `cases.get`, `cases.register`, `cases.findExisting`, `cases.recordUrgency`, `cases.recordDecision`, `cases.correctUrgency`, `cases.correctDecision`, `cases.overrunReason`, `cases.closeAsNotCase`, `cases.recordBirth`, `cases.recordContact`, `cases.completeAssessment`, `cases.export`, `cases.importCsv`, `cases.importProgress`.
+ * `letters.templates`, `letters.saveTemplate`, `letters.create`, `letters.pdf`, `cases.queue`, `cases.get`, `cases.register`, `cases.findExisting`, `cases.recordUrgency`, `cases.undoUrgency`, `cases.recordDecision`, `cases.correctUrgency`, `cases.correctDecision`, `cases.overrunReason`, `cases.closeAsNotCase`, `cases.recordBirth`, `cases.recordContact`, `cases.completeAssessment`, `cases.export`, `cases.importCsv`, `cases.importProgress`.
  */
 import type { AreaHandlers } from '../../ipc/handler';
 import { closeAsNotCase, correctDecision, correctUrgency, recordOverrunReason } from './caseCorrections';
 import { caseDetail, caseQueue, existingCases, registerNotification } from './cases';
-import { completeAssessment, recordBirth, recordContact, recordDecision, recordUrgency } from './triage';
+import { completeAssessment, recordBirth, recordContact, recordDecision, recordUrgency, undoUrgency } from './triage';
 import { importCasesCsv } from './importCases';
 import { jobProgress, trackJob } from '../../app/jobProgress';
 import { SOCIAL_WORKER_ROLES } from '../../../shared/roles';
@@ -25,6 +25,7 @@ export const casesHandlers: AreaHandlers<'cases'> = {
   'cases.register': async ({ core }, input) => registerNotification(core, input),
   'cases.findExisting': async ({ core }, by) => existingCases(core, by),
   'cases.recordUrgency': async ({ core }, input) => recordUrgency(core, input),
+  'cases.undoUrgency': async ({ core }, input) => undoUrgency(core, input),
   'cases.recordDecision': async ({ core }, input) => recordDecision(core, input),
   'cases.correctUrgency': async ({ core }, input) => correctUrgency(core, input),
   'cases.correctDecision': async ({ core }, input) => correctDecision(core, input),

@@ -109,6 +109,7 @@ export const QUEUE_ROW_COLUMNS = [
   'c.child_first_name',
   'c.child_last_name',
   'c.child_birth_date',
+  'c.urgency_result',
   'm.name_fi as municipality',
   'c.received_at',
   'c.pending_from',
@@ -120,21 +121,29 @@ export const QUEUE_ROW_COLUMNS = [
 type OrderTerm = [Expression<unknown>, 'asc' | 'desc'];
 
 /** The page's order, as terms both the rowid query and the page's own rows sort by. */
-function pageOrder(q: ParsedQueueQuery): OrderTerm[] {
+function pageOrder(q: ParsedQueueQuery, today: LocalDate): OrderTerm[] {
   const dir = q.descending ? 'desc' : 'asc';
   const noDueLast = sql`coalesce(${runningDue}, '9999-12-31')`;
   switch (q.sort) {
     case 'priority':
       // The archive has no urgency: newest first, straight off the (status, received_at) index.
       if (q.view === 'CLOSED') return [[sql.ref('c.received_at'), q.descending ? 'asc' : 'desc']];
-      // What the law makes urgent first: unassessed urgency, then the nearest deadline.
+      // What the law makes urgent first (issue 21): urgency not yet assessed (LsL 26 § 2 mom: at once), then
+      // assessed urgent and not yet decided, then overdue (the most late first), then by deadline; cases
+      // waiting for a birth have no clock and come last. The id makes the order total, so pages never overlap.
       return [
         [
-          sql`CASE c.status WHEN 'NEW' THEN 0 WHEN 'TRIAGE' THEN 1 WHEN 'ASSESSMENT' THEN 2 WHEN 'AWAITING_BIRTH' THEN 3 ELSE 4 END`,
+          sql`CASE
+            WHEN c.status = 'NEW' THEN 0
+            WHEN c.status = 'TRIAGE' AND c.urgency_result = 'URGENT' THEN 1
+            WHEN c.status IN ('TRIAGE', 'ASSESSMENT') AND c.running_due < ${today} THEN 2
+            WHEN c.status = 'AWAITING_BIRTH' THEN 4
+            ELSE 3 END`,
           dir,
         ],
         [noDueLast, dir],
         [sql.ref('c.received_at'), dir],
+        [sql.ref('c.id'), dir],
       ];
     case 'receivedAt':
       return [[sql.ref('c.received_at'), dir]];
@@ -173,7 +182,7 @@ function pageOrder(q: ParsedQueueQuery): OrderTerm[] {
  * and assignee: a search that matches thousands of cases sorts thousands of small rows, not wide ones.
  */
 export async function queryQueue(db: Db, q: ParsedQueueQuery, ctx: QueueContext) {
-  const order = pageOrder(q);
+  const order = pageOrder(q, ctx.today);
   // Every case has a municipality (a foreign key, not null): joined here only when it is sorted by.
   const matching = filtered(db, q, ctx, true);
   let found = (

@@ -12,6 +12,7 @@ import {
   type ContactMode,
   type Decision,
 } from '../../../shared/caseTypes';
+import { URGENCY_UNDO_MINUTES, urgencyUndoUntil } from '../../../shared/clock';
 import { helsinkiDate } from '../../../shared/dates';
 import { invalidInput, LuukkuError } from '../../../shared/errors';
 import type { Context } from '../../app/context';
@@ -112,6 +113,37 @@ export async function recordUrgency(
         urgency_assessed_by: actor.id,
         urgency_result: input.urgent ? 'URGENT' : 'NOT_URGENT',
       };
+    },
+  );
+}
+
+/** Takes back a urgency recorded moments ago by the same worker (shared/clock.ts, urgencyUndoUntil). */
+export async function undoUrgency(core: Context, input: { id: string }): Promise<CaseDetail> {
+  const actor = core.actor()!;
+  const now = core.now();
+  let undone: Record<string, unknown> = {};
+  return changeCase(
+    core,
+    input.id,
+    'cases.undoUrgency',
+    () => ({ kind: 'URGENCY_UNDONE', data: undone, audit: undone }),
+    (row) => {
+      const until = urgencyUndoUntil(
+        {
+          urgencyRecordedAt: row.urgency_recorded_at,
+          urgencyAssessedBy: row.urgency_assessed_by,
+          decided: !!(row.decision || row.closed_reason),
+        },
+        actor.id,
+        now,
+      );
+      if (!until)
+        throw new LuukkuError(
+          'WRONG_STATE',
+          `Only who recorded the urgency can undo it, within ${URGENCY_UNDO_MINUTES} minutes and before a decision; correct it with the reason instead.`,
+        );
+      undone = { urgent: row.urgency_result === 'URGENT', assessedAt: row.urgency_assessed_at };
+      return { urgency_assessed_at: null, urgency_recorded_at: null, urgency_assessed_by: null, urgency_result: null };
     },
   );
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatDate, formatDateTime } from '../../../format';
 import { useQueue } from '../queueStore';
-import { ClockBadge } from './ClockBadge';
+import { ClockBadge, UrgentBadge } from './ClockBadge';
 import { AssessmentActions } from './AssessmentActions';
 import { TriageActions } from './TriageActions';
 import { LettersPanel } from './LettersPanel';
@@ -31,7 +31,10 @@ export function CaseDetailPane() {
           <p className="muted">
             {t(`caseTypes.${detail.type}`)} · {t(`statuses.${detail.status}`)}
           </p>
-          <ClockBadge clock={detail.clock} />
+          <p className="badges">
+            <UrgentBadge urgent={detail.urgent} />
+            <ClockBadge clock={detail.clock} />
+          </p>
           <dl className="facts">
             <dt>{t('detail.received')}</dt>
             <dd>{formatDateTime(detail.receivedAt, i18n.language)}</dd>
@@ -156,6 +159,13 @@ function EventFacts({ kind, data }: { kind: string; data: Record<string, unknown
         {' '}
         · {when(from.assessedAt)} → {when(to.assessedAt)} · {t(to.urgent ? 'detail.urgent' : 'detail.notUrgent')} ·{' '}
         {reason}
+      </>
+    );
+  if (kind === 'URGENCY_UNDONE')
+    return (
+      <>
+        {' '}
+        · {t(data.urgent ? 'detail.urgent' : 'detail.notUrgent')} · {when(data.assessedAt)}
       </>
     );
   if (kind === 'IMPORT_UPDATED' && Array.isArray(data.changes))

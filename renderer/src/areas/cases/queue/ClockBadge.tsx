@@ -19,3 +19,9 @@ export function ClockBadge({ clock }: { clock: QueueRow['clock'] }) {
     </span>
   );
 }
+
+/** Urgency assessed as urgent (LsL 26 § 2 mom) on an open case: a word, not only a colour. */
+export function UrgentBadge({ urgent }: { urgent: boolean }) {
+  const { t } = useTranslation();
+  return urgent ? <span className="badge badge-urgent">{t('detail.urgentBadge')}</span> : null;
+}

@@ -88,6 +88,14 @@ export function DecisionForm({ detail }: { detail: CaseDetail }) {
 
   return (
     <form onSubmit={decide}>
+      {detail.urgent && decision !== 'URGENT' && (
+        <p className="banner banner-warning">
+          {t('detail.urgentOffer')}{' '}
+          <button type="button" onClick={() => setDecision('URGENT')}>
+            {t('detail.chooseUrgent')}
+          </button>
+        </p>
+      )}
       <SelectField
         label={t('detail.decisionField')}
         value={decision}

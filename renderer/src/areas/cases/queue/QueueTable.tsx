@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../../../../shared/contract/cases';
 import { formatDate } from '../../../format';
 import { useQueue } from '../queueStore';
-import { ClockBadge } from './ClockBadge';
+import { ClockBadge, UrgentBadge } from './ClockBadge';
 
 const column = createColumnHelper<QueueRow>();
 const ROW_HEIGHT = 58;
@@ -63,6 +63,7 @@ export function QueueTable({ markable = false }: { markable?: boolean }) {
         cell: ({ row }) => (
           <span className="child-cell">
             <strong>{row.original.childName ?? t('queue.unborn')}</strong>
+            <UrgentBadge urgent={row.original.urgent} />
             <span className="muted">{formatDate(row.original.childBirthDate, i18n.language)}</span>
           </span>
         ),

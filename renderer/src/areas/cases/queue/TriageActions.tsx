@@ -4,7 +4,7 @@ import type { CaseDetail } from '../../../../../shared/contract/cases';
 import { SOCIAL_WORKER_ROLES } from '../../../../../shared/roles';
 import { Field } from '../../../components/Field';
 import { helsinkiDate } from '../../../../../shared/dates';
-import { formatDate, formatDateTime, helsinkiNowForInput } from '../../../format';
+import { formatDate, formatDateTime, formatInputDateTime, formatTime, helsinkiNowForInput } from '../../../format';
 import { useApp } from '../../../state/appStore';
 import { useQueue } from '../queueStore';
 import { DecisionForm } from './DecisionForm';
@@ -24,8 +24,14 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
   );
   const [assessedAt, setAssessedAt] = useState(() => helsinkiNowForInput());
   useEffect(() => setAssessedAt(helsinkiNowForInput()), [detail.id]);
-  const recordUrgency = (urgent: boolean) =>
-    void act(() => api.cases.recordUrgency({ id: detail.id, urgent, assessedAt }));
+  // Recording urgency is asked once more (a mis-click files a legal fact); a recorded one can be undone for
+  // a few minutes by whoever recorded it (urgencyUndoUntil, shared/clock.ts), and both are in the history.
+  const [confirming, setConfirming] = useState<boolean | null>(null);
+  useEffect(() => setConfirming(null), [detail.id]);
+  const recordUrgency = async (urgent: boolean) => {
+    if (await act(() => api.cases.recordUrgency({ id: detail.id, urgent, assessedAt }))) setConfirming(null);
+  };
+  const undoOpen = useUntil(detail.urgencyUndoUntil);
 
   const recordBirth = async (e: FormEvent) => {
     e.preventDefault();
@@ -91,10 +97,48 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
       <section className="triage" aria-labelledby="urgency-heading">
         <h3 id="urgency-heading">{t('detail.urgency')}</h3>
         {urgencyText ? (
-          <p>
-            {urgencyText}
-            <EnteredLater happened={detail.urgencyAssessedAt} entered={detail.urgencyRecordedAt} />
-          </p>
+          <>
+            <p>
+              {urgencyText}
+              <EnteredLater happened={detail.urgencyAssessedAt} entered={detail.urgencyRecordedAt} />
+            </p>
+            {undoOpen && detail.urgencyUndoUntil && (
+              <p className="button-row">
+                <button type="button" onClick={() => void act(() => api.cases.undoUrgency({ id: detail.id }))}>
+                  {t('detail.undoUrgency', { until: formatTime(detail.urgencyUndoUntil, i18n.language) })}
+                </button>
+              </p>
+            )}
+          </>
+        ) : confirming !== null ? (
+          <div
+            className="confirm"
+            role="group"
+            aria-labelledby="urgency-confirm"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setConfirming(null);
+            }}
+          >
+            <p id="urgency-confirm">
+              {t('detail.confirmUrgency', {
+                result: t(confirming ? 'detail.urgent' : 'detail.notUrgent'),
+                when: formatInputDateTime(assessedAt, i18n.language),
+              })}
+            </p>
+            <div className="button-row">
+              <button
+                type="button"
+                className={confirming ? 'danger' : 'primary'}
+                autoFocus
+                onClick={() => void recordUrgency(confirming)}
+              >
+                {t('detail.confirmUrgencyButton')}
+              </button>
+              <button type="button" onClick={() => setConfirming(null)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </div>
         ) : (
           <>
             <p className="muted">{t('detail.urgencyNote')}</p>
@@ -110,10 +154,10 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
                   required
                 />
                 <div className="button-row">
-                  <button type="button" onClick={() => recordUrgency(false)}>
+                  <button type="button" onClick={() => setConfirming(false)}>
                     {t('detail.notUrgent')}
                   </button>
-                  <button type="button" className="danger" onClick={() => recordUrgency(true)}>
+                  <button type="button" className="danger" onClick={() => setConfirming(true)}>
                     {t('detail.urgent')}
                   </button>
                 </div>
@@ -169,4 +213,16 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
       {socialWorker && detail.status !== 'AWAITING_BIRTH' && <RecordPanel detail={detail} />}
     </>
   );
+}
+
+/** Whether `until` (an ISO time) is still ahead; turns false by itself when it passes. */
+function useUntil(until: string | null): boolean {
+  const [, tick] = useState(0);
+  const left = until ? Date.parse(until) - Date.now() : 0;
+  useEffect(() => {
+    if (left <= 0) return;
+    const timer = window.setTimeout(() => tick((n) => n + 1), left + 50);
+    return () => window.clearTimeout(timer);
+  }, [left > 0, until]); // eslint-disable-line react-hooks/exhaustive-deps
+  return left > 0;
 }
