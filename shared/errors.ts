@@ -26,12 +26,17 @@ export type ErrorCode =
 /** Values the renderer's translation of an error needs (e.g. `count` for a plural). */
 export type ErrorParams = Record<string, string | number>;
 
-/** An error a user caused and can fix: shown as it is, exit code 1 in the CLI. */
+/**
+ * An error a user caused and can fix: the English `message` is what the CLI and the logs show; `key`, when
+ * given, names its wording under `errors.messages` in shared/i18n, filled with `params`, so the app says it in
+ * the user's language (a param named `somethingKey` is itself a text key, translated first; `date` is a date).
+ */
 export class LuukkuError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly params?: ErrorParams,
+    readonly key?: string,
   ) {
     super(message);
     this.name = 'LuukkuError';
@@ -66,6 +71,8 @@ export interface ErrorPayload {
   code: ErrorCode;
   message: string;
   params?: ErrorParams;
+  /** The wording's key under `errors.messages` (see LuukkuError). */
+  key?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };

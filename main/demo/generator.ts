@@ -4,7 +4,7 @@
  * for a seed; it is also the benchmark's data source.
  */
 import { workingDayCalendar } from '../../shared/calendar';
-import { addDays, helsinkiDate, type LocalDate } from '../../shared/dates';
+import { addDays, helsinkiDate, monthBounds, type LocalDate } from '../../shared/dates';
 import { hashPassword } from '../security/passwords';
 import type { Transactor } from '../store/unitOfWork';
 import { DEFAULT_SETTINGS, writeSettings } from '../areas/settings/queries';
@@ -75,7 +75,15 @@ export async function generateDemo(store: Transactor, options: DemoOptions): Pro
       })),
     );
     const absenceRows = await absenceSpans(trx);
-    const dutyAssignments = await insertDemoRoster(trx, staff, absenceRows, addDays(today, -28), addDays(today, 56));
+    // Whole months, each a draft roster period as the app's own generation leaves it: last month, this one,
+    // and the next when this one ends within four weeks (planning shows a roster, not "none yet", over them).
+    const dutyAssignments = await insertDemoRoster(
+      trx,
+      staff,
+      absenceRows,
+      monthBounds(addDays(today, -28).slice(0, 7)).from,
+      monthBounds(addDays(today, 28).slice(0, 7)).to,
+    );
 
     const calendar = workingDayCalendar();
     // About 55 notifications a day (a large county): 15 months of history for a small demo, up to ten

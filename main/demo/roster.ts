@@ -1,5 +1,5 @@
 import { workingDayCalendar } from '../../shared/calendar';
-import { addDays, isoWeek, isoWeekday, type LocalDate } from '../../shared/dates';
+import { addDays, isoWeek, isoWeekday, monthBounds, type LocalDate } from '../../shared/dates';
 import type { Db } from '../store/schema';
 import type { DemoStaff } from './staff';
 import { insertInChunks } from '../store/chunks';
@@ -12,7 +12,8 @@ interface Absence {
 
 /**
  * A plausible roster for the demo: least-loaded greedy, respecting absences, holidays and the
- * assessment week. The real scheduler (HiGHS MIP, issue 4) replaces this for actual rosters.
+ * assessment week, over whole months, each kept as a draft roster period. The real scheduler (HiGHS MIP)
+ * replaces this for actual rosters.
  */
 export async function insertDemoRoster(
   db: Db,
@@ -33,7 +34,7 @@ export async function insertDemoRoster(
     duty: string;
     staff_id: string;
     locked: number;
-    period_id: null;
+    period_id: string | null;
   }[] = [];
   const socialWorkers = staff.filter((s) => s.role === 'SOCIAL_WORKER');
   const daily = staff.filter((s) => s.role !== 'LEAD');
@@ -54,7 +55,8 @@ export async function insertDemoRoster(
         duty: 'ASSESSMENT_WEEK',
         staff_id: assessor.id,
         locked: 0,
-        period_id: null,
+        // A week belongs to the month of its Monday; one that starts before the roster does belongs to none.
+        period_id: monday >= from ? monday.slice(0, 7) : null,
       });
       load.set(assessor.id, load.get(assessor.id)! + 5);
     }
@@ -76,10 +78,23 @@ export async function insertDemoRoster(
         ['RECEPTION', swedish],
         ['RECEPTION', second],
       ] as const) {
-        if (person) rows.push({ date, week: null, duty, staff_id: person.id, locked: 0, period_id: null });
+        if (person) rows.push({ date, week: null, duty, staff_id: person.id, locked: 0, period_id: date.slice(0, 7) });
       }
     }
   }
+  const months = [...new Set(rows.flatMap((r) => (r.period_id ? [r.period_id] : [])))];
+  await insertInChunks(
+    db,
+    'roster_periods',
+    months.map((id) => ({
+      id,
+      from_date: monthBounds(id).from,
+      to_date: monthBounds(id).to,
+      status: 'DRAFT' as const,
+      published_at: null,
+      published_by: null,
+    })),
+  );
   await insertInChunks(db, 'duty_assignments', rows);
   return rows.length;
 }

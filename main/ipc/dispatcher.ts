@@ -60,7 +60,12 @@ export async function dispatch(core: Core, name: unknown, rawInput: unknown): Pr
 
 export function toPayload(error: unknown): ErrorPayload {
   if (error instanceof LuukkuError)
-    return { code: error.code, message: error.message, ...(error.params && { params: error.params }) };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.params && { params: error.params }),
+      ...(error.key && { key: error.key }),
+    };
   const storage = storageError(error);
   if (storage) return { code: storage.code, message: storage.message };
   // Internal details (and any client data in them) stay in the main process.

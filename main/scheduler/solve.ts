@@ -16,6 +16,9 @@ import {
 import { buildModel, type Preferred, type RosterModel } from './model';
 import { lockProblems } from './locks';
 
+/** Why a reception slot stays uncovered when no Swedish speaker can take it (docs/formats.md). */
+export const NO_SWEDISH_SPEAKER_REASON = 'no Swedish speaker can take reception duty';
+
 export interface SolveOptions {
   /** Stop at this relative optimality gap (default 1%, the goal). */
   gap?: number;
@@ -120,7 +123,7 @@ function readSolution(s: Scenario, m: RosterModel, value: Map<string, number>): 
     const duty = s.dutyTypes[u.duty]!;
     const reason =
       duty.id === 'RECEPTION' && swedishMissing.has(u.day)
-        ? 'no Swedish speaker can take reception duty'
+        ? NO_SWEDISH_SPEAKER_REASON
         : eligible === 0
           ? duty.requires === 'SOCIAL_WORKER'
             ? 'no social worker is present'

@@ -56,7 +56,8 @@ export async function recordChange(
 
 async function assignment(db: Db, id: number) {
   const row = await assignmentWithName(db, id);
-  if (!row) throw new LuukkuError('NOT_FOUND', 'No such duty on the roster. Refresh the calendar.');
+  if (!row)
+    throw new LuukkuError('NOT_FOUND', 'No such duty on the roster. Refresh the calendar.', undefined, 'noSuchDuty');
   return row;
 }
 
@@ -72,7 +73,8 @@ export async function moveDuty(
 ): Promise<MoveResult> {
   const a = await assignment(core.db, input.id);
   if (a.week && input.date) throw invalidInput('date: the assessment week moves by swapping weeks');
-  if (a.locked) throw new LuukkuError('CONFLICT', 'This duty is locked. Unlock it before moving it.');
+  if (a.locked)
+    throw new LuukkuError('CONFLICT', 'This duty is locked. Unlock it before moving it.', undefined, 'dutyLocked');
   const date = a.date ? (input.date ?? a.date) : null;
   const from = periodIdOf(a);
   const to = periodIdOf({ date, week: a.week });
@@ -124,7 +126,8 @@ export async function swapWeeks(core: Context, input: { a: string; b: string; re
   const a = rows.find((r) => r.week === input.a);
   const b = rows.find((r) => r.week === input.b);
   if (!a || !b) throw invalidInput(`${a ? 'b' : 'a'}: that week has no assessment-week worker to swap`);
-  if (a.locked || b.locked) throw new LuukkuError('CONFLICT', 'A locked week cannot be swapped. Unlock it first.');
+  if (a.locked || b.locked)
+    throw new LuukkuError('CONFLICT', 'A locked week cannot be swapped. Unlock it first.', undefined, 'weekLocked');
   const periods = [periodIdOf({ date: null, week: a.week }), periodIdOf({ date: null, week: b.week })];
   const published = [await isPublished(core.db, periods[0]!), await isPublished(core.db, periods[1]!)];
   requireReason(published.some(Boolean), input.reason);
@@ -160,8 +163,15 @@ export async function swapWeeks(core: Context, input: { a: string; b: string; re
 export async function publishPeriod(core: Context, periodId: string): Promise<void> {
   await core.transact({ actor: core.actor(), action: 'roster.publish', details: { periodId } }, async (trx) => {
     const period = await periodRow(trx, periodId);
-    if (!period) throw new LuukkuError('NOT_FOUND', 'Generate the roster for this month before publishing it.');
-    if (period.status === 'PUBLISHED') throw new LuukkuError('CONFLICT', 'This month is already published.');
+    if (!period)
+      throw new LuukkuError(
+        'NOT_FOUND',
+        'Generate the roster for this month before publishing it.',
+        undefined,
+        'rosterNotGenerated',
+      );
+    if (period.status === 'PUBLISHED')
+      throw new LuukkuError('CONFLICT', 'This month is already published.', undefined, 'rosterAlreadyPublished');
     await publishPeriodRow(trx, periodId, core.now().toISOString(), core.actor()!.id);
   });
 }

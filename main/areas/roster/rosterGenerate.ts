@@ -18,7 +18,11 @@ import type { GenerateInput, GenerateProgress } from '../../../shared/contract/r
 import { ASSESSMENT_WEEK, type RosterResult } from '../../../shared/rosterScenario';
 import type { Context } from '../../app/context';
 import { solveInWorker } from '../../scheduler/runner';
-import { dayOf, listAssignments, type AssignmentRow } from './queries';
+import { NO_SWEDISH_SPEAKER_REASON } from '../../scheduler/solve';
+import type { Db } from '../../store/schema';
+import type { RuleProblem } from '../../../shared/contract/roster';
+import { selectStaff } from '../staff/queries';
+import { dayOf, listAbsences, listAssignments, type AssignmentRow } from './queries';
 import { periodIdOf } from './rosterEdit';
 import { buildScenario } from './rosterInput';
 import { checkedEdit } from './rosterRules';
@@ -61,6 +65,8 @@ export async function generateRoster(
       throw new LuukkuError(
         'CONFLICT',
         'This month is published: it is changed by moving duties or by a repair, not generated again.',
+        undefined,
+        'rosterPublished',
       );
   }
   // One week either side, so the weekly maximum and "no two assessment weeks in a row" see the neighbours.
@@ -72,6 +78,7 @@ export async function generateRoster(
     from: isoWeek(window.from),
     to: isoWeek(window.to),
   });
+  const before = await solvedFrom(core.db, window);
   const published = await periodIds(core.db, 'PUBLISHED');
   const inRange = (a: { date: string | null; week: string | null }) => dayOf(a) >= range.from && dayOf(a) <= range.to;
   const replaceable = (a: AssignmentRow) =>
@@ -109,7 +116,24 @@ export async function generateRoster(
     const key = `${'date' in a ? a.date : a.week}|${a.duty}|${a.workerId}`;
     return inRange(row) && !lockKey.has(key) && !published.has(periodIdOf(row)) && (month || !('date' in a));
   });
-  const removed = existing.filter(replaceable);
+  // A lock no roster could keep was left out of the solve (rosterInput.ts): an unlocked assessment week of
+  // the month whose worker is now away got a new worker there, so the old one goes instead of making two.
+  const kept = new Set(scenario.locks.map((l) => `${'date' in l ? l.date : l.week}|${l.duty}|${l.workerId}`));
+  const stale = locks.filter(
+    (a) =>
+      month &&
+      a.week &&
+      !a.locked &&
+      inRange(a) &&
+      !published.has(periodIdOf(a)) &&
+      !kept.has(`${a.week}|${a.duty}|${a.staffId}`),
+  );
+  const removed = [...existing.filter(replaceable), ...stale];
+  // Days on which the solver itself found no Swedish speaker for reception: it left a reception slot
+  // uncovered and says so; the rule check must not then refuse the whole month for that same day.
+  const noSwedish = new Set(
+    result.uncovered.flatMap((u) => ('date' in u && u.reason === NO_SWEDISH_SPEAKER_REASON ? [u.date] : [])),
+  );
   const outcome = await checkedEdit(
     core,
     {
@@ -119,6 +143,15 @@ export async function generateRoster(
     },
     [range.from, range.to],
     async (trx) => {
+      // What the solve started from (duties, absences, staff) must still be what is stored.
+      if ((await solvedFrom(trx, window)) !== before) {
+        throw new LuukkuError(
+          'CONFLICT',
+          'The roster, an absence or a worker changed while the roster was being generated. Nothing was saved: generate it again.',
+          undefined,
+          'rosterChangedWhileGenerating',
+        );
+      }
       if (month) await ensureDraftPeriod(trx, { id: month, from: range.from, to: range.to });
       const periods = await periodIds(trx);
       await deleteAssignments(
@@ -140,12 +173,9 @@ export async function generateRoster(
       });
       await insertAssignments(trx, rows);
     },
+    { tolerate: (p) => p.rule === 'NO_SWEDISH_SPEAKER' && !!p.date && noSwedish.has(p.date) },
   );
-  if (!outcome.allowed)
-    throw new LuukkuError(
-      'CONFLICT',
-      'The roster was changed while it was being generated. Nothing was saved: generate it again.',
-    );
+  if (!outcome.allowed) throw ruleBroken(outcome.problems[0]!);
   const owned = (u: RosterResult['uncovered'][number]) =>
     inRange('date' in u ? { date: u.date, week: null } : { date: null, week: u.week }) &&
     (month ? 'date' in u || u.duty === ASSESSMENT_WEEK : !('date' in u));
@@ -156,4 +186,37 @@ export async function generateRoster(
     gap: result.stats.gap,
     seconds: seconds(),
   };
+}
+
+/**
+ * What a solve started from, as one string: the duties, absences and rostered staff of its window. Compared
+ * again inside the saving transaction, so a change made meanwhile is told apart from a broken rule.
+ */
+async function solvedFrom(db: Db, window: { from: LocalDate; to: LocalDate }): Promise<string> {
+  const weeks = { from: isoWeek(window.from), to: isoWeek(window.to) };
+  const [duties, absences, staff] = await Promise.all([
+    listAssignments(db, window.from, window.to, weeks),
+    listAbsences(db, window.from, window.to),
+    selectStaff(db),
+  ]);
+  return JSON.stringify([duties, absences, staff]);
+}
+
+/** A generated roster that would break a hard rule is not saved; the refusal names the rule, in the user's words. */
+export function ruleBroken(p: RuleProblem): LuukkuError {
+  const what = [p.rule, p.name, p.date ?? p.week, p.duty].filter(Boolean).join(', ');
+  return new LuukkuError(
+    'CONFLICT',
+    `The generated roster would break a rule (${what}), so nothing was saved. Lock or move the duty concerned, or change the absence, and generate again.`,
+    {
+      ruleKey: `roster.rules.${p.rule}`,
+      name: p.name ?? '',
+      ...(p.date ? { date: p.date } : {}),
+      week: p.week ? Number(p.week.slice(-2)) : '',
+      ...(p.duty ? { dutyKey: `duties.${p.duty}` } : {}),
+      count: p.count ?? 0,
+      max: p.max ?? 0,
+    },
+    'rosterRuleBroken',
+  );
 }

@@ -117,6 +117,8 @@ export async function applyRepair(
             throw new LuukkuError(
               'CONFLICT',
               'The roster has changed since this repair was proposed. Propose it again.',
+              undefined,
+              'repairOutdated',
             );
           await deleteAssignments(trx, [row.id]);
         }

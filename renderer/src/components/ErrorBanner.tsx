@@ -1,13 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../shared/errors';
-import { localizeInvalidInput } from '../validationText';
+import { errorText } from '../errorText';
 
 export function useErrorText(): (error: ErrorPayload) => string {
-  const { t } = useTranslation();
-  return (error) => {
-    const message = error.code === 'INVALID_INPUT' ? localizeInvalidInput(error.message, t) : error.message;
-    return t(`errors.${error.code}`, { ...error.params, message, defaultValue: message });
-  };
+  const { t, i18n } = useTranslation();
+  return (error) => errorText(t, i18n.language, error);
 }
 
 export function ErrorBanner({ error }: { error: ErrorPayload | null }) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleProblems } from '../../../main/areas/roster/rosterRules';
+import { generateRoster } from '../../../main/areas/roster/rosterGenerate';
+import { toPayload } from '../../../main/ipc/dispatcher';
 import { listAssignments } from '../../../main/areas/roster/queries';
 import { workingDayCalendar } from '../../../shared/calendar';
 import { addDays, isoWeek, isoWeekMonday } from '../../../shared/dates';
@@ -350,5 +352,67 @@ describe('staff, availability and reports', () => {
     expect(report.rows.filter((r) => r.duty === 'EMERGENCY').length).toBeLessThan(
       report.rows.filter((r) => r.duty === 'RECEPTION').length,
     );
+  });
+});
+
+describe('generating a month that already has duties (issue 21 item 2)', () => {
+  const DEC = { from: '2026-12-01', to: '2026-12-31' };
+  const away = async (staffIds: string[], date: string) => {
+    for (const staff_id of staffIds)
+      await app.core.db
+        .insertInto('absences')
+        .values({ staff_id, from_date: date, to_date: date, kind: 'SICK_LEAVE', created_at: new Date().toISOString() })
+        .execute();
+  };
+
+  it('shows the demo’s months as draft rosters, and regenerates one whose assessment-week worker and every Swedish speaker fell ill', async () => {
+    await app.signInAs('ADVICE');
+    const before = await roster(DEC);
+    expect(before.periods).toMatchObject([{ id: '2026-12', status: 'DRAFT' }]);
+    expect(before.assignments.length).toBeGreaterThan(50);
+    // Wednesday 9.12.: the week's assessment worker and every Swedish speaker are off sick.
+    const week = before.assignments.find((a) => a.week === '2026-W50')!;
+    const { staff } = await directory(DEC);
+    const swedish = staff.filter((s) => s.languages.includes('sv')).map((s) => s.id);
+    await away([week.staffId, ...swedish], '2026-12-09');
+
+    const result = unwrap(await app.api.roster.generate({ kind: 'MONTH', month: '2026-12' }));
+    expect(result.uncovered).toContainEqual(
+      expect.objectContaining({
+        date: '2026-12-09',
+        duty: 'RECEPTION',
+        reason: 'no Swedish speaker can take reception duty',
+      }),
+    );
+    const after = await roster(DEC);
+    const assessors = after.assignments.filter((a) => a.week === '2026-W50');
+    expect(assessors).toHaveLength(1);
+    expect(assessors[0]!.staffId).not.toBe(week.staffId);
+    // The only broken rule left is the one the generation reported: no Swedish speaker free that day.
+    expect(await ruleProblems(app.core.db, DEC)).toEqual([
+      expect.objectContaining({ rule: 'NO_SWEDISH_SPEAKER', date: '2026-12-09' }),
+    ]);
+    expect((await obviousViolations(DEC)).filter((v) => !v.endsWith('2026-12-09'))).toEqual([]);
+  });
+
+  it('tells a change made during the solve from a broken rule, in the user’s words, and saves nothing', async () => {
+    await app.signInAs('ADVICE');
+    const before = await snapshot();
+    const { staff } = await directory(DEC);
+    let changed = false;
+    const error = await generateRoster(
+      app.core,
+      { kind: 'MONTH', month: '2026-12' },
+      (p) => {
+        // Someone records an absence from another workstation while the solver runs.
+        if (p.phase === 'SOLVING' && !changed) {
+          changed = true;
+          void away([staff[0]!.id], '2026-12-15');
+        }
+      },
+      new AbortController().signal,
+    ).catch((e: unknown) => e);
+    expect(toPayload(error)).toMatchObject({ code: 'CONFLICT', key: 'rosterChangedWhileGenerating' });
+    expect(await snapshot()).toEqual(before);
   });
 });
