@@ -46,7 +46,13 @@ export function Workspace() {
     void loadOverview();
   }, [loadOverview, view]);
 
-  // On sign-out the next user starts with nothing of this one's: queue, open case, reference data.
+  // Every sign-in starts on the user's own main screen, not where the previous user of a shared
+  // workstation left off; on sign-out the next user starts with nothing of this one's.
+  useEffect(() => {
+    setView(role === 'ADMIN' ? 'team' : 'queue');
+    // Once per sign-in: the Workspace mounts when a user signs in.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   useEffect(
     () => () => {
       resetQueue();

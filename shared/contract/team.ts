@@ -122,6 +122,8 @@ export const assigneeSuggestionSchema = z.object({
   absentDays: z.number().int(),
   /** How many of the cases are in the person's area. */
   inArea: z.number().int(),
+  /** The person has this week's assessment week: suggested first for notifications not yet decided. */
+  assessmentWeek: z.boolean(),
 });
 export type AssigneeSuggestion = z.infer<typeof assigneeSuggestionSchema>;
 

@@ -7,6 +7,7 @@ import { makeHetu } from '../../shared/hetu';
 import { pdfText } from '../helpers/pdfText';
 import { screenshot, seriousA11yViolations, signInToDemo, useE2e } from './harness';
 import { textPattern, tr } from './texts';
+import { DEMO_PASSWORD } from '../helpers/stores';
 
 const e2e = useE2e();
 const signedIn = (cases: number, role = 'LEAD', language?: string) => signInToDemo(e2e, cases, role, language);
@@ -24,7 +25,11 @@ describe('intake and triage in the app', () => {
     await page.keyboard.type('Iida');
     await page.getByLabel('Sukunimi').fill('Testinen');
     await page.getByLabel('Henkilötunnus').fill('150315A9034');
-    await expect.poll(() => page.getByText('Tarkista tiedot: Henkilötunnus').isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page.getByText('Tarkista tiedot: Henkilötunnus: henkilötunnuksen tarkistusmerkki on väärä').isVisible(),
+      )
+      .toBe(true);
     await page.getByLabel('Henkilötunnus').fill(makeHetu('2015-03-15', 903));
     await page.getByLabel('Kunta').selectOption({ label: 'Loviisa' });
     await page.getByLabel('Ilmoittajan taho').selectOption({ label: 'Koulu' });
@@ -260,11 +265,23 @@ describe('intake and triage in the app', () => {
         page.getByRole('status').filter({ hasText: 'Kirjattu: Kasvatus ja vanhemmuus → Perhekeskus.' }).isVisible(),
       )
       .toBe(true);
-    await expect.poll(() => page.getByText('Tänään 1 yhteydenotto.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Koko tiimi tänään: 1 yhteydenotto.').isVisible()).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '26-advice-log-fi');
     await page.getByRole('button', { name: 'Peru' }).click();
-    await expect.poll(() => page.getByText('Tänään 0 yhteydenottoa.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Koko tiimi tänään: 0 yhteydenottoa.').isVisible()).toBe(true);
+
+    // A shared workstation: the next user to sign in starts on their own main screen, not on this log.
+    await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
+    const next = await e2e
+      .app!.core.db.selectFrom('users')
+      .select('username')
+      .where('role', '=', 'ASSESSMENT_SW')
+      .executeTakeFirstOrThrow();
+    await page.getByLabel('Käyttäjätunnus').fill(next.username);
+    await page.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Asiakasjono');
   });
 
   it('moves through the queue with the keyboard, opening each case in the detail pane', async () => {

@@ -39,8 +39,14 @@ describe('team leads', () => {
     await expect.poll(() => row.getByText('Sairausloma').isVisible()).toBe(true);
     await screenshot(page, '60-workload-fi');
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await row.getByRole('button', { name: `Siirrä työntekijän ${holder.name} asiat` }).click();
+    const open = row.getByRole('button', { name: `Siirrä työntekijän ${holder.name} asiat` });
+    await open.click();
     const dialog = page.getByRole('dialog', { name: `Siirrä työntekijän ${holder.name} avoimet asiat` });
+    // Modal: focus starts inside it, and Escape closes it without moving anything.
+    await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await open.click();
     await dialog.getByRole('radio', { name: new RegExp(receiver.name) }).check();
     await dialog.getByLabel('Siirron syy').fill('Sairausloma');
     await screenshot(page, '61-reassign-fi');

@@ -112,7 +112,13 @@ export async function caseRow(db: Db, id: string) {
 export async function casesPerArea(db: Db, which: { caseIds: readonly string[] } | { assigneeId: string }) {
   let cases = db
     .selectFrom('cases')
-    .select(['area_id as areaId', (eb) => eb.fn.countAll<number>().as('n')])
+    .select([
+      'area_id as areaId',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      // Not yet decided (urgency or decision still to come): the week's assessment worker's work.
+      (eb) =>
+        eb.fn.sum<number>(eb.case().when('status', 'in', ['NEW', 'TRIAGE']).then(1).else(0).end()).as('undecided'),
+    ])
     .groupBy('area_id');
   cases =
     'caseIds' in which

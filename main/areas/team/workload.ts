@@ -12,7 +12,7 @@ import type { Context } from '../../app/context';
 import { listAbsences } from '../roster/queries';
 import { readCalendar } from '../settings/queries';
 import type { Db } from '../../store/schema';
-import { caseFlow, openLoad, type LoadRow } from './workloadQueries';
+import { assessmentWeekUser, caseFlow, openLoad, type LoadRow } from './workloadQueries';
 import { clockContextOf } from '../cases/cases';
 import { assignableUsers } from './userQueries';
 import { casesPerArea } from '../cases/recordQueries';
@@ -129,12 +129,17 @@ export async function suggestAssignees(
   if (daysBetween(from, to) > MAX_SUGGESTION_DAYS)
     throw invalidInput(`to: at most ${MAX_SUGGESTION_DAYS} days after the period's start`);
   if (to < from) throw invalidInput('to: must not be before from');
-  const [byArea, people, load, absences] = await Promise.all([
+  const [byArea, people, load, absences, assessor] = await Promise.all([
     casesPerArea(db, input.caseIds ? { caseIds: input.caseIds } : { assigneeId: input.fromUserId! }),
     assignableUsers(db),
     openLoad(db, clock.today, clock.today),
     listAbsences(db, from, to),
+    assessmentWeekUser(db, isoWeek(clock.today)),
   ]);
+  // Mostly notifications still to be decided: they need this week's assessment worker, not a regional one.
+  const total = byArea.reduce((n, a) => n + Number(a.n), 0);
+  const undecided = byArea.reduce((n, a) => n + Number(a.undecided ?? 0), 0);
+  const wantsAssessor = undecided * 2 > total;
   // Days the office is open (closure days included) weigh who can take cases: not a statutory count.
   const workingDays = (await readCalendar(db)).workingDays(from, to);
   return people
@@ -153,10 +158,15 @@ export async function suggestAssignees(
         weighted: round(open / Math.max(fte, 0.1)),
         absentDays: workingDays.filter((d) => away.some((a) => a.from <= d && d <= a.to)).length,
         inArea: Number(byArea.find((a) => a.areaId === p.areaId)?.n ?? 0),
+        assessmentWeek: p.id === assessor,
       };
     })
     .sort(
       (a, b) =>
-        a.absentDays - b.absentDays || b.inArea - a.inArea || a.weighted - b.weighted || a.name.localeCompare(b.name),
+        a.absentDays - b.absentDays ||
+        (wantsAssessor ? Number(b.assessmentWeek) - Number(a.assessmentWeek) : 0) ||
+        b.inArea - a.inArea ||
+        a.weighted - b.weighted ||
+        a.name.localeCompare(b.name),
     );
 }

@@ -52,3 +52,16 @@ export async function caseFlow(db: Db, since: LocalDate) {
     .execute();
   return { open, closed: closed.filter((c) => c.closedOn >= since), received };
 }
+
+/** Whose assessment week `week` is (ISO week), by user account: the worker of undecided notifications. */
+export async function assessmentWeekUser(db: Db, week: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('duty_assignments as d')
+    .innerJoin('users as u', 'u.staff_id', 'd.staff_id')
+    .select('u.id')
+    .where('d.week', '=', week)
+    .where('d.duty', '=', 'ASSESSMENT_WEEK')
+    .where('u.active', '=', 1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

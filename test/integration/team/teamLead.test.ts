@@ -367,6 +367,40 @@ describe('reassigning cases', () => {
     expect(board.workers.reduce((n, w) => n + w.open, 0) + board.unassigned.open).toBe(Number(openNow.n));
     expect(board.trend).toHaveLength(8);
   });
+
+  it('suggests this week’s assessment worker first for notifications not yet decided, a regional one for assessments', async () => {
+    await app.signInAs('LEAD');
+    const week = await app.core.db
+      .selectFrom('duty_assignments as d')
+      .innerJoin('users as u', 'u.staff_id', 'd.staff_id')
+      .select(['u.id', 'd.staff_id'])
+      .where('d.week', '=', '2026-W48')
+      .where('d.duty', '=', 'ASSESSMENT_WEEK')
+      .executeTakeFirstOrThrow();
+    // Present all fortnight, so that only what the cases need decides the order.
+    await app.core.db.deleteFrom('absences').where('staff_id', '=', week.staff_id).execute();
+    const ids = async (statuses: ('NEW' | 'TRIAGE' | 'ASSESSMENT')[]) =>
+      (
+        await app.core.db
+          .selectFrom('cases')
+          .select('id')
+          .where('status', 'in', statuses)
+          .where((eb) => eb.or([eb('assignee_user_id', 'is', null), eb('assignee_user_id', '!=', week.id)]))
+          .limit(5)
+          .execute()
+      ).map((r) => r.id);
+    const undecided = unwrap(await app.api.cases.suggestAssignees({ caseIds: await ids(['NEW', 'TRIAGE']) }));
+    expect(undecided[0]).toMatchObject({ userId: week.id, assessmentWeek: true, absentDays: 0 });
+    expect(undecided.filter((s) => s.assessmentWeek)).toHaveLength(1);
+    const assessments = unwrap(await app.api.cases.suggestAssignees({ caseIds: await ids(['ASSESSMENT']) }));
+    expect(assessments.find((s) => s.userId === week.id)!.assessmentWeek).toBe(true);
+    // Started assessments go by presence, area and load alone: the assessment week is no reason there.
+    const byNeed = [...assessments].sort(
+      (a, b) =>
+        a.absentDays - b.absentDays || b.inArea - a.inArea || a.weighted - b.weighted || a.name.localeCompare(b.name),
+    );
+    expect(assessments.map((s) => s.userId)).toEqual(byNeed.map((s) => s.userId));
+  });
 });
 
 describe('user accounts', () => {

@@ -83,10 +83,10 @@ export function AdviceLogView() {
         {message}
       </p>
       <ErrorBanner error={error} />
+      {state && <p className="muted">{t('advice.today', { count: state.today })}</p>}
       {state && (
         <section className="panel">
           <h2>{t('advice.mine')}</h2>
-          <p>{t('advice.today', { count: state.today })}</p>
           {state.mine.length === 0 ? (
             <p className="muted">{t('advice.none')}</p>
           ) : (

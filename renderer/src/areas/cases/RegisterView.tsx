@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_TYPES, CHANNELS, REPORTER_CATEGORIES, type CaseType } from '../../../../shared/caseTypes';
 import { checkHetu } from '../../../../shared/hetu';
+import { helsinkiDate } from '../../../../shared/dates';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
@@ -74,8 +75,13 @@ export function RegisterView() {
 
   const updateChild = (i: number, patch: Partial<Child>) =>
     setChildren(children.map((c, j) => (j === i ? { ...c, ...patch } : c)));
-  const hetuError = (hetu: string) =>
-    hetu.length >= 11 && !checkHetu(hetu).ok ? t('errors.INVALID_INPUT', { message: t('detail.hetu') }) : null;
+  // Says why: the format, an impossible or future date, the individual number or the check character.
+  const hetuError = (hetu: string) => {
+    const check = hetu.length >= 11 ? checkHetu(hetu, helsinkiDate(new Date())) : null;
+    if (!check || check.ok) return null;
+    const reason = `hetu${check.reason.charAt(0)}${check.reason.slice(1).toLowerCase()}`;
+    return t('errors.INVALID_INPUT', { message: `${t('detail.hetu')}: ${t(`validation.reasons.${reason}`)}` });
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { AssigneeSuggestion } from '../../../../shared/contract/team';
@@ -61,79 +61,97 @@ export function ReassignDialog({
     else setError(r.error);
   };
   const number = (n: number) => n.toLocaleString(i18n.language);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const open = dialog.current;
+    open?.showModal();
+    return () => open?.close();
+  }, []);
   return (
-    <form className="reassign-dialog panel" role="dialog" aria-labelledby={`${id}-title`} onSubmit={submit}>
-      <h2 id={`${id}-title`}>
-        {'caseIds' in selection
-          ? t('team.reassign.titleCases', { count: selection.caseIds.length })
-          : t('team.reassign.titleWorker', { name: selection.fromName })}
-      </h2>
-      <fieldset>
-        <legend>{t('team.reassign.to')}</legend>
-        {suggestions === null && <p className="muted">{t('common.loading')}</p>}
-        {suggestions?.length === 0 && <p>{t('team.reassign.nobody')}</p>}
-        <ul className="suggestions">
-          {suggestions?.map((s, i) => (
-            <li key={s.userId}>
-              <label>
-                <input
-                  type="radio"
-                  name={`${id}-to`}
-                  value={s.userId}
-                  checked={toUserId === s.userId}
-                  onChange={() => setToUserId(s.userId)}
-                  autoFocus={i === 0}
-                />
-                <strong>{s.name}</strong> · {t(`roles.${s.role}`)}
-                <span className="muted">
-                  {' '}
-                  {t('team.reassign.load', {
-                    open: number(s.openCases),
-                    weighted: s.weighted.toLocaleString(i18n.language),
-                    fte: s.fte.toLocaleString(i18n.language),
-                  })}
-                  {s.inArea > 0 && ` · ${t('team.reassign.inArea', { count: s.inArea })}`}
-                  {s.absentDays > 0 && ` · ${t('team.reassign.away', { count: s.absentDays })}`}
-                </span>
-                {i === 0 && s.absentDays === 0 && <span className="badge">{t('team.reassign.suggested')}</span>}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>{t('team.reassign.reason')}</label>
-        <textarea
-          id={`${id}-reason`}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          required
-          minLength={3}
-          maxLength={500}
-          rows={2}
-          aria-describedby={`${id}-reason-hint`}
-        />
-        <p className="hint" id={`${id}-reason-hint`}>
-          {t('team.reassign.reasonHint')}
-        </p>
-      </div>
-      {progress && (
-        <div className="generate-progress">
-          <progress aria-label={t('team.reassign.moving')} value={progress.done} max={Math.max(progress.total, 1)} />
-          <span role="status">
-            {t('team.reassign.progress', { done: number(progress.done), total: number(progress.total) })}
-          </span>
+    // A modal dialog (the browser's own): focus stays inside, the rest of the page is inert, Escape cancels.
+    <dialog
+      ref={dialog}
+      className="reassign-dialog panel"
+      aria-labelledby={`${id}-title`}
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!busy) onCancel();
+      }}
+    >
+      <form onSubmit={submit}>
+        <h2 id={`${id}-title`}>
+          {'caseIds' in selection
+            ? t('team.reassign.titleCases', { count: selection.caseIds.length })
+            : t('team.reassign.titleWorker', { name: selection.fromName })}
+        </h2>
+        <fieldset>
+          <legend>{t('team.reassign.to')}</legend>
+          {suggestions === null && <p className="muted">{t('common.loading')}</p>}
+          {suggestions?.length === 0 && <p>{t('team.reassign.nobody')}</p>}
+          <ul className="suggestions">
+            {suggestions?.map((s, i) => (
+              <li key={s.userId}>
+                <label>
+                  <input
+                    type="radio"
+                    name={`${id}-to`}
+                    value={s.userId}
+                    checked={toUserId === s.userId}
+                    onChange={() => setToUserId(s.userId)}
+                    autoFocus={i === 0}
+                  />
+                  <strong>{s.name}</strong> · {t(`roles.${s.role}`)}
+                  <span className="muted">
+                    {' '}
+                    {t('team.reassign.load', {
+                      open: number(s.openCases),
+                      weighted: s.weighted.toLocaleString(i18n.language),
+                      fte: s.fte.toLocaleString(i18n.language),
+                    })}
+                    {s.assessmentWeek && ` · ${t('team.reassign.assessmentWeek')}`}
+                    {s.inArea > 0 && ` · ${t('team.reassign.inArea', { count: s.inArea })}`}
+                    {s.absentDays > 0 && ` · ${t('team.reassign.away', { count: s.absentDays })}`}
+                  </span>
+                  {i === 0 && s.absentDays === 0 && <span className="badge">{t('team.reassign.suggested')}</span>}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>{t('team.reassign.reason')}</label>
+          <textarea
+            id={`${id}-reason`}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required
+            minLength={3}
+            maxLength={500}
+            rows={2}
+            aria-describedby={`${id}-reason-hint`}
+          />
+          <p className="hint" id={`${id}-reason-hint`}>
+            {t('team.reassign.reasonHint')}
+          </p>
         </div>
-      )}
-      <ErrorBanner error={error} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={busy || !toUserId || reason.trim().length < 3}>
-          {t('team.reassign.submit')}
-        </button>
-        <button type="button" onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+        {progress && (
+          <div className="generate-progress">
+            <progress aria-label={t('team.reassign.moving')} value={progress.done} max={Math.max(progress.total, 1)} />
+            <span role="status">
+              {t('team.reassign.progress', { done: number(progress.done), total: number(progress.total) })}
+            </span>
+          </div>
+        )}
+        <ErrorBanner error={error} />
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={busy || !toUserId || reason.trim().length < 3}>
+            {t('team.reassign.submit')}
+          </button>
+          <button type="button" onClick={onCancel} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
   );
 }
