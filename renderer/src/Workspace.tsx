@@ -81,7 +81,7 @@ export function Workspace() {
   // Move focus to the new view's heading so keyboard and screen-reader users land in it; a form that
   // opens for typing (register) keeps focus on its first field instead.
   useEffect(() => {
-    if (view !== 'register') heading.current?.focus();
+    if (view !== 'register') heading.current?.focus({ preventScroll: true });
   }, [view]);
 
   const title =

@@ -27,6 +27,13 @@ export function formatTime(iso: string, language: string): string {
   });
 }
 
+/** A day without its year as Finnish readers write it in Finnish and Swedish alike (29.12.); 29 Dec in English. */
+export function formatDayMonth(date: string, language: string): string {
+  const [, m, d] = date.split('-').map(Number) as [number, number, number];
+  if (language !== 'en') return `${d}.${m}.`;
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+}
+
 /** A datetime-local input's `YYYY-MM-DDTHH:mm` (Helsinki time) as the reader writes it: 3.12.2026 11.30. */
 export function formatInputDateTime(value: string, language: string): string {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return value;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDemoStore, DEMO_PASSWORD, PASSPHRASE } from '../helpers/stores';
 import { openApp, screenshot, seriousA11yViolations, unlockAndSignIn, useE2e } from './harness';
+import { helsinkiDate, isoWeek } from '../../shared/dates';
 
 const e2e = useE2e();
 
@@ -136,6 +137,13 @@ describe('the signed-in app (demo county)', () => {
         await expect.poll(() => perPerson.getByRole('row').count()).toBeGreaterThan(2);
         const thisWeek = page.getByRole('table', { name: /^Arviointiviikot 2026/ }).getByRole('row', { name: /^48 / });
         expect(await thisWeek.textContent()).not.toContain('Ei jaettu');
+        // The year opens at this week (the browser's today), marked in words and scrolled into view.
+        const current = page.locator('tr[aria-current="date"]');
+        expect(await current.locator('th').textContent()).toBe(
+          `${Number(isoWeek(helsinkiDate(new Date())).slice(-2))}tämä viikko`,
+        );
+        expect(await current.isVisible()).toBe(true);
+        expect(await current.evaluate((r) => r.getBoundingClientRect().top < window.innerHeight)).toBe(true);
       }
       expect(await seriousA11yViolations(page), name).toEqual([]);
       await screenshot(page, shot);

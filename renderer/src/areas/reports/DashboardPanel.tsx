@@ -93,7 +93,8 @@ export function DashboardPanel() {
   const inflowKeys = inflowBy === 'type' ? CASE_TYPES : CHANNELS;
   const inflowLabel = (k: string) => (inflowBy === 'type' ? t(`caseTypesShort.${k}`) : t(`channels.${k}`));
   const inflow = (data?.inflowByWeek ?? []).map((w) => ({
-    week: w.week.replace(/^\d{4}-/, ''),
+    // "vk 43" / "v. 43", as the reader writes a week, not ISO's "W43".
+    week: t('roster.weekShort', { week: Number(w.week.slice(-2)) }),
     fullWeek: w.week,
     total: w.total,
     ...(inflowBy === 'type' ? w.byType : w.byChannel),

@@ -1,6 +1,7 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, formatLocalDate, helsinkiDate, isoWeek, isoWeekMonday } from '../../../../shared/dates';
+import { formatDayMonth } from '../../format';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { ROSTER_EDITORS } from '../../../../shared/roles';
 import { EmptyState } from '../../components/EmptyState';
@@ -83,8 +84,16 @@ export function AssessmentWeeksView() {
   }, [weeks, i18n.language]);
 
   const thisMonday = isoWeekMonday(isoWeek(helsinkiDate(new Date())));
-  const date = (d: string) =>
-    new Date(`${d}T12:00:00Z`).toLocaleDateString(i18n.language, { day: 'numeric', month: 'numeric', timeZone: 'UTC' });
+  const date = (d: string) => formatDayMonth(d, i18n.language);
+  // The year opens at this week, not at week 1: scrolled to once the weeks' workers are in (they change the
+  // rows' heights), and not again when the roster is read after an edit.
+  const currentRow = useRef<HTMLTableRowElement>(null);
+  const scrolledYear = useRef<number | null>(null);
+  useEffect(() => {
+    if (!roster || scrolledYear.current === year || !currentRow.current) return;
+    scrolledYear.current = year;
+    currentRow.current.scrollIntoView({ block: 'center' });
+  }, [roster, year]);
 
   return (
     <>
@@ -143,8 +152,19 @@ export function AssessmentWeeksView() {
             </thead>
             <tbody>
               {weeks.map((w) => (
-                <tr key={w.week} className={w.worker ? '' : w.monday < thisMonday ? 'past' : 'unassigned'}>
-                  <th scope="row">{Number(w.week.slice(-2))}</th>
+                <tr
+                  key={w.week}
+                  ref={w.monday === thisMonday ? currentRow : undefined}
+                  aria-current={w.monday === thisMonday ? 'date' : undefined}
+                  className={[
+                    w.worker ? '' : w.monday < thisMonday ? 'past' : 'unassigned',
+                    w.monday === thisMonday ? 'current-week' : '',
+                  ].join(' ')}
+                >
+                  <th scope="row">
+                    {Number(w.week.slice(-2))}
+                    {w.monday === thisMonday && <span className="badge">{t('assessmentWeeks.thisWeek')}</span>}
+                  </th>
                   <td>
                     {date(w.monday)}–{date(addDays(w.monday, 4))}
                   </td>

@@ -198,7 +198,10 @@ export function WorkloadPanel() {
           <ResponsiveContainer width="100%" height={240}>
             <LineChart data={board.trend} {...chartProps}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="week" tickFormatter={(w: string) => w.slice(5)} />
+              <XAxis
+                dataKey="week"
+                tickFormatter={(w: string) => t('roster.weekShort', { week: Number(w.slice(-2)) })}
+              />
               <YAxis allowDecimals={false} />
               <Tooltip />
               <Legend />
