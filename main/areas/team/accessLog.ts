@@ -111,28 +111,57 @@ function entryText(e: AccessLog['entries'][number], t: TFunction) {
   };
 }
 
-/** The report as a document for the family: who, when, what and why, one entry per paragraph. */
-function accessLogDocument(log: AccessLog, t: TFunction, county: string, now: Date): string {
+/**
+ * The report as a document for the family, in the reader's words: who, when, what and why, one entry per
+ * paragraph; a case by its type and date (not its id), dates as Finns write them, and the same use repeated
+ * in a row (a worker paging the queue) as one paragraph with its count and its first and last time.
+ */
+function accessLogDocument(log: AccessLog, t: TFunction, language: Language, county: string, now: Date): string {
+  const locale = language === 'sv' ? 'sv-FI' : language === 'en' ? 'en-GB' : 'fi-FI';
+  const time = (iso: string | Date) =>
+    new Date(iso).toLocaleString(locale, {
+      timeZone: 'Europe/Helsinki',
+      day: 'numeric',
+      month: 'numeric',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+  const day = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC' });
+  const caseName = new Map(log.cases.map((c) => [c.id, `${t(`caseTypes.${c.type}`)} ${day(c.receivedDate)}`]));
   const lines = [
     `# ${t('accessLog.pdf.title')}`,
-    `${county} · ${t('accessLog.pdf.made', { at: helsinkiTime.format(now).slice(0, 16) })}`,
+    `${county} · ${t('accessLog.pdf.made', { at: time(now) })}`,
     '',
     t('accessLog.pdf.law'),
     '',
-    `${t('accessLog.pdf.child')}: ${log.child.name ?? t('letters.unbornChild')}${log.child.birthDate ? `, ${t('accessLog.pdf.born', { date: log.child.birthDate })}` : ''}`,
-    `${t('accessLog.pdf.cases')}: ${log.cases.map((c) => `${c.id} (${t(`caseTypes.${c.type}`)}, ${c.receivedDate})`).join('; ')}`,
+    `${t('accessLog.pdf.child')}: ${log.child.name ?? t('letters.unbornChild')}${log.child.birthDate ? `, ${t('accessLog.pdf.born', { date: day(log.child.birthDate) })}` : ''}`,
+    `${t('accessLog.pdf.cases')}: ${[...caseName.values()].join('; ')}`,
     '',
     `# ${t('accessLog.entries', { count: log.entries.length })}`,
   ];
-  for (const e of log.entries) {
+  const said = (e: AccessLog['entries'][number]) => {
     const text = entryText(e, t);
-    lines.push(
-      '',
-      `${text.time} · ${text.user}${text.role ? `, ${text.role}` : ''}`,
-      [text.action, text.purpose && `${t('accessLog.col.purpose')}: ${text.purpose}`, text.case, text.outcome]
-        .filter(Boolean)
-        .join(' · '),
-    );
+    const what = [
+      text.action,
+      text.purpose && `${t('accessLog.col.purpose')}: ${text.purpose}`,
+      e.caseId ? (caseName.get(e.caseId) ?? e.caseId) : '',
+      text.outcome,
+    ];
+    return { who: `${text.user}${text.role ? `, ${text.role}` : ''}`, what: what.filter(Boolean).join(' · ') };
+  };
+  for (let i = 0; i < log.entries.length;) {
+    const first = log.entries[i]!;
+    const { who, what } = said(first);
+    let j = i + 1;
+    while (j < log.entries.length && said(log.entries[j]!).who === who && said(log.entries[j]!).what === what) j++;
+    const last = log.entries[j - 1]!;
+    const when =
+      j - i > 1
+        ? t('accessLog.pdf.repeated', { count: j - i, from: time(first.at), to: time(last.at) })
+        : time(first.at);
+    lines.push('', `${when} · ${who}`, what);
+    i = j;
   }
   return lines.join('\n');
 }
@@ -149,7 +178,7 @@ export async function childAccessLogPdf(
   const pdf = await documentPdf({
     title: t('accessLog.pdf.title'),
     language: input.language,
-    body: accessLogDocument(log, t, county, now),
+    body: accessLogDocument(log, t, input.language, county, now),
     now,
   });
   return { fileName: log.fileName.replace(/\.csv$/, '.pdf'), pdfBase64: pdf.toString('base64') };

@@ -19,6 +19,7 @@ import { unwrap, useDemoCore } from '../../helpers/core';
 import { countRows, lastAuditEntry, storeDigest } from '../../helpers/queries';
 import { prepareCases, samples, type SampleContext } from '../../helpers/sampleCalls';
 import { DEMO_PASSWORD, PASSPHRASE } from '../../helpers/stores';
+import { resources } from '../../../shared/i18n';
 
 const app = useDemoCore(60);
 
@@ -92,7 +93,8 @@ describe('the access log on every read path', () => {
     const caseId = (
       await app.core.db.selectFrom('cases').select('id').where('child_hetu', 'is not', null).executeTakeFirstOrThrow()
     ).id;
-    unwrap(await app.api.cases.get({ id: caseId }));
+    // Opened three times in a row: one paragraph in the family's PDF, with its count.
+    for (let i = 0; i < 3; i++) unwrap(await app.api.cases.get({ id: caseId }));
     const report = unwrap(await app.api.audit.childAccessLog({ caseId, language: 'fi' }));
     expect(
       report.entries.some((e) => e.action === 'cases.read' && e.userName === lead.name && e.caseId === caseId),
@@ -111,6 +113,16 @@ describe('the access log on every read path', () => {
     expect(text).toContain(`${report.entries.length + 1} poster`);
     expect(text).toContain(`(${lead.name}), Ledande socialarbetare`);
     expect(text).toContain('Öppnade ärendet · Ändamål: handläggning av ärendet');
+    expect(text).toMatch(/3 gånger \d{1,2}\.\d{1,2}\.\d{4}/);
+    // Cases by their type and date in the reader's language, never by an internal id.
+    expect(text).not.toContain(caseId);
+    const row = await app.core.db
+      .selectFrom('cases')
+      .select(['type', 'received_date'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const [y, m, d] = row.received_date.split('-').map(Number);
+    expect(text).toContain(`${resources.sv.translation.caseTypes[row.type]} ${d}.${m}.${y}`);
     expect(JSON.parse((await lastAuditEntry(app.core.db)).details)).toMatchObject({ format: 'pdf' });
     await app.core.close();
 
