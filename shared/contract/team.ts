@@ -142,6 +142,8 @@ export const inboxSchema = z.object({
       reason: z.string(),
       /** Account messages to leads: the account's role. */
       role: z.string().optional(),
+      /** Cases received: which, to open them from the message. */
+      caseIds: z.array(z.string()).optional(),
       read: z.boolean(),
     }),
   ),

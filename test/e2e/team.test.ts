@@ -107,6 +107,13 @@ describe('team leads', () => {
     );
     await screenshot(page, '63-inbox-fi');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // The message opens the moved cases: "my cases", the first of them in the pane.
+    await list
+      .getByRole('button', { name: moved === 1 ? 'Avaa asia' : `Näytä ${moved} asiaa omissa asioissa` })
+      .click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Asiakasjono');
+    expect(await page.getByRole('button', { name: /^Omat/ }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByRole('complementary').getByRole('heading', { level: 2 }).count()).toBe(1);
     await page.getByRole('button', { name: /^Omat/ }).click();
     await expect
       .poll(() =>

@@ -95,7 +95,7 @@ export async function reassignCases(
 /** One inbox message to the new assignee and one to each previous assignee (not to the lead who moved them). */
 async function notify(
   trx: Db,
-  moved: readonly { assignee_user_id: string | null }[],
+  moved: readonly { id: string; assignee_user_id: string | null }[],
   target: { id: string; name: string },
   actorId: string,
   actorName: string,
@@ -106,7 +106,12 @@ async function notify(
   for (const r of moved)
     if (r.assignee_user_id) perPrevious.set(r.assignee_user_id, (perPrevious.get(r.assignee_user_id) ?? 0) + 1);
   const messages = [
-    { user_id: target.id, kind: 'CASES_RECEIVED', data: { count: moved.length, by: actorName, other: null, reason } },
+    // The receiver's message names the cases (by id only: the inbox shows no client data), so it opens them.
+    {
+      user_id: target.id,
+      kind: 'CASES_RECEIVED',
+      data: { count: moved.length, by: actorName, other: null, reason, caseIds: moved.map((r) => r.id) },
+    },
     ...[...perPrevious].map(([userId, count]) => ({
       user_id: userId,
       kind: 'CASES_MOVED_AWAY',
@@ -129,6 +134,7 @@ export async function inbox(core: Context) {
         other: string | null;
         reason: string;
         role?: string;
+        caseIds?: string[];
       };
       return {
         id: r.id,

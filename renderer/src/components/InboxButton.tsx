@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Inbox } from '../../../shared/contract/team';
 import { formatDateTime } from '../format';
 import { api } from '../api';
+import { useApp } from '../state/appStore';
+import { useQueue } from '../areas/cases/queueStore';
 
 /**
  * Messages for the signed-in user (cases moved to them or away from them), with the unread count in the
@@ -29,6 +31,13 @@ export function InboxButton({ refreshKey }: { refreshKey: string }) {
     }
   };
   const unread = inbox?.unread ?? 0;
+  // The moved cases are now the user's own: "my cases", with the first of them open.
+  const showCases = (caseIds: string[]) => {
+    setOpen(false);
+    useApp.getState().setView('queue');
+    useQueue.getState().setQuery({ view: 'MINE' });
+    void useQueue.getState().select(caseIds[0]!);
+  };
   return (
     <div className="inbox">
       <button type="button" aria-expanded={open} aria-controls="inbox-list" onClick={() => void toggle()}>
@@ -58,6 +67,11 @@ export function InboxButton({ refreshKey }: { refreshKey: string }) {
                     {formatDateTime(m.at, i18n.language)}
                     {m.reason && ` · ${t('inbox.reason', { reason: m.reason })}`}
                   </p>
+                  {m.kind === 'CASES_RECEIVED' && m.caseIds?.length ? (
+                    <button type="button" onClick={() => showCases(m.caseIds!)}>
+                      {t('inbox.showCases', { count: m.caseIds.length })}
+                    </button>
+                  ) : null}
                 </li>
               ))}
             </ul>

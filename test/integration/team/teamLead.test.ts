@@ -301,6 +301,7 @@ describe('reassigning cases', () => {
     const inbox = unwrap(await app.api.inbox.list({}));
     expect(inbox.unread).toBe(1);
     expect(inbox.items[0]).toMatchObject({ kind: 'CASES_RECEIVED', count: moved.reassigned, reason: 'Sairausloma' });
+    expect(new Set(inbox.items[0]!.caseIds)).toEqual(new Set(moved.caseIds));
     const mine = unwrap(await app.api.cases.queue({ view: 'MINE', limit: 500 }));
     expect(mine.total).toBeGreaterThanOrEqual(1000);
     expect(unwrap(await app.api.inbox.markRead({})).unread).toBe(0);
