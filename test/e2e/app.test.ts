@@ -57,6 +57,13 @@ describe('the signed-in app (demo county)', () => {
     return e2e.app.page;
   }
 
+  it('proposes the county’s name in the reader’s language on first run (sv: Östra Nyland)', async () => {
+    e2e.app = await openApp(e2e.browser, join(e2e.dir, 'new.db'), { language: 'sv' });
+    const { page } = e2e.app;
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Välkommen till Luukku');
+    expect(await page.getByLabel('Välfärdsområdets namn').inputValue()).toBe('Östra Nyland');
+  });
+
   it('refuses a wrong passphrase with a clear message and stays locked', async () => {
     e2e.app = await openApp(e2e.browser, storePath);
     const { page } = e2e.app;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/passphrase';
 import { isAcceptablePassphrase } from '../../../../shared/strength';
@@ -12,9 +12,14 @@ import { api } from '../../api';
 
 /** First run: the encrypted store, its recovery passphrase (typed twice, strength shown) and the first lead. */
 export function SetupView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { busy, error, transition } = useApp();
-  const [countyName, setCountyName] = useState('Itä-Uusimaa');
+  // The county's name as the reader's language has it (Östra Nyland in Swedish), until the user types one.
+  const [countyName, setCountyName] = useState(() => t('setup.countyDefault'));
+  const [countyTyped, setCountyTyped] = useState(false);
+  useEffect(() => {
+    if (!countyTyped) setCountyName(t('setup.countyDefault'));
+  }, [i18n.language, countyTyped, t]);
   const [passphrase, setPassphrase] = useState('');
   const [passphraseRepeat, setPassphraseRepeat] = useState('');
   const [lead, setLead] = useState<LeadAccount>({ displayName: '', username: '', password: '' });
@@ -43,7 +48,10 @@ export function SetupView() {
         <Field
           label={t('setup.county')}
           value={countyName}
-          onChange={(e) => setCountyName(e.target.value)}
+          onChange={(e) => {
+            setCountyTyped(true);
+            setCountyName(e.target.value);
+          }}
           required
           autoComplete="organization"
         />
