@@ -1,31 +1,7 @@
-/** Dates and times as Finnish users read them, always in Europe/Helsinki. */
-const LOCALE: Record<string, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+/** Dates and times as Finnish users read them (shared/readerDates.ts), and the inputs' own formats. */
+import { formatDate } from '../../shared/readerDates';
 
-export function formatDate(date: string | null | undefined, language: string): string {
-  if (!date) return '';
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString(LOCALE[language] ?? 'fi-FI', { timeZone: 'UTC' });
-}
-
-export function formatDateTime(iso: string | null | undefined, language: string): string {
-  if (!iso) return '';
-  return new Date(iso).toLocaleString(LOCALE[language] ?? 'fi-FI', {
-    timeZone: 'Europe/Helsinki',
-    day: 'numeric',
-    month: 'numeric',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
-
-/** The clock time of an instant in Helsinki (08.44 in Finnish, 08:44 in Swedish and English). */
-export function formatTime(iso: string, language: string): string {
-  return new Date(iso).toLocaleTimeString(LOCALE[language] ?? 'fi-FI', {
-    timeZone: 'Europe/Helsinki',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
+export { formatDate, formatDateTime, formatTime } from '../../shared/readerDates';
 
 /** A day without its year as Finnish readers write it in Finnish and Swedish alike (29.12.); 29 Dec in English. */
 export function formatDayMonth(date: string, language: string): string {

@@ -5,6 +5,7 @@
  * data and is logged in the same transaction.
  */
 import type { TFunction } from 'i18next';
+import { formatDate, formatDateTime } from '../../../shared/readerDates';
 import type { Language } from '../../../shared/schemas';
 import type { AccessLog } from '../../../shared/contract/team';
 import { toCsv } from '../../../shared/csv';
@@ -117,17 +118,8 @@ function entryText(e: AccessLog['entries'][number], t: TFunction) {
  * in a row (a worker paging the queue) as one paragraph with its count and its first and last time.
  */
 function accessLogDocument(log: AccessLog, t: TFunction, language: Language, county: string, now: Date): string {
-  const locale = language === 'sv' ? 'sv-FI' : language === 'en' ? 'en-GB' : 'fi-FI';
-  const time = (iso: string | Date) =>
-    new Date(iso).toLocaleString(locale, {
-      timeZone: 'Europe/Helsinki',
-      day: 'numeric',
-      month: 'numeric',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-  const day = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC' });
+  const time = (at: string | Date) => formatDateTime(at, language);
+  const day = (date: string) => formatDate(date, language);
   const caseName = new Map(log.cases.map((c) => [c.id, `${t(`caseTypes.${c.type}`)} ${day(c.receivedDate)}`]));
   const lines = [
     `# ${t('accessLog.pdf.title')}`,
