@@ -6,6 +6,7 @@ import { ANCHOR_SUFFIX } from './auditAnchor';
 import { AnchorKeeper } from './auditKeeper';
 import type { HeadWitness } from './auditWitness';
 import { LATEST_VERSION, migrations } from './migrations';
+import { ddlFor } from './migrations/ddl';
 import { nativeBinding } from './native';
 import type { Database as Schema } from './schema';
 
@@ -98,7 +99,7 @@ export async function migrate(db: Kysely<Schema>, sqlite: SqliteHandle): Promise
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     await db.transaction().execute(async (trx) => {
-      await migration.up(trx);
+      await migration.up(trx, ddlFor('sqlite'));
       await sql.raw(`PRAGMA user_version = ${migration.version}`).execute(trx);
     });
   }

@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
+import type { Ddl } from './ddl';
 
 /**
  * The initial schema: county structure, staff and availability, users, cases with their events,
  * the duty roster, and the append-only, hash-chained audit log (Asiakastietolaki 703/2023 § 10).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's types
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<any>, ddl: Ddl): Promise<void> {
   await db.schema
     .createTable('meta')
     .addColumn('key', 'text', (c) => c.primaryKey())
@@ -41,7 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
-    .addColumn('fte', 'real', (c) => c.notNull().check(sql`fte > 0 AND fte <= 1`))
+    .addColumn('fte', ddl.real, (c) => c.notNull().check(sql`fte > 0 AND fte <= 1`))
     .addColumn('languages', 'text', (c) => c.notNull().defaultTo('["fi"]'))
     .addColumn('area_id', 'text', (c) => c.references('areas.id'))
     .addColumn('team_id', 'text', (c) => c.references('teams.id'))
@@ -51,7 +52,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable('absences')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', ddl.autoId)
     .addColumn('staff_id', 'text', (c) => c.notNull().references('staff.id'))
     .addColumn('from_date', 'text', (c) => c.notNull())
     .addColumn('to_date', 'text', (c) => c.notNull())
@@ -135,7 +136,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable('case_events')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', ddl.autoId)
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('user_id', 'text', (c) => c.references('users.id'))
@@ -154,7 +155,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable('duty_assignments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', ddl.autoId)
     .addColumn('period_id', 'text', (c) => c.references('roster_periods.id'))
     .addColumn('date', 'text')
     .addColumn('week', 'text')
@@ -182,10 +183,5 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_by_case').on('audit_log').columns(['case_id', 'seq']).execute();
   // Append-only: the application never updates or deletes log rows (§ 10, kept 12 years).
-  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(
-    db,
-  );
-  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(
-    db,
-  );
+  await ddl.appendOnly(db, 'audit_log');
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Ddl } from './ddl';
 
 /**
  * What the triage decision needs beyond its reason: the regional team an assessment goes to, the county's
@@ -6,7 +7,7 @@ import type { Kysely } from 'kysely';
  * to guardians with their county-edited templates. A letter is stored as the PDF that was disclosed.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's types
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<any>, ddl: Ddl): Promise<void> {
   await db.schema
     .alterTable('cases')
     .addColumn('assigned_team_id', 'text', (c) => c.references('teams.id'))
@@ -38,14 +39,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable('letters')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', ddl.autoId)
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('language', 'text', (c) => c.notNull())
     .addColumn('recipient', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.references('users.id'))
-    .addColumn('pdf', 'blob', (c) => c.notNull())
+    .addColumn('pdf', ddl.blob, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('letters_case').on('letters').column('case_id').execute();
 }

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { Ddl } from './ddl';
 
 /**
  * What the roster needs beyond assignments: each worker's duty wishes ("rather not this day") and the
  * change history of published roster periods (who changed what, when and why).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's types
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<any>, ddl: Ddl): Promise<void> {
   await db.schema
     .createTable('duty_wishes')
     .addColumn('staff_id', 'text', (c) => c.notNull().references('staff.id'))
@@ -14,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable('roster_changes')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', ddl.autoId)
     .addColumn('period_id', 'text', (c) => c.notNull().references('roster_periods.id'))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('user_id', 'text', (c) => c.references('users.id'))

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Ddl } from './ddl';
 
 /**
  * Issue 5: which cases an audit-log entry touched when it touched more than one (a queue page, a bulk
@@ -6,22 +7,26 @@ import { sql, type Kysely } from 'kysely';
  * in-app inbox that tells workers a case was moved to them or away from them.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's types
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<any>, ddl: Ddl): Promise<void> {
   // The case ids are also in the hash-chained entry's details; this table is their index, checked by verify.
-  await sql`CREATE TABLE audit_cases (
+  if (ddl.engine === 'sqlite') {
+    await sql`CREATE TABLE audit_cases (
     case_id TEXT NOT NULL,
     seq INTEGER NOT NULL REFERENCES audit_log(seq),
     PRIMARY KEY (case_id, seq)
   ) WITHOUT ROWID`.execute(db);
-  await sql`CREATE TRIGGER audit_cases_no_update BEFORE UPDATE ON audit_cases BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(
-    db,
-  );
-  await sql`CREATE TRIGGER audit_cases_no_delete BEFORE DELETE ON audit_cases BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(
-    db,
-  );
+  } else {
+    await db.schema
+      .createTable('audit_cases')
+      .addColumn('case_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull().references('audit_log.seq'))
+      .addPrimaryKeyConstraint('audit_cases_pkey', ['case_id', 'seq'])
+      .execute();
+  }
+  await ddl.appendOnly(db, 'audit_cases');
   await db.schema
     .createTable('inbox')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', ddl.autoId)
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Ddl } from './ddl';
 import * as m001 from './001_initial';
 import * as m002 from './002_queue_indexes';
 import * as m003 from './003_assessment';
@@ -17,10 +18,13 @@ export interface Migration {
   version: number;
   name: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the schema of their time
-  up(db: Kysely<any>): Promise<void>;
+  up(db: Kysely<any>, ddl: Ddl): Promise<void>;
 }
 
-/** The one registry of migrations. Versions only go up; never edit a migration that has shipped. */
+/**
+ * The one registry of migrations, for both engines (each step asks `ddl` where their DDL differs). Versions
+ * only go up; never change what a shipped migration does to a store.
+ */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001.up },
   { version: 2, name: 'queue indexes', up: m002.up },

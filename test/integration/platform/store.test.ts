@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWithPassphrase } from '../../../main/store/storeFiles';
 import { keyFilePath, readKeyFile } from '../../../main/security/keyfile';
 import { LATEST_VERSION, migrations } from '../../../main/store/migrations';
+import { ddlFor } from '../../../main/store/migrations/ddl';
 import { kyselyFor, migrate, openSqlite, openStore } from '../../../main/store/open';
 import { appendAudit, verifyAuditChain } from '../../../main/store/audit';
 import { LuukkuError } from '../../../shared/errors';
@@ -21,7 +22,7 @@ async function storeAtVersion(name: string, version: number) {
   const db = kyselyFor(sqlite);
   for (const m of migrations.filter((m) => m.version <= version)) {
     await db.transaction().execute(async (trx) => {
-      await m.up(trx);
+      await m.up(trx, ddlFor('sqlite'));
       await sql.raw(`PRAGMA user_version = ${m.version}`).execute(trx);
     });
   }
