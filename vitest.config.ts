@@ -1,16 +1,35 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests about the encrypted SQLite file itself (its key, cipher, pages, disk, backups of the file, the
+ * anchor file beside it, the CLI's --db commands): they run on SQLite only and say so in their header.
+ */
+const SQLITE_ONLY = [
+  'test/integration/platform/store.test.ts',
+  'test/integration/platform/crash.test.ts',
+  'test/integration/platform/diskFull.test.ts',
+  'test/integration/platform/quickCheck.test.ts',
+  'test/integration/platform/cli.test.ts',
+  'test/integration/platform/ipc.test.ts',
+  'test/integration/backups/**',
+];
+
+const integration = { environment: 'node' as const, testTimeout: 60_000, hookTimeout: 60_000 };
+
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], ...integration } },
       {
+        // The same integration suite on PostgreSQL (issue 19): a throwaway cluster for the run, a database per test.
         test: {
-          name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          name: 'integration-pg',
+          include: ['test/integration/**/*.test.ts', 'test/postgres/**/*.test.ts'],
+          exclude: SQLITE_ONLY,
+          env: { LUUKKU_TEST_ENGINE: 'postgres' },
+          globalSetup: ['test/setup/postgres.ts'],
+          ...integration,
         },
       },
       {

@@ -8,7 +8,7 @@ import { EventEmitter } from 'node:events';
 import type { CurrentUser, Language, Phase, Status } from '../../shared/contract';
 import type { Actor, AuditEntry } from '../store/audit';
 import type { HeadWitness } from '../store/auditWitness';
-import type { Store } from '../store/open';
+import type { SqliteStore, Store } from '../store/open';
 import type { Db } from '../store/schema';
 import type { UnitOfWork } from '../store/unitOfWork';
 import { County, type CountyOptions, type NewLead } from './county';
@@ -66,7 +66,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
   settingsChanged(): Promise<void> {
     return this.county.settingsChanged();
   }
-  storeAndKey(): { store: Store; key: Buffer } {
+  storeAndKey(): { store: SqliteStore; key: Buffer } {
     return this.county.storeAndKey();
   }
   replaceStore(key: Buffer, replace: () => Promise<void>): Promise<void> {

@@ -20,7 +20,8 @@ import type { AuditEntry } from '../store/audit';
 import { logEndProblem } from '../store/auditKeeper';
 import type { HeadWitness } from '../store/auditWitness';
 import { backupFolder, backupNames } from '../store/backupFolder';
-import { openStore, type Store } from '../store/open';
+import { openStore, type SqliteStore, type Store } from '../store/open';
+import { openPostgresStore, redactUrl } from '../store/postgres';
 import type { Db } from '../store/schema';
 import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../areas/settings/queries';
 import { countUsers, insertUser } from '../areas/team/userQueries';
@@ -31,7 +32,15 @@ import { EXISTING_CASE_LOOKUPS_PER_MINUTE, RateLimiter } from './rateLimit';
 import { unitOfWork, type UnitOfWork } from '../store/unitOfWork';
 
 export interface CountyOptions {
+  /** The encrypted SQLite store's file; with `database`, only a name shown for the store. */
   storePath: string;
+  /**
+   * A PostgreSQL database URL (issue 19): the county's shared store. It opens at start with no passphrase
+   * (the database's own roles guard it); there is no key file, and backups are county IT's (README).
+   */
+  database?: string;
+  /** With `database`: migrate it to this version (the owner's URL), or only check that it is (the service role). */
+  databaseSchema?: 'migrate' | 'check';
   version: string;
   /** The OS keychain (Electron safeStorage) when a real one backs it; null under plain Node. */
   keychain?: KeychainProtector | null;
@@ -72,7 +81,11 @@ export class County {
   }
 
   get storePath(): string {
-    return this.options.storePath;
+    return this.options.database ? redactUrl(this.options.database) : this.options.storePath;
+  }
+
+  get engine(): Store['engine'] {
+    return this.options.database ? 'postgres' : 'sqlite';
   }
 
   get witness(): HeadWitness | undefined {
@@ -81,6 +94,15 @@ export class County {
 
   /** On start-up: unlock through the OS keychain if it holds this store's key, else wait for the passphrase. */
   async start(): Promise<void> {
+    const database = this.options.database;
+    if (database) {
+      try {
+        await this.adopt(await openPostgresStore(database, { schema: this.options.databaseSchema ?? 'check' }), null);
+      } catch (error) {
+        this.fail(error);
+      }
+      return;
+    }
     const path = this.storePath;
     const hasStore = existsSync(path);
     const hasKey = existsSync(keyFilePath(path));
@@ -119,7 +141,10 @@ export class County {
   }
 
   private fail(error: unknown): void {
-    if (error instanceof LuukkuError && (error.code === 'STORE_CORRUPT' || error.code === 'STORE_TOO_NEW')) {
+    if (
+      error instanceof LuukkuError &&
+      (error.code === 'STORE_CORRUPT' || error.code === 'STORE_TOO_NEW' || error.code === 'STORE_MISSING')
+    ) {
       this.blocked = { phase: 'STORE_ERROR', message: error.message };
       return;
     }
@@ -130,11 +155,11 @@ export class County {
     throw error;
   }
 
-  private async adopt(store: Store, key: Buffer): Promise<void> {
+  private async adopt(store: Store, key: Buffer | null): Promise<void> {
     this.store = store;
     this.key = key;
     this.generation++;
-    if (this.options.quickCheck) this.checkIntegrity(store, key);
+    if (this.options.quickCheck && store.engine === 'sqlite' && key) this.checkIntegrity(store, key);
     await this.settingsChanged();
   }
 
@@ -166,7 +191,7 @@ export class County {
 
   storePhase(): StorePhase {
     if (this.blocked) return this.blocked.phase;
-    if (!this.store) return existsSync(this.storePath) ? 'LOCKED' : 'SETUP';
+    if (!this.store) return !this.options.database && existsSync(this.storePath) ? 'LOCKED' : 'SETUP';
     if (!this.hasUsers) return 'NO_USERS';
     return 'READY';
   }
@@ -254,7 +279,7 @@ export class County {
   }
 
   /** The quick check runs beside the app; its result shows in the status (a damaged store gets a banner). */
-  private checkIntegrity(store: Store, key: Buffer): void {
+  private checkIntegrity(store: SqliteStore, key: Buffer): void {
     this.integrity = { state: 'CHECKING', opened: store };
     void quickCheckInWorker(store.path, key).then((problems) => {
       if (this.integrity.opened !== store || !store.sqlite.open) return;
@@ -275,9 +300,19 @@ export class County {
     await store?.close();
   }
 
-  /** The open store and its key, for a backup. */
-  storeAndKey(): { store: Store; key: Buffer } {
-    if (!this.store || !this.key) throw new LuukkuError('WRONG_STATE', 'The store is locked.');
+  /** Refuses what only an encrypted store file has (its backups beside it, its key) on a PostgreSQL county. */
+  requireStoreFile(): void {
+    if (this.engine === 'postgres')
+      throw new LuukkuError(
+        'WRONG_STATE',
+        'This county keeps its store on PostgreSQL: its backups are made by county IT (base backups and WAL archiving), not from the app.',
+      );
+  }
+
+  /** The open store file and its key, for a backup made from the app (an encrypted SQLite store only). */
+  storeAndKey(): { store: SqliteStore; key: Buffer } {
+    this.requireStoreFile();
+    if (this.store?.engine !== 'sqlite' || !this.key) throw new LuukkuError('WRONG_STATE', 'The store is locked.');
     return { store: this.store, key: this.key };
   }
 

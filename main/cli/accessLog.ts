@@ -5,13 +5,13 @@
 import { LuukkuError } from '../../shared/errors';
 import { LANGUAGES, type Language } from '../../shared/schemas';
 import { childAccessLog } from '../areas/team/accessLog';
-import { openWithPassphrase } from '../store/storeFiles';
-import { parseArgs, passphraseFromEnv, required, witnessOption } from './args';
+import { parseArgs, required } from './args';
+import { openChosenStore, STORE_OPTIONS } from './storeOption';
 import { CLI_ACTOR, printCsv, type Command } from './command';
 import { storeTransactor } from '../store/unitOfWork';
 
 export const accessLog: Command = async (argv, io) => {
-  const args = parseArgs(argv, { values: ['db', 'case', 'format', 'language'] });
+  const args = parseArgs(argv, { values: [...STORE_OPTIONS, 'case', 'format', 'language'] });
   const caseId = required(args, 'case');
   const format = args.options.get('format') ?? 'json';
   if (format !== 'json' && format !== 'csv')
@@ -19,7 +19,7 @@ export const accessLog: Command = async (argv, io) => {
   const language = (args.options.get('language') ?? 'fi') as Language;
   if (!LANGUAGES.includes(language))
     throw new LuukkuError('INVALID_INPUT', `--language must be one of ${LANGUAGES.join(', ')}.`);
-  const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv(), { witness: witnessOption() });
+  const store = await openChosenStore(args);
   try {
     const {
       csv,

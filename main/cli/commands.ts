@@ -17,15 +17,19 @@ import { importCasesCsv } from '../areas/cases/importCases';
 import { importStaffCsv } from '../areas/staff/importStaff';
 import { createStoreFiles, openWithPassphrase } from '../store/storeFiles';
 import { dateOption, integerOption, parseArgs, passphraseFromEnv, required, witnessOption } from './args';
+import { openChosenStore, STORE_OPTIONS, storeChoice } from './storeOption';
+import { db, demoDatabase, initDatabase, verifyDatabaseCommand } from './database';
 import { CLI_ACTOR, type Command } from './command';
 import { report } from './report';
 import { roster } from './roster';
 import { accessLog } from './accessLog';
 
 const init: Command = async (argv, io) => {
-  const args = parseArgs(argv, { values: ['db', 'county-name'] });
-  const path = required(args, 'db');
+  const args = parseArgs(argv, { values: [...STORE_OPTIONS, 'county-name'] });
   const countyName = args.options.get('county-name') ?? 'Itä-Uusimaa';
+  const choice = storeChoice(args);
+  if (choice.engine === 'postgres') return initDatabase(choice.url, countyName, io);
+  const path = choice.path;
   const { store } = await createStoreFiles(path, passphraseFromEnv(), { witness: witnessOption() }, (s) =>
     unitOfWork(
       s,
@@ -46,14 +50,17 @@ const init: Command = async (argv, io) => {
 };
 
 const demo: Command = async (argv, io) => {
-  const args = parseArgs(argv, { values: ['db', 'seed', 'cases', 'today'] });
-  const path = required(args, 'db');
+  const args = parseArgs(argv, { values: [...STORE_OPTIONS, 'seed', 'cases', 'today'] });
+  const choice = storeChoice(args);
   const seed = integerOption(args, 'seed', 1, 0, 2 ** 31 - 1);
   const cases = integerOption(args, 'cases', 600, 0, 2_000_000);
   const today = dateOption(args, 'today');
   const password = process.env.LUUKKU_DEMO_PASSWORD ?? 'luukku-demo';
   if (password.length < 10)
     throw new LuukkuError('INVALID_INPUT', 'LUUKKU_DEMO_PASSWORD must be at least 10 characters.');
+  if (choice.engine === 'postgres')
+    return demoDatabase(choice.url, { seed, cases, ...(today ? { today } : {}), password }, io);
+  const path = choice.path;
   let summary: Awaited<ReturnType<typeof generateDemo>> | undefined;
   const { store } = await createStoreFiles(path, passphraseFromEnv(), { witness: witnessOption() }, async (s) => {
     summary = await generateDemo(storeTransactor(s), {
@@ -84,11 +91,11 @@ const importCommand: Command = async (argv, io) => {
   if (what !== 'cases')
     throw new LuukkuError(
       'INVALID_INPUT',
-      'Usage: import cases --db FILE --file F.csv [--skip-invalid] | import staff --db FILE --file F.csv',
+      'Usage: import cases STORE --file F.csv [--skip-invalid] | import staff STORE --file F.csv (STORE: --db FILE or --database URL)',
     );
-  const args = parseArgs(rest, { values: ['db', 'file'], flags: ['skip-invalid'] });
+  const args = parseArgs(rest, { values: [...STORE_OPTIONS, 'file'], flags: ['skip-invalid'] });
   const text = readInput(required(args, 'file'));
-  const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv(), { witness: witnessOption() });
+  const store = await openChosenStore(args);
   try {
     const result = await importCasesCsv(storeTransactor(store), text, {
       skipInvalid: args.options.has('skip-invalid'),
@@ -121,9 +128,9 @@ const importCommand: Command = async (argv, io) => {
 };
 
 const importStaff: Command = async (argv, io) => {
-  const args = parseArgs(argv, { values: ['db', 'file'] });
+  const args = parseArgs(argv, { values: [...STORE_OPTIONS, 'file'] });
   const text = readInput(required(args, 'file'));
-  const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv(), { witness: witnessOption() });
+  const store = await openChosenStore(args);
   try {
     const result = await importStaffCsv(storeTransactor(store), text, { now: new Date(), actor: CLI_ACTOR });
     io.out(result);
@@ -188,8 +195,10 @@ const restore: Command = async (argv, io) => {
 };
 
 const verify: Command = async (argv, io) => {
-  const args = parseArgs(argv, { values: ['db', 'witness'], flags: ['backup'] });
-  const path = required(args, 'db');
+  const args = parseArgs(argv, { values: [...STORE_OPTIONS, 'witness'], flags: ['backup'] });
+  const choice = storeChoice(args);
+  if (choice.engine === 'postgres') return verifyDatabaseCommand(choice.url, io);
+  const path = choice.path;
   const { key } = await keyFor(path);
   // A backup copy carries a backup's anchor, which never passes as a live store's: say which is checked.
   const backup = args.options.has('backup');
@@ -210,25 +219,31 @@ export const commands: Record<string, Command> = {
   restore,
   verify,
   'access-log': accessLog,
+  db,
 };
 
 export const USAGE = `Usage: npm run --silent luukku -- <command> [options]
-  init --db FILE [--county-name NAME]      create a new encrypted store
-  demo --db FILE [--seed N] [--cases N] [--today YYYY-MM-DD]
+STORE is --db FILE (the encrypted SQLite store) or --database postgres://... (also LUUKKU_DATABASE_URL).
+  init STORE [--county-name NAME]          create a new store (a file, or a county in an empty database)
+  demo STORE [--seed N] [--cases N] [--today YYYY-MM-DD]
                                            create a store full of synthetic data
-  import cases --db FILE --file F.csv [--skip-invalid]
+  import cases STORE --file F.csv [--skip-invalid]
                                            import cases (all or nothing unless --skip-invalid)
+  import staff STORE --file F.csv          import workers
   deadlines DATE...                        print DATE START_DUE COMPLETE_DUE per pending date
-  report thl --db FILE --from D --to D [--as-of D] [--format json|csv]
+  report thl STORE --from D --to D [--as-of D] [--format json|csv]
                                            deadline-monitoring report for THL
   roster solve --scenario F.json [--out F.json]
                                            solve a duty-roster scenario (no store needed)
   backup --db FILE --out FILE              consistent, verified, encrypted backup
   restore --from FILE --db FILE            restore a verified backup to a new path
-  verify --db FILE [--backup] [--witness FILE]
+  verify STORE [--backup] [--witness FILE]
                                            integrity and audit-chain check (exit 1 on any problem);
                                            --backup for a backup copy, --witness for the last-seen head
                                            kept outside the store folder (also LUUKKU_WITNESS)
-  access-log --db FILE --case ID [--format json|csv] [--language fi|sv|en]
+  access-log STORE --case ID [--format json|csv] [--language fi|sv|en]
                                            who used the data of this case's child, and when (703/2023 § 11)
+  db init --owner-url URL --database URL [--county-name NAME]
+                                           PostgreSQL: migrate as the owner, create the county the first
+                                           time, grant the service role in --database least privilege
 The recovery passphrase is read from LUUKKU_PASSPHRASE.`;

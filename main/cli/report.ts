@@ -2,18 +2,18 @@
 import { LuukkuError } from '../../shared/errors';
 import { thlReportCsv } from '../../shared/contract/reports';
 import { readThlReport, reportBounds } from '../areas/reports/reports';
-import { openWithPassphrase } from '../store/storeFiles';
-import { dateOption, parseArgs, passphraseFromEnv, required, witnessOption } from './args';
+import { dateOption, parseArgs } from './args';
+import { openChosenStore, STORE_OPTIONS } from './storeOption';
 import { CLI_ACTOR, printCsv, type Command } from './command';
 import { storeTransactor } from '../store/unitOfWork';
 
 const USAGE =
-  'Usage: report thl --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--population thl|all] [--format json|csv]';
+  'Usage: report thl (--db FILE | --database URL) --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--population thl|all] [--format json|csv]';
 
 export const report: Command = async (argv, io) => {
   const [what, ...rest] = argv;
   if (what !== 'thl') throw new LuukkuError('INVALID_INPUT', USAGE);
-  const args = parseArgs(rest, { values: ['db', 'from', 'to', 'as-of', 'format', 'population'] });
+  const args = parseArgs(rest, { values: [...STORE_OPTIONS, 'from', 'to', 'as-of', 'format', 'population'] });
   const from = dateOption(args, 'from', { required: true });
   const to = dateOption(args, 'to', { required: true });
   const asOf = dateOption(args, 'as-of');
@@ -24,7 +24,7 @@ export const report: Command = async (argv, io) => {
   const population = (args.options.get('population') ?? 'thl').toUpperCase();
   if (population !== 'THL' && population !== 'ALL')
     throw new LuukkuError('INVALID_INPUT', `--population must be thl or all (got ${population.toLowerCase()}).`);
-  const { store } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv(), { witness: witnessOption() });
+  const store = await openChosenStore(args);
   try {
     const now = new Date();
     const result = await readThlReport(storeTransactor(store), reportBounds({ from, to, asOf, population }, now), {

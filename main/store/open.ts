@@ -7,18 +7,27 @@ import { AnchorKeeper } from './auditKeeper';
 import type { HeadWitness } from './auditWitness';
 import { LATEST_VERSION, migrations } from './migrations';
 import { ddlFor } from './migrations/ddl';
+import { fold } from './fold';
 import { nativeBinding } from './native';
+import type { PostgresStore } from './postgres';
 import type { Database as Schema } from './schema';
 
 export type SqliteHandle = Database.Database;
 
-export interface Store {
+/** The encrypted SQLite file: the embedded store of one workstation, a trial or a small county's server. */
+export interface SqliteStore {
+  engine: 'sqlite';
   path: string;
+  /** Where the store is, for people and logs. */
+  location: string;
   db: Kysely<Schema>;
   /** The raw handle, for pragmas and checkpoints only; queries go through kysely. */
   sqlite: SqliteHandle;
   close(): Promise<void>;
 }
+
+/** A store on either engine (issue 19); code about the file itself narrows on `engine`. */
+export type Store = SqliteStore | PostgresStore;
 
 /** The files that belong to a store at `path` besides `path` itself; its key file (`.keys`) is apart. */
 export const STORE_SIDECARS = ['-wal', '-shm', '-journal', ANCHOR_SUFFIX] as const;
@@ -73,10 +82,18 @@ export function openSqlite(path: string, key: Buffer, mode: 'create' | 'existing
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  registerFunctions(sqlite);
   // 64 MiB of page cache (default 2 MiB): every cache miss is a read plus a decryption. Decrypted pages
   // stay in memory only, never on disk.
   sqlite.pragma('cache_size = -65536');
   return sqlite;
+}
+
+/** The one folding of text for search (fold.ts), which PostgreSQL has as a schema function of the same name. */
+export function registerFunctions(sqlite: SqliteHandle): void {
+  sqlite.function('luukku_fold', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? fold(text) : text,
+  );
 }
 
 export function kyselyFor(sqlite: SqliteHandle): Kysely<Schema> {
@@ -121,7 +138,7 @@ export async function openStore(
   key: Buffer,
   mode: 'create' | 'existing',
   options: OpenOptions = {},
-): Promise<Store> {
+): Promise<SqliteStore> {
   const sqlite = openSqlite(path, key, mode);
   const db = kyselyFor(sqlite);
   try {
@@ -133,7 +150,9 @@ export async function openStore(
   const anchor = new AnchorKeeper(sqlite, path, key, options.witness);
   anchor.start();
   return {
+    engine: 'sqlite',
     path,
+    location: path,
     db,
     sqlite,
     close: async () => {

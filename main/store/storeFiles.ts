@@ -13,7 +13,7 @@ import {
   writeKeyFile,
   type KeyFile,
 } from '../security/keyfile';
-import { openStore, removeStoreFiles, type OpenOptions, type Store } from './open';
+import { openStore, removeStoreFiles, type OpenOptions, type SqliteStore } from './open';
 import { backupFolder, backupNames } from './backupFolder';
 
 export function assertStrongPassphrase(passphrase: string): void {
@@ -33,8 +33,8 @@ export async function createStoreFiles(
   path: string,
   passphrase: string,
   options: OpenOptions,
-  fill: (store: Store) => Promise<void>,
-): Promise<{ store: Store; key: Buffer; keyFile: KeyFile }> {
+  fill: (store: SqliteStore) => Promise<void>,
+): Promise<{ store: SqliteStore; key: Buffer; keyFile: KeyFile }> {
   assertStrongPassphrase(passphrase);
   if (existsSync(path) || existsSync(keyFilePath(path))) {
     throw new LuukkuError('STORE_EXISTS', `A store or key file already exists at ${path}; refusing to overwrite it.`);
@@ -46,7 +46,7 @@ export async function createStoreFiles(
     );
   }
   const { key, file } = await newKeyFile(passphrase);
-  let store: Store | undefined;
+  let store: SqliteStore | undefined;
   try {
     store = await openStore(path, key, 'create', options);
     await fill(store);
@@ -64,7 +64,7 @@ export async function openWithPassphrase(
   path: string,
   passphrase: string,
   options: OpenOptions = {},
-): Promise<{ store: Store; key: Buffer; keyFile: KeyFile }> {
+): Promise<{ store: SqliteStore; key: Buffer; keyFile: KeyFile }> {
   if (!existsSync(path)) throw new LuukkuError('STORE_MISSING', `No store at ${path}.`);
   const keyFile = readKeyFile(path);
   const key = await unwrapWithPassphrase(keyFile, passphrase);

@@ -5,13 +5,18 @@
  * chain outside a transaction.
  *
  * The write lock: BEGIN IMMEDIATE takes SQLite's store-wide write lock at the start, and kysely's SQLite
- * driver lends its one connection to one unit at a time. So a read-check-write inside `work` (the chain head,
- * the last active lead, a case's state before its change) sees no other writer between its read and its
- * write, from this process or another (the admin CLI). Reads that decide a write belong inside `work`.
+ * driver lends its one connection to one unit at a time. On PostgreSQL every unit takes the same
+ * transaction-level advisory lock right after BEGIN (postgres.ts LOCKS.write), which every Luukku instance on
+ * the database shares; under READ COMMITTED each statement after it sees all that committed before. So a
+ * read-check-write inside `work` (the chain head, the last active lead, a case's state before its change)
+ * sees no other writer between its read and its write, from this process, another instance or the admin
+ * CLI, on either engine. Reads that decide a write belong inside `work`.
  */
 import { sql } from 'kysely';
 import { appendAudit, type AuditEntry } from './audit';
-import type { Store } from './open';
+import { LOCKS } from './postgres';
+import type { SqliteStore } from './open';
+import type { PostgresStore } from './postgres';
 import type { Db } from './schema';
 
 export interface UnitOfWork {
@@ -23,15 +28,18 @@ export interface UnitOfWork {
   audit(entry: AuditEntry): void;
 }
 
-export function unitOfWork<T>(
-  store: Pick<Store, 'db' | 'sqlite'>,
-  clock: () => Date,
-  work: (uow: UnitOfWork) => Promise<T>,
-): Promise<T> {
+/** What a unit needs of a store: its queries and, on SQLite, the handle that knows whether SQLite rolled back. */
+type Unit = Pick<SqliteStore, 'db' | 'engine' | 'sqlite'> | Pick<PostgresStore, 'db' | 'engine'>;
+
+export function unitOfWork<T>(store: Unit, clock: () => Date, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   // Begun and ended by hand: when SQLite itself has already rolled back (a full disk does that), a second
   // ROLLBACK would fail and hide the real error, which the user must see ("the disk is full").
   return store.db.connection().execute(async (conn) => {
-    await sql`BEGIN IMMEDIATE`.execute(conn);
+    if (store.engine === 'sqlite') await sql`BEGIN IMMEDIATE`.execute(conn);
+    else {
+      await sql`BEGIN`.execute(conn);
+      await sql`SELECT pg_advisory_xact_lock(${LOCKS.write})`.execute(conn);
+    }
     try {
       const entries: AuditEntry[] = [];
       const result = await work({ trx: conn, now: clock(), audit: (entry) => void entries.push(entry) });
@@ -39,7 +47,8 @@ export function unitOfWork<T>(
       await sql`COMMIT`.execute(conn);
       return result;
     } catch (error) {
-      if (store.sqlite.inTransaction) await sql`ROLLBACK`.execute(conn);
+      if (store.engine === 'postgres') await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+      else if (store.sqlite.inTransaction) await sql`ROLLBACK`.execute(conn);
       throw error;
     }
   });
@@ -52,6 +61,6 @@ export interface Transactor {
   unitOfWork<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T>;
 }
 
-export function storeTransactor(store: Pick<Store, 'db' | 'sqlite'>, clock: () => Date = () => new Date()): Transactor {
+export function storeTransactor(store: Unit, clock: () => Date = () => new Date()): Transactor {
   return { db: store.db, unitOfWork: (work) => unitOfWork(store, clock, work) };
 }

@@ -1,25 +1,41 @@
 /** The main-process Core over a demo store, signed in per role, as the IPC tests use it. */
-import { join } from 'node:path';
 import { Core } from '../../main/app/core';
+import type { SqliteStore } from '../../main/store/open';
+import { verifyStoreFile } from '../../main/store/verify';
+import { verifyDatabase } from '../../main/store/verifyPostgres';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { createClient } from '../../shared/client';
 import type { Result } from '../../shared/errors';
 import { afterEach, beforeEach } from 'vitest';
-import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from './stores';
+import { createDemoCounty, DEMO_PASSWORD, PASSPHRASE, tempDir } from './stores';
 
 export const TEST_NOW = Date.parse('2026-11-23T10:00:00Z'); // Monday 12:00 in Helsinki
 
 export async function openDemoCore(dir: string, cases: number, now: () => Date = () => new Date(TEST_NOW)) {
-  const path = join(dir, 'luukku.db');
-  const demo = await createDemoStore(path, cases, '2026-11-23');
-  await demo.store.close();
-  const core = new Core({ storePath: path, version: 't', now });
+  const demo = await createDemoCounty(dir, cases, '2026-11-23');
+  const core = new Core({ ...demo.options, version: 't', now });
   await core.start();
-  await core.unlock(PASSPHRASE);
+  if (demo.locked) await core.unlock(PASSPHRASE);
   const users = demo.summary.users;
   const userOf = (role: string, nth = 0) => users.filter((u) => u.role === role)[nth]!;
   return {
     core,
+    /** Removes the store's database (PostgreSQL); the caller closes the core first. */
+    dispose: demo.dispose,
+    /** The CLI's options naming this store (--db FILE or --database URL). */
+    storeArgs: demo.storeArgs,
+    /** `luukku verify` of the open store: the file with its key, or the database. */
+    async verify() {
+      const store = core.openStore;
+      if (store?.engine === 'postgres') return verifyDatabase(store);
+      const { key } = core.storeAndKey();
+      return verifyStoreFile(core.storePath, key);
+    },
+    /** Opens the store again after `core.close()`, as the app does when it starts. */
+    async reopen() {
+      await core.start();
+      if (demo.locked) await core.unlock(PASSPHRASE);
+    },
     /** The typed client over the dispatcher: what the renderer calls, with typed input and output. */
     api: clientOf(core),
     users,
@@ -32,6 +48,13 @@ export async function openDemoCore(dir: string, cases: number, now: () => Date =
       return { core: other, api: clientOf(other), user: userOf(role, nth) };
     },
   };
+}
+
+/** The core's store file, for a test about the encrypted SQLite file itself (it says so and runs on SQLite only). */
+export function sqliteStoreOf(core: Core): SqliteStore {
+  const store = core.openStore;
+  if (store?.engine !== 'sqlite') throw new Error('This test is about the SQLite store file and runs on SQLite only.');
+  return store;
 }
 
 /** The typed client a caller uses, over the dispatcher. */
@@ -60,6 +83,7 @@ export function useDemoCore(cases: number, now?: () => Date) {
   });
   afterEach(async () => {
     await app.core.close();
+    await app.dispose();
     cleanup();
   });
   return app;

@@ -367,5 +367,10 @@ export const samples: Samples = {
   'backups.list': () => ({}),
   'backups.create': () => ({}),
   // backups.create comes first in the contract: a manager restores the backup it made.
-  'backups.restore': async (ctx) => ({ name: (await listBackups(ctx.core))[0]?.name ?? 'luukku-none.db' }),
+  // On PostgreSQL there are no app backups to list (the county's backups are county IT's): any name will do.
+  'backups.restore': async (ctx) => ({
+    name:
+      (ctx.core.openStore?.engine === 'sqlite' ? (await listBackups(ctx.core))[0]?.name : undefined) ??
+      'luukku-none.db',
+  }),
 };

@@ -6,10 +6,20 @@ import type { AreaHandlers } from '../../ipc/handler';
 import { createBackup, listBackups, restoreBackup, restoreLatest } from './backups';
 import { LuukkuError } from '../../../shared/errors';
 
+// The app's backups are copies of the encrypted store file beside it; a county on PostgreSQL has its database
+// backed up by county IT (README), so these refuse clearly (county.ts requireStoreFile) before any file is read.
+
 export const backupsHandlers: AreaHandlers<'backups'> = {
-  'backups.list': async ({ core }) => listBackups(core),
-  'backups.create': async ({ core }) => createBackup(core, 'manual'),
+  'backups.list': async ({ core }) => {
+    core.county.requireStoreFile();
+    return listBackups(core);
+  },
+  'backups.create': async ({ core }) => {
+    core.county.requireStoreFile();
+    return createBackup(core, 'manual');
+  },
   'backups.restore': async ({ core }, { name }) => {
+    core.county.requireStoreFile();
     await restoreBackup(core, name);
     return core.status();
   },

@@ -10,6 +10,7 @@ import type { CaseStatus } from '../../../shared/caseTypes';
 import type { LocalDate } from '../../../shared/dates';
 import type { CasePatch, Database, Db } from '../../store/schema';
 import type { CaseScopeFilter } from './scopeQueries';
+import { caseIdsByName, direction, notIndexed, rowKey } from '../../store/engine';
 
 export type ParsedQueueQuery = Required<Omit<QueueQuery, 'types' | 'areaId' | 'municipalityId' | 'due' | 'text'>> &
   Pick<QueueQuery, 'types' | 'areaId' | 'municipalityId' | 'due' | 'text'>;
@@ -27,29 +28,23 @@ const runningDue = sql.ref<string | null>('c.running_due');
 
 /**
  * Free-text search: children whose first or last names start with each typed word (any case, å/ä/ö or
- * not), or an exact identity code, source id or case id. Written as one set of candidate rowids so that
- * SQLite starts from the matches instead of testing every case of the view.
+ * not), or an exact identity code, source id or case id. Written as one set of candidate ids so that
+ * the engine starts from the matches instead of testing every case of the view.
  */
-function textMatches(text: string) {
-  const words = text.split(/[\s,]+/).filter(Boolean);
-  // Each word a quoted prefix, so FTS5 reads no operator in it; with no word at all (a search for ",")
-  // there is no name to match, and an empty MATCH would be a syntax error.
-  const names = words.length
-    ? sql`SELECT rowid FROM cases_name_fts WHERE cases_name_fts MATCH ${words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ')}`
-    : sql`SELECT rowid FROM cases WHERE 0`;
-  return sql<boolean>`c.rowid IN (${names}
-    UNION SELECT rowid FROM cases WHERE child_hetu = ${text.toUpperCase()}
-    UNION SELECT rowid FROM cases WHERE external_id = ${text}
-    UNION SELECT rowid FROM cases WHERE id = ${text})`;
+function textMatches(db: Db, text: string) {
+  return sql<boolean>`c.id IN (${caseIdsByName(db, text)}
+    UNION SELECT id FROM cases WHERE child_hetu = ${text.toUpperCase()}
+    UNION SELECT id FROM cases WHERE external_id = ${text}
+    UNION SELECT id FROM cases WHERE id = ${text})`;
 }
 
 /**
  * The status column as the filter should use it. With a text search the matches are the small set to start
- * from, so the status index is switched off (`+c.status`): given the chance, SQLite walks the 95% of
+ * from, so the status index is switched off (engine.ts notIndexed): given the chance, SQLite walks the 95% of
  * cases that are closed and tests each against the matches.
  */
 function statusColumn(q: ParsedQueueQuery) {
-  return q.text ? sql<string>`+c.status` : sql.ref<string>('c.status');
+  return q.text ? notIndexed<string>('c.status') : sql.ref<string>('c.status');
 }
 
 /** Past its running deadline: one range on the (status, running_due) index, never a scan of all cases. */
@@ -73,7 +68,7 @@ function filtered(db: Db, q: ParsedQueueQuery, ctx: QueueContext, withStatus: bo
   if (q.types?.length) query = query.where('c.type', 'in', q.types);
   if (q.areaId) query = query.where('c.area_id', '=', q.areaId);
   if (q.municipalityId) query = query.where('c.municipality_id', '=', q.municipalityId);
-  if (q.text) query = query.where(textMatches(q.text));
+  if (q.text) query = query.where(textMatches(db, q.text));
   if (q.due === 'OVERDUE') query = query.where((eb) => overdue(eb, ctx.today, status));
   if (q.due === 'DUE_SOON') {
     const limit = dueSoonUntil(ctx.today, ctx.calendar, ctx.dueSoonWorkingDays);
@@ -120,8 +115,15 @@ export const QUEUE_ROW_COLUMNS = [
 
 type OrderTerm = [Expression<unknown>, 'asc' | 'desc'];
 
-/** The page's order, as terms both the rowid query and the page's own rows sort by. */
-function pageOrder(q: ParsedQueueQuery, today: LocalDate): OrderTerm[] {
+/**
+ * The page's order, as terms both the key query and the page's own rows sort by. Every order ends with the
+ * row key (engine.ts rowKey), so it is total and pages never overlap or skip a case.
+ */
+function pageOrder(db: Db, q: ParsedQueueQuery, today: LocalDate): OrderTerm[] {
+  return [...sortTerms(db, q, today), [rowKey(db, 'c'), q.descending ? 'desc' : 'asc']];
+}
+
+function sortTerms(db: Db, q: ParsedQueueQuery, today: LocalDate): OrderTerm[] {
   const dir = q.descending ? 'desc' : 'asc';
   const noDueLast = sql`coalesce(${runningDue}, '9999-12-31')`;
   switch (q.sort) {
@@ -143,7 +145,6 @@ function pageOrder(q: ParsedQueueQuery, today: LocalDate): OrderTerm[] {
         ],
         [noDueLast, dir],
         [sql.ref('c.received_at'), dir],
-        [sql.ref('c.id'), dir],
       ];
     case 'receivedAt':
       return [[sql.ref('c.received_at'), dir]];
@@ -158,15 +159,15 @@ function pageOrder(q: ParsedQueueQuery, today: LocalDate): OrderTerm[] {
           ];
     case 'childName':
       // The open views are small: filter them by status, then sort. Only the archive (closed) is worth
-      // walking in name order, which the unary + would otherwise keep SQLite from doing.
+      // walking in name order, which notIndexed would otherwise keep SQLite from doing.
       return SINGLE_STATUS_VIEWS.has(q.view)
         ? [
             [sql.ref('c.child_last_name'), dir],
             [sql.ref('c.child_first_name'), dir],
           ]
         : [
-            [sql`+c.child_last_name`, dir],
-            [sql`+c.child_first_name`, dir],
+            [notIndexed('c.child_last_name'), dir],
+            [notIndexed('c.child_first_name'), dir],
           ];
     case 'municipality':
       return [
@@ -177,25 +178,25 @@ function pageOrder(q: ParsedQueueQuery, today: LocalDate): OrderTerm[] {
 }
 
 /**
- * One page of the queue with the tabs' counts. The page is found as rowids first, sorted on the few
+ * One page of the queue with the tabs' counts. The page is found as row keys first, sorted on the few
  * columns the order needs, and only its own rows are then read whole and joined to their municipality
  * and assignee: a search that matches thousands of cases sorts thousands of small rows, not wide ones.
  */
 export async function queryQueue(db: Db, q: ParsedQueueQuery, ctx: QueueContext) {
-  const order = pageOrder(q, ctx.today);
+  const order = pageOrder(db, q, ctx.today);
   // Every case has a municipality (a foreign key, not null): joined here only when it is sorted by.
   const matching = filtered(db, q, ctx, true);
   let found = (
     q.sort === 'municipality' ? matching.innerJoin('municipalities as m', 'm.id', 'c.municipality_id') : matching
-  ).select(sql<number>`c.rowid`.as('r'));
-  for (const [term, dir] of order) found = found.orderBy(term, dir);
+  ).select(rowKey(db, 'c').as('r'));
+  for (const [term, dir] of order) found = found.orderBy(term, direction(db, dir));
   let rows = db
     .selectFrom(found.limit(q.limit).offset(q.offset).as('p'))
-    .innerJoin('cases as c', (join) => join.on(sql<boolean>`c.rowid = p.r`))
+    .innerJoin('cases as c', (join) => join.on(sql<boolean>`${rowKey(db, 'c')} = p.r`))
     .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
     .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
     .select(QUEUE_ROW_COLUMNS);
-  for (const [term, dir] of order) rows = rows.orderBy(term, dir);
+  for (const [term, dir] of order) rows = rows.orderBy(term, direction(db, dir));
   const [page, totals] = await Promise.all([rows.execute(), queueTotals(db, q, ctx)]);
   return { page, ...totals };
 }

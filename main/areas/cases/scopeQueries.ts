@@ -2,11 +2,12 @@
  * The case scope as SQL (main/areas/cases/caseAccess.ts decides who the viewer is): which cases a viewer's
  * role, area and team let them see, as a condition every case read adds.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { CaseStatus } from '../../../shared/caseTypes';
 import { CASE_SCOPE } from '../../../shared/roles';
 import type { Database, Db } from '../../store/schema';
 import type { CaseViewer } from './caseAccess';
+import { never, notIndexed } from '../../store/engine';
 
 type CaseEb = ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>;
 export type CaseScopeFilter = ((eb: CaseEb) => Expression<SqlBool>) | null;
@@ -19,11 +20,11 @@ export function caseScopeFilter(viewer: CaseViewer): CaseScopeFilter {
     case 'ALL':
       return null;
     case 'NONE':
-      return () => sql<SqlBool>`0`;
+      return () => never;
     case 'INTAKE':
       return (eb) =>
         eb.or([
-          eb(sql`+c.status`, 'in', INTAKE_STATUSES),
+          eb(notIndexed('c.status'), 'in', INTAKE_STATUSES),
           eb(
             'c.notification_id',
             'in',

@@ -1,17 +1,17 @@
 /** The org area's SQL: the service directory, the regional teams, the areas and the municipalities. */
-import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
+import { containsFolded } from '../../store/engine';
 import type { Team } from '../../../shared/contract/org';
-import type { Database, Db, GuidanceServicesTable } from '../../store/schema';
+import type { Db, GuidanceServicesTable } from '../../store/schema';
 
 export async function selectServices(db: Db, query: { text: string; includeInactive: boolean }) {
   let q = db.selectFrom('guidance_services').selectAll();
   if (!query.includeInactive) q = q.where('active', '=', 1);
   if (query.text) {
-    // A substring match without LIKE: "%" and "_" typed by the user are text, not wildcards. Both sides go
-    // through SQLite's lower(), which (like LIKE) folds ASCII only, so "Äiti" still finds "Äitiysneuvola".
-    const contains = (column: 'name' | 'description') => (eb: ExpressionBuilder<Database, 'guidance_services'>) =>
-      eb(eb.fn('instr', [eb.fn('lower', [column]), eb.fn('lower', [eb.val(query.text)])]), '>', 0);
-    q = q.where((eb) => eb.or([contains('name')(eb), contains('description')(eb)]));
+    // A substring match without LIKE ("%" and "_" typed are text), folded alike on both engines, so "aiti"
+    // and "ÄITI" find "Äitiysneuvola".
+    const contains = (column: 'name' | 'description') => containsFolded(db, column, query.text);
+    q = q.where((eb) => eb.or([contains('name'), contains('description')]));
   }
   return q.orderBy('name').limit(500).execute();
 }

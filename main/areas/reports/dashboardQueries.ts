@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { LocalDate } from '../../../shared/dates';
 import type { Db } from '../../store/schema';
+import { countWhere, daysBetween } from '../../store/engine';
 
 export interface DashboardRange {
   from: LocalDate;
@@ -50,9 +51,9 @@ export function assessmentShareByMonth(db: Db, r: DashboardRange) {
     .select([
       month('pending_from').as('month'),
       (eb) => eb.fn.countAll<number>().as('pending'),
-      sql<number>`coalesce(sum(CASE WHEN ${started} THEN 1 ELSE 0 END), 0)`.as('started'),
-      sql<number>`coalesce(sum(CASE WHEN type = 'LSL25' THEN 1 ELSE 0 END), 0)`.as('cwPending'),
-      sql<number>`coalesce(sum(CASE WHEN type = 'LSL25' AND ${started} THEN 1 ELSE 0 END), 0)`.as('cwStarted'),
+      countWhere(started).as('started'),
+      countWhere(sql<boolean>`type = 'LSL25'`).as('cwPending'),
+      countWhere(sql<boolean>`type = 'LSL25' AND ${started}`).as('cwStarted'),
     ])
     .groupBy(month('pending_from'))
     .execute();
@@ -69,7 +70,7 @@ export function startDeadlines(db: Db, r: DashboardRange) {
       month('pending_from').as('month'),
       'area_id',
       (eb) => eb.fn.countAll<number>().as('due'),
-      sql<number>`sum(decision_date IS NOT NULL AND decision_date <= start_due)`.as('met'),
+      countWhere(sql<boolean>`decision_date IS NOT NULL AND decision_date <= start_due`).as('met'),
     ])
     .groupBy([month('pending_from'), 'area_id'])
     .execute();
@@ -85,7 +86,7 @@ export function completions(db: Db, r: DashboardRange) {
       month('assessment_completed_date').as('month'),
       'area_id',
       (eb) => eb.fn.countAll<number>().as('due'),
-      sql<number>`sum(assessment_completed_date <= complete_due)`.as('met'),
+      countWhere(sql<boolean>`assessment_completed_date <= complete_due`).as('met'),
     ])
     .groupBy([month('assessment_completed_date'), 'area_id'])
     .execute();
@@ -93,7 +94,7 @@ export function completions(db: Db, r: DashboardRange) {
 
 /** Open cases with a running clock, by days since they became pending. */
 export function openByAge(db: Db, r: DashboardRange) {
-  const age = sql<number>`julianday(${r.today}) - julianday(pending_from)`;
+  const age = daysBetween(db, sql.ref('pending_from'), sql.val(r.today));
   return db
     .selectFrom('cases')
     .where('status', 'in', ['NEW', 'TRIAGE', 'ASSESSMENT'])

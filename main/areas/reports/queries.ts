@@ -7,6 +7,7 @@ import { THL_FIGURES, type ThlFigure } from '../../../shared/contract/reports';
 import type { LocalDate } from '../../../shared/dates';
 import { QUEUE_ROW_COLUMNS } from '../cases/queries';
 import type { Db } from '../../store/schema';
+import { always, countWhere } from '../../store/engine';
 
 export interface ReportBounds {
   from: LocalDate;
@@ -27,8 +28,6 @@ interface Definition {
   base: Base;
   when: RawBuilder<boolean>;
 }
-
-const always = sql<boolean>`1`;
 
 /**
  * A case is a case unless closed as a duplicate, in error or as another county's; it is in THL's population
@@ -125,9 +124,9 @@ export async function assessmentShareCounts(db: Db, b: ReportBounds) {
     .where(bases(b).cohort)
     .select([
       (eb) => eb.fn.countAll<number>().as('pending'),
-      sql<number>`coalesce(sum(CASE WHEN ${started} THEN 1 ELSE 0 END), 0)`.as('started'),
-      sql<number>`coalesce(sum(CASE WHEN c.type = 'LSL25' THEN 1 ELSE 0 END), 0)`.as('cwPending'),
-      sql<number>`coalesce(sum(CASE WHEN c.type = 'LSL25' AND ${started} THEN 1 ELSE 0 END), 0)`.as('cwStarted'),
+      countWhere(started).as('started'),
+      countWhere(sql<boolean>`c.type = 'LSL25'`).as('cwPending'),
+      countWhere(sql<boolean>`c.type = 'LSL25' AND ${started}`).as('cwStarted'),
     ])
     .executeTakeFirstOrThrow();
   return {
@@ -148,9 +147,7 @@ export async function countFigures(db: Db, b: ReportBounds): Promise<Record<ThlF
     const row = await db
       .selectFrom('cases as c')
       .where(where[base])
-      .select(
-        figures.map((f, i) => sql<number>`coalesce(sum(CASE WHEN ${defs[f].when} THEN 1 ELSE 0 END), 0)`.as(`f${i}`)),
-      )
+      .select(figures.map((f, i) => countWhere(defs[f].when).as(`f${i}`)))
       .executeTakeFirstOrThrow();
     const values = row as Record<string, number>;
     figures.forEach((f, i) => (result[f] = Number(values[`f${i}`])));

@@ -16,6 +16,11 @@ export async function readCalendar(db: Db): Promise<WorkingDayCalendar> {
   return workingDayCalendar(closures.map((c) => c.date));
 }
 
+/** Whether the store holds a county at all (settings are written when it is created). */
+export async function countySettingsExist(db: Db): Promise<boolean> {
+  return !!(await db.selectFrom('settings').select('key').limit(1).executeTakeFirst());
+}
+
 export async function readSettings(db: Db): Promise<Settings> {
   const rows = await db.selectFrom('settings').selectAll().where('key', 'in', Object.keys(DEFAULT_SETTINGS)).execute();
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { CaseStatus } from '../../../shared/caseTypes';
 import type { LocalDate } from '../../../shared/dates';
 import type { Db } from '../../store/schema';
+import { countWhere } from '../../store/engine';
 
 const OPEN: CaseStatus[] = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT'];
 const RUNNING = ['NEW', 'TRIAGE', 'ASSESSMENT'];
@@ -22,8 +23,10 @@ export async function openLoad(db: Db, today: LocalDate, dueSoonUntil: LocalDate
       'c.assigned_team_id as teamId',
       'c.status',
       (eb) => eb.fn.countAll<number>().as('open'),
-      sql<number>`sum(${running} AND c.running_due < ${today})`.as('overdue'),
-      sql<number>`sum(${running} AND c.running_due >= ${today} AND c.running_due <= ${dueSoonUntil})`.as('dueSoon'),
+      countWhere(sql<boolean>`${running} AND c.running_due < ${today}`).as('overdue'),
+      countWhere(sql<boolean>`${running} AND c.running_due >= ${today} AND c.running_due <= ${dueSoonUntil}`).as(
+        'dueSoon',
+      ),
     ])
     .where('c.status', 'in', OPEN)
     .groupBy(['c.assignee_user_id', 'c.area_id', 'c.assigned_team_id', 'c.status'])

@@ -3,8 +3,7 @@
  * migration runs the same numbered step on both; where SQLite and PostgreSQL differ it asks this.
  */
 import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
-
-export type EngineKind = 'sqlite' | 'postgres';
+import type { EngineKind } from '../engine';
 
 export interface Ddl {
   engine: EngineKind;

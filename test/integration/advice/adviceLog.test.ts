@@ -1,31 +1,28 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../../main/app/core';
 import { dispatch } from '../../../main/ipc/dispatcher';
 import type { AdviceToday } from '../../../shared/contract';
-import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../../helpers/stores';
+import { DEMO_PASSWORD, tempDir } from '../../helpers/stores';
+import { openDemoCore } from '../../helpers/core';
 
-let dir: string;
-let cleanup: () => void;
 let core: Core;
 let clock = Date.parse('2026-11-23T09:00:00Z');
 let users: { username: string; role: string }[];
+let close = async () => {};
 
 beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  const demo = await createDemoStore(join(dir, 'l.db'), 5);
-  users = demo.summary.users;
+  const temp = tempDir();
+  const app = await openDemoCore(temp.dir, 5, () => new Date(clock));
+  ({ core, users } = app);
+  close = async () => {
+    await core.close();
+    await app.dispose();
+    temp.cleanup();
+  };
   // The demo county comes with a year of advice contacts; these tests count from an empty log.
-  await demo.store.db.deleteFrom('advice_contacts').execute();
-  await demo.store.close();
-  core = new Core({ storePath: join(dir, 'l.db'), version: 't', now: () => new Date(clock) });
-  await core.start();
-  await core.unlock(PASSPHRASE);
+  await core.db.deleteFrom('advice_contacts').execute();
 });
-afterEach(async () => {
-  await core.close();
-  cleanup();
-});
+afterEach(() => close());
 
 const entry = { channel: 'PHONE', language: 'sv', topic: 'PARENTING', guidedTo: 'FAMILY_CENTRE' };
 

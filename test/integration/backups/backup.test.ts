@@ -1,3 +1,4 @@
+// SQLite only (vitest.config.ts SQLITE_ONLY): about backups of the encrypted store file.
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

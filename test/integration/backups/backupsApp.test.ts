@@ -1,3 +1,4 @@
+// SQLite only (vitest.config.ts SQLITE_ONLY): about the app's backups of the encrypted store file.
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -7,14 +7,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../../main/app/core';
 import { runCli } from '../../../main/cli/run';
-import { openWithPassphrase } from '../../../main/store/storeFiles';
 import { caseDeadlines, STATUTORY_CALENDAR } from '../../../shared/calendar';
 import type { CaseType } from '../../../shared/caseTypes';
 import { addDays, helsinkiDate } from '../../../shared/dates';
 import { seededRandom } from '../../../main/demo/random';
 import { captureIo, importCsv, type ImportRow } from '../../helpers/cli';
 import { clientOf, unwrap } from '../../helpers/core';
-import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../../helpers/stores';
+import { createTestCounty, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../../helpers/stores';
 
 let dir: string;
 let cleanup: () => void;
@@ -26,13 +25,11 @@ afterEach(() => cleanup());
 
 describe('closure days and the statutory deadlines', () => {
   it('gives a notification received on 22.12.2026 the law’s deadlines, whatever the county closes', async () => {
-    const path = join(dir, 'county.db');
-    const demo = await createDemoStore(path, 50, '2026-12-22');
-    await demo.store.close();
-    const core = new Core({ storePath: path, version: 't', now: () => new Date('2026-12-22T12:00:00Z') });
+    const demo = await createTestCounty(dir, { cases: 50, today: '2026-12-22' });
+    const core = new Core({ ...demo.options, version: 't', now: () => new Date('2026-12-22T12:00:00Z') });
     await core.start();
-    await core.unlock(PASSPHRASE);
-    const as = (role: string) => core.signIn(demo.summary.users.find((u) => u.role === role)!.username, DEMO_PASSWORD);
+    if (demo.locked) await core.unlock(PASSPHRASE);
+    const as = (role: string) => core.signIn(demo.summary!.users.find((u) => u.role === role)!.username, DEMO_PASSWORD);
     try {
       await as('LEAD');
       for (const date of ['2026-12-23', '2026-12-28', '2027-01-02', '2027-03-22'])
@@ -72,12 +69,12 @@ describe('closure days and the statutory deadlines', () => {
       expect(born).toMatchObject({ pendingFrom: '2026-12-22', startDue: '2027-01-05', completeDue: '2027-03-22' });
     } finally {
       await core.close();
+      await demo.dispose();
     }
   });
 
   it('stores for every imported pending date, with any set of closure days, exactly the law’s deadlines', async () => {
-    const path = join(dir, 'county.db');
-    const demo = await createDemoStore(path, 5);
+    const demo = await createTestCounty(dir, { cases: 5 });
     const rng = seededRandom(18);
     const days: string[] = [];
     // Up to yesterday: the CLI refuses receipts in its own future.
@@ -86,11 +83,12 @@ describe('closure days and the statutory deadlines', () => {
     // Sixty closure days anywhere, a few on the very days deadlines would fall on.
     const closures = new Set(Array.from({ length: 60 }, () => days[rng.int(0, days.length - 1)]!));
     for (const d of ['2025-12-23', '2026-01-07', '2026-03-31']) closures.add(d);
-    await demo.store.db
+    const setup = await demo.open();
+    await setup.db
       .insertInto('closure_days')
       .values([...closures].map((date) => ({ date, reason: 'suljettu' })))
       .execute();
-    await demo.store.close();
+    await setup.close();
     const rows: ImportRow[] = days.map((d, i) => ({
       external_id: `P-${i}`,
       type: 'LSL25',
@@ -104,14 +102,15 @@ describe('closure days and the statutory deadlines', () => {
     const file = join(dir, 'history.csv');
     writeFileSync(file, importCsv(rows));
     const io = captureIo();
-    expect(await runCli(['import', 'cases', '--db', path, '--file', file], io), io.stderr.join('\n')).toBe(0);
-    const { store } = await openWithPassphrase(path, PASSPHRASE);
+    expect(await runCli(['import', 'cases', ...demo.storeArgs, '--file', file], io), io.stderr.join('\n')).toBe(0);
+    const store = await demo.open();
     const stored = await store.db
       .selectFrom('cases')
       .select(['pending_from', 'start_due', 'complete_due'])
       .where('external_id', 'like', 'P-%')
       .execute();
     await store.close();
+    await demo.dispose();
     expect(stored).toHaveLength(days.length);
     const wrong = stored.filter((r) => {
       const d = caseDeadlines(r.pending_from!);

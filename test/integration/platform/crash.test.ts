@@ -1,3 +1,4 @@
+// SQLite only (vitest.config.ts SQLITE_ONLY): about kill -9 of a writer on the encrypted store file, its WAL and -shm.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { sql } from 'kysely';

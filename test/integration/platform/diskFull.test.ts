@@ -1,6 +1,7 @@
+// SQLite only (vitest.config.ts SQLITE_ONLY): about a full disk under the store file (SQLite's max_page_count); PostgreSQL's disk_full is in team/teamLead.test.ts.
 import { describe, expect, it } from 'vitest';
 import { importCsv } from '../../helpers/cli';
-import { unwrap, useDemoCore } from '../../helpers/core';
+import { sqliteStoreOf, unwrap, useDemoCore } from '../../helpers/core';
 import { countRows } from '../../helpers/queries';
 
 const app = useDemoCore(20);
@@ -22,7 +23,7 @@ const csv = (prefix: string) =>
 describe('a disk that refuses writes', () => {
   it('a full disk: a clear message, nothing half-written, what was saved before kept, and it works again with space', async () => {
     await app.signInAs('ADVICE');
-    const sqlite = app.core.openStore!.sqlite;
+    const sqlite = sqliteStoreOf(app.core).sqlite;
     const before = { cases: await countRows(app.core.db, 'cases'), audit: await countRows(app.core.db, 'audit_log') };
     // The store may grow by no more pages: the disk is "full".
     sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true }) as number}`);
@@ -41,7 +42,7 @@ describe('a disk that refuses writes', () => {
 
   it('a store that cannot be written: a clear message and no change, then it works again', async () => {
     await app.signInAs('ADVICE');
-    const sqlite = app.core.openStore!.sqlite;
+    const sqlite = sqliteStoreOf(app.core).sqlite;
     const before = await countRows(app.core.db, 'cases');
     sqlite.pragma('query_only = 1');
     const refused = await app.api.cases.importCsv({ text: csv('RO') });

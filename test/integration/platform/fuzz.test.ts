@@ -4,12 +4,12 @@
  * changes nothing; no payload pollutes Object.prototype.
  */
 import fc from 'fast-check';
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { dispatch } from '../../../main/ipc/dispatcher';
 import { contract, operationNames, type OperationName } from '../../../shared/contract';
 import { unwrap, useDemoCore } from '../../helpers/core';
+import { tableCounts as countsOfTables } from '../../helpers/queries';
 
 const app = useDemoCore(30);
 
@@ -69,19 +69,10 @@ function payloadFor(name: OperationName): fc.Arbitrary<unknown> {
   return fc.oneof(record, hostile, value);
 }
 
+/** Every table's row count and the settings: equal before and after means the call changed nothing. */
 async function tableCounts(): Promise<string> {
-  const tables = await sql<{
-    name: string;
-  }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(
-    app.core.db,
-  );
-  const counts: string[] = [];
-  for (const { name } of tables.rows) {
-    const row = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(name)}`.execute(app.core.db);
-    counts.push(`${name}=${row.rows[0]!.n}`);
-  }
-  const settings = await sql<{ v: string }>`SELECT group_concat(key || value) AS v FROM settings`.execute(app.core.db);
-  return `${counts.join(' ')} ${settings.rows[0]!.v}`;
+  const settings = await app.core.db.selectFrom('settings').selectAll().orderBy('key').execute();
+  return `${await countsOfTables(app.core.db)} ${JSON.stringify(settings)}`;
 }
 
 describe('random and malicious payloads', () => {

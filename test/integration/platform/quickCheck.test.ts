@@ -1,3 +1,4 @@
+// SQLite only (vitest.config.ts SQLITE_ONLY): about SQLite's quick check of the store file's pages.
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -10,6 +10,7 @@ import { contract, operationNames, type OperationName } from '../../../shared/co
 import { ROLES } from '../../../shared/roles';
 import { DEMO_PASSWORD } from '../../helpers/stores';
 import { useDemoCore } from '../../helpers/core';
+import { onPostgres } from '../../helpers/engine';
 import { lastAuditEntry, storeDigest } from '../../helpers/queries';
 import { prepareCases, samples, type SampleContext } from '../../helpers/sampleCalls';
 
@@ -43,7 +44,9 @@ describe('the role matrix', () => {
         const input = await (sample as (c: SampleContext) => unknown)(ctx);
         if (access.includes(role)) {
           const result = await dispatch(app.core, name, input);
-          expect(result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`, `${role} ${name}`).toBe('ok');
+          // The app's backups are of the encrypted store file; a PostgreSQL county's are county IT's.
+          const expected = onPostgres && name.startsWith('backups.') ? 'WRONG_STATE' : 'ok';
+          expect(result.ok ? 'ok' : result.error.code, `${role} ${name}`).toBe(expected);
           allowed++;
           await restoreSession(name, signIn);
         } else {

@@ -1,3 +1,4 @@
+// SQLite only (vitest.config.ts SQLITE_ONLY): about the encrypted store file itself: its key, cipher, migrations by user_version, append-only triggers.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';

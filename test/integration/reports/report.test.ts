@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatcher';
 import { runCli } from '../../../main/cli/run';
-import { openWithPassphrase } from '../../../main/store/storeFiles';
 import { thlReport } from '../../../main/areas/reports/reports';
 import { caseDeadlines } from '../../../shared/calendar';
 import { addDays } from '../../../shared/dates';
@@ -12,17 +11,21 @@ import { recount, recountSets } from '../../helpers/thlRecount';
 import { captureIo, importCsv, luukku, type ImportRow } from '../../helpers/cli';
 import { countRows, lastAuditEntry } from '../../helpers/queries';
 import { unwrap, useDemoCore } from '../../helpers/core';
-import { createDemoStore, createEmptyStore, PASSPHRASE, tempDir } from '../../helpers/stores';
+import { createTestCounty, PASSPHRASE, tempDir } from '../../helpers/stores';
 
 let dir: string;
 let cleanup: () => void;
-let db: string;
+let county: Awaited<ReturnType<typeof createTestCounty>> | undefined;
 beforeEach(() => {
   ({ dir, cleanup } = tempDir());
-  db = join(dir, 'county.db');
   process.env.LUUKKU_PASSPHRASE = PASSPHRASE;
 });
-afterEach(() => cleanup());
+afterEach(async () => {
+  await county?.dispose();
+  county = undefined;
+  cleanup();
+});
+const storeArgs = () => county!.storeArgs;
 
 const due = (pending: string) => caseDeadlines(pending);
 const base = {
@@ -125,16 +128,16 @@ const EDGE_CASES: ImportRow[] = [
 ];
 
 async function importEdgeCases() {
-  await (await createEmptyStore(db)).store.close();
+  county = await createTestCounty(dir);
   const file = join(dir, 'history.csv');
   writeFileSync(file, importCsv(EDGE_CASES));
   const io = captureIo();
-  expect(await runCli(['import', 'cases', '--db', db, '--file', file], io), io.stderr.join('\n')).toBe(0);
+  expect(await runCli(['import', 'cases', ...storeArgs(), '--file', file], io), io.stderr.join('\n')).toBe(0);
 }
 
 async function report(from: string, to: string, asOf: string): Promise<ThlReport> {
   const io = captureIo();
-  const code = await runCli(['report', 'thl', '--db', db, '--from', from, '--to', to, '--as-of', asOf], io);
+  const code = await runCli(['report', 'thl', ...storeArgs(), '--from', from, '--to', to, '--as-of', asOf], io);
   expect(code, io.stderr.join('\n')).toBe(0);
   return io.json[0] as ThlReport;
 }
@@ -178,7 +181,8 @@ describe('report thl (docs/formats.md)', () => {
   });
 
   it('agrees with an independent recount over a demo history, for THL periods and as-of dates', async () => {
-    const { store } = await createDemoStore(db, 1500, '2026-11-23');
+    county = await createTestCounty(dir, { cases: 1500, today: '2026-11-23' });
+    const store = await county.open();
     const rows = await store.db.selectFrom('cases').selectAll().execute();
     const periods = [
       ['2025-04-01', '2025-09-30', '2025-10-17'],
@@ -200,8 +204,7 @@ describe('report thl (docs/formats.md)', () => {
     const csv = luukku([
       'report',
       'thl',
-      '--db',
-      db,
+      ...storeArgs(),
       '--from',
       '2026-04-01',
       '--to',
@@ -225,10 +228,10 @@ describe('report thl (docs/formats.md)', () => {
       [['--from', '2026-04-01'], /--to is required/],
     ] as const) {
       const io = captureIo();
-      expect(await runCli(['report', 'thl', '--db', db, ...args], io)).toBe(1);
+      expect(await runCli(['report', 'thl', ...storeArgs(), ...args], io)).toBe(1);
       expect(io.stderr.join('\n')).toMatch(message);
     }
-    const { store } = await openWithPassphrase(db, PASSPHRASE);
+    const store = await county!.open();
     expect(await lastAuditEntry(store.db)).toMatchObject({ action: 'reports.thl', user_name: 'admin-cli' });
     await store.close();
   });

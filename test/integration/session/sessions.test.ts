@@ -4,7 +4,6 @@
  * through several sessions each commit whole or are refused cleanly, with the audit chain intact.
  */
 import { describe, expect, it } from 'vitest';
-import { verifyStoreFile } from '../../../main/store/verify';
 import { clientOf, TEST_NOW, unwrap, useDemoCore } from '../../helpers/core';
 import { lastAuditEntry } from '../../helpers/queries';
 import type { Result } from '../../../shared/errors';
@@ -155,8 +154,7 @@ describe('many callers at once', () => {
     expect(count('cases.recordUrgency', 'OK')).toBe(10);
     expect(count('cases.register', 'OK')).toBe(20);
     expect(count('users.list', 'REFUSED')).toBe(10);
-    const { key } = app.core.storeAndKey();
-    const report = await verifyStoreFile(app.core.storePath, key);
+    const report = await app.verify();
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
   });

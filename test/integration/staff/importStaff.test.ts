@@ -1,30 +1,31 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openWithPassphrase } from '../../../main/store/storeFiles';
 import { luukku } from '../../helpers/cli';
-import { createEmptyStore, PASSPHRASE, snapshotDir, tempDir } from '../../helpers/stores';
+import { createTestCounty, tempDir } from '../../helpers/stores';
 
 let dir: string;
 let cleanup: () => void;
-let db: string;
+let county: Awaited<ReturnType<typeof createTestCounty>>;
 beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
-  db = join(dir, 'county.db');
-  await (await createEmptyStore(db)).store.close();
+  county = await createTestCounty(dir);
 });
-afterEach(() => cleanup());
+afterEach(async () => {
+  await county.dispose();
+  cleanup();
+});
 
 const HEADER = 'id,name,role,fte,languages,area,team';
 
 function importStaff(lines: string[]) {
   const file = join(dir, 'staff.csv');
   writeFileSync(file, [HEADER, ...lines].join('\n') + '\n');
-  return luukku(['import', 'staff', '--db', db, '--file', file]);
+  return luukku(['import', 'staff', ...county.storeArgs, '--file', file]);
 }
 
 async function staff() {
-  const { store } = await openWithPassphrase(db, PASSPHRASE);
+  const store = await county.open();
   const rows = await store.db.selectFrom('staff').selectAll().orderBy('id').execute();
   const audit = await store.db.selectFrom('audit_log').select('action').orderBy('seq', 'desc').limit(1).execute();
   await store.close();
@@ -53,7 +54,7 @@ describe('import staff (docs/formats.md)', () => {
   });
 
   it('imports nothing when a row is invalid, naming every line and field, and leaves the store as it was', async () => {
-    const before = snapshotDir(dir);
+    const before = await county.snapshot();
     const result = importStaff([
       'sw1,Anna Lindqvist,SOCIAL_WORKER,1,fi,central,',
       'sw2,,NURSE,1.5,fi;de,north,',
@@ -73,14 +74,13 @@ describe('import staff (docs/formats.md)', () => {
       ],
     });
     expect(result.stderr).toMatch(/nothing imported; 2 invalid row\(s\), first on line 3/);
-    const { 'staff.csv': _file, ...after } = snapshotDir(dir);
-    expect(after).toEqual(before);
+    expect(await county.snapshot()).toEqual(before);
   });
 
   it('refuses a file without the required columns', () => {
     const file = join(dir, 'staff.csv');
     writeFileSync(file, 'id,name\nx,Y\n');
-    const result = luukku(['import', 'staff', '--db', db, '--file', file]);
+    const result = luukku(['import', 'staff', ...county.storeArgs, '--file', file]);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).rejected[0].error).toBe('missing required column(s): role, fte');
   });

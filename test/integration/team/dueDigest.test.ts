@@ -1,31 +1,29 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from '../../../main/app/core';
 import { dispatch } from '../../../main/ipc/dispatcher';
 import { DueDigest } from '../../../main/areas/team/dueDigest';
 import type { QueueResult } from '../../../shared/contract/cases';
-import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../../helpers/stores';
+import { DEMO_PASSWORD, tempDir } from '../../helpers/stores';
+import { openDemoCore } from '../../helpers/core';
 
-let dir: string;
-let cleanup: () => void;
 let core: Core;
 let clock = Date.parse('2026-11-23T08:00:00Z');
 let lead: string;
+let close = async () => {};
 
 beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  const demo = await createDemoStore(join(dir, 'd.db'), 300, '2026-11-23');
-  await demo.store.close();
-  core = new Core({ storePath: join(dir, 'd.db'), version: 't', now: () => new Date(clock) });
-  await core.start();
-  await core.unlock(PASSPHRASE);
-  lead = demo.summary.users.find((u) => u.role === 'LEAD')!.username;
+  const temp = tempDir();
+  const app = await openDemoCore(temp.dir, 300, () => new Date(clock));
+  core = app.core;
+  close = async () => {
+    await core.close();
+    await app.dispose();
+    temp.cleanup();
+  };
+  lead = app.userOf('LEAD').username;
   await core.signIn(lead, DEMO_PASSWORD);
 });
-afterEach(async () => {
-  await core.close();
-  cleanup();
-});
+afterEach(() => close());
 
 const queueTotal = async (due: 'OVERDUE' | 'DUE_SOON') => {
   const r = await dispatch(core, 'cases.queue', { view: 'OPEN', due, limit: 1 });

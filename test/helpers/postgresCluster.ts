@@ -1,0 +1,101 @@
+/**
+ * A throwaway PostgreSQL cluster for the tests and the bench (issue 19 item 7): Debian's server binaries,
+ * `initdb --data-checksums` in a temp dir, listening on a Unix socket in that dir only (no TCP port), run as
+ * an unprivileged user (the `postgres` account when we are root), stopped and removed afterwards.
+ * `LUUKKU_TEST_DATABASE_URL` names an existing server instead (its user must be allowed to create databases).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Cluster {
+  /** A connection URL of the cluster's superuser to its `postgres` database. */
+  adminUrl: string;
+  /** The URL of another database in the same cluster, as the same superuser. */
+  urlOf(database: string): string;
+  stop(): void;
+}
+
+const SUPERUSER = 'luukku_admin';
+
+/** The newest installed server's binaries: LUUKKU_PG_BIN, else /usr/lib/postgresql/<newest>/bin. */
+export function postgresBin(): string | null {
+  const named = process.env.LUUKKU_PG_BIN;
+  if (named) return existsSync(join(named, 'initdb')) ? named : null;
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return null;
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions.length ? join(root, versions[0]!, 'bin') : null;
+}
+
+function runAs(user: string | null, command: string, args: string[]): void {
+  const [file, argv] = user ? ['runuser', ['-u', user, '--', command, ...args]] : [command, args];
+  const result = spawnSync(file, argv, { encoding: 'utf8' });
+  if (result.status !== 0)
+    throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout || result.error}`);
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/**
+ * Starts a cluster. `tuned: false` keeps PostgreSQL's durable defaults (the bench); the tests turn off
+ * fsync, which a process kill does not need (the OS still has the data) and which a test never survives
+ * an OS crash for anyway.
+ */
+export function startCluster(options: { tuned?: boolean } = {}): Cluster {
+  const external = process.env.LUUKKU_TEST_DATABASE_URL;
+  if (external) return { adminUrl: external, urlOf: (db) => withDatabase(external, db), stop: () => {} };
+  const bin = postgresBin();
+  if (!bin)
+    throw new Error(
+      'PostgreSQL is not installed: the PostgreSQL test suite needs its server binaries (Debian: apt-get install -y postgresql), or LUUKKU_TEST_DATABASE_URL naming a server.',
+    );
+  const dir = mkdtempSync(join(tmpdir(), 'luukku-pg-'));
+  // initdb refuses to run as root: the cluster belongs to the unprivileged postgres account then.
+  const user = process.getuid?.() === 0 ? 'postgres' : null;
+  if (user) {
+    const uid = Number(execFileSync('id', ['-u', user], { encoding: 'utf8' }));
+    const gid = Number(execFileSync('id', ['-g', user], { encoding: 'utf8' }));
+    chownSync(dir, uid, gid);
+  }
+  const data = join(dir, 'data');
+  runAs(user, join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    SUPERUSER,
+    '--auth=trust',
+    '--data-checksums',
+    '--encoding=UTF8',
+    '--locale=C.UTF-8',
+  ]);
+  const settings = [
+    `-k ${dir}`,
+    "-c listen_addresses=''",
+    '-c max_connections=200',
+    ...(options.tuned === false ? [] : ['-c fsync=off', '-c full_page_writes=off', '-c synchronous_commit=off']),
+  ].join(' ');
+  runAs(user, join(bin, 'pg_ctl'), ['-D', data, '-o', settings, '-l', join(dir, 'server.log'), '-w', 'start']);
+  const adminUrl = `postgresql://${SUPERUSER}@localhost/postgres?host=${encodeURIComponent(dir)}`;
+  let stopped = false;
+  return {
+    adminUrl,
+    urlOf: (db) => withDatabase(adminUrl, db),
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        runAs(user, join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
