@@ -67,11 +67,13 @@ export function countWhere(condition: Expression<SqlBool>): RawBuilder<number> {
 }
 
 /**
- * A sort direction with NULLs where SQLite puts them (first ascending, last descending), said explicitly on
- * PostgreSQL, whose default is the other way round; on SQLite left implicit so its indexes still serve the sort.
+ * A sort direction for a column that may be NULL, with NULLs where SQLite puts them (first ascending, last
+ * descending), said explicitly on PostgreSQL, whose default is the other way round; its indexes on such
+ * columns are built NULLS FIRST (migrations/ddl.ts) so that either direction still reads off them. On SQLite,
+ * and for columns that are never NULL, the plain direction, so that the indexes serve the sort.
  */
-export function direction(db: Db, dir: 'asc' | 'desc'): OrderByModifiers {
-  if (engineOf(db) === 'sqlite') return dir;
+export function direction(db: Db, dir: 'asc' | 'desc', nullable: boolean): OrderByModifiers {
+  if (!nullable || engineOf(db) === 'sqlite') return dir;
   return (ob) => (dir === 'asc' ? ob.asc().nullsFirst() : ob.desc().nullsLast());
 }
 

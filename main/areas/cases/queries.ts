@@ -113,7 +113,8 @@ export const QUEUE_ROW_COLUMNS = [
   'u.display_name as assignee',
 ] as const;
 
-type OrderTerm = [Expression<unknown>, 'asc' | 'desc'];
+/** A sort term, its direction, and whether it may be NULL (engine.ts direction). */
+type OrderTerm = [Expression<unknown>, 'asc' | 'desc', nullable?: 'nullable'];
 
 /**
  * The page's order, as terms both the key query and the page's own rows sort by. Every order ends with the
@@ -152,7 +153,7 @@ function sortTerms(db: Db, q: ParsedQueueQuery, today: LocalDate): OrderTerm[] {
       // One status (closed: nearly every case) sorts through the (status, running_due) index; the
       // smaller mixed views put cases without a deadline last.
       return SINGLE_STATUS_VIEWS.has(q.view)
-        ? [[sql.ref('c.running_due'), dir]]
+        ? [[sql.ref('c.running_due'), dir, 'nullable']]
         : [
             [noDueLast, dir],
             [sql.ref('c.received_at'), dir],
@@ -162,12 +163,12 @@ function sortTerms(db: Db, q: ParsedQueueQuery, today: LocalDate): OrderTerm[] {
       // walking in name order, which notIndexed would otherwise keep SQLite from doing.
       return SINGLE_STATUS_VIEWS.has(q.view)
         ? [
-            [sql.ref('c.child_last_name'), dir],
-            [sql.ref('c.child_first_name'), dir],
+            [sql.ref('c.child_last_name'), dir, 'nullable'],
+            [sql.ref('c.child_first_name'), dir, 'nullable'],
           ]
         : [
-            [notIndexed('c.child_last_name'), dir],
-            [notIndexed('c.child_first_name'), dir],
+            [notIndexed('c.child_last_name'), dir, 'nullable'],
+            [notIndexed('c.child_first_name'), dir, 'nullable'],
           ];
     case 'municipality':
       return [
@@ -189,14 +190,14 @@ export async function queryQueue(db: Db, q: ParsedQueueQuery, ctx: QueueContext)
   let found = (
     q.sort === 'municipality' ? matching.innerJoin('municipalities as m', 'm.id', 'c.municipality_id') : matching
   ).select(rowKey(db, 'c').as('r'));
-  for (const [term, dir] of order) found = found.orderBy(term, direction(db, dir));
+  for (const [term, dir, nullable] of order) found = found.orderBy(term, direction(db, dir, !!nullable));
   let rows = db
     .selectFrom(found.limit(q.limit).offset(q.offset).as('p'))
     .innerJoin('cases as c', (join) => join.on(sql<boolean>`${rowKey(db, 'c')} = p.r`))
     .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
     .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
     .select(QUEUE_ROW_COLUMNS);
-  for (const [term, dir] of order) rows = rows.orderBy(term, direction(db, dir));
+  for (const [term, dir, nullable] of order) rows = rows.orderBy(term, direction(db, dir, !!nullable));
   const [page, totals] = await Promise.all([rows.execute(), queueTotals(db, q, ctx)]);
   return { page, ...totals };
 }

@@ -19,7 +19,11 @@ export async function up(db: Kysely<any>, ddl: Ddl): Promise<void> {
   await sql`ALTER TABLE cases ADD COLUMN running_due TEXT GENERATED ALWAYS AS (CASE WHEN status = 'ASSESSMENT' THEN complete_due ELSE start_due END) ${stored}`.execute(
     db,
   );
-  await db.schema.createIndex('cases_running_due').on('cases').columns(['status', 'running_due']).execute();
+  // NULLS FIRST on PostgreSQL: SQLite's order of NULLs, so the queue's sort by deadline reads off the index in
+  // either direction on both engines (engine.ts direction).
+  if (ddl.engine === 'postgres')
+    await sql`CREATE INDEX cases_running_due ON cases (status, running_due NULLS FIRST)`.execute(db);
+  else await db.schema.createIndex('cases_running_due').on('cases').columns(['status', 'running_due']).execute();
   await db.schema.createIndex('cases_received').on('cases').columns(['status', 'received_at']).execute();
   await db.schema.createIndex('cases_municipality').on('cases').columns(['municipality_id', 'status']).execute();
   await db.schema.createIndex('cases_area').on('cases').columns(['area_id', 'status']).execute();
