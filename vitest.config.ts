@@ -18,6 +18,9 @@ const integration = { environment: 'node' as const, testTimeout: 60_000, hookTim
 
 export default defineConfig({
   test: {
+    // Two files at a time (vitest's default is one fewer than the cores, one here): the PostgreSQL suite
+    // waits on its server much of the time, and the two integration projects together would take 20 minutes.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], ...integration } },
