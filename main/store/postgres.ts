@@ -53,9 +53,12 @@ export function isDatabaseUrl(value: string): boolean {
 
 export function postgresPool(url: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'luukku' });
-  // An idle client whose server went away (a restart, a failover) must not crash the process: the pool drops
-  // it, and the next query connects again.
+  // A client whose server went away (a restart, a failover) must not crash the process: an idle one's error
+  // reaches the pool, which drops it; a checked-out one's is emitted on the client itself, where an unheard
+  // 'error' event would end the process, so each client gets a listener. The query under way still fails
+  // (storageErrors.ts: "nothing was saved"), the broken client is not reused, and the next call connects again.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 

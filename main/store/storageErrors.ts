@@ -11,6 +11,8 @@ const DISK_FULL =
 
 /** Node's socket errors when the database server cannot be reached or went away. */
 const CONNECTION_LOST = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
+/** node-postgres's own words for a connection that ended under a query, which carry no code. */
+const CONNECTION_LOST_TEXT = /Connection terminated|connection error and is not queryable/;
 
 function postgresError(code: string, message: string): LuukkuError | null {
   // 53100 disk_full, 53200 out_of_memory, 53300 too_many_connections: class 53, insufficient resources.
@@ -29,7 +31,7 @@ function postgresError(code: string, message: string): LuukkuError | null {
     code.startsWith('53') ||
     code.startsWith('58') ||
     CONNECTION_LOST.has(code) ||
-    /Connection terminated/.test(message)
+    CONNECTION_LOST_TEXT.test(message)
   )
     return new LuukkuError(
       'STORAGE_ERROR',
@@ -41,7 +43,7 @@ function postgresError(code: string, message: string): LuukkuError | null {
 export function storageError(error: unknown): LuukkuError | null {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : '';
-  if (typeof code !== 'string') return /Connection terminated/.test(message) ? postgresError('08006', message) : null;
+  if (typeof code !== 'string') return CONNECTION_LOST_TEXT.test(message) ? postgresError('08006', message) : null;
   if (!code.startsWith('SQLITE_')) return postgresError(code, message);
   if (code.startsWith('SQLITE_FULL')) return new LuukkuError('DISK_FULL', DISK_FULL);
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN'))

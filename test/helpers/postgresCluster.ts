@@ -14,6 +14,8 @@ export interface Cluster {
   adminUrl: string;
   /** The URL of another database in the same cluster, as the same superuser. */
   urlOf(database: string): string;
+  /** Restarts the server (fast shutdown: open transactions roll back, connections drop), as a failover would. */
+  restart(): void;
   stop(): void;
 }
 
@@ -51,7 +53,15 @@ function withDatabase(url: string, database: string): string {
  */
 export function startCluster(options: { tuned?: boolean } = {}): Cluster {
   const external = process.env.LUUKKU_TEST_DATABASE_URL;
-  if (external) return { adminUrl: external, urlOf: (db) => withDatabase(external, db), stop: () => {} };
+  if (external)
+    return {
+      adminUrl: external,
+      urlOf: (db) => withDatabase(external, db),
+      restart: () => {
+        throw new Error('An external test server (LUUKKU_TEST_DATABASE_URL) is not restarted by the tests.');
+      },
+      stop: () => {},
+    };
   const bin = postgresBin();
   if (!bin)
     throw new Error(
@@ -82,12 +92,17 @@ export function startCluster(options: { tuned?: boolean } = {}): Cluster {
     '-c max_connections=200',
     ...(options.tuned === false ? [] : ['-c fsync=off', '-c full_page_writes=off', '-c synchronous_commit=off']),
   ].join(' ');
-  runAs(user, join(bin, 'pg_ctl'), ['-D', data, '-o', settings, '-l', join(dir, 'server.log'), '-w', 'start']);
+  const log = join(dir, 'server.log');
+  runAs(user, join(bin, 'pg_ctl'), ['-D', data, '-o', settings, '-l', log, '-w', 'start']);
   const adminUrl = `postgresql://${SUPERUSER}@localhost/postgres?host=${encodeURIComponent(dir)}`;
   let stopped = false;
   return {
     adminUrl,
     urlOf: (db) => withDatabase(adminUrl, db),
+    restart() {
+      // With the log file, as at start: without it the new server holds the caller's output pipe open.
+      runAs(user, join(bin, 'pg_ctl'), ['-D', data, '-o', settings, '-l', log, '-m', 'fast', '-w', 'restart']);
+    },
     stop() {
       if (stopped) return;
       stopped = true;
