@@ -28,8 +28,8 @@ export function notIndexed<T>(column: string): RawBuilder<T> {
 
 /**
  * Ids of the cases whose child's first or last name starts with each typed word, folded alike (case, å ä ö,
- * é) on both engines: FTS5's remove_diacritics on SQLite, luukku_fold into a tsvector on PostgreSQL. `words`
- * must not be empty.
+ * é) on both engines: FTS5's remove_diacritics on SQLite, luukku_fold into a tsvector on PostgreSQL. Text
+ * with no word in it (a search for ",") matches no name.
  */
 export function caseIdsByName(db: Db, text: string): RawBuilder<unknown> {
   const words = searchTokens(text);
@@ -69,7 +69,7 @@ export function countWhere(condition: Expression<SqlBool>): RawBuilder<number> {
 /**
  * A sort direction for a column that may be NULL, with NULLs where SQLite puts them (first ascending, last
  * descending), said explicitly on PostgreSQL, whose default is the other way round; its indexes on such
- * columns are built NULLS FIRST (migrations/ddl.ts) so that either direction still reads off them. On SQLite,
+ * columns are built NULLS FIRST (migration 002) so that either direction still reads off them. On SQLite,
  * and for columns that are never NULL, the plain direction, so that the indexes serve the sort.
  */
 export function direction(db: Db, dir: 'asc' | 'desc', nullable: boolean): OrderByModifiers {
