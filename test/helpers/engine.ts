@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { EngineKind } from '../../main/store/engine';
+import { withDatabase } from './postgresCluster';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,9 +29,7 @@ function adminPool(): pg.Pool {
 }
 
 export function databaseUrl(name: string): string {
-  const u = new URL(inject('postgresAdminUrl'));
-  u.pathname = `/${name}`;
-  return u.toString();
+  return withDatabase(inject('postgresAdminUrl'), name);
 }
 
 /** A new database, migrated (a copy of the template) or empty, and its URL. */

@@ -40,7 +40,8 @@ function runAs(user: string | null, command: string, args: string[]): void {
     throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout || result.error}`);
 }
 
-function withDatabase(url: string, database: string): string {
+/** The same server and role, another database. */
+export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
