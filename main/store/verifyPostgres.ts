@@ -4,19 +4,17 @@
  * where its binary and the amcheck extension are there. It never repairs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyAuditChain } from './audit';
 import { LATEST_VERSION } from './migrations';
 import { countRows, type VerifyReport } from './verify';
 import { postgresSchemaVersion, type PostgresStore } from './postgres';
+import { postgresBinDir } from './postgresBin';
 
-/** pg_amcheck on PATH or with Debian's server binaries; null when neither has it. */
+/** pg_amcheck with PostgreSQL's programs, or on PATH; null when neither has it. */
 function amcheckBinary(): string | null {
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
-  for (const v of versions)
-    if (existsSync(join(root, v, 'bin', 'pg_amcheck'))) return join(root, v, 'bin', 'pg_amcheck');
+  const dir = postgresBinDir('pg_amcheck');
+  if (dir) return join(dir, 'pg_amcheck');
   const onPath = spawnSync('pg_amcheck', ['--version'], { encoding: 'utf8' });
   return onPath.status === 0 ? 'pg_amcheck' : null;
 }

@@ -5,7 +5,8 @@
  * `LUUKKU_TEST_DATABASE_URL` names an existing server instead (its user must be allowed to create databases).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { postgresBinDir } from '../../main/store/postgresBin';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,18 +21,6 @@ export interface Cluster {
 }
 
 const SUPERUSER = 'luukku_admin';
-
-/** The newest installed server's binaries: LUUKKU_PG_BIN, else /usr/lib/postgresql/<newest>/bin. */
-export function postgresBin(): string | null {
-  const named = process.env.LUUKKU_PG_BIN;
-  if (named) return existsSync(join(named, 'initdb')) ? named : null;
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return null;
-  const versions = readdirSync(root)
-    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions.length ? join(root, versions[0]!, 'bin') : null;
-}
 
 function runAs(user: string | null, command: string, args: string[]): void {
   const [file, argv] = user ? ['runuser', ['-u', user, '--', command, ...args]] : [command, args];
@@ -63,7 +52,7 @@ export function startCluster(options: { tuned?: boolean } = {}): Cluster {
       },
       stop: () => {},
     };
-  const bin = postgresBin();
+  const bin = postgresBinDir();
   if (!bin)
     throw new Error(
       'PostgreSQL is not installed: the PostgreSQL test suite needs its server binaries (Debian: apt-get install -y postgresql), or LUUKKU_TEST_DATABASE_URL naming a server.',
