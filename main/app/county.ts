@@ -21,6 +21,7 @@ import { logEndProblem } from '../store/auditKeeper';
 import type { HeadWitness } from '../store/auditWitness';
 import { backupFolder, backupNames } from '../store/backupFolder';
 import { openStore, type SqliteStore, type Store } from '../store/open';
+import type { AnchorKey } from '../store/databaseAnchor';
 import { openPostgresStore, redactUrl } from '../store/postgres';
 import type { Db } from '../store/schema';
 import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../areas/settings/queries';
@@ -41,6 +42,8 @@ export interface CountyOptions {
   database?: string;
   /** With `database`: migrate it to this version (the owner's URL), or only check that it is (the service role). */
   databaseSchema?: 'migrate' | 'check';
+  /** With `database`: the server's anchor key (store/databaseAnchor.ts), which anchors the audit log outside it. */
+  anchorKey?: AnchorKey;
   version: string;
   /** The OS keychain (Electron safeStorage) when a real one backs it; null under plain Node. */
   keychain?: KeychainProtector | null;
@@ -97,7 +100,8 @@ export class County {
     const database = this.options.database;
     if (database) {
       try {
-        await this.adopt(await openPostgresStore(database, { schema: this.options.databaseSchema ?? 'check' }), null);
+        const schema = this.options.databaseSchema ?? 'check';
+        await this.adopt(await openPostgresStore(database, { schema, anchor: this.options.anchorKey }), null);
       } catch (error) {
         this.fail(error);
       }
@@ -186,6 +190,9 @@ export class County {
   }
 
   get integrityState(): Status['integrity'] {
+    // A database's log is checked against its anchor as it is kept (store/databaseAnchor.ts).
+    if (this.store?.engine === 'postgres')
+      return this.store.anchor ? (this.store.anchor.finding ? 'LOG_ALTERED' : 'OK') : 'UNCHECKED';
     return this.store ? this.integrity.state : 'UNCHECKED';
   }
 

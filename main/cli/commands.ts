@@ -18,7 +18,14 @@ import { importStaffCsv } from '../areas/staff/importStaff';
 import { createStoreFiles, openWithPassphrase } from '../store/storeFiles';
 import { dateOption, integerOption, parseArgs, passphraseFromEnv, required, witnessOption } from './args';
 import { openChosenStore, STORE_OPTIONS, storeChoice } from './storeOption';
-import { db, demoDatabase, initDatabase, verifyDatabaseCommand } from './database';
+import {
+  backupDatabaseCommand,
+  db,
+  demoDatabase,
+  initDatabase,
+  restoreDatabaseCommand,
+  verifyDatabaseCommand,
+} from './database';
 import { CLI_ACTOR, type Command } from './command';
 import { report } from './report';
 import { roster } from './roster';
@@ -27,8 +34,8 @@ import { accessLog } from './accessLog';
 const init: Command = async (argv, io) => {
   const args = parseArgs(argv, { values: [...STORE_OPTIONS, 'county-name'] });
   const countyName = args.options.get('county-name') ?? 'Itä-Uusimaa';
-  const choice = storeChoice(args);
-  if (choice.engine === 'postgres') return initDatabase(choice.url, countyName, io);
+  const choice = storeChoice(args, { createAnchorKey: true });
+  if (choice.engine === 'postgres') return initDatabase(choice, countyName, io);
   const path = choice.path;
   const { store } = await createStoreFiles(path, passphraseFromEnv(), { witness: witnessOption() }, (s) =>
     unitOfWork(
@@ -51,7 +58,7 @@ const init: Command = async (argv, io) => {
 
 const demo: Command = async (argv, io) => {
   const args = parseArgs(argv, { values: [...STORE_OPTIONS, 'seed', 'cases', 'today'] });
-  const choice = storeChoice(args);
+  const choice = storeChoice(args, { createAnchorKey: true });
   const seed = integerOption(args, 'seed', 1, 0, 2 ** 31 - 1);
   const cases = integerOption(args, 'cases', 600, 0, 2_000_000);
   const today = dateOption(args, 'today');
@@ -59,7 +66,7 @@ const demo: Command = async (argv, io) => {
   if (password.length < 10)
     throw new LuukkuError('INVALID_INPUT', 'LUUKKU_DEMO_PASSWORD must be at least 10 characters.');
   if (choice.engine === 'postgres')
-    return demoDatabase(choice.url, { seed, cases, ...(today ? { today } : {}), password }, io);
+    return demoDatabase(choice, { seed, cases, ...(today ? { today } : {}), password }, io);
   const path = choice.path;
   let summary: Awaited<ReturnType<typeof generateDemo>> | undefined;
   const { store } = await createStoreFiles(path, passphraseFromEnv(), { witness: witnessOption() }, async (s) => {
@@ -163,9 +170,11 @@ async function keyFor(path: string): Promise<{ key: Buffer; keyFile: ReturnType<
 }
 
 const backup: Command = async (argv, io) => {
-  const args = parseArgs(argv, { values: ['db', 'out'] });
+  const args = parseArgs(argv, { values: [...STORE_OPTIONS, 'out'] });
   const out = required(args, 'out');
-  const { store, key, keyFile } = await openWithPassphrase(required(args, 'db'), passphraseFromEnv(), {
+  const choice = storeChoice(args);
+  if (choice.engine === 'postgres') return backupDatabaseCommand(choice, out, io);
+  const { store, key, keyFile } = await openWithPassphrase(choice.path, passphraseFromEnv(), {
     witness: witnessOption(),
   });
   try {
@@ -184,9 +193,11 @@ const backup: Command = async (argv, io) => {
 };
 
 const restore: Command = async (argv, io) => {
-  const args = parseArgs(argv, { values: ['from', 'db'] });
+  const args = parseArgs(argv, { values: ['from', ...STORE_OPTIONS] });
   const from = required(args, 'from');
-  const to = required(args, 'db');
+  const choice = storeChoice(args);
+  if (choice.engine === 'postgres') return restoreDatabaseCommand(from, choice, io);
+  const to = choice.path;
   const { key, keyFile } = await keyFor(from);
   const report = await restoreStore(from, key, keyFile, to);
   io.info(`Restored ${from} to ${to}.`);
@@ -197,7 +208,7 @@ const restore: Command = async (argv, io) => {
 const verify: Command = async (argv, io) => {
   const args = parseArgs(argv, { values: [...STORE_OPTIONS, 'witness'], flags: ['backup'] });
   const choice = storeChoice(args);
-  if (choice.engine === 'postgres') return verifyDatabaseCommand(choice.url, io);
+  if (choice.engine === 'postgres') return verifyDatabaseCommand(choice, args.options.has('backup'), io);
   const path = choice.path;
   const { key } = await keyFor(path);
   // A backup copy carries a backup's anchor, which never passes as a live store's: say which is checked.
@@ -223,7 +234,8 @@ export const commands: Record<string, Command> = {
 };
 
 export const USAGE = `Usage: npm run --silent luukku -- <command> [options]
-STORE is --db FILE (the encrypted SQLite store) or --database postgres://... (also LUUKKU_DATABASE_URL).
+STORE is --db FILE (the encrypted SQLite store) or --database postgres://... (also LUUKKU_DATABASE_URL);
+with --database, --anchor-key FILE (also LUUKKU_ANCHOR_KEY) is the server's key that anchors the audit log.
   init STORE [--county-name NAME]          create a new store (a file, or a county in an empty database)
   demo STORE [--seed N] [--cases N] [--today YYYY-MM-DD]
                                            create a store full of synthetic data
@@ -235,15 +247,17 @@ STORE is --db FILE (the encrypted SQLite store) or --database postgres://... (al
                                            deadline-monitoring report for THL
   roster solve --scenario F.json [--out F.json]
                                            solve a duty-roster scenario (no store needed)
-  backup --db FILE --out FILE              consistent, verified, encrypted backup
-  restore --from FILE --db FILE            restore a verified backup to a new path
+  backup STORE --out FILE                  consistent, verified backup (a file: encrypted copy and its
+                                           .keys; a database: pg_dump -Fc, checked in a scratch database)
+  restore --from FILE STORE                restore a verified backup to a new file or an empty database
   verify STORE [--backup] [--witness FILE]
                                            integrity and audit-chain check (exit 1 on any problem);
                                            --backup for a backup copy, --witness for the last-seen head
                                            kept outside the store folder (also LUUKKU_WITNESS)
   access-log STORE --case ID [--format json|csv] [--language fi|sv|en]
                                            who used the data of this case's child, and when (703/2023 § 11)
-  db init --owner-url URL --database URL [--county-name NAME]
+  db init --owner-url URL --database URL [--anchor-key FILE] [--county-name NAME]
                                            PostgreSQL: migrate as the owner, create the county the first
-                                           time, grant the service role in --database least privilege
+                                           time, grant the service role in --database least privilege,
+                                           make the anchor key (owner-only) if it is not there
 The recovery passphrase is read from LUUKKU_PASSPHRASE.`;

@@ -6,17 +6,27 @@
 import { LuukkuError } from '../../shared/errors';
 import { generateDemo } from '../demo/generator';
 import { countySettingsExist, DEFAULT_SETTINGS, writeSettings } from '../areas/settings/queries';
+import { basename } from 'node:path';
+import { anchorPath } from '../store/auditAnchor';
+import { ensureAnchorKey, type AnchorKey } from '../store/databaseAnchor';
 import { openPostgresStore, redactUrl, type PostgresStore } from '../store/postgres';
+import { backupDatabase, restoreDatabase } from '../store/postgresBackup';
 import { grantServiceRole, roleOfUrl, tryCreateAmcheck } from '../store/postgresRoles';
 import { seedCounty } from '../store/seedCounty';
 import { storeTransactor, unitOfWork } from '../store/unitOfWork';
 import { verifyDatabase } from '../store/verifyPostgres';
 import { parseArgs, required } from './args';
 import { CLI_ACTOR, type Command, type Io } from './command';
+import type { StoreChoice } from './storeOption';
 
-/** Opens the database as its owner, migrated to this version; `fresh` refuses one that already holds a county. */
-async function ownerStore(url: string, fresh: boolean): Promise<PostgresStore> {
-  const store = await openPostgresStore(url, { schema: 'migrate' });
+type DatabaseChoice = Extract<StoreChoice, { engine: 'postgres' }>;
+
+/**
+ * Opens the database as its owner, migrated to this version (its log anchored with the key, if given);
+ * `fresh` refuses one that already holds a county.
+ */
+async function ownerStore(url: string, fresh: boolean, anchor?: AnchorKey): Promise<PostgresStore> {
+  const store = await openPostgresStore(url, { schema: 'migrate', anchor });
   if (fresh && (await countySettingsExist(store.db))) {
     await store.close();
     throw new LuukkuError(
@@ -39,8 +49,9 @@ async function createCounty(store: PostgresStore, countyName: string): Promise<v
   );
 }
 
-export async function initDatabase(url: string, countyName: string, io: Io): Promise<number> {
-  const store = await ownerStore(url, true);
+export async function initDatabase(choice: DatabaseChoice, countyName: string, io: Io): Promise<number> {
+  const url = choice.url;
+  const store = await ownerStore(url, true, choice.anchor);
   try {
     await createCounty(store, countyName);
   } finally {
@@ -52,11 +63,11 @@ export async function initDatabase(url: string, countyName: string, io: Io): Pro
 }
 
 export async function demoDatabase(
-  url: string,
+  choice: DatabaseChoice,
   options: { seed: number; cases: number; today?: string; password: string },
   io: Io,
 ): Promise<number> {
-  const store = await ownerStore(url, true);
+  const store = await ownerStore(choice.url, true, choice.anchor);
   try {
     const summary = await generateDemo(storeTransactor(store), {
       ...options,
@@ -70,11 +81,21 @@ export async function demoDatabase(
   return 0;
 }
 
-export async function verifyDatabaseCommand(url: string, io: Io): Promise<number> {
-  // Read-only: opening checks the version instead of migrating, so a verify never changes the database.
-  const store = await openPostgresStore(url, { schema: 'check' });
+/** The live database's anchor, where the server's key is given. */
+const liveAnchor = (choice: DatabaseChoice) =>
+  choice.anchor && { base: choice.anchor.path, key: choice.anchor.key, kind: 'live' as const };
+
+export async function verifyDatabaseCommand(choice: DatabaseChoice, backup: boolean, io: Io): Promise<number> {
+  if (backup)
+    throw new LuukkuError(
+      'INVALID_INPUT',
+      'A PostgreSQL backup file is verified when it is made and again by "restore", each time in a scratch database: --backup is for an encrypted store file.',
+    );
+  // Read-only: opening checks the version instead of migrating, and keeps no anchor, so a verify never
+  // changes the database or the anchor.
+  const store = await openPostgresStore(choice.url, { schema: 'check' });
   try {
-    const report = await verifyDatabase(store);
+    const report = await verifyDatabase(store, { anchor: liveAnchor(choice) });
     io.out(report);
     if (!report.ok) io.info(`verify: ${report.problems[0]}`);
     return report.ok ? 0 : 1;
@@ -83,8 +104,52 @@ export async function verifyDatabaseCommand(url: string, io: Io): Promise<number
   }
 }
 
+export async function backupDatabaseCommand(choice: DatabaseChoice, out: string, io: Io): Promise<number> {
+  const store = await openPostgresStore(choice.url, { schema: 'check', anchor: choice.anchor });
+  try {
+    io.info(`backup: dumping ${store.location} and checking the copy in a scratch database…`);
+    const report = await backupDatabase(store, out, choice.anchor);
+    await unitOfWork(
+      store,
+      () => new Date(),
+      async (uow) => uow.audit({ actor: CLI_ACTOR, action: 'store.backup', details: { out: basename(out) } }),
+    );
+    io.info(`Backup written and verified: ${out}`);
+    io.out({
+      backup: out,
+      anchor: choice.anchor ? anchorPath(out) : null,
+      verified: report.ok,
+      auditEntries: report.auditEntries,
+    });
+  } finally {
+    await store.close();
+  }
+  return 0;
+}
+
+export async function restoreDatabaseCommand(from: string, choice: DatabaseChoice, io: Io): Promise<number> {
+  io.info(`restore: checking ${from} in a scratch database, then restoring it into ${redactUrl(choice.url)}…`);
+  const report = await restoreDatabase(from, choice.url, choice.anchor);
+  // The restore itself is in the restored log; the live anchor follows it.
+  const store = await openPostgresStore(choice.url, { schema: 'check', anchor: choice.anchor });
+  try {
+    await unitOfWork(
+      store,
+      () => new Date(),
+      async (uow) => uow.audit({ actor: CLI_ACTOR, action: 'store.restore', details: { from: basename(from) } }),
+    );
+  } finally {
+    await store.close();
+  }
+  io.info(
+    `Restored ${from} into ${store.location}. Grant the service role again: luukku db init --owner-url ... --database ...`,
+  );
+  io.out({ restored: store.location, verified: report.ok, auditEntries: report.auditEntries });
+  return 0;
+}
+
 const USAGE =
-  'Usage: db init --owner-url postgres://owner@host/db --database postgres://service@host/db [--county-name NAME]';
+  'Usage: db init --owner-url postgres://owner@host/db --database postgres://service@host/db [--anchor-key FILE] [--county-name NAME]';
 
 /**
  * `db init`: as the owner, migrate the database (and create the county the first time), then grant the
@@ -93,14 +158,16 @@ const USAGE =
 export const db: Command = async (argv, io) => {
   const [what, ...rest] = argv;
   if (what !== 'init') throw new LuukkuError('INVALID_INPUT', USAGE);
-  const args = parseArgs(rest, { values: ['owner-url', 'database', 'county-name'] });
+  const args = parseArgs(rest, { values: ['owner-url', 'database', 'anchor-key', 'county-name'] });
   const ownerUrl = required(args, 'owner-url');
   const serviceUrl = args.options.get('database') ?? process.env.LUUKKU_DATABASE_URL;
   if (!serviceUrl) throw new LuukkuError('INVALID_INPUT', `--database is required. ${USAGE}`);
   const service = roleOfUrl(serviceUrl);
   if (service.role === roleOfUrl(ownerUrl).role)
     throw new LuukkuError('INVALID_INPUT', 'The service role must not be the owner: Luukku runs with less.');
-  const store = await ownerStore(ownerUrl, false);
+  const keyPath = args.options.get('anchor-key') ?? process.env.LUUKKU_ANCHOR_KEY;
+  const anchor = keyPath ? ensureAnchorKey(keyPath) : undefined;
+  const store = await ownerStore(ownerUrl, false, anchor);
   try {
     const created = !(await countySettingsExist(store.db));
     if (created) await createCounty(store, args.options.get('county-name') ?? 'Itä-Uusimaa');
@@ -111,7 +178,11 @@ export const db: Command = async (argv, io) => {
     );
     if (!amcheck)
       io.info('The amcheck extension could not be created (it needs a superuser): ask county IT, for "luukku verify".');
-    io.out({ database: store.location, created, serviceRole: service.role, amcheck });
+    if (anchor?.created)
+      io.info(
+        `Made the anchor key ${anchor.path}: keep it with the Luukku server, readable only by its account, and back it up apart from the database.`,
+      );
+    io.out({ database: store.location, created, serviceRole: service.role, amcheck, anchorKey: anchor?.path ?? null });
   } finally {
     await store.close();
   }

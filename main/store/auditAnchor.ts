@@ -59,7 +59,7 @@ export function committedHead(sqlite: SqliteHandle): ChainHead {
   return { seq: Number(seq), hash: hash ?? '' };
 }
 
-type AnchorFile =
+export type AnchorFile =
   | { state: 'missing' }
   | { state: 'altered' }
   | { state: 'other-kind'; kind: AnchorKind }
@@ -91,15 +91,53 @@ export function writeAnchor(storePath: string, key: Buffer, head: ChainHead, kin
   );
 }
 
+/**
+ * Null when the log's entry `head.seq` has `head.hash`; otherwise the finding. `found` is that entry's
+ * hash (undefined when it is not there) and `last` the log's last seq: each engine reads them its own way.
+ */
+export function headFinding(head: ChainHead, found: string | undefined, last: number, where: string): string | null {
+  if (head.seq === 0) return null;
+  if (found === undefined)
+    return `audit log entry ${last + 1} is missing: the log ends at entry ${last}, but ${where} records entry ${head.seq}, so entries were removed`;
+  return found === head.hash ? null : `audit log entry ${head.seq} does not match ${where}`;
+}
+
 /** Null when the log holds entry `head.seq` with `head.hash`; otherwise the finding, naming the first missing entry. */
 export function headProblem(sqlite: SqliteHandle, head: ChainHead, where: string): string | null {
   if (head.seq === 0) return null;
   const row = sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(head.seq) as { hash: string } | undefined;
-  if (!row) {
-    const last = (sqlite.prepare('SELECT max(seq) AS n FROM audit_log').get() as { n: number | null }).n ?? 0;
-    return `audit log entry ${last + 1} is missing: the log ends at entry ${last}, but ${where} records entry ${head.seq}, so entries were removed`;
-  }
-  return row.hash === head.hash ? null : `audit log entry ${head.seq} does not match ${where}`;
+  const last = row
+    ? head.seq
+    : ((sqlite.prepare('SELECT max(seq) AS n FROM audit_log').get() as { n: number | null }).n ?? 0);
+  return headFinding(head, row?.hash, last, where);
+}
+
+/**
+ * What an anchor file says about the log: a finding (missing, altered, the other kind), or the head the log
+ * must still hold. `anchored`: whether the store says it has been anchored, so that a missing file is a finding.
+ */
+export function anchorFileFinding(
+  anchor: AnchorFile,
+  file: string,
+  kind: AnchorKind,
+  anchored: boolean,
+): { finding: string | null } | { head: ChainHead } {
+  if (anchor.state === 'missing')
+    return {
+      finding: anchored
+        ? `the audit-log anchor ${file} is missing, so the end of the log cannot be confirmed (copy it together with the store)`
+        : null,
+    };
+  if (anchor.state === 'altered')
+    return { finding: `the audit-log anchor ${file} has been altered or belongs to another store` };
+  if (anchor.state === 'other-kind')
+    return {
+      finding:
+        kind === 'live'
+          ? `the audit-log anchor ${file} is a backup's anchor: the store was replaced with a backup copy outside Luukku, which rolls the log back`
+          : `the audit-log anchor ${file} is a live store's anchor, not this backup's`,
+    };
+  return { head: anchor.head };
 }
 
 /**
@@ -113,15 +151,6 @@ export function anchorProblem(
   kind: AnchorKind = 'live',
 ): string | null {
   if (metaValue(sqlite, ANCHORED_KEY) === undefined) return null;
-  const file = anchorPath(storePath);
-  const anchor = readAnchor(storePath, key, kind);
-  if (anchor.state === 'missing') {
-    return `the audit-log anchor ${file} is missing, so the end of the log cannot be confirmed (copy it together with the store)`;
-  }
-  if (anchor.state === 'altered') return `the audit-log anchor ${file} has been altered or belongs to another store`;
-  if (anchor.state === 'other-kind')
-    return kind === 'live'
-      ? `the audit-log anchor ${file} is a backup's anchor: the store was replaced with a backup copy outside Luukku, which rolls the log back`
-      : `the audit-log anchor ${file} is a live store's anchor, not this backup's`;
-  return headProblem(sqlite, anchor.head, 'its anchor outside the store');
+  const said = anchorFileFinding(readAnchor(storePath, key, kind), anchorPath(storePath), kind, true);
+  return 'head' in said ? headProblem(sqlite, said.head, 'its anchor outside the store') : said.finding;
 }

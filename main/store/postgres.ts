@@ -9,6 +9,7 @@ import { LuukkuError } from '../../shared/errors';
 import { LATEST_VERSION, migrations } from './migrations';
 import { ddlFor } from './migrations/ddl';
 import type { Database as Schema } from './schema';
+import { DatabaseAnchorKeeper, type AnchorKey } from './databaseAnchor';
 
 export interface PostgresStore {
   engine: 'postgres';
@@ -18,6 +19,8 @@ export interface PostgresStore {
   location: string;
   db: Kysely<Schema>;
   pool: pg.Pool;
+  /** Keeps the audit log's anchor outside the database (databaseAnchor.ts); null without an anchor key. */
+  anchor: DatabaseAnchorKeeper | null;
   close(): Promise<void>;
 }
 
@@ -45,6 +48,13 @@ export function redactUrl(url: string): string {
   } catch {
     return 'postgres://(unreadable URL)';
   }
+}
+
+/** The same server and role, another database (a backup's scratch check, the tests' databases). */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
 }
 
 export function isDatabaseUrl(value: string): boolean {
@@ -117,6 +127,8 @@ export interface PostgresOpenOptions {
    */
   schema?: 'migrate' | 'check';
   poolSize?: number;
+  /** The server's anchor key (databaseAnchor.ts): with it the log's head is anchored outside the database. */
+  anchor?: AnchorKey | undefined;
 }
 
 export async function openPostgresStore(url: string, options: PostgresOpenOptions = {}): Promise<PostgresStore> {
@@ -139,7 +151,13 @@ export async function openPostgresStore(url: string, options: PostgresOpenOption
     await db.destroy();
     throw connectionError(error, location) ?? error;
   }
-  return { engine: 'postgres', url, location, db, pool, close: () => db.destroy() };
+  const anchor = options.anchor ? new DatabaseAnchorKeeper(db, options.anchor) : null;
+  await anchor?.start();
+  const close = async () => {
+    await anchor?.stop();
+    await db.destroy();
+  };
+  return { engine: 'postgres', url, location, db, pool, anchor, close };
 }
 
 /** A database that cannot be reached at all: one clear line instead of a socket error. */

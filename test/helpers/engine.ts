@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { EngineKind } from '../../main/store/engine';
-import { withDatabase } from './postgresCluster';
+import { withDatabase } from '../../main/store/postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -7,6 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { postgresBinDir } from '../../main/store/postgresBin';
+import { withDatabase } from '../../main/store/postgres';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,13 +28,6 @@ function runAs(user: string | null, command: string, args: string[]): void {
   const result = spawnSync(file, argv, { encoding: 'utf8' });
   if (result.status !== 0)
     throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout || result.error}`);
-}
-
-/** The same server and role, another database. */
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * What someone holding the store key could do directly in SQLite to hide what happened: remove the log's
- * last entries and make the chain head in `meta` agree, so that the store alone looks consistent.
+ * last entries and make the chain head in `meta` agree, so that the store alone looks consistent; and what a
+ * PostgreSQL superuser could do to a database.
  */
+import pg from 'pg';
 import { openSqlite } from '../../main/store/open';
 
 /** Removes the last `count` audit-log entries and rewrites the head to match; returns the last seq before. */
@@ -19,5 +21,33 @@ export function cutAuditTail(path: string, key: Buffer, count: number): number {
     return last;
   } finally {
     sqlite.close();
+  }
+}
+
+/**
+ * The same on PostgreSQL, as whoever may switch the append-only triggers off (a superuser, the DBA): removes
+ * the last `count` entries with their case index and rewrites the head to match; returns the last seq before.
+ */
+export async function cutDatabaseAuditTail(url: string, count: number): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const last = Number((await client.query('SELECT max(seq) AS seq FROM audit_log')).rows[0].seq);
+    const keep = last - count;
+    await client.query('BEGIN');
+    await client.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+    await client.query('ALTER TABLE audit_cases DISABLE TRIGGER USER');
+    await client.query('DELETE FROM audit_cases WHERE seq > $1', [keep]);
+    await client.query('DELETE FROM audit_log WHERE seq > $1', [keep]);
+    const kept = await client.query('SELECT hash FROM audit_log WHERE seq = $1', [keep]);
+    if (kept.rows.length)
+      await client.query("UPDATE meta SET value = $1 WHERE key = 'audit_head'", [`${keep}:${kept.rows[0].hash}`]);
+    else await client.query("DELETE FROM meta WHERE key = 'audit_head'");
+    await client.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    await client.query('ALTER TABLE audit_cases ENABLE TRIGGER USER');
+    await client.query('COMMIT');
+    return last;
+  } finally {
+    await client.end();
   }
 }

@@ -1,0 +1,57 @@
+/**
+ * Running PostgreSQL's own programs (pg_dump, pg_restore, pg_amcheck) against a database URL: the binary
+ * from PostgreSQL's install (postgresBin.ts) or PATH, and the password in the environment rather than on
+ * the command line, where every user of the machine could read it in the process list.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { LuukkuError } from '../../shared/errors';
+import { postgresBinDir } from './postgresBin';
+
+/** The program's path, or null when neither PostgreSQL's install nor PATH has it. */
+export function postgresTool(program: string): string | null {
+  const dir = postgresBinDir(program);
+  if (dir) return join(dir, program);
+  const onPath = spawnSync(program, ['--version'], { encoding: 'utf8' });
+  return onPath.status === 0 ? program : null;
+}
+
+/** The URL without its password, and an environment that carries the password instead. */
+export function connectionFor(url: string): { uri: string; env: NodeJS.ProcessEnv } {
+  const u = new URL(url);
+  const password = decodeURIComponent(u.password);
+  u.password = '';
+  return { uri: u.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
+}
+
+export interface ToolResult {
+  status: number;
+  output: string;
+}
+
+/**
+ * Runs a PostgreSQL program to the end (without blocking the process meanwhile). `args` gets the URL
+ * without its password, to place as the program wants it (pg_dump's --dbname, pg_amcheck's last argument).
+ */
+export function runTool(program: string, args: (uri: string) => string[], url: string): Promise<ToolResult> {
+  const binary = postgresTool(program);
+  if (!binary)
+    return Promise.reject(
+      new LuukkuError(
+        'WRONG_STATE',
+        `${program} is not installed: install PostgreSQL's client programs (Debian: apt-get install postgresql-client).`,
+      ),
+    );
+  const { uri, env } = connectionFor(url);
+  return new Promise((resolve) => {
+    execFile(
+      binary,
+      ['--no-password', ...args(uri)],
+      { env, maxBuffer: 64 * 1024 * 1024, timeout: 6 * 60 * 60 * 1000 },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ status, output: `${stdout}${stderr}`.trim() });
+      },
+    );
+  });
+}
