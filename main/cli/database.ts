@@ -7,6 +7,7 @@ import { LuukkuError } from '../../shared/errors';
 import { generateDemo } from '../demo/generator';
 import { countySettingsExist, DEFAULT_SETTINGS, writeSettings } from '../areas/settings/queries';
 import { basename } from 'node:path';
+import { keyFilePath } from '../security/keyfile';
 import { anchorPath } from '../store/auditAnchor';
 import { ensureAnchorKey, type AnchorKey } from '../store/databaseAnchor';
 import { openPostgresStore, redactUrl, type PostgresStore } from '../store/postgres';
@@ -15,7 +16,7 @@ import { grantServiceRole, roleOfUrl, tryCreateAmcheck } from '../store/postgres
 import { seedCounty } from '../store/seedCounty';
 import { storeTransactor, unitOfWork } from '../store/unitOfWork';
 import { verifyDatabase } from '../store/verifyPostgres';
-import { parseArgs, required } from './args';
+import { parseArgs, passphraseFromEnv, required } from './args';
 import { CLI_ACTOR, type Command, type Io } from './command';
 import type { StoreChoice } from './storeOption';
 
@@ -108,7 +109,7 @@ export async function backupDatabaseCommand(choice: DatabaseChoice, out: string,
   const store = await openPostgresStore(choice.url, { schema: 'check', anchor: choice.anchor });
   try {
     io.info(`backup: dumping ${store.location} and checking the copy in a scratch database…`);
-    const report = await backupDatabase(store, out, choice.anchor);
+    const report = await backupDatabase(store, out, { passphrase: passphraseFromEnv(), anchor: choice.anchor });
     await unitOfWork(
       store,
       () => new Date(),
@@ -117,6 +118,7 @@ export async function backupDatabaseCommand(choice: DatabaseChoice, out: string,
     io.info(`Backup written and verified: ${out}`);
     io.out({
       backup: out,
+      keyFile: keyFilePath(out),
       anchor: choice.anchor ? anchorPath(out) : null,
       verified: report.ok,
       auditEntries: report.auditEntries,
@@ -129,7 +131,7 @@ export async function backupDatabaseCommand(choice: DatabaseChoice, out: string,
 
 export async function restoreDatabaseCommand(from: string, choice: DatabaseChoice, io: Io): Promise<number> {
   io.info(`restore: checking ${from} in a scratch database, then restoring it into ${redactUrl(choice.url)}…`);
-  const report = await restoreDatabase(from, choice.url, choice.anchor);
+  const report = await restoreDatabase(from, choice.url, { passphrase: passphraseFromEnv(), anchor: choice.anchor });
   // The restore itself is in the restored log; the live anchor follows it.
   const store = await openPostgresStore(choice.url, { schema: 'check', anchor: choice.anchor });
   try {

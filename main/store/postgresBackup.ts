@@ -1,6 +1,6 @@
 /**
- * Backups of a PostgreSQL store through Luukku (issue 19 item 5): `pg_dump -Fc` of the database, restored
- * into a scratch database on the same server and verified there (the hash chain, its case index, the head
+ * Backups of a PostgreSQL store through Luukku (issue 19 item 5): `pg_dump -Fc` of the database, encrypted
+ * as it is written (encryptedDump.ts, its key in `FILE.keys` under the passphrase), restored into a scratch database on the same server and verified there (the hash chain, its case index, the head
  * the live database had reached before the dump, and the anchor) before the backup is called one. A
  * restore checks the backup the same way, then restores it into an empty database in one transaction.
  *
@@ -9,10 +9,13 @@
  * then checks what such a recovery brought back.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import pg from 'pg';
 import { LuukkuError } from '../../shared/errors';
+import { keyFilePath, newKeyFile, readKeyFile, unwrapWithPassphrase, writeKeyFile } from '../security/keyfile';
+import { dumpEncrypted, restoreEncrypted } from './encryptedDump';
+import { assertStrongPassphrase } from './storeFiles';
 import { anchorPath, writeAnchor, type ChainHead } from './auditAnchor';
 import {
   anchorDatabase,
@@ -23,7 +26,6 @@ import {
   type AnchorKey,
 } from './databaseAnchor';
 import { openPostgresStore, redactUrl, withDatabase, type PostgresStore } from './postgres';
-import { runTool } from './postgresTools';
 import { verifyDatabase, type DatabaseVerifyReport } from './verifyPostgres';
 
 /** Runs one statement on the server of `url` outside a transaction (CREATE/DROP DATABASE need that). */
@@ -38,62 +40,13 @@ async function onServer(url: string, statement: string): Promise<void> {
   }
 }
 
-async function checked(step: string, run: Promise<{ status: number; output: string }>): Promise<string> {
-  const result = await run;
-  if (result.status !== 0)
-    throw new LuukkuError(
-      'STORAGE_ERROR',
-      `${step} failed: ${result.output.split('\n')[0] ?? `exit ${result.status}`}`,
-    );
-  return result.output;
-}
-
 /**
- * Restores the dump into the database at `url`, in one transaction. Extensions are left out: creating one
- * (amcheck) may need a superuser, and Luukku's tables do not depend on them. Objects belong to the role
- * restoring; grants are `luukku db init`'s to make.
- */
-async function pgRestore(dump: string, url: string): Promise<void> {
-  const toc = await checked(
-    'Reading the backup',
-    runTool('pg_restore', () => ['--list', dump], url),
-  );
-  const list = `${dump}.list-${process.pid}`;
-  writeFileSync(
-    list,
-    toc
-      .split('\n')
-      .filter((line) => !/ EXTENSION /.test(line))
-      .join('\n'),
-    { mode: 0o600 },
-  );
-  try {
-    await checked(
-      'Restoring the backup',
-      runTool(
-        'pg_restore',
-        (uri) => [
-          '--single-transaction',
-          '--no-owner',
-          '--no-privileges',
-          `--use-list=${list}`,
-          `--dbname=${uri}`,
-          dump,
-        ],
-        url,
-      ),
-    );
-  } finally {
-    rmSync(list, { force: true });
-  }
-}
-
-/**
- * Restores `dump` into a new scratch database on the server of `serverUrl`, runs `check` on it, and drops
- * it again whatever happened.
+ * Restores the encrypted `dump` into a new scratch database on the server of `serverUrl`, runs `check` on
+ * it, and drops it again whatever happened.
  */
 async function inScratch<T>(
   dump: string,
+  key: Buffer,
   serverUrl: string,
   check: (scratch: PostgresStore) => Promise<T>,
 ): Promise<T> {
@@ -110,7 +63,7 @@ async function inScratch<T>(
   }
   try {
     const url = withDatabase(serverUrl, name);
-    await pgRestore(dump, url);
+    await restoreEncrypted(dump, key, url);
     const scratch = await openPostgresStore(url, { schema: 'check', poolSize: 2 });
     try {
       return await check(scratch);
@@ -126,17 +79,25 @@ function refuse(problem: string, what: string): never {
   throw new LuukkuError('STORE_CORRUPT', `${what}: ${problem}`);
 }
 
+/** What a backup or restore needs besides the files: the passphrase of the backup's key, the server's anchor key. */
+export interface BackupKeys {
+  passphrase: string;
+  anchor?: AnchorKey | undefined;
+}
+
 /**
- * Writes a verified backup of `live` to `out` (and its anchor to `out.anchor` when the server's anchor key
- * is given; an anchored database needs it). Nothing is left at `out` unless the check passed.
+ * Writes a verified, encrypted backup of `live` to `out`, its key wrapped by the passphrase to `out.keys`,
+ * and its anchor to `out.anchor` when the server's anchor key is given (an anchored database needs it).
+ * Nothing is left at `out` unless the check passed.
  */
 export async function backupDatabase(
   live: PostgresStore,
   out: string,
-  anchor?: AnchorKey,
+  { passphrase, anchor }: BackupKeys,
 ): Promise<DatabaseVerifyReport> {
-  if (existsSync(out) || existsSync(anchorPath(out)))
+  if ([out, anchorPath(out), keyFilePath(out)].some((path) => existsSync(path)))
     throw new LuukkuError('STORE_EXISTS', `${out} already exists; choose a new file for the backup.`);
+  assertStrongPassphrase(passphrase);
   if (anchor) {
     const problem = await databaseAnchorProblem(live.db, anchor.path, anchor.key);
     if (problem) refuse(problem, 'No backup was made, since the audit log no longer reaches its anchor');
@@ -149,12 +110,10 @@ export async function backupDatabase(
   // Committed before the dump's snapshot was taken, so the dump must hold it.
   const before: ChainHead = await databaseHead(live.db);
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
+  const { key, file } = await newKeyFile(passphrase);
   try {
-    await checked(
-      'pg_dump',
-      runTool('pg_dump', (uri) => ['--format=custom', `--file=${tmp}`, `--dbname=${uri}`], live.url),
-    );
-    const report = await inScratch(tmp, live.url, async (scratch) => {
+    await dumpEncrypted(live.url, tmp, key);
+    const report = await inScratch(tmp, key, live.url, async (scratch) => {
       const reached = await databaseHeadProblem(scratch.db, before, 'the database before the backup');
       if (reached) refuse(reached, 'The backup is incomplete');
       if (anchor) writeAnchor(tmp, anchor.key, await databaseHead(scratch.db), 'backup');
@@ -164,6 +123,7 @@ export async function backupDatabase(
       });
     });
     if (!report.ok) refuse(report.problems[0] ?? 'not verified', 'The backup did not verify, so it was not kept');
+    writeKeyFile(keyFilePath(out), { ...file, keychain: undefined }, { overwrite: false });
     if (anchor) renameSync(anchorPath(tmp), anchorPath(out));
     renameSync(tmp, out);
     return report;
@@ -204,16 +164,21 @@ async function requireEmpty(url: string): Promise<void> {
  * its own anchor when the key is given), then restored in one transaction. The live anchor then moves to the
  * restored head on purpose. Returns the restored database's report.
  */
-export async function restoreDatabase(from: string, url: string, anchor?: AnchorKey): Promise<DatabaseVerifyReport> {
+export async function restoreDatabase(
+  from: string,
+  url: string,
+  { passphrase, anchor }: BackupKeys,
+): Promise<DatabaseVerifyReport> {
   if (!existsSync(from)) throw new LuukkuError('NOT_FOUND', `No backup at ${from}.`);
+  const key = await unwrapWithPassphrase(readKeyFile(from), passphrase);
   await requireEmpty(url);
   const backupAnchor = anchor && { base: from, key: anchor.key, kind: 'backup' as const };
-  const checkedFirst = await inScratch(from, url, (scratch) =>
+  const checkedFirst = await inScratch(from, key, url, (scratch) =>
     verifyDatabase(scratch, { anchor: backupAnchor, amcheck: false }),
   );
   if (!checkedFirst.ok)
     refuse(checkedFirst.problems[0] ?? 'not verified', 'The backup did not verify; nothing was restored');
-  await pgRestore(from, url);
+  await restoreEncrypted(from, key, url);
   const store = await openPostgresStore(url, { schema: 'check', poolSize: 2 });
   try {
     if (anchor) await anchorDatabase(store.db, anchor, await databaseHead(store.db));

@@ -3,7 +3,8 @@
  * from PostgreSQL's install (postgresBin.ts) or PATH, and the password in the environment rather than on
  * the command line, where every user of the machine could read it in the process list.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { join } from 'node:path';
 import { LuukkuError } from '../../shared/errors';
 import { postgresBinDir } from './postgresBin';
@@ -24,6 +25,34 @@ export function connectionFor(url: string): { uri: string; env: NodeJS.ProcessEn
   return { uri: u.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
 }
 
+function binaryOf(program: string): string {
+  const binary = postgresTool(program);
+  if (!binary)
+    throw new LuukkuError(
+      'WRONG_STATE',
+      `${program} is not installed: install PostgreSQL's client programs (Debian: apt-get install postgresql-client).`,
+    );
+  return binary;
+}
+
+/** A PostgreSQL program with its input and output as streams (a dump that never touches the disk in plaintext). */
+export function spawnTool(
+  program: string,
+  args: (uri: string) => string[],
+  url: string,
+): { child: ChildProcessByStdio<Writable, Readable, Readable>; done: Promise<ToolResult> } {
+  const { uri, env } = connectionFor(url);
+  const child = spawn(binaryOf(program), ['--no-password', ...args(uri)], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let errors = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors = (errors + chunk).slice(-4000)));
+  child.stdin.on('error', () => {}); // a program that exits early closes its input: its status says why
+  const done = new Promise<ToolResult>((resolve) => {
+    child.on('error', (error) => resolve({ status: 1, output: error.message }));
+    child.on('close', (code) => resolve({ status: code ?? 1, output: errors.trim() }));
+  });
+  return { child, done };
+}
+
 export interface ToolResult {
   status: number;
   output: string;
@@ -34,14 +63,12 @@ export interface ToolResult {
  * without its password, to place as the program wants it (pg_dump's --dbname, pg_amcheck's last argument).
  */
 export function runTool(program: string, args: (uri: string) => string[], url: string): Promise<ToolResult> {
-  const binary = postgresTool(program);
-  if (!binary)
-    return Promise.reject(
-      new LuukkuError(
-        'WRONG_STATE',
-        `${program} is not installed: install PostgreSQL's client programs (Debian: apt-get install postgresql-client).`,
-      ),
-    );
+  let binary: string;
+  try {
+    binary = binaryOf(program);
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
   const { uri, env } = connectionFor(url);
   return new Promise((resolve) => {
     execFile(

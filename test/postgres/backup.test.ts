@@ -1,5 +1,6 @@
 /**
- * `backup` and `restore` on PostgreSQL (issue 19 item 5): pg_dump -Fc, checked in a scratch database before
+ * `backup` and `restore` on PostgreSQL (issue 19 item 5): pg_dump -Fc, encrypted as it is written (no client
+ * name readable in the file), its key under the passphrase in `.keys`, checked in a scratch database before
  * the backup is reported; a restore checks the backup the same way (its own anchor included) and restores
  * into an empty database only, in one transaction, so that a refused restore leaves the target as it was.
  */
@@ -7,11 +8,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { anchorPath } from '../../main/store/auditAnchor';
 import { openPostgresStore } from '../../main/store/postgres';
 import { captureIo } from '../helpers/cli';
+import { PASSPHRASE } from '../helpers/stores';
 import { databaseUrl, dropDatabase, freshDatabase } from '../helpers/engine';
 import { storeDigest, tableCounts } from '../helpers/queries';
 import { cutDatabaseAuditTail } from '../helpers/tamper';
@@ -22,6 +24,7 @@ let dir: string;
 let keyPath: string;
 let out: string;
 beforeEach(async () => {
+  vi.stubEnv('LUUKKU_PASSPHRASE', PASSPHRASE);
   source = await freshDatabase('empty');
   target = await freshDatabase('empty');
   dir = mkdtempSync(join(tmpdir(), 'luukku-pgbackup-'));
@@ -31,6 +34,7 @@ beforeEach(async () => {
   expect(demo.code, demo.io.stderr.join('\n')).toBe(0);
 });
 afterEach(async () => {
+  vi.unstubAllEnvs();
   await dropDatabase(source.name);
   await dropDatabase(target.name);
   rmSync(dir, { recursive: true, force: true });
@@ -75,9 +79,17 @@ describe('backup and restore on PostgreSQL', () => {
   it('backs up with its own anchor, restores into an empty database that holds the same county, and verifies', async () => {
     const made = await backup();
     expect(made.code, made.err).toBe(0);
-    expect(made.json).toMatchObject({ backup: out, anchor: anchorPath(out), verified: true });
-    expect(existsSync(out) && existsSync(anchorPath(out))).toBe(true);
+    expect(made.json).toMatchObject({ backup: out, keyFile: `${out}.keys`, anchor: anchorPath(out), verified: true });
+    expect(existsSync(out) && existsSync(`${out}.keys`) && existsSync(anchorPath(out))).toBe(true);
     expect(await scratchDatabases()).toEqual([]);
+    // No client's name, nor the county's staff, readable in the file Luukku wrote: it is encrypted.
+    const names = await withStore(source.url, (db) =>
+      db.selectFrom('cases').select('child_last_name').where('child_last_name', 'is not', null).limit(20).execute(),
+    );
+    const dump = readFileSync(out);
+    expect(names.length).toBeGreaterThan(0);
+    for (const { child_last_name } of names) expect(dump.includes(Buffer.from(child_last_name!))).toBe(false);
+    expect(dump.includes(Buffer.from('PGDMP'))).toBe(false);
     // A backup never passes as the live anchor: the dump's anchor says "backup" inside its MAC.
     expect(JSON.parse(readFileSync(anchorPath(out), 'utf8'))).toMatchObject({ kind: 'backup' });
 
@@ -106,6 +118,22 @@ describe('backup and restore on PostgreSQL', () => {
     expect(await scratchDatabases()).toEqual([]);
   });
 
+  it('refuses a wrong passphrase, and a weak one for a new backup', async () => {
+    expect((await backup()).code).toBe(0);
+    vi.stubEnv('LUUKKU_PASSPHRASE', 'not the passphrase of this backup');
+    const wrong = await restore();
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/passphrase/i);
+    vi.stubEnv('LUUKKU_PASSPHRASE', 'short');
+    rmSync(out);
+    rmSync(`${out}.keys`);
+    rmSync(anchorPath(out));
+    const weak = await backup();
+    expect(weak.code).toBe(1);
+    expect(weak.err).toMatch(/too easy to guess/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('asks for the anchor key to back up an anchored database', async () => {
     const made = await cli('backup', '--database', source.url, '--out', out);
     expect(made.code).toBe(1);
@@ -130,7 +158,7 @@ describe('backup and restore on PostgreSQL', () => {
     writeFileSync(out, damaged);
     const broken = await restore();
     expect(broken.code).toBe(1);
-    expect(broken.err).toMatch(/(Reading|Restoring) the backup failed|did not verify/);
+    expect(broken.err).toMatch(/has been altered or damaged .*nothing was restored from it/);
     writeFileSync(out, good);
     copyFileSync(anchorPath(keyPath), anchorPath(out));
     const swapped = await restore();
