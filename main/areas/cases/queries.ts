@@ -10,7 +10,7 @@ import type { CaseStatus } from '../../../shared/caseTypes';
 import type { LocalDate } from '../../../shared/dates';
 import type { CasePatch, Database, Db } from '../../store/schema';
 import type { CaseScopeFilter } from './scopeQueries';
-import { caseIdsByName, direction, notIndexed, rowKey } from '../../store/engine';
+import { caseTextMatches, direction, notIndexed, rowKey } from '../../store/engine';
 
 export type ParsedQueueQuery = Required<Omit<QueueQuery, 'types' | 'areaId' | 'municipalityId' | 'due' | 'text'>> &
   Pick<QueueQuery, 'types' | 'areaId' | 'municipalityId' | 'due' | 'text'>;
@@ -25,18 +25,6 @@ const RUNNING: CaseStatus[] = ['NEW', 'TRIAGE', 'ASSESSMENT'];
 
 /** The running deadline (an indexed generated column): starting the assessment until the decision, then completing it. */
 const runningDue = sql.ref<string | null>('c.running_due');
-
-/**
- * Free-text search: children whose first or last names start with each typed word (any case, å/ä/ö or
- * not), or an exact identity code, source id or case id. Written as one set of candidate ids so that
- * the engine starts from the matches instead of testing every case of the view.
- */
-function textMatches(db: Db, text: string) {
-  return sql<boolean>`c.id IN (${caseIdsByName(db, text)}
-    UNION SELECT id FROM cases WHERE child_hetu = ${text.toUpperCase()}
-    UNION SELECT id FROM cases WHERE external_id = ${text}
-    UNION SELECT id FROM cases WHERE id = ${text})`;
-}
 
 /**
  * The status column as the filter should use it. With a text search the matches are the small set to start
@@ -68,7 +56,7 @@ function filtered(db: Db, q: ParsedQueueQuery, ctx: QueueContext, withStatus: bo
   if (q.types?.length) query = query.where('c.type', 'in', q.types);
   if (q.areaId) query = query.where('c.area_id', '=', q.areaId);
   if (q.municipalityId) query = query.where('c.municipality_id', '=', q.municipalityId);
-  if (q.text) query = query.where(textMatches(db, q.text));
+  if (q.text) query = query.where(caseTextMatches(db, q.text));
   if (q.due === 'OVERDUE') query = query.where((eb) => overdue(eb, ctx.today, status));
   if (q.due === 'DUE_SOON') {
     const limit = dueSoonUntil(ctx.today, ctx.calendar, ctx.dueSoonWorkingDays);
