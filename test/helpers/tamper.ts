@@ -4,7 +4,9 @@
  * PostgreSQL superuser could do to a database.
  */
 import pg from 'pg';
+import { auditHash } from '../../main/store/audit';
 import { openSqlite } from '../../main/store/open';
+import type { AuditRow } from '../../main/store/schema';
 
 /** Removes the last `count` audit-log entries and rewrites the head to match; returns the last seq before. */
 export function cutAuditTail(path: string, key: Buffer, count: number): number {
@@ -47,6 +49,42 @@ export async function cutDatabaseAuditTail(url: string, count: number): Promise<
     await client.query('ALTER TABLE audit_cases ENABLE TRIGGER USER');
     await client.query('COMMIT');
     return last;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A rewrite that keeps the chain whole, as a superuser who knows how entries are hashed could make it:
+ * entry `seq` gets another user name, every later entry is hashed again, and the head follows.
+ */
+export async function rewriteDatabaseAuditEntry(url: string, seq: number, userName: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+    const rows = (await client.query('SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq', [seq])).rows as AuditRow[];
+    let prev = rows[0]!.prev_hash;
+    for (const row of rows) {
+      const changed = {
+        ...row,
+        seq: Number(row.seq),
+        prev_hash: prev,
+        user_name: row.seq === seq ? userName : row.user_name,
+      };
+      const hash = auditHash(changed);
+      await client.query('UPDATE audit_log SET user_name = $1, prev_hash = $2, hash = $3 WHERE seq = $4', [
+        changed.user_name,
+        prev,
+        hash,
+        row.seq,
+      ]);
+      prev = hash;
+    }
+    await client.query("UPDATE meta SET value = $1 WHERE key = 'audit_head'", [`${rows.at(-1)!.seq}:${prev}`]);
+    await client.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    await client.query('COMMIT');
   } finally {
     await client.end();
   }

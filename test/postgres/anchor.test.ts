@@ -16,7 +16,7 @@ import { databaseHead, readAnchorKey } from '../../main/store/databaseAnchor';
 import { openPostgresStore } from '../../main/store/postgres';
 import { captureIo } from '../helpers/cli';
 import { dropDatabase, freshDatabase } from '../helpers/engine';
-import { cutDatabaseAuditTail } from '../helpers/tamper';
+import { cutDatabaseAuditTail, rewriteDatabaseAuditEntry } from '../helpers/tamper';
 
 let database: { name: string; url: string };
 let dir: string;
@@ -73,6 +73,21 @@ describe('the audit-log anchor on PostgreSQL', () => {
     const unkeyed = await verify();
     expect(unkeyed.code).toBe(1);
     expect(unkeyed.report?.problems[0]).toMatch(/anchored by a Luukku server, but no anchor key was given/);
+  });
+
+  it('finds an entry rewritten with the chain hashed again after it, which the chain alone passes', async () => {
+    const store = await openPostgresStore(database.url, { schema: 'check' });
+    const head = await databaseHead(store.db);
+    await store.close();
+    await rewriteDatabaseAuditEntry(database.url, head.seq - 1, 'someone-else');
+    const checked = await verify('--anchor-key', keyPath);
+    expect(checked.code).toBe(1);
+    expect(checked.report?.problems).toEqual([
+      `audit log entry ${head.seq} does not match its anchor outside the database`,
+    ]);
+    // The chain itself is whole again: only the anchor outside the database tells.
+    const unkeyed = await verify();
+    expect(unkeyed.report?.problems[0]).toMatch(/no anchor key was given/);
   });
 
   it('still checks the anchor when the superuser also removed the mark that the database was anchored', async () => {

@@ -203,6 +203,9 @@ type QueueTotals = {
  * archive. A text search instead counts everything in one pass over its matches, which it starts from
  * anyway: four passes over the thousands of cases a common surname matches cost more than the page itself.
  */
+/** `count(*) AS n`, for the scalar counts below. */
+const countAll = sql<number>`count(*)`.as('n');
+
 async function queueTotals(db: Db, q: ParsedQueueQuery, ctx: QueueContext): Promise<QueueTotals> {
   const status = statusColumn(q);
   if (q.text) {
@@ -223,32 +226,32 @@ async function queueTotals(db: Db, q: ParsedQueueQuery, ctx: QueueContext): Prom
       overdue: Number(sums.overdue ?? 0),
     };
   }
-  const [total, counts, overdueCount] = await Promise.all([
-    db
-      .selectFrom(
-        filtered(db, q, ctx, true)
-          .select(sql`1`.as('one'))
-          .limit(TOTAL_CAP + 1)
-          .as('capped'),
-      )
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-    filtered(db, q, ctx, false)
-      .where(status, 'in', OPEN)
-      .select(['c.status', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('c.status')
-      .execute(),
-    filtered(db, q, ctx, false)
-      .where((eb) => overdue(eb, ctx.today, status))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  const n = Number(total.n);
+  // One statement of scalar counts, each its own range on an index: one round trip to a database server
+  // instead of three.
+  const sums = await db
+    .selectNoFrom([
+      db
+        .selectFrom(
+          filtered(db, q, ctx, true)
+            .select(sql`1`.as('one'))
+            .limit(TOTAL_CAP + 1)
+            .as('capped'),
+        )
+        .select(countAll)
+        .as('total'),
+      filtered(db, q, ctx, false)
+        .where((eb) => overdue(eb, ctx.today, status))
+        .select(countAll)
+        .as('overdue'),
+      ...OPEN.map((s) => filtered(db, q, ctx, false).where(status, '=', s).select(countAll).as(s)),
+    ])
+    .executeTakeFirstOrThrow();
+  const n = Number(sums.total);
   return {
     total: Math.min(n, TOTAL_CAP),
     totalCapped: n > TOTAL_CAP,
-    counts: counts.map((c) => ({ status: c.status, n: Number(c.n) })),
-    overdue: Number(overdueCount.n),
+    counts: OPEN.map((s) => ({ status: s, n: Number((sums as Record<string, unknown>)[s] ?? 0) })),
+    overdue: Number(sums.overdue),
   };
 }
 
