@@ -14,6 +14,18 @@ import { findUserByUsername, setPassword } from '../areas/team/userQueries';
 import type { County } from './county';
 import { throttledPasswordCheck } from './signInThrottle';
 
+/** The signed-in user as the renderer sees it, from the account's row. */
+export function currentUserOf(user: UserRow): CurrentUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role: user.role,
+    staffId: user.staff_id,
+    mustChangePassword: user.must_change_password === 1,
+  };
+}
+
 export class Session {
   private signedIn: { user: CurrentUser; lastActivity: number; generation: number } | null = null;
   /** Why the session last ended, for the sign-in screen (IDLE_LOCK after the idle sign-out). */
@@ -27,6 +39,19 @@ export class Session {
     if (!s || s.generation !== this.county.generation || !this.county.openStore) return null;
     if (this.county.now().getTime() - s.lastActivity > this.county.idleLockMinutes * 60_000) return null;
     return s.user;
+  }
+
+  /**
+   * Takes up a session the county server keeps in the store (main/server/sessions.ts) for one request: the
+   * account as it is now, and when it was last used. The idle sign-out is then decided as for any session.
+   */
+  resume(user: UserRow, lastActivity: number): void {
+    this.signedIn = { user: currentUserOf(user), lastActivity, generation: this.county.generation };
+  }
+
+  /** Whether someone is signed in (idle or not) and when they last did something: what the server keeps. */
+  get lastActivity(): number | null {
+    return this.signedIn?.lastActivity ?? null;
   }
 
   actor(): Actor | null {
@@ -45,14 +70,7 @@ export class Session {
     });
     if (!ok || !user) throw new LuukkuError('BAD_CREDENTIALS', 'Wrong user name or password.');
     this.signedIn = {
-      user: {
-        id: user.id,
-        username: user.username,
-        displayName: user.display_name,
-        role: user.role,
-        staffId: user.staff_id,
-        mustChangePassword: user.must_change_password === 1,
-      },
+      user: currentUserOf(user),
       lastActivity: county.now().getTime(),
       generation: county.generation,
     };

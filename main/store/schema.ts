@@ -259,6 +259,16 @@ export interface SignInFailuresTable {
   paused_until: string | null;
 }
 
+/** A county server session (migration 014): only the token's SHA-256 is kept. */
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  last_activity: string;
+  ended_at: string | null;
+  ended_reason: string | null;
+}
+
 export interface AdviceContactsTable {
   id: Generated<number>;
   at: string;
@@ -334,6 +344,7 @@ export interface Database {
   audit_cases: AuditCasesTable;
   inbox: InboxTable;
   sign_in_failures: SignInFailuresTable;
+  sessions: SessionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -13,6 +13,7 @@ import * as m010 from './010_sign_in_throttle';
 import * as m011 from './011_statutory_deadlines';
 import * as m012 from './012_urgent_assessment';
 import * as m013 from './013_statutory_record';
+import * as m014 from './014_sessions';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'statutory deadlines without closure days', up: m011.up },
   { version: 12, name: 'urgent cases keep their service need assessment', up: m012.up },
   { version: 13, name: 'real urgency and decision times, THL population, overrun and closure reasons', up: m013.up },
+  { version: 14, name: 'the county server keeps its sessions in the store', up: m014.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
