@@ -17,6 +17,7 @@ import { importCasesCsv } from '../areas/cases/importCases';
 import { importStaffCsv } from '../areas/staff/importStaff';
 import { createStoreFiles, openWithPassphrase } from '../store/storeFiles';
 import { dateOption, integerOption, parseArgs, passphraseFromEnv, required, witnessOption } from './args';
+import { serve } from './serve';
 import { openChosenStore, STORE_OPTIONS, storeChoice } from './storeOption';
 import {
   backupDatabaseCommand,
@@ -231,6 +232,7 @@ export const commands: Record<string, Command> = {
   verify,
   'access-log': accessLog,
   db,
+  serve,
 };
 
 export const USAGE = `Usage: npm run --silent luukku -- <command> [options]
@@ -260,4 +262,7 @@ with --database, --anchor-key FILE (also LUUKKU_ANCHOR_KEY) is the server's key 
                                            PostgreSQL: migrate as the owner, create the county the first
                                            time, grant the service role in --database least privilege,
                                            make the anchor key (owner-only) if it is not there
+  serve STORE [--host H] [--port N] [--tls-cert F --tls-key F] [--insecure-http]
+                                           the county server over HTTPS (a self-signed certificate for
+                                           localhost without the county's; plain HTTP on loopback only)
 The recovery passphrase is read from LUUKKU_PASSPHRASE.`;

@@ -1,0 +1,68 @@
+/**
+ * The county server (issue 20): the very same dispatcher, roles, case scope and audit as the desktop app,
+ * over HTTPS. `POST /api/<operation>` with the operation's JSON input answers exactly what IPC answers
+ * (`{ok, value}` or `{ok: false, error}`); `GET /health` answers without client data.
+ *
+ * Every /api request must carry `X-Luukku-Request: 1` and, when the browser sends an Origin, come from
+ * the server's own origin: a page elsewhere can neither set that header without a CORS preflight (which
+ * this server never grants) nor pass the Origin check. Bodies are limited to 1 MiB.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { County } from '../app/county';
+import { callAsSession, SESSION_COOKIE } from './sessions';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface ServerOptions {
+  county: County;
+  /** The certificate and key (PEM); null serves plain HTTP (`--insecure-http`, loopback only: serve.ts). */
+  tls: { cert: string; key: string } | null;
+  version: string;
+}
+
+const refused = (code: string, message: string) => ({ ok: false, error: { code, message } });
+
+export async function buildServer({ county, tls, version }: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(tls ? { https: { cert: tls.cert, key: tls.key } } : {}),
+    bodyLimit: BODY_LIMIT,
+    logger: false,
+    // Graceful shutdown: close() waits for the requests under way.
+    forceCloseConnections: 'idle',
+  });
+  await app.register(cookie);
+  const secure = !!tls;
+
+  app.get('/health', async () => ({ ok: true, version, store: county.storePhase(), engine: county.engine }));
+
+  app.post<{ Params: { operation: string } }>('/api/:operation', async (request, reply) => {
+    if (request.headers['x-luukku-request'] !== '1')
+      return reply.code(403).send(refused('FORBIDDEN', 'This request is missing the X-Luukku-Request header.'));
+    const origin = request.headers.origin;
+    const own = `${secure ? 'https' : 'http'}://${request.headers.host ?? ''}`;
+    if (origin !== undefined && origin !== own)
+      return reply.code(403).send(refused('FORBIDDEN', 'Requests from another site are refused.'));
+    const outcome = await callAsSession(
+      county,
+      request.cookies[SESSION_COOKIE],
+      request.params.operation,
+      request.body ?? {},
+    );
+    if (outcome.cookie === null) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    else if (outcome.cookie)
+      reply.setCookie(SESSION_COOKIE, outcome.cookie, { path: '/', httpOnly: true, secure, sameSite: 'strict' });
+    return reply.header('cache-control', 'no-store').send(outcome.result);
+  });
+
+  // Errors of the transport itself (a body too large, not JSON) in the contract's shape, never a stack.
+  app.setErrorHandler((error, _request, reply) => {
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 413) return reply.code(413).send(refused('INVALID_INPUT', 'The request is too large.'));
+    if (status >= 400 && status < 500)
+      return reply.code(status).send(refused('INVALID_INPUT', 'The request could not be read as JSON.'));
+    console.error('[luukku] server error', (error as Error).message);
+    return reply.code(500).send(refused('INTERNAL', 'Something went wrong inside Luukku. Nothing was saved.'));
+  });
+  return app;
+}

@@ -1,0 +1,72 @@
+/**
+ * The county server's sessions (issue 20 item 2): a random 256-bit token in an HttpOnly, Secure,
+ * SameSite=Strict cookie, only its SHA-256 in the store, so that any server instance takes the session up
+ * and a copy of the store lets nobody in. Each request takes the session up on a Core of its own
+ * (Session.resume), runs the call through the one dispatcher, and writes back what changed: the last
+ * activity, a new session after a sign-in (never the old token again: no session fixation), or its end.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { Core } from '../app/core';
+import type { County } from '../app/county';
+import {
+  endServerSession,
+  findLiveServerSession,
+  insertServerSession,
+  touchServerSession,
+} from '../areas/session/serverSessionQueries';
+import { dispatch } from '../ipc/dispatcher';
+import type { Result } from '../../shared/errors';
+
+export const SESSION_COOKIE = 'luukku_session';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface CallOutcome {
+  result: Result<unknown>;
+  /** A new token to set (after a sign-in), or null to clear the cookie (the session ended), or undefined. */
+  cookie?: string | null;
+}
+
+/** Runs one call for the holder of `token` (if any), keeping the session in the store. */
+export async function callAsSession(
+  county: County,
+  token: string | undefined,
+  operation: string,
+  input: unknown,
+): Promise<CallOutcome> {
+  const core = new Core({ county });
+  const now = () => county.now().toISOString();
+  const hash = token && county.openStore ? hashToken(token) : null;
+  const found = hash ? await findLiveServerSession(county.db, hash) : undefined;
+  if (found?.user.active) core.session.resume(found.user, Date.parse(found.session.last_activity));
+  const result = await dispatch(core, operation, input);
+
+  const signedInNow = operation === 'session.signIn' && result.ok;
+  if (found && hash) {
+    const stillIn = core.session.lastActivity !== null && !signedInNow;
+    if (stillIn) {
+      await touchServerSession(county.db, hash, new Date(core.session.lastActivity!).toISOString());
+    } else {
+      const reason = !found.user.active ? 'REVOKED' : core.session.notice === 'IDLE_LOCK' ? 'IDLE' : 'USER';
+      await endServerSession(county.db, hash, now(), signedInNow ? 'USER' : reason);
+      if (!signedInNow) return { result, cookie: null };
+    }
+  } else if (token && !signedInNow) {
+    // A cookie the store does not know (ended, forged, another county's): drop it.
+    return { result, cookie: null };
+  }
+  if (signedInNow) {
+    const fresh = randomBytes(32).toString('base64url');
+    const actor = core.session.actor()!;
+    await insertServerSession(county.db, {
+      token_hash: hashToken(fresh),
+      user_id: actor.id,
+      created_at: now(),
+      last_activity: now(),
+      ended_at: null,
+      ended_reason: null,
+    });
+    return { result, cookie: fresh };
+  }
+  return { result };
+}
