@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'CANCELLED'
   | 'DISK_FULL'
   | 'STORAGE_ERROR'
+  /** The county server could not be reached (a browser or the desktop app as its client): nothing was saved. */
+  | 'NO_CONNECTION'
   | 'INTERNAL';
 
 /** Values the renderer's translation of an error needs (e.g. `count` for a plural). */

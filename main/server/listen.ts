@@ -4,6 +4,7 @@
  * loopback only in that case. Plain HTTP only with `insecureHttp`, and only on loopback.
  */
 import { X509Certificate } from 'node:crypto';
+import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { LuukkuError } from '../../shared/errors';
 import type { County } from '../app/county';
@@ -20,6 +21,8 @@ export interface ListenOptions {
   /** The county's certificate and key (PEM). Without them a self-signed certificate for localhost. */
   tls?: { cert: string; key: string } | undefined;
   insecureHttp?: boolean;
+  /** The built renderer to serve to browsers; out/renderer of the working directory by default. */
+  rendererDir?: string;
 }
 
 export interface RunningServer {
@@ -60,7 +63,12 @@ export async function listen(options: ListenOptions): Promise<RunningServer> {
       'Without the county certificate (--tls-cert, --tls-key) the server listens on loopback only: a self-signed certificate is for trying Luukku on this machine.',
     );
   const tls = options.insecureHttp ? null : (options.tls ?? (await selfSigned()));
-  const app = await buildServer({ county: options.county, tls, version: options.version });
+  const app = await buildServer({
+    county: options.county,
+    tls,
+    version: options.version,
+    rendererDir: options.rendererDir ?? join(process.cwd(), 'out', 'renderer'),
+  });
   await app.listen({ host, port: options.port ?? DEFAULT_PORT });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);

@@ -9,6 +9,9 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { CONTENT_SECURITY_POLICY } from '../shell/config';
 import type { County } from '../app/county';
 import { callAsSession, SESSION_COOKIE } from './sessions';
 
@@ -19,11 +22,13 @@ export interface ServerOptions {
   /** The certificate and key (PEM); null serves plain HTTP (`--insecure-http`, loopback only: serve.ts). */
   tls: { cert: string; key: string } | null;
   version: string;
+  /** The built renderer (out/renderer), served at `/` to browsers; absent: `/` says how to build it. */
+  rendererDir?: string | undefined;
 }
 
 const refused = (code: string, message: string) => ({ ok: false, error: { code, message } });
 
-export async function buildServer({ county, tls, version }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ county, tls, version, rendererDir }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(tls ? { https: { cert: tls.cert, key: tls.key } } : {}),
     bodyLimit: BODY_LIMIT,
@@ -33,6 +38,25 @@ export async function buildServer({ county, tls, version }: ServerOptions): Prom
   });
   await app.register(cookie);
   const secure = !!tls;
+
+  // Every answer: the renderer's strict CSP (connect-src to this server only), no sniffing, no referrer,
+  // no framing, and HSTS over TLS.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    if (secure) reply.header('strict-transport-security', 'max-age=31536000');
+  });
+  if (rendererDir && existsSync(rendererDir)) {
+    await app.register(fastifyStatic, { root: rendererDir, index: ['index.html'] });
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply
+        .type('text/plain; charset=utf-8')
+        .send('Luukku server: the app for browsers is not built here. Run "npm run build" and start the server again.'),
+    );
+  }
 
   app.get('/health', async () => ({ ok: true, version, store: county.storePhase(), engine: county.engine }));
 

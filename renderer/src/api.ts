@@ -9,7 +9,8 @@
  * - `unwrap(result)` gives the value or throws an `ApiError` with the error's code, for code that would
  *   rather throw.
  * In the desktop app the preload provides `window.luukku`; in an e2e build the Playwright harness exposes one
- * function into the very same dispatcher and the client is built over it: only the transport differs.
+ * function into the very same dispatcher and the client is built over it; in a browser on the county server
+ * (issue 20) each call is a `POST /api/<operation>` to the server the page came from. Only the transport differs.
  */
 import { createClient, type LuukkuApi } from '../../shared/client';
 import type { OperationName } from '../../shared/contract';
@@ -45,11 +46,33 @@ export function onSessionEnded(handler: () => void): void {
 
 type Transport = (name: OperationName, input: unknown) => Promise<Result<unknown>>;
 
+/**
+ * The county server's transport: the session is the server's HttpOnly cookie (the page never sees the
+ * token), and every call carries the header that tells the server it comes from Luukku's own page (CSRF).
+ */
+const overHttps: Transport = async (name, input) => {
+  try {
+    const response = await fetch(`/api/${name}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-luukku-request': '1' },
+      body: JSON.stringify(input ?? {}),
+    });
+    return (await response.json()) as Result<unknown>;
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'NO_CONNECTION', message: 'No connection to the Luukku server, so nothing was saved.' },
+    };
+  }
+};
+
 function transport(): Transport {
   if (import.meta.env?.MODE === 'e2e' && !window.luukku && window.__luukkuInvoke) {
     const invoke = window.__luukkuInvoke;
     return (name, input) => invoke(name, input);
   }
+  if (!window.luukku) return overHttps;
   return (name, input) => {
     const [area, op] = name.split('.') as [string, string];
     const client = window.luukku as unknown as Record<

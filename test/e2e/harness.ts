@@ -160,6 +160,11 @@ export async function signInToDemo(e2e: E2eContext, cases: number, role = 'LEAD'
 export async function unlockAndSignIn(page: Page, username: string): Promise<void> {
   await page.getByLabel(/Palautussalasana|Återställningslösenord|Recovery passphrase/).fill(PASSPHRASE);
   await page.getByRole('button', { name: /^(Avaa|Öppna|Open)$/ }).click();
+  await signIn(page, username);
+}
+
+/** Signs in as `username` on the sign-in screen (the store already open: the county server's). */
+export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel(/Käyttäjätunnus|Användarnamn|User name/).fill(username);
   await page.getByLabel(/^(Salasana|Lösenord|Password)$/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /^(Kirjaudu|Logga in|Sign in)$/ }).click();

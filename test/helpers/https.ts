@@ -1,4 +1,5 @@
 /** A client of the county server over HTTPS that trusts its certificate (pinned, as a first connection does). */
+import type { IncomingHttpHeaders } from 'node:http';
 import { request } from 'node:https';
 
 export interface Reply {
@@ -41,6 +42,22 @@ export function httpsCall(
     );
     req.on('error', reject);
     if (payload !== undefined) req.write(payload);
+    req.end();
+  });
+}
+
+/** A GET of `path` as text, with the answer's headers: for what the server serves to browsers. */
+export function httpsGet(
+  server: { url: string; cert: string | null },
+  path: string,
+): Promise<{ status: number; text: string; headers: IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${server.url}${path}`, { ca: server.cert ?? undefined, servername: 'localhost' }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: res.headers }));
+    });
+    req.on('error', reject);
     req.end();
   });
 }

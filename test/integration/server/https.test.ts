@@ -5,11 +5,14 @@
  * nothing. Runs on both engines.
  */
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listen, type RunningServer } from '../../../main/server/listen';
 import { SESSION_COOKIE } from '../../../main/server/sessions';
 import { unwrap, useDemoCore } from '../../helpers/core';
-import { httpsCall } from '../../helpers/https';
+import { httpsCall, httpsGet } from '../../helpers/https';
 import { storeDigest } from '../../helpers/queries';
 import { DEMO_PASSWORD } from '../../helpers/stores';
 
@@ -45,6 +48,25 @@ describe('the county server over HTTPS', () => {
     const health = await httpsCall(server.url, server.cert!, '/health');
     expect(health.status).toBe(200);
     expect(health.body).toEqual({ ok: true, version: 't', store: 'READY', engine: app.core.county.engine });
+  });
+
+  it('serves the built renderer at / with the strict CSP, HSTS and no sniffing or framing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'luukku-renderer-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Luukku</title>');
+    const withRenderer = await listen({ county: app.core.county, version: 't', port: 0, rendererDir: dir });
+    try {
+      const page = await httpsGet(withRenderer, '/');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('<title>Luukku</title>');
+      expect(page.headers['content-security-policy']).toContain("connect-src 'self'");
+      expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(page.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(page.headers['x-content-type-options']).toBe('nosniff');
+      expect((await httpsGet(withRenderer, '/../../etc/passwd')).status).toBe(404);
+    } finally {
+      await withRenderer.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('signs in with an HttpOnly, Secure, SameSite=Strict cookie and answers exactly what IPC answers', async () => {
