@@ -28,6 +28,15 @@ export interface ServerOptions {
 
 const refused = (code: string, message: string) => ({ ok: false, error: { code, message } });
 
+/**
+ * What the network never reaches: the store itself is the server's to open, create and restore (the admin
+ * CLI), and the first team lead of an empty county is created from the server's own machine only, so
+ * that nobody else on the network can race to claim the account.
+ */
+const STORE_OPERATIONS = new Set(['store.create', 'store.unlock', 'store.restoreLatest']);
+const FROM_THE_SERVER_ONLY = new Set(['setup.createFirstLead']);
+const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
 export async function buildServer({ county, tls, version, rendererDir }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(tls ? { https: { cert: tls.cert, key: tls.key } } : {}),
@@ -67,12 +76,12 @@ export async function buildServer({ county, tls, version, rendererDir }: ServerO
     const own = `${secure ? 'https' : 'http'}://${request.headers.host ?? ''}`;
     if (origin !== undefined && origin !== own)
       return reply.code(403).send(refused('FORBIDDEN', 'Requests from another site are refused.'));
-    const outcome = await callAsSession(
-      county,
-      request.cookies[SESSION_COOKIE],
-      request.params.operation,
-      request.body ?? {},
-    );
+    const operation = request.params.operation;
+    if (STORE_OPERATIONS.has(operation))
+      return reply.code(403).send(refused('FORBIDDEN', 'The county server opens its store itself (luukku serve).'));
+    if (FROM_THE_SERVER_ONLY.has(operation) && !LOOPBACK_ADDRESSES.has(request.ip))
+      return reply.code(403).send(refused('FORBIDDEN', 'The first team lead is created on the server machine itself.'));
+    const outcome = await callAsSession(county, request.cookies[SESSION_COOKIE], operation, request.body ?? {});
     if (outcome.cookie === null) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     else if (outcome.cookie)
       reply.setCookie(SESSION_COOKIE, outcome.cookie, { path: '/', httpOnly: true, secure, sameSite: 'strict' });

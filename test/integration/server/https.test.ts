@@ -107,6 +107,14 @@ describe('the county server over HTTPS', () => {
     expect(await storeDigest(app.core.db)).toBe(before);
   });
 
+  it('never lets the network open, create or restore the store', async () => {
+    for (const operation of ['store.unlock', 'store.create', 'store.restoreLatest']) {
+      const reply = await api(operation, { passphrase: 'anything at all here' });
+      expect(reply.status, operation).toBe(403);
+      expect(reply.body.error?.message).toMatch(/opens its store itself/);
+    }
+  });
+
   it('ends the session on sign-out: the cookie is cleared, and the token replayed is refused', async () => {
     const { cookie } = await signIn('ADVICE');
     const out = await api('session.signOut', { reason: 'USER' }, { cookie });
