@@ -22,7 +22,8 @@ import {
   readSync,
   writeSync,
 } from 'node:fs';
-import { once } from 'node:events';
+import type { ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { LuukkuError } from '../../shared/errors';
 import { spawnTool, type ToolResult } from './postgresTools';
@@ -73,6 +74,25 @@ function header(path: string): { iv: Buffer; tag: Buffer; end: number } {
 }
 
 /**
+ * Until the program can take more input, or has gone. A program that has read what it needs (pg_restore
+ * --list) closes its input, and the write under way then fails with EPIPE: that is its exit, not a damaged
+ * backup, so an error on its input ends the wait like its close does (its status says how it ended).
+ */
+function writable(child: ChildProcessByStdio<Writable, Readable, Readable>): Promise<void> {
+  return new Promise((resolve) => {
+    const go = () => {
+      child.stdin.off('drain', go);
+      child.stdin.off('error', go);
+      child.off('close', go);
+      resolve();
+    };
+    child.stdin.on('drain', go);
+    child.stdin.on('error', go);
+    child.on('close', go);
+  });
+}
+
+/**
  * Streams the decrypted backup into `program`'s input, ending it only once the tag matched; otherwise the
  * program is killed and the backup reported as altered. Returns the program's result and output.
  */
@@ -94,7 +114,7 @@ async function feed(
       for await (const chunk of source as AsyncIterable<Buffer>) {
         // A program that has read what it needs (pg_restore --list) still gets the rest checked against the tag.
         if (child.exitCode !== null) continue;
-        if (!child.stdin.write(chunk)) await Promise.race([once(child.stdin, 'drain'), once(child, 'close')]);
+        if (!child.stdin.write(chunk)) await writable(child);
       }
     });
   } catch {
