@@ -15,7 +15,7 @@ import { backupDatabase, restoreDatabase } from '../store/postgresBackup';
 import { grantServiceRole, roleOfUrl, tryCreateAmcheck } from '../store/postgresRoles';
 import { seedCounty } from '../store/seedCounty';
 import { storeTransactor, unitOfWork } from '../store/unitOfWork';
-import { verifyDatabase } from '../store/verifyPostgres';
+import { anchorCheck, verifyDatabase } from '../store/verifyPostgres';
 import { parseArgs, passphraseFromEnv, required } from './args';
 import { CLI_ACTOR, type Command, type Io } from './command';
 import type { StoreChoice } from './storeOption';
@@ -82,10 +82,6 @@ export async function demoDatabase(
   return 0;
 }
 
-/** The live database's anchor, where the server's key is given. */
-const liveAnchor = (choice: DatabaseChoice) =>
-  choice.anchor && { base: choice.anchor.path, key: choice.anchor.key, kind: 'live' as const };
-
 export async function verifyDatabaseCommand(choice: DatabaseChoice, backup: boolean, io: Io): Promise<number> {
   if (backup)
     throw new LuukkuError(
@@ -96,7 +92,7 @@ export async function verifyDatabaseCommand(choice: DatabaseChoice, backup: bool
   // changes the database or the anchor.
   const store = await openPostgresStore(choice.url, { schema: 'check' });
   try {
-    const report = await verifyDatabase(store, { anchor: liveAnchor(choice) });
+    const report = await verifyDatabase(store, { anchor: choice.anchor && anchorCheck(choice.anchor, 'live') });
     io.out(report);
     if (!report.ok) io.info(`verify: ${report.problems[0]}`);
     return report.ok ? 0 : 1;

@@ -33,7 +33,7 @@ export function anchorAsLive(path: string, key: Buffer): ChainHead {
 }
 
 /** The key file that travels with a backup: passphrase-wrapped only (a keychain entry is per machine). */
-function portableKeyFile(file: KeyFile): KeyFile {
+export function portableKeyFile(file: KeyFile): KeyFile {
   return { ...file, keychain: undefined };
 }
 

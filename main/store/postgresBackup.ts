@@ -15,6 +15,7 @@ import pg from 'pg';
 import { LuukkuError } from '../../shared/errors';
 import { keyFilePath, newKeyFile, readKeyFile, unwrapWithPassphrase, writeKeyFile } from '../security/keyfile';
 import { dumpEncrypted, restoreEncrypted } from './encryptedDump';
+import { portableKeyFile } from './backup';
 import { assertStrongPassphrase } from './storeFiles';
 import { anchorPath, writeAnchor, type ChainHead } from './auditAnchor';
 import {
@@ -26,15 +27,15 @@ import {
   type AnchorKey,
 } from './databaseAnchor';
 import { openPostgresStore, redactUrl, withDatabase, type PostgresStore } from './postgres';
-import { verifyDatabase, type DatabaseVerifyReport } from './verifyPostgres';
+import { anchorCheck, verifyDatabase, type DatabaseVerifyReport } from './verifyPostgres';
 
 /** Runs one statement on the server of `url` outside a transaction (CREATE/DROP DATABASE need that). */
-async function onServer(url: string, statement: string): Promise<void> {
+async function onServer<R>(url: string, statement: string): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
   client.on('error', () => {});
   await client.connect();
   try {
-    await client.query(statement);
+    return (await client.query(statement)).rows as R[];
   } finally {
     await client.end();
   }
@@ -118,12 +119,12 @@ export async function backupDatabase(
       if (reached) refuse(reached, 'The backup is incomplete');
       if (anchor) writeAnchor(tmp, anchor.key, await databaseHead(scratch.db), 'backup');
       return verifyDatabase(scratch, {
-        anchor: anchor && { base: tmp, key: anchor.key, kind: 'backup' },
+        anchor: anchor && anchorCheck(anchor, 'backup', tmp),
         amcheck: false,
       });
     });
     if (!report.ok) refuse(report.problems[0] ?? 'not verified', 'The backup did not verify, so it was not kept');
-    writeKeyFile(keyFilePath(out), { ...file, keychain: undefined }, { overwrite: false });
+    writeKeyFile(keyFilePath(out), portableKeyFile(file), { overwrite: false });
     if (anchor) renameSync(anchorPath(tmp), anchorPath(out));
     renameSync(tmp, out);
     return report;
@@ -135,28 +136,23 @@ export async function backupDatabase(
 
 /** Refuses a target that holds anything: a restore never mixes a backup into an existing database. */
 async function requireEmpty(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', () => {});
+  let tables: { n: number }[];
   try {
-    await client.connect();
+    tables = await onServer<{ n: number }>(
+      url,
+      "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')",
+    );
   } catch (error) {
     throw new LuukkuError(
       'STORE_MISSING',
       `Luukku cannot open the database ${redactUrl(url)}: ${(error as Error).message}. Create an empty database to restore into.`,
     );
   }
-  try {
-    const tables = await client.query(
-      "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')",
+  if (tables[0]!.n > 0)
+    throw new LuukkuError(
+      'STORE_EXISTS',
+      `The database ${redactUrl(url)} is not empty; restore into a new, empty database (nothing was changed).`,
     );
-    if ((tables.rows[0] as { n: number }).n > 0)
-      throw new LuukkuError(
-        'STORE_EXISTS',
-        `The database ${redactUrl(url)} is not empty; restore into a new, empty database (nothing was changed).`,
-      );
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -172,7 +168,7 @@ export async function restoreDatabase(
   if (!existsSync(from)) throw new LuukkuError('NOT_FOUND', `No backup at ${from}.`);
   const key = await unwrapWithPassphrase(readKeyFile(from), passphrase);
   await requireEmpty(url);
-  const backupAnchor = anchor && { base: from, key: anchor.key, kind: 'backup' as const };
+  const backupAnchor = anchor && anchorCheck(anchor, 'backup', from);
   const checkedFirst = await inScratch(from, key, url, (scratch) =>
     verifyDatabase(scratch, { anchor: backupAnchor, amcheck: false }),
   );
@@ -182,7 +178,7 @@ export async function restoreDatabase(
   const store = await openPostgresStore(url, { schema: 'check', poolSize: 2 });
   try {
     if (anchor) await anchorDatabase(store.db, anchor, await databaseHead(store.db));
-    return await verifyDatabase(store, { anchor: anchor && { base: anchor.path, key: anchor.key, kind: 'live' } });
+    return await verifyDatabase(store, { anchor: anchor && anchorCheck(anchor, 'live') });
   } finally {
     await store.close();
   }

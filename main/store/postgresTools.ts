@@ -3,7 +3,7 @@
  * from PostgreSQL's install (postgresBin.ts) or PATH, and the password in the environment rather than on
  * the command line, where every user of the machine could read it in the process list.
  */
-import { execFile, spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { join } from 'node:path';
 import { LuukkuError } from '../../shared/errors';
@@ -59,26 +59,16 @@ export interface ToolResult {
 }
 
 /**
- * Runs a PostgreSQL program to the end (without blocking the process meanwhile). `args` gets the URL
- * without its password, to place as the program wants it (pg_dump's --dbname, pg_amcheck's last argument).
+ * Runs a PostgreSQL program to the end (without blocking the process meanwhile), its output and errors
+ * together. `args` gets the URL without its password, to place as the program wants it.
  */
-export function runTool(program: string, args: (uri: string) => string[], url: string): Promise<ToolResult> {
-  let binary: string;
-  try {
-    binary = binaryOf(program);
-  } catch (error) {
-    return Promise.reject(error as Error);
-  }
-  const { uri, env } = connectionFor(url);
-  return new Promise((resolve) => {
-    execFile(
-      binary,
-      ['--no-password', ...args(uri)],
-      { env, maxBuffer: 64 * 1024 * 1024, timeout: 6 * 60 * 60 * 1000 },
-      (error, stdout, stderr) => {
-        const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ status, output: `${stdout}${stderr}`.trim() });
-      },
-    );
-  });
+export async function runTool(program: string, args: (uri: string) => string[], url: string): Promise<ToolResult> {
+  const { child, done } = spawnTool(program, args, url);
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stdin.end();
+  const timeout = setTimeout(() => child.kill(), 6 * 60 * 60 * 1000).unref();
+  const result = await done;
+  clearTimeout(timeout);
+  return { status: result.status, output: `${stdout}${result.output}`.trim() };
 }

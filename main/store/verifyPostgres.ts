@@ -5,7 +5,7 @@
  */
 import { verifyAuditChain } from './audit';
 import type { AnchorKind } from './auditAnchor';
-import { databaseAnchorProblem, isAnchored } from './databaseAnchor';
+import { databaseAnchorProblem, isAnchored, type AnchorKey } from './databaseAnchor';
 import { LATEST_VERSION } from './migrations';
 import { countRows, type VerifyReport } from './verify';
 import { postgresSchemaVersion, type PostgresStore } from './postgres';
@@ -22,6 +22,11 @@ export interface AnchorCheck {
   base: string;
   key: Buffer;
   kind: AnchorKind;
+}
+
+/** The check of the anchor at `base` (the key file for the live database, a backup file for a backup). */
+export function anchorCheck(anchor: AnchorKey, kind: AnchorKind, base = anchor.path): AnchorCheck {
+  return { base, key: anchor.key, kind };
 }
 
 /**
