@@ -292,6 +292,7 @@ export async function readCase(db: Db, id: string) {
     .select(['s.id', 's.name'])
     .where('g.case_id', '=', id)
     .orderBy('s.name')
+    .orderBy('s.id')
     .execute();
   const letters = await db
     .selectFrom('letters as l')
@@ -316,6 +317,7 @@ export async function findExistingCases(
         .selectAll()
         .where('child_hetu', '=', hetu)
         .orderBy('received_at', 'desc')
+        .orderBy('id')
         .limit(20)
         .execute()
     : [];
@@ -329,6 +331,7 @@ export async function findExistingCases(
           .where('child_birth_date', '=', by.birthDate)
           .$if(!!hetu, (q) => q.where((eb) => eb.or([eb('child_hetu', 'is', null), eb('child_hetu', '=', hetu!)])))
           .orderBy('received_at', 'desc')
+          .orderBy('id')
           .limit(20)
           .execute()
       : [];

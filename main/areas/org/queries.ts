@@ -13,7 +13,7 @@ export async function selectServices(db: Db, query: { text: string; includeInact
     const contains = (column: 'name' | 'description') => containsFolded(db, column, query.text);
     q = q.where((eb) => eb.or([contains('name'), contains('description')]));
   }
-  return q.orderBy('name').limit(500).execute();
+  return q.orderBy('name').orderBy('id').limit(500).execute();
 }
 
 /** Whether a service of that id was there to update. */

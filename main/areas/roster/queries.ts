@@ -1,23 +1,29 @@
 import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../../shared/dates';
 import type { Absence, RosterPeriod } from '../../../shared/contract/roster';
+import { direction } from '../../store/engine';
 import type { Db } from '../../store/schema';
 
 /** Duty assignments in a date range (daily duties by date, assessment weeks by ISO week), with names. */
 export async function listAssignments(db: Db, from: LocalDate, to: LocalDate, weeks: { from: string; to: string }) {
-  return db
-    .selectFrom('duty_assignments as d')
-    .innerJoin('staff as s', 's.id', 'd.staff_id')
-    .select(['d.id', 'd.date', 'd.week', 'd.duty', 'd.staff_id as staffId', 's.name as staffName', 'd.locked'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('d.date', '>=', from), eb('d.date', '<=', to)]),
-        eb.and([eb('d.week', '>=', weeks.from), eb('d.week', '<=', weeks.to)]),
-      ]),
-    )
-    .orderBy('d.date')
-    .orderBy('d.week')
-    .orderBy('d.duty')
-    .execute();
+  return (
+    db
+      .selectFrom('duty_assignments as d')
+      .innerJoin('staff as s', 's.id', 'd.staff_id')
+      .select(['d.id', 'd.date', 'd.week', 'd.duty', 'd.staff_id as staffId', 's.name as staffName', 'd.locked'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('d.date', '>=', from), eb('d.date', '<=', to)]),
+          eb.and([eb('d.week', '>=', weeks.from), eb('d.week', '<=', weeks.to)]),
+        ]),
+      )
+      // Every order ends in the row's id (and NULLs where SQLite puts them): two reads of an unchanged roster
+      // must match, on PostgreSQL too (rosterGenerate.ts compares them before saving).
+      .orderBy('d.date', direction(db, 'asc', true))
+      .orderBy('d.week', direction(db, 'asc', true))
+      .orderBy('d.duty')
+      .orderBy('d.id')
+      .execute()
+  );
 }
 export type AssignmentRow = Awaited<ReturnType<typeof listAssignments>>[number];
 
@@ -48,6 +54,7 @@ export async function listAbsences(db: Db, from: LocalDate, to: LocalDate): Prom
     .where('a.from_date', '<=', to)
     .orderBy('a.from_date')
     .orderBy('s.name')
+    .orderBy('a.id')
     .execute();
   return rows as Absence[];
 }
@@ -61,6 +68,7 @@ export async function listPeriods(db: Db, from: LocalDate, to: LocalDate): Promi
     .where('p.to_date', '>=', from)
     .where('p.from_date', '<=', to)
     .orderBy('p.from_date')
+    .orderBy('p.id')
     .execute();
   return rows as RosterPeriod[];
 }

@@ -18,7 +18,7 @@ const STAFF_COLUMNS = [
 ] as const;
 
 export async function selectStaff(db: Db) {
-  return db.selectFrom('staff').select(STAFF_COLUMNS).orderBy('name').execute();
+  return db.selectFrom('staff').select(STAFF_COLUMNS).orderBy('name').orderBy('id').execute();
 }
 
 export async function staffIds(db: Db): Promise<Set<string>> {
@@ -73,6 +73,7 @@ export async function wishesBetween(db: Db, from: LocalDate, to: LocalDate) {
     .where('date', '>=', from)
     .where('date', '<=', to)
     .orderBy('date')
+    .orderBy('staff_id')
     .execute();
 }
 
@@ -147,6 +148,7 @@ export async function rosteredStaff(db: Db) {
     .where('active', '=', 1)
     .where('role', 'in', ROSTERED_ROLES)
     .orderBy('name')
+    .orderBy('id')
     .execute();
 }
 

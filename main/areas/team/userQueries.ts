@@ -96,6 +96,7 @@ export async function assignableUsers(db: Db) {
     .where('u.active', '=', 1)
     .where('u.role', 'in', ASSIGNABLE_ROLES)
     .orderBy('u.display_name')
+    .orderBy('u.id')
     .execute();
 }
 
