@@ -31,6 +31,8 @@ import { createStoreFiles, openWithPassphrase } from '../store/storeFiles';
 import { quickCheckInWorker } from '../store/quickCheck';
 import { EXISTING_CASE_LOOKUPS_PER_MINUTE, RateLimiter } from './rateLimit';
 import { unitOfWork, type UnitOfWork } from '../store/unitOfWork';
+import { ChangeFeed, type Change } from '../store/changes';
+import { listenForChanges, type ChangeListener } from '../store/postgresChanges';
 
 export interface CountyOptions {
   /** The encrypted SQLite store's file; with `database`, only a name shown for the store. */
@@ -78,6 +80,9 @@ export class County {
   readonly now: () => Date;
   /** Existing-client checks per user (services/cases.ts), so nobody can try every identity code of a day. */
   readonly existingCaseLookups = new RateLimiter(EXISTING_CASE_LOOKUPS_PER_MINUTE, 60_000);
+  /** What each committed unit changed (store/changes.ts), for the county server's live updates. */
+  private readonly changes = new ChangeFeed();
+  private changeListener: ChangeListener | null = null;
 
   constructor(readonly options: CountyOptions) {
     this.now = options.now ?? (() => new Date());
@@ -213,7 +218,21 @@ export class County {
   /** The one way a transaction is opened (store/unitOfWork.ts): its audit entries are appended before COMMIT. */
   unitOfWork<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
     if (!this.store) throw new LuukkuError('WRONG_STATE', 'The store is locked.');
-    return unitOfWork(this.store, this.now, work);
+    return unitOfWork(this.store, this.now, work, (change) => this.changes.publish(change));
+  }
+
+  /**
+   * Hears every change committed on the store: on SQLite this process's own; on PostgreSQL every instance's,
+   * through one listening connection opened with the first watcher. Returns how to stop watching.
+   */
+  async watchChanges(watcher: (change: Change) => void): Promise<() => void> {
+    const unwatch = this.changes.watch(watcher);
+    const store = this.store;
+    if (store?.engine === 'postgres' && !this.changeListener) {
+      this.changeListener = listenForChanges(store.url, (change) => this.changes.publish(change));
+      await this.changeListener.ready;
+    }
+    return unwatch;
   }
 
   /** Runs `work` in one transaction with its audit entry; a failure leaves the store as it was. */
@@ -304,6 +323,8 @@ export class County {
     this.store = null;
     this.key = null;
     this.generation++;
+    await this.changeListener?.stop();
+    this.changeListener = null;
     await store?.close();
   }
 

@@ -1,18 +1,20 @@
 /**
  * The county server (issue 20): the very same dispatcher, roles, case scope and audit as the desktop app,
  * over HTTPS. `POST /api/<operation>` with the operation's JSON input answers exactly what IPC answers
- * (`{ok, value}` or `{ok: false, error}`); `GET /health` answers without client data.
+ * (`{ok, value}` or `{ok: false, error}`); `GET /health` answers without client data; `GET /api/events` is
+ * each signed-in session's stream of live updates (events.ts).
  *
  * Every /api request must carry `X-Luukku-Request: 1` and, when the browser sends an Origin, come from
  * the server's own origin: a page elsewhere can neither set that header without a CORS preflight (which
  * this server never grants) nor pass the Origin check. Bodies are limited to 1 MiB.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { CONTENT_SECURITY_POLICY } from '../shell/config';
 import type { County } from '../app/county';
+import { registerEvents } from './events';
 import { callAsSession, SESSION_COOKIE } from './sessions';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -67,22 +69,26 @@ export async function buildServer({ county, tls, version, rendererDir }: ServerO
     );
   }
 
+  const ownOrigin = (request: FastifyRequest) => `${secure ? 'https' : 'http'}://${request.headers.host ?? ''}`;
+  const streams = registerEvents(app, county, ownOrigin);
+
   app.get('/health', async () => ({ ok: true, version, store: county.storePhase(), engine: county.engine }));
 
   app.post<{ Params: { operation: string } }>('/api/:operation', async (request, reply) => {
     if (request.headers['x-luukku-request'] !== '1')
       return reply.code(403).send(refused('FORBIDDEN', 'This request is missing the X-Luukku-Request header.'));
     const origin = request.headers.origin;
-    const own = `${secure ? 'https' : 'http'}://${request.headers.host ?? ''}`;
-    if (origin !== undefined && origin !== own)
+    if (origin !== undefined && origin !== ownOrigin(request))
       return reply.code(403).send(refused('FORBIDDEN', 'Requests from another site are refused.'));
     const operation = request.params.operation;
     if (STORE_OPERATIONS.has(operation))
       return reply.code(403).send(refused('FORBIDDEN', 'The county server opens its store itself (luukku serve).'));
     if (FROM_THE_SERVER_ONLY.has(operation) && !LOOPBACK_ADDRESSES.has(request.ip))
       return reply.code(403).send(refused('FORBIDDEN', 'The first team lead is created on the server machine itself.'));
-    const outcome = await callAsSession(county, request.cookies[SESSION_COOKIE], operation, request.body ?? {});
+    const token = request.cookies[SESSION_COOKIE];
+    const outcome = await callAsSession(county, token, operation, request.body ?? {});
     if (outcome.cookie === null) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    if (token && outcome.cookie !== undefined) streams.endSession(token);
     else if (outcome.cookie)
       reply.setCookie(SESSION_COOKIE, outcome.cookie, { path: '/', httpOnly: true, secure, sameSite: 'strict' });
     return reply.header('cache-control', 'no-store').send(outcome.result);

@@ -16,6 +16,7 @@ import {
 } from '../areas/session/serverSessionQueries';
 import { dispatch } from '../ipc/dispatcher';
 import type { Result } from '../../shared/errors';
+import type { UserRow } from '../store/schema';
 
 export const SESSION_COOKIE = 'luukku_session';
 
@@ -69,4 +70,17 @@ export async function callAsSession(
     return { result, cookie: fresh };
   }
   return { result };
+}
+
+/**
+ * The account behind `token` while its session is live: not ended, the account in use, not idle past the
+ * county's limit. For the event stream, which only listens: it never counts as activity, so a workstation
+ * left open with its stream still gets signed out when idle.
+ */
+export async function liveAccount(county: County, token: string | undefined): Promise<UserRow | null> {
+  if (!token || !county.openStore) return null;
+  const found = await findLiveServerSession(county.db, hashToken(token));
+  if (!found?.user.active) return null;
+  const idleMs = county.now().getTime() - Date.parse(found.session.last_activity);
+  return idleMs > county.idleLockMinutes * 60_000 ? null : found.user;
 }

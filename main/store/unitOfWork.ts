@@ -14,6 +14,8 @@
  */
 import { sql } from 'kysely';
 import { appendAudit, type AuditEntry } from './audit';
+import { changeOf, type Change } from './changes';
+import { CHANGES_CHANNEL } from './postgresChanges';
 import { LOCKS } from './postgres';
 import type { SqliteStore } from './open';
 import type { PostgresStore } from './postgres';
@@ -31,7 +33,16 @@ export interface UnitOfWork {
 /** What a unit needs of a store: its queries and, on SQLite, the handle that knows whether SQLite rolled back. */
 type Unit = Pick<SqliteStore, 'db' | 'engine' | 'sqlite'> | Pick<PostgresStore, 'db' | 'engine'>;
 
-export function unitOfWork<T>(store: Unit, clock: () => Date, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+/**
+ * `announce` hears what each committed unit changed (changes.ts): on SQLite right after COMMIT; on
+ * PostgreSQL the unit's NOTIFY reaches every listening instance instead, this one included.
+ */
+export function unitOfWork<T>(
+  store: Unit,
+  clock: () => Date,
+  work: (uow: UnitOfWork) => Promise<T>,
+  announce?: (change: Change) => void,
+): Promise<T> {
   // Begun and ended by hand: when SQLite itself has already rolled back (a full disk does that), a second
   // ROLLBACK would fail and hide the real error, which the user must see ("the disk is full").
   return store.db.connection().execute(async (conn) => {
@@ -44,7 +55,11 @@ export function unitOfWork<T>(store: Unit, clock: () => Date, work: (uow: UnitOf
       const entries: AuditEntry[] = [];
       const result = await work({ trx: conn, now: clock(), audit: (entry) => void entries.push(entry) });
       for (const entry of entries) await appendAudit(conn, entry, clock());
+      const change = changeOf(entries);
+      if (change && store.engine === 'postgres')
+        await sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify(change)})`.execute(conn);
       await sql`COMMIT`.execute(conn);
+      if (change && store.engine === 'sqlite') announce?.(change);
       return result;
     } catch (error) {
       if (store.engine === 'postgres') await sql`ROLLBACK`.execute(conn).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConnectionBanner } from './components/ConnectionBanner';
 import { IntegrityBanner } from './components/IntegrityBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { useIdleSignOut } from './areas/session/useIdleSignOut';
@@ -18,6 +19,7 @@ import { SettingsView } from './areas/settings/SettingsView';
 import { TeamView } from './areas/team/TeamView';
 import { InboxButton } from './components/InboxButton';
 import { api } from './api';
+import { connectLive } from './state/liveUpdates';
 
 const VIEWS: { id: View; key: string; shortcut: string; roles?: readonly Role[] }[] = [
   { id: 'queue', key: 'nav.queue', shortcut: '1' },
@@ -53,6 +55,8 @@ export function Workspace() {
     // Once per sign-in: the Workspace mounts when a user signs in.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // On the county server: what others change shows here while this user is signed in.
+  useEffect(() => connectLive(), []);
   useEffect(
     () => () => {
       resetQueue();
@@ -129,6 +133,7 @@ export function Workspace() {
       </nav>
       <main className={`content content-${view}`} id="main">
         <IntegrityBanner />
+        <ConnectionBanner />
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>

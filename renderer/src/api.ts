@@ -44,6 +44,13 @@ export function onSessionEnded(handler: () => void): void {
   sessionEndedHandler = handler;
 }
 
+/** The session ended where a call did not see it (the server's event stream said so): the sign-in prompt. */
+export function reportSessionEnded(): void {
+  if (prompted) return;
+  prompted = true;
+  sessionEndedHandler();
+}
+
 type Transport = (name: OperationName, input: unknown) => Promise<Result<unknown>>;
 
 /**
@@ -85,14 +92,17 @@ function transport(): Transport {
 
 let send: Transport | null = null;
 
+/** Whether this page talks to the county server over HTTPS (a browser), which pushes live updates to it. */
+export function onCountyServer(): boolean {
+  send ??= transport();
+  return send === overHttps;
+}
+
 async function call(name: OperationName, input: unknown): Promise<Result<unknown>> {
   send ??= transport();
   const result = await send(name, input);
   if (result.ok) prompted = false;
-  else if (sessionEnded(result.error) && !prompted) {
-    prompted = true;
-    sessionEndedHandler();
-  }
+  else if (sessionEnded(result.error)) reportSessionEnded();
   return result;
 }
 

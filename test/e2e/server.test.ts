@@ -1,8 +1,9 @@
 /**
- * The same app in a browser on the county server (issue 20 item 3, first step): Chromium loads the built
+ * The same app in a browser on the county server (issue 20 items 3 and 5): Chromium loads the built
  * renderer from the real server over HTTPS, signs in through the server's session cookie (HttpOnly: the
  * page never reads the token) and works the queue, in Finnish and Swedish, axe-clean. The page's calls go
- * over `fetch` to `POST /api/<operation>`; nothing is routed through the test harness.
+ * over `fetch` to `POST /api/<operation>`; nothing is routed through the test harness. Three workstations
+ * work together: what one saves shows on the others within 2 s, without a reload.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -17,6 +18,7 @@ import { screenshot, seriousA11yViolations, signIn, useE2e } from './harness';
 const e2e = useE2e();
 
 async function openOnServer(url: string, language: string): Promise<{ page: Page; errors: string[] }> {
+  // Each workstation a browser profile of its own: its own cookie, its own session.
   // The test's stand-in for the fingerprint a user confirms once: the certificate is this run's self-signed one.
   const context = await e2e.browser.newContext({
     ignoreHTTPSErrors: true,
@@ -63,6 +65,142 @@ describe('the browser on the county server', () => {
       }
     } finally {
       await server.close();
+      await county.close();
+    }
+  });
+});
+
+describe('the team on one county server', () => {
+  it('shows a counsellor’s registration to the lead and the lead’s reassignment to the regional worker within 2 s', async () => {
+    const storePath = join(e2e.dir, 'team.db');
+    const demo = await createDemoStore(storePath, 60, helsinkiDate(new Date()));
+    await demo.store.close();
+    const county = new County({ storePath, version: '0.1.0-e2e' });
+    await county.start();
+    await county.unlock(PASSPHRASE);
+    const server = await listen({ county, version: '0.1.0-e2e', port: 0 });
+    let stopped = false;
+    try {
+      const db = county.db;
+      const userOf = (role: string) =>
+        db
+          .selectFrom('users')
+          .leftJoin('staff', 'staff.id', 'users.staff_id')
+          .select(['users.id', 'users.username', 'users.display_name as name', 'staff.area_id'])
+          .where('users.role', '=', role as never)
+          .where('users.active', '=', 1)
+          .orderBy('users.username')
+          .executeTakeFirstOrThrow();
+      const [counsellor, lead, regional] = await Promise.all([userOf('ADVICE'), userOf('LEAD'), userOf('REGIONAL')]);
+      // The family lives outside the regional worker's area: the cases are not theirs until the lead moves one.
+      const municipality = await db
+        .selectFrom('municipalities')
+        .select('name_fi as name')
+        .where('area_id', '!=', regional.area_id!)
+        .orderBy('name_fi')
+        .executeTakeFirstOrThrow();
+
+      const desks = {
+        counsellor: await openOnServer(server.url, 'fi'),
+        lead: await openOnServer(server.url, 'fi'),
+        regional: await openOnServer(server.url, 'sv'),
+      };
+      await signIn(desks.counsellor.page, counsellor.username);
+      await signIn(desks.lead.page, lead.username);
+      await signIn(desks.regional.page, regional.username);
+      for (const { page } of Object.values(desks))
+        await expect.poll(() => page.getByRole('row').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+      const regionalRowsBefore = await desks.regional.page.getByRole('row').count();
+
+      // The counsellor takes a phone notification about two siblings.
+      const c = desks.counsellor.page;
+      await c.keyboard.press('Alt+N');
+      await c.getByLabel('Etunimi').first().fill('Eetu');
+      await c.getByLabel('Sukunimi').first().fill('Sisarus');
+      await c.getByRole('button', { name: 'Lisää sisarus' }).click();
+      await c.getByLabel('Etunimi').nth(1).fill('Elli');
+      await c.getByLabel('Sukunimi').nth(1).fill('Sisarus');
+      await c.getByLabel('Kunta').selectOption({ label: municipality.name });
+      await c.getByLabel('Ilmoittajan taho').selectOption({ label: 'Koulu' });
+      await c.getByLabel('Kuvaus').fill('Koulu soitti sisarusten poissaoloista.');
+      await screenshot(c, 'server-live-register-fi');
+      await c.getByRole('button', { name: 'Tallenna ilmoitus' }).click();
+      await expect
+        .poll(() => c.getByRole('status').filter({ hasText: 'Ilmoitus kirjattu 2 lapselle.' }).isVisible(), {
+          timeout: 10_000,
+        })
+        .toBe(true);
+
+      // The lead's queue shows both children within 2 s, without a reload.
+      const l = desks.lead.page;
+      for (const name of ['Eetu Sisarus', 'Elli Sisarus'])
+        await expect.poll(() => l.getByRole('row').filter({ hasText: name }).count(), { timeout: 2000 }).toBe(1);
+      expect(await seriousA11yViolations(l)).toEqual([]);
+      await screenshot(l, 'server-live-lead-fi');
+      expect(await desks.regional.page.getByRole('row').filter({ hasText: 'Sisarus' }).count()).toBe(0);
+
+      // A refused call from the counsellor (whose role may not move cases) changes nothing anywhere.
+      const elli = await db
+        .selectFrom('cases')
+        .select(['id', 'assignee_user_id'])
+        .where('child_first_name', '=', 'Elli')
+        .where('child_last_name', '=', 'Sisarus')
+        .executeTakeFirstOrThrow();
+      const refused = await c.evaluate(
+        async ({ id, to }) =>
+          (
+            await fetch('/api/cases.reassign', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-luukku-request': '1' },
+              body: JSON.stringify({ caseIds: [id], toUserId: to, reason: 'Ei saa siirtää' }),
+            })
+          ).json(),
+        { id: elli.id, to: counsellor.id },
+      );
+      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(
+        (await db.selectFrom('cases').select('assignee_user_id').where('id', '=', elli.id).executeTakeFirstOrThrow())
+          .assignee_user_id,
+      ).toBe(elli.assignee_user_id);
+      expect(await desks.regional.page.getByRole('row').count()).toBe(regionalRowsBefore);
+
+      // The lead moves Elli to the regional worker: their queue and their messages show it within 2 s.
+      await l.getByRole('checkbox', { name: 'Merkitse siirrettäväksi: Elli Sisarus' }).check();
+      await l.getByRole('button', { name: 'Siirrä merkityt…' }).click();
+      const dialog = l.getByRole('dialog', { name: 'Siirrä 1 asia' });
+      await dialog.getByRole('radio', { name: new RegExp(regional.name) }).check();
+      await dialog.getByLabel('Siirron syy').fill('Alueen työntekijälle');
+      await dialog.getByRole('button', { name: 'Siirrä', exact: true }).click();
+      await expect.poll(() => l.getByRole('status').filter({ hasText: '1 asia siirretty.' }).count()).toBe(1);
+      const r = desks.regional.page;
+      await expect
+        .poll(() => r.getByRole('row').filter({ hasText: 'Elli Sisarus' }).count(), { timeout: 2000 })
+        .toBe(1);
+      await expect.poll(() => r.getByLabel('1 olästa').isVisible(), { timeout: 2000 }).toBe(true);
+      expect(await r.getByRole('row').filter({ hasText: 'Eetu Sisarus' }).count()).toBe(0);
+      await r.getByRole('button', { name: /^Meddelanden/ }).click();
+      await expect.poll(() => r.getByText(/flyttade 1 ärende till dig/).isVisible()).toBe(true);
+      expect(await seriousA11yViolations(r)).toEqual([]);
+      await screenshot(r, 'server-live-regional-sv');
+
+      // The server goes away: every page says at once that what it shows is not being updated.
+      await server.close();
+      stopped = true;
+      await expect
+        .poll(() => l.getByRole('status').filter({ hasText: 'Yhteys Luukku-palvelimeen katkesi.' }).isVisible())
+        .toBe(true);
+      await expect
+        .poll(() => r.getByRole('status').filter({ hasText: 'Anslutningen till Luukku-servern bröts.' }).isVisible())
+        .toBe(true);
+      expect(await seriousA11yViolations(l)).toEqual([]);
+      await screenshot(l, 'server-lost-fi');
+      await screenshot(r, 'server-lost-sv');
+      for (const { page, errors } of Object.values(desks)) {
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    } finally {
+      if (!stopped) await server.close();
       await county.close();
     }
   });

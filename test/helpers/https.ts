@@ -61,3 +61,89 @@ export function httpsGet(
     req.end();
   });
 }
+
+export interface ServerEvent {
+  event: string;
+  data: unknown;
+  /** When it arrived (Date.now()), for the delivery times the tests measure. */
+  at: number;
+}
+
+export interface EventStream {
+  status: number;
+  events: ServerEvent[];
+  /** The first event (from the start of the stream) that matches, waiting up to `timeoutMs` for it. */
+  next(match: (e: ServerEvent) => boolean, timeoutMs?: number): Promise<ServerEvent>;
+  /** Resolves when the server has closed the stream. */
+  closed: Promise<void>;
+  close(): void;
+}
+
+/** The server's event stream (`GET /api/events`) as a browser's EventSource reads it. */
+export function httpsEvents(
+  server: { url: string; cert: string | null },
+  cookie: string | undefined,
+  headers: Record<string, string> = {},
+): Promise<EventStream> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${server.url}/api/events`,
+      {
+        ca: server.cert ?? undefined,
+        servername: 'localhost',
+        headers: { accept: 'text/event-stream', ...(cookie ? { cookie } : {}), ...headers },
+      },
+      (res) => {
+        const events: ServerEvent[] = [];
+        const waiting = new Set<() => void>();
+        let buffer = '';
+        let onClosed: () => void = () => {};
+        const closed = new Promise<void>((r) => (onClosed = r));
+        res.setEncoding('utf8').on('data', (chunk: string) => {
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const fields = new Map<string, string>();
+            for (const line of block.split('\n')) {
+              if (!line || line.startsWith(':')) continue;
+              const colon = line.indexOf(':');
+              fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
+            }
+            if (!fields.has('data')) continue;
+            events.push({
+              event: fields.get('event') ?? 'message',
+              data: JSON.parse(fields.get('data')!),
+              at: Date.now(),
+            });
+            for (const wake of waiting) wake();
+          }
+        });
+        res.on('end', onClosed);
+        res.on('close', onClosed);
+        const next = (match: (e: ServerEvent) => boolean, timeoutMs = 5000) =>
+          new Promise<ServerEvent>((found, fail) => {
+            const check = () => {
+              const hit = events.find(match);
+              if (!hit) return false;
+              waiting.delete(check);
+              clearTimeout(timer);
+              found(hit);
+              return true;
+            };
+            const timer = setTimeout(() => {
+              waiting.delete(check);
+              fail(new Error(`no matching event in ${timeoutMs} ms; got ${JSON.stringify(events)}`));
+            }, timeoutMs);
+            if (!check()) waiting.add(check);
+          });
+        resolve({ status: res.statusCode ?? 0, events, next, closed, close: () => req.destroy() });
+      },
+    );
+    req.on('error', (error) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(error);
+    });
+    req.end();
+  });
+}

@@ -4,6 +4,7 @@
  * audit-logged by the dispatcher like a role refusal.
  */
 import { Refusal } from '../../../shared/errors';
+import type { CurrentUser } from '../../../shared/contract';
 import type { Role } from '../../../shared/roles';
 import type { Context } from '../../app/context';
 import type { Db } from '../../store/schema';
@@ -19,7 +20,11 @@ export interface CaseViewer {
 
 /** The signed-in user with the area and team of their roster entry: what their case scope is measured by. */
 export async function caseViewer(core: Context, db: Db = core.db): Promise<CaseViewer> {
-  const user = await core.requireUser();
+  return viewerOf(await core.requireUser(), db);
+}
+
+/** The case viewer of an account (the server's live updates measure each stream's scope by it). */
+export async function viewerOf(user: Pick<CurrentUser, 'id' | 'role' | 'staffId'>, db: Db): Promise<CaseViewer> {
   const staff = user.staffId ? await staffScope(db, user.staffId) : undefined;
   return { userId: user.id, role: user.role, areaId: staff?.area_id ?? null, teamId: staff?.team_id ?? null };
 }

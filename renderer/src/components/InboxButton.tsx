@@ -5,6 +5,7 @@ import { formatDateTime } from '../format';
 import { api } from '../api';
 import { useApp } from '../state/appStore';
 import { useQueue } from '../areas/cases/queueStore';
+import { useLive } from '../state/liveUpdates';
 
 /**
  * Messages for the signed-in user (cases moved to them or away from them), with the unread count in the
@@ -21,6 +22,7 @@ export function InboxButton({ refreshKey }: { refreshKey: string }) {
   useEffect(() => {
     void load();
   }, [load, refreshKey]);
+  useLive('inbox', () => void load());
   const toggle = async () => {
     const opening = !open;
     setOpen(opening);

@@ -11,6 +11,7 @@ import { ExportQueue } from './queue/ExportQueue';
 import { QueueTable } from './queue/QueueTable';
 import { ReassignDialog } from '../team/ReassignDialog';
 import { useReference } from '../../state/referenceStore';
+import { useLive } from '../../state/liveUpdates';
 
 /** The main screen: saved views with counts, filters, the virtualized queue and the detail pane. */
 export function QueueView() {
@@ -26,6 +27,8 @@ export function QueueView() {
   useEffect(() => {
     void load();
   }, [load]);
+  // What another workstation changed in this user's scope (county server): the page and the open case.
+  useLive('cases', (change) => void casesChanged({ ids: change.caseIds, created: change.created }));
 
   // Search as the user types, after a short pause.
   useEffect(() => {

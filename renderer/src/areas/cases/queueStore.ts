@@ -27,9 +27,10 @@ interface QueueState {
   /**
    * Cases changed elsewhere (a reassignment, an import, and with the county server another workstation):
    * refreshes only what this store shows, so each change costs at most one audited read of the page and one
-   * of the open case. `created`: new cases, which may belong on the page whatever it shows.
+   * of the open case. `created`: new cases, which may belong on the page whatever it shows. `ids` null: the
+   * changed cases cannot be named (renderer/src/state/liveUpdates.ts), so the page and the open case refresh.
    */
-  casesChanged(change: { ids: readonly string[]; created?: boolean }): Promise<void>;
+  casesChanged(change: { ids: readonly string[] | null; created?: boolean }): Promise<void>;
   /** Cases a team lead marked to move together (multi-select). */
   marked: ReadonlySet<string>;
   toggleMark(id: string): void;
@@ -109,10 +110,10 @@ export const useQueue = create<QueueState>((set, get) => ({
     return true;
   },
   async casesChanged({ ids, created = false }) {
-    const changed = new Set(ids);
+    const changed = ids && new Set(ids);
     const { result, selectedId } = get();
-    const pageChanged = created || !!result?.rows.some((row) => changed.has(row.id));
-    const detailChanged = selectedId !== null && changed.has(selectedId);
+    const pageChanged = created || !changed || !!result?.rows.some((row) => changed.has(row.id));
+    const detailChanged = selectedId !== null && (!changed || changed.has(selectedId));
     await Promise.all([
       result && pageChanged ? get().load() : null,
       detailChanged ? refreshDetail(selectedId, set, get) : null,

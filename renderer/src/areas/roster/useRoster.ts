@@ -3,8 +3,9 @@ import type { Roster } from '../../../../shared/contract';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { StaffDirectory } from '../../../../shared/contract/roster';
 import { api } from '../../api';
+import { useLive } from '../../state/liveUpdates';
 
-/** The roster and the staff directory of a date range, reloaded on demand after an edit. */
+/** The roster and the staff directory of a date range, reloaded after an edit here or elsewhere (live updates). */
 export function useRoster(from: string, to: string) {
   const [roster, setRoster] = useState<Roster | null>(null);
   const [directory, setDirectory] = useState<StaffDirectory | null>(null);
@@ -18,5 +19,6 @@ export function useRoster(from: string, to: string) {
   useEffect(() => {
     void reload();
   }, [reload]);
+  useLive('roster', () => void reload());
   return { roster, directory, error, reload };
 }
