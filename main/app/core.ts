@@ -11,6 +11,8 @@ import type { HeadWitness } from '../store/auditWitness';
 import type { SqliteStore, Store } from '../store/open';
 import type { Db } from '../store/schema';
 import type { UnitOfWork } from '../store/unitOfWork';
+import { LuukkuError } from '../../shared/errors';
+import { claimIdempotencyKey } from '../areas/session/idempotencyQueries';
 import { County, type CountyOptions, type NewLead } from './county';
 import { Session } from './session';
 
@@ -55,11 +57,42 @@ export class Core extends EventEmitter<{ language: [Language] }> {
     return this.county.start();
   }
   unitOfWork<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
-    return this.county.unitOfWork(work);
+    return this.county.unitOfWork(work, this.claimOnce);
   }
   transact<T>(entry: AuditEntry | ((result: T) => AuditEntry), work: (trx: Db) => Promise<T>): Promise<T> {
-    return this.county.transact(entry, work);
+    return this.county.transact(entry, work, this.claimOnce);
   }
+
+  /**
+   * The county server's idempotency key of the call this Core runs (main/server/sessions.ts): the call's
+   * first unit that changes anything claims it in its own transaction, so the change and the claim commit
+   * together. A retry that races the first call finds the key claimed, and its unit rolls back.
+   */
+  private idempotency: { keyHash: string; userId: string; operation: string; claimed: boolean } | null = null;
+
+  expectOnce(key: { keyHash: string; userId: string; operation: string }): void {
+    this.idempotency = { ...key, claimed: false };
+  }
+
+  /** Whether this call's writes claimed its idempotency key (its answer is then kept for a retry). */
+  get claimedOnce(): boolean {
+    return !!this.idempotency?.claimed;
+  }
+
+  private readonly claimOnce = async (trx: Db): Promise<void> => {
+    const once = this.idempotency;
+    if (!once || once.claimed) return;
+    const { keyHash, userId, operation } = once;
+    const at = this.now().toISOString();
+    if (!(await claimIdempotencyKey(trx, { key_hash: keyHash, user_id: userId, operation, created_at: at })))
+      throw new LuukkuError(
+        'CONFLICT',
+        'This request was already received and is being saved. Nothing was saved twice: reload to see it.',
+        undefined,
+        'alreadyReceived',
+      );
+    once.claimed = true;
+  };
   audit(entry: AuditEntry): Promise<void> {
     return this.county.audit(entry);
   }

@@ -30,7 +30,7 @@ import { seedCounty } from '../store/seedCounty';
 import { createStoreFiles, openWithPassphrase } from '../store/storeFiles';
 import { quickCheckInWorker } from '../store/quickCheck';
 import { EXISTING_CASE_LOOKUPS_PER_MINUTE, RateLimiter } from './rateLimit';
-import { unitOfWork, type UnitOfWork } from '../store/unitOfWork';
+import { unitOfWork, type UnitHooks, type UnitOfWork } from '../store/unitOfWork';
 import { ChangeFeed, type Change } from '../store/changes';
 import { listenForChanges, type ChangeListener } from '../store/postgresChanges';
 
@@ -216,9 +216,12 @@ export class County {
   }
 
   /** The one way a transaction is opened (store/unitOfWork.ts): its audit entries are appended before COMMIT. */
-  unitOfWork<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  unitOfWork<T>(work: (uow: UnitOfWork) => Promise<T>, beforeCommit?: UnitHooks['beforeCommit']): Promise<T> {
     if (!this.store) throw new LuukkuError('WRONG_STATE', 'The store is locked.');
-    return unitOfWork(this.store, this.now, work, (change) => this.changes.publish(change));
+    return unitOfWork(this.store, this.now, work, {
+      announce: (change) => this.changes.publish(change),
+      ...(beforeCommit && { beforeCommit }),
+    });
   }
 
   /**
@@ -236,12 +239,16 @@ export class County {
   }
 
   /** Runs `work` in one transaction with its audit entry; a failure leaves the store as it was. */
-  transact<T>(entry: AuditEntry | ((result: T) => AuditEntry), work: (trx: Db) => Promise<T>): Promise<T> {
+  transact<T>(
+    entry: AuditEntry | ((result: T) => AuditEntry),
+    work: (trx: Db) => Promise<T>,
+    beforeCommit?: UnitHooks['beforeCommit'],
+  ): Promise<T> {
     return this.unitOfWork(async (uow) => {
       const result = await work(uow.trx);
       uow.audit(typeof entry === 'function' ? entry(result) : entry);
       return result;
-    });
+    }, beforeCommit);
   }
 
   async audit(entry: AuditEntry): Promise<void> {

@@ -6,7 +6,8 @@
  *
  * Every /api request must carry `X-Luukku-Request: 1` and, when the browser sends an Origin, come from
  * the server's own origin: a page elsewhere can neither set that header without a CORS preflight (which
- * this server never grants) nor pass the Origin check. Bodies are limited to 1 MiB.
+ * this server never grants) nor pass the Origin check. Bodies are limited to 1 MiB. A write sent with an
+ * `Idempotency-Key` header is done once, however often it is retried (sessions.ts).
  */
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -14,10 +15,15 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { CONTENT_SECURITY_POLICY } from '../shell/config';
 import type { County } from '../app/county';
+import { purgeIdempotencyKeys } from '../areas/session/idempotencyQueries';
 import { registerEvents } from './events';
 import { callAsSession, SESSION_COOKIE } from './sessions';
 
 export const BODY_LIMIT = 1024 * 1024;
+/** A client's key for one call (renderer/src/api.ts sends a random UUID), which a retry sends again. */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
+/** How long a call's answer is kept for its retry. */
+const IDEMPOTENCY_DAY_MS = 24 * 3600_000;
 
 export interface ServerOptions {
   county: County;
@@ -85,14 +91,30 @@ export async function buildServer({ county, tls, version, rendererDir }: ServerO
       return reply.code(403).send(refused('FORBIDDEN', 'The county server opens its store itself (luukku serve).'));
     if (FROM_THE_SERVER_ONLY.has(operation) && !LOOPBACK_ADDRESSES.has(request.ip))
       return reply.code(403).send(refused('FORBIDDEN', 'The first team lead is created on the server machine itself.'));
+    const key = request.headers['idempotency-key'];
+    if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)))
+      return reply
+        .code(400)
+        .send(refused('INVALID_INPUT', 'The Idempotency-Key header must be 16-128 letters, digits or dashes.'));
     const token = request.cookies[SESSION_COOKIE];
-    const outcome = await callAsSession(county, token, operation, request.body ?? {});
+    const outcome = await callAsSession(county, token, operation, request.body ?? {}, key);
     if (outcome.cookie === null) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     if (token && outcome.cookie !== undefined) streams.endSession(token);
     else if (outcome.cookie)
       reply.setCookie(SESSION_COOKIE, outcome.cookie, { path: '/', httpOnly: true, secure, sameSite: 'strict' });
     return reply.header('cache-control', 'no-store').send(outcome.result);
   });
+
+  // Answers kept for retries are removed after a day, hourly and at start (on every instance: it is idempotent).
+  const purge = () =>
+    county.openStore &&
+    void purgeIdempotencyKeys(county.db, new Date(county.now().getTime() - IDEMPOTENCY_DAY_MS).toISOString()).catch(
+      (error: Error) => console.error('[luukku] idempotency keys not purged:', error.message),
+    );
+  purge();
+  const purging = setInterval(purge, 3600_000);
+  purging.unref();
+  app.addHook('onClose', async () => clearInterval(purging));
 
   // Errors of the transport itself (a body too large, not JSON) in the contract's shape, never a stack.
   app.setErrorHandler((error, _request, reply) => {

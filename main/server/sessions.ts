@@ -14,6 +14,7 @@ import {
   insertServerSession,
   touchServerSession,
 } from '../areas/session/serverSessionQueries';
+import { findIdempotencyKey, saveIdempotentResult } from '../areas/session/idempotencyQueries';
 import { dispatch } from '../ipc/dispatcher';
 import type { Result } from '../../shared/errors';
 import type { UserRow } from '../store/schema';
@@ -28,19 +29,55 @@ export interface CallOutcome {
   cookie?: string | null;
 }
 
-/** Runs one call for the holder of `token` (if any), keeping the session in the store. */
+/**
+ * What a retry (its idempotency key already claimed) gets: the first call's very answer; while the first call
+ * is still under way, a refusal that says so; a key reused for another operation is bad input.
+ */
+function answerOfRetry(prior: { operation: string; result: string | null }, operation: string): Result<unknown> {
+  if (prior.operation !== operation)
+    return {
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'This idempotency key was used for another request.' },
+    };
+  if (prior.result) return JSON.parse(prior.result) as Result<unknown>;
+  return {
+    ok: false,
+    error: {
+      code: 'CONFLICT',
+      message: 'This request was already received and is being saved. Nothing was saved twice: reload to see it.',
+      key: 'alreadyReceived',
+    },
+  };
+}
+
+/**
+ * Runs one call for the holder of `token` (if any), keeping the session in the store. With an idempotency
+ * key (the client's, per call) a signed-in user's write is done once: a retry of a call whose writes claimed
+ * the key gets the first call's answer and changes nothing (Core.expectOnce).
+ */
 export async function callAsSession(
   county: County,
   token: string | undefined,
   operation: string,
   input: unknown,
+  idempotencyKey?: string,
 ): Promise<CallOutcome> {
   const core = new Core({ county });
   const now = () => county.now().toISOString();
   const hash = token && county.openStore ? hashToken(token) : null;
   const found = hash ? await findLiveServerSession(county.db, hash) : undefined;
   if (found?.user.active) core.session.resume(found.user, Date.parse(found.session.last_activity));
+  const once =
+    idempotencyKey && found?.user.active
+      ? { keyHash: hashToken(`${found.user.id}:${idempotencyKey}`), userId: found.user.id, operation }
+      : null;
+  if (once) {
+    const prior = await findIdempotencyKey(county.db, once.keyHash);
+    if (prior) return { result: answerOfRetry(prior, operation) };
+    core.expectOnce(once);
+  }
   const result = await dispatch(core, operation, input);
+  if (once && core.claimedOnce) await saveIdempotentResult(county.db, once.keyHash, JSON.stringify(result));
 
   const signedInNow = operation === 'session.signIn' && result.ok;
   if (found && hash) {

@@ -269,6 +269,16 @@ export interface SessionsTable {
   ended_reason: string | null;
 }
 
+/** A write's idempotency key (migration 015): the SHA-256 of user and key, and the answer the write had. */
+export interface IdempotencyKeysTable {
+  key_hash: string;
+  user_id: string;
+  operation: string;
+  created_at: string;
+  /** The call's answer as JSON; null while the call that claimed the key is still under way. */
+  result: string | null;
+}
+
 export interface AdviceContactsTable {
   id: Generated<number>;
   at: string;
@@ -345,6 +355,7 @@ export interface Database {
   inbox: InboxTable;
   sign_in_failures: SignInFailuresTable;
   sessions: SessionsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -33,15 +33,21 @@ export interface UnitOfWork {
 /** What a unit needs of a store: its queries and, on SQLite, the handle that knows whether SQLite rolled back. */
 type Unit = Pick<SqliteStore, 'db' | 'engine' | 'sqlite'> | Pick<PostgresStore, 'db' | 'engine'>;
 
-/**
- * `announce` hears what each committed unit changed (changes.ts): on SQLite right after COMMIT; on
- * PostgreSQL the unit's NOTIFY reaches every listening instance instead, this one included.
- */
+export interface UnitHooks {
+  /**
+   * Hears what each committed unit changed (changes.ts): on SQLite right after COMMIT; on PostgreSQL the
+   * unit's NOTIFY reaches every listening instance instead, this one included.
+   */
+  announce?: (change: Change) => void;
+  /** Runs in a unit that changed something, just before COMMIT (the server's idempotency key is claimed here). */
+  beforeCommit?: (trx: Db) => Promise<void>;
+}
+
 export function unitOfWork<T>(
   store: Unit,
   clock: () => Date,
   work: (uow: UnitOfWork) => Promise<T>,
-  announce?: (change: Change) => void,
+  hooks: UnitHooks = {},
 ): Promise<T> {
   // Begun and ended by hand: when SQLite itself has already rolled back (a full disk does that), a second
   // ROLLBACK would fail and hide the real error, which the user must see ("the disk is full").
@@ -56,10 +62,11 @@ export function unitOfWork<T>(
       const result = await work({ trx: conn, now: clock(), audit: (entry) => void entries.push(entry) });
       for (const entry of entries) await appendAudit(conn, entry, clock());
       const change = changeOf(entries);
+      if (change) await hooks.beforeCommit?.(conn);
       if (change && store.engine === 'postgres')
         await sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify(change)})`.execute(conn);
       await sql`COMMIT`.execute(conn);
-      if (change && store.engine === 'sqlite') announce?.(change);
+      if (change && store.engine === 'sqlite') hooks.announce?.(change);
       return result;
     } catch (error) {
       if (store.engine === 'postgres') await sql`ROLLBACK`.execute(conn).catch(() => undefined);

@@ -53,24 +53,39 @@ export function reportSessionEnded(): void {
 
 type Transport = (name: OperationName, input: unknown) => Promise<Result<unknown>>;
 
+/** Tries after a lost connection, the same call with the same key each time. */
+const RETRY_DELAYS_MS = [500, 1500];
+
 /**
  * The county server's transport: the session is the server's HttpOnly cookie (the page never sees the
  * token), and every call carries the header that tells the server it comes from Luukku's own page (CSRF).
+ * Each call has an idempotency key of its own: when the connection drops before the answer comes, the call
+ * is sent again with the same key, and the server does a write at most once (main/server/sessions.ts).
  */
 const overHttps: Transport = async (name, input) => {
-  try {
-    const response = await fetch(`/api/${name}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', 'x-luukku-request': '1' },
-      body: JSON.stringify(input ?? {}),
-    });
-    return (await response.json()) as Result<unknown>;
-  } catch {
-    return {
-      ok: false,
-      error: { code: 'NO_CONNECTION', message: 'No connection to the Luukku server, so nothing was saved.' },
-    };
+  const key = crypto.randomUUID();
+  const body = JSON.stringify(input ?? {});
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await fetch(`/api/${name}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-luukku-request': '1', 'idempotency-key': key },
+        body,
+      });
+      return (await response.json()) as Result<unknown>;
+    } catch {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined)
+        return {
+          ok: false,
+          error: {
+            code: 'NO_CONNECTION',
+            message: 'No connection to the Luukku server: what was being saved may not have been saved.',
+          },
+        };
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
 };
 

@@ -14,6 +14,7 @@ import * as m011 from './011_statutory_deadlines';
 import * as m012 from './012_urgent_assessment';
 import * as m013 from './013_statutory_record';
 import * as m014 from './014_sessions';
+import * as m015 from './015_idempotency';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'urgent cases keep their service need assessment', up: m012.up },
   { version: 13, name: 'real urgency and decision times, THL population, overrun and closure reasons', up: m013.up },
   { version: 14, name: 'the county server keeps its sessions in the store', up: m014.up },
+  { version: 15, name: 'a write retried with its idempotency key is done once', up: m015.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
