@@ -16,6 +16,7 @@ import { casesViewerSees } from '../areas/cases/scopeQueries';
 import type { LiveTopic } from '../../shared/liveChanges';
 import type { Change } from '../store/changes';
 import type { UserRow } from '../store/schema';
+import { refuse } from './refusals';
 import { liveAccount, SESSION_COOKIE } from './sessions';
 
 const GATHER_MS = 50;
@@ -46,8 +47,6 @@ async function inScope(county: County, viewer: CaseViewer, change: Change): Prom
   return topics.length ? { ...change, topics, caseIds } : null;
 }
 
-const refusal = (code: string, message: string) => ({ ok: false, error: { code, message } });
-
 /** The open streams by session token, so that a sign-out through this instance ends its streams at once. */
 type Streams = Map<(why?: string) => void, string>;
 
@@ -73,9 +72,9 @@ export function registerEvents(
     const origin = request.headers.origin;
     const site = request.headers['sec-fetch-site'];
     if ((origin !== undefined && origin !== ownOrigin(request)) || (site !== undefined && site !== 'same-origin'))
-      return reply.code(403).send(refusal('FORBIDDEN', 'Requests from another site are refused.'));
+      return refuse(request, reply, 403, 'FORBIDDEN', 'Requests from another site are refused.');
     const account = await liveAccount(county, request.cookies[SESSION_COOKIE]);
-    if (!account) return reply.code(401).send(refusal('NOT_SIGNED_IN', 'Please sign in.'));
+    if (!account) return refuse(request, reply, 401, 'NOT_SIGNED_IN', 'Please sign in.');
     const viewer = await viewerOf({ id: account.id, role: account.role, staffId: account.staff_id }, county.db);
     await stream(request, reply, county, account, viewer, streams);
   });

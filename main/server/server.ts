@@ -9,7 +9,9 @@
  * this server never grants) nor pass the Origin check. Bodies are limited to 1 MiB. A write sent with an
  * `Idempotency-Key` header is done once, however often it is retried (sessions.ts).
  */
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { createHash } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
@@ -17,11 +19,16 @@ import { CONTENT_SECURITY_POLICY } from '../shell/config';
 import type { County } from '../app/county';
 import { purgeIdempotencyKeys } from '../areas/session/idempotencyQueries';
 import { registerEvents } from './events';
+import { logRefusal, refuse, refused, REFUSALS_LOGGED } from './refusals';
 import { callAsSession, SESSION_COOKIE } from './sessions';
 
 export const BODY_LIMIT = 1024 * 1024;
 /** A client's key for one call (renderer/src/api.ts sends a random UUID), which a retry sends again. */
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
+/** Calls a session (or an address without one) may make in a minute: far above a person's pace, below a script's. */
+export const CALLS_PER_MINUTE = 600;
+/** Sign-ins from one address in a minute: a shared workstation's shift change, not a guessing run. */
+export const SIGN_INS_PER_MINUTE = 30;
 /** How long a call's answer is kept for its retry. */
 const IDEMPOTENCY_DAY_MS = 24 * 3600_000;
 
@@ -33,8 +40,6 @@ export interface ServerOptions {
   /** The built renderer (out/renderer), served at `/` to browsers; absent: `/` says how to build it. */
   rendererDir?: string | undefined;
 }
-
-const refused = (code: string, message: string) => ({ ok: false, error: { code, message } });
 
 /**
  * What the network never reaches: the store itself is the server's to open, create and restore (the admin
@@ -54,6 +59,8 @@ export async function buildServer({ county, tls, version, rendererDir }: ServerO
     forceCloseConnections: 'idle',
   });
   await app.register(cookie);
+  // Limits are per route (below): /health, the app's files and the event stream have none of their own.
+  await app.register(rateLimit, { global: false });
   const secure = !!tls;
 
   // Every answer: the renderer's strict CSP (connect-src to this server only), no sniffing, no referrer,
@@ -80,30 +87,51 @@ export async function buildServer({ county, tls, version, rendererDir }: ServerO
 
   app.get('/health', async () => ({ ok: true, version, store: county.storePhase(), engine: county.engine }));
 
-  app.post<{ Params: { operation: string } }>('/api/:operation', async (request, reply) => {
+  // Limits per session (or, without one, per address), and a tighter one on signing in per address: together
+  // with the per-user-name throttle in the store (signInThrottle.ts), guessing is slow from anywhere.
+  const perCaller = {
+    max: CALLS_PER_MINUTE,
+    timeWindow: 60_000,
+    keyGenerator: (request: FastifyRequest) => {
+      const token = request.cookies?.[SESSION_COOKIE];
+      return token ? `session:${createHash('sha256').update(token).digest('hex')}` : `address:${request.ip}`;
+    },
+  };
+  const perAddress = { max: SIGN_INS_PER_MINUTE, timeWindow: 60_000, keyGenerator: (r: FastifyRequest) => r.ip };
+
+  const call = async (request: FastifyRequest<{ Params: { operation?: string } }>, reply: FastifyReply) => {
     if (request.headers['x-luukku-request'] !== '1')
-      return reply.code(403).send(refused('FORBIDDEN', 'This request is missing the X-Luukku-Request header.'));
+      return refuse(request, reply, 403, 'FORBIDDEN', 'This request is missing the X-Luukku-Request header.');
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== ownOrigin(request))
-      return reply.code(403).send(refused('FORBIDDEN', 'Requests from another site are refused.'));
-    const operation = request.params.operation;
+      return refuse(request, reply, 403, 'FORBIDDEN', 'Requests from another site are refused.');
+    const operation = request.params.operation ?? 'session.signIn';
     if (STORE_OPERATIONS.has(operation))
-      return reply.code(403).send(refused('FORBIDDEN', 'The county server opens its store itself (luukku serve).'));
+      return refuse(request, reply, 403, 'FORBIDDEN', 'The county server opens its store itself (luukku serve).');
     if (FROM_THE_SERVER_ONLY.has(operation) && !LOOPBACK_ADDRESSES.has(request.ip))
-      return reply.code(403).send(refused('FORBIDDEN', 'The first team lead is created on the server machine itself.'));
+      return refuse(request, reply, 403, 'FORBIDDEN', 'The first team lead is created on the server machine itself.');
     const key = request.headers['idempotency-key'];
     if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)))
-      return reply
-        .code(400)
-        .send(refused('INVALID_INPUT', 'The Idempotency-Key header must be 16-128 letters, digits or dashes.'));
+      return refuse(
+        request,
+        reply,
+        400,
+        'INVALID_INPUT',
+        'The Idempotency-Key header must be 16-128 letters, digits or dashes.',
+      );
     const token = request.cookies[SESSION_COOKIE];
     const outcome = await callAsSession(county, token, operation, request.body ?? {}, key);
     if (outcome.cookie === null) reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    if (token && outcome.cookie !== undefined) streams.endSession(token);
     else if (outcome.cookie)
       reply.setCookie(SESSION_COOKIE, outcome.cookie, { path: '/', httpOnly: true, secure, sameSite: 'strict' });
-    return reply.header('cache-control', 'no-store').send(outcome.result);
-  });
+    // The session this cookie held has ended (signed out, idle, replaced by a new sign-in): so have its streams.
+    if (token && outcome.cookie !== undefined) streams.endSession(token);
+    const result = outcome.result;
+    if (!result.ok && REFUSALS_LOGGED.has(result.error.code)) logRefusal(request, result.error.code);
+    return reply.header('cache-control', 'no-store').send(result);
+  };
+  app.post('/api/session.signIn', { config: { rateLimit: perAddress } }, call);
+  app.post<{ Params: { operation: string } }>('/api/:operation', { config: { rateLimit: perCaller } }, call);
 
   // Answers kept for retries are removed after a day, hourly and at start (on every instance: it is idempotent).
   const purge = () =>
@@ -116,10 +144,22 @@ export async function buildServer({ county, tls, version, rendererDir }: ServerO
   purging.unref();
   app.addHook('onClose', async () => clearInterval(purging));
 
-  // Errors of the transport itself (a body too large, not JSON) in the contract's shape, never a stack.
-  app.setErrorHandler((error, _request, reply) => {
+  // Errors of the transport itself (a body too large, not JSON, too many calls) in the contract's shape,
+  // never a stack.
+  app.setErrorHandler((error, request, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status === 413) return reply.code(413).send(refused('INVALID_INPUT', 'The request is too large.'));
+    if (status === 413) return refuse(request, reply, 413, 'INVALID_INPUT', 'The request is too large.');
+    if (status === 429) {
+      logRefusal(request, 'too many requests');
+      return reply.code(429).send({
+        ok: false,
+        error: {
+          code: 'RATE_LIMITED',
+          message: 'Too many requests in a short time. Wait a moment and try again.',
+          key: 'tooManyRequests',
+        },
+      });
+    }
     if (status >= 400 && status < 500)
       return reply.code(status).send(refused('INVALID_INPUT', 'The request could not be read as JSON.'));
     console.error('[luukku] server error', (error as Error).message);

@@ -8,8 +8,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listen, type RunningServer } from '../../../main/server/listen';
+import { SIGN_INS_PER_MINUTE } from '../../../main/server/server';
 import { SESSION_COOKIE } from '../../../main/server/sessions';
 import { unwrap, useDemoCore } from '../../helpers/core';
 import { httpsCall, httpsGet } from '../../helpers/https';
@@ -86,7 +87,8 @@ describe('the county server over HTTPS', () => {
   });
 
   it('refuses a call without a session, without the CSRF header, from another origin, or too large; nothing changes', async () => {
-    const { cookie } = await signIn('LEAD');
+    const { cookie, token } = await signIn('LEAD');
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const before = await storeDigest(app.core.db);
     const none = await api('cases.queue', { view: 'OPEN' });
     expect(none.body.error?.code).toBe('NOT_SIGNED_IN');
@@ -104,6 +106,64 @@ describe('the county server over HTTPS', () => {
     });
     expect(huge.status).toBe(413);
     expect(huge.body.error?.code).toBe('INVALID_INPUT');
+    // A session idle past the county's limit: refused, and ended for every instance.
+    const hash = createHash('sha256').update(token).digest('hex');
+    await app.core.db
+      .updateTable('sessions')
+      .set({ last_activity: '2026-11-01T08:00:00.000Z' })
+      .where('token_hash', '=', hash)
+      .execute();
+    const expired = await api('cases.queue', { view: 'OPEN' }, { cookie });
+    expect(expired.body.error?.code).toBe('SESSION_EXPIRED');
+    expect((await api('cases.queue', { view: 'OPEN' }, { cookie })).body.error?.code).toBe('NOT_SIGNED_IN');
+    expect(await storeDigest(app.core.db)).not.toBe(before); // the session row records its end, nothing else:
+    const ended = await app.core.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
+    expect(ended).toMatchObject({ ended_reason: 'IDLE' });
+
+    // Each refusal is in the server's log with where it came from, and the log holds no token.
+    const log = warned.mock.calls.map((c) => c.join(' ')).join('\n');
+    warned.mockRestore();
+    for (const line of [
+      'POST /api/cases.queue from 127.0.0.1: NOT_SIGNED_IN',
+      'X-Luukku-Request',
+      'another site',
+      'too large',
+    ])
+      expect(log).toContain(line);
+    expect(log).not.toContain(token);
+  });
+
+  it('slows 1,000 rapid sign-ins from one address to a trickle; none gets in and nothing else changes', async () => {
+    const before = await storeDigest(app.core.db);
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const username = app.userOf('ADVICE').username;
+    const statuses: number[] = [];
+    for (let wave = 0; wave < 10; wave++) {
+      const replies = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          api('session.signIn', { username, password: `arvaus-${wave}-${i}-Salasana!` }),
+        ),
+      );
+      statuses.push(...replies.map((r) => r.status));
+      for (const r of replies.filter((r) => r.status === 429)) expect(r.body.error?.code).toBe('RATE_LIMITED');
+      for (const r of replies) expect(r.setCookie.join(';')).not.toContain(`${SESSION_COOKIE}=`);
+    }
+    const log = warned.mock.calls.map((c) => c.join(' ')).join('\n');
+    warned.mockRestore();
+    expect(log).toContain('POST /api/session.signIn from 127.0.0.1: too many requests');
+    const limited = statuses.filter((s) => s === 429).length;
+    expect(statuses.length).toBe(1000);
+    expect(limited).toBeGreaterThanOrEqual(1000 - SIGN_INS_PER_MINUTE);
+    expect(await app.core.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+    // What the guesses that were checked left: the user name's failure count, nothing else.
+    const after = await app.core.db.selectFrom('sign_in_failures').selectAll().execute();
+    expect(after.map((f) => f.username)).toEqual([username]);
+    expect(await storeDigest(app.core.db)).not.toBe(before);
+    await app.core.db.deleteFrom('sign_in_failures').execute();
     expect(await storeDigest(app.core.db)).toBe(before);
   });
 
