@@ -45,9 +45,13 @@ export class Session {
    * Takes up a session the county server keeps in the store (main/server/sessions.ts) for one request: the
    * account as it is now, and when it was last used. The idle sign-out is then decided as for any session.
    */
-  resume(user: UserRow, lastActivity: number): void {
+  resume(user: UserRow, lastActivity: number, serverSessionId: string): void {
     this.signedIn = { user: currentUserOf(user), lastActivity, generation: this.county.generation };
+    this.serverSessionId = serverSessionId;
   }
+
+  /** The county server's session this one took up (its key in the store), so a lead's list can mark it. */
+  serverSessionId: string | null = null;
 
   /** Whether someone is signed in (idle or not) and when they last did something: what the server keeps. */
   get lastActivity(): number | null {

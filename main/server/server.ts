@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { CONTENT_SECURITY_POLICY } from '../shell/config';
 import type { County } from '../app/county';
 import { purgeIdempotencyKeys } from '../areas/session/idempotencyQueries';
+import { purgeServerSessions } from '../areas/session/serverSessionQueries';
 import { registerEvents } from './events';
 import { logRefusal, refuse, refused, REFUSALS_LOGGED } from './refusals';
 import { callAsSession, SESSION_COOKIE } from './sessions';
@@ -29,6 +30,8 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 export const CALLS_PER_MINUTE = 600;
 /** Sign-ins from one address in a minute: a shared workstation's shift change, not a guessing run. */
 export const SIGN_INS_PER_MINUTE = 30;
+/** How long an ended session's row is kept. */
+const SESSIONS_KEPT_MS = 90 * 24 * 3600_000;
 /** How long a call's answer is kept for its retry. */
 const IDEMPOTENCY_DAY_MS = 24 * 3600_000;
 
@@ -133,12 +136,17 @@ export async function buildServer({ county, tls, version, rendererDir }: ServerO
   app.post('/api/session.signIn', { config: { rateLimit: perAddress } }, call);
   app.post<{ Params: { operation: string } }>('/api/:operation', { config: { rateLimit: perCaller } }, call);
 
-  // Answers kept for retries are removed after a day, hourly and at start (on every instance: it is idempotent).
-  const purge = () =>
-    county.openStore &&
-    void purgeIdempotencyKeys(county.db, new Date(county.now().getTime() - IDEMPOTENCY_DAY_MS).toISOString()).catch(
-      (error: Error) => console.error('[luukku] idempotency keys not purged:', error.message),
-    );
+  // Answers kept for retries are removed after a day, and sessions over for 90 days (the audit log keeps who
+  // signed in): hourly and at start, on every instance (it is idempotent).
+  const purge = () => {
+    if (!county.openStore) return;
+    const now = county.now().getTime();
+    const db = county.db;
+    void Promise.all([
+      purgeIdempotencyKeys(db, new Date(now - IDEMPOTENCY_DAY_MS).toISOString()),
+      purgeServerSessions(db, new Date(now - SESSIONS_KEPT_MS).toISOString()),
+    ]).catch((error: Error) => console.error('[luukku] purge of old sessions and keys failed:', error.message));
+  };
   purge();
   const purging = setInterval(purge, 3600_000);
   purging.unref();

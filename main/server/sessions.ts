@@ -66,7 +66,7 @@ export async function callAsSession(
   const now = () => county.now().toISOString();
   const hash = token && county.openStore ? hashToken(token) : null;
   const found = hash ? await findLiveServerSession(county.db, hash) : undefined;
-  if (found?.user.active) core.session.resume(found.user, Date.parse(found.session.last_activity));
+  if (found?.user.active) core.session.resume(found.user, Date.parse(found.session.last_activity), hash!);
   const once =
     idempotencyKey && found?.user.active
       ? { keyHash: hashToken(`${found.user.id}:${idempotencyKey}`), userId: found.user.id, operation }

@@ -43,6 +43,7 @@ const BY_AREA: Record<string, Topic[]> = {
   staff: ['roster', 'team'],
   org: ['roster'],
   users: ['team', 'inbox'],
+  sessions: ['team'],
   settings: ['settings'],
   guidance: ['directory'],
   advice: ['advice'],

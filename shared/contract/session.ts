@@ -1,7 +1,7 @@
 /** The session area's slice of the contract: the app's phase, first run, unlocking, signing in and out. */
 import { z } from 'zod';
 import { MIN_PASSPHRASE_LENGTH } from '../passphrase';
-import { ANY_ROLE, ROLES } from '../roles';
+import { ANY_ROLE, MANAGERS, ROLES } from '../roles';
 import { languageSchema } from '../schemas';
 import { none, op, text } from './op';
 import { changePasswordSchema } from './team';
@@ -64,6 +64,20 @@ const newLead = z
   })
   .strict();
 
+/** A session signed in through the county server, as the team lead's list shows it (issue 20 item 2). */
+export const serverSessionSchema = z.object({
+  /** The session's key in the store (its token's SHA-256: it lets nobody in). */
+  id: z.string(),
+  displayName: z.string(),
+  username: z.string(),
+  role: roleSchema,
+  since: z.string(),
+  lastActivity: z.string(),
+  /** The session the list was asked from. */
+  current: z.boolean(),
+});
+export type ServerSession = z.infer<typeof serverSessionSchema>;
+
 export const sessionOperations = {
   'app.status': op({ input: none, output: statusSchema, access: 'public' }),
   'setup.createStore': op({
@@ -101,5 +115,11 @@ export const sessionOperations = {
     access: ANY_ROLE,
   }),
   'session.changePassword': op({ input: changePasswordSchema, output: statusSchema, access: ANY_ROLE }),
+  'sessions.list': op({ input: none, output: z.array(serverSessionSchema), access: MANAGERS }),
+  'sessions.end': op({
+    input: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, 'not a session') }).strict(),
+    output: z.array(serverSessionSchema),
+    access: MANAGERS,
+  }),
   'ui.setLanguage': op({ input: z.object({ language: languageSchema }).strict(), output: z.null(), access: 'public' }),
 } as const;

@@ -183,6 +183,31 @@ describe('the team on one county server', () => {
       expect(await seriousA11yViolations(r)).toEqual([]);
       await screenshot(r, 'server-live-regional-sv');
 
+      // The lead ends the counsellor's session (a workstation left signed in): asked once more, then the
+      // counsellor's page is back at the sign-in screen at once.
+      await l.getByRole('button', { name: 'Tiimi' }).click();
+      await l.getByRole('tab', { name: 'Istunnot' }).click();
+      await l.getByRole('button', { name: `Lopeta istunto: ${counsellor.name}` }).click();
+      expect(await seriousA11yViolations(l)).toEqual([]);
+      await screenshot(l, 'server-sessions-fi');
+      await l.getByRole('alertdialog').getByRole('button', { name: 'Lopeta istunto' }).click();
+      await expect
+        .poll(() =>
+          l
+            .getByRole('status')
+            .filter({ hasText: `Käyttäjän ${counsellor.name} istunto lopetettiin.` })
+            .count(),
+        )
+        .toBe(1);
+      await expect
+        .poll(() => c.getByRole('button', { name: 'Kirjaudu', exact: true }).isVisible(), { timeout: 5000 })
+        .toBe(true);
+      await l.getByLabel('Kieli').selectOption({ label: 'svenska' });
+      await expect.poll(() => l.getByRole('tab', { name: 'Sessioner' }).isVisible()).toBe(true);
+      expect(await seriousA11yViolations(l)).toEqual([]);
+      await screenshot(l, 'server-sessions-sv');
+      await l.getByLabel('Språk').selectOption({ label: 'suomi' });
+
       // The server goes away: every page says at once that what it shows is not being updated.
       await server.close();
       stopped = true;

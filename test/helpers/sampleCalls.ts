@@ -16,6 +16,7 @@ import type { InputOf, OperationName } from '../../shared/contract';
 import type { CaseStatus } from '../../shared/caseTypes';
 import { letterTemplates } from '../../main/areas/cases/letters';
 import { listBackups } from '../../main/areas/backups/backups';
+import { randomBytes } from 'node:crypto';
 
 export interface SampleContext {
   core: Core;
@@ -159,6 +160,25 @@ export const samples: Samples = {
   'store.restoreLatest': 'public',
   'ui.setLanguage': 'public',
   'session.signOut': () => ({ reason: 'USER' }),
+  'sessions.list': () => ({}),
+  // Someone else's session on the county server, live now: a lead or the admin may end it.
+  'sessions.end': async (ctx) => {
+    const id = randomBytes(32).toString('hex');
+    const at = ctx.core.now().toISOString();
+    const other = ctx.users.find((u) => u.role === 'ADVICE')!;
+    await db(ctx)
+      .insertInto('sessions')
+      .values({
+        token_hash: id,
+        user_id: other.id,
+        created_at: at,
+        last_activity: at,
+        ended_at: null,
+        ended_reason: null,
+      })
+      .execute();
+    return { id };
+  },
   'session.changePassword': () => ({ current: DEMO_PASSWORD, next: 'uusi-salasana-123', repeat: 'uusi-salasana-123' }),
   'users.list': () => ({}),
   // A lead manages the accounts that see client data, the county admin only admin accounts (users.ts): each

@@ -1,8 +1,9 @@
 /**
  * The session area's handlers, one per operation of its slice of the contract (shared/contract/session.ts):
- * `app.status`, `setup.createStore`, `setup.createFirstLead`, `store.unlock`, `session.signIn`, `session.signOut`, `session.changePassword`, `ui.setLanguage`.
+ * `app.status`, `setup.createStore`, `setup.createFirstLead`, `store.unlock`, `session.signIn`, `session.signOut`, `session.changePassword`, `sessions.list`, `sessions.end`, `ui.setLanguage`.
  */
 import type { AreaHandlers } from '../../ipc/handler';
+import { endServerSessionAsLead, listServerSessions } from './serverSessions';
 
 export const sessionHandlers: AreaHandlers<'session'> = {
   'app.status': async ({ core }) => core.status(),
@@ -13,6 +14,8 @@ export const sessionHandlers: AreaHandlers<'session'> = {
   'session.signIn': async ({ core }, input) => core.signIn(input.username, input.password),
   'session.signOut': async ({ core }, input) => core.signOut(input.reason),
   'session.changePassword': async ({ core }, input) => core.changePassword(input.current, input.next),
+  'sessions.list': async ({ core }) => listServerSessions(core),
+  'sessions.end': async ({ core }, { id }) => endServerSessionAsLead(core, id),
   'ui.setLanguage': async ({ core }, input) => {
     core.setLanguage(input.language);
     return null;

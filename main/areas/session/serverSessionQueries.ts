@@ -36,3 +36,27 @@ export async function endServerSession(db: Db, tokenHash: string, at: string, re
     .where('ended_at', 'is', null)
     .execute();
 }
+
+/** The sessions used since `activeSince` and not ended, with their users, most recently active first. */
+export async function activeServerSessions(db: Db, activeSince: string) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.token_hash', 's.created_at', 's.last_activity', 'u.display_name', 'u.username', 'u.role'])
+    .where('s.ended_at', 'is', null)
+    .where('s.last_activity', '>=', activeSince)
+    .orderBy('s.last_activity', 'desc')
+    .orderBy('s.token_hash')
+    .execute();
+}
+
+/** Removes sessions that ended (or went unused) before `before`: the log keeps who signed in, not these rows. */
+export async function purgeServerSessions(db: Db, before: string): Promise<number> {
+  const removed = await db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([eb.and([eb('ended_at', 'is not', null), eb('ended_at', '<', before)]), eb('last_activity', '<', before)]),
+    )
+    .executeTakeFirst();
+  return Number(removed.numDeletedRows);
+}
