@@ -11,6 +11,7 @@ const SQLITE_ONLY = [
   'test/integration/platform/quickCheck.test.ts',
   'test/integration/platform/cli.test.ts',
   'test/integration/platform/ipc.test.ts',
+  'test/integration/server/serveTrial.test.ts',
   'test/integration/backups/**',
 ];
 

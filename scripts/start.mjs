@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm start`: builds and runs the desktop app. `npm run dev`: the same with hot reload.
+ * `npm start`: builds and runs the desktop app. `npm run dev`: the same with hot reload. Where Electron's
+ * binary is missing, `npm start` says so and serves the same app to the browser instead (`serve --trial`).
  *
  * better-sqlite3 is native and Electron's ABI differs from Node's. The Node build in node_modules serves
  * the CLI and the tests; for Electron a second build is kept in build/native/electron-<version>/ and passed
@@ -29,26 +30,34 @@ function electronBinary() {
   }
 }
 
+function run(command, args, cwd, env = process.env) {
+  return spawnSync(command, args, { cwd, stdio: 'inherit', env, shell: process.platform === 'win32' }).status === 0;
+}
+
 const electron = electronBinary();
 if (!electron || !existsSync(electron)) {
-  fail(
+  // Without Electron, the same app in the browser: the county server on a trial county made for the run.
+  process.stderr.write(
     [
-      'Luukku: the Electron binary is not installed, so the desktop app cannot start.',
+      '',
+      'Luukku: the Electron binary is not installed, so the desktop app cannot start here.',
       'It is downloaded by `npm install` on a machine with internet access; it was skipped here',
-      '(ELECTRON_SKIP_BINARY_DOWNLOAD=1, or the download failed). On a connected machine run:',
+      '(ELECTRON_SKIP_BINARY_DOWNLOAD=1, or the download failed). To get it on a connected machine:',
       '    node node_modules/electron/install.js      (or: rm -rf node_modules && npm install)',
-      'Everything else works without it: `npm test`, and the admin CLI: `npm run --silent luukku -- --help`.',
+      '',
+      'Starting the same app in your browser instead, on a trial county with demo data (Ctrl+C stops it):',
+      '',
     ].join('\n'),
   );
+  const electronVite = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+  if (!run(process.execPath, [electronVite, 'build'], root)) fail('Luukku: the build failed.');
+  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  process.exit(run(process.execPath, [tsx, join(root, 'main', 'cli.ts'), 'serve', '--trial'], root) ? 0 : 1);
 }
 
 const electronVersion = require('electron/package.json').version;
 const nativeDir = join(root, 'build', 'native', `electron-${electronVersion}`);
 const nativeFile = join(nativeDir, 'better_sqlite3.node');
-
-function run(command, args, cwd, env = process.env) {
-  return spawnSync(command, args, { cwd, stdio: 'inherit', env, shell: process.platform === 'win32' }).status === 0;
-}
 
 if (!existsSync(nativeFile)) {
   process.stderr.write(`Luukku: preparing the encrypted-store module for Electron ${electronVersion} (once)…\n`);

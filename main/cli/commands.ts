@@ -265,4 +265,5 @@ with --database, --anchor-key FILE (also LUUKKU_ANCHOR_KEY) is the server's key 
   serve STORE [--host H] [--port N] [--tls-cert F --tls-key F] [--insecure-http]
                                            the county server over HTTPS (a self-signed certificate for
                                            localhost without the county's; plain HTTP on loopback only)
+  serve --trial [--port N]                 a demo county made for the run, on this machine only
 The recovery passphrase is read from LUUKKU_PASSPHRASE.`;
