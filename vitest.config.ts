@@ -37,6 +37,23 @@ export default defineConfig({
         },
       },
       {
+        // The main journeys again, over the real county server: HTTPS, its session cookie, fetch, live updates.
+        test: {
+          name: 'e2e-server',
+          include: ['test/e2e/intake.test.ts', 'test/e2e/roster.test.ts', 'test/e2e/team.test.ts'],
+          // Honoured per project, though ProjectConfig's type does not list it.
+          ...({
+            testNamePattern:
+              /registers a notification, shows it|generates a month, refuses a drag|a lead moves an absent worker/,
+          } as object),
+          env: { LUUKKU_E2E_TRANSPORT: 'server' },
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

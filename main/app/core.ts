@@ -57,10 +57,13 @@ export class Core extends EventEmitter<{ language: [Language] }> {
     return this.county.start();
   }
   unitOfWork<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
-    return this.county.unitOfWork(work, this.claimOnce);
+    return this.county.unitOfWork(work, this.hooks());
   }
   transact<T>(entry: AuditEntry | ((result: T) => AuditEntry), work: (trx: Db) => Promise<T>): Promise<T> {
-    return this.county.transact(entry, work, this.claimOnce);
+    return this.county.transact(entry, work, this.hooks());
+  }
+  private hooks() {
+    return { beforeCommit: this.claimOnce, origin: this.session.serverSessionId };
   }
 
   /**

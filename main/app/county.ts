@@ -56,6 +56,9 @@ export interface CountyOptions {
   witness?: HeadWitness;
 }
 
+/** What the caller (Core) adds to each of its units: the idempotency claim, the server session it runs for. */
+export type CallerHooks = Pick<UnitHooks, 'beforeCommit' | 'origin'>;
+
 export interface NewLead {
   displayName: string;
   username: string;
@@ -216,12 +219,9 @@ export class County {
   }
 
   /** The one way a transaction is opened (store/unitOfWork.ts): its audit entries are appended before COMMIT. */
-  unitOfWork<T>(work: (uow: UnitOfWork) => Promise<T>, beforeCommit?: UnitHooks['beforeCommit']): Promise<T> {
+  unitOfWork<T>(work: (uow: UnitOfWork) => Promise<T>, caller: CallerHooks = {}): Promise<T> {
     if (!this.store) throw new LuukkuError('WRONG_STATE', 'The store is locked.');
-    return unitOfWork(this.store, this.now, work, {
-      announce: (change) => this.changes.publish(change),
-      ...(beforeCommit && { beforeCommit }),
-    });
+    return unitOfWork(this.store, this.now, work, { ...caller, announce: (change) => this.changes.publish(change) });
   }
 
   /**
@@ -242,13 +242,13 @@ export class County {
   transact<T>(
     entry: AuditEntry | ((result: T) => AuditEntry),
     work: (trx: Db) => Promise<T>,
-    beforeCommit?: UnitHooks['beforeCommit'],
+    caller: CallerHooks = {},
   ): Promise<T> {
     return this.unitOfWork(async (uow) => {
       const result = await work(uow.trx);
       uow.audit(typeof entry === 'function' ? entry(result) : entry);
       return result;
-    }, beforeCommit);
+    }, caller);
   }
 
   async audit(entry: AuditEntry): Promise<void> {

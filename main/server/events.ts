@@ -17,7 +17,7 @@ import type { LiveTopic } from '../../shared/liveChanges';
 import type { Change } from '../store/changes';
 import type { UserRow } from '../store/schema';
 import { refuse } from './refusals';
-import { liveAccount, SESSION_COOKIE } from './sessions';
+import { hashToken, liveAccount, SESSION_COOKIE } from './sessions';
 
 const GATHER_MS = 50;
 export const HEARTBEAT_MS = 20_000;
@@ -29,6 +29,7 @@ export function merge(a: Change, b: Change): Change {
     caseIds: a.caseIds && b.caseIds ? [...new Set([...a.caseIds, ...b.caseIds])] : null,
     created: a.created || b.created,
     scopeMayShrink: a.scopeMayShrink || b.scopeMayShrink,
+    origin: a.origin === b.origin ? (a.origin ?? null) : null,
   };
 }
 
@@ -94,6 +95,7 @@ async function stream(
   streams: Streams,
 ) {
   const token = request.cookies[SESSION_COOKIE]!;
+  const sessionId = hashToken(token);
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
@@ -118,7 +120,8 @@ async function stream(
     timer = null;
     const change = pending;
     pending = null;
-    if (!change || !open) return;
+    // What this session did itself, its page has already refreshed.
+    if (!change || !open || change.origin === sessionId) return;
     try {
       if (!(await stillLive())) return end('SESSION_ENDED');
       const mine = await inScope(county, viewer, change);

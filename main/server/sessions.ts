@@ -21,7 +21,8 @@ import type { UserRow } from '../store/schema';
 
 export const SESSION_COOKIE = 'luukku_session';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** A session's key in the store: its token's SHA-256. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface CallOutcome {
   result: Result<unknown>;

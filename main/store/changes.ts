@@ -17,6 +17,11 @@ import type { AuditEntry } from './audit';
 export interface Change extends LiveChange {
   /** A case may have left someone's scope (a reassignment, a changed role): who had it refreshes too. */
   scopeMayShrink: boolean;
+  /**
+   * The county server's session that made the change (its key in the store), or null: that page refreshes
+   * after its own action, so its stream is not sent the change again (one audited read, not two).
+   */
+  origin?: string | null;
 }
 
 /** Audited reads and sign-ins: they change nothing another workstation shows. */

@@ -41,6 +41,8 @@ export interface UnitHooks {
   announce?: (change: Change) => void;
   /** Runs in a unit that changed something, just before COMMIT (the server's idempotency key is claimed here). */
   beforeCommit?: (trx: Db) => Promise<void>;
+  /** The county server's session the unit runs for (changes.ts `origin`). */
+  origin?: string | null;
 }
 
 export function unitOfWork<T>(
@@ -61,7 +63,8 @@ export function unitOfWork<T>(
       const entries: AuditEntry[] = [];
       const result = await work({ trx: conn, now: clock(), audit: (entry) => void entries.push(entry) });
       for (const entry of entries) await appendAudit(conn, entry, clock());
-      const change = changeOf(entries);
+      const found = changeOf(entries);
+      const change = found && { ...found, origin: hooks.origin ?? null };
       if (change) await hooks.beforeCommit?.(conn);
       if (change && store.engine === 'postgres')
         await sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify(change)})`.execute(conn);

@@ -1,7 +1,8 @@
 /**
  * The e2e harness (docs/architecture.md): Debian's Chromium driven by playwright-core, the built renderer, and
  * `window.luukku` routed through `exposeFunction` into the same IPC dispatcher with real services and a real
- * encrypted store in a temp dir. Only Electron's transport is swapped.
+ * encrypted store in a temp dir. Only Electron's transport is swapped. The journeys that matter most run a
+ * second time over the real county server (OVER_SERVER below).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/
 import { Core } from '../../main/app/core';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { CONTENT_SECURITY_POLICY } from '../../main/shell/config';
+import { listen } from '../../main/server/listen';
 
 const RENDERER = join(process.cwd(), 'out', 'renderer');
 const ORIGIN = 'http://luukku.test';
@@ -53,11 +55,52 @@ export interface AppPage {
   close(): Promise<void>;
 }
 
+/**
+ * `LUUKKU_E2E_TRANSPORT=server` (the e2e-server project): the page loads from the real county server over
+ * HTTPS and every call goes over `fetch`, so the journeys drive the transport browser users get. The server
+ * opens its store itself, so the unlock screen is not there; the rest of each journey is the same.
+ */
+export const OVER_SERVER = process.env.LUUKKU_E2E_TRANSPORT === 'server';
+
+async function openOnServer(
+  browser: Browser,
+  storePath: string,
+  options: { language?: string; now?: () => Date },
+): Promise<AppPage> {
+  const core = new Core({ storePath, version: '0.1.0-e2e', ...(options.now ? { now: options.now } : {}) });
+  await core.start();
+  await core.unlock(PASSPHRASE);
+  const server = await listen({ county: core.county, version: '0.1.0-e2e', port: 0 });
+  // The test's stand-in for the fingerprint a user confirms once: the certificate is this run's self-signed one.
+  const context = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'fi-FI',
+  });
+  if (options.language)
+    await context.addInitScript((lang) => localStorage.setItem('luukku.language', lang), options.language);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  return {
+    page,
+    core,
+    async close() {
+      await context.close();
+      await server.close();
+      await core.close();
+      if (errors.length) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
+    },
+  };
+}
+
 export async function openApp(
   browser: Browser,
   storePath: string,
   options: { language?: string; now?: () => Date } = {},
 ): Promise<AppPage> {
+  if (OVER_SERVER) return openOnServer(browser, storePath, options);
   // As the desktop app: the store's quick check runs beside it after every opening.
   const core = new Core({
     storePath,
@@ -152,12 +195,16 @@ export async function signInToDemo(e2e: E2eContext, cases: number, role = 'LEAD'
   const demo = await createDemoStore(storePath, cases, helsinkiDate(new Date()));
   await demo.store.close();
   e2e.app = await openApp(e2e.browser, storePath, language ? { language } : {});
-  await unlockAndSignIn(e2e.app.page, demo.summary.users.find((u) => u.role === role)!.username);
+  const username = demo.summary.users.find((u) => u.role === role)!.username;
+  await unlockAndSignIn(e2e.app.page, username);
+  // Over the server the page's session is the server's; the test's own Core signs in too, for what it reads.
+  if (OVER_SERVER) await e2e.app.core.signIn(username, DEMO_PASSWORD);
   return e2e.app.page;
 }
 
 /** Unlocks a demo store with its passphrase and signs in as `username`, in Finnish, Swedish or English. */
 export async function unlockAndSignIn(page: Page, username: string): Promise<void> {
+  if (OVER_SERVER) return signIn(page, username);
   await page.getByLabel(/Palautussalasana|Återställningslösenord|Recovery passphrase/).fill(PASSPHRASE);
   await page.getByRole('button', { name: /^(Avaa|Öppna|Open)$/ }).click();
   await signIn(page, username);

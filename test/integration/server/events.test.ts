@@ -100,11 +100,11 @@ describe('live updates from the county server', () => {
     expect(heard.at - sent).toBeLessThan(2000);
     expect(heard.data).toMatchObject({ topics: ['cases'], created: true });
     expect((heard.data as Change).caseIds).toEqual(expect.arrayContaining([first, second]));
-    // The registering counsellor hears of the cases too (they are in intake, in their scope).
-    await advice.stream.next(naming(first!), 2000);
+    // The registering counsellor's own page showed the new cases itself: their stream is not told again.
 
     // The regional worker's stream named neither child: the cases are in another area.
     await new Promise((r) => setTimeout(r, 300));
+    expect(changes(advice.stream)).toEqual([]);
     expect(changes(regional.stream).some((c) => c.caseIds?.includes(first!) || c.caseIds?.includes(second!))).toBe(
       false,
     );
@@ -127,9 +127,10 @@ describe('live updates from the county server', () => {
     expect((await api('cases.get', { id: first }, regional.cookie)).body.ok).toBe(true);
   });
 
-  it('sends nothing for reads and refused calls', async () => {
+  it('sends nothing for reads and refused calls, nor a session its own change', async () => {
     const lead = await signedIn('LEAD');
     const advice = await signedIn('ADVICE');
+    const triage = await signedIn('ASSESSMENT_SW');
     const queue = await api('cases.queue', { view: 'OPEN' }, advice.cookie);
     expect(queue.body.ok).toBe(true);
     const db = app.core.db;
@@ -143,10 +144,13 @@ describe('live updates from the county server', () => {
     expect(refused.body.error?.code).toBe('FORBIDDEN');
     await api('cases.get', { id: caseId }, lead.cookie);
     // Then a real change: the first event the lead hears is that one.
-    const urgent = await api('cases.recordUrgency', { id: caseId, urgent: false }, lead.cookie);
+    const urgent = await api('cases.recordUrgency', { id: caseId, urgent: false }, triage.cookie);
     expect(urgent.body.ok, JSON.stringify(urgent.body)).toBe(true);
     await lead.stream.next(naming(caseId), 2000);
     expect(changes(lead.stream)).toEqual([{ topics: ['cases'], caseIds: [caseId], created: false }]);
+    // The social worker's own page refreshed after the action: their stream is not told of it again.
+    await advice.stream.next(naming(caseId), 2000);
+    expect(changes(triage.stream)).toEqual([]);
   });
 
   it('refuses a stream without a live session or from another site, and ends it when the session ends', async () => {
