@@ -262,8 +262,9 @@ with --database, --anchor-key FILE (also LUUKKU_ANCHOR_KEY) is the server's key 
                                            PostgreSQL: migrate as the owner, create the county the first
                                            time, grant the service role in --database least privilege,
                                            make the anchor key (owner-only) if it is not there
-  serve STORE [--host H] [--port N] [--tls-cert F --tls-key F] [--insecure-http]
+  serve STORE [--host H] [--port N] [--tls-cert F --tls-key F] [--insecure-http] [--trust-proxy IP]
                                            the county server over HTTPS (a self-signed certificate for
-                                           localhost without the county's; plain HTTP on loopback only)
+                                           localhost without the county's; plain HTTP on loopback only;
+                                           --trust-proxy: the load balancer whose X-Forwarded-For counts)
   serve --trial [--port N]                 a demo county made for the run, on this machine only
 The recovery passphrase is read from LUUKKU_PASSPHRASE.`;

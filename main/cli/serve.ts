@@ -72,7 +72,7 @@ async function countyOf(args: ReturnType<typeof parseArgs>): Promise<County> {
 
 export const serve: Command = async (argv, io) => {
   const args = parseArgs(argv, {
-    values: [...STORE_OPTIONS, 'host', 'port', 'tls-cert', 'tls-key'],
+    values: [...STORE_OPTIONS, 'host', 'port', 'tls-cert', 'tls-key', 'trust-proxy'],
     flags: ['insecure-http', 'trial'],
   });
   const certPath = args.options.get('tls-cert');
@@ -94,6 +94,7 @@ export const serve: Command = async (argv, io) => {
       tls:
         certPath && keyPath ? { cert: readFileSync(certPath, 'utf8'), key: readFileSync(keyPath, 'utf8') } : undefined,
       insecureHttp: args.options.has('insecure-http'),
+      trustProxy: args.options.get('trust-proxy'),
     });
     io.info(`Luukku serves ${trial ? 'a trial county' : county.storePath} at ${server.url}`);
     if (server.fingerprint && !certPath)

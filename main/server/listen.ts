@@ -23,6 +23,8 @@ export interface ListenOptions {
   insecureHttp?: boolean;
   /** The built renderer to serve to browsers; out/renderer of the working directory by default. */
   rendererDir?: string;
+  /** The load balancer in front of several instances (server.ts `trustProxy`). */
+  trustProxy?: string | undefined;
 }
 
 export interface RunningServer {
@@ -68,6 +70,7 @@ export async function listen(options: ListenOptions): Promise<RunningServer> {
     tls,
     version: options.version,
     rendererDir: options.rendererDir ?? join(process.cwd(), 'out', 'renderer'),
+    trustProxy: options.trustProxy,
   });
   await app.listen({ host, port: options.port ?? DEFAULT_PORT });
   const address = app.server.address();

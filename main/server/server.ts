@@ -42,6 +42,11 @@ export interface ServerOptions {
   version: string;
   /** The built renderer (out/renderer), served at `/` to browsers; absent: `/` says how to build it. */
   rendererDir?: string | undefined;
+  /**
+   * The load balancer's address (an IP or CIDR, `--trust-proxy`): its X-Forwarded-For then names the
+   * workstation, for the per-address limits and the log. Without it the peer's address is the caller's.
+   */
+  trustProxy?: string | undefined;
 }
 
 /**
@@ -53,11 +58,18 @@ const STORE_OPERATIONS = new Set(['store.create', 'store.unlock', 'store.restore
 const FROM_THE_SERVER_ONLY = new Set(['setup.createFirstLead']);
 const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-export async function buildServer({ county, tls, version, rendererDir }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({
+  county,
+  tls,
+  version,
+  rendererDir,
+  trustProxy,
+}: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(tls ? { https: { cert: tls.cert, key: tls.key } } : {}),
     bodyLimit: BODY_LIMIT,
     logger: false,
+    ...(trustProxy ? { trustProxy } : {}),
     // Graceful shutdown: close() waits for the requests under way.
     forceCloseConnections: 'idle',
   });

@@ -167,6 +167,24 @@ describe('the county server over HTTPS', () => {
     expect(await storeDigest(app.core.db)).toBe(before);
   });
 
+  it('believes X-Forwarded-For only from the load balancer it was told to trust', async () => {
+    const behind = await listen({ county: app.core.county, version: 't', port: 0, trustProxy: '127.0.0.1' });
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const forwarded = { ...CSRF, 'x-forwarded-for': '10.20.30.40' };
+      await httpsCall(behind.url, behind.cert!, '/api/cases.queue', { body: {}, headers: forwarded });
+      await api('cases.queue', {}, { headers: { 'x-forwarded-for': '10.20.30.40' } });
+      const log = warned.mock.calls.map((c) => c.join(' '));
+      expect(log).toEqual([
+        expect.stringContaining('from 10.20.30.40: NOT_SIGNED_IN'),
+        expect.stringContaining('from 127.0.0.1: NOT_SIGNED_IN'),
+      ]);
+    } finally {
+      warned.mockRestore();
+      await behind.close();
+    }
+  });
+
   it('never lets the network open, create or restore the store', async () => {
     for (const operation of ['store.unlock', 'store.create', 'store.restoreLatest']) {
       const reply = await api(operation, { passphrase: 'anything at all here' });
