@@ -33,15 +33,20 @@ async function openOnServer(url: string, language: string): Promise<{ page: Page
   return { page, errors };
 }
 
+/** A demo county of 60 cases served over HTTPS, as `luukku serve` runs it (the server opens the store). */
+async function serveDemo(file: string) {
+  const storePath = join(e2e.dir, file);
+  const demo = await createDemoStore(storePath, 60, helsinkiDate(new Date()));
+  await demo.store.close();
+  const county = new County({ storePath, version: '0.1.0-e2e' });
+  await county.start();
+  await county.unlock(PASSPHRASE);
+  return { demo, county, server: await listen({ county, version: '0.1.0-e2e', port: 0 }) };
+}
+
 describe('the browser on the county server', () => {
   it('signs in over HTTPS and shows the queue in Finnish and Swedish, the token out of the page’s reach', async () => {
-    const storePath = join(e2e.dir, 'county.db');
-    const demo = await createDemoStore(storePath, 60, helsinkiDate(new Date()));
-    await demo.store.close();
-    const county = new County({ storePath, version: '0.1.0-e2e' });
-    await county.start();
-    await county.unlock(PASSPHRASE);
-    const server = await listen({ county, version: '0.1.0-e2e', port: 0 });
+    const { demo, county, server } = await serveDemo('county.db');
     try {
       const lead = demo.summary.users.find((u) => u.role === 'LEAD')!;
       for (const language of ['fi', 'sv']) {
@@ -72,13 +77,7 @@ describe('the browser on the county server', () => {
 
 describe('the team on one county server', () => {
   it('shows a counsellor’s registration to the lead and the lead’s reassignment to the regional worker within 2 s', async () => {
-    const storePath = join(e2e.dir, 'team.db');
-    const demo = await createDemoStore(storePath, 60, helsinkiDate(new Date()));
-    await demo.store.close();
-    const county = new County({ storePath, version: '0.1.0-e2e' });
-    await county.start();
-    await county.unlock(PASSPHRASE);
-    const server = await listen({ county, version: '0.1.0-e2e', port: 0 });
+    const { county, server } = await serveDemo('team.db');
     let stopped = false;
     try {
       const db = county.db;

@@ -147,3 +147,29 @@ export function httpsEvents(
     req.end();
   });
 }
+
+/** The header every call from Luukku's own page carries (the server's CSRF defence). */
+export const CSRF = { 'x-luukku-request': '1' };
+
+type Server = { url: string; cert: string | null };
+
+/** `POST /api/<operation>` as the browser app makes it, with a session cookie and headers of the caller's. */
+export function apiCall(
+  server: Server,
+  operation: string,
+  body: unknown,
+  options: { cookie?: string | undefined; headers?: Record<string, string> } = {},
+): Promise<Reply> {
+  return httpsCall(server.url, server.cert ?? '', `/api/${operation}`, {
+    body,
+    ...(options.cookie ? { cookie: options.cookie } : {}),
+    headers: { ...CSRF, ...options.headers },
+  });
+}
+
+/** Signs `username` in (the demo password) and gives the session cookie as a `Cookie` header's value. */
+export async function signInOverHttps(server: Server, username: string, password: string): Promise<string> {
+  const reply = await apiCall(server, 'session.signIn', { username, password });
+  if (!reply.body.ok) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(reply.body)}`);
+  return reply.setCookie.find((c) => c.startsWith('luukku_session='))!.split(';')[0]!;
+}

@@ -151,6 +151,21 @@ async function absenceOverDuty(ctx: SampleContext): Promise<number> {
   return id;
 }
 
+/** A school's phone notification about `children` (no identity codes), as a counsellor registers it. */
+export function phoneNotification(
+  municipalityId: string,
+  children: { firstName: string; lastName: string; birthDate: string }[],
+) {
+  return {
+    type: 'LSL25' as const,
+    channel: 'PHONE' as const,
+    receivedAt: '2026-11-23T09:00:00+02:00',
+    reporterCategory: 'SCHOOL' as const,
+    municipalityId,
+    children: children.map((c) => ({ ...c, hetu: '' })),
+  };
+}
+
 export const samples: Samples = {
   'app.status': 'public',
   'setup.createStore': 'public',
@@ -274,14 +289,10 @@ export const samples: Samples = {
   'roster.ics': () => ({ ...MONTH, language: 'fi' }),
   'cases.queue': () => ({}),
   'cases.get': async (ctx) => ({ id: await caseInScope(ctx, ['NEW', 'TRIAGE', 'ASSESSMENT']) }),
-  'cases.register': async (ctx) => ({
-    type: 'LSL25',
-    channel: 'PHONE',
-    receivedAt: '2026-11-23T09:00:00+02:00',
-    reporterCategory: 'SCHOOL',
-    municipalityId: (await db(ctx).selectFrom('municipalities').select('id').executeTakeFirstOrThrow()).id,
-    children: [{ firstName: 'Testi', lastName: 'Lapsi', birthDate: '2015-05-05', hetu: '' }],
-  }),
+  'cases.register': async (ctx) =>
+    phoneNotification((await db(ctx).selectFrom('municipalities').select('id').executeTakeFirstOrThrow()).id, [
+      { firstName: 'Testi', lastName: 'Lapsi', birthDate: '2015-05-05' },
+    ]),
   'cases.findExisting': async (ctx) => {
     const c = await db(ctx)
       .selectFrom('cases')

@@ -15,6 +15,7 @@ import { CHANGES_CHANNEL } from '../../main/store/postgresChanges';
 import { clientOf } from '../helpers/core';
 import { httpsCall, httpsEvents, type EventStream, type ServerEvent } from '../helpers/https';
 import { createTestCounty, DEMO_PASSWORD, tempDir } from '../helpers/stores';
+import { phoneNotification } from '../helpers/sampleCalls';
 
 let county: Awaited<ReturnType<typeof createTestCounty>>;
 const temp = tempDir();
@@ -80,14 +81,7 @@ describe('two server instances on one database', () => {
     const registered = await call(
       b,
       'cases.register',
-      {
-        type: 'LSL25',
-        channel: 'PHONE',
-        receivedAt: '2026-11-23T09:00:00+02:00',
-        reporterCategory: 'SCHOOL',
-        municipalityId,
-        children: [{ firstName: 'Toinen', lastName: 'Instanssi', birthDate: '2016-03-03', hetu: '' }],
-      },
+      phoneNotification(municipalityId, [{ firstName: 'Toinen', lastName: 'Instanssi', birthDate: '2016-03-03' }]),
       adviceCookie,
     );
     expect(registered.body.ok, JSON.stringify(registered.body)).toBe(true);

@@ -11,6 +11,7 @@ import { Agent, request } from 'node:https';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useDemoCore } from '../helpers/core';
 import { DEMO_PASSWORD } from '../helpers/stores';
+import { phoneNotification } from '../helpers/sampleCalls';
 
 const app = useDemoCore(10);
 const USERS = 40;
@@ -136,14 +137,9 @@ describe('SIGKILL of one of two server instances under 40 users’ writes', () =
       for (let seq = 0; Date.now() - started < RUN_MS; seq++) {
         const name = `Kaatuva-${u}-${seq}`;
         const key = `kill-${u}-${seq}-${started}`;
-        const body = {
-          type: 'LSL25',
-          channel: 'PHONE',
-          receivedAt: '2026-11-23T09:00:00+02:00',
-          reporterCategory: 'SCHOOL',
-          municipalityId,
-          children: [{ firstName: 'Kuorma', lastName: name, birthDate: '2016-01-01', hetu: '' }],
-        };
+        const body = phoneNotification(municipalityId, [
+          { firstName: 'Kuorma', lastName: name, birthDate: '2016-01-01' },
+        ]);
         for (let attempt = 0; ; attempt++) {
           const target = me.home;
           try {

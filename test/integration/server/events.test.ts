@@ -8,8 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listen, type RunningServer } from '../../../main/server/listen';
 import { SESSION_COOKIE } from '../../../main/server/sessions';
 import { useDemoCore } from '../../helpers/core';
-import { httpsCall, httpsEvents, type EventStream, type ServerEvent } from '../../helpers/https';
+import { apiCall, httpsEvents, signInOverHttps, type EventStream, type ServerEvent } from '../../helpers/https';
 import { DEMO_PASSWORD } from '../../helpers/stores';
+import { phoneNotification } from '../../helpers/sampleCalls';
 
 const app = useDemoCore(40);
 let server: RunningServer;
@@ -22,12 +23,7 @@ afterEach(async () => {
   await server.close();
 });
 
-const api = (operation: string, body: unknown, cookie?: string) =>
-  httpsCall(server.url, server.cert!, `/api/${operation}`, {
-    body,
-    ...(cookie ? { cookie } : {}),
-    headers: { 'x-luukku-request': '1' },
-  });
+const api = (operation: string, body: unknown, cookie?: string) => apiCall(server, operation, body, { cookie });
 
 async function signedIn(role: string) {
   const { username } = app.userOf(role);
@@ -36,9 +32,7 @@ async function signedIn(role: string) {
     .select(['id', 'username', 'staff_id'])
     .where('username', '=', username)
     .executeTakeFirstOrThrow();
-  const reply = await api('session.signIn', { username: user.username, password: DEMO_PASSWORD });
-  expect(reply.body.ok, JSON.stringify(reply.body)).toBe(true);
-  const cookie = reply.setCookie.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0]!;
+  const cookie = await signInOverHttps(server, user.username, DEMO_PASSWORD);
   const stream = await httpsEvents(server, cookie);
   open.push(stream);
   expect(stream.status).toBe(200);
@@ -73,17 +67,11 @@ async function municipalityOutside(regionalStaffId: string): Promise<string> {
   ).id;
 }
 
-const siblings = (municipalityId: string) => ({
-  type: 'LSL25',
-  channel: 'PHONE',
-  receivedAt: '2026-11-23T09:00:00+02:00',
-  reporterCategory: 'SCHOOL',
-  municipalityId,
-  children: [
-    { firstName: 'Eetu', lastName: 'Sisarus', birthDate: '2015-05-05', hetu: '' },
-    { firstName: 'Elli', lastName: 'Sisarus', birthDate: '2018-02-01', hetu: '' },
-  ],
-});
+const siblings = (municipalityId: string) =>
+  phoneNotification(municipalityId, [
+    { firstName: 'Eetu', lastName: 'Sisarus', birthDate: '2015-05-05' },
+    { firstName: 'Elli', lastName: 'Sisarus', birthDate: '2018-02-01' },
+  ]);
 
 describe('live updates from the county server', () => {
   it('tells each session within 2 s what changed in its own scope, and nothing outside it', async () => {

@@ -6,10 +6,10 @@
 import { request } from 'node:https';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listen, type RunningServer } from '../../../main/server/listen';
-import { SESSION_COOKIE } from '../../../main/server/sessions';
 import { useDemoCore } from '../../helpers/core';
-import { httpsCall } from '../../helpers/https';
+import { apiCall, signInOverHttps } from '../../helpers/https';
 import { DEMO_PASSWORD } from '../../helpers/stores';
+import { phoneNotification } from '../../helpers/sampleCalls';
 
 const app = useDemoCore(20);
 let server: RunningServer;
@@ -21,30 +21,13 @@ afterEach(async () => {
 });
 
 const call = (operation: string, body: unknown, cookie: string, key?: string) =>
-  httpsCall(server.url, server.cert!, `/api/${operation}`, {
-    body,
-    cookie,
-    headers: { 'x-luukku-request': '1', ...(key ? { 'idempotency-key': key } : {}) },
-  });
+  apiCall(server, operation, body, { cookie, headers: key ? { 'idempotency-key': key } : {} });
 
-async function signIn(role: string) {
-  const reply = await httpsCall(server.url, server.cert!, '/api/session.signIn', {
-    body: { username: app.userOf(role).username, password: DEMO_PASSWORD },
-    headers: { 'x-luukku-request': '1' },
-  });
-  return reply.setCookie.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0]!;
-}
+const signIn = (role: string) => signInOverHttps(server, app.userOf(role).username, DEMO_PASSWORD);
 
 async function notification(lastName: string) {
   const municipalityId = (await app.core.db.selectFrom('municipalities').select('id').executeTakeFirstOrThrow()).id;
-  return {
-    type: 'LSL25',
-    channel: 'PHONE',
-    receivedAt: '2026-11-23T09:00:00+02:00',
-    reporterCategory: 'SCHOOL',
-    municipalityId,
-    children: [{ firstName: 'Kerran', lastName, birthDate: '2016-04-04', hetu: '' }],
-  };
+  return phoneNotification(municipalityId, [{ firstName: 'Kerran', lastName, birthDate: '2016-04-04' }]);
 }
 
 const casesNamed = async (lastName: string) =>

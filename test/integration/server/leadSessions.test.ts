@@ -5,9 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listen, type RunningServer } from '../../../main/server/listen';
-import { SESSION_COOKIE } from '../../../main/server/sessions';
 import { useDemoCore } from '../../helpers/core';
-import { httpsCall, httpsEvents } from '../../helpers/https';
+import { apiCall, httpsEvents, signInOverHttps } from '../../helpers/https';
 import { DEMO_PASSWORD } from '../../helpers/stores';
 
 const app = useDemoCore(10);
@@ -19,16 +18,8 @@ afterEach(async () => {
   await server.close();
 });
 
-const call = (operation: string, body: unknown, cookie: string) =>
-  httpsCall(server.url, server.cert!, `/api/${operation}`, { body, cookie, headers: { 'x-luukku-request': '1' } });
-
-async function signIn(role: string) {
-  const reply = await httpsCall(server.url, server.cert!, '/api/session.signIn', {
-    body: { username: app.userOf(role).username, password: DEMO_PASSWORD },
-    headers: { 'x-luukku-request': '1' },
-  });
-  return reply.setCookie.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0]!;
-}
+const call = (operation: string, body: unknown, cookie: string) => apiCall(server, operation, body, { cookie });
+const signIn = (role: string) => signInOverHttps(server, app.userOf(role).username, DEMO_PASSWORD);
 
 interface Listed {
   id: string;
