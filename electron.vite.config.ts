@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 import { META_CONTENT_SECURITY_POLICY } from './main/shell/config';
+import packageJson from './package.json';
 
 /** The built renderer carries the strict CSP itself too, so it holds wherever the files are served from. */
 const cspMeta = {
@@ -44,6 +45,8 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     base: './',
     plugins: [react(), cspMeta],
+    // The release the page was built as: sent with each call, so a server upgraded since says "reload".
+    define: { __LUUKKU_VERSION__: JSON.stringify(packageJson.version) },
     build: { rollupOptions: { input: resolve(__dirname, 'renderer/index.html') } },
   },
 });

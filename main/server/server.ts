@@ -120,6 +120,19 @@ export async function buildServer({
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== ownOrigin(request))
       return refuse(request, reply, 403, 'FORBIDDEN', 'Requests from another site are refused.');
+    // A page loaded before the server was upgraded speaks an older contract: it is told to reload, not answered.
+    const release = (v: string) => v.split('-')[0];
+    const pageVersion = request.headers['x-luukku-version'];
+    if (typeof pageVersion === 'string' && release(pageVersion) !== release(version))
+      return reply.code(409).send({
+        ok: false,
+        error: {
+          code: 'WRONG_STATE',
+          message: `Luukku on the server is now version ${version}: reload the page to use it. Nothing was saved.`,
+          key: 'clientOutdated',
+          params: { version },
+        },
+      });
     const operation = request.params.operation ?? 'session.signIn';
     if (STORE_OPERATIONS.has(operation))
       return refuse(request, reply, 403, 'FORBIDDEN', 'The county server opens its store itself (luukku serve).');

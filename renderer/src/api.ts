@@ -15,6 +15,7 @@
 import { createClient, type LuukkuApi } from '../../shared/client';
 import type { OperationName } from '../../shared/contract';
 import type { ErrorCode, ErrorPayload, Result } from '../../shared/errors';
+import { useServerVersion } from './state/serverVersion';
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
@@ -70,7 +71,12 @@ const overHttps: Transport = async (name, input) => {
       const response = await fetch(`/api/${name}`, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-luukku-request': '1', 'idempotency-key': key },
+        headers: {
+          'content-type': 'application/json',
+          'x-luukku-request': '1',
+          'idempotency-key': key,
+          'x-luukku-version': __LUUKKU_VERSION__,
+        },
         body,
       });
       return (await response.json()) as Result<unknown>;
@@ -118,6 +124,8 @@ async function call(name: OperationName, input: unknown): Promise<Result<unknown
   const result = await send(name, input);
   if (result.ok) prompted = false;
   else if (sessionEnded(result.error)) reportSessionEnded();
+  else if (result.error.key === 'clientOutdated')
+    useServerVersion.setState({ newer: String(result.error.params?.version ?? '') });
   return result;
 }
 

@@ -219,6 +219,24 @@ describe('the team on one county server', () => {
       expect(await seriousA11yViolations(l)).toEqual([]);
       await screenshot(l, 'server-lost-fi');
       await screenshot(r, 'server-lost-sv');
+
+      // The server comes back upgraded: the open pages are told to reload rather than answered.
+      const upgraded = await listen({ county, version: '0.2.0', port: Number(new URL(server.url).port) });
+      try {
+        await expect
+          .poll(() => l.getByRole('button', { name: 'Lataa sivu uudelleen' }).isVisible(), {
+            timeout: 15_000,
+          })
+          .toBe(true);
+        await expect
+          .poll(() => r.getByRole('button', { name: 'Ladda om sidan' }).isVisible(), { timeout: 15_000 })
+          .toBe(true);
+        expect(await seriousA11yViolations(l)).toEqual([]);
+        await screenshot(l, 'server-upgraded-fi');
+        await screenshot(r, 'server-upgraded-sv');
+      } finally {
+        await upgraded.close();
+      }
       for (const { page, errors } of Object.values(desks)) {
         expect(errors).toEqual([]);
         await page.context().close();

@@ -185,6 +185,22 @@ describe('the county server over HTTPS', () => {
     }
   });
 
+  it('tells a page built for another release to reload, and answers nothing else to it', async () => {
+    const { cookie } = await signIn('LEAD');
+    const before = await storeDigest(app.core.db);
+    const old = await api(
+      'cases.recordUrgency',
+      { id: 'x', urgent: true },
+      { cookie, headers: { 'x-luukku-version': '0.0.9' } },
+    );
+    expect(old.status).toBe(409);
+    expect(old.body.error).toMatchObject({ code: 'WRONG_STATE', key: 'clientOutdated', params: { version: 't' } });
+    expect(await storeDigest(app.core.db)).toBe(before);
+    // The same release (a build tag aside) is answered.
+    const same = await api('cases.queue', {}, { cookie, headers: { 'x-luukku-version': 't-e2e' } });
+    expect(same.body.ok).toBe(true);
+  });
+
   it('never lets the network open, create or restore the store', async () => {
     for (const operation of ['store.unlock', 'store.create', 'store.restoreLatest']) {
       const reply = await api(operation, { passphrase: 'anything at all here' });
