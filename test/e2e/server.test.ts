@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { County } from '../../main/app/county';
 import { listen } from '../../main/server/listen';
 import { SESSION_COOKIE } from '../../main/server/sessions';
@@ -79,6 +79,11 @@ describe('the team on one county server', () => {
   it('shows a counsellor’s registration to the lead and the lead’s reassignment to the regional worker within 2 s', async () => {
     const { county, server } = await serveDemo('team.db');
     let stopped = false;
+    // Everything the server writes to its log during the journey, read for client data at the end.
+    const logged: string[] = [];
+    const spies = (['log', 'info', 'warn', 'error'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...parts: unknown[]) => void logged.push(parts.join(' '))),
+    );
     try {
       const db = county.db;
       const userOf = (role: string) =>
@@ -241,7 +246,14 @@ describe('the team on one county server', () => {
         expect(errors).toEqual([]);
         await page.context().close();
       }
+      // The log names refusals and where they came from (the counsellor's refused move is there), never a
+      // child, a family's text or a session token.
+      for (const spy of spies) spy.mockRestore();
+      expect(logged.join('\n')).toContain('refused POST /api/cases.reassign');
+      for (const secret of ['Sisarus', 'Eetu', 'Elli', 'poissaoloista', 'Alueen työntekijälle', 'luukku_session='])
+        expect(logged.join('\n'), secret).not.toContain(secret);
     } finally {
+      for (const spy of spies) spy.mockRestore();
       if (!stopped) await server.close();
       await county.close();
     }
