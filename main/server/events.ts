@@ -140,11 +140,13 @@ async function stream(
   });
   const heartbeat = setInterval(() => {
     void stillLive().then(
-      (live) => (live ? raw.write(': still here\n\n') : end('SESSION_ENDED')),
+      (live) => open && (live ? raw.write(': still here\n\n') : end('SESSION_ENDED')),
       () => end(),
     );
   }, HEARTBEAT_MS);
   streams.set(end, token);
+  // A connection that breaks mid-write ends the stream; it must not take the server down with it.
+  raw.on('error', () => end());
   raw.on('close', () => {
     open = false;
     unwatch();

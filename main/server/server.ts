@@ -11,7 +11,6 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import { createHash } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
@@ -21,7 +20,7 @@ import { purgeIdempotencyKeys } from '../areas/session/idempotencyQueries';
 import { purgeServerSessions } from '../areas/session/serverSessionQueries';
 import { registerEvents } from './events';
 import { logRefusal, refuse, refused, REFUSALS_LOGGED } from './refusals';
-import { callAsSession, SESSION_COOKIE } from './sessions';
+import { callAsSession, hashToken, SESSION_COOKIE } from './sessions';
 
 export const BODY_LIMIT = 1024 * 1024;
 /** A client's key for one call (renderer/src/api.ts sends a random UUID), which a retry sends again. */
@@ -34,6 +33,8 @@ export const SIGN_INS_PER_MINUTE = 30;
 const SESSIONS_KEPT_MS = 90 * 24 * 3600_000;
 /** How long a call's answer is kept for its retry. */
 const IDEMPOTENCY_DAY_MS = 24 * 3600_000;
+/** The release of a version, without a build tag ("0.1.0-e2e" is release 0.1.0). */
+const release = (version: string) => version.split('-')[0];
 
 export interface ServerOptions {
   county: County;
@@ -109,7 +110,7 @@ export async function buildServer({
     timeWindow: 60_000,
     keyGenerator: (request: FastifyRequest) => {
       const token = request.cookies?.[SESSION_COOKIE];
-      return token ? `session:${createHash('sha256').update(token).digest('hex')}` : `address:${request.ip}`;
+      return token ? `session:${hashToken(token)}` : `address:${request.ip}`;
     },
   };
   const perAddress = { max: SIGN_INS_PER_MINUTE, timeWindow: 60_000, keyGenerator: (r: FastifyRequest) => r.ip };
@@ -121,7 +122,6 @@ export async function buildServer({
     if (origin !== undefined && origin !== ownOrigin(request))
       return refuse(request, reply, 403, 'FORBIDDEN', 'Requests from another site are refused.');
     // A page loaded before the server was upgraded speaks an older contract: it is told to reload, not answered.
-    const release = (v: string) => v.split('-')[0];
     const pageVersion = request.headers['x-luukku-version'];
     if (typeof pageVersion === 'string' && release(pageVersion) !== release(version))
       return reply.code(409).send({
