@@ -17,6 +17,15 @@ import { County, type CountyOptions, type NewLead } from './county';
 import { Session } from './session';
 
 export type CoreOptions = CountyOptions;
+
+/** A call whose idempotency key another call (its first try) has claimed, with no answer kept yet. */
+export const alreadyReceived = () =>
+  new LuukkuError(
+    'CONFLICT',
+    'This request was already received and is being saved. Nothing was saved twice: reload to see it.',
+    undefined,
+    'alreadyReceived',
+  );
 export type { NewLead } from './county';
 
 export class Core extends EventEmitter<{ language: [Language] }> {
@@ -88,12 +97,7 @@ export class Core extends EventEmitter<{ language: [Language] }> {
     const { keyHash, userId, operation } = once;
     const at = this.now().toISOString();
     if (!(await claimIdempotencyKey(trx, { key_hash: keyHash, user_id: userId, operation, created_at: at })))
-      throw new LuukkuError(
-        'CONFLICT',
-        'This request was already received and is being saved. Nothing was saved twice: reload to see it.',
-        undefined,
-        'alreadyReceived',
-      );
+      throw alreadyReceived();
     once.claimed = true;
   };
   audit(entry: AuditEntry): Promise<void> {

@@ -6,7 +6,8 @@
  * activity, a new session after a sign-in (never the old token again: no session fixation), or its end.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { Core } from '../app/core';
+import { alreadyReceived, Core } from '../app/core';
+import { Session } from '../app/session';
 import type { County } from '../app/county';
 import {
   endServerSession,
@@ -15,7 +16,7 @@ import {
   touchServerSession,
 } from '../areas/session/serverSessionQueries';
 import { findIdempotencyKey, saveIdempotentResult } from '../areas/session/idempotencyQueries';
-import { dispatch } from '../ipc/dispatcher';
+import { dispatch, toPayload } from '../ipc/dispatcher';
 import type { Result } from '../../shared/errors';
 import type { UserRow } from '../store/schema';
 
@@ -41,14 +42,7 @@ function answerOfRetry(prior: { operation: string; result: string | null }, oper
       error: { code: 'INVALID_INPUT', message: 'This idempotency key was used for another request.' },
     };
   if (prior.result) return JSON.parse(prior.result) as Result<unknown>;
-  return {
-    ok: false,
-    error: {
-      code: 'CONFLICT',
-      message: 'This request was already received and is being saved. Nothing was saved twice: reload to see it.',
-      key: 'alreadyReceived',
-    },
-  };
+  return { ok: false, error: toPayload(alreadyReceived()) };
 }
 
 /**
@@ -117,8 +111,11 @@ export async function callAsSession(
  */
 export async function liveAccount(county: County, token: string | undefined): Promise<UserRow | null> {
   if (!token || !county.openStore) return null;
-  const found = await findLiveServerSession(county.db, hashToken(token));
+  const hash = hashToken(token);
+  const found = await findLiveServerSession(county.db, hash);
   if (!found?.user.active) return null;
-  const idleMs = county.now().getTime() - Date.parse(found.session.last_activity);
-  return idleMs > county.idleLockMinutes * 60_000 ? null : found.user;
+  // The idle rule is the session's own (Session.user), taken up without counting as activity.
+  const session = new Session(county);
+  session.resume(found.user, Date.parse(found.session.last_activity), hash);
+  return session.user ? found.user : null;
 }
