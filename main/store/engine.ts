@@ -50,7 +50,8 @@ export function caseTextMatches(db: Db, text: string): RawBuilder<boolean> {
     UNION SELECT id FROM cases WHERE external_id = ${text}
     UNION SELECT id FROM cases WHERE id = ${text})`;
   }
-  const query = words.map((w) => `${w.replace(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
+  // Every prefix of a name word is a lexeme of its own (migration 16), so a typed start matches whole.
+  const query = words.map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).join(' & ');
   const byName = words.length ? sql`c.name_search @@ to_tsquery('simple', ${query})` : never;
   return sql<boolean>`(${byName} OR c.child_hetu = ${hetu} OR c.external_id = ${text} OR c.id = ${text})`;
 }

@@ -351,6 +351,25 @@ describe('intake and triage', () => {
     expect(typed.rows.map((r) => r.id)).toContain(someone.id);
   });
 
+  it('finds a child by the typed start of each name, folded alike (case, å ä ö, hyphens), never by a middle', async () => {
+    await app.signInAs('ADVICE');
+    const children = [
+      { firstName: 'Anna-Liisa', lastName: 'Äijälä', birthDate: '2016-02-03', hetu: '' },
+      { firstName: 'Örjan', lastName: 'Åström', birthDate: '2017-04-05', hetu: '' },
+    ];
+    const [annaLiisa, orjan] = unwrap(await app.api.cases.register({ ...notification, children })).caseIds;
+    await app.signInAs('LEAD');
+    const found = async (text: string) =>
+      unwrap(await app.api.cases.queue({ view: 'OPEN', text, limit: 500 })).rows.map((r) => r.id);
+    for (const text of ['aij', 'ÄIJÄLÄ', 'liisa', 'anna-l', 'ann äij', 'a ä'])
+      expect(await found(text), text).toContain(annaLiisa);
+    for (const text of ['ast', 'Åström Ö', 'orj', 'örjan åström']) expect(await found(text), text).toContain(orjan);
+    // A middle or an end of a name is not its start; every word must match.
+    for (const text of ['jala', 'strom', 'aij orj', 'äijäläx'])
+      expect(await found(text), text).not.toContain(annaLiisa);
+    expect(await found('strom')).not.toContain(orjan);
+  });
+
   it('counts a text search from its matches: the tabs agree with the rows it lists', async () => {
     await app.signInAs('LEAD');
     const closed = unwrap(await app.api.cases.queue({ view: 'CLOSED', limit: 500 }));
