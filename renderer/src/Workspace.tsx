@@ -8,6 +8,7 @@ import { MANAGERS, type Role } from '../../shared/roles';
 import { useApp, type View } from './state/appStore';
 import { resetQueue } from './areas/cases/queueStore';
 import { resetReference } from './state/referenceStore';
+import { resetRegisterDraft } from './areas/cases/registerDraft';
 import { AdviceLogView } from './areas/advice/AdviceLogView';
 import { AssessmentWeeksView } from './areas/roster/AssessmentWeeksView';
 import { CalendarView } from './areas/roster/CalendarView';
@@ -61,6 +62,7 @@ export function Workspace() {
     () => () => {
       resetQueue();
       resetReference();
+      resetRegisterDraft();
     },
     [],
   );

@@ -119,6 +119,7 @@ describe('the team on one county server', () => {
       // The counsellor takes a phone notification about two siblings.
       const c = desks.counsellor.page;
       await c.keyboard.press('Alt+N');
+      await c.getByLabel('Kanava').selectOption({ label: 'Puhelin' });
       await c.getByLabel('Etunimi').first().fill('Eetu');
       await c.getByLabel('Sukunimi').first().fill('Sisarus');
       await c.getByRole('button', { name: 'Lisää sisarus' }).click();

@@ -8,6 +8,9 @@ interface SelectFieldProps<T extends string> {
   /** A first option with an empty value: a prompt ("choose…") or "all" for a filter. */
   empty?: { label: string; selectable: boolean };
   required?: boolean;
+  autoFocus?: boolean;
+  /** What is wrong with the choice, announced with the field (as Field does). */
+  error?: string | null;
 }
 
 /** A labelled select: the one way the app asks to choose from a list. */
@@ -18,12 +21,23 @@ export function SelectField<T extends string>({
   options,
   empty,
   required,
+  autoFocus,
+  error,
 }: SelectFieldProps<T>) {
   const id = useId();
+  const errorId = error ? `${id}-error` : undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)} required={required}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value as T)}
+        required={required}
+        autoFocus={autoFocus}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={errorId}
+      >
         {empty && (
           <option value="" disabled={!empty.selectable}>
             {empty.label}
@@ -35,6 +49,11 @@ export function SelectField<T extends string>({
           </option>
         ))}
       </select>
+      {error && (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

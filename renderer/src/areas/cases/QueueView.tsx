@@ -12,10 +12,12 @@ import { QueueTable } from './queue/QueueTable';
 import { ReassignDialog } from '../team/ReassignDialog';
 import { useReference } from '../../state/referenceStore';
 import { useLive } from '../../state/liveUpdates';
+import { useRegisterDraft } from './registerDraft';
 
 /** The main screen: saved views with counts, filters, the virtualized queue and the detail pane. */
 export function QueueView() {
   const { t, i18n } = useTranslation();
+  const hasDraft = useRegisterDraft((s) => s.draft !== null);
   const setView = useApp((s) => s.setView);
   const role = useApp((s) => s.status?.user?.role);
   const { query, result, loading, setQuery, load, marked, clearMarks, casesChanged } = useQueue();
@@ -87,7 +89,7 @@ export function QueueView() {
               {t('import.button')}
             </button>
             <button type="button" className="primary" onClick={() => setView('register')} aria-keyshortcuts="Alt+N">
-              {t('queue.register')}
+              {hasDraft ? t('queue.continueDraft') : t('queue.register')}
             </button>
           </div>
         </div>

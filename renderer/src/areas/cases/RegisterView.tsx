@@ -1,80 +1,79 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_TYPES, CHANNELS, REPORTER_CATEGORIES, type CaseType } from '../../../../shared/caseTypes';
 import { checkHetu } from '../../../../shared/hetu';
 import { helsinkiDate } from '../../../../shared/dates';
+import { ConfirmBar } from '../../components/ConfirmBar';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
-import { formatDate, helsinkiNowForInput } from '../../format';
+import { formatDate } from '../../format';
 import { useApp } from '../../state/appStore';
 import { useQueue } from './queueStore';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { Guardian } from '../../../../shared/contract/cases';
 import { useReference } from '../../state/referenceStore';
 import { api } from '../../api';
+import {
+  emptyChild,
+  emptyForm,
+  hasInput,
+  keepDraft,
+  resetRegisterDraft,
+  useRegisterDraft,
+  type ChildDraft,
+  type RegisterForm,
+} from './registerDraft';
+import { ExistingCases, useExistingCases } from './ExistingCases';
 
-type Child = { firstName: string; lastName: string; hetu: string; birthDate: string; expectedBirthDate: string };
-type Existing = {
-  id: string;
-  type: CaseType;
-  status: string;
-  receivedDate: string;
-  childName: string | null;
-  matchedBy: string;
+/** The birth date an identity code gives, or null while it is incomplete or invalid. */
+const birthDateOf = (hetu: string) => {
+  const check = hetu.length === 11 ? checkHetu(hetu, helsinkiDate(new Date())) : null;
+  return check?.ok ? check.birthDate : null;
 };
-const emptyChild: Child = { firstName: '', lastName: '', hetu: '', birthDate: '', expectedBirthDate: '' };
 
-/** Registering a notification in seconds: every field in tab order, Enter saves, siblings in one go. */
+/**
+ * Registering a notification as it is told on the phone (issue 21 item 4): focus starts at the channel,
+ * nothing is chosen for the user, every field in tab order, a new sibling or guardian row takes the focus,
+ * the birth date comes from the identity code, Ctrl+Enter saves, and each child is checked against
+ * earlier cases. Leaving the form keeps what was typed (registerDraft.ts).
+ */
 export function RegisterView() {
   const { t, i18n } = useTranslation();
   const setView = useApp((s) => s.setView);
   const showCreated = useQueue((s) => s.showCreated);
-  const [type, setType] = useState<CaseType>('LSL25');
-  const [channel, setChannel] = useState('OMAPALVELU');
-  const [receivedAt, setReceivedAt] = useState(helsinkiNowForInput());
-  const [reporterCategory, setReporterCategory] = useState('SCHOOL');
-  const [reporterContact, setReporterContact] = useState('');
-  const [municipalityId, setMunicipalityId] = useState('');
-  const [summary, setSummary] = useState('');
-  const [children, setChildren] = useState<Child[]>([{ ...emptyChild }]);
-  const [guardians, setGuardians] = useState<Guardian[]>([]);
   const { municipalities } = useReference();
-  const [existing, setExisting] = useState<Existing[]>([]);
-  const [existingElsewhere, setExistingElsewhere] = useState(false);
-  const [linkTo, setLinkTo] = useState<string | null>(null);
+  const [form, setForm] = useState<RegisterForm>(() => useRegisterDraft.getState().draft ?? emptyForm());
+  const [restored] = useState(() => useRegisterDraft.getState().draft !== null);
+  const [attempted, setAttempted] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [focusRow, setFocusRow] = useState<string | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
-  const unborn = type === 'LSL25C';
+  const formRef = useRef<HTMLFormElement>(null);
+  const existing = useExistingCases(form.children);
+  const unborn = form.type === 'LSL25C';
 
-  // Duplicate detection on the first child: by identity code, or by name and birth date.
-  const first = children[0]!;
+  // What is on the form is kept as it is typed, so leaving the form loses nothing; saving or discarding
+  // ends it, and so does signing out (Workspace), which a keep on unmount would outlive.
+  const finished = useRef(false);
   useEffect(() => {
-    const byHetu = checkHetu(first.hetu).ok;
-    const byName = first.firstName && first.lastName && first.birthDate;
-    if (!byHetu && !byName) {
-      setExisting([]);
-      setExistingElsewhere(false);
-      return;
-    }
-    const timer = window.setTimeout(() => {
-      void api.cases
-        .findExisting(
-          byHetu
-            ? { hetu: first.hetu }
-            : { firstName: first.firstName, lastName: first.lastName, birthDate: first.birthDate },
-        )
-        .then((r) => {
-          if (!r.ok) return;
-          setExisting(r.value.cases);
-          setExistingElsewhere(r.value.outsideScope);
-        });
-    }, 300);
-    return () => window.clearTimeout(timer);
-  }, [first.hetu, first.firstName, first.lastName, first.birthDate]);
+    if (!finished.current) keepDraft(form);
+  }, [form]);
 
-  const updateChild = (i: number, patch: Partial<Child>) =>
-    setChildren(children.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  // A row just added takes the focus at its first field.
+  useEffect(() => {
+    if (!focusRow) return;
+    formRef.current?.querySelector<HTMLElement>(`[data-row="${focusRow}"] :is(input, select)`)?.focus();
+    setFocusRow(null);
+  }, [focusRow]);
+
+  const patch = (p: Partial<RegisterForm>) => setForm((f) => ({ ...f, ...p }));
+  const updateChild = (i: number, p: Partial<ChildDraft>) =>
+    patch({ children: form.children.map((c, j) => (j === i ? { ...c, ...p } : c)) });
+  const updateGuardian = (i: number, p: Partial<Guardian>) =>
+    patch({ guardians: form.guardians.map((g, j) => (j === i ? { ...g, ...p } : g)) });
+  const required = (value: string) => (attempted && !value.trim() ? t('common.required') : null);
   // Says why: the format, an impossible or future date, the individual number or the check character.
   const hetuError = (hetu: string) => {
     const check = hetu.length >= 11 ? checkHetu(hetu, helsinkiDate(new Date())) : null;
@@ -85,135 +84,199 @@ export function RegisterView() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    setAttempted(true);
+    // The app's own words for what is missing, at the first such field (not the browser's bubbles).
+    if (!formRef.current?.checkValidity()) {
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], :invalid')?.focus(),
+      );
+      return;
+    }
     setBusy(true);
     setError(null);
     const result = await api.cases.register({
-      type,
-      channel: channel as (typeof CHANNELS)[number],
-      receivedAt,
-      reporterCategory: reporterCategory as (typeof REPORTER_CATEGORIES)[number],
-      reporterContact,
-      municipalityId,
-      summary,
-      children: children.map((c) =>
-        unborn ? { expectedBirthDate: c.expectedBirthDate } : { ...c, expectedBirthDate: '' },
+      type: form.type,
+      channel: form.channel as (typeof CHANNELS)[number],
+      receivedAt: form.receivedAt,
+      reporterCategory: form.reporterCategory as (typeof REPORTER_CATEGORIES)[number],
+      reporterContact: form.reporterContact,
+      municipalityId: form.municipalityId,
+      summary: form.summary,
+      children: form.children.map((c) =>
+        unborn
+          ? { expectedBirthDate: c.expectedBirthDate }
+          : { ...c, birthDate: birthDateOf(c.hetu) ?? c.birthDate, expectedBirthDate: '' },
       ),
-      guardians,
-      ...(linkTo ? { linkToCaseId: linkTo } : {}),
+      guardians: form.guardians,
+      ...(form.linkTo ? { linkToCaseId: form.linkTo } : {}),
     });
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
       return;
     }
+    finished.current = true;
+    resetRegisterDraft();
     setView('queue');
     await showCreated(result.value, t('register.saved', { count: result.value.caseIds.length }));
   };
 
+  const leave = () => {
+    finished.current = true;
+    resetRegisterDraft();
+    setView('queue');
+  };
+
+  // Ctrl+Enter saves from any field, the summary's text area included.
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      e.currentTarget.requestSubmit();
+    }
+  };
+
   return (
-    <form className="register-form" onSubmit={submit} aria-busy={busy}>
+    <form
+      ref={formRef}
+      className="register-form"
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      noValidate
+      aria-busy={busy}
+      aria-keyshortcuts="Control+Enter"
+    >
       <p className="muted">{t('register.intro')}</p>
+      {restored && (
+        <p className="banner banner-info" role="status">
+          {t('register.draftRestored')}
+        </p>
+      )}
       <div className="form-grid">
         <SelectField
           required
-          label={t('register.type')}
-          value={type}
-          onChange={(v) => setType(v as CaseType)}
-          options={CASE_TYPES.map((c) => [c, t(`caseTypes.${c}`)])}
+          autoFocus
+          label={t('register.channel')}
+          value={form.channel}
+          onChange={(channel) => patch({ channel })}
+          empty={{ label: t('register.chooseChannel'), selectable: false }}
+          options={CHANNELS.map((c) => [c, t(`channels.${c}`)])}
+          error={required(form.channel)}
         />
         <SelectField
           required
-          label={t('register.channel')}
-          value={channel}
-          onChange={setChannel}
-          options={CHANNELS.map((c) => [c, t(`channels.${c}`)])}
+          label={t('register.type')}
+          value={form.type}
+          onChange={(type) => patch({ type: type as CaseType })}
+          options={CASE_TYPES.map((c) => [c, t(`caseTypes.${c}`)])}
         />
         <Field
           label={t('register.receivedAt')}
           type="datetime-local"
-          value={receivedAt}
-          onChange={(e) => setReceivedAt(e.target.value)}
+          value={form.receivedAt}
+          onChange={(e) => patch({ receivedAt: e.target.value })}
           hint={t('register.receivedHint')}
+          error={required(form.receivedAt)}
           required
         />
         <SelectField
           required
           label={t('register.reporter')}
-          value={reporterCategory}
-          onChange={setReporterCategory}
+          value={form.reporterCategory}
+          onChange={(reporterCategory) => patch({ reporterCategory })}
+          empty={{ label: t('register.chooseReporter'), selectable: false }}
           options={REPORTER_CATEGORIES.map((c) => [c, t(`reporters.${c}`)])}
+          error={required(form.reporterCategory)}
         />
         <Field
           label={t('register.contact')}
-          value={reporterContact}
-          onChange={(e) => setReporterContact(e.target.value)}
+          value={form.reporterContact}
+          onChange={(e) => patch({ reporterContact: e.target.value })}
         />
         <SelectField
           required
           label={t('register.municipality')}
-          value={municipalityId}
-          onChange={setMunicipalityId}
-          options={[
-            ['', t('register.chooseMunicipality')],
-            ...municipalities.map((m): [string, string] => [m.id, i18n.language === 'sv' ? m.nameSv : m.nameFi]),
-          ]}
+          value={form.municipalityId}
+          onChange={(municipalityId) => patch({ municipalityId })}
+          empty={{ label: t('register.chooseMunicipality'), selectable: false }}
+          options={municipalities.map((m): [string, string] => [m.id, i18n.language === 'sv' ? m.nameSv : m.nameFi])}
+          error={required(form.municipalityId)}
         />
       </div>
       <fieldset>
         <legend>{t('register.children')}</legend>
         {unborn && <p className="muted">{t('register.unbornNote')}</p>}
-        {children.map((child, i) => (
-          <fieldset key={i} className="child">
-            <legend>{t('register.child', { n: i + 1 })}</legend>
-            {unborn ? (
-              <Field
-                label={t('detail.expectedBirth')}
-                type="date"
-                value={child.expectedBirthDate}
-                onChange={(e) => updateChild(i, { expectedBirthDate: e.target.value })}
-              />
-            ) : (
-              <div className="form-grid">
+        {form.children.map((child, i) => {
+          const derived = birthDateOf(child.hetu);
+          return (
+            <fieldset key={i} className="child" data-row={`child-${i}`}>
+              <legend>{t('register.child', { n: i + 1 })}</legend>
+              {unborn ? (
                 <Field
-                  label={t('detail.firstName')}
-                  value={child.firstName}
-                  onChange={(e) => updateChild(i, { firstName: e.target.value })}
-                  required
-                  autoFocus={i === 0}
-                />
-                <Field
-                  label={t('detail.lastName')}
-                  value={child.lastName}
-                  onChange={(e) => updateChild(i, { lastName: e.target.value })}
-                  required
-                />
-                <Field
-                  label={t('detail.hetu')}
-                  value={child.hetu}
-                  onChange={(e) => updateChild(i, { hetu: e.target.value.toUpperCase() })}
-                  hint={t('register.hetuHint')}
-                  error={hetuError(child.hetu)}
-                  maxLength={11}
-                />
-                <Field
-                  label={t('detail.birthDate')}
+                  label={t('detail.expectedBirth')}
                   type="date"
-                  value={child.birthDate}
-                  onChange={(e) => updateChild(i, { birthDate: e.target.value })}
+                  value={child.expectedBirthDate}
+                  onChange={(e) => updateChild(i, { expectedBirthDate: e.target.value })}
+                  error={required(child.expectedBirthDate)}
+                  required
                 />
-              </div>
-            )}
-            {children.length > 1 && (
-              <button type="button" onClick={() => setChildren(children.filter((_, j) => j !== i))}>
-                {t('register.removeChild', { n: i + 1 })}
-              </button>
-            )}
-          </fieldset>
-        ))}
-        {children.length < 8 && (
+              ) : (
+                <div className="form-grid">
+                  <Field
+                    label={t('detail.firstName')}
+                    value={child.firstName}
+                    onChange={(e) => updateChild(i, { firstName: e.target.value })}
+                    error={required(child.firstName)}
+                    required
+                  />
+                  <Field
+                    label={t('detail.lastName')}
+                    value={child.lastName}
+                    onChange={(e) => updateChild(i, { lastName: e.target.value })}
+                    error={required(child.lastName)}
+                    required
+                  />
+                  <Field
+                    label={t('detail.hetu')}
+                    value={child.hetu}
+                    onChange={(e) => updateChild(i, { hetu: e.target.value.toUpperCase() })}
+                    hint={t('register.hetuHint')}
+                    error={hetuError(child.hetu)}
+                    maxLength={11}
+                  />
+                  {derived ? (
+                    // Read from the identity code: nothing to type, no tab stop.
+                    <div className="field">
+                      <span className="field-label">{t('detail.birthDate')}</span>
+                      <output>{t('register.birthDateFromHetu', { date: formatDate(derived, i18n.language) })}</output>
+                    </div>
+                  ) : (
+                    <Field
+                      label={t('detail.birthDate')}
+                      type="date"
+                      value={child.birthDate}
+                      onChange={(e) => updateChild(i, { birthDate: e.target.value })}
+                    />
+                  )}
+                </div>
+              )}
+              {form.children.length > 1 && (
+                <button
+                  type="button"
+                  onClick={() => patch({ children: form.children.filter((_, j) => j !== i) })}
+                >
+                  {t('register.removeChild', { n: i + 1 })}
+                </button>
+              )}
+            </fieldset>
+          );
+        })}
+        {form.children.length < 8 && (
           <button
             type="button"
-            onClick={() => setChildren([...children, { ...emptyChild, lastName: children[0]!.lastName }])}
+            onClick={() => {
+              patch({ children: [...form.children, { ...emptyChild, lastName: form.children[0]!.lastName }] });
+              setFocusRow(`child-${form.children.length}`);
+            }}
           >
             {t('register.addSibling')}
           </button>
@@ -221,83 +284,82 @@ export function RegisterView() {
       </fieldset>
       <fieldset>
         <legend>{t('register.guardians')}</legend>
-        {guardians.map((g, i) => (
-          <fieldset key={i} className="child">
+        {form.guardians.map((g, i) => (
+          <fieldset key={i} className="child" data-row={`guardian-${i}`}>
             <legend>{t('register.guardian', { n: i + 1 })}</legend>
             <div className="form-grid">
               <Field
                 label={t('register.guardianName')}
                 value={g.name}
-                onChange={(e) => setGuardians(guardians.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+                onChange={(e) => updateGuardian(i, { name: e.target.value })}
+                error={required(g.name)}
                 required
               />
               <Field
                 label={t('register.guardianPhone')}
                 type="tel"
                 value={g.phone}
-                onChange={(e) => setGuardians(guardians.map((x, j) => (j === i ? { ...x, phone: e.target.value } : x)))}
+                onChange={(e) => updateGuardian(i, { phone: e.target.value })}
               />
               <SelectField
                 label={t('register.guardianLanguage')}
                 value={g.language}
-                onChange={(language) => setGuardians(guardians.map((x, j) => (j === i ? { ...x, language } : x)))}
+                onChange={(language) => updateGuardian(i, { language })}
                 options={(['fi', 'sv', 'other'] as const).map((l) => [l, t(`advice.languages.${l}`)] as const)}
               />
             </div>
-            <button type="button" onClick={() => setGuardians(guardians.filter((_, j) => j !== i))}>
+            <button type="button" onClick={() => patch({ guardians: form.guardians.filter((_, j) => j !== i) })}>
               {t('register.removeGuardian', { n: i + 1 })}
             </button>
           </fieldset>
         ))}
-        {guardians.length < 4 && (
+        {form.guardians.length < 4 && (
           <button
             type="button"
-            onClick={() =>
-              setGuardians([...guardians, { name: '', phone: '', language: i18n.language === 'sv' ? 'sv' : 'fi' }])
-            }
+            onClick={() => {
+              const language = i18n.language === 'sv' ? 'sv' : 'fi';
+              patch({ guardians: [...form.guardians, { name: '', phone: '', language }] });
+              setFocusRow(`guardian-${form.guardians.length}`);
+            }}
           >
             {t('register.addGuardian')}
           </button>
         )}
       </fieldset>
-      {existing.length > 0 && (
-        <section className="banner banner-info" aria-live="polite">
-          <p>{t('register.existing')}</p>
-          <ul className="existing">
-            {existing.map((c) => (
-              <li key={c.id}>
-                {c.childName} · {t(`caseTypes.${c.type}`)} · {formatDate(c.receivedDate, i18n.language)} ·{' '}
-                {t(`statuses.${c.status}`)}{' '}
-                <button
-                  type="button"
-                  aria-pressed={linkTo === c.id}
-                  onClick={() => setLinkTo(linkTo === c.id ? null : c.id)}
-                >
-                  {t('register.linkTo')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {existingElsewhere && (
-        <p className="banner banner-info" role="status">
-          {t('register.existingElsewhere')}
-        </p>
-      )}
+      <ExistingCases
+        found={existing}
+        childrenNames={form.children.map((c) => `${c.firstName} ${c.lastName}`.trim())}
+        linkTo={form.linkTo}
+        onLink={(linkTo) => patch({ linkTo })}
+      />
       <div className="field">
         <label htmlFor="reg-summary">{t('register.summary')}</label>
-        <textarea id="reg-summary" rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} />
+        <textarea
+          id="reg-summary"
+          rows={4}
+          value={form.summary}
+          onChange={(e) => patch({ summary: e.target.value })}
+        />
       </div>
       <ErrorBanner error={error} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('register.submit')}
-        </button>
-        <button type="button" onClick={() => setView('queue')}>
-          {t('register.cancel')}
-        </button>
-      </div>
+      {confirmDiscard ? (
+        <ConfirmBar
+          question={t('register.discardQuestion')}
+          confirmLabel={t('register.discard')}
+          onConfirm={leave}
+          onCancel={() => setConfirmDiscard(false)}
+        />
+      ) : (
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={busy} aria-keyshortcuts="Control+Enter">
+            {t('register.submit')}
+          </button>
+          <span className="hint">{t('register.saveHint')}</span>
+          <button type="button" onClick={() => (hasInput(form) ? setConfirmDiscard(true) : leave())}>
+            {hasInput(form) ? t('register.discard') : t('register.cancel')}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkHetu } from '../../../../shared/hetu';
+import type { CaseType } from '../../../../shared/caseTypes';
+import { formatDate } from '../../format';
+import { api } from '../../api';
+import type { ChildDraft } from './registerDraft';
+
+type Existing = { id: string; type: CaseType; status: string; receivedDate: string; childName: string | null };
+/** What the store holds for one child of the form: its earlier cases, and whether some are outside the caller's scope. */
+export type ExistingFor = { child: number; cases: Existing[]; outsideScope: boolean };
+
+/** How a child is looked up: by a valid identity code, else by name and birth date, else not yet. */
+function lookupOf(c: ChildDraft) {
+  if (checkHetu(c.hetu).ok) return { hetu: c.hetu };
+  if (c.firstName && c.lastName && c.birthDate)
+    return { firstName: c.firstName, lastName: c.lastName, birthDate: c.birthDate };
+  return null;
+}
+
+/** Every child of the form checked against earlier cases (not only the first), 300 ms after typing stops. */
+export function useExistingCases(children: ChildDraft[]): ExistingFor[] {
+  const [found, setFound] = useState<ExistingFor[]>([]);
+  const lookups = children.map(lookupOf);
+  const key = JSON.stringify(lookups);
+  useEffect(() => {
+    let current = true;
+    const timer = window.setTimeout(() => {
+      void Promise.all(lookups.map((l) => (l ? api.cases.findExisting(l) : null))).then((results) => {
+        if (!current) return;
+        setFound(
+          results.flatMap((r, child) =>
+            r?.ok && (r.value.cases.length > 0 || r.value.outsideScope)
+              ? [{ child, cases: r.value.cases, outsideScope: r.value.outsideScope }]
+              : [],
+          ),
+        );
+      });
+    }, 300);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+    // The lookups are compared by their text: a new array of the same lookups is no change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return found;
+}
+
+/** The earlier cases of each child, each with the choice to link the notification to it. */
+export function ExistingCases({
+  found,
+  childrenNames,
+  linkTo,
+  onLink,
+}: {
+  found: ExistingFor[];
+  childrenNames: string[];
+  linkTo: string | null;
+  onLink: (id: string | null) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  if (found.length === 0) return null;
+  return (
+    <section className="banner banner-info" aria-live="polite">
+      {found.map(({ child, cases, outsideScope }) => {
+        const name = childrenNames[child] || t('register.child', { n: child + 1 });
+        return (
+          <div key={child}>
+            <p>{cases.length > 0 ? t('register.existingFor', { name }) : name}</p>
+            {cases.length > 0 && (
+              <ul className="existing">
+                {cases.map((c) => (
+                  <li key={c.id}>
+                    {c.childName} · {t(`caseTypes.${c.type}`)} · {formatDate(c.receivedDate, i18n.language)} ·{' '}
+                    {t(`statuses.${c.status}`)}{' '}
+                    <button
+                      type="button"
+                      aria-pressed={linkTo === c.id}
+                      onClick={() => onLink(linkTo === c.id ? null : c.id)}
+                    >
+                      {t('register.linkTo')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {outsideScope && <p role="status">{t('register.existingElsewhere')}</p>}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
