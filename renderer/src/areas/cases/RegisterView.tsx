@@ -260,10 +260,7 @@ export function RegisterView() {
                 </div>
               )}
               {form.children.length > 1 && (
-                <button
-                  type="button"
-                  onClick={() => patch({ children: form.children.filter((_, j) => j !== i) })}
-                >
+                <button type="button" onClick={() => patch({ children: form.children.filter((_, j) => j !== i) })}>
                   {t('register.removeChild', { n: i + 1 })}
                 </button>
               )}
@@ -334,12 +331,7 @@ export function RegisterView() {
       />
       <div className="field">
         <label htmlFor="reg-summary">{t('register.summary')}</label>
-        <textarea
-          id="reg-summary"
-          rows={4}
-          value={form.summary}
-          onChange={(e) => patch({ summary: e.target.value })}
-        />
+        <textarea id="reg-summary" rows={4} value={form.summary} onChange={(e) => patch({ summary: e.target.value })} />
       </div>
       <ErrorBanner error={error} />
       {confirmDiscard ? (

@@ -8,7 +8,13 @@ import type { CaseType } from '../../../../shared/caseTypes';
 import type { Guardian } from '../../../../shared/contract/cases';
 import { helsinkiNowForInput } from '../../format';
 
-export type ChildDraft = { firstName: string; lastName: string; hetu: string; birthDate: string; expectedBirthDate: string };
+export type ChildDraft = {
+  firstName: string;
+  lastName: string;
+  hetu: string;
+  birthDate: string;
+  expectedBirthDate: string;
+};
 
 export interface RegisterForm {
   type: CaseType;
