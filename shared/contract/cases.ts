@@ -147,6 +147,8 @@ export const caseDetailSchema = queueRowSchema.extend({
   assignedTeam: z.string().nullable(),
   /** The assignee of the open or earlier case this notification was linked to: the likely designated worker. */
   linkedAssigneeUserId: z.string().nullable(),
+  /** How many other children's cases came with the same notification (listed by `cases.siblings`). */
+  siblingCount: z.number().int(),
   guidedTo: z.array(z.object({ id: z.string(), name: z.string() })),
   letters: z.array(letterSummarySchema),
   events: z.array(
@@ -377,6 +379,13 @@ export const casesOperations = {
     output: caseDetailSchema,
     access: CLIENT_ROLES,
     purpose: 'case detail',
+  }),
+  'cases.siblings': op({
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    /** The siblings' cases the caller may see; of the others only that there are some. */
+    output: z.object({ cases: z.array(queueRowSchema), outsideScope: z.boolean() }),
+    access: CLIENT_ROLES,
+    purpose: 'siblings in the same notification',
   }),
   'cases.register': op({
     input: registerInputSchema,

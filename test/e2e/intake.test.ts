@@ -229,6 +229,14 @@ describe('intake and triage in the app', () => {
       },
     ]);
     expect(keys).toBeLessThan(200);
+    // The first child's case is open, with its sibling's case one click away.
+    const pane = page.getByRole('complementary');
+    await expect.poll(() => pane.getByRole('heading', { name: tr('sv', 'detail.siblings') }).isVisible()).toBe(true);
+    await pane.getByRole('button', { name: 'Eino Virtanen' }).click();
+    await expect.poll(() => pane.getByRole('heading', { level: 2 }).textContent()).toBe('Eino Virtanen');
+    await expect.poll(() => pane.getByRole('button', { name: 'Ella Virtanen' }).isVisible()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '25-siblings-sv-1024');
     // Saved, the draft is gone: registering again starts empty.
     await page.keyboard.press('Alt+N');
     await expect.poll(focused).toBe(tr('sv', 'register.channel'));

@@ -86,8 +86,11 @@ export async function prepareCases(ctx: SampleContext, assigneeId: string): Prom
     .execute();
 }
 
-/** A case of one of `statuses` that the signed-in user may see (the admin, who sees none: any such case). */
-export async function caseInScope(ctx: SampleContext, statuses: CaseStatus[]): Promise<string> {
+/**
+ * A case of one of `statuses` that the signed-in user may see (the admin, who sees none: any such case);
+ * with `lastName`, one of that family (prepareCases registers the Matriisi siblings in one notification).
+ */
+export async function caseInScope(ctx: SampleContext, statuses: CaseStatus[], lastName?: string): Promise<string> {
   const viewer = await caseViewer(ctx.core);
   const filter = viewer.role === 'ADMIN' ? null : caseScopeFilter(viewer);
   let q = db(ctx)
@@ -96,6 +99,7 @@ export async function caseInScope(ctx: SampleContext, statuses: CaseStatus[]): P
     .where('c.status', 'in', statuses)
     .orderBy('c.received_at', 'desc');
   if (filter) q = q.where(filter);
+  if (lastName) q = q.where('c.child_last_name', '=', lastName);
   const row =
     (await q.executeTakeFirst()) ?? (await db(ctx).selectFrom('cases').select('id').executeTakeFirstOrThrow());
   return row.id;
@@ -289,6 +293,7 @@ export const samples: Samples = {
   'roster.ics': () => ({ ...MONTH, language: 'fi' }),
   'cases.queue': () => ({}),
   'cases.get': async (ctx) => ({ id: await caseInScope(ctx, ['NEW', 'TRIAGE', 'ASSESSMENT']) }),
+  'cases.siblings': async (ctx) => ({ id: await caseInScope(ctx, ['NEW', 'TRIAGE', 'ASSESSMENT'], 'Matriisi') }),
   'cases.register': async (ctx) =>
     phoneNotification((await db(ctx).selectFrom('municipalities').select('id').executeTakeFirstOrThrow()).id, [
       { firstName: 'Testi', lastName: 'Lapsi', birthDate: '2015-05-05' },

@@ -188,6 +188,7 @@ export async function readCaseDetail(core: Context, trx: Db, viewer: CaseViewer,
     guardians: JSON.parse(r.guardians ?? '[]') as Guardian[],
     assignedTeam: r.assigned_team,
     linkedAssigneeUserId: r.linked_assignee_user_id,
+    siblingCount: Number(r.sibling_count ?? 0),
     guidedTo: found.guidedTo,
     // Stored kinds and languages are the contract's enums; the dispatcher validates them on the way out.
     letters: found.letters as CaseDetail['letters'],

@@ -300,6 +300,13 @@ export async function readCase(db: Db, id: string) {
       'a.display_name as assignee',
       'ub.display_name as urgency_by_name',
       'db.display_name as decision_by_name',
+      (eb) =>
+        eb
+          .selectFrom('cases as s')
+          .select((s) => s.fn.countAll<number>().as('n'))
+          .whereRef('s.notification_id', '=', 'c.notification_id')
+          .where('s.id', '<>', id)
+          .as('sibling_count'),
     ])
     .where('c.id', '=', id)
     .executeTakeFirst();
@@ -390,4 +397,23 @@ export async function birthsExpectedBy(db: Db, today: LocalDate): Promise<string
     .where('expected_birth_date', '<=', today)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * The other cases of a case's notification (its siblings), as queue rows, youngest last. The caller keeps
+ * those in its viewer's scope.
+ */
+export async function siblingRows(db: Db, id: string) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
+    .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
+    .select(QUEUE_ROW_COLUMNS)
+    .where('c.notification_id', '=', (eb) =>
+      eb.selectFrom('cases as me').select('me.notification_id').where('me.id', '=', id),
+    )
+    .where('c.id', '<>', id)
+    .orderBy(sql`coalesce(c.child_birth_date, '9999-12-31')`)
+    .orderBy('c.id')
+    .execute();
 }

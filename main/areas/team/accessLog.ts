@@ -48,10 +48,12 @@ export async function childAccessLog(
     const ids = cases.map((c) => c.id);
     const found = await entriesFor(trx, ids);
     const entries = found.entries;
-    // Entries that listed several cases (a queue page, a bulk move) name which of this child's they showed.
+    // Entries that listed several cases (a queue page, a bulk move, a sibling's case with this one) name
+    // which of this child's they showed, never another child's.
     const listed = new Map<number, string[]>();
     for (const r of found.listed) listed.set(r.seq, [...(listed.get(r.seq) ?? []), r.case_id]);
-    const rows = entries.map((e) => ({ ...e, caseId: e.caseId ?? listed.get(e.seq)?.join(' ') ?? null }));
+    const own = (id: string | null) => (id && ids.includes(id) ? id : null);
+    const rows = entries.map((e) => ({ ...e, caseId: own(e.caseId) ?? listed.get(e.seq)?.join(' ') ?? null }));
     audit({
       actor: reader.actor,
       action: 'audit.childAccessLog',
@@ -93,6 +95,7 @@ const PURPOSE_KEYS: Record<string, string> = {
   'deadline monitoring': 'deadlineMonitoring',
   'disclosure to the guardian': 'disclosureToGuardian',
   'duplicate check at registration': 'duplicateCheck',
+  'siblings in the same notification': 'siblings',
   letter: 'letter',
   'workload balancing': 'workloadBalancing',
   [ACCESS_LOG_PURPOSE]: 'accessLogReport',

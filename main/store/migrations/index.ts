@@ -16,6 +16,7 @@ import * as m013 from './013_statutory_record';
 import * as m014 from './014_sessions';
 import * as m015 from './015_idempotency';
 import * as m016 from './016_name_prefixes';
+import * as m017 from './017_case_notification_index';
 
 export interface Migration {
   version: number;
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'the county server keeps its sessions in the store', up: m014.up },
   { version: 15, name: 'a write retried with its idempotency key is done once', up: m015.up },
   { version: 16, name: 'name search by whole prefixes on PostgreSQL', up: m016.up },
+  { version: 17, name: 'the cases of one notification found by index', up: m017.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

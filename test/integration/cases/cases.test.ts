@@ -2,6 +2,7 @@ import type { InputOf } from '../../../shared/contract';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatcher';
 import { caseDeadlines } from '../../../shared/calendar';
+import { makeHetu } from '../../../shared/hetu';
 import { QUEUE_SORT_FIELDS, type QueueRow } from '../../../shared/contract/cases';
 import { countRows, lastAuditEntry } from '../../helpers/queries';
 import { unwrap, useDemoCore } from '../../helpers/core';
@@ -368,6 +369,42 @@ describe('intake and triage', () => {
     for (const text of ['jala', 'strom', 'aij orj', 'äijäläx'])
       expect(await found(text), text).not.toContain(annaLiisa);
     expect(await found('strom')).not.toContain(orjan);
+  });
+
+  it('lists the siblings of a notification with the case, logs each one shown, and names none outside the scope', async () => {
+    await app.signInAs('ADVICE');
+    const children = [
+      { firstName: 'Sisko', lastName: 'Perhelä', hetu: makeHetu('2013-05-06', 412) },
+      { firstName: 'Veli', lastName: 'Perhelä', hetu: makeHetu('2016-07-08', 423) },
+    ];
+    const [older, younger] = unwrap(await app.api.cases.register({ ...notification, children })).caseIds as [
+      string,
+      string,
+    ];
+    await app.signInAs('LEAD');
+    expect(unwrap(await app.api.cases.get({ id: older })).siblingCount).toBe(1);
+    const before = (await lastAuditEntry(app.core.db)).seq;
+    const family = unwrap(await app.api.cases.siblings({ id: older }));
+    expect(family).toMatchObject({ outsideScope: false, cases: [{ id: younger, childName: 'Veli Perhelä' }] });
+    const entry = await lastAuditEntry(app.core.db);
+    expect(entry).toMatchObject({ seq: before + 1, action: 'cases.siblings', case_id: older });
+    const indexed = await app.core.db
+      .selectFrom('audit_cases')
+      .select('case_id')
+      .where('seq', '=', entry.seq)
+      .execute();
+    expect(indexed.map((r) => r.case_id)).toEqual([younger]);
+    // A regional worker with only the older child's case learns that there are other cases, not whose.
+    const regional = await app.core.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', app.userOf('REGIONAL').username)
+      .executeTakeFirstOrThrow();
+    await app.core.db.updateTable('cases').set({ assignee_user_id: regional.id }).where('id', '=', older).execute();
+    await app.signInAs('REGIONAL');
+    const seen = unwrap(await app.api.cases.siblings({ id: older }));
+    expect(seen).toEqual({ cases: [], outsideScope: true });
+    expect(await app.api.cases.siblings({ id: younger })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('counts a text search from its matches: the tabs agree with the rows it lists', async () => {

@@ -80,6 +80,7 @@ describe('the access log on every read path', () => {
     for (const name of [
       'cases.queue',
       'cases.get',
+      'cases.siblings',
       'cases.findExisting',
       'cases.export',
       'cases.recordDecision',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkHetu } from '../../../../shared/hetu';
 import type { CaseType } from '../../../../shared/caseTypes';
@@ -18,23 +18,32 @@ function lookupOf(c: ChildDraft) {
   return null;
 }
 
-/** Every child of the form checked against earlier cases (not only the first), 300 ms after typing stops. */
+/**
+ * Every child of the form checked against earlier cases (not only the first), 300 ms after typing stops.
+ * Each lookup is asked once per form: the store limits how many a user makes a minute, and a change to
+ * one child must not ask again for its siblings.
+ */
 export function useExistingCases(children: ChildDraft[]): ExistingFor[] {
   const [found, setFound] = useState<ExistingFor[]>([]);
+  const answers = useRef(new Map<string, Omit<ExistingFor, 'child'> | null>());
   const lookups = children.map(lookupOf);
   const key = JSON.stringify(lookups);
   useEffect(() => {
     let current = true;
     const timer = window.setTimeout(() => {
-      void Promise.all(lookups.map((l) => (l ? api.cases.findExisting(l) : null))).then((results) => {
+      const ask = async (lookup: NonNullable<ReturnType<typeof lookupOf>>) => {
+        const k = JSON.stringify(lookup);
+        if (!answers.current.has(k)) {
+          const r = await api.cases.findExisting(lookup);
+          // A refusal (the rate limit) is not remembered: the next change asks again.
+          if (!r.ok) return null;
+          answers.current.set(k, { cases: r.value.cases, outsideScope: r.value.outsideScope });
+        }
+        return answers.current.get(k)!;
+      };
+      void Promise.all(lookups.map((l) => (l ? ask(l) : null))).then((results) => {
         if (!current) return;
-        setFound(
-          results.flatMap((r, child) =>
-            r?.ok && (r.value.cases.length > 0 || r.value.outsideScope)
-              ? [{ child, cases: r.value.cases, outsideScope: r.value.outsideScope }]
-              : [],
-          ),
-        );
+        setFound(results.flatMap((r, child) => (r && (r.cases.length > 0 || r.outsideScope) ? [{ child, ...r }] : [])));
       });
     }, 300);
     return () => {

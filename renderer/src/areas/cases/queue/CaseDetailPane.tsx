@@ -7,6 +7,7 @@ import { AssessmentActions } from './AssessmentActions';
 import { TriageActions } from './TriageActions';
 import { LettersPanel } from './LettersPanel';
 import { AccessLogPanel } from './AccessLogPanel';
+import { SiblingsPanel } from './SiblingsPanel';
 import { useApp } from '../../../state/appStore';
 import { useImportFactText } from '../importFacts';
 
@@ -96,6 +97,7 @@ export function CaseDetailPane() {
               <p className="summary">{detail.summary}</p>
             </>
           )}
+          <SiblingsPanel detail={detail} />
           <TriageActions detail={detail} />
           <AssessmentActions detail={detail} />
           <LettersPanel detail={detail} />
