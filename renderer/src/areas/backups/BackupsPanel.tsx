@@ -7,6 +7,7 @@ import { ConfirmBar } from '../../components/ConfirmBar';
 import { formatDateTime } from '../../format';
 import { useApp } from '../../state/appStore';
 import { api } from '../../api';
+import { ScrollTable } from '../../components/ScrollTable';
 
 /**
  * The store's backups (made daily by the app, kept as many as the setting says): each with its time, size
@@ -71,7 +72,7 @@ export function BackupsPanel() {
       {backups && backups.length === 0 ? (
         <p>{t('backups.none')}</p>
       ) : (
-        <table className="data-table">
+        <ScrollTable>
           <thead>
             <tr>
               <th scope="col">{t('backups.at')}</th>
@@ -106,7 +107,7 @@ export function BackupsPanel() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
     </section>
   );

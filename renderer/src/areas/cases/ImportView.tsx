@@ -10,6 +10,7 @@ import { useApp } from '../../state/appStore';
 import { useQueue } from './queueStore';
 import { useImportFactText } from './importFacts';
 import { api } from '../../api';
+import { ScrollTable } from '../../components/ScrollTable';
 
 type Check = OutputOf<'cases.importCsv'>;
 const PREVIEW_ROWS = 5;
@@ -74,7 +75,7 @@ export function ImportView() {
         <input id="import-file" type="file" accept=".csv,text/csv" onChange={(e) => void choose(e)} />
       </div>
       {preview && preview.rows.length > 0 && (
-        <table className="data-table">
+        <ScrollTable>
           <caption>{t('import.preview', { count: preview.rows.length })}</caption>
           <thead>
             <tr>
@@ -94,7 +95,7 @@ export function ImportView() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
       <div role="status" aria-live="polite">
         {busy === 'checking' && <p>{t('import.checking')}</p>}

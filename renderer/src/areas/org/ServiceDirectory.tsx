@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { useServiceSearch } from './useServiceSearch';
 import { api } from '../../api';
+import { ScrollTable } from '../../components/ScrollTable';
 
 const EMPTY: SaveServiceInput = { name: '', kind: 'PUBLIC', description: '', contact: '', active: true };
 
@@ -103,7 +104,7 @@ export function ServiceDirectory({ canEdit }: { canEdit: boolean }) {
       <p role="status" className="saved">
         {saved}
       </p>
-      <table className="data-table">
+      <ScrollTable>
         <caption className="sr-only">{t('guidance.title')}</caption>
         <thead>
           <tr>
@@ -137,7 +138,7 @@ export function ServiceDirectory({ canEdit }: { canEdit: boolean }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
       {services.length === 0 && <p className="muted">{t('guidance.noMatch')}</p>}
     </section>
   );

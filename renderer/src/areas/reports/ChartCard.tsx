@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadSvgAsPng, downloadTableCsv } from './chartExport';
+import { ScrollTable } from '../../components/ScrollTable';
 
 /** Every chart's frame: recharts' own keyboard layer off (the table is the accessible form), even margins. */
 export const chartProps = { accessibilityLayer: false, margin: { top: 8, right: 16, bottom: 8, left: 0 } } as const;
@@ -83,7 +84,7 @@ export function FigureTable({
   className = '',
 }: ChartTable & { caption: string; captionHidden?: boolean; className?: string }) {
   return (
-    <table className={`data-table ${className}`.trim()}>
+    <ScrollTable className={className || undefined}>
       <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>
       <thead>
         <tr>
@@ -111,6 +112,6 @@ export function FigureTable({
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }

@@ -8,6 +8,7 @@ import { useApp } from '../../state/appStore';
 import { useQueue } from '../cases/queueStore';
 import { ClockBadge } from '../cases/queue/ClockBadge';
 import { api } from '../../api';
+import { ScrollTable } from '../../components/ScrollTable';
 
 const PAGE = 200;
 
@@ -67,7 +68,7 @@ export function FigureCases({
       <ErrorBanner error={error} />
       {!list && !error && <p aria-busy="true">{t('common.loading')}</p>}
       {list && (
-        <table className="data-table">
+        <ScrollTable>
           <caption className="sr-only">{t(`reports.thl.figures.${figure}`)}</caption>
           <thead>
             <tr>
@@ -108,7 +109,7 @@ export function FigureCases({
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
       {list && list.rows.length < list.total && (
         <button type="button" className="no-print" onClick={() => void load(list.rows.length)}>

@@ -19,6 +19,7 @@ import { downloadText } from '../../download';
 import { FigureCases } from './FigureCases';
 import { PeriodForm } from './PeriodForm';
 import { api } from '../../api';
+import { ScrollTable } from '../../components/ScrollTable';
 
 interface Period {
   from: string;
@@ -168,7 +169,7 @@ export function ThlReportPanel() {
           </p>
           <div className="report-sections">
             {SECTIONS.map((section) => (
-              <table key={section.key} className="data-table figures">
+              <ScrollTable key={section.key} className="figures">
                 <caption>{t(`reports.thl.sections.${section.key}`)}</caption>
                 <tbody>
                   {section.figures.map((f) => {
@@ -229,9 +230,9 @@ export function ThlReportPanel() {
                     </>
                   )}
                 </tbody>
-              </table>
+              </ScrollTable>
             ))}
-            <table className="data-table figures">
+            <ScrollTable className="figures">
               <caption>{t('reports.thl.overrunTitle')}</caption>
               <thead>
                 <tr>
@@ -249,7 +250,7 @@ export function ThlReportPanel() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </ScrollTable>
           </div>
           {figure && (
             <FigureCases

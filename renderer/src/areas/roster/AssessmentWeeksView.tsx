@@ -14,6 +14,7 @@ import { GenerateProgressBar } from './GenerateProgressBar';
 import { problemText } from './problemText';
 import { UncoveredList, type UncoveredSlot } from './UncoveredList';
 import { api } from '../../api';
+import { ScrollTable } from '../../components/ScrollTable';
 
 /**
  * The year as ISO weeks with the assessment-week social worker and who is away, the count per person;
@@ -139,7 +140,7 @@ export function AssessmentWeeksView() {
         <EmptyState title={t('assessmentWeeks.emptyTitle')}>{t('assessmentWeeks.emptyBody')}</EmptyState>
       ) : (
         <div className="two-columns">
-          <table className="data-table">
+          <ScrollTable>
             <caption>{t('assessmentWeeks.tableCaption', { year })}</caption>
             <thead>
               <tr>
@@ -185,8 +186,8 @@ export function AssessmentWeeksView() {
                 </tr>
               ))}
             </tbody>
-          </table>
-          <table className="data-table">
+          </ScrollTable>
+          <ScrollTable>
             <caption>{t('assessmentWeeks.perPerson')}</caption>
             <thead>
               <tr>
@@ -202,7 +203,7 @@ export function AssessmentWeeksView() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         </div>
       )}
     </>

@@ -13,6 +13,7 @@ import { PrintMonth } from './PrintMonth';
 import { TeamWeekGrid } from './TeamWeekGrid';
 import { UncoveredList, type UncoveredSlot } from './UncoveredList';
 import { api } from '../../api';
+import { ScrollTable } from '../../components/ScrollTable';
 
 const shiftMonth = (month: string, by: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -210,7 +211,7 @@ export function PlanPanel({
       {changes.length > 0 && (
         <section className="no-print" aria-labelledby="changes-heading">
           <h3 id="changes-heading">{t('roster.changesTitle')}</h3>
-          <table className="data-table">
+          <ScrollTable>
             <thead>
               <tr>
                 <th scope="col">{t('roster.changeAt')}</th>
@@ -239,7 +240,7 @@ export function PlanPanel({
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         </section>
       )}
     </section>

@@ -7,6 +7,7 @@ import { formatDate } from '../../format';
 import { problemText } from './problemText';
 import { UncoveredList } from './UncoveredList';
 import { api } from '../../api';
+import { ScrollTable } from '../../components/ScrollTable';
 
 /**
  * The duties an absence falls on, handed to others with the fewest changes the hard rules allow: the
@@ -71,7 +72,7 @@ export function RepairPanel({
       {proposal && proposal.changes.length === 0 && <p>{t('roster.nothingToRepair')}</p>}
       {proposal && proposal.changes.length > 0 && (
         <>
-          <table className="data-table">
+          <ScrollTable>
             <caption>{t('roster.proposalCaption', { count: proposal.changes.length })}</caption>
             <thead>
               <tr>
@@ -91,7 +92,7 @@ export function RepairPanel({
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
           <UncoveredList slots={proposal.uncovered} />
           {canAccept ? (
             <>

@@ -18,6 +18,7 @@ import { RepairPanel } from '../roster/RepairPanel';
 import { StaffForm } from './StaffForm';
 import { useReference } from '../../state/referenceStore';
 import { api } from '../../api';
+import { ScrollTable } from '../../components/ScrollTable';
 
 const DAYS_BACK = 30;
 const DAYS_AHEAD = 365;
@@ -118,7 +119,7 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
         {directory && directory.absences.length === 0 ? (
           <p className="muted">{t('roster.noAbsences')}</p>
         ) : (
-          <table className="data-table">
+          <ScrollTable>
             <caption>{t('roster.whoIsAway')}</caption>
             <thead>
               <tr>
@@ -161,7 +162,7 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         )}
       </section>
       <section className="panel" aria-labelledby="wishes-heading">
@@ -237,7 +238,7 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
             }}
           />
         )}
-        <table className="data-table">
+        <ScrollTable>
           <thead>
             <tr>
               <th scope="col">{t('roster.person')}</th>
@@ -278,7 +279,7 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       </section>
     </div>
   );

@@ -5,6 +5,7 @@ import type { Retention } from '../../../../shared/contract/team';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate, formatDateTime } from '../../format';
 import { api } from '../../api';
+import { ScrollTable } from '../../components/ScrollTable';
 
 /** Retention periods and what is due for archiving; Luukku deletes nothing by itself. */
 export function RetentionPanel() {
@@ -19,7 +20,7 @@ export function RetentionPanel() {
   return (
     <div className="retention">
       <p>{t('team.retention.intro')}</p>
-      <table className="data-table">
+      <ScrollTable>
         <caption>{t('team.retention.rules')}</caption>
         <thead>
           <tr>
@@ -35,7 +36,7 @@ export function RetentionPanel() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
       <ul className="summary-cards">
         <li className={report.casesDue ? 'alert' : undefined}>
           <span className="figure">{number(report.casesDue)}</span>
@@ -60,7 +61,7 @@ export function RetentionPanel() {
           : null}
       </p>
       {report.sample.length > 0 && (
-        <table className="data-table">
+        <ScrollTable>
           <caption>{t('team.retention.sample')}</caption>
           <thead>
             <tr>
@@ -82,7 +83,7 @@ export function RetentionPanel() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
       <p className="hint">{t('team.retention.noDelete')}</p>
     </div>

@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../format';
 import { api } from '../../api';
 import { useLive } from '../../state/liveUpdates';
+import { ScrollTable } from '../../components/ScrollTable';
 
 /**
  * Who is signed in through the county server, and ending a session (a workstation left signed in, a lost
@@ -60,7 +61,7 @@ export function SessionsPanel() {
       {sessions.length === 0 ? (
         <EmptyState title={t('team.sessions.emptyTitle')}>{t('team.sessions.emptyBody')}</EmptyState>
       ) : (
-        <table className="data-table">
+        <ScrollTable>
           <caption>{t('team.sessions.caption', { count: sessions.length })}</caption>
           <thead>
             <tr>
@@ -98,7 +99,7 @@ export function SessionsPanel() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
     </div>
   );

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../format';
 import { useApp } from '../../state/appStore';
 import { useReferenceStore } from '../../state/referenceStore';
 import { api } from '../../api';
+import { ScrollTable } from '../../components/ScrollTable';
 
 interface Draft {
   id?: string;
@@ -202,7 +203,7 @@ export function UsersPanel() {
           {me?.role === 'ADMIN' && <p className="muted">{t('team.users.leadsGrant')}</p>}
         </>
       )}
-      <table className="data-table">
+      <ScrollTable>
         <caption>{t('team.users.caption', { count: users.filter((u) => u.active).length })}</caption>
         <thead>
           <tr>
@@ -271,7 +272,7 @@ export function UsersPanel() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </div>
   );
 }

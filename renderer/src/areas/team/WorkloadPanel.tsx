@@ -9,6 +9,7 @@ import { ChartCard, chartProps } from '../reports/ChartCard';
 import { ReassignDialog, type ReassignSelection } from './ReassignDialog';
 import { api } from '../../api';
 import { useQueue } from '../cases/queueStore';
+import { ScrollTable } from '../../components/ScrollTable';
 
 /**
  * The team lead's board: each social worker's open cases by state and deadline, per FTE, with the
@@ -78,82 +79,77 @@ export function WorkloadPanel() {
           {t('team.board.unassigned')}
         </li>
       </ul>
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption>{t('team.board.workersCaption', { to: formatDate(board.horizon, i18n.language) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('team.board.worker')}</th>
-              <th scope="col">{t('team.board.area')}</th>
-              <th scope="col">{t('statuses.NEW')}</th>
-              <th scope="col">{t('statuses.TRIAGE')}</th>
-              <th scope="col">{t('statuses.ASSESSMENT')}</th>
-              <th scope="col">{t('team.board.open')}</th>
-              <th scope="col">{t('team.board.perFte')}</th>
-              <th scope="col">{t('team.board.overdue')}</th>
-              <th scope="col">{t('team.board.dueSoon')}</th>
-              <th scope="col">{t('team.board.absences')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('team.board.actions')}</span>
+      <ScrollTable>
+        <caption>{t('team.board.workersCaption', { to: formatDate(board.horizon, i18n.language) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('team.board.worker')}</th>
+            <th scope="col">{t('team.board.area')}</th>
+            <th scope="col">{t('statuses.NEW')}</th>
+            <th scope="col">{t('statuses.TRIAGE')}</th>
+            <th scope="col">{t('statuses.ASSESSMENT')}</th>
+            <th scope="col">{t('team.board.open')}</th>
+            <th scope="col">{t('team.board.perFte')}</th>
+            <th scope="col">{t('team.board.overdue')}</th>
+            <th scope="col">{t('team.board.dueSoon')}</th>
+            <th scope="col">{t('team.board.absences')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('team.board.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {board.workers.map((w) => (
+            <tr key={w.userId}>
+              <th scope="row">
+                {w.name}
+                <span className="muted"> · {t(`roles.${w.role}`)}</span>
               </th>
+              <td>{areaName(w.areaId)}</td>
+              <td>{number(w.byStatus.NEW ?? 0)}</td>
+              <td>{number(w.byStatus.TRIAGE ?? 0)}</td>
+              <td>{number(w.byStatus.ASSESSMENT ?? 0)}</td>
+              <td>{number(w.open)}</td>
+              <td>
+                {w.weighted.toLocaleString(i18n.language)}
+                {w.fte < 1 && (
+                  <span className="muted"> ({t('team.board.fte', { fte: w.fte.toLocaleString(i18n.language) })})</span>
+                )}
+              </td>
+              <td className={w.overdue ? 'alert' : undefined}>{number(w.overdue)}</td>
+              <td>{number(w.dueSoon)}</td>
+              <td>
+                {w.absences.map((a) => (
+                  <span key={`${a.from}${a.kind}`} className="badge badge-away">
+                    {t(`roster.absenceKinds.${a.kind}`)} {formatDate(a.from, i18n.language)}–
+                    {formatDate(a.to, i18n.language)}
+                  </span>
+                ))}
+              </td>
+              <td>
+                {w.open > 0 && (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      setMoving({
+                        fromUserId: w.userId,
+                        fromName: w.name,
+                        from: w.absences[0]?.from,
+                        to: w.absences[0]?.to,
+                      })
+                    }
+                    aria-label={t('team.board.moveCasesOf', { name: w.name })}
+                  >
+                    {t('team.board.moveCases')}
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {board.workers.map((w) => (
-              <tr key={w.userId}>
-                <th scope="row">
-                  {w.name}
-                  <span className="muted"> · {t(`roles.${w.role}`)}</span>
-                </th>
-                <td>{areaName(w.areaId)}</td>
-                <td>{number(w.byStatus.NEW ?? 0)}</td>
-                <td>{number(w.byStatus.TRIAGE ?? 0)}</td>
-                <td>{number(w.byStatus.ASSESSMENT ?? 0)}</td>
-                <td>{number(w.open)}</td>
-                <td>
-                  {w.weighted.toLocaleString(i18n.language)}
-                  {w.fte < 1 && (
-                    <span className="muted">
-                      {' '}
-                      ({t('team.board.fte', { fte: w.fte.toLocaleString(i18n.language) })})
-                    </span>
-                  )}
-                </td>
-                <td className={w.overdue ? 'alert' : undefined}>{number(w.overdue)}</td>
-                <td>{number(w.dueSoon)}</td>
-                <td>
-                  {w.absences.map((a) => (
-                    <span key={`${a.from}${a.kind}`} className="badge badge-away">
-                      {t(`roster.absenceKinds.${a.kind}`)} {formatDate(a.from, i18n.language)}–
-                      {formatDate(a.to, i18n.language)}
-                    </span>
-                  ))}
-                </td>
-                <td>
-                  {w.open > 0 && (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        setMoving({
-                          fromUserId: w.userId,
-                          fromName: w.name,
-                          from: w.absences[0]?.from,
-                          to: w.absences[0]?.to,
-                        })
-                      }
-                      aria-label={t('team.board.moveCasesOf', { name: w.name })}
-                    >
-                      {t('team.board.moveCases')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       <div className="two-columns">
-        <table className="data-table">
+        <ScrollTable>
           <caption>{t('team.board.areasCaption')}</caption>
           <thead>
             <tr>
@@ -181,7 +177,7 @@ export function WorkloadPanel() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
         <ChartCard
           title={t('team.board.trend')}
           fileName={`luukku-workload-${board.today}`}

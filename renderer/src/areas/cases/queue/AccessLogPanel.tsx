@@ -9,6 +9,7 @@ import { formatDate, formatTime } from '../../../format';
 import { helsinkiDate } from '../../../../../shared/dates';
 import type { Language } from '../../../../../shared/schemas';
 import { api } from '../../../api';
+import { ScrollTable } from '../../../components/ScrollTable';
 
 /**
  * "Who has read my child's file?" (Asiakastietolaki 703/2023 § 11): for a team lead, every use of the
@@ -50,7 +51,7 @@ export function AccessLogPanel({ detail }: { detail: CaseDetail }) {
               {t('accessLog.download')}
             </button>
           </div>
-          <table className="data-table compact">
+          <ScrollTable className="compact">
             <caption className="sr-only">{t('accessLog.title')}</caption>
             <thead>
               <tr>
@@ -78,7 +79,7 @@ export function AccessLogPanel({ detail }: { detail: CaseDetail }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         </>
       )}
     </section>

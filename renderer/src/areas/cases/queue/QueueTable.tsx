@@ -1,6 +1,6 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../../../../shared/contract/cases';
 import { formatDate } from '../../../format';
@@ -9,6 +9,33 @@ import { ClockBadge, UrgentBadge } from './ClockBadge';
 
 const column = createColumnHelper<QueueRow>();
 const ROW_HEIGHT = 58;
+/** Each column's track in the rows' CSS grid. */
+const TRACKS: Record<string, string> = {
+  mark: '2rem',
+  due: 'minmax(9.5rem, 1.2fr)',
+  child: 'minmax(8.5rem, 1.6fr)',
+  type: 'minmax(6.5rem, 0.8fr)',
+  municipality: 'minmax(5.5rem, 0.7fr)',
+  assignee: 'minmax(5.5rem, 1fr)',
+};
+/**
+ * Below these widths of the grid (px) a column gives way, so that every row still fits on one line without
+ * sideways scrolling (issue 21 items 3, 6): the municipality first, then the assignee; both stay in the pane.
+ */
+const NARROW: Record<string, number> = { municipality: 700, assignee: 560 };
+
+/** The element's width, followed as the window or the layout changes. */
+function useWidth(element: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = element.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry!.contentRect.width));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [element]);
+  return width;
+}
 type SortField = 'childName' | 'municipality' | 'due';
 
 /**
@@ -21,74 +48,79 @@ export function QueueTable({ markable = false }: { markable?: boolean }) {
   const { result, query, selectedId, select, setQuery, marked, toggleMark } = useQueue();
   const rows = useMemo(() => result?.rows ?? [], [result]);
   const scroller = useRef<HTMLDivElement>(null);
+  const width = useWidth(scroller);
+  const fits = (id: string) => !width || !NARROW[id] || width >= NARROW[id];
 
   const columns = useMemo(
-    () => [
-      ...(markable
-        ? [
-            column.display({
-              id: 'mark',
-              header: () => <span className="sr-only">{t('queue.mark')}</span>,
-              cell: ({ row }) => (
-                <input
-                  type="checkbox"
-                  tabIndex={-1}
-                  aria-label={t('queue.markCase', { name: row.original.childName ?? t('queue.unborn') })}
-                  checked={marked.has(row.original.id)}
-                  onClick={(e) => e.stopPropagation()}
-                  onChange={() => toggleMark(row.original.id)}
-                />
-              ),
-            }),
-          ]
-        : []),
-      column.display({
-        id: 'due',
-        header: () => t('queue.col.due'),
-        cell: ({ row }) => (
-          <span className="due-cell">
-            <ClockBadge clock={row.original.clock} />
-            {row.original.clock.due && (
-              <span className="muted">
-                {formatDate(row.original.clock.due, i18n.language)} · {t(`clock.${row.original.clock.deadline}`)}
-              </span>
-            )}
-          </span>
-        ),
-        meta: { sort: 'due' },
-      }),
-      column.display({
-        id: 'child',
-        header: () => t('queue.col.child'),
-        cell: ({ row }) => (
-          <span className="child-cell">
-            <strong>{row.original.childName ?? t('queue.unborn')}</strong>
-            <UrgentBadge urgent={row.original.urgent} />
-            <span className="muted">{formatDate(row.original.childBirthDate, i18n.language)}</span>
-          </span>
-        ),
-        meta: { sort: 'childName' },
-      }),
-      column.display({
-        id: 'type',
-        header: () => t('queue.col.type'),
-        cell: ({ row }) => (
-          <span title={t(`caseTypes.${row.original.type}`)}>{t(`caseTypesShort.${row.original.type}`)}</span>
-        ),
-      }),
-      column.display({
-        id: 'municipality',
-        header: () => t('queue.col.municipality'),
-        cell: ({ row }) => row.original.municipality,
-        meta: { sort: 'municipality' },
-      }),
-      column.display({
-        id: 'assignee',
-        header: () => t('queue.col.assignee'),
-        cell: ({ row }) => row.original.assignee ?? '–',
-      }),
-    ],
-    [t, i18n.language, markable, marked, toggleMark],
+    () =>
+      [
+        ...(markable
+          ? [
+              column.display({
+                id: 'mark',
+                header: () => <span className="sr-only">{t('queue.mark')}</span>,
+                cell: ({ row }) => (
+                  <input
+                    type="checkbox"
+                    tabIndex={-1}
+                    aria-label={t('queue.markCase', { name: row.original.childName ?? t('queue.unborn') })}
+                    checked={marked.has(row.original.id)}
+                    onClick={(e) => e.stopPropagation()}
+                    onChange={() => toggleMark(row.original.id)}
+                  />
+                ),
+              }),
+            ]
+          : []),
+        column.display({
+          id: 'due',
+          header: () => t('queue.col.due'),
+          cell: ({ row }) => (
+            <span className="due-cell">
+              <ClockBadge clock={row.original.clock} />
+              {row.original.clock.due && (
+                <span className="muted">
+                  {formatDate(row.original.clock.due, i18n.language)} · {t(`clock.${row.original.clock.deadline}`)}
+                </span>
+              )}
+            </span>
+          ),
+          meta: { sort: 'due' },
+        }),
+        column.display({
+          id: 'child',
+          header: () => t('queue.col.child'),
+          cell: ({ row }) => (
+            <span className="child-cell">
+              <strong>{row.original.childName ?? t('queue.unborn')}</strong>
+              <UrgentBadge urgent={row.original.urgent} />
+              <span className="muted">{formatDate(row.original.childBirthDate, i18n.language)}</span>
+            </span>
+          ),
+          meta: { sort: 'childName' },
+        }),
+        column.display({
+          id: 'type',
+          header: () => t('queue.col.type'),
+          cell: ({ row }) => (
+            <span title={t(`caseTypes.${row.original.type}`)}>{t(`caseTypesShort.${row.original.type}`)}</span>
+          ),
+        }),
+        column.display({
+          id: 'municipality',
+          header: () => t('queue.col.municipality'),
+          cell: ({ row }) => row.original.municipality,
+          meta: { sort: 'municipality' },
+        }),
+        column.display({
+          id: 'assignee',
+          header: () => t('queue.col.assignee'),
+          cell: ({ row }) => row.original.assignee ?? '–',
+        }),
+      ].filter((c) => fits(c.id!)),
+    // `fits` changes only with the width.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, i18n.language, markable, marked, toggleMark, width],
   );
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true });
   const virtualizer = useVirtualizer({
@@ -125,9 +157,7 @@ export function QueueTable({ markable = false }: { markable?: boolean }) {
   const sortBy = (field: SortField) =>
     setQuery(query.sort === field ? { descending: !query.descending } : { sort: field, descending: false });
 
-  const gridTemplate =
-    (markable ? '2rem ' : '') +
-    'minmax(9.5rem, 1.2fr) minmax(8.5rem, 1.6fr) minmax(6.5rem, 0.8fr) minmax(5.5rem, 0.7fr) minmax(5.5rem, 1fr)';
+  const gridTemplate = columns.map((c) => TRACKS[c.id!]).join(' ');
   return (
     <div
       ref={scroller}
