@@ -9,7 +9,7 @@ import { invalidInput, LuukkuError } from '../../shared/errors';
 import { DUMMY_HASH_PROMISE, hashPassword, requireGoodPassword, verifyPassword } from '../security/passwords';
 import type { Actor } from '../store/audit';
 import type { UserRow } from '../store/schema';
-import { clearSignInFailures } from '../areas/session/queries';
+import { clearSignInFailures, recordSignIn } from '../areas/session/queries';
 import { findUserByUsername, setPassword } from '../areas/team/userQueries';
 import type { County } from './county';
 import { throttledPasswordCheck } from './signInThrottle';
@@ -23,6 +23,7 @@ export function currentUserOf(user: UserRow): CurrentUser {
     role: user.role,
     staffId: user.staff_id,
     mustChangePassword: user.must_change_password === 1,
+    previousSignInAt: user.previous_sign_in_at,
   };
 }
 
@@ -74,12 +75,17 @@ export class Session {
     });
     if (!ok || !user) throw new LuukkuError('BAD_CREDENTIALS', 'Wrong user name or password.');
     this.signedIn = {
-      user: currentUserOf(user),
+      // Until now, the latest sign-in was the one before this one.
+      user: currentUserOf({ ...user, previous_sign_in_at: user.last_sign_in_at }),
       lastActivity: county.now().getTime(),
       generation: county.generation,
     };
     this.notice = null;
-    await county.transact({ actor: this.actor()!, action: 'session.signIn' }, (trx) => clearSignInFailures(trx, name));
+    const signedInAt = county.now();
+    await county.transact({ actor: this.actor()!, action: 'session.signIn' }, async (trx) => {
+      await clearSignInFailures(trx, name);
+      await recordSignIn(trx, user!.id, signedInAt);
+    });
   }
 
   /** The signed-in user's own new password; also how a password a lead reset is replaced. */

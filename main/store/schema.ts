@@ -100,6 +100,9 @@ export interface UsersTable {
   password_changed_at: string;
   /** 1 after a lead reset the password: the user sets their own at the next sign-in (migration 009). */
   must_change_password: ColumnType<number, number | undefined, number>;
+  /** The latest sign-in and the one before it (migration 018): what "new since my last visit" counts from. */
+  last_sign_in_at: ColumnType<string | null, string | null | undefined, string | null>;
+  previous_sign_in_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface NotificationsTable {

@@ -87,6 +87,8 @@ export const queueRowSchema = z.object({
   urgent: z.boolean(),
   municipality: z.string(),
   receivedAt: z.string(),
+  /** When the case came into Luukku (registered or imported): "new since my last visit" counts from it. */
+  createdAt: z.string(),
   pendingFrom: z.string().nullable(),
   startDue: z.string().nullable(),
   completeDue: z.string().nullable(),
@@ -379,6 +381,13 @@ export const casesOperations = {
     output: caseDetailSchema,
     access: CLIENT_ROLES,
     purpose: 'case detail',
+  }),
+  'cases.printed': op({
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    /** Logged before the print dialog opens: a case on paper is client data leaving the screen. */
+    output: z.object({ logged: z.literal(true) }),
+    access: CLIENT_ROLES,
+    purpose: 'case print',
   }),
   'cases.siblings': op({
     input: z.object({ id: z.string().min(1).max(64) }).strict(),

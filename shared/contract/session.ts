@@ -37,6 +37,8 @@ export const currentUserSchema = z.object({
   staffId: z.string().nullable(),
   /** A lead reset the password: the user chooses their own before anything else. */
   mustChangePassword: z.boolean(),
+  /** When this user signed in before the current sign-in (null the first time): "new since my last visit". */
+  previousSignInAt: z.string().nullable(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 

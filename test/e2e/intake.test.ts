@@ -6,7 +6,7 @@ import { caseDeadlines } from '../../shared/calendar';
 import { helsinkiDate } from '../../shared/dates';
 import { makeHetu } from '../../shared/hetu';
 import { pdfText } from '../helpers/pdfText';
-import { screenshot, seriousA11yViolations, signInToDemo, useE2e } from './harness';
+import { screenshot, seriousA11yViolations, signIn, signInToDemo, useE2e } from './harness';
 import { textPattern, tr } from './texts';
 import { DEMO_PASSWORD } from '../helpers/stores';
 
@@ -237,6 +237,27 @@ describe('intake and triage in the app', () => {
     await expect.poll(() => pane.getByRole('button', { name: 'Ella Virtanen' }).isVisible()).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '25-siblings-sv-1024');
+    // From the open case: Alt+↑ / Alt+↓ move through the queue's rows, Escape closes the case.
+    const names = async () =>
+      (await page.getByRole('grid').locator('.child-cell strong').allTextContents()).slice(0, 2);
+    const [first, second] = await names();
+    await page.getByRole('grid').getByText(first!, { exact: true }).click();
+    await expect.poll(() => pane.getByRole('heading', { level: 2 }).textContent()).toBe(first);
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => pane.getByRole('heading', { level: 2 }).textContent()).toBe(second);
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => pane.getByRole('heading', { level: 2 }).textContent()).toBe(first);
+    // Printing the case is logged before the print dialog opens.
+    await pane.getByRole('button', { name: tr('sv', 'detail.print') }).click();
+    await expect
+      .poll(
+        async () =>
+          (await db.selectFrom('audit_log').select('action').orderBy('seq', 'desc').executeTakeFirstOrThrow()).action,
+      )
+      .toBe('cases.print');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pane.getByText(tr('sv', 'queue.selectCase')).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
     // Saved, the draft is gone: registering again starts empty.
     await page.keyboard.press('Alt+N');
     await expect.poll(focused).toBe(tr('sv', 'register.channel'));
@@ -432,6 +453,45 @@ describe('intake and triage in the app', () => {
     await page.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Asiakasjono');
+  });
+
+  it('marks the cases that came in since the user last signed in (sv)', async () => {
+    const page = await signedIn(60, 'ASSESSMENT_SW', 'sv');
+    const grid = page.getByRole('grid');
+    await expect.poll(() => grid.getByRole('row').count()).toBeGreaterThan(3);
+    // The first sign-in has no earlier one: nothing is marked.
+    expect(await grid.getByText(tr('sv', 'queue.newSince'), { exact: true }).count()).toBe(0);
+    const username = (await page.locator('.topbar .user').textContent())!;
+    await page.getByRole('button', { name: tr('sv', 'common.signOut') }).click();
+    // While the worker is away, two of the cases on top of the queue come in.
+    const db = e2e.app!.core.db;
+    const top = await db
+      .selectFrom('cases')
+      .select('id')
+      .where('status', '=', 'NEW')
+      .orderBy('received_at', 'desc')
+      .limit(2)
+      .execute();
+    await new Promise((r) => setTimeout(r, 20));
+    await db
+      .updateTable('cases')
+      .set({ created_at: new Date().toISOString() })
+      .where(
+        'id',
+        'in',
+        top.map((c) => c.id),
+      )
+      .execute();
+    const account = await db
+      .selectFrom('users')
+      .select('username')
+      .where('display_name', '=', username.split(' · ')[0]!)
+      .executeTakeFirstOrThrow();
+    await signIn(page, account.username);
+    const marks = grid.getByText(tr('sv', 'queue.newSince'), { exact: true });
+    await expect.poll(() => marks.count()).toBe(2);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '27-new-since-sv');
   });
 
   it('moves through the queue with the keyboard, opening each case in the detail pane', async () => {

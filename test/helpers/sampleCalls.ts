@@ -293,6 +293,7 @@ export const samples: Samples = {
   'roster.ics': () => ({ ...MONTH, language: 'fi' }),
   'cases.queue': () => ({}),
   'cases.get': async (ctx) => ({ id: await caseInScope(ctx, ['NEW', 'TRIAGE', 'ASSESSMENT']) }),
+  'cases.printed': async (ctx) => ({ id: await caseInScope(ctx, ['NEW', 'TRIAGE', 'ASSESSMENT']) }),
   'cases.siblings': async (ctx) => ({ id: await caseInScope(ctx, ['NEW', 'TRIAGE', 'ASSESSMENT'], 'Matriisi') }),
   'cases.register': async (ctx) =>
     phoneNotification((await db(ctx).selectFrom('municipalities').select('id').executeTakeFirstOrThrow()).id, [

@@ -64,6 +64,7 @@ export function queueRowOf(
     | 'child_birth_date'
     | 'urgency_result'
     | 'received_at'
+    | 'created_at'
     | 'pending_from'
     | 'start_due'
     | 'complete_due'
@@ -84,6 +85,7 @@ export function queueRowOf(
     urgent: r.urgency_result === 'URGENT' && status !== 'CLOSED',
     municipality: r.municipality,
     receivedAt: r.received_at,
+    createdAt: r.created_at,
     pendingFrom: r.pending_from,
     startDue: r.start_due,
     completeDue: r.complete_due,
@@ -132,6 +134,20 @@ export async function caseQueue(core: Context, q: ParsedQueueQuery): Promise<Que
 export async function caseDetail(core: Context, id: string, purpose = 'case detail'): Promise<CaseDetail> {
   return core.transact({ actor: core.actor(), action: 'cases.read', purpose, caseId: id }, async (trx) =>
     readCaseDetail(core, trx, await requireCaseAccess(core, trx, id), id),
+  );
+}
+
+/**
+ * A user prints a case's summary with its timeline (the detail pane): logged before the print dialog
+ * opens, for a case in the caller's scope; no log, no print.
+ */
+export async function casePrinted(core: Context, id: string): Promise<{ logged: true }> {
+  return core.transact(
+    { actor: core.actor(), action: 'cases.print', purpose: 'case print', caseId: id },
+    async (trx) => {
+      await requireCaseAccess(core, trx, id);
+      return { logged: true as const };
+    },
   );
 }
 

@@ -1,10 +1,10 @@
 /**
  * The cases area's handlers, one per operation of its slice of the contract (shared/contract/cases.ts):
- * `letters.templates`, `letters.saveTemplate`, `letters.create`, `letters.pdf`, `cases.queue`, `cases.get`, `cases.siblings`, `cases.register`, `cases.findExisting`, `cases.recordUrgency`, `cases.undoUrgency`, `cases.recordDecision`, `cases.correctUrgency`, `cases.correctDecision`, `cases.overrunReason`, `cases.closeAsNotCase`, `cases.recordBirth`, `cases.recordContact`, `cases.completeAssessment`, `cases.export`, `cases.importCsv`, `cases.importProgress`.
+ * `letters.templates`, `letters.saveTemplate`, `letters.create`, `letters.pdf`, `cases.queue`, `cases.get`, `cases.printed`, `cases.siblings`, `cases.register`, `cases.findExisting`, `cases.recordUrgency`, `cases.undoUrgency`, `cases.recordDecision`, `cases.correctUrgency`, `cases.correctDecision`, `cases.overrunReason`, `cases.closeAsNotCase`, `cases.recordBirth`, `cases.recordContact`, `cases.completeAssessment`, `cases.export`, `cases.importCsv`, `cases.importProgress`.
  */
 import type { AreaHandlers } from '../../ipc/handler';
 import { closeAsNotCase, correctDecision, correctUrgency, recordOverrunReason } from './caseCorrections';
-import { caseDetail, caseQueue, existingCases, registerNotification } from './cases';
+import { caseDetail, casePrinted, caseQueue, existingCases, registerNotification } from './cases';
 import { completeAssessment, recordBirth, recordContact, recordDecision, recordUrgency, undoUrgency } from './triage';
 import { importCasesCsv } from './importCases';
 import { jobProgress, trackJob } from '../../app/jobProgress';
@@ -23,6 +23,7 @@ export const casesHandlers: AreaHandlers<'cases'> = {
   'letters.pdf': async ({ core }, { id }) => readLetter(core, id),
   'cases.queue': async ({ core }, query) => caseQueue(core, query),
   'cases.get': async ({ core }, { id }) => caseDetail(core, id),
+  'cases.printed': async ({ core }, { id }) => casePrinted(core, id),
   'cases.siblings': async ({ core }, { id }) => caseSiblings(core, id),
   'cases.register': async ({ core }, input) => registerNotification(core, input),
   'cases.findExisting': async ({ core }, by) => existingCases(core, by),

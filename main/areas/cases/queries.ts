@@ -95,6 +95,7 @@ export const QUEUE_ROW_COLUMNS = [
   'c.urgency_result',
   'm.name_fi as municipality',
   'c.received_at',
+  'c.created_at',
   'c.pending_from',
   'c.start_due',
   'c.complete_due',

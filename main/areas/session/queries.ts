@@ -26,3 +26,12 @@ export async function recordSignInFailures(
 export async function clearSignInFailures(db: Db, username: string): Promise<void> {
   await db.deleteFrom('sign_in_failures').where('username', '=', username).execute();
 }
+
+/** A good sign-in: the latest becomes the one before, now the latest (migration 018). */
+export async function recordSignIn(db: Db, userId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ previous_sign_in_at: eb.ref('last_sign_in_at'), last_sign_in_at: at.toISOString() }))
+    .where('id', '=', userId)
+    .execute();
+}

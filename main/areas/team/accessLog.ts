@@ -96,6 +96,7 @@ const PURPOSE_KEYS: Record<string, string> = {
   'disclosure to the guardian': 'disclosureToGuardian',
   'duplicate check at registration': 'duplicateCheck',
   'siblings in the same notification': 'siblings',
+  'case print': 'casePrint',
   letter: 'letter',
   'workload balancing': 'workloadBalancing',
   [ACCESS_LOG_PURPOSE]: 'accessLogReport',

@@ -59,6 +59,29 @@ describe('a session per caller', () => {
     expect(unwrap(await app.api.cases.queue({})).rows.length).toBeGreaterThan(0);
   });
 
+  it('knows when the user signed in before, so the queue can mark what came in since', async () => {
+    clock = TEST_NOW;
+    const first = await app.sessionAs('ASSESSMENT_SW', 1);
+    const before = unwrap(await first.api.app.status()).user!.previousSignInAt;
+    unwrap(await first.api.session.signOut({ reason: 'USER' }));
+    const firstSignIn = new Date(clock).toISOString();
+    clock += 60 * 60_000;
+    // A notification comes in while the worker is away; the next sign-in sees it as new.
+    const advice = await app.sessionAs('ADVICE');
+    const { caseIds } = unwrap(await advice.api.cases.register(await registration('Uutinen')));
+    clock += 60 * 60_000;
+    const again = await app.sessionAs('ASSESSMENT_SW', 1);
+    const since = unwrap(await again.api.app.status()).user!.previousSignInAt;
+    expect(since).toBe(firstSignIn);
+    expect(since).not.toBe(before);
+    const rows = unwrap(await again.api.cases.queue({ view: 'OPEN', limit: 500 })).rows;
+    const registered = rows.find((r) => r.id === caseIds[0])!;
+    expect(registered.createdAt).toBe(new Date(clock - 60 * 60_000).toISOString());
+    expect(registered.createdAt > since!).toBe(true);
+    // The cases that were there at the first sign-in are not new.
+    expect(rows.filter((r) => r.createdAt <= since!).length).toBeGreaterThan(0);
+  });
+
   it('signs out only the session that was idle', async () => {
     clock = TEST_NOW;
     await app.signInAs('LEAD');

@@ -10,14 +10,44 @@ import { AccessLogPanel } from './AccessLogPanel';
 import { SiblingsPanel } from './SiblingsPanel';
 import { useApp } from '../../../state/appStore';
 import { useImportFactText } from '../importFacts';
+import { useCaseNavigation } from './caseNavigation';
 
 export function CaseDetailPane() {
   const { t, i18n } = useTranslation();
   const { detail, selectedId, error, notice } = useQueue();
   const role = useApp((s) => s.status?.user?.role);
   const date = (d: string | null) => formatDate(d, i18n.language) || '–';
+  const nav = useCaseNavigation();
   return (
     <aside className="detail-pane" aria-label={t('detail.title')} aria-live="polite" tabIndex={0}>
+      {selectedId && (
+        <div className="pane-bar no-print" role="toolbar" aria-label={t('detail.navHint')}>
+          <button
+            type="button"
+            onClick={() => nav.step(-1)}
+            disabled={!nav.canStep(-1)}
+            aria-keyshortcuts="Alt+ArrowUp"
+          >
+            ↑ <span className="sr-only">{t('detail.previous')}</span>
+          </button>
+          <button
+            type="button"
+            onClick={() => nav.step(1)}
+            disabled={!nav.canStep(1)}
+            aria-keyshortcuts="Alt+ArrowDown"
+          >
+            ↓ <span className="sr-only">{t('detail.next')}</span>
+          </button>
+          {detail && (
+            <button type="button" onClick={() => void nav.print()}>
+              {t('detail.print')}
+            </button>
+          )}
+          <button type="button" onClick={nav.close} aria-keyshortcuts="Escape">
+            {t('detail.close')}
+          </button>
+        </div>
+      )}
       {notice && (
         <p className="banner banner-success" role="status">
           {notice}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../../../../shared/contract/cases';
 import { formatDate } from '../../../format';
 import { useQueue } from '../queueStore';
+import { useApp } from '../../../state/appStore';
 import { ClockBadge, UrgentBadge } from './ClockBadge';
 
 const column = createColumnHelper<QueueRow>();
@@ -48,6 +49,8 @@ export function QueueTable({ markable = false }: { markable?: boolean }) {
   const { result, query, selectedId, select, setQuery, marked, toggleMark } = useQueue();
   const rows = useMemo(() => result?.rows ?? [], [result]);
   const scroller = useRef<HTMLDivElement>(null);
+  // Cases that came in since the user's previous sign-in carry a "new" mark (none at the first sign-in).
+  const since = useApp((s) => s.status?.user?.previousSignInAt ?? null);
   const width = useWidth(scroller);
   const fits = (id: string) => !width || !NARROW[id] || width >= NARROW[id];
 
@@ -93,6 +96,11 @@ export function QueueTable({ markable = false }: { markable?: boolean }) {
           cell: ({ row }) => (
             <span className="child-cell">
               <strong>{row.original.childName ?? t('queue.unborn')}</strong>
+              {since && row.original.createdAt > since && (
+                <span className="badge badge-new" title={t('queue.newSinceTitle')}>
+                  {t('queue.newSince')}
+                </span>
+              )}
               <UrgentBadge urgent={row.original.urgent} />
               <span className="muted">{formatDate(row.original.childBirthDate, i18n.language)}</span>
             </span>
@@ -120,7 +128,7 @@ export function QueueTable({ markable = false }: { markable?: boolean }) {
       ].filter((c) => fits(c.id!)),
     // `fits` changes only with the width.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, i18n.language, markable, marked, toggleMark, width],
+    [t, i18n.language, markable, marked, toggleMark, width, since],
   );
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true });
   const virtualizer = useVirtualizer({

@@ -1,0 +1,64 @@
+/**
+ * Moving through the queue from the open case (issue 21 item 13), as Apotti and Lifecare users expect:
+ * Alt+↓ / Alt+↑ open the next and the previous case from anywhere in the queue, Escape closes the case
+ * (back to the queue's grid) unless a field, a dialog or a question has the key, and the case prints with
+ * its timeline after the print is logged.
+ */
+import { useCallback, useEffect, useMemo } from 'react';
+import { api } from '../../../api';
+import { useQueue } from '../queueStore';
+
+const focusGrid = () => document.querySelector<HTMLElement>('[role="grid"]')?.focus();
+
+/** Whether Escape belongs to what has the focus (a field, a dialog, a question in place) rather than the pane. */
+function escapeTakenBy(target: EventTarget | null): boolean {
+  const el = target instanceof HTMLElement ? target : null;
+  if (document.querySelector('dialog[open], [role="alertdialog"]')) return true;
+  return !!el?.closest('input, select, textarea, [contenteditable="true"]');
+}
+
+export function useCaseNavigation() {
+  const { result, selectedId, select } = useQueue();
+  const rows = useMemo(() => result?.rows ?? [], [result]);
+  const index = rows.findIndex((r) => r.id === selectedId);
+  const canStep = (by: 1 | -1) => index >= 0 && index + by >= 0 && index + by < rows.length;
+  const step = useCallback(
+    (by: 1 | -1) => {
+      const next = rows[index + by];
+      if (index >= 0 && next) void select(next.id);
+    },
+    [rows, index, select],
+  );
+  const close = useCallback(() => {
+    void select(null);
+    focusGrid();
+  }, [select]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+        e.preventDefault();
+        step(e.key === 'ArrowDown' ? 1 : -1);
+      } else if (e.key === 'Escape' && selectedId && !escapeTakenBy(e.target)) {
+        e.preventDefault();
+        close();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step, close, selectedId]);
+
+  /** The case on paper is client data leaving the screen: logged first, and no log means no print. */
+  const print = async () => {
+    if (!selectedId) return;
+    const logged = await api.cases.printed({ id: selectedId });
+    if (!logged.ok) return useQueue.setState({ error: logged.error });
+    document.documentElement.classList.add('printing-case');
+    try {
+      window.print();
+    } finally {
+      document.documentElement.classList.remove('printing-case');
+    }
+  };
+  return { canStep, step, close, print };
+}
