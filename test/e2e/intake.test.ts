@@ -247,6 +247,16 @@ describe('intake and triage in the app', () => {
     await expect.poll(() => pane.getByRole('heading', { level: 2 }).textContent()).toBe(second);
     await page.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => pane.getByRole('heading', { level: 2 }).textContent()).toBe(first);
+    // What the paper holds: the case and its timeline, not the queue around it nor the pane's controls.
+    await page.evaluate(() => document.documentElement.classList.add('printing-case'));
+    await page.emulateMedia({ media: 'print' });
+    expect(await pane.getByRole('heading', { name: tr('sv', 'detail.history') }).isVisible()).toBe(true);
+    expect(await pane.getByRole('heading', { level: 2 }).isVisible()).toBe(true);
+    expect(await page.getByRole('grid').isVisible()).toBe(false);
+    expect(await page.getByLabel(tr('sv', 'queue.search')).isVisible()).toBe(false);
+    expect(await pane.getByRole('button', { name: tr('sv', 'detail.print') }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => document.documentElement.classList.remove('printing-case'));
     // Printing the case is logged before the print dialog opens.
     await pane.getByRole('button', { name: tr('sv', 'detail.print') }).click();
     await expect
