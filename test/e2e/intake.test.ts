@@ -301,6 +301,14 @@ describe('intake and triage in the app', () => {
     await rows.nth(1).click();
     const pane = page.getByRole('complementary');
     const name = (await pane.getByRole('heading', { level: 2 }).textContent())!;
+    // The urgency and the decision are one keystroke away (Alt+8, Alt+9) wherever the focus is.
+    const focusedSection = () =>
+      page.evaluate(() => document.activeElement?.closest('section')?.querySelector('h3')?.textContent ?? null);
+    await page.getByRole('grid').focus();
+    await page.keyboard.press('Alt+9');
+    await expect.poll(focusedSection).toBe(tr('sv', 'detail.decision'));
+    await page.keyboard.press('Alt+8');
+    await expect.poll(focusedSection).toBe(tr('sv', 'detail.urgency'));
     await pane.getByRole('button', { name: tr('sv', 'detail.urgent'), exact: true }).click();
     await expect.poll(() => pane.getByText(textPattern('sv', 'detail.confirmUrgency')).isVisible()).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);

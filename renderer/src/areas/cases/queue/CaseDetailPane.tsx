@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../../shared/contract/cases';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatDate, formatDateTime } from '../../../format';
 import { useQueue } from '../queueStore';
@@ -10,7 +12,7 @@ import { AccessLogPanel } from './AccessLogPanel';
 import { SiblingsPanel } from './SiblingsPanel';
 import { useApp } from '../../../state/appStore';
 import { useImportFactText } from '../importFacts';
-import { useCaseNavigation } from './caseNavigation';
+import { jumpToSection, PANE_SECTIONS, useCaseNavigation } from './caseNavigation';
 
 export function CaseDetailPane() {
   const { t, i18n } = useTranslation();
@@ -46,6 +48,7 @@ export function CaseDetailPane() {
           <button type="button" onClick={nav.close} aria-keyshortcuts="Escape">
             {t('detail.close')}
           </button>
+          {detail && <SectionJumps detail={detail} />}
         </div>
       )}
       {notice && (
@@ -227,4 +230,29 @@ function EventFacts({ kind, data }: { kind: string; data: Record<string, unknown
       </>
     );
   return null;
+}
+
+/** Buttons to the sections this case has now (urgency, decision, contacts), each also Alt+8 / 9 / 0. */
+function SectionJumps({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const [present, setPresent] = useState<string[]>([]);
+  useEffect(() => {
+    setPresent(PANE_SECTIONS.filter((p) => document.getElementById(p.id)).map((p) => p.id));
+  }, [detail]);
+  if (present.length === 0) return null;
+  return (
+    <span className="pane-jumps">
+      {PANE_SECTIONS.filter((p) => present.includes(p.id)).map((p) => (
+        <button
+          key={p.id}
+          type="button"
+          onClick={() => jumpToSection(p.id)}
+          aria-keyshortcuts={`Alt+${p.key}`}
+          aria-label={t('detail.jumpTo', { section: t(p.label) })}
+        >
+          {t(p.label)}
+        </button>
+      ))}
+    </span>
+  );
 }

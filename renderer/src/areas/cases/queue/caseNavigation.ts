@@ -1,6 +1,7 @@
 /**
  * Moving through the queue from the open case (issue 21 item 13), as Apotti and Lifecare users expect:
- * Alt+↓ / Alt+↑ open the next and the previous case from anywhere in the queue, Escape closes the case
+ * Alt+↓ / Alt+↑ open the next and the previous case from anywhere in the queue, Alt+8 / 9 / 0 go to the
+ * case's urgency, decision and contacts (item 3: one keystroke away), Escape closes the case
  * (back to the queue's grid) unless a field, a dialog or a question has the key, and the case prints with
  * its timeline after the print is logged.
  */
@@ -15,6 +16,25 @@ function escapeTakenBy(target: EventTarget | null): boolean {
   const el = target instanceof HTMLElement ? target : null;
   if (document.querySelector('dialog[open], [role="alertdialog"]')) return true;
   return !!el?.closest('input, select, textarea, [contenteditable="true"]');
+}
+
+/** The pane's sections a key reaches at once (issue 21 item 3), by their headings' ids, with their keys. */
+export const PANE_SECTIONS = [
+  { id: 'urgency-heading', key: '8', label: 'detail.jump.urgency' },
+  { id: 'decision-heading', key: '9', label: 'detail.jump.decision' },
+  { id: 'contact-heading', key: '0', label: 'detail.jump.contacts' },
+] as const;
+
+/** Focuses the first control of the section under `headingId` (or its heading), scrolled into the pane. */
+export function jumpToSection(headingId: string): boolean {
+  const heading = document.getElementById(headingId);
+  if (!heading) return false;
+  const section = heading.closest('section') ?? heading.parentElement;
+  const target = section?.querySelector<HTMLElement>('button:not([disabled]), select, input, textarea') ?? heading;
+  if (target === heading) heading.tabIndex = -1;
+  target.scrollIntoView({ block: 'center' });
+  target.focus({ preventScroll: true });
+  return true;
 }
 
 export function useCaseNavigation() {
@@ -36,9 +56,12 @@ export function useCaseNavigation() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const section = e.altKey && !e.ctrlKey && !e.metaKey && PANE_SECTIONS.find((p) => p.key === e.key);
       if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
         e.preventDefault();
         step(e.key === 'ArrowDown' ? 1 : -1);
+      } else if (section) {
+        if (jumpToSection(section.id)) e.preventDefault();
       } else if (e.key === 'Escape' && selectedId && !escapeTakenBy(e.target)) {
         e.preventDefault();
         close();
