@@ -97,7 +97,8 @@ describe('intake and triage in the app', () => {
       .poll(() => page.getByText('Ei asioita tällä rajauksella.').isVisible(), { timeout: 10_000 })
       .toBe(true);
     expect(await page.getByText(/^Ratkaistu .*: Ohjattu muihin palveluihin/).isVisible()).toBe(true);
-    expect(await page.getByText('Ohjattu: Perheneuvola / Familjerådgivningen.').isVisible()).toBe(true);
+    // The service in the reader's language only, not "Perheneuvola / Familjerådgivningen".
+    expect(await page.getByText('Ohjattu: Perheneuvola.', { exact: true }).isVisible()).toBe(true);
 
     // The decision letter, in Swedish as the guardian asked, for the guardian named at registration.
     expect(await page.getByLabel('Kirje', { exact: true }).inputValue()).toBe('DECISION');
@@ -107,6 +108,8 @@ describe('intake and triage in the app', () => {
     await page.getByRole('button', { name: 'Tee kirje (PDF)' }).click();
     const pdf = readFileSync(await (await download).path());
     expect(pdfText(pdf)).toContain('Avgörande i ärendet som gäller ert barn');
+    expect(pdfText(pdf).replace(/\n/g, ' ')).toContain('Familjerådgivningen');
+    expect(pdfText(pdf)).not.toContain('Perheneuvola');
     await expect
       .poll(() => page.getByRole('button', { name: /^Ratkaisukirje \(SV\) · Maija Testinen/ }).isVisible())
       .toBe(true);

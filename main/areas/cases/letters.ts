@@ -27,6 +27,7 @@ import { childName, readCaseDetail } from './cases';
 import type { CaseDetail } from '../../../shared/contract/cases';
 import { readSettings } from '../settings/queries';
 import { mainText } from '../../text';
+import { nameIn } from '../../../shared/names';
 
 /** Finnish and Swedish in Finland both write dates as d.m.yyyy. */
 function letterDate(date: string | null): string {
@@ -89,8 +90,8 @@ export async function createLetter(
     decision: c.decision ? t(`decisions.${c.decision}`) : '',
     decisionDate: letterDate(c.decision_date),
     decisionReason: c.decision_reason ?? '',
-    services: found.guidedTo.map((s) => s.name).join(', '),
-    team: c.assigned_team ?? '',
+    services: found.guidedTo.map((s) => nameIn(s.name, input.language)).join(', '),
+    team: nameIn(c.assigned_team ?? '', input.language),
     urgentNote: c.decision === 'URGENT' ? t('letters.urgentNote', { completeDue: letterDate(c.complete_due) }) : '',
     worker: author?.display_name ?? actor.name,
     today: letterDate(helsinkiDate(now)),

@@ -261,7 +261,9 @@ describe('letters to guardians', () => {
     const text = pdfText(Buffer.from(file.pdfBase64, 'base64')).replace(/\n/g, ' ');
     expect(text).toContain('Ohjattu muihin palveluihin');
     expect(text).toContain('Perustelut: Tuki riittää.');
-    expect(text).toContain('Perheneuvola / Familjerådgivningen');
+    // The service in the letter's language only (issue 21 item 12).
+    expect(text).toContain('Perheneuvola');
+    expect(text).not.toContain('Familjerådgivningen');
     // No team for a guidance decision: the template's team line is left out rather than left blank.
     expect(text).not.toContain('Palvelutarpeen arvioinnin tekee');
   });

@@ -20,6 +20,7 @@ import { IcsExport } from './IcsExport';
 import { problemText } from './problemText';
 import { useReference } from '../../state/referenceStore';
 import { api } from '../../api';
+import { nameIn } from '../../../../shared/names';
 
 const LOCALES = { fi, sv, en: enGb };
 export const DUTY_TYPES = ['RECEPTION', 'EMERGENCY', 'ASSESSMENT_WEEK'] as const;
@@ -161,7 +162,7 @@ export function DutyCalendar() {
           value={team}
           onChange={setTeam}
           empty={{ label: t('roster.allTeams'), selectable: true }}
-          options={teams.map((x) => [x.id, x.name] as const)}
+          options={teams.map((x) => [x.id, nameIn(x.name, i18n.language)] as const)}
         />
         {myStaffId && (
           <label className="checkbox">

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { api } from '../../api';
+import { nameIn } from '../../../../shared/names';
 
 /** Add or edit a worker: role, FTE, languages, team, weekly maximum of duties, in use or not. */
 export function StaffForm({
@@ -86,7 +87,7 @@ export function StaffForm({
         value={draft.teamId ?? ''}
         onChange={(teamId) => setDraft({ ...draft, teamId: teamId || null })}
         empty={{ label: t('roster.noTeam'), selectable: true }}
-        options={teams.map((x) => [x.id, x.name] as const)}
+        options={teams.map((x) => [x.id, nameIn(x.name, i18n.language)] as const)}
       />
       <Field
         label={t('roster.maxPerWeek')}

@@ -10,6 +10,7 @@ import { ReassignDialog, type ReassignSelection } from './ReassignDialog';
 import { api } from '../../api';
 import { useQueue } from '../cases/queueStore';
 import { ScrollTable } from '../../components/ScrollTable';
+import { nameIn } from '../../../../shared/names';
 
 /**
  * The team lead's board: each social worker's open cases by state and deadline, per FTE, with the
@@ -170,7 +171,7 @@ export function WorkloadPanel() {
             ))}
             {board.teams.map((team) => (
               <tr key={team.teamId}>
-                <th scope="row">{team.name}</th>
+                <th scope="row">{nameIn(team.name, i18n.language)}</th>
                 <td>{number(team.open)}</td>
                 <td className={team.overdue ? 'alert' : undefined}>{number(team.overdue)}</td>
                 <td>{number(team.dueSoon)}</td>

@@ -16,6 +16,7 @@ import { useQueue } from '../queueStore';
 import { ServicePicker } from './ServicePicker';
 import { useReference } from '../../../state/referenceStore';
 import { api } from '../../../api';
+import { nameIn } from '../../../../../shared/names';
 
 type Assignable = { id: string; name: string; role: string; areaId: string | null; teamId: string | null };
 
@@ -24,7 +25,7 @@ type Assignable = { id: string; name: string; role: string; areaId: string | nul
  * assessment, the designated worker for a transfer, the services from the county's directory for guidance.
  */
 export function DecisionForm({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const act = useQueue((s) => s.act);
   const reasonId = useId();
   const [decision, setDecision] = useState<Decision | ''>('');
@@ -136,7 +137,7 @@ export function DecisionForm({ detail }: { detail: CaseDetail }) {
               setAssignee('');
             }}
             empty={{ label: t('detail.chooseTeam'), selectable: false }}
-            options={teams.map((team) => [team.id, team.name] as const)}
+            options={teams.map((team) => [team.id, nameIn(team.name, i18n.language)] as const)}
             required
           />
           <SelectField

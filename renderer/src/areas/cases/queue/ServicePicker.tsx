@@ -2,10 +2,11 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuidanceService } from '../../../../../shared/contract/org';
 import { useServiceSearch } from '../../org/useServiceSearch';
+import { nameIn } from '../../../../../shared/names';
 
 /** Search the county's service directory and tick the services a family was guided to. */
 export function ServicePicker({ selected, onChange }: { selected: string[]; onChange: (ids: string[]) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const searchId = useId();
   const [text, setText] = useState('');
   const { services } = useServiceSearch(text);
@@ -29,7 +30,7 @@ export function ServicePicker({ selected, onChange }: { selected: string[]; onCh
             <label>
               <input type="checkbox" checked={selected.includes(s.id)} onChange={() => toggle(s.id)} />
               <span>
-                {s.name} <span className="muted">· {t(`guidance.kinds.${s.kind}`)}</span>
+                {nameIn(s.name, i18n.language)} <span className="muted">· {t(`guidance.kinds.${s.kind}`)}</span>
               </span>
               {s.description && <span className="muted service-description">{s.description}</span>}
             </label>

@@ -10,6 +10,7 @@ import { useQueue } from '../queueStore';
 import { DecisionForm } from './DecisionForm';
 import { EnteredLater, RecordPanel } from './RecordPanel';
 import { api } from '../../../api';
+import { nameIn } from '../../../../../shared/names';
 
 /** Urgency, the decision with its reason, and the birth of an anticipatory notification's child. */
 export function TriageActions({ detail }: { detail: CaseDetail }) {
@@ -192,12 +193,17 @@ export function TriageActions({ detail }: { detail: CaseDetail }) {
                 </span>
               )}
               {detail.assignedTeam && (
-                <span className="reason"> {t('detail.assignedTeam', { team: detail.assignedTeam })}</span>
+                <span className="reason">
+                  {' '}
+                  {t('detail.assignedTeam', { team: nameIn(detail.assignedTeam, i18n.language) })}
+                </span>
               )}
               {detail.guidedTo.length > 0 && (
                 <span className="reason">
                   {' '}
-                  {t('detail.guidedTo', { services: detail.guidedTo.map((s) => s.name).join(', ') })}
+                  {t('detail.guidedTo', {
+                    services: detail.guidedTo.map((s) => nameIn(s.name, i18n.language)).join(', '),
+                  })}
                 </span>
               )}
             </p>
