@@ -82,6 +82,10 @@ describe('team leads', () => {
     await expect
       .poll(() => log.getByRole('row').filter({ hasText: 'Avasi asian' }).filter({ hasText: lead }).count())
       .toBeGreaterThan(0);
+    // Each entry says why too, in the reader's words (issue 21 item 7).
+    expect(
+      await log.getByRole('row').filter({ hasText: 'Avasi asian' }).filter({ hasText: 'asian käsittely' }).count(),
+    ).toBeGreaterThan(0);
     await log.scrollIntoViewIfNeeded();
     await screenshot(page, '62-access-log-fi');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -20,14 +20,13 @@ import { entriesFor } from './accessLogQueries';
 import { readSettings } from '../settings/queries';
 import { mainText } from '../../text';
 import { childName } from '../cases/cases';
+import { ACCESS_LOG_PURPOSE, purposeText } from '../../../shared/accessPurposes';
 
 const helsinkiTime = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Helsinki',
   dateStyle: 'short',
   timeStyle: 'medium',
 });
-
-export const ACCESS_LOG_PURPOSE = 'access-log report to the client (703/2023 § 11)';
 
 /** The report for the child of `caseId`; `reader` is who asks (logged), `now` when. */
 export async function childAccessLog(
@@ -88,29 +87,14 @@ export async function childAccessLog(
   });
 }
 
-/** The fixed purposes the app logs, by their words in the log; a lead's own words (an export's) stay as typed. */
-const PURPOSE_KEYS: Record<string, string> = {
-  'case detail': 'caseDetail',
-  'case queue': 'caseQueue',
-  'deadline monitoring': 'deadlineMonitoring',
-  'disclosure to the guardian': 'disclosureToGuardian',
-  'duplicate check at registration': 'duplicateCheck',
-  'siblings in the same notification': 'siblings',
-  'case print': 'casePrint',
-  letter: 'letter',
-  'workload balancing': 'workloadBalancing',
-  [ACCESS_LOG_PURPOSE]: 'accessLogReport',
-};
-
 /** One entry in the reader's language, as both the CSV and the PDF show it. */
 function entryText(e: AccessLog['entries'][number], t: TFunction) {
-  const purposeKey = e.purpose ? PURPOSE_KEYS[e.purpose] : undefined;
   return {
     time: helsinkiTime.format(new Date(e.at)),
     user: e.user ? `${e.user} (${e.userName})` : (e.userName ?? ''),
     role: e.role ? t(`roles.${e.role}`) : '',
     action: t(`accessLog.actions.${e.action}`, { defaultValue: e.action }),
-    purpose: purposeKey ? t(`accessLog.purposes.${purposeKey}`) : (e.purpose ?? ''),
+    purpose: purposeText(e.purpose, t),
     case: e.caseId ?? '',
     outcome: t(`accessLog.outcomes.${e.outcome}`, { defaultValue: e.outcome }),
   };

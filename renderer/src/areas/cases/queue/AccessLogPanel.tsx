@@ -10,6 +10,7 @@ import { helsinkiDate } from '../../../../../shared/dates';
 import type { Language } from '../../../../../shared/schemas';
 import { api } from '../../../api';
 import { ScrollTable } from '../../../components/ScrollTable';
+import { purposeText } from '../../../../../shared/accessPurposes';
 
 /**
  * "Who has read my child's file?" (Asiakastietolaki 703/2023 § 11): for a team lead, every use of the
@@ -75,6 +76,7 @@ export function AccessLogPanel({ detail }: { detail: CaseDetail }) {
                   <td>
                     {t(`accessLog.actions.${e.action}`, { defaultValue: e.action })}
                     {e.outcome !== 'OK' && <> · {t(`accessLog.outcomes.${e.outcome}`)}</>}
+                    {e.purpose && <span className="muted entry-role">{purposeText(e.purpose, t)}</span>}
                   </td>
                 </tr>
               ))}
