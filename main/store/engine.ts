@@ -5,7 +5,7 @@
  */
 import { PostgresAdapter, sql, type Expression, type OrderByModifiers, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from './schema';
-import { fold, searchTokens } from './fold';
+import { fold, searchTokens } from '../../shared/fold';
 
 export type EngineKind = 'sqlite' | 'postgres';
 
@@ -57,7 +57,7 @@ export function caseTextMatches(db: Db, text: string): RawBuilder<boolean> {
 }
 
 /**
- * Whether `column` contains `text`, both folded by luukku_fold (case, å ä ö, é: store/fold.ts; SQLite has it
+ * Whether `column` contains `text`, both folded by luukku_fold (case, å ä ö, é: shared/fold.ts; SQLite has it
  * as an application function, PostgreSQL in the schema), with no wildcard: "%" and "_" typed are text.
  */
 export function containsFolded(db: Db, column: string, text: string): RawBuilder<boolean> {

@@ -7,7 +7,7 @@ import { AnchorKeeper } from './auditKeeper';
 import type { HeadWitness } from './auditWitness';
 import { LATEST_VERSION, migrations } from './migrations';
 import { ddlFor } from './migrations/ddl';
-import { fold } from './fold';
+import { fold } from '../../shared/fold';
 import { nativeBinding } from './native';
 import type { PostgresStore } from './postgres';
 import type { Database as Schema } from './schema';

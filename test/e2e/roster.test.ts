@@ -143,6 +143,17 @@ describe('the duty roster', () => {
     const tracked = await core.db.selectFrom('roster_changes').selectAll().where('action', '=', 'REPAIR').execute();
     expect(tracked.length).toBeGreaterThan(0);
     expect(tracked[0]!.reason).toBe('Sairausloma');
+    // The staff page narrows to one person by name (folded: case and å ä ö alike), and pages its lists.
+    const staffTable = page
+      .getByRole('table')
+      .filter({ has: page.getByRole('columnheader', { name: 'Vuoroja enintään viikossa' }) });
+    const everyone = await staffTable.getByRole('row').count();
+    await page.getByLabel('Hae henkilöä').fill(held.name.split(' ')[0]!.toUpperCase());
+    await expect.poll(() => staffTable.getByRole('row').count()).toBeLessThan(everyone);
+    const listed = await staffTable.locator('tbody th').allTextContents();
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((name) => name.toLowerCase().includes(held.name.split(' ')[0]!.toLowerCase()))).toBe(true);
+    await page.getByLabel('Hae henkilöä').fill('');
 
     // The change history shows on the planning tab.
     await page.getByRole('tab', { name: 'Suunnittelu' }).click();

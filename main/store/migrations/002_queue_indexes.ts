@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { FOLD_FROM, FOLD_TO } from '../fold';
+import { FOLD_FROM, FOLD_TO } from '../../../shared/fold';
 import type { Ddl } from './ddl';
 
 /**
@@ -11,7 +11,7 @@ import type { Ddl } from './ddl';
  *
  * SQLite: a VIRTUAL column, and FTS5 kept in sync by triggers, inside the encrypted file. PostgreSQL (issue
  * 19): the column STORED (15 has no virtual ones), the names a folded tsvector with a GIN index, folded by
- * luukku_fold (store/fold.ts) exactly as FTS5's remove_diacritics and the SQLite side's fold() do.
+ * luukku_fold (shared/fold.ts) exactly as FTS5's remove_diacritics and the SQLite side's fold() do.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's types
 export async function up(db: Kysely<any>, ddl: Ddl): Promise<void> {

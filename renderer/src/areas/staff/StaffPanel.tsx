@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, helsinkiDate } from '../../../../shared/dates';
 import type { ErrorPayload } from '../../../../shared/errors';
@@ -19,6 +19,9 @@ import { StaffForm } from './StaffForm';
 import { useReference } from '../../state/referenceStore';
 import { api } from '../../api';
 import { ScrollTable } from '../../components/ScrollTable';
+import { ShowMore, usePaged } from '../../components/ShowMore';
+import { nameIn } from '../../../../shared/names';
+import { fold } from '../../../../shared/fold';
 
 const DAYS_BACK = 30;
 const DAYS_AHEAD = 365;
@@ -36,7 +39,21 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [message, setMessage] = useState('');
   const { teams, areas } = useReference();
-  useEffect(() => {}, []);
+  // One search over the page's three lists, by the person's name (case and å ä ö folded alike).
+  const [find, setFind] = useState('');
+  const matches = (name: string) => !find.trim() || fold(name).includes(fold(find.trim()));
+  const absences = useMemo(
+    () => (directory?.absences ?? []).filter((a) => matches(a.staffName)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `matches` follows `find`
+    [directory, find],
+  );
+  const staff = useMemo(
+    () => (directory?.staff ?? []).filter((s) => matches(s.name)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `matches` follows `find`
+    [directory, find],
+  );
+  const absencePages = usePaged(absences, 20);
+  const staffPages = usePaged(staff, 25);
 
   const people = (directory?.staff ?? []).filter((s) => s.active);
   const areaName = (id: string | null) => {
@@ -71,6 +88,15 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
   return (
     <div className="staff-panel">
       <ErrorBanner error={error ?? loadError} />
+      <div className="staff-find">
+        <Field
+          label={t('roster.findPerson')}
+          type="search"
+          value={find}
+          onChange={(e) => setFind(e.target.value)}
+          hint={t('roster.findPersonHint')}
+        />
+      </div>
       <p role="status" className="saved">
         {message}
       </p>
@@ -119,50 +145,53 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
         {directory && directory.absences.length === 0 ? (
           <p className="muted">{t('roster.noAbsences')}</p>
         ) : (
-          <ScrollTable>
-            <caption>{t('roster.whoIsAway')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('roster.person')}</th>
-                <th scope="col">{t('roster.from')}</th>
-                <th scope="col">{t('roster.to')}</th>
-                <th scope="col">{t('roster.absenceKind')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('roster.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {directory?.absences.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">{a.staffName}</th>
-                  <td>{formatDate(a.from, language)}</td>
-                  <td>{formatDate(a.to, language)}</td>
-                  <td>{t(`roster.absenceKinds.${a.kind}`)}</td>
-                  <td className="button-row">
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => setRepairFor({ absenceId: a.id, held: 0 })}
-                    >
-                      {t('roster.repairDuties')}
-                    </button>
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('roster.removeAbsenceLabel', {
-                        name: a.staffName,
-                        from: formatDate(a.from, language),
-                      })}
-                      onClick={() => void removeAbsence(a)}
-                    >
-                      {t('roster.remove')}
-                    </button>
-                  </td>
+          <>
+            <ScrollTable>
+              <caption>{t('roster.whoIsAway')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('roster.person')}</th>
+                  <th scope="col">{t('roster.from')}</th>
+                  <th scope="col">{t('roster.to')}</th>
+                  <th scope="col">{t('roster.absenceKind')}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t('roster.actions')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </ScrollTable>
+              </thead>
+              <tbody>
+                {absencePages.visible.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row">{a.staffName}</th>
+                    <td>{formatDate(a.from, language)}</td>
+                    <td>{formatDate(a.to, language)}</td>
+                    <td>{t(`roster.absenceKinds.${a.kind}`)}</td>
+                    <td className="button-row">
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => setRepairFor({ absenceId: a.id, held: 0 })}
+                      >
+                        {t('roster.repairDuties')}
+                      </button>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={t('roster.removeAbsenceLabel', {
+                          name: a.staffName,
+                          from: formatDate(a.from, language),
+                        })}
+                        onClick={() => void removeAbsence(a)}
+                      >
+                        {t('roster.remove')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </ScrollTable>
+            <ShowMore left={absencePages.left} onClick={absencePages.showMore} />
+          </>
         )}
       </section>
       <section className="panel" aria-labelledby="wishes-heading">
@@ -187,22 +216,24 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
           <button type="submit">{t('roster.addWish')}</button>
         </form>
         <ul className="wish-list">
-          {directory?.wishes.map((w) => (
-            <li key={`${w.staffId}-${w.date}`}>
-              {nameOf(w.staffId)}: {formatDate(w.date, language)}{' '}
-              <button
-                type="button"
-                className="link-button"
-                aria-label={t('roster.removeWishLabel', {
-                  name: nameOf(w.staffId),
-                  date: formatDate(w.date, language),
-                })}
-                onClick={() => void saveWish(w.staffId, w.date, false)}
-              >
-                {t('roster.remove')}
-              </button>
-            </li>
-          ))}
+          {directory?.wishes
+            .filter((w) => matches(nameOf(w.staffId)))
+            .map((w) => (
+              <li key={`${w.staffId}-${w.date}`}>
+                {nameOf(w.staffId)}: {formatDate(w.date, language)}{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('roster.removeWishLabel', {
+                    name: nameOf(w.staffId),
+                    date: formatDate(w.date, language),
+                  })}
+                  onClick={() => void saveWish(w.staffId, w.date, false)}
+                >
+                  {t('roster.remove')}
+                </button>
+              </li>
+            ))}
         </ul>
       </section>
       <section className="panel" aria-labelledby="staff-heading">
@@ -254,7 +285,7 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
             </tr>
           </thead>
           <tbody>
-            {directory?.staff.map((s) => (
+            {staffPages.visible.map((s) => (
               <tr key={s.id} className={s.active ? '' : 'past'}>
                 <th scope="row">
                   {s.name}
@@ -264,7 +295,7 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
                 <td className="number">{s.fte.toLocaleString(language)}</td>
                 <td>{s.languages.join(', ')}</td>
                 <td>{areaName(s.areaId)}</td>
-                <td>{teams.find((x) => x.id === s.teamId)?.name ?? ''}</td>
+                <td>{nameIn(teams.find((x) => x.id === s.teamId)?.name ?? '', language)}</td>
                 <td className="number">{s.maxDutiesPerWeek ?? ''}</td>
                 <td>
                   <button
@@ -280,6 +311,7 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
             ))}
           </tbody>
         </ScrollTable>
+        <ShowMore left={staffPages.left} onClick={staffPages.showMore} />
       </section>
     </div>
   );

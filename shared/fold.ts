@@ -2,7 +2,8 @@
  * The one folding of names and words for search on both engines (issue 19): upper case to lower case and
  * the diacritics of Latin letters away (Å Ä Ö to a a o, É to e), character by character. PostgreSQL runs it
  * as translate() with these two strings (luukku_fold in the schema), SQLite as this function, so that "aki
- * lah" finds "Äki Lähde" alike on both, whatever the database's locale is.
+ * lah" finds "Äki Lähde" alike on both, whatever the database's locale is. The renderer folds its own
+ * filters (a person's name on the staff page) the same way.
  */
 const PAIRS: readonly (readonly [string, string])[] = [
   ['ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'],
