@@ -263,6 +263,16 @@ export const repairChangeSchema = z.object({
   fromName: z.string().nullable(),
   toStaffId: z.string().nullable(),
   toName: z.string().nullable(),
+  /**
+   * Why the duty moves (issue 21 item 11): its holder is AWAY; or it moves so that its holder is FREE to
+   * take over the absent worker's duty on `date` / `week`; or the solver moved it to keep the rules
+   * (BALANCE: at most so many duties a week, no two days running, fair shares).
+   */
+  reason: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('AWAY') }),
+    z.object({ kind: z.literal('FREE'), date: z.string().nullable(), week: z.string().nullable() }),
+    z.object({ kind: z.literal('BALANCE') }),
+  ]),
 });
 export type RepairChange = z.infer<typeof repairChangeSchema>;
 export const repairProposalSchema = z.object({

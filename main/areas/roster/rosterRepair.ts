@@ -70,9 +70,11 @@ export async function proposeRepair(core: Context, absenceId: number): Promise<R
         fromName: out[i] ? names.get(out[i]!)! : null,
         toStaffId: into[i] ?? null,
         toName: into[i] ? names.get(into[i]!)! : null,
+        reason: { kind: 'BALANCE' },
       });
   }
   changes.sort((a, b) => dayOf(a).localeCompare(dayOf(b)) || a.duty.localeCompare(b.duty));
+  explainChanges(changes, away.staff_id);
   const uncovered = result.uncovered.filter((u) =>
     inCore('date' in u ? { date: u.date, week: null } : { date: null, week: u.week }),
   );
@@ -155,4 +157,20 @@ export async function applyRepair(
       mustClear: (after) => after.filter((p) => p.rule === 'ABSENT' && p.name === away.name),
     },
   );
+}
+
+/**
+ * Says why each change of a repair is there: the absent worker's own duties move because they are away; a
+ * duty of someone who takes one of those over moves so that they are free for it; anything else is the
+ * solver keeping the rules.
+ */
+function explainChanges(changes: RepairChange[], awayId: string): void {
+  const takeovers = changes.filter((c) => c.fromStaffId === awayId && c.toStaffId);
+  for (const c of changes) {
+    if (c.fromStaffId === awayId) c.reason = { kind: 'AWAY' };
+    else {
+      const freedFor = takeovers.find((t) => t.toStaffId === c.fromStaffId);
+      c.reason = freedFor ? { kind: 'FREE', date: freedFor.date, week: freedFor.week } : { kind: 'BALANCE' };
+    }
+  }
 }

@@ -183,6 +183,18 @@ describe('editing the roster by hand', () => {
     expect(handedOver.length).toBe(added.heldDuties);
     expect(proposal.changes.every((c) => c.toStaffId !== worker.staffId)).toBe(true);
     expect(proposal.changes.length).toBeLessThanOrEqual(added.heldDuties * 3);
+    // Each change says why: the absent worker's own duties because they are away; another person's so that
+    // they are free to take one of those over (on that day or week), or the rules.
+    expect(handedOver.every((c) => c.reason.kind === 'AWAY')).toBe(true);
+    for (const c of proposal.changes.filter((x) => x.fromStaffId !== worker.staffId)) {
+      expect(c.reason.kind).not.toBe('AWAY');
+      if (c.reason.kind === 'FREE') {
+        const freedFor = c.reason;
+        expect(
+          handedOver.some((h) => h.toStaffId === c.fromStaffId && h.date === freedFor.date && h.week === freedFor.week),
+        ).toBe(true);
+      }
+    }
 
     const changes = proposal.changes.map(({ date, week, duty, fromStaffId, toStaffId }) => ({
       date,

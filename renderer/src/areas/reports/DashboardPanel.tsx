@@ -13,7 +13,8 @@ import {
   YAxis,
 } from 'recharts';
 import { ADVICE_LANGUAGES, ADVICE_TOPICS, CASE_TYPES, CHANNELS, DECISIONS } from '../../../../shared/caseTypes';
-import { addMonthsClamped, helsinkiDate } from '../../../../shared/dates';
+import { addMonthsClamped, helsinkiDate, monthBounds } from '../../../../shared/dates';
+import { formatDate } from '../../format';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { Dashboard } from '../../../../shared/contract/reports';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -86,8 +87,23 @@ export function DashboardPanel() {
   const pct = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : null);
   const cell = (v: number | null) => v ?? '–';
   const percentTick = (v: number) => `${v} %`;
-  const monthLabel = (m: string) =>
-    new Date(`${m}-15T12:00:00Z`).toLocaleDateString(i18n.language, { month: 'short', year: '2-digit' });
+  // A month the range covers only in part (this month so far) says which days it holds (issue 21 item 12):
+  // two days of December are not a December.
+  const monthLabel = (m: string) => {
+    const name = new Date(`${m}-15T12:00:00Z`).toLocaleDateString(i18n.language, {
+      month: 'short',
+      year: '2-digit',
+    });
+    const whole = monthBounds(m);
+    const from = range.from > whole.from ? range.from : whole.from;
+    const to = range.to < whole.to ? range.to : whole.to;
+    if (from === whole.from && to === whole.to) return name;
+    return t('reports.dashboard.partialMonth', {
+      month: name,
+      from: formatDate(from, i18n.language),
+      to: formatDate(to, i18n.language),
+    });
+  };
   const areaName = (a: { nameFi: string; nameSv: string }) => (i18n.language === 'sv' ? a.nameSv : a.nameFi);
 
   const inflowKeys = inflowBy === 'type' ? CASE_TYPES : CHANNELS;

@@ -80,6 +80,7 @@ export function RepairPanel({
                 <th scope="col">{t('roster.duty')}</th>
                 <th scope="col">{t('roster.fromPerson')}</th>
                 <th scope="col">{t('roster.toPerson')}</th>
+                <th scope="col">{t('roster.repairReasonCol')}</th>
               </tr>
             </thead>
             <tbody>
@@ -89,6 +90,12 @@ export function RepairPanel({
                   <td>{t(`duties.${c.duty}`)}</td>
                   <td>{c.fromName ?? '–'}</td>
                   <td>{c.toName ?? t('roster.nobody')}</td>
+                  <td>
+                    {t(`roster.repairWhy.${c.reason.kind}`, {
+                      name: c.fromName ?? '',
+                      when: c.reason.kind === 'FREE' ? when(c.reason) : '',
+                    })}
+                  </td>
                 </tr>
               ))}
             </tbody>
