@@ -123,7 +123,8 @@ describe('the signed-in app (demo county)', () => {
         await expect.poll(() => page.locator('.fc-event').count(), { timeout: 10_000 }).toBeGreaterThan(20);
         expect(await page.getByText(/^Virka-aikainen sosiaalipäivystys: /).count()).toBeGreaterThan(0);
         expect(await page.getByText(/^Arviointiviikko: /).count()).toBeGreaterThan(0);
-        // One person's next six months as an .ics file.
+        // One person's next six months as an .ics file, from the folded section above the calendar.
+        await page.getByText('Vuorot kalenteriin', { exact: true }).click();
         const who = page.getByLabel('Kenen vuorot (6 kk eteenpäin)');
         await expect.poll(() => who.locator('option').count()).toBeGreaterThan(3);
         const person = (await who.locator('option').nth(1).textContent())!;

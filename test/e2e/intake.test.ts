@@ -312,6 +312,14 @@ describe('intake and triage in the app', () => {
     await expect.poll(focusedSection).toBe(tr('sv', 'detail.decision'));
     await page.keyboard.press('Alt+8');
     await expect.poll(focusedSection).toBe(tr('sv', 'detail.urgency'));
+    // The pane widens for working one case, and the queue's rows still fit their grid.
+    const paneWidth = async () => (await pane.boundingBox())!.width;
+    const narrow = await paneWidth();
+    await pane.getByRole('button', { name: tr('sv', 'detail.widen') }).click();
+    await expect.poll(paneWidth).toBeGreaterThan(narrow + 80);
+    expect(await page.getByRole('grid').evaluate((g) => g.scrollWidth <= g.clientWidth + 1)).toBe(true);
+    await screenshot(page, '23-wide-pane-sv');
+    await pane.getByRole('button', { name: tr('sv', 'detail.widen') }).click();
     await pane.getByRole('button', { name: tr('sv', 'detail.urgent'), exact: true }).click();
     await expect.poll(() => pane.getByText(textPattern('sv', 'detail.confirmUrgency')).isVisible()).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);

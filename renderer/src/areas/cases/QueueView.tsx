@@ -13,11 +13,13 @@ import { ReassignDialog } from '../team/ReassignDialog';
 import { useReference } from '../../state/referenceStore';
 import { useLive } from '../../state/liveUpdates';
 import { useRegisterDraft } from './registerDraft';
+import { usePaneLayout } from './queue/caseNavigation';
 
 /** The main screen: saved views with counts, filters, the virtualized queue and the detail pane. */
 export function QueueView() {
   const { t, i18n } = useTranslation();
   const hasDraft = useRegisterDraft((s) => s.draft !== null);
+  const wide = usePaneLayout((s) => s.wide);
   const setView = useApp((s) => s.setView);
   const role = useApp((s) => s.status?.user?.role);
   const { query, result, loading, setQuery, load, marked, clearMarks, casesChanged } = useQueue();
@@ -67,7 +69,7 @@ export function QueueView() {
     result?.total === 0;
 
   return (
-    <div className="queue-layout">
+    <div className={wide ? 'queue-layout wide-pane' : 'queue-layout'}>
       <div className="queue-main">
         <div className="queue-toolbar">
           <div className="segmented" role="group" aria-label={t('queue.views')}>

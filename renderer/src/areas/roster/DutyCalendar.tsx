@@ -6,7 +6,7 @@ import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, helsinkiDate, isoWeekMonday } from '../../../../shared/dates';
 import type { ErrorPayload } from '../../../../shared/errors';
@@ -21,6 +21,7 @@ import { problemText } from './problemText';
 import { useReference } from '../../state/referenceStore';
 import { api } from '../../api';
 import { nameIn } from '../../../../shared/names';
+import { Field } from '../../components/Field';
 
 const LOCALES = { fi, sv, en: enGb };
 export const DUTY_TYPES = ['RECEPTION', 'EMERGENCY', 'ASSESSMENT_WEEK'] as const;
@@ -34,7 +35,6 @@ export function DutyCalendar() {
   const { overview, language, status } = useApp();
   const canEdit = !!status?.user && ROSTER_EDITORS.includes(status.user.role);
   const myStaffId = status?.user?.staffId ?? null;
-  const reasonId = useId();
   const calendar = useRef<FullCalendar>(null);
   const [failed, setFailed] = useState(false);
   const [staff, setStaff] = useState<Staff[]>([]);
@@ -170,13 +170,14 @@ export function DutyCalendar() {
           </label>
         )}
         {canEdit && (
-          <div className="field">
-            <label htmlFor={reasonId}>{t('roster.reason')}</label>
-            <input id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </div>
+          <Field
+            label={t('roster.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            hint={t('roster.dragHelp')}
+          />
         )}
       </div>
-      {canEdit && <p className="muted">{t('roster.dragHelp')}</p>}
       <p role="status" className="saved">
         {message}
       </p>

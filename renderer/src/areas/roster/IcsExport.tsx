@@ -40,19 +40,23 @@ export function IcsExport() {
   };
 
   return (
-    <form className="ics-export directory-filters" onSubmit={exportIcs} aria-label={t('calendar.icsTitle')}>
-      <SelectField
-        label={t('calendar.icsWho')}
-        value={staffId}
-        onChange={setStaffId}
-        empty={{ label: t('calendar.icsTeam'), selectable: true }}
-        options={people.map((p) => [p.id, p.name] as const)}
-      />
-      <button type="submit">{t('calendar.icsExport')}</button>
-      <p role="status" className="saved">
-        {done}
-      </p>
-      <ErrorBanner error={error} />
-    </form>
+    // Folded away until wanted: the calendar's controls stay one row above it (issue 21 item 11).
+    <details className="ics-details">
+      <summary>{t('calendar.icsTitle')}</summary>
+      <form className="ics-export directory-filters" onSubmit={exportIcs} aria-label={t('calendar.icsTitle')}>
+        <SelectField
+          label={t('calendar.icsWho')}
+          value={staffId}
+          onChange={setStaffId}
+          empty={{ label: t('calendar.icsTeam'), selectable: true }}
+          options={people.map((p) => [p.id, p.name] as const)}
+        />
+        <button type="submit">{t('calendar.icsExport')}</button>
+        <p role="status" className="saved">
+          {done}
+        </p>
+        <ErrorBanner error={error} />
+      </form>
+    </details>
   );
 }

@@ -12,7 +12,7 @@ import { AccessLogPanel } from './AccessLogPanel';
 import { SiblingsPanel } from './SiblingsPanel';
 import { useApp } from '../../../state/appStore';
 import { useImportFactText } from '../importFacts';
-import { jumpToSection, PANE_SECTIONS, useCaseNavigation } from './caseNavigation';
+import { jumpToSection, PANE_SECTIONS, useCaseNavigation, usePaneLayout } from './caseNavigation';
 
 export function CaseDetailPane() {
   const { t, i18n } = useTranslation();
@@ -20,6 +20,7 @@ export function CaseDetailPane() {
   const role = useApp((s) => s.status?.user?.role);
   const date = (d: string | null) => formatDate(d, i18n.language) || '–';
   const nav = useCaseNavigation();
+  const { wide, toggle: toggleWide } = usePaneLayout();
   return (
     <aside className="detail-pane" aria-label={t('detail.title')} aria-live="polite" tabIndex={0}>
       {selectedId && (
@@ -45,6 +46,9 @@ export function CaseDetailPane() {
               {t('detail.print')}
             </button>
           )}
+          <button type="button" aria-pressed={wide} onClick={toggleWide}>
+            {t('detail.widen')}
+          </button>
           <button type="button" onClick={nav.close} aria-keyshortcuts="Escape">
             {t('detail.close')}
           </button>

@@ -6,6 +6,7 @@
  * its timeline after the print is logged.
  */
 import { useCallback, useEffect, useMemo } from 'react';
+import { create } from 'zustand';
 import { api } from '../../../api';
 import { useQueue } from '../queueStore';
 
@@ -85,3 +86,19 @@ export function useCaseNavigation() {
   };
   return { canStep, step, close, print };
 }
+
+const WIDE_KEY = 'luukku.widePane';
+const storage = typeof localStorage === 'undefined' ? null : localStorage;
+
+/**
+ * The detail pane narrow beside the queue, or wide (about half the screen) for working one case; the
+ * choice is this workstation's (a preference, no client data) and kept across sign-ins (issue 21 item 3).
+ */
+export const usePaneLayout = create<{ wide: boolean; toggle(): void }>((set, get) => ({
+  wide: storage?.getItem(WIDE_KEY) === '1',
+  toggle() {
+    const wide = !get().wide;
+    storage?.setItem(WIDE_KEY, wide ? '1' : '0');
+    set({ wide });
+  },
+}));
