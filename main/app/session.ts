@@ -74,14 +74,14 @@ export class Session {
       return user && user.active ? verifyPassword(password, user.password_hash) : (await DUMMY_HASH_PROMISE(), false);
     });
     if (!ok || !user) throw new LuukkuError('BAD_CREDENTIALS', 'Wrong user name or password.');
+    const signedInAt = county.now();
     this.signedIn = {
       // Until now, the latest sign-in was the one before this one.
       user: currentUserOf({ ...user, previous_sign_in_at: user.last_sign_in_at }),
-      lastActivity: county.now().getTime(),
+      lastActivity: signedInAt.getTime(),
       generation: county.generation,
     };
     this.notice = null;
-    const signedInAt = county.now();
     await county.transact({ actor: this.actor()!, action: 'session.signIn' }, async (trx) => {
       await clearSignInFailures(trx, name);
       await recordSignIn(trx, user!.id, signedInAt);

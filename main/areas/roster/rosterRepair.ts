@@ -54,7 +54,7 @@ export async function proposeRepair(core: Context, absenceId: number): Promise<R
     const row = 'date' in r ? { date: r.date, week: null, duty: r.duty } : { date: null, week: r.week, duty: r.duty };
     if (inCore(row)) after.set(slotOf(row), [...(after.get(slotOf(row)) ?? []), r.workerId]);
   }
-  const changes: RepairChange[] = [];
+  const changes: Omit<RepairChange, 'reason'>[] = [];
   for (const slot of new Set([...before.keys(), ...after.keys()])) {
     const was = before.get(slot) ?? [];
     const now = after.get(slot) ?? [];
@@ -70,15 +70,13 @@ export async function proposeRepair(core: Context, absenceId: number): Promise<R
         fromName: out[i] ? names.get(out[i]!)! : null,
         toStaffId: into[i] ?? null,
         toName: into[i] ? names.get(into[i]!)! : null,
-        reason: { kind: 'BALANCE' },
       });
   }
   changes.sort((a, b) => dayOf(a).localeCompare(dayOf(b)) || a.duty.localeCompare(b.duty));
-  explainChanges(changes, away.staff_id);
   const uncovered = result.uncovered.filter((u) =>
     inCore('date' in u ? { date: u.date, week: null } : { date: null, week: u.week }),
   );
-  return { absenceId, changes, uncovered };
+  return { absenceId, changes: explained(changes, away.staff_id), uncovered };
 }
 
 export async function applyRepair(
@@ -164,13 +162,12 @@ export async function applyRepair(
  * duty of someone who takes one of those over moves so that they are free for it; anything else is the
  * solver keeping the rules.
  */
-function explainChanges(changes: RepairChange[], awayId: string): void {
+function explained(changes: Omit<RepairChange, 'reason'>[], awayId: string): RepairChange[] {
   const takeovers = changes.filter((c) => c.fromStaffId === awayId && c.toStaffId);
-  for (const c of changes) {
-    if (c.fromStaffId === awayId) c.reason = { kind: 'AWAY' };
-    else {
-      const freedFor = takeovers.find((t) => t.toStaffId === c.fromStaffId);
-      c.reason = freedFor ? { kind: 'FREE', date: freedFor.date, week: freedFor.week } : { kind: 'BALANCE' };
-    }
-  }
+  const reasonOf = (c: Omit<RepairChange, 'reason'>): RepairChange['reason'] => {
+    if (c.fromStaffId === awayId) return { kind: 'AWAY' };
+    const freedFor = takeovers.find((t) => t.toStaffId === c.fromStaffId);
+    return freedFor ? { kind: 'FREE', date: freedFor.date, week: freedFor.week } : { kind: 'BALANCE' };
+  };
+  return changes.map((c) => ({ ...c, reason: reasonOf(c) }));
 }

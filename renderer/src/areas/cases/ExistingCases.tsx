@@ -1,14 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkHetu } from '../../../../shared/hetu';
-import type { CaseType } from '../../../../shared/caseTypes';
+import type { ExistingCases as Found } from '../../../../shared/contract/cases';
 import { formatDate } from '../../format';
 import { api } from '../../api';
 import type { ChildDraft } from './registerDraft';
 
-type Existing = { id: string; type: CaseType; status: string; receivedDate: string; childName: string | null };
 /** What the store holds for one child of the form: its earlier cases, and whether some are outside the caller's scope. */
-export type ExistingFor = { child: number; cases: Existing[]; outsideScope: boolean };
+export type ExistingFor = Found & { child: number };
 
 /** How a child is looked up: by a valid identity code, else by name and birth date, else not yet. */
 function lookupOf(c: ChildDraft) {
@@ -25,7 +24,7 @@ function lookupOf(c: ChildDraft) {
  */
 export function useExistingCases(children: ChildDraft[]): ExistingFor[] {
   const [found, setFound] = useState<ExistingFor[]>([]);
-  const answers = useRef(new Map<string, Omit<ExistingFor, 'child'> | null>());
+  const answers = useRef(new Map<string, Found>());
   const lookups = children.map(lookupOf);
   const key = JSON.stringify(lookups);
   useEffect(() => {

@@ -26,9 +26,12 @@ import {
 } from './registerDraft';
 import { ExistingCases, useExistingCases } from './ExistingCases';
 
+/** A whole identity code checked (null while it is still being typed). */
+const typedHetu = (hetu: string) => (hetu.length === 11 ? checkHetu(hetu, helsinkiDate(new Date())) : null);
+
 /** The birth date an identity code gives, or null while it is incomplete or invalid. */
 const birthDateOf = (hetu: string) => {
-  const check = hetu.length === 11 ? checkHetu(hetu, helsinkiDate(new Date())) : null;
+  const check = typedHetu(hetu);
   return check?.ok ? check.birthDate : null;
 };
 
@@ -76,7 +79,7 @@ export function RegisterView() {
   const required = (value: string) => (attempted && !value.trim() ? t('common.required') : null);
   // Says why: the format, an impossible or future date, the individual number or the check character.
   const hetuError = (hetu: string) => {
-    const check = hetu.length >= 11 ? checkHetu(hetu, helsinkiDate(new Date())) : null;
+    const check = typedHetu(hetu);
     if (!check || check.ok) return null;
     const reason = `hetu${check.reason.charAt(0)}${check.reason.slice(1).toLowerCase()}`;
     return t('errors.INVALID_INPUT', { message: `${t('detail.hetu')}: ${t(`validation.reasons.${reason}`)}` });

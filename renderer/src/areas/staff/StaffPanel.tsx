@@ -41,16 +41,14 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
   const { teams, areas } = useReference();
   // One search over the page's three lists, by the person's name (case and å ä ö folded alike).
   const [find, setFind] = useState('');
-  const matches = (name: string) => !find.trim() || fold(name).includes(fold(find.trim()));
+  const needle = fold(find.trim());
   const absences = useMemo(
-    () => (directory?.absences ?? []).filter((a) => matches(a.staffName)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `matches` follows `find`
-    [directory, find],
+    () => (directory?.absences ?? []).filter((a) => fold(a.staffName).includes(needle)),
+    [directory, needle],
   );
   const staff = useMemo(
-    () => (directory?.staff ?? []).filter((s) => matches(s.name)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `matches` follows `find`
-    [directory, find],
+    () => (directory?.staff ?? []).filter((s) => fold(s.name).includes(needle)),
+    [directory, needle],
   );
   const absencePages = usePaged(absences, 20);
   const staffPages = usePaged(staff, 25);
@@ -217,7 +215,7 @@ export function StaffPanel({ canRepair }: { canRepair: boolean }) {
         </form>
         <ul className="wish-list">
           {directory?.wishes
-            .filter((w) => matches(nameOf(w.staffId)))
+            .filter((w) => fold(nameOf(w.staffId)).includes(needle))
             .map((w) => (
               <li key={`${w.staffId}-${w.date}`}>
                 {nameOf(w.staffId)}: {formatDate(w.date, language)}{' '}

@@ -52,7 +52,11 @@ export function QueueTable({ markable = false }: { markable?: boolean }) {
   // Cases that came in since the user's previous sign-in carry a "new" mark (none at the first sign-in).
   const since = useApp((s) => s.status?.user?.previousSignInAt ?? null);
   const width = useWidth(scroller);
-  const fits = (id: string) => !width || !NARROW[id] || width >= NARROW[id];
+  // The columns that give way at this width (none before the first measure): the columns are built again
+  // when that changes, not at every pixel of a resize.
+  const dropped = Object.keys(NARROW)
+    .filter((id) => width > 0 && width < NARROW[id]!)
+    .join(' ');
 
   const columns = useMemo(
     () =>
@@ -125,10 +129,8 @@ export function QueueTable({ markable = false }: { markable?: boolean }) {
           header: () => t('queue.col.assignee'),
           cell: ({ row }) => row.original.assignee ?? '–',
         }),
-      ].filter((c) => fits(c.id!)),
-    // `fits` changes only with the width.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, i18n.language, markable, marked, toggleMark, width, since],
+      ].filter((c) => !dropped.split(' ').includes(c.id!)),
+    [t, i18n.language, markable, marked, toggleMark, dropped, since],
   );
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true });
   const virtualizer = useVirtualizer({
