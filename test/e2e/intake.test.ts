@@ -348,6 +348,21 @@ describe('intake and triage in the app', () => {
     expect(overdue.some(Boolean)).toBe(true);
     expect(overdue).toEqual([...overdue].sort((a, b) => Number(b) - Number(a)));
     await screenshot(page, '23-urgent-sv');
+    // The same order and badge at 1024 x 768 in Finnish, the badge inside the row's visible part.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByLabel(tr('sv', 'common.language'), { exact: true }).selectOption('fi');
+    const fiBadge = tr('fi', 'detail.urgentBadge');
+    await expect.poll(async () => (await rows.nth(at + 1).textContent()) ?? '').toContain(fiBadge);
+    const row = (await rows.nth(at + 1).boundingBox())!;
+    const mark = (await rows
+      .nth(at + 1)
+      .getByText(fiBadge, { exact: true })
+      .boundingBox())!;
+    expect(mark.x + mark.width).toBeLessThanOrEqual(row.x + row.width);
+    expect(row.x + row.width).toBeLessThanOrEqual(1024);
+    await screenshot(page, '23-urgent-fi-1024');
+    await page.getByLabel(tr('fi', 'common.language'), { exact: true }).selectOption('sv');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // A mis-click is undone within minutes; the history keeps both entries.
     await pane.getByRole('button', { name: textPattern('sv', 'detail.undoUrgency') }).click();

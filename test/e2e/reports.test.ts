@@ -129,6 +129,24 @@ describe('reports in the app', () => {
     await expect.poll(() => page.locator('.recharts-wrapper').count(), { timeout: 10_000 }).toBe(8);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '44-dashboard-sv');
+
+    // The tables name weeks, months and quarters as the reader writes them, not as ISO codes.
+    const inflow = page.getByRole('region', { name: 'Inkomna per vecka' });
+    await inflow.getByRole('button', { name: 'Som tabell' }).click();
+    const weeks = await inflow.getByRole('rowheader').allTextContents();
+    expect(weeks.length).toBeGreaterThan(40);
+    for (const w of weeks) expect(w).toMatch(/^v\.\s\d{1,2}\/20\d\d$/);
+    const share = page.getByRole('region', { name: /^Andel som ledde/ });
+    await share.getByRole('button', { name: 'Som tabell' }).click();
+    const months = await share.getByRole('table').first().getByRole('rowheader').allTextContents();
+    expect(months.length).toBeGreaterThan(10);
+    for (const m of months) expect(m).not.toMatch(/\d{4}-\d{2}/);
+    const quarters = await share
+      .getByRole('table', { name: 'Andelen per kvartal och för hela perioden' })
+      .getByRole('rowheader')
+      .allTextContents();
+    expect(quarters[0]).toMatch(/^Kvartal [1-4] 20\d\d$/);
+    await screenshot(page, '44-dashboard-tables-sv');
   });
 
   it('exports the queue view as CSV after the lead states the purpose', async () => {

@@ -169,7 +169,30 @@ describe('the duty roster', () => {
     await page.emulateMedia({ media: 'screen' });
     await page.getByRole('tab', { name: 'Kalenteri' }).click();
     await page.getByRole('button', { name: '›' }).click();
+    // The month starts close under the tabs (it was 360 px down): at 1280 the filters and the reason take one
+    // row and its help a line; at 1024 the reason has a row of its own.
+    const roomAbove = () =>
+      page.evaluate(
+        () =>
+          document.querySelector('.fc-header-toolbar')!.getBoundingClientRect().top -
+          document.querySelector('[role="tablist"]')!.getBoundingClientRect().bottom,
+      );
     await screenshot(page, '52-roster-calendar-fi');
+    expect(await roomAbove()).toBeLessThan(180);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    // FullCalendar redraws its month for the new width after a moment: Friday back inside the frame.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document.querySelector('.fc-col-header')!.getBoundingClientRect().right <=
+            document.querySelector('.calendar')!.getBoundingClientRect().right,
+        ),
+      )
+      .toBe(true);
+    expect(await roomAbove()).toBeLessThan(260);
+    await screenshot(page, '52-roster-calendar-fi-1024');
+    await page.setViewportSize({ width: 1280, height: 1800 });
     await page.getByRole('tab', { name: 'Tasapuolisuus' }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'Virka-aikainen sosiaalipäivystys' }).isVisible())

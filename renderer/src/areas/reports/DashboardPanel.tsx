@@ -111,7 +111,11 @@ export function DashboardPanel() {
   const inflow = (data?.inflowByWeek ?? []).map((w) => ({
     // "vk 43" / "v. 43", as the reader writes a week, not ISO's "W43".
     week: t('roster.weekShort', { week: Number(w.week.slice(-2)) }),
-    fullWeek: w.week,
+    // The table and its CSV name the year too, as one unbreakable unit: a range can span the turn of a year.
+    fullWeek: `${t('roster.weekShort', { week: Number(w.week.slice(-2)) })}/${w.week.slice(0, 4)}`.replace(
+      / /g,
+      '\u00a0',
+    ),
     total: w.total,
     ...(inflowBy === 'type' ? w.byType : w.byChannel),
   }));
@@ -144,7 +148,8 @@ export function DashboardPanel() {
       cell(pct(g.earlierStarted, g.earlierPending)),
     ]);
   };
-  const quarterOf = (month: string) => `${month.slice(0, 4)} Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+  const quarterOf = (month: string) =>
+    t('assessmentWeeks.quarter', { q: Math.ceil(Number(month.slice(5, 7)) / 3), year: month.slice(0, 4) });
   const decisionTotals = DECISIONS.map((d) => ({
     key: d,
     label: t(`decisions.${d}`),
@@ -256,7 +261,7 @@ export function DashboardPanel() {
                 t('reports.dashboard.yearEarlier'),
               ],
               rows: shareMonths.map((m) => [
-                m.month,
+                m.label,
                 m.pending,
                 m.started,
                 cell(m.share),
@@ -305,7 +310,7 @@ export function DashboardPanel() {
             fileName={file('on-time-by-month')}
             table={{
               columns: [t('reports.dashboard.month'), `${startLabel} %`, `${completeLabel} %`],
-              rows: onTimeMonths.map((m) => [m.month, cell(m.start), cell(m.complete)]),
+              rows: onTimeMonths.map((m) => [m.label, cell(m.start), cell(m.complete)]),
             }}
           >
             <ResponsiveContainer width="100%" height={HEIGHT}>

@@ -23,6 +23,8 @@ export async function downloadSvgAsPng(svg: SVGSVGElement, fileName: string): Pr
   downloadUrl(fileName, canvas.toDataURL('image/png'));
 }
 
+/** The table's figures as CSV; a label kept on one line on screen (no-break spaces) has plain spaces in the file. */
 export function downloadTableCsv(fileName: string, columns: string[], rows: (string | number)[][]): void {
-  downloadText(fileName, toCsv([columns, ...rows]), 'text/csv;charset=utf-8');
+  const plain = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cell.replace(/\u00a0/g, ' ') : cell)));
+  downloadText(fileName, toCsv([columns, ...plain]), 'text/csv;charset=utf-8');
 }

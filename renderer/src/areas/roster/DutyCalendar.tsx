@@ -6,7 +6,7 @@ import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, helsinkiDate, isoWeekMonday } from '../../../../shared/dates';
 import type { ErrorPayload } from '../../../../shared/errors';
@@ -36,6 +36,7 @@ export function DutyCalendar() {
   const canEdit = !!status?.user && ROSTER_EDITORS.includes(status.user.role);
   const myStaffId = status?.user?.staffId ?? null;
   const calendar = useRef<FullCalendar>(null);
+  const dragHelpId = useId();
   const [failed, setFailed] = useState(false);
   const [staff, setStaff] = useState<Staff[]>([]);
   const [person, setPerson] = useState('');
@@ -170,26 +171,26 @@ export function DutyCalendar() {
           </label>
         )}
         {canEdit && (
-          <Field
-            label={t('roster.reason')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            hint={t('roster.dragHelp')}
-          />
+          <div className="calendar-reason">
+            <Field
+              label={t('roster.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              aria-describedby={dragHelpId}
+            />
+          </div>
         )}
       </div>
-      <p role="status" className="saved">
+      {/* The drag help under the whole row, so the filters and the reason stay one row (issue 21 item 11). */}
+      {canEdit && (
+        <p className="hint calendar-help" id={dragHelpId}>
+          {t('roster.dragHelp')}
+        </p>
+      )}
+      <p role="status" className="saved calendar-status">
         {message}
       </p>
       <ErrorBanner error={error} />
-      <ul className="legend" aria-label={t('calendar.legend')}>
-        {DUTY_TYPES.map((d) => (
-          <li key={d}>
-            <span className={`swatch duty-${d}`} aria-hidden="true" />
-            {t(`duties.${d}`)}
-          </li>
-        ))}
-      </ul>
       <div className="calendar">
         <FullCalendar
           ref={calendar}
@@ -210,6 +211,15 @@ export function DutyCalendar() {
           eventDurationEditable={false}
         />
       </div>
+      {/* Under the month like a chart's legend: each event also names its duty in words. */}
+      <ul className="legend calendar-legend" aria-label={t('calendar.legend')}>
+        {DUTY_TYPES.map((d) => (
+          <li key={d}>
+            <span className={`swatch duty-${d}`} aria-hidden="true" />
+            {t(`duties.${d}`)}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
