@@ -13,6 +13,8 @@ const PURPOSE_KEYS: Record<string, string> = {
   'duplicate check at registration': 'duplicateCheck',
   'siblings in the same notification': 'siblings',
   'case print': 'casePrint',
+  'meeting calendar': 'meetingCalendar',
+  'meeting calendar export': 'meetingCalendarExport',
   letter: 'letter',
   'workload balancing': 'workloadBalancing',
   [ACCESS_LOG_PURPOSE]: 'accessLogReport',

@@ -96,6 +96,18 @@ export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
 export const CONTACT_MODES = ['PHONE', 'MEETING', 'HOME_VISIT', 'LETTER'] as const;
 export type ContactMode = (typeof CONTACT_MODES)[number];
 
+/** The meetings of a service need assessment (issue 22 item 2): planned, then held or cancelled. */
+export const MEETING_KINDS = ['HOME_VISIT', 'OFFICE', 'NETWORK', 'PHONE', 'VIDEO'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_STATUSES = ['PLANNED', 'HELD', 'CANCELLED'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+/** Who takes part: the child, a guardian or other family member, a partner professional, a worker. */
+export const PARTICIPANT_KINDS = ['CHILD', 'GUARDIAN', 'FAMILY', 'PARTNER', 'WORKER'] as const;
+export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
+/** What the queue can narrow running assessments to: those still missing a home visit or a meeting with the child. */
+export const ASSESSMENT_GAPS = ['NO_HOME_VISIT', 'CHILD_NOT_MET'] as const;
+export type AssessmentGap = (typeof ASSESSMENT_GAPS)[number];
+
 /** The anonymous advice log (no personal data): how, in which language, about what, guided where. */
 export const ADVICE_CHANNELS = ['PHONE', 'WEB', 'WALK_IN', 'EMAIL'] as const;
 export type AdviceChannel = (typeof ADVICE_CHANNELS)[number];

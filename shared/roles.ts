@@ -1,5 +1,5 @@
 /** User roles (issue 5 extends the matrix; the main process enforces it on every call). */
-export const ROLES = ['ADVICE', 'ASSESSMENT_SW', 'REGIONAL', 'LEAD', 'ADMIN'] as const;
+export const ROLES = ['ADVICE', 'ASSESSMENT_SW', 'REGIONAL', 'COUNSELLOR', 'LEAD', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Every signed-in role. */
@@ -7,13 +7,24 @@ export const ANY_ROLE: readonly Role[] = ROLES;
 /** Roles that manage the county's configuration and users. */
 export const MANAGERS: readonly Role[] = ['LEAD', 'ADMIN'];
 /** Roles whose task needs client data (Asiakastietolaki 703/2023 § 9): not the county's IT admin. */
-export const CLIENT_ROLES: readonly Role[] = ['ADVICE', 'ASSESSMENT_SW', 'REGIONAL', 'LEAD'];
+export const CLIENT_ROLES: readonly Role[] = ['ADVICE', 'ASSESSMENT_SW', 'REGIONAL', 'COUNSELLOR', 'LEAD'];
+/**
+ * Roles that carry out service need assessments (issue 22): the regional social workers and their work pairs
+ * (a regional team's counsellor), the assessment-week worker and leads. They plan and record the meetings.
+ */
+export const ASSESSMENT_ROLES: readonly Role[] = ['ASSESSMENT_SW', 'REGIONAL', 'COUNSELLOR', 'LEAD'];
 /** Roles held by qualified social workers: urgency and the decision are theirs (LsL 26 § 2 and 4 mom). */
 export const SOCIAL_WORKER_ROLES: readonly Role[] = ['ASSESSMENT_SW', 'REGIONAL', 'LEAD'];
 /** Roles that build the duty roster: the advice team runs it, leads and admins too. Publishing is MANAGERS'. */
 export const ROSTER_EDITORS: readonly Role[] = ['ADVICE', 'LEAD', 'ADMIN'];
 /** Roles a case can be assigned or reassigned to: the decision and the assessment are a social worker's. */
 export const ASSIGNABLE_ROLES: readonly Role[] = SOCIAL_WORKER_ROLES;
+/**
+ * Who may work as an assessment's pair beside its responsible social worker (issue 22 item 1): a counsellor
+ * or a second social worker. The pair sees the case and its meetings but holds none of the social worker's
+ * statutory decisions unless their own role does.
+ */
+export const PAIR_ROLES: readonly Role[] = ['COUNSELLOR', ...SOCIAL_WORKER_ROLES];
 
 /**
  * Which cases each role may read or act on (Asiakastietolaki 703/2023 § 9: only what the task needs). The
@@ -22,7 +33,8 @@ export const ASSIGNABLE_ROLES: readonly Role[] = SOCIAL_WORKER_ROLES;
  *
  * - ALL: every case (leads; the assessment-week social worker, who needs a child's earlier cases).
  * - INTAKE: cases not yet decided (awaiting birth, new, in triage) and the notifications the user registered.
- * - AREA: the cases of the user's area, of their team, and those assigned to them (regional workers).
+ * - AREA: the cases of the user's area, of their team, and those assigned to them or that they work on as the
+ *   assessment's pair (regional workers and counsellors).
  * - NONE: no client data (the county's IT admin).
  */
 export type CaseScope = 'ALL' | 'INTAKE' | 'AREA' | 'NONE';
@@ -30,6 +42,7 @@ export const CASE_SCOPE: Readonly<Record<Role, CaseScope>> = {
   ADVICE: 'INTAKE',
   ASSESSMENT_SW: 'ALL',
   REGIONAL: 'AREA',
+  COUNSELLOR: 'AREA',
   LEAD: 'ALL',
   ADMIN: 'NONE',
 };

@@ -32,10 +32,19 @@ export function makeStaff(rng: Random, count: number): DemoStaff[] {
     used.add(name);
     const role: StaffRole =
       i < 2 ? 'LEAD' : i % 9 === 8 ? 'SERVICE_COORDINATOR' : i % 2 === 0 ? 'SOCIAL_WORKER' : 'COUNSELLOR';
-    const regional = role === 'SOCIAL_WORKER' && i % 4 === 0;
+    // Regional teams: social workers and, as their work pairs (issue 22), a few counsellors.
+    const regional = (role === 'SOCIAL_WORKER' && i % 4 === 0) || (role === 'COUNSELLOR' && i % 8 === 5);
     const team = regional ? DEFAULT_TEAMS[1 + (i % 3)]! : DEFAULT_TEAMS[0]!;
     const userRole: Role =
-      role === 'LEAD' ? 'LEAD' : role === 'SOCIAL_WORKER' ? (regional ? 'REGIONAL' : 'ASSESSMENT_SW') : 'ADVICE';
+      role === 'LEAD'
+        ? 'LEAD'
+        : role === 'SOCIAL_WORKER'
+          ? regional
+            ? 'REGIONAL'
+            : 'ASSESSMENT_SW'
+          : regional
+            ? 'COUNSELLOR'
+            : 'ADVICE';
     staff.push({
       id: `s${String(i + 1).padStart(3, '0')}`,
       name,

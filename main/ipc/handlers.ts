@@ -4,6 +4,7 @@
  */
 import type { OperationName } from '../../shared/contract';
 import { adviceHandlers } from '../areas/advice/handlers';
+import { assessmentHandlers } from '../areas/assessment/handlers';
 import { backupsHandlers } from '../areas/backups/handlers';
 import { casesHandlers } from '../areas/cases/handlers';
 import { orgHandlers } from '../areas/org/handlers';
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...orgHandlers,
   ...reportsHandlers,
   ...adviceHandlers,
+  ...assessmentHandlers,
   ...backupsHandlers,
   ...settingsHandlers,
 };

@@ -17,6 +17,8 @@ import type {
   ClosureReason,
   Concern,
   Decision,
+  MeetingKind,
+  MeetingStatus,
   OverrunReason,
   ReporterCategory,
   StaffRole,
@@ -91,7 +93,7 @@ export interface UsersTable {
   id: string;
   username: string;
   display_name: string;
-  /** ADVICE | ASSESSMENT_SW | REGIONAL | LEAD | ADMIN (shared/roles.ts) */
+  /** ADVICE | ASSESSMENT_SW | REGIONAL | COUNSELLOR | LEAD | ADMIN (shared/roles.ts) */
   role: Role;
   staff_id: string | null;
   password_hash: string;
@@ -174,6 +176,27 @@ export interface CasesTable {
   closed_note: ColumnType<string | null, string | null | undefined, string | null>;
   /** Generated: complete_due while the assessment runs, else start_due (migration 002). */
   running_due: ColumnType<string | null, never, never>;
+  /** The assessment's work pair beside the responsible social worker (migration 019). */
+  pair_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** An assessment's meeting, planned, held or cancelled (migration 019). */
+export interface MeetingsTable {
+  id: string;
+  case_id: string;
+  kind: MeetingKind;
+  /** ISO 8601 instant (UTC). */
+  starts_at: string;
+  duration_minutes: number;
+  status: MeetingStatus;
+  participants: string; // JSON: [{ kind, name }]
+  /** 1 when a CHILD is among the participants (kept at each write, for the queue's filter). */
+  child_met: number;
+  note: string;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
 }
 
 export interface CaseEventsTable {
@@ -349,6 +372,7 @@ export interface Database {
   notifications: NotificationsTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
+  meetings: MeetingsTable;
   roster_periods: RosterPeriodsTable;
   duty_assignments: DutyAssignmentsTable;
   duty_wishes: DutyWishesTable;

@@ -1,6 +1,7 @@
 /** The cases area's slice of the contract: intake, queue, triage, import, export and letters. */
 import { z } from 'zod';
 import {
+  ASSESSMENT_GAPS,
   ASSESSMENT_OUTCOMES,
   CASE_STATUSES,
   CASE_TYPES,
@@ -20,6 +21,7 @@ import {
   letterTemplateSchema,
   saveTemplateSchema,
 } from './letters';
+import { meetingSchema } from './meetings';
 import { none, op } from './op';
 import { CLIENT_ROLES, MANAGERS, ANY_ROLE, SOCIAL_WORKER_ROLES } from '../roles';
 import { languageSchema, localDateSchema } from '../schemas';
@@ -37,6 +39,8 @@ export const queueQuerySchema = z
     areaId: z.string().max(40).optional(),
     municipalityId: z.string().max(40).optional(),
     due: z.enum(['OVERDUE', 'DUE_SOON']).optional(),
+    /** Running assessments still missing a held home visit or a meeting with the child (issue 22 item 2). */
+    gap: z.enum(ASSESSMENT_GAPS).optional(),
     text: z
       .string()
       .trim()
@@ -147,6 +151,13 @@ export const caseDetailSchema = queueRowSchema.extend({
   assessmentSummary: z.string().nullable(),
   /** The regional team a started assessment went to. */
   assignedTeam: z.string().nullable(),
+  /** The assessment's work pair beside the responsible social worker (issue 22 item 1). */
+  pairUserId: z.string().nullable(),
+  pair: z.string().nullable(),
+  /** The assessment's meetings, planned, held and cancelled, by time (issue 22 item 2). */
+  meetings: z.array(meetingSchema),
+  /** What the held meetings show: how many, a home visit among them, the child met. */
+  meetingFacts: z.object({ held: z.number().int(), homeVisitHeld: z.boolean(), childMet: z.boolean() }),
   /** The assignee of the open or earlier case this notification was linked to: the likely designated worker. */
   linkedAssigneeUserId: z.string().nullable(),
   /** How many other children's cases came with the same notification (listed by `cases.siblings`). */

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { adviceOperations } from './advice';
+import { assessmentOperations } from './assessment';
 import { backupsOperations } from './backups';
 import { casesOperations } from './cases';
 import { orgOperations } from './org';
@@ -28,6 +29,7 @@ export { languageSchema, type Language } from '../schemas';
 export const areaContracts = {
   session: sessionOperations,
   cases: casesOperations,
+  assessment: assessmentOperations,
   roster: rosterOperations,
   staff: staffOperations,
   team: teamOperations,
@@ -42,6 +44,7 @@ export type AreaName = keyof typeof areaContracts;
 export const contract = {
   ...sessionOperations,
   ...casesOperations,
+  ...assessmentOperations,
   ...rosterOperations,
   ...staffOperations,
   ...teamOperations,

@@ -51,7 +51,7 @@ export async function prepareCases(ctx: SampleContext, assigneeId: string): Prom
   const { caseIds } = await call('cases.register', {
     ...base,
     type: 'LSL25',
-    children: ['Uusi', 'Arvio', 'Kontakti', 'Aloitettu'].map(child),
+    children: ['Uusi', 'Arvio', 'Kontakti', 'Aloitettu', 'Työpari'].map(child),
   });
   const team = await db(ctx)
     .selectFrom('teams')
@@ -59,12 +59,9 @@ export async function prepareCases(ctx: SampleContext, assigneeId: string): Prom
     .where('area_id', 'is not', null)
     .executeTakeFirstOrThrow();
   for (const id of caseIds.slice(1)) await call('cases.recordUrgency', { id, urgent: false });
-  await call('cases.recordDecision', {
-    id: caseIds[3],
-    decision: 'START_ASSESSMENT',
-    reason: 'Arvio alkaa.',
-    teamId: team.id,
-  });
+  // Two running assessments: one for cases.completeAssessment to end, one still running for the assessment's work.
+  for (const id of caseIds.slice(3, 5))
+    await call('cases.recordDecision', { id, decision: 'START_ASSESSMENT', reason: 'Arvio alkaa.', teamId: team.id });
   // Received 2.11., due 11.11.: late on the tests' day, so that an overrun reason can be recorded.
   const late = await call('cases.register', {
     ...base,
@@ -367,6 +364,20 @@ export const samples: Samples = {
     outcome: 'NO_FURTHER_NEED',
     summary: 'Arvio valmis.',
   }),
+  'assessment.setPair': async (ctx) => ({
+    caseId: await caseInScope(ctx, ['ASSESSMENT']),
+    pairUserId: otherUser(ctx, 'COUNSELLOR', 1),
+  }),
+  'assessment.pairCandidates': async (ctx) => ({ caseId: await caseInScope(ctx, ['ASSESSMENT']) }),
+  'assessment.saveMeeting': async (ctx) => ({
+    caseId: await caseInScope(ctx, ['ASSESSMENT']),
+    kind: 'HOME_VISIT',
+    startsAt: '2026-11-30 10:00',
+    status: 'PLANNED',
+    participants: [{ kind: 'CHILD', name: 'Lapsi' }],
+  }),
+  'assessment.myMeetings': () => ({ from: '2026-11-01', to: '2026-12-31' }),
+  'assessment.meetingsIcs': () => ({ from: '2026-11-01', to: '2026-12-31', language: 'sv' }),
   'cases.export': () => ({ view: 'OPEN', purpose: 'Määräaikojen tarkastus' }),
   'cases.importCsv': (ctx) => ({
     text: `type,channel,received_at,reporter_category,municipality,child_first_name,child_last_name\nLSL25,PHONE,2026-11-20 09:00,SCHOOL,Porvoo,Tuonti,${ctx.core.actor()!.role}\n`,

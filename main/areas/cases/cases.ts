@@ -2,6 +2,7 @@
  * Intake and the queue: registering notifications, the queue, a case's detail and earlier cases of a child.
  * Each change is one transaction with its audit entry; each read of a case is audit-logged (703/2023 § 10).
  */
+import { meetingFacts, meetingOf } from '../assessment/meetingRecord';
 import { randomUUID } from 'node:crypto';
 import { STATUTORY_CALENDAR, type WorkingDayCalendar } from '../../../shared/calendar';
 import type { CaseDetail, ExistingCases, Guardian, QueueResult, QueueRow } from '../../../shared/contract/cases';
@@ -163,6 +164,7 @@ export async function readCaseDetail(core: Context, trx: Db, viewer: CaseViewer,
   const seesLinked = !!linked && (await casesViewerSees(viewer, trx, [linked])).has(linked);
   const found = seesLinked ? read : { ...read, row: { ...read.row, linked_assignee_user_id: null } };
   const r = found.row;
+  const meetings = found.meetings.map((m) => meetingOf(id, m));
   return {
     ...queueRowOf(r, await clockContextOf(core, trx)),
     externalId: r.external_id,
@@ -203,6 +205,10 @@ export async function readCaseDetail(core: Context, trx: Db, viewer: CaseViewer,
     reporterContact: r.reporter_contact,
     guardians: JSON.parse(r.guardians ?? '[]') as Guardian[],
     assignedTeam: r.assigned_team,
+    pairUserId: r.pair_user_id,
+    pair: r.pair,
+    meetings,
+    meetingFacts: meetingFacts(meetings),
     linkedAssigneeUserId: r.linked_assignee_user_id,
     siblingCount: Number(r.sibling_count ?? 0),
     guidedTo: found.guidedTo,

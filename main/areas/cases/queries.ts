@@ -12,8 +12,8 @@ import type { CasePatch, Database, Db } from '../../store/schema';
 import type { CaseScopeFilter } from './scopeQueries';
 import { caseTextMatches, direction, engineOf, notIndexed, rowKey } from '../../store/engine';
 
-export type ParsedQueueQuery = Required<Omit<QueueQuery, 'types' | 'areaId' | 'municipalityId' | 'due' | 'text'>> &
-  Pick<QueueQuery, 'types' | 'areaId' | 'municipalityId' | 'due' | 'text'>;
+type Optional = 'types' | 'areaId' | 'municipalityId' | 'due' | 'text' | 'gap';
+export type ParsedQueueQuery = Required<Omit<QueueQuery, Optional>> & Pick<QueueQuery, Optional>;
 
 type Eb = ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>;
 
@@ -58,6 +58,22 @@ function filtered(db: Db, q: ParsedQueueQuery, ctx: QueueContext, withStatus: bo
   if (q.municipalityId) query = query.where('c.municipality_id', '=', q.municipalityId);
   if (q.text) query = query.where(caseTextMatches(db, q.text));
   if (q.due === 'OVERDUE') query = query.where((eb) => overdue(eb, ctx.today, status));
+  if (q.gap) {
+    // A running assessment still without a held home visit, or without a held meeting the child took part in.
+    const gap = q.gap;
+    query = query.where(status, '=', 'ASSESSMENT').where((eb) => {
+      const held = eb
+        .selectFrom('meetings as mt')
+        .select('mt.id')
+        .whereRef('mt.case_id', '=', 'c.id')
+        .where('mt.status', '=', 'HELD');
+      return eb.not(
+        eb.exists(
+          gap === 'NO_HOME_VISIT' ? held.where('mt.kind', '=', 'HOME_VISIT') : held.where('mt.child_met', '=', 1),
+        ),
+      );
+    });
+  }
   if (q.due === 'DUE_SOON') {
     const limit = dueSoonUntil(ctx.today, ctx.calendar, ctx.dueSoonWorkingDays);
     query = query.where(status, 'in', RUNNING).where(runningDue, '>=', ctx.today).where(runningDue, '<=', limit);
@@ -72,7 +88,10 @@ function inView(eb: Eb, q: ParsedQueueQuery, ctx: QueueContext) {
     case 'OPEN':
       return eb(status, 'in', OPEN);
     case 'MINE':
-      return eb.and([eb(status, 'in', OPEN), eb('c.assignee_user_id', '=', ctx.userId)]);
+      return eb.and([
+        eb(status, 'in', OPEN),
+        eb.or([eb('c.assignee_user_id', '=', ctx.userId), eb('c.pair_user_id', '=', ctx.userId)]),
+      ]);
     case 'ASSESSMENT_WEEK':
       return eb(status, 'in', UNDECIDED);
     case 'OVERDUE':
@@ -291,9 +310,11 @@ export async function readCase(db: Db, id: string) {
     .leftJoin('notifications as n', 'n.id', 'c.notification_id')
     .leftJoin('teams as t', 't.id', 'c.assigned_team_id')
     .leftJoin('cases as lc', 'lc.id', 'c.linked_case_id')
+    .leftJoin('users as pu', 'pu.id', 'c.pair_user_id')
     .selectAll('c')
     .select([
       't.name as assigned_team',
+      'pu.display_name as pair',
       'lc.assignee_user_id as linked_assignee_user_id',
       'n.reporter_contact',
       'n.guardians',
@@ -334,7 +355,24 @@ export async function readCase(db: Db, id: string) {
     .where('l.case_id', '=', id)
     .orderBy('l.id')
     .execute();
-  return { row, events, guidedTo, letters };
+  const meetings = await db
+    .selectFrom('meetings as mt')
+    .leftJoin('users as u', 'u.id', 'mt.updated_by')
+    .select([
+      'mt.id',
+      'mt.kind',
+      'mt.starts_at',
+      'mt.duration_minutes',
+      'mt.status',
+      'mt.participants',
+      'mt.note',
+      'u.display_name as recorded_by',
+    ])
+    .where('mt.case_id', '=', id)
+    .orderBy('mt.starts_at')
+    .orderBy('mt.id')
+    .execute();
+  return { row, events, guidedTo, letters, meetings };
 }
 
 export async function findExistingCases(

@@ -35,6 +35,7 @@ export function caseScopeFilter(viewer: CaseViewer): CaseScopeFilter {
       return (eb) =>
         eb.or([
           eb('c.assignee_user_id', '=', viewer.userId),
+          eb('c.pair_user_id', '=', viewer.userId),
           ...(viewer.areaId ? [eb('c.area_id', '=', viewer.areaId)] : []),
           ...(viewer.teamId ? [eb('c.assigned_team_id', '=', viewer.teamId)] : []),
         ]);

@@ -18,6 +18,7 @@ import * as m015 from './015_idempotency';
 import * as m016 from './016_name_prefixes';
 import * as m017 from './017_case_notification_index';
 import * as m018 from './018_sign_in_times';
+import * as m019 from './019_assessment_work';
 
 export interface Migration {
   version: number;
@@ -49,6 +50,7 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: 'name search by whole prefixes on PostgreSQL', up: m016.up },
   { version: 17, name: 'the cases of one notification found by index', up: m017.up },
   { version: 18, name: 'each account keeps its last two sign-in times', up: m018.up },
+  { version: 19, name: 'the assessment work pair and meetings', up: m019.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldLine, icsText } from '../../../main/areas/roster/rosterIcs';
+import { foldLine, icsText } from '../../../main/app/ics';
 import { isoWeekMonday } from '../../../shared/dates';
 import { unwrap, useDemoCore } from '../../helpers/core';
 

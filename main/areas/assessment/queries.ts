@@ -1,0 +1,75 @@
+/** The assessment area's SQL: work pairs and meetings (issue 22 items 1 and 2). */
+import type { Insertable } from 'kysely';
+import { PAIR_ROLES } from '../../../shared/roles';
+import type { Db, MeetingsTable } from '../../store/schema';
+import type { CaseScopeFilter } from '../cases/scopeQueries';
+
+/** The active accounts that may work as a pair, with their roster entry's team. */
+export async function pairCandidateRows(db: Db) {
+  return db
+    .selectFrom('users as u')
+    .leftJoin('staff as s', 's.id', 'u.staff_id')
+    .select(['u.id', 'u.display_name as name', 'u.role', 's.team_id as teamId'])
+    .where('u.active', '=', 1)
+    .where('u.role', 'in', PAIR_ROLES)
+    .orderBy('u.display_name')
+    .orderBy('u.id')
+    .execute();
+}
+
+export async function userRoleOf(db: Db, id: string) {
+  return db.selectFrom('users').select(['id', 'role', 'active']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function meetingRow(db: Db, id: string) {
+  return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertMeeting(db: Db, row: Insertable<MeetingsTable>): Promise<void> {
+  await db.insertInto('meetings').values(row).execute();
+}
+
+export async function updateMeeting(
+  db: Db,
+  id: string,
+  patch: Omit<Insertable<MeetingsTable>, 'id' | 'case_id' | 'created_by' | 'created_at'>,
+): Promise<void> {
+  await db.updateTable('meetings').set(patch).where('id', '=', id).execute();
+}
+
+/**
+ * The planned and held meetings between two instants of the cases `userId` is responsible for or works on
+ * as the pair, within the caller's case scope, by time.
+ */
+export async function meetingsOfWorker(
+  db: Db,
+  userId: string,
+  range: { from: string; to: string },
+  scope: CaseScopeFilter,
+) {
+  let query = db
+    .selectFrom('meetings as mt')
+    .innerJoin('cases as c', 'c.id', 'mt.case_id')
+    .leftJoin('users as u', 'u.id', 'mt.updated_by')
+    .select([
+      'mt.id',
+      'mt.case_id',
+      'mt.kind',
+      'mt.starts_at',
+      'mt.duration_minutes',
+      'mt.status',
+      'mt.participants',
+      'mt.note',
+      'u.display_name as recorded_by',
+      'c.child_first_name',
+      'c.child_last_name',
+    ])
+    .where('mt.starts_at', '>=', range.from)
+    .where('mt.starts_at', '<', range.to)
+    .where('mt.status', '<>', 'CANCELLED')
+    .where((eb) => eb.or([eb('c.assignee_user_id', '=', userId), eb('c.pair_user_id', '=', userId)]))
+    .orderBy('mt.starts_at')
+    .orderBy('mt.id');
+  if (scope) query = query.where(scope);
+  return query.execute();
+}

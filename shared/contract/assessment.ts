@@ -1,0 +1,70 @@
+/**
+ * The assessment area's slice of the contract (issue 22): the work pair of a running service need assessment,
+ * its meetings as a plan and a record, and a worker's calendar of planned meetings.
+ */
+import { z } from 'zod';
+import { MEETING_KINDS, MEETING_STATUSES } from '../caseTypes';
+import { ASSESSMENT_ROLES, SOCIAL_WORKER_ROLES } from '../roles';
+import { languageSchema, localDateSchema } from '../schemas';
+import { caseDetailSchema } from './cases';
+import { meetingSchema, participantSchema } from './meetings';
+import { op } from './op';
+
+export const saveMeetingSchema = z
+  .object({
+    caseId: z.string().min(1).max(64),
+    /** Absent: a new meeting. Present: a change of that meeting of the same case. */
+    meetingId: z.string().min(1).max(64).optional(),
+    kind: z.enum(MEETING_KINDS),
+    /** ISO 8601 with offset, or Europe/Helsinki wall-clock time ("2026-12-22 09:15"). */
+    startsAt: z.string().trim().min(1).max(40),
+    durationMinutes: z.number().int().min(15).max(480).default(60),
+    status: z.enum(MEETING_STATUSES),
+    participants: z.array(participantSchema).max(20).default([]),
+    note: z.string().trim().max(2000).default(''),
+  })
+  .strict()
+  .refine((m) => m.status !== 'HELD' || m.participants.length > 0, {
+    message: 'say who took part',
+    path: ['participants'],
+  });
+export type SaveMeetingInput = z.input<typeof saveMeetingSchema>;
+
+const rangeSchema = z
+  .object({ from: localDateSchema, to: localDateSchema })
+  .strict()
+  .refine((r) => r.from <= r.to, { message: 'the range ends before it starts', path: ['to'] })
+  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * 86_400_000, {
+    message: 'at most about a year at a time',
+    path: ['to'],
+  });
+
+/** A planned meeting on the worker's calendar: whose case it is for is the child's name, on screen only. */
+export const calendarMeetingSchema = meetingSchema.extend({ childName: z.string().nullable() });
+
+export const assessmentOperations = {
+  'assessment.setPair': op({
+    input: z.object({ caseId: z.string().min(1).max(64), pairUserId: z.string().min(1).max(64).nullable() }).strict(),
+    output: caseDetailSchema,
+    access: SOCIAL_WORKER_ROLES,
+  }),
+  'assessment.pairCandidates': op({
+    input: z.object({ caseId: z.string().min(1).max(64) }).strict(),
+    output: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), sameTeam: z.boolean() })),
+    access: SOCIAL_WORKER_ROLES,
+  }),
+  'assessment.saveMeeting': op({ input: saveMeetingSchema, output: caseDetailSchema, access: ASSESSMENT_ROLES }),
+  'assessment.myMeetings': op({
+    input: rangeSchema,
+    output: z.array(calendarMeetingSchema),
+    access: ASSESSMENT_ROLES,
+    purpose: 'meeting calendar',
+  }),
+  'assessment.meetingsIcs': op({
+    input: rangeSchema.and(z.object({ language: languageSchema.default('fi') })),
+    /** Kinds and times only: a calendar file leaves Luukku, so it names no child and no family. */
+    output: z.object({ fileName: z.string(), ics: z.string(), meetings: z.number().int() }),
+    access: ASSESSMENT_ROLES,
+    purpose: 'meeting calendar export',
+  }),
+} as const;
