@@ -14,6 +14,7 @@ import { insertDemoAdvice } from './advice';
 import { insertInChunks } from '../store/chunks';
 import { absenceSpans } from './queries';
 import { makeCase } from './cases';
+import { demoAssessmentWork } from './meetings';
 import { seededRandom } from './random';
 import { insertDemoRoster } from './roster';
 import { insertStaff, makeStaff } from './staff';
@@ -95,16 +96,23 @@ export async function generateDemo(store: Transactor, options: DemoOptions): Pro
     for (const s of staff.filter((x) => x.userRole === 'REGIONAL')) {
       regionalByArea.set(s.areaId!, [...(regionalByArea.get(s.areaId!) ?? []), `u-${s.id}`]);
     }
+    const counsellorsByArea = new Map<string, string[]>();
+    for (const s of staff.filter((x) => x.userRole === 'COUNSELLOR')) {
+      counsellorsByArea.set(s.areaId!, [...(counsellorsByArea.get(s.areaId!) ?? []), `u-${s.id}`]);
+    }
+    const workRng = seededRandom(options.seed + 2);
     for (let start = 0; start < options.cases; start += BATCH) {
       const batch = Array.from({ length: Math.min(BATCH, options.cases - start) }, (_, i) =>
         makeCase(rng, start + i, options.seed, today, { triage, regionalByArea }, calendar, historyDays),
       );
+      const meetings = batch.flatMap((c) => demoAssessmentWork(workRng, c.row, today, counsellorsByArea));
       await insertInChunks(
         trx,
         'cases',
         batch.map((c) => c.row),
         BATCH,
       );
+      await insertInChunks(trx, 'meetings', meetings, BATCH);
       const events = batch.flatMap((c) =>
         c.events.map((e) => ({
           case_id: c.row.id,

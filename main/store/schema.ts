@@ -387,6 +387,7 @@ export interface Database {
 
 export type UserRow = Selectable<UsersTable>;
 export type NewCase = Insertable<CasesTable>;
+export type NewMeeting = Insertable<MeetingsTable>;
 export type CaseRow = Selectable<CasesTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type Timestamp = ColumnType<string, string, string>;

@@ -4,7 +4,7 @@ import { ConnectionBanner } from './components/ConnectionBanner';
 import { IntegrityBanner } from './components/IntegrityBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { useIdleSignOut } from './areas/session/useIdleSignOut';
-import { MANAGERS, type Role } from '../../shared/roles';
+import { ASSESSMENT_ROLES, MANAGERS, type Role } from '../../shared/roles';
 import { useApp, type View } from './state/appStore';
 import { resetQueue } from './areas/cases/queueStore';
 import { resetReference } from './state/referenceStore';
@@ -18,6 +18,7 @@ import { RegisterView } from './areas/cases/RegisterView';
 import { ReportsView } from './areas/reports/ReportsView';
 import { SettingsView } from './areas/settings/SettingsView';
 import { TeamView } from './areas/team/TeamView';
+import { MeetingsView } from './areas/assessment/MeetingsView';
 import { InboxButton } from './components/InboxButton';
 import { api } from './api';
 import { connectLive } from './state/liveUpdates';
@@ -31,11 +32,13 @@ const VIEWS: { id: View; key: string; shortcut: string; roles?: readonly Role[] 
   // Reports count and list cases: the county admin's scope is no client data.
   { id: 'reports', key: 'nav.reports', shortcut: '6', roles: ['LEAD'] },
   { id: 'team', key: 'nav.team', shortcut: '7', roles: MANAGERS },
+  // The meetings of the assessments the user carries out or works on as the pair (issue 22).
+  { id: 'meetings', key: 'nav.meetings', shortcut: 'M', roles: ASSESSMENT_ROLES },
 ];
 
 /**
- * The navigation frame: the work areas, settings, the advice log and (for team leads and admins) reports
- * and the team area, reachable by Alt+1...7. The main process enforces the roles; the menu only leaves out what cannot be used.
+ * The navigation frame: the work areas, settings, the advice log, (for team leads and admins) reports and
+ * the team area, and (for those who carry out assessments) their meetings, reachable by Alt+1...7 and Alt+M. The main process enforces the roles; the menu only leaves out what cannot be used.
  */
 export function Workspace() {
   const { t } = useTranslation();
@@ -74,7 +77,7 @@ export function Workspace() {
         setView('register');
         return;
       }
-      const target = views.find((v) => e.altKey && !e.ctrlKey && !e.metaKey && e.key === v.shortcut);
+      const target = views.find((v) => e.altKey && !e.ctrlKey && !e.metaKey && e.key.toUpperCase() === v.shortcut);
       if (target) {
         e.preventDefault();
         setView(target.id);
@@ -148,6 +151,7 @@ export function Workspace() {
         {view === 'settings' && <SettingsView />}
         {view === 'reports' && <ReportsView />}
         {view === 'team' && <TeamView />}
+        {view === 'meetings' && <MeetingsView />}
       </main>
     </div>
   );

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { caseDeadlines } from '../../shared/calendar';
 import { helsinkiDate } from '../../shared/dates';
+import { helsinkiNowForInput } from '../../renderer/src/format';
 import { makeHetu } from '../../shared/hetu';
 import { pdfText } from '../helpers/pdfText';
 import { screenshot, seriousA11yViolations, signIn, signInToDemo, useE2e } from './harness';
@@ -391,12 +392,18 @@ describe('intake and triage in the app', () => {
       .first();
     await assessmentRow.click();
     await expect.poll(() => page.getByRole('heading', { name: 'Palvelutarpeen arviointi' }).isVisible()).toBe(true);
-    await page.getByLabel('Tapa').selectOption({ label: 'Kotikäynti' });
-    await page.getByLabel('Muistiinpano').fill('Tavattiin koko perhe.');
-    await page.getByRole('button', { name: 'Kirjaa yhteydenotto' }).click();
-    await expect
-      .poll(() => page.getByText(/Yhteydenotto · Kotikäynti .* · Tavattiin koko perhe\./).isVisible())
-      .toBe(true);
+    // A home visit held an hour ago, recorded straight from the meeting form (no plan first).
+    const form = page.getByRole('form', { name: 'Uusi tapaaminen' });
+    await form.getByLabel('Tapaamisen laji').selectOption({ label: 'Kotikäynti' });
+    await form.getByLabel('Aika').fill(helsinkiNowForInput(new Date(Date.now() - 3_600_000)));
+    await form.getByRole('button', { name: 'Kirjaa pidetyksi' }).click();
+    // Nobody ticked as present: the app asks who took part before anything is saved.
+    await expect.poll(() => form.getByText('Kerro, ketkä osallistuivat.').isVisible()).toBe(true);
+    await form.getByRole('checkbox', { name: /^Lapsi:/ }).check();
+    await form.getByLabel('Muistiinpano').fill('Tavattiin koko perhe.');
+    await form.getByRole('button', { name: 'Kirjaa pidetyksi' }).click();
+    await expect.poll(() => page.getByText('Tavattiin koko perhe.').isVisible()).toBe(true);
+    expect(await page.getByText(/Tapaaminen pidetty · Kotikäynti/).isVisible()).toBe(true);
     await page.getByLabel('Lopputulos').selectOption({ label: 'Ei jatkotarvetta' });
     await page.getByLabel('Yhteenveto').fill('Perhe pärjää; ohjattu perhekeskukseen.');
     await screenshot(page, '24-assessment-fi');

@@ -1,7 +1,6 @@
 /** The assessment area's SQL: work pairs and meetings (issue 22 items 1 and 2). */
-import type { Insertable } from 'kysely';
 import { PAIR_ROLES } from '../../../shared/roles';
-import type { Db, MeetingsTable } from '../../store/schema';
+import type { Db, NewMeeting } from '../../store/schema';
 import type { CaseScopeFilter } from '../cases/scopeQueries';
 
 /** The active accounts that may work as a pair, with their roster entry's team. */
@@ -25,14 +24,14 @@ export async function meetingRow(db: Db, id: string) {
   return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertMeeting(db: Db, row: Insertable<MeetingsTable>): Promise<void> {
+export async function insertMeeting(db: Db, row: NewMeeting): Promise<void> {
   await db.insertInto('meetings').values(row).execute();
 }
 
 export async function updateMeeting(
   db: Db,
   id: string,
-  patch: Omit<Insertable<MeetingsTable>, 'id' | 'case_id' | 'created_by' | 'created_at'>,
+  patch: Omit<NewMeeting, 'id' | 'case_id' | 'created_by' | 'created_at'>,
 ): Promise<void> {
   await db.updateTable('meetings').set(patch).where('id', '=', id).execute();
 }

@@ -9,7 +9,16 @@ import { initialLanguage, rememberLanguage } from '../i18n';
 import { api, onSessionEnded } from '../api';
 
 export type View =
-  'queue' | 'register' | 'import' | 'advice' | 'calendar' | 'assessmentWeeks' | 'settings' | 'reports' | 'team';
+  | 'queue'
+  | 'register'
+  | 'import'
+  | 'advice'
+  | 'calendar'
+  | 'assessmentWeeks'
+  | 'settings'
+  | 'reports'
+  | 'team'
+  | 'meetings';
 
 interface AppState {
   status: Status | null;

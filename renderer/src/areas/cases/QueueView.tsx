@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_VIEWS } from '../../../../shared/contract/cases';
-import { CASE_TYPES, type CaseType } from '../../../../shared/caseTypes';
+import { ASSESSMENT_GAPS, CASE_TYPES, type AssessmentGap, type CaseType } from '../../../../shared/caseTypes';
+import { ASSESSMENT_ROLES } from '../../../../shared/roles';
 import { EmptyState } from '../../components/EmptyState';
 import { SelectField } from '../../components/SelectField';
 import { useApp } from '../../state/appStore';
@@ -22,6 +23,8 @@ export function QueueView() {
   const wide = usePaneLayout((s) => s.wide);
   const setView = useApp((s) => s.setView);
   const role = useApp((s) => s.status?.user?.role);
+  // Who carries out assessments can narrow the queue to those still missing a home visit or the child.
+  const assesses = !!role && ASSESSMENT_ROLES.includes(role);
   const { query, result, loading, setQuery, load, marked, clearMarks, casesChanged } = useQueue();
   const [moving, setMoving] = useState(false);
   const [movedNotice, setMovedNotice] = useState<string | null>(null);
@@ -95,7 +98,7 @@ export function QueueView() {
             </button>
           </div>
         </div>
-        <div className="filters">
+        <div className={assesses ? 'filters with-gap' : 'filters'}>
           <div className="field">
             <label htmlFor="queue-search">{t('queue.search')}</label>
             <input id="queue-search" type="search" value={text} onChange={(e) => setText(e.target.value)} />
@@ -124,6 +127,15 @@ export function QueueView() {
               ['DUE_SOON', t('queue.dueSoon')],
             ]}
           />
+          {assesses && (
+            <SelectField<AssessmentGap>
+              label={t('queue.gap.label')}
+              value={query.gap ?? ''}
+              onChange={(v) => setQuery({ gap: v || undefined })}
+              empty={{ label: t('queue.gap.ALL'), selectable: true }}
+              options={ASSESSMENT_GAPS.map((g) => [g, t(`queue.gap.${g}`)] as const)}
+            />
+          )}
         </div>
         {nothingAtAll ? (
           <EmptyState title={t('queue.emptyTitle')}>{t('queue.emptyBody')}</EmptyState>

@@ -33,6 +33,13 @@ export function AssessmentActions({ detail }: { detail: CaseDetail }) {
     summary: '',
   });
 
+  // What Varha's model expects of every assessment and the record does not show yet (issue 22 item 4): a
+  // warning before completion, not a refusal; the social worker decides.
+  const missing = [
+    ...(detail.meetingFacts.homeVisitHeld ? [] : ['meetings.noHomeVisit']),
+    ...(detail.meetingFacts.childMet ? [] : ['meetings.childNotMet']),
+  ];
+
   const addContact = async (e: FormEvent) => {
     e.preventDefault();
     if (await act(() => api.cases.recordContact({ id: detail.id, ...contact }))) setContact({ ...contact, note: '' });
@@ -82,7 +89,22 @@ export function AssessmentActions({ detail }: { detail: CaseDetail }) {
                 required
               />
             </div>
-            <button type="submit" className="primary" disabled={!done.outcome || !done.summary.trim()}>
+            {missing.length > 0 && (
+              <div className="banner banner-warning" id="assessment-missing">
+                <p>{t('meetings.completionWarning')}</p>
+                <ul>
+                  {missing.map((m) => (
+                    <li key={m}>{t(m)}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <button
+              type="submit"
+              className="primary"
+              disabled={!done.outcome || !done.summary.trim()}
+              aria-describedby={missing.length > 0 ? 'assessment-missing' : undefined}
+            >
               {t('detail.completeAssessment')}
             </button>
           </form>
@@ -100,7 +122,8 @@ export function AssessmentActions({ detail }: { detail: CaseDetail }) {
           {detail.assessmentSummary && <p className="summary">{detail.assessmentSummary}</p>}
         </section>
       )}
-      {detail.status !== 'CLOSED' && (
+      {/* Contacts before the decision; while the assessment runs its meetings are the record (MeetingsPanel). */}
+      {detail.status !== 'CLOSED' && detail.status !== 'ASSESSMENT' && (
         <section className="triage" aria-labelledby="contact-heading">
           <h3 id="contact-heading">{t('detail.contacts')}</h3>
           <form onSubmit={addContact} className="contact-form">

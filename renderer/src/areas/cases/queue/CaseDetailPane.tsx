@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../../../format';
 import { useQueue } from '../queueStore';
 import { ClockBadge, UrgentBadge } from './ClockBadge';
 import { AssessmentActions } from './AssessmentActions';
+import { MeetingsPanel } from './MeetingsPanel';
 import { TriageActions } from './TriageActions';
 import { LettersPanel } from './LettersPanel';
 import { AccessLogPanel } from './AccessLogPanel';
@@ -108,6 +109,12 @@ export function CaseDetailPane() {
             <dd>{t(`reporters.${detail.reporterCategory}`)}</dd>
             <dt>{t('detail.assignee')}</dt>
             <dd>{detail.assignee ?? '–'}</dd>
+            {detail.pair && (
+              <>
+                <dt>{t('meetings.pair')}</dt>
+                <dd>{detail.pair}</dd>
+              </>
+            )}
           </dl>
           {(detail.guardians.length > 0 || detail.reporterContact) && (
             <dl className="facts">
@@ -136,6 +143,7 @@ export function CaseDetailPane() {
           )}
           <SiblingsPanel detail={detail} />
           <TriageActions detail={detail} />
+          <MeetingsPanel detail={detail} />
           <AssessmentActions detail={detail} />
           <LettersPanel detail={detail} />
           {role === 'LEAD' && <AccessLogPanel key={detail.id} detail={detail} />}
@@ -154,6 +162,12 @@ export function CaseDetailPane() {
                   </>
                 )}
                 {typeof e.data.outcome === 'string' && <> · {t(`outcomes.${e.data.outcome}`)}</>}
+                {e.kind.startsWith('MEETING_') && typeof e.data.kind === 'string' && (
+                  <>
+                    {' '}
+                    · {t(`meetingKinds.${e.data.kind}`)} {formatDateTime(String(e.data.startsAt), i18n.language)}
+                  </>
+                )}
                 {e.kind === 'LETTER' && typeof e.data.kind === 'string' && <> · {t(`letters.kinds.${e.data.kind}`)}</>}
                 {e.kind === 'REASSIGNED' && (
                   <>
@@ -236,7 +250,7 @@ function EventFacts({ kind, data }: { kind: string; data: Record<string, unknown
   return null;
 }
 
-/** Buttons to the sections this case has now (urgency, decision, contacts), each also Alt+8 / 9 / 0. */
+/** Buttons to the sections this case has now (urgency, decision, contacts or meetings), each also Alt+8 / 9 / 0. */
 function SectionJumps({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const [present, setPresent] = useState<string[]>([]);

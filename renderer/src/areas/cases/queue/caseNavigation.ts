@@ -24,6 +24,8 @@ export const PANE_SECTIONS = [
   { id: 'urgency-heading', key: '8', label: 'detail.jump.urgency' },
   { id: 'decision-heading', key: '9', label: 'detail.jump.decision' },
   { id: 'contact-heading', key: '0', label: 'detail.jump.contacts' },
+  // A running assessment's meetings take the contacts' place (and key).
+  { id: 'meetings-heading', key: '0', label: 'detail.jump.meetings' },
 ] as const;
 
 /** Focuses the first control of the section under `headingId` (or its heading), scrolled into the pane. */
@@ -57,12 +59,12 @@ export function useCaseNavigation() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const section = e.altKey && !e.ctrlKey && !e.metaKey && PANE_SECTIONS.find((p) => p.key === e.key);
+      const sections = e.altKey && !e.ctrlKey && !e.metaKey ? PANE_SECTIONS.filter((p) => p.key === e.key) : [];
       if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
         e.preventDefault();
         step(e.key === 'ArrowDown' ? 1 : -1);
-      } else if (section) {
-        if (jumpToSection(section.id)) e.preventDefault();
+      } else if (sections.length) {
+        if (sections.some((p) => jumpToSection(p.id))) e.preventDefault();
       } else if (e.key === 'Escape' && selectedId && !escapeTakenBy(e.target)) {
         e.preventDefault();
         close();

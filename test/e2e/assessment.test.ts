@@ -1,0 +1,134 @@
+/**
+ * The assessment's own work in the app (issue 22 items 1 and 2), in Finnish and Swedish: a regional social
+ * worker names her counsellor as the work pair and plans a home visit and a network meeting with a school
+ * curator; the counsellor finds both on her meetings screen, exports them to her calendar without names and
+ * records the home visit as held; the social worker then completes the assessment with nothing missing.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { addDays, helsinkiDate } from '../../shared/dates';
+import { screenshot, seriousA11yViolations, signIn, signInToDemo, useE2e } from './harness';
+import { exactText, textPattern, tr, type UiLanguage } from './texts';
+
+const e2e = useE2e();
+
+describe('the assessment: work pair and meetings', () => {
+  for (const language of ['fi', 'sv'] as const satisfies UiLanguage[]) {
+    it(`a regional social worker and her pair plan and hold the meetings and complete the assessment (${language})`, async () => {
+      const T = (key: string, values?: Record<string, string>) => tr(language, key, values);
+      const page = await signInToDemo(e2e, 300, 'REGIONAL', language);
+      const db = e2e.app!.core.db;
+      const users = db.selectFrom('users').select(['id', 'username']);
+      // The regional worker signed in (named in the top bar), and a counsellor of the demo as her pair.
+      const signedInAs = (await page.locator('.topbar .user').textContent())!.split(' · ')[0]!;
+      const regional = await users.where('display_name', '=', signedInAs).executeTakeFirstOrThrow();
+      const counsellor = await users.where('role', '=', 'COUNSELLOR').orderBy('username').executeTakeFirstOrThrow();
+      // A running assessment of the demo, given to this worker without a pair (the arrangement, not the test).
+      const running = await db
+        .selectFrom('cases')
+        .select(['id', 'child_first_name', 'child_last_name'])
+        .where('status', '=', 'ASSESSMENT')
+        .where('child_last_name', 'is not', null)
+        .orderBy('received_at', 'desc')
+        .executeTakeFirstOrThrow();
+      // Its demo meetings go: the worker starts this assessment's record from nothing.
+      await db.deleteFrom('meetings').where('case_id', '=', running.id).execute();
+      await db
+        .updateTable('cases')
+        .set({ assignee_user_id: regional.id, pair_user_id: null })
+        .where('id', '=', running.id)
+        .execute();
+      const child = `${running.child_first_name} ${running.child_last_name}`;
+
+      const openCase = async () => {
+        await page.keyboard.press('Alt+1');
+        await page.getByRole('button', { name: new RegExp(`^${T('queue.view.MINE')}`) }).click();
+        await page.getByLabel(T('queue.search')).fill(running.child_last_name!);
+        await page.getByRole('grid').getByRole('row').filter({ hasText: child }).first().click();
+        await expect
+          .poll(() => page.getByRole('heading', { name: T('meetings.heading'), level: 3 }).isVisible())
+          .toBe(true);
+      };
+      await openCase();
+      const pane = page.getByRole('complementary');
+      const facts = pane.getByRole('list', { name: T('meetings.heading') });
+      expect(await facts.getByText(T('meetings.noHomeVisit'), { exact: true }).isVisible()).toBe(true);
+      expect(await facts.getByText(T('meetings.childNotMet'), { exact: true }).isVisible()).toBe(true);
+      // Completing now would warn that both are missing.
+      expect(await pane.locator('#assessment-missing').textContent()).toContain(T('meetings.noHomeVisit'));
+
+      // The work pair, from the counsellors and social workers (the case's own team first).
+      await pane.getByLabel(T('meetings.pair'), { exact: true }).selectOption(counsellor.id);
+      await pane.getByRole('button', { name: T('meetings.setPair') }).click();
+      await expect.poll(() => pane.getByText(T('detail.events.PAIR_SET')).isVisible()).toBe(true);
+
+      // A home visit yesterday with the child, and a network meeting tomorrow with the school curator.
+      const today = helsinkiDate(new Date());
+      const form = pane.getByRole('form', { name: T('meetings.new') });
+      await form.getByLabel(T('meetings.kind')).selectOption({ label: T('meetingKinds.HOME_VISIT') });
+      await form.getByLabel(T('meetings.startsAt')).fill(`${addDays(today, -1)}T10:00`);
+      await form.getByLabel(`${T('participantKinds.CHILD')}: ${running.child_first_name}`).check();
+      await form.getByLabel(T('meetings.note')).fill('Kotona koko perhe.');
+      await form.getByRole('button', { name: T('meetings.plan') }).click();
+      await expect.poll(() => pane.getByText(T('meetingStatuses.PLANNED'), { exact: true }).count()).toBe(1);
+      await form.getByLabel(T('meetings.kind')).selectOption({ label: T('meetingKinds.NETWORK') });
+      await form.getByLabel(T('meetings.startsAt')).fill(`${addDays(today, 1)}T13:00`);
+      await form.getByLabel(T('meetings.participantKind')).selectOption({ label: T('participantKinds.PARTNER') });
+      await form.getByLabel(T('meetings.participantName')).fill('Koulukuraattori Liisa Laine');
+      await form.getByLabel(T('meetings.participantName')).press('Enter');
+      await expect.poll(() => form.getByText(/Liisa Laine/).isVisible()).toBe(true);
+      await form.getByRole('button', { name: T('meetings.plan') }).click();
+      await expect.poll(() => pane.getByText(T('meetingStatuses.PLANNED'), { exact: true }).count()).toBe(2);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.locator('#meetings-heading').evaluate((h) => h.scrollIntoView({ block: 'center' }));
+      await screenshot(page, `a1-meetings-planned-${language}`);
+
+      // The pair: both meetings on her screen; the calendar file names no one.
+      await page.getByRole('button', { name: T('common.signOut') }).click();
+      await signIn(page, counsellor.username);
+      await page.keyboard.press('Alt+M');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(T('nav.meetings'));
+      const table = page.getByRole('table', { name: T('meetings.tableLabel') });
+      const ours = table.getByRole('row').filter({ hasText: child });
+      await expect.poll(() => ours.count(), { timeout: 10_000 }).toBe(2);
+      expect(await ours.getByRole('cell', { name: T('meetingKinds.NETWORK') }).isVisible()).toBe(true);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, `a2-my-meetings-${language}`);
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: T('meetings.exportIcs') }).click();
+      const ics = readFileSync((await (await download).path())!, 'utf8');
+      expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength((await table.getByRole('row').count()) - 1);
+      expect(ics).toContain(`SUMMARY:${T('meetingKinds.HOME_VISIT')} · Luukku`);
+      expect(ics).not.toContain(running.child_last_name!);
+      expect(ics).not.toContain('Liisa');
+
+      // From the calendar to the case: the home visit recorded as held; the child met.
+      await table
+        .getByRole('button', { name: textPattern(language, 'meetings.openCase') })
+        .first()
+        .click();
+      await expect.poll(() => pane.getByRole('heading', { name: child, level: 2 }).isVisible()).toBe(true);
+      await pane
+        .getByRole('button', { name: new RegExp(`^${T('meetings.recordHeld')}\\s*: ${T('meetingKinds.HOME_VISIT')}`) })
+        .click();
+      await expect.poll(() => facts.getByText(T('meetings.homeVisitHeld'), { exact: true }).isVisible()).toBe(true);
+      expect(await facts.getByText(T('meetings.childMet'), { exact: true }).isVisible()).toBe(true);
+      expect(await facts.getByText(exactText(T('meetings.held_one', { count: '1' }))).isVisible()).toBe(true);
+      // Completing the assessment is the social worker's: the pair has no such form.
+      expect(await pane.getByRole('button', { name: T('detail.completeAssessment') }).count()).toBe(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.locator('#meetings-heading').evaluate((h) => h.scrollIntoView({ block: 'center' }));
+      await screenshot(page, `a3-home-visit-held-${language}`);
+
+      // The social worker completes it: nothing is missing, so no warning.
+      await page.getByRole('button', { name: T('common.signOut') }).click();
+      await signIn(page, regional.username);
+      await openCase();
+      expect(await pane.locator('#assessment-missing').count()).toBe(0);
+      await pane.getByLabel(T('detail.outcome')).selectOption('NO_FURTHER_NEED');
+      await pane.getByLabel(T('detail.assessmentSummary')).fill('Perhe pärjää; ohjattu perhekeskukseen.');
+      await pane.getByRole('button', { name: T('detail.completeAssessment') }).click();
+      await expect.poll(() => pane.getByText(textPattern(language, 'detail.completed')).isVisible()).toBe(true);
+    });
+  }
+});
