@@ -104,6 +104,12 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 /** Who takes part: the child, a guardian or other family member, a partner professional, a worker. */
 export const PARTICIPANT_KINDS = ['CHILD', 'GUARDIAN', 'FAMILY', 'PARTNER', 'WORKER'] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
+/** The client's consent to share information with a partner of the assessment (issue 22 item 3). */
+export const CONSENTS = ['GIVEN', 'REFUSED', 'WITHDRAWN'] as const;
+export type Consent = (typeof CONSENTS)[number];
+/** Why information may go to a partner: the client's consent, or the partner's statutory duty to take part. */
+export const DISCLOSURE_BASES = ['CONSENT', 'STATUTORY'] as const;
+export type DisclosureBasis = (typeof DISCLOSURE_BASES)[number];
 /** What the queue can narrow running assessments to: those still missing a home visit or a meeting with the child. */
 export const ASSESSMENT_GAPS = ['NO_HOME_VISIT', 'CHILD_NOT_MET'] as const;
 export type AssessmentGap = (typeof ASSESSMENT_GAPS)[number];

@@ -16,6 +16,7 @@ import type {
   Channel,
   ClosureReason,
   Concern,
+  Consent,
   Decision,
   MeetingKind,
   MeetingStatus,
@@ -178,6 +179,23 @@ export interface CasesTable {
   running_due: ColumnType<string | null, never, never>;
   /** The assessment's work pair beside the responsible social worker (migration 019). */
   pair_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A partner invited into an assessment, and the client's consent to share with it now (migration 020). */
+export interface AssessmentPartnersTable {
+  id: string;
+  case_id: string;
+  /** The service of the county's directory, or null for a named professional. */
+  service_id: string | null;
+  name: string;
+  role: string;
+  /** 1: takes part under a statutory duty (a disclosure's basis without consent). */
+  statutory: number;
+  consent: Consent | null;
+  consent_date: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
 }
 
 /** An assessment's meeting, planned, held or cancelled (migration 019). */
@@ -373,6 +391,7 @@ export interface Database {
   cases: CasesTable;
   case_events: CaseEventsTable;
   meetings: MeetingsTable;
+  assessment_partners: AssessmentPartnersTable;
   roster_periods: RosterPeriodsTable;
   duty_assignments: DutyAssignmentsTable;
   duty_wishes: DutyWishesTable;
@@ -388,6 +407,7 @@ export interface Database {
 export type UserRow = Selectable<UsersTable>;
 export type NewCase = Insertable<CasesTable>;
 export type NewMeeting = Insertable<MeetingsTable>;
+export type NewPartner = Insertable<AssessmentPartnersTable>;
 export type CaseRow = Selectable<CasesTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type Timestamp = ColumnType<string, string, string>;

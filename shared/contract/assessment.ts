@@ -3,12 +3,13 @@
  * its meetings as a plan and a record, and a worker's calendar of planned meetings.
  */
 import { z } from 'zod';
-import { MEETING_KINDS, MEETING_STATUSES } from '../caseTypes';
+import { CONSENTS, DISCLOSURE_BASES, MEETING_KINDS, MEETING_STATUSES } from '../caseTypes';
 import { ASSESSMENT_ROLES, SOCIAL_WORKER_ROLES } from '../roles';
 import { languageSchema, localDateSchema } from '../schemas';
 import { caseDetailSchema } from './cases';
 import { meetingSchema, participantSchema } from './meetings';
 import { op } from './op';
+import { DISCLOSURE_TO_PARTNER } from '../accessPurposes';
 
 export const saveMeetingSchema = z
   .object({
@@ -42,6 +43,42 @@ const rangeSchema = z
 /** A planned meeting on the worker's calendar: whose case it is for is the child's name, on screen only. */
 export const calendarMeetingSchema = meetingSchema.extend({ childName: z.string().nullable() });
 
+export const invitePartnerSchema = z
+  .object({
+    caseId: z.string().min(1).max(64),
+    /** A service of the county's directory; or, without it, a named professional. */
+    serviceId: z.string().min(1).max(64).optional(),
+    name: z.string().trim().max(120).default(''),
+    role: z.string().trim().max(120).default(''),
+    /** The partner takes part under a statutory duty (e.g. the police, LsL 25 §'s duty to notify and take part). */
+    statutory: z.boolean().default(false),
+  })
+  .strict()
+  .refine((p) => !!p.serviceId || p.name.length > 0, {
+    message: 'choose a service or name the professional',
+    path: ['name'],
+  });
+
+export const consentSchema = z
+  .object({
+    caseId: z.string().min(1).max(64),
+    partnerId: z.string().min(1).max(64),
+    consent: z.enum(CONSENTS),
+    /** When the client gave, refused or withdrew it: not in the future. */
+    date: localDateSchema,
+  })
+  .strict();
+
+export const discloseSchema = z
+  .object({
+    caseId: z.string().min(1).max(64),
+    partnerId: z.string().min(1).max(64),
+    basis: z.enum(DISCLOSURE_BASES),
+    /** What was shared, in a few words (kept in the case's history, not in the log). */
+    what: z.string().trim().min(3, 'say what was shared').max(300),
+  })
+  .strict();
+
 export const assessmentOperations = {
   'assessment.setPair': op({
     input: z.object({ caseId: z.string().min(1).max(64), pairUserId: z.string().min(1).max(64).nullable() }).strict(),
@@ -54,6 +91,14 @@ export const assessmentOperations = {
     access: SOCIAL_WORKER_ROLES,
   }),
   'assessment.saveMeeting': op({ input: saveMeetingSchema, output: caseDetailSchema, access: ASSESSMENT_ROLES }),
+  'assessment.invitePartner': op({ input: invitePartnerSchema, output: caseDetailSchema, access: ASSESSMENT_ROLES }),
+  'assessment.recordConsent': op({ input: consentSchema, output: caseDetailSchema, access: ASSESSMENT_ROLES }),
+  'assessment.disclose': op({
+    input: discloseSchema,
+    output: caseDetailSchema,
+    access: ASSESSMENT_ROLES,
+    purpose: DISCLOSURE_TO_PARTNER,
+  }),
   'assessment.myMeetings': op({
     input: rangeSchema,
     output: z.array(calendarMeetingSchema),

@@ -21,7 +21,7 @@ import {
   letterTemplateSchema,
   saveTemplateSchema,
 } from './letters';
-import { meetingSchema } from './meetings';
+import { meetingSchema, partnerSchema } from './meetings';
 import { none, op } from './op';
 import { CLIENT_ROLES, MANAGERS, ANY_ROLE, SOCIAL_WORKER_ROLES } from '../roles';
 import { languageSchema, localDateSchema } from '../schemas';
@@ -158,6 +158,8 @@ export const caseDetailSchema = queueRowSchema.extend({
   meetings: z.array(meetingSchema),
   /** What the held meetings show: how many, a home visit among them, the child met. */
   meetingFacts: z.object({ held: z.number().int(), homeVisitHeld: z.boolean(), childMet: z.boolean() }),
+  /** The partners invited into the assessment, with the client's consent to share with each (issue 22 item 3). */
+  partners: z.array(partnerSchema),
   /** The assignee of the open or earlier case this notification was linked to: the likely designated worker. */
   linkedAssigneeUserId: z.string().nullable(),
   /** How many other children's cases came with the same notification (listed by `cases.siblings`). */

@@ -2,6 +2,7 @@
  * Team leads' part of the IPC contract (issue 5): user accounts, the workload board, reassigning cases,
  * the in-app inbox, the client's access-log report (Asiakastietolaki 703/2023 § 11) and the retention report.
  */
+import { DISCLOSURE_BASES } from '../caseTypes';
 import { z } from 'zod';
 import { CASE_STATUSES } from '../caseTypes';
 import { languageSchema, localDateSchema } from '../schemas';
@@ -166,6 +167,8 @@ export const accessLogSchema = z.object({
       purpose: z.string().nullable(),
       caseId: z.string().nullable(),
       outcome: z.string(),
+      /** A disclosure to a partner of the assessment: to whom and on what basis (703/2023 § 10). */
+      disclosedTo: z.object({ recipient: z.string(), basis: z.enum(DISCLOSURE_BASES) }).nullable(),
     }),
   ),
   fileName: z.string(),

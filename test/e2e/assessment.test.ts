@@ -83,6 +83,28 @@ describe('the assessment: work pair and meetings', () => {
       await page.locator('#meetings-heading').evaluate((h) => h.scrollIntoView({ block: 'center' }));
       await screenshot(page, `a1-meetings-planned-${language}`);
 
+      // The school curator invited into the assessment; the family's consent recorded; what was shared.
+      const partners = pane.getByRole('region', { name: T('partners.heading') });
+      await partners.locator('summary', { hasText: T('partners.invite') }).click();
+      await partners.getByLabel(T('partners.name')).fill('Liisa Laine');
+      await partners.getByLabel(T('partners.role')).fill('koulukuraattori');
+      await partners.getByRole('button', { name: T('partners.invite') }).click();
+      await expect.poll(() => partners.getByText(T('partners.noConsent')).isVisible()).toBe(true);
+      // No consent yet: the form offers no way to share.
+      expect(await partners.getByText(T('partners.discloseTo', { name: 'Liisa Laine' })).count()).toBe(0);
+      await partners.getByText(T('partners.consentOf', { name: 'Liisa Laine' })).click();
+      await partners.getByLabel(T('partners.consent')).selectOption('GIVEN');
+      await partners.getByRole('button', { name: T('partners.saveConsent') }).click();
+      const state = partners.locator('.partner > p').nth(1);
+      await expect.poll(() => state.textContent()).toContain(T('consents.GIVEN'));
+      await partners.getByText(T('partners.discloseTo', { name: 'Liisa Laine' })).click();
+      await partners.getByLabel(T('partners.what')).fill('Koulunkäynnin tilanne');
+      await partners.getByRole('button', { name: T('partners.disclose') }).click();
+      await expect.poll(() => state.textContent()).toContain(T('partners.disclosures_one', { count: '1' }));
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.locator('#partners-heading').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      await screenshot(page, `a1-partners-${language}`);
+
       // The pair: both meetings on her screen; the calendar file names no one.
       await page.getByRole('button', { name: T('common.signOut') }).click();
       await signIn(page, counsellor.username);

@@ -117,6 +117,40 @@ async function lateCaseInScope(ctx: SampleContext): Promise<string> {
     .id;
 }
 
+/**
+ * A partner of `caseId`'s assessment that takes part under a statutory duty (so a disclosure has its basis),
+ * invited for the sample if the case has none; any partner id when the caller cannot see the case.
+ */
+async function partnerOf(ctx: SampleContext, caseId: string): Promise<string> {
+  const existing = await db(ctx)
+    .selectFrom('assessment_partners')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('statutory', '=', 1)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  const id = `sample-partner-${caseId}`;
+  const actor = (await db(ctx).selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
+  await db(ctx)
+    .insertInto('assessment_partners')
+    .values({
+      id,
+      case_id: caseId,
+      service_id: null,
+      name: 'Ankkuri-tiimi',
+      role: 'poliisi',
+      statutory: 1,
+      consent: null,
+      consent_date: null,
+      created_by: actor,
+      created_at: '2026-11-23T08:00:00Z',
+      updated_at: '2026-11-23T08:00:00Z',
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  return id;
+}
+
 const otherUser = (ctx: SampleContext, role: string, index = 1) => ctx.users.filter((u) => u.role === role)[index]!.id;
 
 /** Another account the caller may manage: a lead's `role` colleague, or the admin's second admin account. */
@@ -376,6 +410,19 @@ export const samples: Samples = {
     status: 'PLANNED',
     participants: [{ kind: 'CHILD', name: 'Lapsi' }],
   }),
+  'assessment.invitePartner': async (ctx) => ({
+    caseId: await caseInScope(ctx, ['ASSESSMENT']),
+    name: 'Liisa Laine',
+    role: 'koulukuraattori',
+  }),
+  'assessment.recordConsent': async (ctx) => {
+    const caseId = await caseInScope(ctx, ['ASSESSMENT']);
+    return { caseId, partnerId: await partnerOf(ctx, caseId), consent: 'GIVEN', date: '2026-11-23' };
+  },
+  'assessment.disclose': async (ctx) => {
+    const caseId = await caseInScope(ctx, ['ASSESSMENT']);
+    return { caseId, partnerId: await partnerOf(ctx, caseId), basis: 'STATUTORY', what: 'Yhteenveto' };
+  },
   'assessment.myMeetings': () => ({ from: '2026-11-01', to: '2026-12-31' }),
   'assessment.meetingsIcs': () => ({ from: '2026-11-01', to: '2026-12-31', language: 'sv' }),
   'cases.export': () => ({ view: 'OPEN', purpose: 'Määräaikojen tarkastus' }),

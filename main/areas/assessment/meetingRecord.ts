@@ -1,6 +1,9 @@
-/** Meetings as the contract shows them, and what the held ones tell about an assessment (issue 22 item 2). */
-import type { Meeting, Participant } from '../../../shared/contract/meetings';
-import type { MeetingKind, MeetingStatus } from '../../../shared/caseTypes';
+/**
+ * Meetings and partners as the contract shows them, and what the held meetings tell about an assessment
+ * (issue 22 items 2 and 3).
+ */
+import type { Meeting, Participant, Partner } from '../../../shared/contract/meetings';
+import type { Consent, MeetingKind, MeetingStatus } from '../../../shared/caseTypes';
 
 export interface MeetingFields {
   id: string;
@@ -34,5 +37,30 @@ export function meetingFacts(meetings: readonly Meeting[]) {
     held: held.length,
     homeVisitHeld: held.some((m) => m.kind === 'HOME_VISIT'),
     childMet: held.some((m) => m.participants.some((p) => p.kind === 'CHILD')),
+  };
+}
+
+/** A partner with the number of disclosures to it, counted from the case's history. */
+export function partnerOf(
+  p: {
+    id: string;
+    service_id: string | null;
+    name: string;
+    role: string;
+    statutory: number;
+    consent: Consent | null;
+    consent_date: string | null;
+  },
+  events: readonly { kind: string; data: Record<string, unknown> }[],
+): Partner {
+  return {
+    id: p.id,
+    serviceId: p.service_id,
+    name: p.name,
+    role: p.role,
+    statutory: Number(p.statutory) === 1,
+    consent: p.consent,
+    consentDate: p.consent_date,
+    disclosures: events.filter((e) => e.kind === 'DISCLOSED' && e.data.partnerId === p.id).length,
   };
 }

@@ -1,6 +1,7 @@
 /** The assessment area's SQL: work pairs and meetings (issue 22 items 1 and 2). */
 import { PAIR_ROLES } from '../../../shared/roles';
-import type { Db, NewMeeting } from '../../store/schema';
+import type { Consent } from '../../../shared/caseTypes';
+import type { Db, NewMeeting, NewPartner } from '../../store/schema';
 import type { CaseScopeFilter } from '../cases/scopeQueries';
 
 /** The active accounts that may work as a pair, with their roster entry's team. */
@@ -71,4 +72,39 @@ export async function meetingsOfWorker(
     .orderBy('mt.id');
   if (scope) query = query.where(scope);
   return query.execute();
+}
+
+export async function partnerRows(db: Db, caseId: string) {
+  return db
+    .selectFrom('assessment_partners')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function partnerRow(db: Db, id: string) {
+  return db.selectFrom('assessment_partners').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertPartner(db: Db, row: NewPartner): Promise<void> {
+  await db.insertInto('assessment_partners').values(row).execute();
+}
+
+export async function setPartnerConsent(
+  db: Db,
+  id: string,
+  consent: { consent: Consent; consent_date: string; updated_at: string },
+): Promise<void> {
+  await db.updateTable('assessment_partners').set(consent).where('id', '=', id).execute();
+}
+
+export async function activeServiceName(db: Db, id: string) {
+  return db
+    .selectFrom('guidance_services')
+    .select('name')
+    .where('id', '=', id)
+    .where('active', '=', 1)
+    .executeTakeFirst();
 }

@@ -2,7 +2,7 @@
  * Intake and the queue: registering notifications, the queue, a case's detail and earlier cases of a child.
  * Each change is one transaction with its audit entry; each read of a case is audit-logged (703/2023 § 10).
  */
-import { meetingFacts, meetingOf } from '../assessment/meetingRecord';
+import { meetingFacts, meetingOf, partnerOf } from '../assessment/meetingRecord';
 import { randomUUID } from 'node:crypto';
 import { STATUTORY_CALENDAR, type WorkingDayCalendar } from '../../../shared/calendar';
 import type { CaseDetail, ExistingCases, Guardian, QueueResult, QueueRow } from '../../../shared/contract/cases';
@@ -165,6 +165,12 @@ export async function readCaseDetail(core: Context, trx: Db, viewer: CaseViewer,
   const found = seesLinked ? read : { ...read, row: { ...read.row, linked_assignee_user_id: null } };
   const r = found.row;
   const meetings = found.meetings.map((m) => meetingOf(id, m));
+  const events = found.events.map((e) => ({
+    at: e.at,
+    kind: e.kind,
+    user: e.user,
+    data: JSON.parse(e.data) as Record<string, unknown>,
+  }));
   return {
     ...queueRowOf(r, await clockContextOf(core, trx)),
     externalId: r.external_id,
@@ -209,17 +215,13 @@ export async function readCaseDetail(core: Context, trx: Db, viewer: CaseViewer,
     pair: r.pair,
     meetings,
     meetingFacts: meetingFacts(meetings),
+    partners: found.partners.map((p) => partnerOf(p, events)),
     linkedAssigneeUserId: r.linked_assignee_user_id,
     siblingCount: Number(r.sibling_count ?? 0),
     guidedTo: found.guidedTo,
     // Stored kinds and languages are the contract's enums; the dispatcher validates them on the way out.
     letters: found.letters as CaseDetail['letters'],
-    events: found.events.map((e) => ({
-      at: e.at,
-      kind: e.kind,
-      user: e.user,
-      data: JSON.parse(e.data) as Record<string, unknown>,
-    })),
+    events,
   };
 }
 

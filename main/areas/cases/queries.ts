@@ -372,7 +372,14 @@ export async function readCase(db: Db, id: string) {
     .orderBy('mt.starts_at')
     .orderBy('mt.id')
     .execute();
-  return { row, events, guidedTo, letters, meetings };
+  const partners = await db
+    .selectFrom('assessment_partners')
+    .select(['id', 'service_id', 'name', 'role', 'statutory', 'consent', 'consent_date'])
+    .where('case_id', '=', id)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return { row, events, guidedTo, letters, meetings, partners };
 }
 
 export async function findExistingCases(

@@ -32,6 +32,8 @@ interface CaseEvent {
   data: Record<string, unknown>;
   /** What the audit entry records besides the kind: dates and codes only, never free text. */
   audit?: Record<string, unknown>;
+  /** Why client data left the team, for a disclosure (703/2023 § 10): the entry's purpose. */
+  purpose?: string;
 }
 
 /**
@@ -51,7 +53,13 @@ export async function changeCase(
   const actor = core.actor()!;
   const now = core.now();
   const kind = () => (typeof event === 'function' ? event() : event);
-  const entry = () => ({ actor, action, caseId: id, details: { kind: kind().kind, ...kind().audit } });
+  const entry = () => ({
+    actor,
+    action,
+    caseId: id,
+    ...(kind().purpose && { purpose: kind().purpose }),
+    details: { kind: kind().kind, ...kind().audit },
+  });
   return core.transact(entry, async (trx) => {
     const viewer = await requireCaseAccess(core, trx, id);
     const row = await caseRow(trx, id);

@@ -21,6 +21,7 @@ import { readSettings } from '../settings/queries';
 import { mainText } from '../../text';
 import { childName } from '../cases/cases';
 import { ACCESS_LOG_PURPOSE, purposeText } from '../../../shared/accessPurposes';
+import type { DisclosureBasis } from '../../../shared/caseTypes';
 
 const helsinkiTime = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Helsinki',
@@ -52,7 +53,11 @@ export async function childAccessLog(
     const listed = new Map<number, string[]>();
     for (const r of found.listed) listed.set(r.seq, [...(listed.get(r.seq) ?? []), r.case_id]);
     const own = (id: string | null) => (id && ids.includes(id) ? id : null);
-    const rows = entries.map((e) => ({ ...e, caseId: own(e.caseId) ?? listed.get(e.seq)?.join(' ') ?? null }));
+    const rows = entries.map(({ details, ...e }) => ({
+      ...e,
+      caseId: own(e.caseId) ?? listed.get(e.seq)?.join(' ') ?? null,
+      disclosedTo: disclosureOf(e.action, e.outcome, details),
+    }));
     audit({
       actor: reader.actor,
       action: 'audit.childAccessLog',
@@ -87,6 +92,13 @@ export async function childAccessLog(
   });
 }
 
+/** A disclosure's recipient and basis (703/2023 § 10), as its entry recorded them; null for any other entry. */
+function disclosureOf(action: string, outcome: string, details: string): AccessLog['entries'][number]['disclosedTo'] {
+  if (action !== 'assessment.disclose' || outcome !== 'OK') return null;
+  const d = JSON.parse(details) as { recipient?: string; basis?: DisclosureBasis };
+  return d.recipient && d.basis ? { recipient: d.recipient, basis: d.basis } : null;
+}
+
 /** One entry in the reader's language, as both the CSV and the PDF show it. */
 function entryText(e: AccessLog['entries'][number], t: TFunction) {
   return {
@@ -94,7 +106,7 @@ function entryText(e: AccessLog['entries'][number], t: TFunction) {
     user: e.user ? `${e.user} (${e.userName})` : (e.userName ?? ''),
     role: e.role ? t(`roles.${e.role}`) : '',
     action: t(`accessLog.actions.${e.action}`, { defaultValue: e.action }),
-    purpose: purposeText(e.purpose, t),
+    purpose: purposeText(e.purpose, t, e.disclosedTo),
     case: e.caseId ?? '',
     outcome: t(`accessLog.outcomes.${e.outcome}`, { defaultValue: e.outcome }),
   };

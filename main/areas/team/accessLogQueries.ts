@@ -17,6 +17,7 @@ export async function entriesFor(db: Db, caseIds: readonly string[]) {
         'a.purpose',
         'a.case_id as caseId',
         'a.outcome',
+        'a.details',
       ])
       .where((eb) =>
         eb.or([

@@ -19,6 +19,7 @@ import * as m016 from './016_name_prefixes';
 import * as m017 from './017_case_notification_index';
 import * as m018 from './018_sign_in_times';
 import * as m019 from './019_assessment_work';
+import * as m020 from './020_assessment_partners';
 
 export interface Migration {
   version: number;
@@ -51,6 +52,7 @@ export const migrations: readonly Migration[] = [
   { version: 17, name: 'the cases of one notification found by index', up: m017.up },
   { version: 18, name: 'each account keeps its last two sign-in times', up: m018.up },
   { version: 19, name: 'the assessment work pair and meetings', up: m019.up },
+  { version: 20, name: 'the assessment partners and the client consent', up: m020.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -8,46 +8,16 @@ import { describe, expect, it } from 'vitest';
 import type { InputOf } from '../../../shared/contract';
 import { lastAuditEntry, storeDigest } from '../../helpers/queries';
 import { TEST_NOW, unwrap, useDemoCore } from '../../helpers/core';
+import { idOf as accountOf, runningAssessment as runningCase } from '../../helpers/assessment';
 
 let now = TEST_NOW;
 const app = useDemoCore(40, () => new Date(now));
 
-/** The account id of the `nth` demo user of `role`. */
-async function idOf(role: string, nth = 0): Promise<string> {
-  const { username } = app.userOf(role, nth);
-  return (await app.core.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow())
-    .id;
-}
-
-/** A new notification decided into a service need assessment, assigned to the first regional worker. */
 async function runningAssessment(): Promise<string> {
   now = TEST_NOW;
-  await app.signInAs('ADVICE');
-  const { caseIds } = unwrap(
-    await app.api.cases.register({
-      type: 'LSL25',
-      channel: 'PHONE',
-      receivedAt: '2026-11-23 09:05',
-      reporterCategory: 'SCHOOL',
-      municipalityId: 'loviisa',
-      children: [{ firstName: 'Ella', lastName: 'Parityö', birthDate: '2016-04-02' }],
-    }),
-  );
-  const id = caseIds[0]!;
-  await app.core.signOut('USER');
-  await app.signInAs('ASSESSMENT_SW');
-  unwrap(await app.api.cases.recordUrgency({ id, urgent: false }));
-  unwrap(
-    await app.api.cases.recordDecision({
-      id,
-      decision: 'START_ASSESSMENT',
-      reason: 'Tarve arvioida.',
-      assigneeUserId: await idOf('REGIONAL'),
-    }),
-  );
-  await app.core.signOut('USER');
-  return id;
+  return runningCase(app);
 }
+const idOf = (role: string) => accountOf(app, role);
 
 const homeVisit = (caseId: string): InputOf<'assessment.saveMeeting'> => ({
   caseId,

@@ -1,4 +1,5 @@
 // SQLite only (vitest.config.ts SQLITE_ONLY): about the CLI on the store file: init, verify, backup and restore of --db FILE.
+import { ROLES } from '../../../shared/roles';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,7 +71,24 @@ describe('admin CLI commands', () => {
     const swedish = await store.db.selectFrom('staff').select('languages').where('languages', 'like', '%sv%').execute();
     expect(swedish.length).toBeGreaterThan(2);
     const roles = await store.db.selectFrom('users').select('role').distinct().execute();
-    expect(roles.map((r) => r.role).sort()).toEqual(['ADMIN', 'ADVICE', 'ASSESSMENT_SW', 'LEAD', 'REGIONAL']);
+    expect(roles.map((r) => r.role).sort()).toEqual([...ROLES].sort());
+    // Running assessments have their meetings and, about half, a counsellor as the pair (issue 22).
+    const running = await store.db
+      .selectFrom('cases as c')
+      .select([
+        'c.pair_user_id',
+        (eb) =>
+          eb
+            .selectFrom('meetings as m')
+            .select(eb.fn.countAll().as('n'))
+            .whereRef('m.case_id', '=', 'c.id')
+            .as('meetings'),
+      ])
+      .where('c.status', '=', 'ASSESSMENT')
+      .execute();
+    expect(running.length).toBeGreaterThanOrEqual(3);
+    expect(running.every((r) => Number(r.meetings) >= 3)).toBe(true);
+    expect(running.some((r) => r.pair_user_id) && running.some((r) => !r.pair_user_id)).toBe(true);
     expect(
       Number(
         (

@@ -76,7 +76,7 @@ export function AccessLogPanel({ detail }: { detail: CaseDetail }) {
                   <td>
                     {t(`accessLog.actions.${e.action}`, { defaultValue: e.action })}
                     {e.outcome !== 'OK' && <> · {t(`accessLog.outcomes.${e.outcome}`)}</>}
-                    {e.purpose && <span className="muted entry-role">{purposeText(e.purpose, t)}</span>}
+                    {e.purpose && <span className="muted entry-role">{purposeText(e.purpose, t, e.disclosedTo)}</span>}
                   </td>
                 </tr>
               ))}

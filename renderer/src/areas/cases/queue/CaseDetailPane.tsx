@@ -7,6 +7,7 @@ import { useQueue } from '../queueStore';
 import { ClockBadge, UrgentBadge } from './ClockBadge';
 import { AssessmentActions } from './AssessmentActions';
 import { MeetingsPanel } from './MeetingsPanel';
+import { PartnersPanel } from './PartnersPanel';
 import { TriageActions } from './TriageActions';
 import { LettersPanel } from './LettersPanel';
 import { AccessLogPanel } from './AccessLogPanel';
@@ -144,6 +145,7 @@ export function CaseDetailPane() {
           <SiblingsPanel detail={detail} />
           <TriageActions detail={detail} />
           <MeetingsPanel detail={detail} />
+          <PartnersPanel detail={detail} />
           <AssessmentActions detail={detail} />
           <LettersPanel detail={detail} />
           {role === 'LEAD' && <AccessLogPanel key={detail.id} detail={detail} />}
@@ -168,6 +170,20 @@ export function CaseDetailPane() {
                     · {t(`meetingKinds.${e.data.kind}`)} {formatDateTime(String(e.data.startsAt), i18n.language)}
                   </>
                 )}
+                {e.kind === 'DISCLOSED' && (
+                  <>
+                    {' '}
+                    · {String(e.data.recipient)} ({t(`accessLog.bases.${String(e.data.basis)}`)}) ·{' '}
+                    {String(e.data.what)}
+                  </>
+                )}
+                {e.kind === 'CONSENT_RECORDED' && typeof e.data.consent === 'string' && (
+                  <>
+                    {' '}
+                    · {t(`consents.${e.data.consent}`)} {formatDate(String(e.data.date), i18n.language)}
+                  </>
+                )}
+                {e.kind === 'PARTNER_INVITED' && <> · {String(e.data.name)}</>}
                 {e.kind === 'LETTER' && typeof e.data.kind === 'string' && <> · {t(`letters.kinds.${e.data.kind}`)}</>}
                 {e.kind === 'REASSIGNED' && (
                   <>
