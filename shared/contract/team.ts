@@ -58,10 +58,18 @@ export const changePasswordSchema = z
 const counts = z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int() });
 export type LoadCounts = z.infer<typeof counts>;
 
+/**
+ * LsL 13 b §: a social worker responsible for children's affairs has at most 30 children as clients. The
+ * workload board measures each worker's open cases' children against it, and a move that would pass it warns.
+ */
+export const CHILDREN_PER_SOCIAL_WORKER = 30;
+
 export const workloadSchema = z.object({
   today: localDateSchema,
   /** The board's horizon for absences ahead: today and the next 27 days. */
   horizon: localDateSchema,
+  /** LsL 13 b §'s limit of children per social worker. */
+  childLimit: z.number().int(),
   workers: z.array(
     counts.extend({
       userId: z.string(),
@@ -73,6 +81,8 @@ export const workloadSchema = z.object({
       byStatus: z.record(z.enum(CASE_STATUSES), z.number().int()),
       /** Open cases per full-time equivalent: how loaded a part-timer really is. */
       weighted: z.number(),
+      /** The distinct children of the worker's open cases (by identity code, else case): LsL 13 b §'s measure. */
+      children: z.number().int(),
       absences: z.array(z.object({ from: localDateSchema, to: localDateSchema, kind: z.string() })),
     }),
   ),
@@ -125,6 +135,8 @@ export const assigneeSuggestionSchema = z.object({
   inArea: z.number().int(),
   /** The person has this week's assessment week: suggested first for notifications not yet decided. */
   assessmentWeek: z.boolean(),
+  /** The person's distinct children after the move, to hold against LsL 13 b §'s 30. */
+  childrenAfter: z.number().int(),
 });
 export type AssigneeSuggestion = z.infer<typeof assigneeSuggestionSchema>;
 

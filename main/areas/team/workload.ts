@@ -12,7 +12,8 @@ import type { Context } from '../../app/context';
 import { listAbsences } from '../roster/queries';
 import { readCalendar } from '../settings/queries';
 import type { Db } from '../../store/schema';
-import { assessmentWeekUser, caseFlow, openLoad, type LoadRow } from './workloadQueries';
+import { assessmentWeekUser, caseFlow, childrenOfOpenCases, openLoad, type LoadRow } from './workloadQueries';
+import { CHILDREN_PER_SOCIAL_WORKER } from '../../../shared/contract/team';
 import { clockContextOf } from '../cases/cases';
 import { assignableUsers } from './userQueries';
 import { casesPerArea } from '../cases/recordQueries';
@@ -34,18 +35,32 @@ function total(rows: readonly LoadRow[]): LoadCounts {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/** Each worker's distinct children (by identity code, else case), to measure against LsL 13 b §'s limit. */
+function childrenByWorker(rows: readonly { userId: string | null; child: string }[]): Map<string, Set<string>> {
+  const by = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (!r.userId) continue;
+    const set = by.get(r.userId) ?? new Set<string>();
+    set.add(r.child);
+    by.set(r.userId, set);
+  }
+  return by;
+}
+
 export async function workloadBoard(core: Context): Promise<Workload> {
   const db = core.db;
   const clock = await clockContextOf(core);
   const { today } = clock;
   const horizon = addDays(today, HORIZON_DAYS - 1);
   const load = await openLoad(db, today, dueSoonUntil(today, clock.calendar, clock.dueSoonWorkingDays));
-  const [people, absences, areas, teams] = await Promise.all([
+  const [people, absences, areas, teams, children] = await Promise.all([
     assignableUsers(db),
     listAbsences(db, today, horizon),
     listAreas(db),
     teamNames(db),
+    childrenOfOpenCases(db),
   ]);
+  const childrenOf = childrenByWorker(children.rows);
   const workers = people.map((p) => {
     const mine = load.filter((r) => r.userId === p.id);
     const counts = total(mine);
@@ -63,12 +78,14 @@ export async function workloadBoard(core: Context): Promise<Workload> {
       byStatus,
       ...counts,
       weighted: round(counts.open / Math.max(fte, 0.1)),
+      children: childrenOf.get(p.id)?.size ?? 0,
       absences: absences.filter((a) => a.staffId === p.staffId).map((a) => ({ from: a.from, to: a.to, kind: a.kind })),
     };
   });
   return {
     today,
     horizon,
+    childLimit: CHILDREN_PER_SOCIAL_WORKER,
     workers,
     unassigned: total(load.filter((r) => r.userId === null)),
     areas: areas.map((a) => ({
@@ -129,13 +146,17 @@ export async function suggestAssignees(
   if (daysBetween(from, to) > MAX_SUGGESTION_DAYS)
     throw invalidInput(`to: at most ${MAX_SUGGESTION_DAYS} days after the period's start`);
   if (to < from) throw invalidInput('to: must not be before from');
-  const [byArea, people, load, absences, assessor] = await Promise.all([
+  const [byArea, people, load, absences, assessor, children] = await Promise.all([
     casesPerArea(db, input.caseIds ? { caseIds: input.caseIds } : { assigneeId: input.fromUserId! }),
     assignableUsers(db),
     openLoad(db, clock.today, clock.today),
     listAbsences(db, from, to),
     assessmentWeekUser(db, isoWeek(clock.today)),
+    childrenOfOpenCases(db, input.caseIds ?? []),
   ]);
+  const childrenOf = childrenByWorker(children.rows);
+  // The children that move: the cases picked, or every open case of the worker whose cases move.
+  const moving = input.caseIds ? children.moving : [...(childrenOf.get(input.fromUserId!) ?? [])];
   // Mostly notifications still to be decided: they need this week's assessment worker, not a regional one.
   const total = byArea.reduce((n, a) => n + Number(a.n), 0);
   const undecided = byArea.reduce((n, a) => n + Number(a.undecided ?? 0), 0);
@@ -159,6 +180,7 @@ export async function suggestAssignees(
         absentDays: workingDays.filter((d) => away.some((a) => a.from <= d && d <= a.to)).length,
         inArea: Number(byArea.find((a) => a.areaId === p.areaId)?.n ?? 0),
         assessmentWeek: p.id === assessor,
+        childrenAfter: new Set([...(childrenOf.get(p.id) ?? []), ...moving]).size,
       };
     })
     .sort(

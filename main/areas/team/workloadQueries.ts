@@ -68,3 +68,21 @@ export async function assessmentWeekUser(db: Db, week: string): Promise<string |
     .executeTakeFirst();
   return row?.id ?? null;
 }
+
+/**
+ * The children of each worker's open cases (LsL 13 b §'s measure: children, not cases): a child is their
+ * identity code, or without one the case. With `caseIds`, the children of those cases too, under `null`.
+ */
+export async function childrenOfOpenCases(db: Db, caseIds: readonly string[] = []) {
+  const child = sql<string>`coalesce(c.child_hetu, c.id)`;
+  const own = db
+    .selectFrom('cases as c')
+    .select(['c.assignee_user_id as userId', child.as('child')])
+    .where('c.status', 'in', OPEN)
+    .where('c.assignee_user_id', 'is not', null);
+  const rows = await own.execute();
+  const moving = caseIds.length
+    ? await db.selectFrom('cases as c').select(child.as('child')).where('c.id', 'in', caseIds).execute()
+    : [];
+  return { rows, moving: moving.map((r) => r.child) };
+}

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../shared/errors';
-import type { AssigneeSuggestion } from '../../../../shared/contract/team';
+import { CHILDREN_PER_SOCIAL_WORKER, type AssigneeSuggestion } from '../../../../shared/contract/team';
 import type { OutputOf } from '../../../../shared/contract';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePolledProgress } from '../../state/usePolledProgress';
@@ -28,6 +28,8 @@ export function ReassignDialog({
   const id = useId();
   const [suggestions, setSuggestions] = useState<AssigneeSuggestion[] | null>(null);
   const [toUserId, setToUserId] = useState('');
+  // LsL 13 b §: the chosen worker would have more than 30 children; the lead is warned, not stopped.
+  const overLimit = suggestions?.find((s) => s.userId === toUserId && s.childrenAfter > CHILDREN_PER_SOCIAL_WORKER);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
@@ -112,12 +114,25 @@ export function ReassignDialog({
                     {s.inArea > 0 && ` · ${t('team.reassign.inArea', { count: s.inArea })}`}
                     {s.absentDays > 0 && ` · ${t('team.reassign.away', { count: s.absentDays })}`}
                   </span>
+                  <span className={s.childrenAfter > CHILDREN_PER_SOCIAL_WORKER ? 'child-limit over' : 'child-limit'}>
+                    {' '}
+                    · {t('team.reassign.childrenAfter', { count: s.childrenAfter, limit: CHILDREN_PER_SOCIAL_WORKER })}
+                  </span>
                   {i === 0 && s.absentDays === 0 && <span className="badge">{t('team.reassign.suggested')}</span>}
                 </label>
               </li>
             ))}
           </ul>
         </fieldset>
+        {overLimit && (
+          <p className="banner banner-warning" role="alert">
+            {t('team.reassign.overLimit', {
+              name: overLimit.name,
+              count: overLimit.childrenAfter,
+              limit: CHILDREN_PER_SOCIAL_WORKER,
+            })}
+          </p>
+        )}
         <div className="field">
           <label htmlFor={`${id}-reason`}>{t('team.reassign.reason')}</label>
           <textarea

@@ -91,6 +91,11 @@ export function WorkloadPanel() {
             <th scope="col">{t('statuses.ASSESSMENT')}</th>
             <th scope="col">{t('team.board.open')}</th>
             <th scope="col">{t('team.board.perFte')}</th>
+            <th scope="col">
+              <abbr title={t('team.board.childrenHelp', { limit: board.childLimit })}>
+                {t('team.board.children', { limit: board.childLimit })}
+              </abbr>
+            </th>
             <th scope="col">{t('team.board.overdue')}</th>
             <th scope="col">{t('team.board.dueSoon')}</th>
             <th scope="col">{t('team.board.absences')}</th>
@@ -116,6 +121,10 @@ export function WorkloadPanel() {
                 {w.fte < 1 && (
                   <span className="muted"> ({t('team.board.fte', { fte: w.fte.toLocaleString(i18n.language) })})</span>
                 )}
+              </td>
+              <td className={w.children > board.childLimit ? 'alert' : undefined}>
+                {number(w.children)}
+                {w.children > board.childLimit && <span className="sr-only"> {t('team.board.overLimit')}</span>}
               </td>
               <td className={w.overdue ? 'alert' : undefined}>{number(w.overdue)}</td>
               <td>{number(w.dueSoon)}</td>
