@@ -198,6 +198,21 @@ export const dashboardSchema = z.object({
   ),
   onTimeByMonth: z.array(z.object({ month: z.string(), ...onTime })),
   onTimeByArea: z.array(z.object({ areaId: z.string(), nameFi: z.string(), nameSv: z.string(), ...onTime })),
+  /**
+   * The assessments completed in the range by area (issue 22 item 10): their held meetings, and how many had a
+   * home visit and met the child.
+   */
+  assessmentWorkByArea: z.array(
+    z.object({
+      areaId: z.string(),
+      nameFi: z.string(),
+      nameSv: z.string(),
+      completed: count,
+      meetingsHeld: count,
+      homeVisit: count,
+      childMet: count,
+    }),
+  ),
   openByAge: z.array(z.object({ bucket: z.enum(AGE_BUCKETS), n: count })),
   adviceByTopic: counts(ADVICE_TOPICS),
   adviceByLanguage: counts(ADVICE_LANGUAGES),

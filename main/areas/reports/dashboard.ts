@@ -7,6 +7,7 @@ import {
   adviceContacts,
   completions,
   assessmentShareByMonth,
+  assessmentWork,
   decisionsByMonth,
   inflowByDay,
   openByAge,
@@ -34,7 +35,7 @@ function monthsOf(r: DashboardRange): string[] {
 
 export async function dashboard(core: Context, range: DashboardRange): Promise<Dashboard> {
   const db = core.db;
-  const [inflow, decisions, starts, completed, ages, advice, areas, shares] = await Promise.all([
+  const [inflow, decisions, starts, completed, ages, advice, areas, shares, work] = await Promise.all([
     inflowByDay(db, range),
     decisionsByMonth(db, range),
     startDeadlines(db, range),
@@ -43,6 +44,7 @@ export async function dashboard(core: Context, range: DashboardRange): Promise<D
     adviceContacts(db, range),
     areaNames(db),
     assessmentShareByMonth(db, range),
+    assessmentWork(db, range),
   ]);
   await core.audit({ actor: core.actor(), action: 'reports.dashboard', details: { from: range.from, to: range.to } });
 
@@ -115,6 +117,18 @@ export async function dashboard(core: Context, range: DashboardRange): Promise<D
     }),
     onTimeByMonth: [...perMonth.values()],
     onTimeByArea: [...perArea.values()],
+    assessmentWorkByArea: areas.map((a) => {
+      const row = work.find((w) => w.area_id === a.id);
+      return {
+        areaId: a.id,
+        nameFi: a.name_fi,
+        nameSv: a.name_sv,
+        completed: Number(row?.completed ?? 0),
+        meetingsHeld: row?.meetings ?? 0,
+        homeVisit: Number(row?.homeVisit ?? 0),
+        childMet: Number(row?.childMet ?? 0),
+      };
+    }),
     openByAge: AGE_BUCKETS.map((bucket) => ({ bucket, n: Number(ages.find((a) => a.bucket === bucket)?.n ?? 0) })),
     adviceByTopic,
     adviceByLanguage,

@@ -92,6 +92,39 @@ export function completions(db: Db, r: DashboardRange) {
     .execute();
 }
 
+/**
+ * The work of the assessments completed in the range, by area (issue 22 item 10): how many, their held
+ * meetings, and how many had a home visit and met the child.
+ */
+export async function assessmentWork(db: Db, r: DashboardRange) {
+  const held = (extra: string) =>
+    sql<boolean>`EXISTS (SELECT 1 FROM meetings m WHERE m.case_id = c.id AND m.status = 'HELD' ${sql.raw(extra)})`;
+  const [cases, meetings] = await Promise.all([
+    db
+      .selectFrom('cases as c')
+      .where('c.assessment_completed_date', '>=', r.from)
+      .where('c.assessment_completed_date', '<=', r.to)
+      .select([
+        'c.area_id',
+        (eb) => eb.fn.countAll<number>().as('completed'),
+        countWhere(held("AND m.kind = 'HOME_VISIT'")).as('homeVisit'),
+        countWhere(held('AND m.child_met = 1')).as('childMet'),
+      ])
+      .groupBy('c.area_id')
+      .execute(),
+    db
+      .selectFrom('meetings as m')
+      .innerJoin('cases as c', 'c.id', 'm.case_id')
+      .where('c.assessment_completed_date', '>=', r.from)
+      .where('c.assessment_completed_date', '<=', r.to)
+      .where('m.status', '=', 'HELD')
+      .select(['c.area_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('c.area_id')
+      .execute(),
+  ]);
+  return cases.map((row) => ({ ...row, meetings: Number(meetings.find((m) => m.area_id === row.area_id)?.n ?? 0) }));
+}
+
 /** Open cases with a running clock, by days since they became pending. */
 export function openByAge(db: Db, r: DashboardRange) {
   const age = daysBetween(db, sql.ref('pending_from'), sql.val(r.today));

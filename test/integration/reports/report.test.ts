@@ -308,6 +308,20 @@ describe('reports in the app', () => {
     );
     const running = rows.filter((r) => ['NEW', 'TRIAGE', 'ASSESSMENT'].includes(r.status));
     expect(d.openByAge.reduce((s, a) => s + a.n, 0)).toBe(running.length);
+    // The assessment work of the completed assessments, recounted from the meetings themselves.
+    const meetings = await app.core.db.selectFrom('meetings').selectAll().where('status', '=', 'HELD').execute();
+    for (const area of d.assessmentWorkByArea) {
+      const done = rows.filter((r) => r.area_id === area.areaId && inRange(r.assessment_completed_date));
+      const theirs = (c: (typeof rows)[number]) => meetings.filter((m) => m.case_id === c.id);
+      expect(area, area.areaId).toMatchObject({
+        completed: done.length,
+        meetingsHeld: done.reduce((n, c) => n + theirs(c).length, 0),
+        homeVisit: done.filter((c) => theirs(c).some((m) => m.kind === 'HOME_VISIT')).length,
+        childMet: done.filter((c) => theirs(c).some((m) => m.child_met === 1)).length,
+      });
+    }
+    expect(d.assessmentWorkByArea.reduce((n, a) => n + a.completed, 0)).toBeGreaterThan(5);
+    expect(d.assessmentWorkByArea.reduce((n, a) => n + a.meetingsHeld, 0)).toBeGreaterThan(15);
     const advice = await app.core.db
       .selectFrom('advice_contacts')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -86,6 +86,8 @@ export function DashboardPanel() {
   // A month or area with nothing due has no rate: a gap in the chart, a dash in the table, never 0 %.
   const pct = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : null);
   const cell = (v: number | null) => v ?? '–';
+  // A figure with decimals as the reader writes it (3,9 in Finnish and Swedish).
+  const decimal = (v: number | null) => (v === null ? '–' : v.toLocaleString(i18n.language));
   const percentTick = (v: number) => `${v} %`;
   // A month the range covers only in part (this month so far) says which days it holds (issue 21 item 12):
   // two days of December are not a December.
@@ -167,6 +169,7 @@ export function DashboardPanel() {
     complete: pct(a.completedOnTime, a.completed),
     ...a,
   }));
+  const work = (data?.assessmentWorkByArea ?? []).map((a) => ({ label: areaName(a), ...a }));
   const ages = (data?.openByAge ?? []).map((a) => ({
     label: t('reports.dashboard.days', { range: a.bucket }),
     n: a.n,
@@ -385,6 +388,31 @@ export function DashboardPanel() {
           >
             <CountBars data={languages} colour={COLOURS[6]!} height={HEIGHT} />
           </ChartCard>
+
+          <section className="chart-card chart-card-wide" aria-labelledby="assessment-work-title">
+            <div className="chart-card-head">
+              <h3 id="assessment-work-title">{t('reports.dashboard.assessmentWork')}</h3>
+            </div>
+            <FigureTable
+              caption={t('reports.dashboard.assessmentWork')}
+              captionHidden
+              columns={[
+                t('reports.dashboard.area'),
+                t('reports.dashboard.completedAssessments'),
+                t('reports.dashboard.meetingsPerAssessment'),
+                t('reports.dashboard.homeVisitRate'),
+                t('reports.dashboard.childMetRate'),
+              ]}
+              rows={work.map((a) => [
+                a.label,
+                a.completed,
+                decimal(a.completed ? Math.round((10 * a.meetingsHeld) / a.completed) / 10 : null),
+                decimal(pct(a.homeVisit, a.completed)),
+                decimal(pct(a.childMet, a.completed)),
+              ])}
+            />
+            <p className="hint">{t('reports.dashboard.assessmentWorkHelp')}</p>
+          </section>
         </div>
       )}
     </section>
