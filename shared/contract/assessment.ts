@@ -29,7 +29,6 @@ export const saveMeetingSchema = z
     message: 'say who took part',
     path: ['participants'],
   });
-export type SaveMeetingInput = z.input<typeof saveMeetingSchema>;
 
 const rangeSchema = z
   .object({ from: localDateSchema, to: localDateSchema })

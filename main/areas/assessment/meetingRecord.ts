@@ -3,7 +3,8 @@
  * (issue 22 items 2 and 3).
  */
 import type { Meeting, Participant, Partner } from '../../../shared/contract/meetings';
-import type { Consent, MeetingKind, MeetingStatus } from '../../../shared/caseTypes';
+import type { MeetingKind, MeetingStatus } from '../../../shared/caseTypes';
+import type { Row } from '../../store/schema';
 
 export interface MeetingFields {
   id: string;
@@ -42,15 +43,7 @@ export function meetingFacts(meetings: readonly Meeting[]) {
 
 /** A partner with the number of disclosures to it, counted from the case's history. */
 export function partnerOf(
-  p: {
-    id: string;
-    service_id: string | null;
-    name: string;
-    role: string;
-    statutory: number;
-    consent: Consent | null;
-    consent_date: string | null;
-  },
+  p: Pick<Row<'assessment_partners'>, 'id' | 'service_id' | 'name' | 'role' | 'statutory' | 'consent' | 'consent_date'>,
   events: readonly { kind: string; data: Record<string, unknown> }[],
 ): Partner {
   return {

@@ -4,10 +4,9 @@
  * one unit of work with its case event and audit entry (kinds, codes and times only, never the note).
  */
 import { randomUUID } from 'node:crypto';
-import type { SaveMeetingInput } from '../../../shared/contract/assessment';
+import type { ParsedInputOf } from '../../../shared/contract';
 import type { CaseDetail } from '../../../shared/contract/cases';
-import type { Participant } from '../../../shared/contract/meetings';
-import type { MeetingKind, MeetingStatus } from '../../../shared/caseTypes';
+import type { MeetingStatus } from '../../../shared/caseTypes';
 import { addDays, helsinkiWallTimeToInstant, type LocalDate } from '../../../shared/dates';
 import { parseDateTime } from '../../../shared/datetime';
 import { invalidInput, LuukkuError } from '../../../shared/errors';
@@ -21,11 +20,7 @@ import { changeCase } from '../cases/triage';
 import { meetingOf } from './meetingRecord';
 import { insertMeeting, meetingRow, meetingsOfWorker, updateMeeting } from './queries';
 
-type MeetingInput = Required<Omit<SaveMeetingInput, 'meetingId'>> & { meetingId?: string | undefined } & {
-  kind: MeetingKind;
-  status: MeetingStatus;
-  participants: Participant[];
-};
+type MeetingInput = ParsedInputOf<'assessment.saveMeeting'>;
 
 const EVENT_OF: Record<MeetingStatus, string> = {
   PLANNED: 'MEETING_PLANNED',

@@ -4,6 +4,18 @@ import type { Consent } from '../../../shared/caseTypes';
 import type { Db, NewMeeting, NewPartner } from '../../store/schema';
 import type { CaseScopeFilter } from '../cases/scopeQueries';
 
+/** A meeting as the case and the calendar show it, from `meetings as mt` joined to `users as u` (who recorded it). */
+export const MEETING_COLUMNS = [
+  'mt.id',
+  'mt.kind',
+  'mt.starts_at',
+  'mt.duration_minutes',
+  'mt.status',
+  'mt.participants',
+  'mt.note',
+  'u.display_name as recorded_by',
+] as const;
+
 /** The active accounts that may work as a pair, with their roster entry's team. */
 export async function pairCandidateRows(db: Db) {
   return db
@@ -51,19 +63,7 @@ export async function meetingsOfWorker(
     .selectFrom('meetings as mt')
     .innerJoin('cases as c', 'c.id', 'mt.case_id')
     .leftJoin('users as u', 'u.id', 'mt.updated_by')
-    .select([
-      'mt.id',
-      'mt.case_id',
-      'mt.kind',
-      'mt.starts_at',
-      'mt.duration_minutes',
-      'mt.status',
-      'mt.participants',
-      'mt.note',
-      'u.display_name as recorded_by',
-      'c.child_first_name',
-      'c.child_last_name',
-    ])
+    .select([...MEETING_COLUMNS, 'mt.case_id', 'c.child_first_name', 'c.child_last_name'])
     .where('mt.starts_at', '>=', range.from)
     .where('mt.starts_at', '<', range.to)
     .where('mt.status', '<>', 'CANCELLED')

@@ -10,6 +10,7 @@ import type { CaseStatus } from '../../../shared/caseTypes';
 import type { LocalDate } from '../../../shared/dates';
 import type { CasePatch, Database, Db } from '../../store/schema';
 import type { CaseScopeFilter } from './scopeQueries';
+import { MEETING_COLUMNS } from '../assessment/queries';
 import { caseTextMatches, direction, engineOf, notIndexed, rowKey } from '../../store/engine';
 
 type Optional = 'types' | 'areaId' | 'municipalityId' | 'due' | 'text' | 'gap';
@@ -358,16 +359,7 @@ export async function readCase(db: Db, id: string) {
   const meetings = await db
     .selectFrom('meetings as mt')
     .leftJoin('users as u', 'u.id', 'mt.updated_by')
-    .select([
-      'mt.id',
-      'mt.kind',
-      'mt.starts_at',
-      'mt.duration_minutes',
-      'mt.status',
-      'mt.participants',
-      'mt.note',
-      'u.display_name as recorded_by',
-    ])
+    .select(MEETING_COLUMNS)
     .where('mt.case_id', '=', id)
     .orderBy('mt.starts_at')
     .orderBy('mt.id')
