@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type TableHTMLAttributes } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type TableHTMLAttributes } from 'react';
 
 /**
  * The app's data table, in a box that scrolls sideways when the table is wider than the screen leaves it
@@ -9,21 +9,27 @@ export function ScrollTable({ className, children, ...table }: TableHTMLAttribut
   const box = useRef<HTMLDivElement>(null);
   // The caption's text while the box scrolls, null while the table fits (a string: no re-render when unchanged).
   const [scrolls, setScrolls] = useState<string | null>(null);
+  const check = useCallback(() => {
+    const el = box.current;
+    if (!el) return;
+    setScrolls(
+      el.scrollWidth > el.clientWidth + 1
+        ? (el.querySelector('caption')?.textContent ?? el.querySelector('table')?.getAttribute('aria-label') ?? '')
+        : null,
+    );
+  }, []);
+  // After every render and before it is painted (new rows can widen the table): never a moment in which the
+  // box scrolls without being a tab stop. Later size changes (the window, the pane) come from the observer.
+  useLayoutEffect(check);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const check = () =>
-      setScrolls(
-        el.scrollWidth > el.clientWidth + 1
-          ? (el.querySelector('caption')?.textContent ?? el.querySelector('table')?.getAttribute('aria-label') ?? '')
-          : null,
-      );
     const observer = new ResizeObserver(check);
     observer.observe(el);
     const tableEl = el.querySelector('table');
     if (tableEl) observer.observe(tableEl);
     return () => observer.disconnect();
-  }, []);
+  }, [check]);
   return (
     <div
       ref={box}
