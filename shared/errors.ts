@@ -54,8 +54,10 @@ export class Refusal extends LuukkuError {
     message: string,
     readonly reason: string,
     readonly caseId?: string,
+    /** Its own wording under `errors.messages` (the renderer's errorText.ts), where the role's will not do. */
+    key?: string,
   ) {
-    super('FORBIDDEN', message);
+    super('FORBIDDEN', message, undefined, key);
   }
 }
 

@@ -39,6 +39,14 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
   [/^this worker already has an absence overlapping these dates$/, 'absenceOverlaps'],
   [/^required when changing a published roster$/, 'publishedReason'],
   [/^must be above 0$|^must be at most 1$/, 'fteRange'],
+  [/^a held meeting cannot be in the future$/, 'heldInFuture'],
+  [/^say who took part$/, 'whoTookPart'],
+  [/^say what was shared$/, 'whatShared'],
+  [/^choose a service or name the professional$/, 'partnerRequired'],
+  [/^not an active counsellor or social worker$/, 'notPairRole'],
+  [/^is the responsible social worker$/, 'pairIsResponsible'],
+  [/^not a service in use in the directory$/, 'serviceNotInUse'],
+  [/^not a date-time/, 'notDateTime'],
 ];
 
 function fieldName(path: string, t: TFunction): string {

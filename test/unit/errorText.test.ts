@@ -50,3 +50,24 @@ describe('refusals in the user’s language', () => {
     expect(errorText(fi, 'fi', { code: 'FORBIDDEN', message: 'x' })).toBe('Roolisi ei salli tätä toimintoa.');
   });
 });
+
+describe('the assessment’s refusals and bad input in the user’s language (issue 22)', () => {
+  it('says why a disclosure was refused, and names the meeting form’s problems, in Finnish and Swedish', async () => {
+    const { DisclosureRefused } = await import('../../main/areas/assessment/partners');
+    const { localizeInvalidInput } = await import('../../renderer/src/validationText');
+    const fi = i18n.getFixedT('fi');
+    const sv = i18n.getFixedT('sv');
+    const refused = toPayload(new DisclosureRefused('c1', 'CONSENT'));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(errorText(fi, 'fi', refused)).toMatch(/^Asiakas ei ole antanut suostumusta/);
+    expect(errorText(sv, 'sv', toPayload(new DisclosureRefused('c1', 'STATUTORY')))).toMatch(
+      /^Partnern har ingen lagstadgad skyldighet/,
+    );
+    expect(localizeInvalidInput('Invalid input: startsAt: a held meeting cannot be in the future', fi)).toBe(
+      'Aika: pidetty tapaaminen ei voi olla tulevaisuudessa',
+    );
+    expect(localizeInvalidInput('Invalid input: participants: say who took part', sv)).toBe(
+      'Deltagare: ange vem som deltog',
+    );
+  });
+});

@@ -49,16 +49,27 @@ export async function saveMeeting(core: Context, input: MeetingInput): Promise<C
     }),
     async (row, trx) => {
       if (row.status !== 'ASSESSMENT')
-        throw new LuukkuError('WRONG_STATE', 'Meetings are planned and recorded while the assessment runs.');
+        throw new LuukkuError(
+          'WRONG_STATE',
+          'Meetings are planned and recorded while the assessment runs.',
+          undefined,
+          'assessmentNotRunning',
+        );
       if (startsAt.getTime() < Date.parse(row.received_at))
         throw invalidInput('startsAt: is before the notification was received');
       if (input.meetingId) {
         const existing = await meetingRow(trx, input.meetingId);
         if (!existing || existing.case_id !== input.caseId)
-          throw new LuukkuError('NOT_FOUND', 'This case has no such meeting.');
-        if (existing.status === 'CANCELLED') throw new LuukkuError('WRONG_STATE', 'The meeting was cancelled.');
+          throw new LuukkuError('NOT_FOUND', 'This case has no such meeting.', undefined, 'noSuchMeeting');
+        if (existing.status === 'CANCELLED')
+          throw new LuukkuError('WRONG_STATE', 'The meeting was cancelled.', undefined, 'meetingCancelled');
         if (existing.status === 'HELD' && input.status !== 'HELD')
-          throw new LuukkuError('WRONG_STATE', 'A held meeting stays held; correct its details instead.');
+          throw new LuukkuError(
+            'WRONG_STATE',
+            'A held meeting stays held; correct its details instead.',
+            undefined,
+            'meetingStaysHeld',
+          );
         changed = existing.status === input.status;
       }
       return {};

@@ -23,7 +23,12 @@ export async function setPair(
     { kind: input.pairUserId ? 'PAIR_SET' : 'PAIR_REMOVED', data: { pairUserId: input.pairUserId } },
     async (row, trx) => {
       if (row.status !== 'ASSESSMENT')
-        throw new LuukkuError('WRONG_STATE', 'Only a running service need assessment has a work pair.');
+        throw new LuukkuError(
+          'WRONG_STATE',
+          'Only a running service need assessment has a work pair.',
+          undefined,
+          'assessmentNotRunning',
+        );
       if (input.pairUserId) {
         const user = await userRoleOf(trx, input.pairUserId);
         if (!user || !user.active || !PAIR_ROLES.includes(user.role))

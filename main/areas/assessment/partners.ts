@@ -17,7 +17,8 @@ import { changeCase } from '../cases/triage';
 import { activeServiceName, insertPartner, partnerRow, setPartnerConsent } from './queries';
 
 function runningAssessment(row: CaseRow, what: string): void {
-  if (row.status !== 'ASSESSMENT') throw new LuukkuError('WRONG_STATE', `${what} while the assessment runs.`);
+  if (row.status !== 'ASSESSMENT')
+    throw new LuukkuError('WRONG_STATE', `${what} while the assessment runs.`, undefined, 'assessmentNotRunning');
 }
 
 async function partnerOf(trx: Db, caseId: string, partnerId: string) {
@@ -108,6 +109,7 @@ export class DisclosureRefused extends Refusal {
         : 'This partner takes part under no statutory duty: share only with the client’s consent.',
       basis === 'CONSENT' ? 'no consent' : 'no statutory basis',
       caseId,
+      basis === 'CONSENT' ? 'disclosureNoConsent' : 'disclosureNoStatute',
     );
   }
 }
