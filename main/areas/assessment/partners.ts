@@ -24,7 +24,7 @@ function runningAssessment(row: CaseRow, what: string): void {
 async function partnerOf(trx: Db, caseId: string, partnerId: string) {
   const partner = await partnerRow(trx, partnerId);
   if (!partner || partner.case_id !== caseId)
-    throw new LuukkuError('NOT_FOUND', 'This assessment has no such partner.');
+    throw new LuukkuError('NOT_FOUND', 'This assessment has no such partner.', undefined, 'noSuchPartner');
   return partner;
 }
 

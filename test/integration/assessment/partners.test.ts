@@ -109,7 +109,7 @@ describe('partners and consent', () => {
     ).id;
     await app.core.signOut('USER');
     await app.signInAs('LEAD');
-    const calls: [string, () => Promise<{ ok: boolean; error?: { code: string } }>, string][] = [
+    const calls: [string, () => Promise<{ ok: boolean; error?: { code: string; key?: string } }>, string][] = [
       [
         'consent in the future',
         () =>
@@ -154,6 +154,8 @@ describe('partners and consent', () => {
       const before = await storeDigest(app.core.db);
       const r = await call();
       expect(r.ok ? 'ok' : r.error!.code, what).toBe(code);
+      // Each refusal has its own words in the user's language (errors.messages), not the English message.
+      if (code === 'NOT_FOUND') expect(r.error!.key, what).toBe('noSuchPartner');
       expect(await storeDigest(app.core.db), what).toBe(before);
     }
   });
