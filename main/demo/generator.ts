@@ -17,7 +17,8 @@ import { makeCase } from './cases';
 import { demoAssessmentWork } from './meetings';
 import { seededRandom } from './random';
 import { insertDemoRoster } from './roster';
-import { insertStaff, makeStaff } from './staff';
+import { insertStaff, makeStaff, type DemoStaff } from './staff';
+import type { Role } from '../../shared/roles';
 
 export interface DemoOptions {
   seed: number;
@@ -39,6 +40,14 @@ export interface DemoSummary {
 }
 
 const BATCH = 400;
+
+/** The accounts of one role in the regional teams, by the area they work in. */
+function usersByArea(staff: readonly DemoStaff[], role: Role): Map<string, string[]> {
+  const byArea = new Map<string, string[]>();
+  for (const s of staff.filter((x) => x.userRole === role))
+    byArea.set(s.areaId!, [...(byArea.get(s.areaId!) ?? []), `u-${s.id}`]);
+  return byArea;
+}
 
 export async function generateDemo(store: Transactor, options: DemoOptions): Promise<DemoSummary> {
   const rng = seededRandom(options.seed);
@@ -92,14 +101,8 @@ export async function generateDemo(store: Transactor, options: DemoOptions): Pro
     // years for a benchmark-sized store, so the open queue stays the size real teams have.
     const historyDays = Math.min(3650, Math.max(450, Math.round(options.cases / 55)));
     const triage = users.filter((u) => u.role === 'ASSESSMENT_SW').map((u) => u.id);
-    const regionalByArea = new Map<string, string[]>();
-    for (const s of staff.filter((x) => x.userRole === 'REGIONAL')) {
-      regionalByArea.set(s.areaId!, [...(regionalByArea.get(s.areaId!) ?? []), `u-${s.id}`]);
-    }
-    const counsellorsByArea = new Map<string, string[]>();
-    for (const s of staff.filter((x) => x.userRole === 'COUNSELLOR')) {
-      counsellorsByArea.set(s.areaId!, [...(counsellorsByArea.get(s.areaId!) ?? []), `u-${s.id}`]);
-    }
+    const regionalByArea = usersByArea(staff, 'REGIONAL');
+    const counsellorsByArea = usersByArea(staff, 'COUNSELLOR');
     const workRng = seededRandom(options.seed + 2);
     for (let start = 0; start < options.cases; start += BATCH) {
       const batch = Array.from({ length: Math.min(BATCH, options.cases - start) }, (_, i) =>

@@ -8,6 +8,7 @@ import type { Participant } from '../../shared/contract/meetings';
 import { addDays, daysBetween, helsinkiWallTimeToInstant, type LocalDate } from '../../shared/dates';
 import type { NewCase, NewMeeting } from '../store/schema';
 import type { Random } from './random';
+import { childTookPart } from '../areas/assessment/meetingRecord';
 
 const LATER_KINDS: readonly (readonly [MeetingKind, number])[] = [
   ['OFFICE', 3],
@@ -57,7 +58,7 @@ export function demoAssessmentWork(
       duration_minutes: kind === 'NETWORK' ? 90 : 60,
       status: day < today ? 'HELD' : 'PLANNED',
       participants: JSON.stringify(participants),
-      child_met: participants.some((p) => p.kind === 'CHILD') ? 1 : 0,
+      child_met: childTookPart(participants) ? 1 : 0,
       note: '',
       created_by: by,
       created_at: startsAt,

@@ -32,7 +32,7 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
   [/^at least 10 characters$/, 'passwordLength'],
   [/^too easy to guess/, 'passwordWeak'],
   [/^the passphrases differ$/, 'passphrasesDiffer'],
-  [/^must not be before from$|^ends before it starts$/, 'endBeforeStart'],
+  [/^must not be before from$|^(the range )?ends before it starts$/, 'endBeforeStart'],
   [/^contains control characters$/, 'controlCharacters'],
   [/^"(?<value>.*)" is not a municipality of this county$/, 'unknownMunicipality'],
   [/^(?<value>.+) is not an active service in the directory$/, 'inactiveService'],

@@ -31,13 +31,18 @@ export function meetingOf(caseId: string, m: MeetingFields): Meeting {
   };
 }
 
+/** The child took part in the meeting: what "child met" counts (and `meetings.child_met` keeps for SQL). */
+export function childTookPart(participants: readonly Participant[]): boolean {
+  return participants.some((p) => p.kind === 'CHILD');
+}
+
 /** How many meetings were held, whether one was a home visit, whether the child took part in one. */
 export function meetingFacts(meetings: readonly Meeting[]) {
   const held = meetings.filter((m) => m.status === 'HELD');
   return {
     held: held.length,
     homeVisitHeld: held.some((m) => m.kind === 'HOME_VISIT'),
-    childMet: held.some((m) => m.participants.some((p) => p.kind === 'CHILD')),
+    childMet: held.some((m) => childTookPart(m.participants)),
   };
 }
 

@@ -17,7 +17,8 @@ import { mainText } from '../../text';
 import { caseViewer } from '../cases/caseAccess';
 import { caseScopeFilter } from '../cases/scopeQueries';
 import { changeCase } from '../cases/triage';
-import { meetingOf } from './meetingRecord';
+import { childTookPart, meetingOf } from './meetingRecord';
+import { requireRunningAssessment } from './runningAssessment';
 import { insertMeeting, meetingRow, meetingsOfWorker, updateMeeting } from './queries';
 
 type MeetingInput = ParsedInputOf<'assessment.saveMeeting'>;
@@ -48,13 +49,7 @@ export async function saveMeeting(core: Context, input: MeetingInput): Promise<C
       audit: { meetingKind: input.kind, status: input.status },
     }),
     async (row, trx) => {
-      if (row.status !== 'ASSESSMENT')
-        throw new LuukkuError(
-          'WRONG_STATE',
-          'Meetings are planned and recorded while the assessment runs.',
-          undefined,
-          'assessmentNotRunning',
-        );
+      requireRunningAssessment(row, 'Meetings are planned and recorded');
       if (startsAt.getTime() < Date.parse(row.received_at))
         throw invalidInput('startsAt: is before the notification was received');
       if (input.meetingId) {
@@ -81,7 +76,7 @@ export async function saveMeeting(core: Context, input: MeetingInput): Promise<C
         duration_minutes: input.durationMinutes,
         status: input.status,
         participants: JSON.stringify(input.participants),
-        child_met: input.participants.some((p) => p.kind === 'CHILD') ? 1 : 0,
+        child_met: childTookPart(input.participants) ? 1 : 0,
         note: input.note,
         updated_by: core.actor()!.id,
         updated_at: now.toISOString(),

@@ -4,13 +4,15 @@
  * records its meetings; what the law gives the social worker stays with the social worker's roles.
  */
 import type { CaseDetail } from '../../../shared/contract/cases';
-import { invalidInput, LuukkuError } from '../../../shared/errors';
+import { invalidInput } from '../../../shared/errors';
 import { PAIR_ROLES } from '../../../shared/roles';
 import type { Context } from '../../app/context';
 import { requireCaseAccess } from '../cases/caseAccess';
 import { caseRow } from '../cases/recordQueries';
 import { changeCase } from '../cases/triage';
-import { pairCandidateRows, userRoleOf } from './queries';
+import { findUser } from '../team/userQueries';
+import { pairCandidateRows } from './queries';
+import { requireRunningAssessment } from './runningAssessment';
 
 export async function setPair(
   core: Context,
@@ -22,15 +24,9 @@ export async function setPair(
     'assessment.setPair',
     { kind: input.pairUserId ? 'PAIR_SET' : 'PAIR_REMOVED', data: { pairUserId: input.pairUserId } },
     async (row, trx) => {
-      if (row.status !== 'ASSESSMENT')
-        throw new LuukkuError(
-          'WRONG_STATE',
-          'Only a running service need assessment has a work pair.',
-          undefined,
-          'assessmentNotRunning',
-        );
+      requireRunningAssessment(row, 'A work pair is named');
       if (input.pairUserId) {
-        const user = await userRoleOf(trx, input.pairUserId);
+        const user = await findUser(trx, input.pairUserId);
         if (!user || !user.active || !PAIR_ROLES.includes(user.role))
           throw invalidInput('pairUserId: not an active counsellor or social worker');
         if (user.id === row.assignee_user_id) throw invalidInput('pairUserId: is the responsible social worker');

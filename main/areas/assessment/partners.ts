@@ -12,14 +12,11 @@ import type { CaseDetail } from '../../../shared/contract/cases';
 import { helsinkiDate } from '../../../shared/dates';
 import { invalidInput, LuukkuError, Refusal } from '../../../shared/errors';
 import type { Context } from '../../app/context';
-import type { CaseRow, Db } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import { changeCase } from '../cases/triage';
-import { activeServiceName, insertPartner, partnerRow, setPartnerConsent } from './queries';
-
-function runningAssessment(row: CaseRow, what: string): void {
-  if (row.status !== 'ASSESSMENT')
-    throw new LuukkuError('WRONG_STATE', `${what} while the assessment runs.`, undefined, 'assessmentNotRunning');
-}
+import { requireRunningAssessment } from './runningAssessment';
+import { activeServiceName } from '../org/queries';
+import { insertPartner, partnerRow, setPartnerConsent } from './queries';
 
 async function partnerOf(trx: Db, caseId: string, partnerId: string) {
   const partner = await partnerRow(trx, partnerId);
@@ -44,7 +41,7 @@ export async function invitePartner(
       audit: { partnerId: id, statutory: input.statutory },
     }),
     async (row, trx) => {
-      runningAssessment(row, 'Partners are invited');
+      requireRunningAssessment(row, 'Partners are invited');
       if (input.serviceId) {
         const service = await activeServiceName(trx, input.serviceId);
         if (!service) throw invalidInput('serviceId: not a service in use in the directory');
@@ -86,7 +83,7 @@ export async function recordConsent(
       audit: { partnerId: input.partnerId, consent: input.consent, date: input.date },
     },
     async (row, trx) => {
-      runningAssessment(row, 'Consent is recorded');
+      requireRunningAssessment(row, 'Consent is recorded');
       if (input.date < row.received_date) throw invalidInput('date: is before the notification was received');
       await partnerOf(trx, input.caseId, input.partnerId);
       return {};
@@ -131,7 +128,7 @@ export async function disclose(
       audit: { partnerId: input.partnerId, recipient, basis: input.basis },
     }),
     async (row, trx) => {
-      runningAssessment(row, 'Information is shared with partners');
+      requireRunningAssessment(row, 'Information is shared with partners');
       const partner = await partnerOf(trx, input.caseId, input.partnerId);
       const allowed = input.basis === 'CONSENT' ? partner.consent === 'GIVEN' : partner.statutory === 1;
       if (!allowed) throw new DisclosureRefused(input.caseId, input.basis);

@@ -1,7 +1,8 @@
 /** The assessment area's SQL: work pairs and meetings (issue 22 items 1 and 2). */
 import { PAIR_ROLES } from '../../../shared/roles';
 import type { Consent } from '../../../shared/caseTypes';
-import type { Db, NewMeeting, NewPartner } from '../../store/schema';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, Db, NewMeeting, NewPartner } from '../../store/schema';
 import type { CaseScopeFilter } from '../cases/scopeQueries';
 
 /** A meeting as the case and the calendar show it, from `meetings as mt` joined to `users as u` (who recorded it). */
@@ -16,6 +17,30 @@ export const MEETING_COLUMNS = [
   'u.display_name as recorded_by',
 ] as const;
 
+/**
+ * The held meetings of `cases as c`, as a subquery to narrow (a home visit, the child met) and test with
+ * EXISTS: the queue's "still missing" filter and the dashboard's rates count the same thing.
+ */
+export function heldMeetings(eb: ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>) {
+  return eb
+    .selectFrom('meetings as mt')
+    .select('mt.id')
+    .whereRef('mt.case_id', '=', 'c.id')
+    .where('mt.status', '=', 'HELD');
+}
+
+/** A case's meetings, planned, held and cancelled, by time. */
+export async function meetingsOfCase(db: Db, caseId: string) {
+  return db
+    .selectFrom('meetings as mt')
+    .leftJoin('users as u', 'u.id', 'mt.updated_by')
+    .select(MEETING_COLUMNS)
+    .where('mt.case_id', '=', caseId)
+    .orderBy('mt.starts_at')
+    .orderBy('mt.id')
+    .execute();
+}
+
 /** The active accounts that may work as a pair, with their roster entry's team. */
 export async function pairCandidateRows(db: Db) {
   return db
@@ -27,10 +52,6 @@ export async function pairCandidateRows(db: Db) {
     .orderBy('u.display_name')
     .orderBy('u.id')
     .execute();
-}
-
-export async function userRoleOf(db: Db, id: string) {
-  return db.selectFrom('users').select(['id', 'role', 'active']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function meetingRow(db: Db, id: string) {
@@ -98,13 +119,4 @@ export async function setPartnerConsent(
   consent: { consent: Consent; consent_date: string; updated_at: string },
 ): Promise<void> {
   await db.updateTable('assessment_partners').set(consent).where('id', '=', id).execute();
-}
-
-export async function activeServiceName(db: Db, id: string) {
-  return db
-    .selectFrom('guidance_services')
-    .select('name')
-    .where('id', '=', id)
-    .where('active', '=', 1)
-    .executeTakeFirst();
 }

@@ -10,7 +10,7 @@ import type { CaseStatus } from '../../../shared/caseTypes';
 import type { LocalDate } from '../../../shared/dates';
 import type { CasePatch, Database, Db } from '../../store/schema';
 import type { CaseScopeFilter } from './scopeQueries';
-import { MEETING_COLUMNS } from '../assessment/queries';
+import { heldMeetings, meetingsOfCase, partnerRows } from '../assessment/queries';
 import { caseTextMatches, direction, engineOf, notIndexed, rowKey } from '../../store/engine';
 
 type Optional = 'types' | 'areaId' | 'municipalityId' | 'due' | 'text' | 'gap';
@@ -63,11 +63,7 @@ function filtered(db: Db, q: ParsedQueueQuery, ctx: QueueContext, withStatus: bo
     // A running assessment still without a held home visit, or without a held meeting the child took part in.
     const gap = q.gap;
     query = query.where(status, '=', 'ASSESSMENT').where((eb) => {
-      const held = eb
-        .selectFrom('meetings as mt')
-        .select('mt.id')
-        .whereRef('mt.case_id', '=', 'c.id')
-        .where('mt.status', '=', 'HELD');
+      const held = heldMeetings(eb);
       return eb.not(
         eb.exists(
           gap === 'NO_HOME_VISIT' ? held.where('mt.kind', '=', 'HOME_VISIT') : held.where('mt.child_met', '=', 1),
@@ -356,22 +352,14 @@ export async function readCase(db: Db, id: string) {
     .where('l.case_id', '=', id)
     .orderBy('l.id')
     .execute();
-  const meetings = await db
-    .selectFrom('meetings as mt')
-    .leftJoin('users as u', 'u.id', 'mt.updated_by')
-    .select(MEETING_COLUMNS)
-    .where('mt.case_id', '=', id)
-    .orderBy('mt.starts_at')
-    .orderBy('mt.id')
-    .execute();
-  const partners = await db
-    .selectFrom('assessment_partners')
-    .select(['id', 'service_id', 'name', 'role', 'statutory', 'consent', 'consent_date'])
-    .where('case_id', '=', id)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return { row, events, guidedTo, letters, meetings, partners };
+  return {
+    row,
+    events,
+    guidedTo,
+    letters,
+    meetings: await meetingsOfCase(db, id),
+    partners: await partnerRows(db, id),
+  };
 }
 
 export async function findExistingCases(

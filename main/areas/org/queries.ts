@@ -26,6 +26,16 @@ export async function insertService(db: Db, row: Insertable<GuidanceServicesTabl
   await db.insertInto('guidance_services').values(row).execute();
 }
 
+/** The name of a service in the directory and in use, or nothing. */
+export async function activeServiceName(db: Db, id: string) {
+  return db
+    .selectFrom('guidance_services')
+    .select('name')
+    .where('id', '=', id)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+}
+
 /** Which of `ids` are services in the directory and in use. */
 export async function activeServiceIds(db: Db, ids: readonly string[]): Promise<string[]> {
   if (!ids.length) return [];

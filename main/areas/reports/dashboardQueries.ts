@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { LocalDate } from '../../../shared/dates';
 import type { Db } from '../../store/schema';
 import { countWhere, daysBetween } from '../../store/engine';
+import { heldMeetings } from '../assessment/queries';
 
 export interface DashboardRange {
   from: LocalDate;
@@ -97,8 +98,6 @@ export function completions(db: Db, r: DashboardRange) {
  * meetings, and how many had a home visit and met the child.
  */
 export async function assessmentWork(db: Db, r: DashboardRange) {
-  const held = (extra: string) =>
-    sql<boolean>`EXISTS (SELECT 1 FROM meetings m WHERE m.case_id = c.id AND m.status = 'HELD' ${sql.raw(extra)})`;
   const [cases, meetings] = await Promise.all([
     db
       .selectFrom('cases as c')
@@ -107,8 +106,8 @@ export async function assessmentWork(db: Db, r: DashboardRange) {
       .select([
         'c.area_id',
         (eb) => eb.fn.countAll<number>().as('completed'),
-        countWhere(held("AND m.kind = 'HOME_VISIT'")).as('homeVisit'),
-        countWhere(held('AND m.child_met = 1')).as('childMet'),
+        (eb) => countWhere(eb.exists(heldMeetings(eb).where('mt.kind', '=', 'HOME_VISIT'))).as('homeVisit'),
+        (eb) => countWhere(eb.exists(heldMeetings(eb).where('mt.child_met', '=', 1))).as('childMet'),
       ])
       .groupBy('c.area_id')
       .execute(),

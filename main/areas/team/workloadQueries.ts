@@ -71,16 +71,16 @@ export async function assessmentWeekUser(db: Db, week: string): Promise<string |
 
 /**
  * The children of each worker's open cases (LsL 13 b §'s measure: children, not cases): a child is their
- * identity code, or without one the case. With `caseIds`, the children of those cases too, under `null`.
+ * identity code, or without one the case. With `caseIds`, the children of those cases too, as `moving`.
  */
 export async function childrenOfOpenCases(db: Db, caseIds: readonly string[] = []) {
   const child = sql<string>`coalesce(c.child_hetu, c.id)`;
-  const own = db
+  const rows = await db
     .selectFrom('cases as c')
     .select(['c.assignee_user_id as userId', child.as('child')])
     .where('c.status', 'in', OPEN)
-    .where('c.assignee_user_id', 'is not', null);
-  const rows = await own.execute();
+    .where('c.assignee_user_id', 'is not', null)
+    .execute();
   const moving = caseIds.length
     ? await db.selectFrom('cases as c').select(child.as('child')).where('c.id', 'in', caseIds).execute()
     : [];

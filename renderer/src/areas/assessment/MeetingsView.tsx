@@ -1,17 +1,17 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/contract';
 import { addDays, helsinkiDate } from '../../../../shared/dates';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
 import { ScrollTable } from '../../components/ScrollTable';
 import { downloadText } from '../../download';
 import { formatDateTime } from '../../format';
 import { useApp } from '../../state/appStore';
 import { api } from '../../api';
 import { useQueue } from '../cases/queueStore';
+import { PeriodForm } from '../reports/PeriodForm';
 
 type CalendarMeeting = OutputOf<'assessment.myMeetings'>[number];
 
@@ -29,9 +29,12 @@ export function MeetingsView() {
   const language = useApp((s) => s.language);
   const setView = useApp((s) => s.setView);
   const select = useQueue((s) => s.select);
-  const today = helsinkiDate(new Date());
-  const [range, setRange] = useState({ from: addDays(today, -DAYS_BACK), to: addDays(today, DAYS_AHEAD) });
-  const [shown, setShown] = useState(range);
+  // The range first shown; later ones when the user asks for them (PeriodForm applies them on submit).
+  const [initial] = useState(() => {
+    const today = helsinkiDate(new Date());
+    return { from: addDays(today, -DAYS_BACK), to: addDays(today, DAYS_AHEAD) };
+  });
+  const [shown, setShown] = useState(initial);
   const [meetings, setMeetings] = useState<CalendarMeeting[] | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [done, setDone] = useState('');
@@ -44,10 +47,8 @@ export function MeetingsView() {
     setShown(which);
   }, []);
   useEffect(() => {
-    void load(range);
-    // The first range once; later ranges when the user asks for them.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [load]);
+    void load(initial);
+  }, [load, initial]);
 
   const exportIcs = async () => {
     setError(null);
@@ -61,37 +62,23 @@ export function MeetingsView() {
     setView('queue');
     void select(caseId);
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void load(range);
-  };
-
   return (
     <section aria-labelledby="meetings-title">
       <h2 id="meetings-title">{t('meetings.myTitle')}</h2>
-      <form className="directory-filters" onSubmit={submit}>
-        <Field
-          label={t('meetings.from')}
-          type="date"
-          value={range.from}
-          onChange={(e) => setRange({ ...range, from: e.target.value })}
-          required
-        />
-        <Field
-          label={t('meetings.to')}
-          type="date"
-          value={range.to}
-          min={range.from}
-          onChange={(e) => setRange({ ...range, to: e.target.value })}
-          required
-        />
-        <button type="submit" className="primary">
-          {t('meetings.show')}
-        </button>
+      <PeriodForm
+        fields={[
+          { key: 'from', label: t('meetings.from') },
+          { key: 'to', label: t('meetings.to') },
+        ]}
+        value={initial}
+        submitLabel={t('meetings.show')}
+        onSubmit={(period) => void load(period)}
+      />
+      <div className="button-row">
         <button type="button" onClick={() => void exportIcs()} disabled={!meetings?.length} aria-describedby="ics-hint">
           {t('meetings.exportIcs')}
         </button>
-      </form>
+      </div>
       <p className="hint" id="ics-hint">
         {t('meetings.icsHint')}
       </p>
