@@ -68,7 +68,8 @@ export type OverrunReason = (typeof OVERRUN_REASONS)[number];
 export const CLOSURE_REASONS = ['DUPLICATE', 'REGISTERED_IN_ERROR', 'OTHER_COUNTY'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
-export const CASE_STATUSES = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT', 'CLOSED'] as const;
+/** HANDOVER: the assessment is complete and the family moves on to planned social work (issue 22 item 6). */
+export const CASE_STATUSES = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT', 'HANDOVER', 'CLOSED'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Where a case stands, from what has been recorded on it. */
@@ -78,9 +79,14 @@ export function caseStatus(c: {
   decision: string | null;
   assessmentCompletedDate: string | null;
   closedReason?: string | null;
+  /** PENDING from a completion that needs longer support until the hand-over meeting is held (HELD). */
+  handoverState?: string | null;
 }): CaseStatus {
   if (c.closedReason) return 'CLOSED';
-  if (runsAssessment(c.decision)) return c.assessmentCompletedDate ? 'CLOSED' : 'ASSESSMENT';
+  if (runsAssessment(c.decision)) {
+    if (!c.assessmentCompletedDate) return 'ASSESSMENT';
+    return c.handoverState === 'PENDING' ? 'HANDOVER' : 'CLOSED';
+  }
   if (c.decision) return 'CLOSED';
   if (!c.pendingFrom) return 'AWAITING_BIRTH';
   return c.urgencyAssessedAt ? 'TRIAGE' : 'NEW';
@@ -92,12 +98,21 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 /** How a service need assessment ends (docs/domain.md): planned social work, child welfare client, or no further need. */
 export const ASSESSMENT_OUTCOMES = ['PLANNED_SOCIAL_WORK', 'CHILD_WELFARE_CLIENT', 'NO_FURTHER_NEED'] as const;
 export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
+/**
+ * The outcomes that need longer support: the family is handed over to planned social work in a hand-over
+ * meeting (siirtopalaveri), and the case closes only when that meeting is held (issue 22 item 6).
+ */
+export const needsHandover = (outcome: string | null): boolean =>
+  outcome === 'PLANNED_SOCIAL_WORK' || outcome === 'CHILD_WELFARE_CLIENT';
 
 export const CONTACT_MODES = ['PHONE', 'MEETING', 'HOME_VISIT', 'LETTER'] as const;
 export type ContactMode = (typeof CONTACT_MODES)[number];
 
 /** The meetings of a service need assessment (issue 22 item 2): planned, then held or cancelled. */
-export const MEETING_KINDS = ['HOME_VISIT', 'OFFICE', 'NETWORK', 'PHONE', 'VIDEO'] as const;
+export const ASSESSMENT_MEETING_KINDS = ['HOME_VISIT', 'OFFICE', 'NETWORK', 'PHONE', 'VIDEO'] as const;
+/** A hand-over meeting (HANDOVER) follows the assessment and is planned and held in its own step (item 6). */
+export const MEETING_KINDS = [...ASSESSMENT_MEETING_KINDS, 'HANDOVER'] as const;
+export type AssessmentMeetingKind = (typeof ASSESSMENT_MEETING_KINDS)[number];
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const MEETING_STATUSES = ['PLANNED', 'HELD', 'CANCELLED'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];

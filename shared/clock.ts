@@ -30,7 +30,9 @@ export function caseClock(
 ): CaseClock {
   if (c.status === 'AWAITING_BIRTH')
     return { state: 'AWAITING_BIRTH', deadline: null, due: null, workingDaysLeft: null };
-  if (c.status === 'CLOSED') return { state: 'DONE', deadline: null, due: null, workingDaysLeft: null };
+  // After completion no statutory clock runs, also while the hand-over to planned social work is pending.
+  if (c.status === 'CLOSED' || c.status === 'HANDOVER')
+    return { state: 'DONE', deadline: null, due: null, workingDaysLeft: null };
   const deadline = c.status === 'ASSESSMENT' ? 'COMPLETE' : 'START';
   const due = deadline === 'COMPLETE' ? c.completeDue : c.startDue;
   if (!due) return { state: 'IN_TIME', deadline, due: null, workingDaysLeft: null };

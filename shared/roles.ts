@@ -46,3 +46,13 @@ export const CASE_SCOPE: Readonly<Record<Role, CaseScope>> = {
   LEAD: 'ALL',
   ADMIN: 'NONE',
 };
+
+/**
+ * Who may receive a family in planned social work after an assessment (issue 22 item 6): a social worker; for
+ * planned social work under the Social Welfare Act also a counsellor (sosiaaliohjaaja, SHL 42 §), but a child
+ * welfare client's worker is a social worker (LsL 13 b §).
+ */
+export function mayReceiveHandover(role: string, outcome: string | null): boolean {
+  if ((SOCIAL_WORKER_ROLES as readonly string[]).includes(role)) return true;
+  return role === 'COUNSELLOR' && outcome === 'PLANNED_SOCIAL_WORK';
+}

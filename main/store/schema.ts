@@ -179,6 +179,43 @@ export interface CasesTable {
   running_due: ColumnType<string | null, never, never>;
   /** The assessment's work pair beside the responsible social worker (migration 019). */
   pair_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** PENDING after a completion that needs longer support, HELD once the hand-over meeting was (migration 021). */
+  handover_state: ColumnType<
+    'PENDING' | 'HELD' | null,
+    'PENDING' | 'HELD' | null | undefined,
+    'PENDING' | 'HELD' | null
+  >;
+  /** The receiving worker of planned social work. */
+  handover_to: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The day the hand-over meeting was held: the case closed on it. */
+  handover_date: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The assessment's summary (yhteenveto), one per case (migration 021). */
+export interface AssessmentSummariesTable {
+  case_id: string;
+  situation: string;
+  child_view: string;
+  support_need: string;
+  services_agreed: string;
+  /** The social worker's conclusion: 1 child welfare is needed, 0 not, null not yet concluded. */
+  child_welfare_needed: number | null;
+  concluded_by: string | null;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** Support started while the assessment ran (migration 021). */
+export interface AssessmentSupportsTable {
+  id: string;
+  case_id: string;
+  service_id: string | null;
+  name: string;
+  started_date: string;
+  /** 1: child welfare support, which starts the child welfare client relationship (LsL 27 §). */
+  child_welfare: number;
+  created_by: string;
+  created_at: string;
 }
 
 /** A partner invited into an assessment, and the client's consent to share with it now (migration 020). */
@@ -392,6 +429,8 @@ export interface Database {
   case_events: CaseEventsTable;
   meetings: MeetingsTable;
   assessment_partners: AssessmentPartnersTable;
+  assessment_summaries: AssessmentSummariesTable;
+  assessment_supports: AssessmentSupportsTable;
   roster_periods: RosterPeriodsTable;
   duty_assignments: DutyAssignmentsTable;
   duty_wishes: DutyWishesTable;
@@ -408,6 +447,8 @@ export type UserRow = Selectable<UsersTable>;
 export type NewCase = Insertable<CasesTable>;
 export type NewMeeting = Insertable<MeetingsTable>;
 export type NewPartner = Insertable<AssessmentPartnersTable>;
+export type NewSummary = Insertable<AssessmentSummariesTable>;
+export type NewSupport = Insertable<AssessmentSupportsTable>;
 export type CaseRow = Selectable<CasesTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type Timestamp = ColumnType<string, string, string>;

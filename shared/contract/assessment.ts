@@ -1,9 +1,10 @@
 /**
  * The assessment area's slice of the contract (issue 22): the work pair of a running service need assessment,
- * its meetings as a plan and a record, and a worker's calendar of planned meetings.
+ * its meetings as a plan and a record, a worker's calendar of planned meetings, its partners and the client's
+ * consent, the summary (yhteenveto), support started during it, and the hand-over to planned social work.
  */
 import { z } from 'zod';
-import { CONSENTS, DISCLOSURE_BASES, MEETING_KINDS, MEETING_STATUSES } from '../caseTypes';
+import { ASSESSMENT_MEETING_KINDS, CONSENTS, DISCLOSURE_BASES, MEETING_STATUSES } from '../caseTypes';
 import { ASSESSMENT_ROLES, SOCIAL_WORKER_ROLES } from '../roles';
 import { languageSchema, localDateSchema } from '../schemas';
 import { caseDetailSchema } from './cases';
@@ -16,7 +17,8 @@ export const saveMeetingSchema = z
     caseId: z.string().min(1).max(64),
     /** Absent: a new meeting. Present: a change of that meeting of the same case. */
     meetingId: z.string().min(1).max(64).optional(),
-    kind: z.enum(MEETING_KINDS),
+    /** A hand-over meeting is planned and held in the hand-over step (assessment.planHandover). */
+    kind: z.enum(ASSESSMENT_MEETING_KINDS),
     /** ISO 8601 with offset, or Europe/Helsinki wall-clock time ("2026-12-22 09:15"). */
     startsAt: z.string().trim().min(1).max(40),
     durationMinutes: z.number().int().min(15).max(480).default(60),
@@ -78,6 +80,57 @@ export const discloseSchema = z
   })
   .strict();
 
+const summaryText = z.string().trim().max(4000);
+export const saveSummarySchema = z
+  .object({
+    caseId: z.string().min(1).max(64),
+    /** The child's and the family's situation. */
+    situation: summaryText.min(1, 'describe the situation'),
+    /** The child's own view, in the child's words where possible. */
+    childView: summaryText.default(''),
+    supportNeed: summaryText.default(''),
+    servicesAgreed: summaryText.default(''),
+    /**
+     * The social worker's conclusion (LsL 26 §): true child welfare is needed, false not, null not concluded.
+     * Absent: the conclusion stays as it was (the pair edits the text without touching it).
+     */
+    childWelfareNeeded: z.boolean().nullable().optional(),
+  })
+  .strict();
+
+export const startSupportSchema = z
+  .object({
+    caseId: z.string().min(1).max(64),
+    /** A service of the county's directory; or, without it, the measure named. */
+    serviceId: z.string().min(1).max(64).optional(),
+    name: z.string().trim().max(120).default(''),
+    startedDate: localDateSchema,
+    /** Child welfare support (LsL 27 §): from it the family is a child welfare client; a social worker's call. */
+    childWelfare: z.boolean().default(false),
+  })
+  .strict()
+  .refine((s) => !!s.serviceId || s.name.length > 0, {
+    message: 'choose a service or name the support',
+    path: ['name'],
+  });
+
+export const planHandoverSchema = z
+  .object({
+    caseId: z.string().min(1).max(64),
+    /** The receiving worker of planned social work. */
+    toUserId: z.string().min(1).max(64),
+    /** ISO 8601 with offset, or Europe/Helsinki wall-clock time ("2027-01-12 13:00"). */
+    startsAt: z.string().trim().min(1).max(40),
+    durationMinutes: z.number().int().min(15).max(480).default(60),
+    /** The family members taking part; the assessing and the receiving worker are added. */
+    participants: z.array(participantSchema).max(20),
+  })
+  .strict()
+  .refine((h) => h.participants.some((p) => p.kind !== 'WORKER' && p.kind !== 'PARTNER'), {
+    message: 'the client takes part in the hand-over',
+    path: ['participants'],
+  });
+
 export const assessmentOperations = {
   'assessment.setPair': op({
     input: z.object({ caseId: z.string().min(1).max(64), pairUserId: z.string().min(1).max(64).nullable() }).strict(),
@@ -97,6 +150,14 @@ export const assessmentOperations = {
     output: caseDetailSchema,
     access: ASSESSMENT_ROLES,
     purpose: DISCLOSURE_TO_PARTNER,
+  }),
+  'assessment.saveSummary': op({ input: saveSummarySchema, output: caseDetailSchema, access: ASSESSMENT_ROLES }),
+  'assessment.startSupport': op({ input: startSupportSchema, output: caseDetailSchema, access: ASSESSMENT_ROLES }),
+  'assessment.planHandover': op({ input: planHandoverSchema, output: caseDetailSchema, access: SOCIAL_WORKER_ROLES }),
+  'assessment.holdHandover': op({
+    input: z.object({ caseId: z.string().min(1).max(64) }).strict(),
+    output: caseDetailSchema,
+    access: SOCIAL_WORKER_ROLES,
   }),
   'assessment.myMeetings': op({
     input: rangeSchema,

@@ -21,7 +21,7 @@ import {
   letterTemplateSchema,
   saveTemplateSchema,
 } from './letters';
-import { meetingSchema, partnerSchema } from './meetings';
+import { assessmentMeetingSchema, handoverSchema, partnerSchema, summaryRecordSchema, supportSchema } from './meetings';
 import { none, op } from './op';
 import { CLIENT_ROLES, MANAGERS, ANY_ROLE, SOCIAL_WORKER_ROLES } from '../roles';
 import { languageSchema, localDateSchema } from '../schemas';
@@ -155,11 +155,18 @@ export const caseDetailSchema = queueRowSchema.extend({
   pairUserId: z.string().nullable(),
   pair: z.string().nullable(),
   /** The assessment's meetings, planned, held and cancelled, by time (issue 22 item 2). */
-  meetings: z.array(meetingSchema),
+  meetings: z.array(assessmentMeetingSchema),
   /** What the held meetings show: how many, a home visit among them, the child met. */
   meetingFacts: z.object({ held: z.number().int(), homeVisitHeld: z.boolean(), childMet: z.boolean() }),
   /** The partners invited into the assessment, with the client's consent to share with each (issue 22 item 3). */
   partners: z.array(partnerSchema),
+  /** The structured summary (yhteenveto) and its delivery to the family (issue 22 item 4), or null before it. */
+  summaryRecord: summaryRecordSchema.nullable(),
+  /** Support started during the assessment (item 5), and since when the family is a child welfare client. */
+  supports: z.array(supportSchema),
+  clientRelationshipSince: z.string().nullable(),
+  /** The hand-over to planned social work after a completion that needs longer support (item 6). */
+  handover: handoverSchema.nullable(),
   /** The assignee of the open or earlier case this notification was linked to: the likely designated worker. */
   linkedAssigneeUserId: z.string().nullable(),
   /** How many other children's cases came with the same notification (listed by `cases.siblings`). */

@@ -2,8 +2,11 @@
 import { z } from 'zod';
 import { parseLocalDate } from '../dates';
 
-/** The notice to guardians, the decision letter, and the notice to a child of 12 or more. */
-export const LETTER_KINDS = ['RECEIPT_NOTICE', 'DECISION', 'CHILD_NOTICE'] as const;
+/**
+ * The notice to guardians, the decision letter, the notice to a child of 12 or more, the assessment's summary
+ * (yhteenveto) and the notice that child welfare support started the client relationship (LsL 27 §).
+ */
+export const LETTER_KINDS = ['RECEIPT_NOTICE', 'DECISION', 'CHILD_NOTICE', 'SUMMARY', 'SUPPORT_NOTICE'] as const;
 /** From this age a child gets the notice too, in words a child understands. */
 export const CHILD_NOTICE_MIN_AGE = 12;
 
@@ -38,6 +41,13 @@ export const LETTER_PLACEHOLDERS = [
   'urgentNote',
   'worker',
   'today',
+  'situation',
+  'childView',
+  'supportNeed',
+  'servicesAgreed',
+  'childWelfareConclusion',
+  'supports',
+  'clientSince',
 ] as const;
 
 export const letterTemplateSchema = z.object({

@@ -199,8 +199,9 @@ export const dashboardSchema = z.object({
   onTimeByMonth: z.array(z.object({ month: z.string(), ...onTime })),
   onTimeByArea: z.array(z.object({ areaId: z.string(), nameFi: z.string(), nameSv: z.string(), ...onTime })),
   /**
-   * The assessments completed in the range by area (issue 22 item 10): their held meetings, and how many had a
-   * home visit and met the child.
+   * The assessments completed in the range by area (issue 22 item 10): their held meetings, how many had a
+   * home visit and met the child, how many families were given the summary; the hand-overs to planned social
+   * work held and their days from completion in all (the average is handoverDays / handedOver).
    */
   assessmentWorkByArea: z.array(
     z.object({
@@ -211,6 +212,9 @@ export const dashboardSchema = z.object({
       meetingsHeld: count,
       homeVisit: count,
       childMet: count,
+      summaryDelivered: count,
+      handedOver: count,
+      handoverDays: count,
     }),
   ),
   openByAge: z.array(z.object({ bucket: z.enum(AGE_BUCKETS), n: count })),

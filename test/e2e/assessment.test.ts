@@ -1,8 +1,10 @@
 /**
- * The assessment's own work in the app (issue 22 items 1 and 2), in Finnish and Swedish: a regional social
- * worker names her counsellor as the work pair and plans a home visit and a network meeting with a school
- * curator; the counsellor finds both on her meetings screen, exports them to her calendar without names and
- * records the home visit as held; the social worker then completes the assessment with nothing missing.
+ * The assessment's own work in the app (issue 22), in Finnish and Swedish: a regional social worker names her
+ * counsellor as the work pair and plans a home visit and a network meeting with a school curator, whom the
+ * family consents to share with; the counsellor finds both meetings on her meetings screen, exports them to her
+ * calendar without names, records the home visit as held and writes the summary; the social worker concludes
+ * it, gives it to the family as a letter, completes the assessment with nothing missing and holds the
+ * hand-over meeting to planned social work; the lead's figures for the area move.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -16,17 +18,16 @@ describe('the assessment: work pair and meetings', () => {
   for (const language of ['fi', 'sv'] as const satisfies UiLanguage[]) {
     it(`a regional social worker and her pair plan and hold the meetings and complete the assessment (${language})`, async () => {
       const T = (key: string, values?: Record<string, string>) => tr(language, key, values);
-      const page = await signInToDemo(e2e, 300, 'REGIONAL', language);
+      const page = await signInToDemo(e2e, 300, 'LEAD', language);
       const db = e2e.app!.core.db;
       const users = db.selectFrom('users').select(['id', 'username']);
-      // The regional worker signed in (named in the top bar), and a counsellor of the demo as her pair.
-      const signedInAs = (await page.locator('.topbar .user').textContent())!.split(' · ')[0]!;
-      const regional = await users.where('display_name', '=', signedInAs).executeTakeFirstOrThrow();
+      // A regional worker of the demo, and a counsellor as her pair.
+      const regional = await users.where('role', '=', 'REGIONAL').orderBy('username').executeTakeFirstOrThrow();
       const counsellor = await users.where('role', '=', 'COUNSELLOR').orderBy('username').executeTakeFirstOrThrow();
       // A running assessment of the demo, given to this worker without a pair (the arrangement, not the test).
       const running = await db
         .selectFrom('cases')
-        .select(['id', 'child_first_name', 'child_last_name'])
+        .select(['id', 'child_first_name', 'child_last_name', 'area_id'])
         .where('status', '=', 'ASSESSMENT')
         .where('child_last_name', 'is not', null)
         .orderBy('received_at', 'desc')
@@ -39,6 +40,24 @@ describe('the assessment: work pair and meetings', () => {
         .where('id', '=', running.id)
         .execute();
       const child = `${running.child_first_name} ${running.child_last_name}`;
+      const area = await db
+        .selectFrom('areas')
+        .select(['name_fi', 'name_sv'])
+        .where('id', '=', running.area_id)
+        .executeTakeFirstOrThrow();
+
+      // The lead's figures of the assessment work in the case's area, before.
+      const figures = async () => {
+        await page.keyboard.press('Alt+6');
+        await page.getByRole('tab', { name: T('reports.tabs.dashboard') }).click();
+        const work = page.getByRole('table', { name: T('reports.dashboard.assessmentWork') });
+        const row = work.getByRole('row').filter({ hasText: language === 'sv' ? area.name_sv : area.name_fi });
+        await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+        return row.getByRole('cell').allTextContents();
+      };
+      const before = await figures();
+      await page.getByRole('button', { name: T('common.signOut') }).click();
+      await signIn(page, regional.username);
 
       const openCase = async () => {
         await page.keyboard.press('Alt+1');
@@ -142,15 +161,77 @@ describe('the assessment: work pair and meetings', () => {
       await page.locator('#meetings-heading').evaluate((h) => h.scrollIntoView({ block: 'center' }));
       await screenshot(page, `a3-home-visit-held-${language}`);
 
-      // The social worker completes it: nothing is missing, so no warning.
+      // The pair writes the summary; the conclusion on child welfare is left to the social worker.
+      const summary = pane.getByRole('region', { name: T('summary.heading') });
+      await summary.getByLabel(T('summary.situation')).fill('Perhe on uupunut; koulunkäynti takkuaa.');
+      await summary.getByLabel(T('summary.childView')).fill('Lapsi toivoo rauhaa kotiin.');
+      await summary.getByLabel(T('summary.supportNeed')).fill('Vanhemmuuden tuki.');
+      await summary.getByLabel(T('summary.servicesAgreed')).fill('Perheneuvola, perhetyö');
+      expect(await summary.getByLabel(T('summary.conclusion')).count()).toBe(0);
+      expect(await summary.getByText(T('summary.conclusionBySocialWorker')).isVisible()).toBe(true);
+      await summary.getByRole('button', { name: T('summary.save') }).click();
+      await expect.poll(() => summary.getByText(T('summary.notDelivered')).isVisible()).toBe(true);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.locator('#summary-heading').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      await screenshot(page, `a4-summary-by-pair-${language}`);
+
+      // The social worker concludes the summary and gives it to the family as a letter.
       await page.getByRole('button', { name: T('common.signOut') }).click();
       await signIn(page, regional.username);
       await openCase();
+      expect(await pane.locator('#assessment-missing').textContent()).toContain(T('meetings.noSummaryDelivered'));
+      await summary.getByLabel(T('summary.conclusion')).selectOption('NO');
+      await summary.getByRole('button', { name: T('summary.save') }).click();
+      await expect.poll(() => summary.getByText(textPattern(language, 'summary.concluded')).isVisible()).toBe(true);
+      const letters = pane.getByRole('region', { name: T('letters.title') });
+      await letters.getByLabel(T('letters.kind'), { exact: true }).selectOption('SUMMARY');
+      await letters.getByLabel(T('letters.recipient')).fill('Huoltaja');
+      const pdf = page.waitForEvent('download');
+      await letters.getByRole('button', { name: T('letters.create') }).click();
+      expect((await pdf).suggestedFilename()).toMatch(/^luukku-summary-\d+-.*\.pdf$/);
+      await expect.poll(() => summary.getByText(textPattern(language, 'summary.delivered')).isVisible()).toBe(true);
+      // Nothing is missing now, so no warning; the outcome needs longer support.
       expect(await pane.locator('#assessment-missing').count()).toBe(0);
-      await pane.getByLabel(T('detail.outcome')).selectOption('NO_FURTHER_NEED');
-      await pane.getByLabel(T('detail.assessmentSummary')).fill('Perhe pärjää; ohjattu perhekeskukseen.');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.locator('#summary-heading').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      await screenshot(page, `a5-summary-delivered-${language}`);
+      await pane.getByLabel(T('detail.outcome')).selectOption('PLANNED_SOCIAL_WORK');
+      await pane.getByLabel(T('detail.assessmentSummary')).fill('Jatkuu suunnitelmallisena sosiaalityönä.');
       await pane.getByRole('button', { name: T('detail.completeAssessment') }).click();
       await expect.poll(() => pane.getByText(textPattern(language, 'detail.completed')).isVisible()).toBe(true);
+
+      // The hand-over: the counsellor receives the family in planned social work, in a meeting this morning.
+      const handover = pane.getByRole('region', { name: T('handover.heading') });
+      expect(await handover.getByText(T('handover.pending')).isVisible()).toBe(true);
+      await handover.getByLabel(T('handover.receiver')).selectOption(counsellor.id);
+      await handover.getByLabel(T('handover.startsAt')).fill(`${helsinkiDate(new Date())}T00:05`);
+      await handover.getByRole('button', { name: T('handover.plan') }).click();
+      await expect.poll(() => handover.getByText(textPattern(language, 'handover.planned')).isVisible()).toBe(true);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.locator('#handover-heading').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      await screenshot(page, `a6-handover-planned-${language}`);
+      await handover.getByRole('button', { name: T('handover.hold') }).click();
+      await handover
+        .getByRole('alertdialog')
+        .getByRole('button', { name: T('handover.hold') })
+        .click();
+      await expect.poll(() => handover.getByText(textPattern(language, 'handover.held')).isVisible()).toBe(true);
+      expect(await pane.getByText(T('statuses.CLOSED')).count()).toBeGreaterThan(0);
+
+      // The lead's figures moved: one more completed, its summary given, one hand-over held.
+      await page.getByRole('button', { name: T('common.signOut') }).click();
+      await signIn(
+        page,
+        (await users.where('role', '=', 'LEAD').orderBy('username').executeTakeFirstOrThrow()).username,
+      );
+      const after = await figures();
+      expect(Number(after[0])).toBe(Number(before[0]) + 1);
+      expect(before[5]).toBe('0');
+      expect(after[5]).toBe('1');
+      expect(after[4]).not.toBe(before[4]);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.locator('#assessment-work-title').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      await screenshot(page, `a7-lead-figures-${language}`);
     });
   }
 });

@@ -405,7 +405,7 @@ describe('intake and triage in the app', () => {
     await expect.poll(() => page.getByText('Tavattiin koko perhe.').isVisible()).toBe(true);
     expect(await page.getByText(/Tapaaminen pidetty · Kotikäynti/).isVisible()).toBe(true);
     await page.getByLabel('Lopputulos').selectOption({ label: 'Ei jatkotarvetta' });
-    await page.getByLabel('Yhteenveto').fill('Perhe pärjää; ohjattu perhekeskukseen.');
+    await page.getByLabel('Päättävä kirjaus').fill('Perhe pärjää; ohjattu perhekeskukseen.');
     await screenshot(page, '24-assessment-fi');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Merkitse arviointi valmiiksi' }).click();

@@ -51,7 +51,7 @@ export async function prepareCases(ctx: SampleContext, assigneeId: string): Prom
   const { caseIds } = await call('cases.register', {
     ...base,
     type: 'LSL25',
-    children: ['Uusi', 'Arvio', 'Kontakti', 'Aloitettu', 'Työpari'].map(child),
+    children: ['Uusi', 'Arvio', 'Kontakti', 'Aloitettu', 'Työpari', 'Siirto'].map(child),
   });
   const team = await db(ctx)
     .selectFrom('teams')
@@ -59,9 +59,17 @@ export async function prepareCases(ctx: SampleContext, assigneeId: string): Prom
     .where('area_id', 'is not', null)
     .executeTakeFirstOrThrow();
   for (const id of caseIds.slice(1)) await call('cases.recordUrgency', { id, urgent: false });
-  // Two running assessments: one for cases.completeAssessment to end, one still running for the assessment's work.
-  for (const id of caseIds.slice(3, 5))
+  // Two running assessments: one for cases.completeAssessment to end, one still running for the assessment's work;
+  // a third completed towards planned social work, its hand-over meeting planned for the morning.
+  for (const id of caseIds.slice(3, 6))
     await call('cases.recordDecision', { id, decision: 'START_ASSESSMENT', reason: 'Arvio alkaa.', teamId: team.id });
+  await call('cases.completeAssessment', {
+    id: caseIds[5],
+    completedDate: '2026-11-23',
+    outcome: 'PLANNED_SOCIAL_WORK',
+    summary: 'Suunnitelmallinen sosiaalityö.',
+  });
+  await call('assessment.planHandover', { ...(await handoverSample(ctx)), caseId: caseIds[5] });
   // Received 2.11., due 11.11.: late on the tests' day, so that an overrun reason can be recorded.
   const late = await call('cases.register', {
     ...base,
@@ -115,6 +123,15 @@ async function lateCaseInScope(ctx: SampleContext): Promise<string> {
   if (filter) q = q.where(filter);
   return ((await q.executeTakeFirst()) ?? (await db(ctx).selectFrom('cases').select('id').executeTakeFirstOrThrow()))
     .id;
+}
+
+/** A hand-over to a regional social worker at 11:00 on the tests' day, with a guardian. */
+async function handoverSample(ctx: SampleContext) {
+  return {
+    toUserId: otherUser(ctx, 'REGIONAL', 1),
+    startsAt: '2026-11-23 11:00',
+    participants: [{ kind: 'GUARDIAN' as const, name: 'Huoltaja Matriisi' }],
+  };
 }
 
 /**
@@ -423,6 +440,21 @@ export const samples: Samples = {
     const caseId = await caseInScope(ctx, ['ASSESSMENT']);
     return { caseId, partnerId: await partnerOf(ctx, caseId), basis: 'STATUTORY', what: 'Yhteenveto' };
   },
+  'assessment.saveSummary': async (ctx) => ({
+    caseId: await caseInScope(ctx, ['ASSESSMENT']),
+    situation: 'Perhe on väsynyt.',
+    childView: 'Haluaa harrastuksen.',
+  }),
+  'assessment.startSupport': async (ctx) => ({
+    caseId: await caseInScope(ctx, ['ASSESSMENT']),
+    name: 'Perhetyö',
+    startedDate: '2026-11-23',
+  }),
+  'assessment.planHandover': async (ctx) => ({
+    ...(await handoverSample(ctx)),
+    caseId: await caseInScope(ctx, ['HANDOVER']),
+  }),
+  'assessment.holdHandover': async (ctx) => ({ caseId: await caseInScope(ctx, ['HANDOVER']) }),
   'assessment.myMeetings': () => ({ from: '2026-11-01', to: '2026-12-31' }),
   'assessment.meetingsIcs': () => ({ from: '2026-11-01', to: '2026-12-31', language: 'sv' }),
   'cases.export': () => ({ view: 'OPEN', purpose: 'Määräaikojen tarkastus' }),

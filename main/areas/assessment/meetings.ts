@@ -18,7 +18,7 @@ import { caseViewer } from '../cases/caseAccess';
 import { caseScopeFilter } from '../cases/scopeQueries';
 import { changeCase } from '../cases/triage';
 import { childTookPart, meetingOf } from './meetingRecord';
-import { requireRunningAssessment } from './runningAssessment';
+import { requireRunningAssessment } from './checks';
 import { insertMeeting, meetingRow, meetingsOfWorker, updateMeeting } from './queries';
 
 type MeetingInput = ParsedInputOf<'assessment.saveMeeting'>;

@@ -12,7 +12,7 @@ import { caseRow } from '../cases/recordQueries';
 import { changeCase } from '../cases/triage';
 import { findUser } from '../team/userQueries';
 import { pairCandidateRows } from './queries';
-import { requireRunningAssessment } from './runningAssessment';
+import { requireRunningAssessment } from './checks';
 
 export async function setPair(
   core: Context,

@@ -14,7 +14,7 @@ import { invalidInput, LuukkuError, Refusal } from '../../../shared/errors';
 import type { Context } from '../../app/context';
 import type { Db } from '../../store/schema';
 import { changeCase } from '../cases/triage';
-import { requireRunningAssessment } from './runningAssessment';
+import { requireRunningAssessment } from './checks';
 import { activeServiceName } from '../org/queries';
 import { insertPartner, partnerRow, setPartnerConsent } from './queries';
 

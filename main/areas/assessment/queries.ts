@@ -1,8 +1,8 @@
-/** The assessment area's SQL: work pairs and meetings (issue 22 items 1 and 2). */
+/** The assessment area's SQL: work pairs, meetings, partners, the summary, support started (issue 22 items 1-6). */
 import { PAIR_ROLES } from '../../../shared/roles';
-import type { Consent } from '../../../shared/caseTypes';
+import type { Consent, MeetingStatus } from '../../../shared/caseTypes';
 import type { ExpressionBuilder } from 'kysely';
-import type { Database, Db, NewMeeting, NewPartner } from '../../store/schema';
+import type { Database, Db, NewMeeting, NewPartner, NewSummary, NewSupport } from '../../store/schema';
 import type { CaseScopeFilter } from '../cases/scopeQueries';
 
 /** A meeting as the case and the calendar show it, from `meetings as mt` joined to `users as u` (who recorded it). */
@@ -18,7 +18,7 @@ export const MEETING_COLUMNS = [
 ] as const;
 
 /**
- * The held meetings of `cases as c`, as a subquery to narrow (a home visit, the child met) and test with
+ * The held meetings of the assessment of `cases as c` (not its hand-over meeting), as a subquery to narrow (a home visit, the child met) and test with
  * EXISTS: the queue's "still missing" filter and the dashboard's rates count the same thing.
  */
 export function heldMeetings(eb: ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>) {
@@ -26,7 +26,8 @@ export function heldMeetings(eb: ExpressionBuilder<Database & { c: Database['cas
     .selectFrom('meetings as mt')
     .select('mt.id')
     .whereRef('mt.case_id', '=', 'c.id')
-    .where('mt.status', '=', 'HELD');
+    .where('mt.status', '=', 'HELD')
+    .where('mt.kind', '<>', 'HANDOVER');
 }
 
 /** A case's meetings, planned, held and cancelled, by time. */
@@ -68,6 +69,14 @@ export async function updateMeeting(
   patch: Omit<NewMeeting, 'id' | 'case_id' | 'created_by' | 'created_at'>,
 ): Promise<void> {
   await db.updateTable('meetings').set(patch).where('id', '=', id).execute();
+}
+
+export async function setMeetingStatus(
+  db: Db,
+  id: string,
+  change: { status: MeetingStatus; updated_by: string; updated_at: string },
+): Promise<void> {
+  await db.updateTable('meetings').set(change).where('id', '=', id).execute();
 }
 
 /**
@@ -119,4 +128,51 @@ export async function setPartnerConsent(
   consent: { consent: Consent; consent_date: string; updated_at: string },
 ): Promise<void> {
   await db.updateTable('assessment_partners').set(consent).where('id', '=', id).execute();
+}
+
+/** The case's summary (yhteenveto) with who concluded on child welfare, or undefined before one is written. */
+export async function summaryRow(db: Db, caseId: string) {
+  return db
+    .selectFrom('assessment_summaries as s')
+    .leftJoin('users as cu', 'cu.id', 's.concluded_by')
+    .leftJoin('users as uu', 'uu.id', 's.updated_by')
+    .selectAll('s')
+    .select(['cu.display_name as concluded_by_name', 'uu.display_name as updated_by_name'])
+    .where('s.case_id', '=', caseId)
+    .executeTakeFirst();
+}
+
+/** Writes the case's summary: the first one, or over the one before (the history keeps each save). */
+export async function saveSummaryRow(db: Db, row: NewSummary): Promise<void> {
+  const { case_id: _caseId, ...fields } = row;
+  await db
+    .insertInto('assessment_summaries')
+    .values(row)
+    .onConflict((oc) => oc.column('case_id').doUpdateSet(fields))
+    .execute();
+}
+
+export async function supportRows(db: Db, caseId: string) {
+  return db
+    .selectFrom('assessment_supports')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('started_date')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertSupport(db: Db, row: NewSupport): Promise<void> {
+  await db.insertInto('assessment_supports').values(row).execute();
+}
+
+/** The case's hand-over meeting, planned or held (one per case), if any. */
+export async function handoverMeetingRow(db: Db, caseId: string) {
+  return db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('kind', '=', 'HANDOVER')
+    .where('status', '<>', 'CANCELLED')
+    .executeTakeFirst();
 }

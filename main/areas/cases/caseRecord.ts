@@ -149,6 +149,7 @@ export async function patchCase(trx: Db, row: CaseRow, patch: CasePatch, now: Da
     decision: next.decision,
     assessmentCompletedDate: next.assessment_completed_date,
     closedReason: next.closed_reason,
+    handoverState: next.handover_state,
   });
   await updateCase(trx, row.id, { ...patch, status, updated_at: now.toISOString() });
 }

@@ -3,6 +3,9 @@
  * Each change is one transaction with its audit entry; each read of a case is audit-logged (703/2023 § 10).
  */
 import { meetingFacts, meetingOf, partnerOf } from '../assessment/meetingRecord';
+import { summaryRecordOf } from '../assessment/summary';
+import type { AssessmentMeeting } from '../../../shared/contract/meetings';
+import { clientRelationshipSince, supportOf } from '../assessment/support';
 import { randomUUID } from 'node:crypto';
 import { STATUTORY_CALENDAR, type WorkingDayCalendar } from '../../../shared/calendar';
 import type { CaseDetail, ExistingCases, Guardian, QueueResult, QueueRow } from '../../../shared/contract/cases';
@@ -83,7 +86,7 @@ export function queueRowOf(
     childName: childName(r.child_first_name, r.child_last_name),
     childBirthDate: r.child_birth_date,
     // Assessed urgent (LsL 26 § 2 mom) and still open: the row and the pane carry the badge.
-    urgent: r.urgency_result === 'URGENT' && status !== 'CLOSED',
+    urgent: r.urgency_result === 'URGENT' && status !== 'CLOSED' && status !== 'HANDOVER',
     municipality: r.municipality,
     receivedAt: r.received_at,
     createdAt: r.created_at,
@@ -164,7 +167,9 @@ export async function readCaseDetail(core: Context, trx: Db, viewer: CaseViewer,
   const seesLinked = !!linked && (await casesViewerSees(viewer, trx, [linked])).has(linked);
   const found = seesLinked ? read : { ...read, row: { ...read.row, linked_assignee_user_id: null } };
   const r = found.row;
-  const meetings = found.meetings.map((m) => meetingOf(id, m));
+  const allMeetings = found.meetings.map((m) => meetingOf(id, m));
+  const meetings = allMeetings.filter((m): m is AssessmentMeeting => m.kind !== 'HANDOVER');
+  const supports = found.supports.map(supportOf);
   const events = found.events.map((e) => ({
     at: e.at,
     kind: e.kind,
@@ -216,6 +221,18 @@ export async function readCaseDetail(core: Context, trx: Db, viewer: CaseViewer,
     meetings,
     meetingFacts: meetingFacts(meetings),
     partners: found.partners.map((p) => partnerOf(p, events)),
+    summaryRecord: found.summary && summaryRecordOf(found.summary, found.letters),
+    supports,
+    clientRelationshipSince: clientRelationshipSince(supports),
+    handover: r.handover_state
+      ? {
+          state: r.handover_state,
+          toUserId: r.handover_to,
+          to: r.handover_to_name,
+          meeting: allMeetings.find((m) => m.kind === 'HANDOVER' && m.status !== 'CANCELLED') ?? null,
+          heldDate: r.handover_date,
+        }
+      : null,
     linkedAssigneeUserId: r.linked_assignee_user_id,
     siblingCount: Number(r.sibling_count ?? 0),
     guidedTo: found.guidedTo,

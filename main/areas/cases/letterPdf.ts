@@ -1,6 +1,6 @@
 /**
  * A letter or a report for a client as an A4 PDF (pdf-lib, standard Helvetica: no font files to ship). Lines starting with "# " are
- * headings; paragraphs wrap at the margin and continue on new pages. Characters the standard font cannot
+ * headings, with "## " subheadings; paragraphs wrap at the margin and continue on new pages. Characters the standard font cannot
  * encode (outside Windows-1252, which covers Finnish, Swedish and most European names) become "?".
  */
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
@@ -72,9 +72,11 @@ export async function documentPdf(input: {
   };
   for (const raw of input.body.split('\n')) {
     const heading = raw.startsWith('# ');
-    const font = heading ? bold : regular;
+    const subheading = raw.startsWith('## ');
+    const font = heading || subheading ? bold : regular;
     const size = heading ? HEADING_SIZE : SIZE;
-    const text = clean(heading ? raw.slice(2) : raw).trimEnd();
+    if (subheading) newLineSpace(SIZE * 0.4);
+    const text = clean(heading ? raw.slice(2) : subheading ? raw.slice(3) : raw).trimEnd();
     if (!text) {
       newLineSpace(SIZE * 0.6);
       continue;

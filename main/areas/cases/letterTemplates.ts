@@ -116,10 +116,106 @@ En socialarbetare kontaktar dig och dina vårdnadshavare senast {{startDue}}. Du
 Hälsningar
 {{worker}}`;
 
+/** The assessment's summary (yhteenveto) as given to the family (issue 22 item 4). */
+const SUMMARY_FI = `{{county}}
+Lapsiperheiden sosiaalipalvelut, {{team}}
+{{today}}
+
+{{recipient}}
+
+# Palvelutarpeen arvioinnin yhteenveto
+
+Lapsen {{child}} ({{childBirthDate}}) palvelutarpeen arviointi.
+
+## Lapsen ja perheen tilanne
+{{situation}}
+
+## Lapsen oma näkemys
+{{childView}}
+
+## Tuen tarve
+{{supportNeed}}
+
+## Sovitut palvelut
+{{servicesAgreed}}
+
+{{childWelfareConclusion}}
+
+Voitte antaa yhteenvedosta palautetta tai pyytää siihen korjausta allekirjoittaneelta.
+
+Ystävällisin terveisin
+{{worker}}`;
+
+const SUMMARY_SV = `{{county}}
+Socialtjänster för barnfamiljer, {{team}}
+{{today}}
+
+{{recipient}}
+
+# Sammanfattning av bedömningen av servicebehovet
+
+Bedömning av servicebehovet för barnet {{child}} ({{childBirthDate}}).
+
+## Barnets och familjens situation
+{{situation}}
+
+## Barnets egen syn
+{{childView}}
+
+## Behovet av stöd
+{{supportNeed}}
+
+## Överenskomna tjänster
+{{servicesAgreed}}
+
+{{childWelfareConclusion}}
+
+Ni kan ge respons på sammanfattningen eller be om rättelse av undertecknad.
+
+Med vänlig hälsning
+{{worker}}`;
+
+/** The notice that child welfare support started and with it the client relationship (LsL 27 §, issue 22 item 5). */
+const SUPPORT_NOTICE_FI = `{{county}}
+Lapsiperheiden sosiaalipalvelut, {{team}}
+{{today}}
+
+{{recipient}}
+
+# Ilmoitus lastensuojelun asiakkuuden alkamisesta
+
+Lapsellenne {{child}} ({{childBirthDate}}) on palvelutarpeen arvioinnin aikana aloitettu lastensuojelun tukitoimia: {{supports}}.
+
+Kun lastensuojelun tukitoimet alkavat, lapsesta tulee lastensuojelun asiakas (lastensuojelulaki 27 §). Asiakkuus on alkanut {{clientSince}}. Palvelutarpeen arviointi jatkuu, ja se valmistuu viimeistään {{completeDue}}.
+
+Lisätietoja antaa allekirjoittanut.
+
+Ystävällisin terveisin
+{{worker}}`;
+
+const SUPPORT_NOTICE_SV = `{{county}}
+Socialtjänster för barnfamiljer, {{team}}
+{{today}}
+
+{{recipient}}
+
+# Meddelande om att klientrelationen inom barnskyddet har inletts
+
+För ert barn {{child}} ({{childBirthDate}}) har under bedömningen av servicebehovet inletts stödåtgärder inom barnskyddet: {{supports}}.
+
+När stödåtgärder inom barnskyddet inleds blir barnet klient inom barnskyddet (barnskyddslagen 27 §). Klientrelationen inleddes {{clientSince}}. Bedömningen av servicebehovet fortsätter och blir klar senast {{completeDue}}.
+
+Närmare upplysningar ger undertecknad.
+
+Med vänlig hälsning
+{{worker}}`;
+
 export const DEFAULT_TEMPLATES: Record<LetterKind, Record<LetterLanguage, string>> = {
   RECEIPT_NOTICE: { fi: RECEIPT_NOTICE_FI, sv: RECEIPT_NOTICE_SV },
   DECISION: { fi: DECISION_FI, sv: DECISION_SV },
   CHILD_NOTICE: { fi: CHILD_NOTICE_FI, sv: CHILD_NOTICE_SV },
+  SUMMARY: { fi: SUMMARY_FI, sv: SUMMARY_SV },
+  SUPPORT_NOTICE: { fi: SUPPORT_NOTICE_FI, sv: SUPPORT_NOTICE_SV },
 };
 
 export function fillTemplate(body: string, values: Record<string, string>): string {

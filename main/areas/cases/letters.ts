@@ -1,6 +1,7 @@
 /**
  * Letters to the child's guardians: the notice that a notification was received and what happens next
- * (THL handbook: within the 7 working days) and the decision letter. Each is made from the county's
+ * (THL handbook: within the 7 working days), the decision letter, the child's own notice, the assessment's
+ * summary and the notice that child welfare support started the client relationship. Each is made from the county's
  * template in Finnish or Swedish, stored with the case as the very PDF that was disclosed, and logged as a
  * disclosure (Asiakastietolaki 703/2023 § 10) in the same transaction.
  */
@@ -73,6 +74,17 @@ export async function createLetter(
       'WRONG_STATE',
       `The child's own notice is for a child of ${CHILD_NOTICE_MIN_AGE} or more, with a recorded birth date.`,
     );
+  const summary = found.summary;
+  if (input.kind === 'SUMMARY' && !summary)
+    throw new LuukkuError('WRONG_STATE', 'There is no summary yet: write it first.', undefined, 'noSummaryYet');
+  const childWelfareSupports = found.supports.filter((s) => Number(s.child_welfare) === 1);
+  if (input.kind === 'SUPPORT_NOTICE' && childWelfareSupports.length === 0)
+    throw new LuukkuError(
+      'WRONG_STATE',
+      'No child welfare support has been started: the notice follows the support (LsL 27 §).',
+      undefined,
+      'noChildWelfareSupport',
+    );
   const t = mainText(input.language);
   const actor = core.actor()!;
   const now = core.now();
@@ -95,6 +107,18 @@ export async function createLetter(
     urgentNote: c.decision === 'URGENT' ? t('letters.urgentNote', { completeDue: letterDate(c.complete_due) }) : '',
     worker: author?.display_name ?? actor.name,
     today: letterDate(helsinkiDate(now)),
+    situation: summary?.situation ?? '',
+    childView: summary?.child_view ?? '',
+    supportNeed: summary?.support_need ?? '',
+    servicesAgreed: summary?.services_agreed ?? '',
+    childWelfareConclusion:
+      summary?.child_welfare_needed == null
+        ? ''
+        : t(
+            Number(summary.child_welfare_needed) === 1 ? 'letters.childWelfareNeeded' : 'letters.childWelfareNotNeeded',
+          ),
+    supports: childWelfareSupports.map((s) => nameIn(s.name, input.language)).join(', '),
+    clientSince: letterDate(childWelfareSupports.map((s) => s.started_date).sort()[0] ?? null),
   });
   const pdf = await documentPdf({ title: t(`letters.kinds.${input.kind}`), language: input.language, body, now });
   // The case with its new letter comes back under the disclosure's own entry, not a second read.

@@ -10,7 +10,7 @@ import type { CaseStatus } from '../../../shared/caseTypes';
 import type { LocalDate } from '../../../shared/dates';
 import type { CasePatch, Database, Db } from '../../store/schema';
 import type { CaseScopeFilter } from './scopeQueries';
-import { heldMeetings, meetingsOfCase, partnerRows } from '../assessment/queries';
+import { heldMeetings, meetingsOfCase, partnerRows, summaryRow, supportRows } from '../assessment/queries';
 import { caseTextMatches, direction, engineOf, notIndexed, rowKey } from '../../store/engine';
 
 type Optional = 'types' | 'areaId' | 'municipalityId' | 'due' | 'text' | 'gap';
@@ -20,7 +20,7 @@ type Eb = ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>;
 
 export const TOTAL_CAP = 10_000;
 const SINGLE_STATUS_VIEWS = new Set<ParsedQueueQuery['view']>(['CLOSED', 'AWAITING_BIRTH']);
-const OPEN: CaseStatus[] = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT'];
+const OPEN: CaseStatus[] = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT', 'HANDOVER'];
 const UNDECIDED: CaseStatus[] = ['NEW', 'TRIAGE'];
 const RUNNING: CaseStatus[] = ['NEW', 'TRIAGE', 'ASSESSMENT'];
 
@@ -308,10 +308,12 @@ export async function readCase(db: Db, id: string) {
     .leftJoin('teams as t', 't.id', 'c.assigned_team_id')
     .leftJoin('cases as lc', 'lc.id', 'c.linked_case_id')
     .leftJoin('users as pu', 'pu.id', 'c.pair_user_id')
+    .leftJoin('users as hu', 'hu.id', 'c.handover_to')
     .selectAll('c')
     .select([
       't.name as assigned_team',
       'pu.display_name as pair',
+      'hu.display_name as handover_to_name',
       'lc.assignee_user_id as linked_assignee_user_id',
       'n.reporter_contact',
       'n.guardians',
@@ -359,6 +361,8 @@ export async function readCase(db: Db, id: string) {
     letters,
     meetings: await meetingsOfCase(db, id),
     partners: await partnerRows(db, id),
+    summary: (await summaryRow(db, id)) ?? null,
+    supports: await supportRows(db, id),
   };
 }
 

@@ -6,6 +6,7 @@ import type { CaseDetail } from '../../../shared/contract/cases';
 import { caseDeadlines } from '../../../shared/calendar';
 import {
   concernOf,
+  needsHandover,
   runsAssessment,
   type Concern,
   type AssessmentOutcome,
@@ -340,6 +341,8 @@ export async function completeAssessment(
         assessment_completed_date: input.completedDate,
         assessment_outcome: input.outcome,
         assessment_summary: input.summary,
+        // Longer support: the case stays open until the hand-over meeting is held (assessment/handover.ts).
+        handover_state: needsHandover(input.outcome) ? 'PENDING' : null,
       };
     },
   );

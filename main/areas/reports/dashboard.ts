@@ -127,6 +127,9 @@ export async function dashboard(core: Context, range: DashboardRange): Promise<D
         meetingsHeld: row?.meetings ?? 0,
         homeVisit: Number(row?.homeVisit ?? 0),
         childMet: Number(row?.childMet ?? 0),
+        summaryDelivered: Number(row?.summaryDelivered ?? 0),
+        handedOver: Number(row?.handedOver ?? 0),
+        handoverDays: Math.round(Number(row?.handoverDays ?? 0)),
       };
     }),
     openByAge: AGE_BUCKETS.map((bucket) => ({ bucket, n: Number(ages.find((a) => a.bucket === bucket)?.n ?? 0) })),

@@ -95,7 +95,8 @@ export function completions(db: Db, r: DashboardRange) {
 
 /**
  * The work of the assessments completed in the range, by area (issue 22 item 10): how many, their held
- * meetings, and how many had a home visit and met the child.
+ * meetings (not the hand-over meeting), how many had a home visit and met the child, how many families were
+ * given the summary, and the hand-overs to planned social work held, with the days from completion to them.
  */
 export async function assessmentWork(db: Db, r: DashboardRange) {
   const [cases, meetings] = await Promise.all([
@@ -108,6 +109,20 @@ export async function assessmentWork(db: Db, r: DashboardRange) {
         (eb) => eb.fn.countAll<number>().as('completed'),
         (eb) => countWhere(eb.exists(heldMeetings(eb).where('mt.kind', '=', 'HOME_VISIT'))).as('homeVisit'),
         (eb) => countWhere(eb.exists(heldMeetings(eb).where('mt.child_met', '=', 1))).as('childMet'),
+        (eb) =>
+          countWhere(
+            eb.exists(
+              eb
+                .selectFrom('letters as l')
+                .select('l.id')
+                .whereRef('l.case_id', '=', 'c.id')
+                .where('l.kind', '=', 'SUMMARY'),
+            ),
+          ).as('summaryDelivered'),
+        countWhere(sql<boolean>`c.handover_date IS NOT NULL`).as('handedOver'),
+        sql<number>`coalesce(sum(${daysBetween(db, sql.ref('c.assessment_completed_date'), sql.ref('c.handover_date'))}), 0)`.as(
+          'handoverDays',
+        ),
       ])
       .groupBy('c.area_id')
       .execute(),
@@ -117,6 +132,7 @@ export async function assessmentWork(db: Db, r: DashboardRange) {
       .where('c.assessment_completed_date', '>=', r.from)
       .where('c.assessment_completed_date', '<=', r.to)
       .where('m.status', '=', 'HELD')
+      .where('m.kind', '<>', 'HANDOVER')
       .select(['c.area_id', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy('c.area_id')
       .execute(),

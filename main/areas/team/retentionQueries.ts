@@ -11,7 +11,7 @@ import type { Db } from '../../store/schema';
 // coalesce: a NULL column must not make the whole test NULL, and NOT NULL would hide the case from both sides.
 const childWelfare = sql<boolean>`(type IN ('LSL25', 'LSL25C') OR coalesce(concern, '') = 'CHILD_WELFARE'
   OR coalesce(decision, '') = 'URGENT' OR coalesce(assessment_outcome, '') = 'CHILD_WELFARE_CLIENT')`;
-const closedOn = sql<string>`coalesce(assessment_completed_date, decision_date)`;
+const closedOn = sql<string>`coalesce(handover_date, assessment_completed_date, decision_date)`;
 
 /** Closed cases other than child welfare that closed on or before `cutoff`. */
 function closedBy(db: Db, cutoff: LocalDate) {

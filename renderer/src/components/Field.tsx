@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -28,6 +28,28 @@ export function Field({ label, hint, error, ...input }: FieldProps) {
       {error && (
         <p className="field-error" id={errorId}>
           {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  label: string;
+  hint?: ReactNode;
+}
+
+/** A labelled multi-line text with its hint announced to screen readers. */
+export function TextAreaField({ label, hint, rows = 3, ...area }: TextAreaFieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} rows={rows} aria-describedby={hintId} {...area} />
+      {hint && (
+        <p className="hint" id={hintId}>
+          {hint}
         </p>
       )}
     </div>

@@ -5,7 +5,7 @@ import { dispatch } from '../../../main/ipc/dispatcher';
 import { runCli } from '../../../main/cli/run';
 import { thlReport } from '../../../main/areas/reports/reports';
 import { caseDeadlines } from '../../../shared/calendar';
-import { addDays } from '../../../shared/dates';
+import { addDays, daysBetween } from '../../../shared/dates';
 import { THL_FIGURES, figureValue, type ThlReport } from '../../../shared/contract/reports';
 import { recount, recountSets } from '../../helpers/thlRecount';
 import { captureIo, importCsv, luukku, type ImportRow } from '../../helpers/cli';
@@ -310,14 +310,19 @@ describe('reports in the app', () => {
     expect(d.openByAge.reduce((s, a) => s + a.n, 0)).toBe(running.length);
     // The assessment work of the completed assessments, recounted from the meetings themselves.
     const meetings = await app.core.db.selectFrom('meetings').selectAll().where('status', '=', 'HELD').execute();
+    const summaries = await app.core.db.selectFrom('letters').select('case_id').where('kind', '=', 'SUMMARY').execute();
     for (const area of d.assessmentWorkByArea) {
       const done = rows.filter((r) => r.area_id === area.areaId && inRange(r.assessment_completed_date));
-      const theirs = (c: (typeof rows)[number]) => meetings.filter((m) => m.case_id === c.id);
+      const theirs = (c: (typeof rows)[number]) => meetings.filter((m) => m.case_id === c.id && m.kind !== 'HANDOVER');
+      const handedOver = done.filter((c) => c.handover_date);
       expect(area, area.areaId).toMatchObject({
         completed: done.length,
         meetingsHeld: done.reduce((n, c) => n + theirs(c).length, 0),
         homeVisit: done.filter((c) => theirs(c).some((m) => m.kind === 'HOME_VISIT')).length,
         childMet: done.filter((c) => theirs(c).some((m) => m.child_met === 1)).length,
+        summaryDelivered: done.filter((c) => summaries.some((l) => l.case_id === c.id)).length,
+        handedOver: handedOver.length,
+        handoverDays: handedOver.reduce((n, c) => n + daysBetween(c.assessment_completed_date!, c.handover_date!), 0),
       });
     }
     expect(d.assessmentWorkByArea.reduce((n, a) => n + a.completed, 0)).toBeGreaterThan(5);

@@ -402,6 +402,9 @@ export function DashboardPanel() {
                 t('reports.dashboard.meetingsPerAssessment'),
                 t('reports.dashboard.homeVisitRate'),
                 t('reports.dashboard.childMetRate'),
+                t('reports.dashboard.summaryRate'),
+                t('reports.dashboard.handedOver'),
+                t('reports.dashboard.daysToHandover'),
               ]}
               rows={work.map((a) => [
                 a.label,
@@ -409,6 +412,9 @@ export function DashboardPanel() {
                 decimal(a.completed ? Math.round((10 * a.meetingsHeld) / a.completed) / 10 : null),
                 decimal(pct(a.homeVisit, a.completed)),
                 decimal(pct(a.childMet, a.completed)),
+                decimal(pct(a.summaryDelivered, a.completed)),
+                a.handedOver,
+                decimal(a.handedOver ? Math.round((10 * a.handoverDays) / a.handedOver) / 10 : null),
               ])}
             />
             <p className="hint">{t('reports.dashboard.assessmentWorkHelp')}</p>

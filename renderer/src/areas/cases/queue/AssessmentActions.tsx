@@ -9,7 +9,7 @@ import {
 } from '../../../../../shared/caseTypes';
 import { helsinkiDate } from '../../../../../shared/dates';
 import { SOCIAL_WORKER_ROLES } from '../../../../../shared/roles';
-import { Field } from '../../../components/Field';
+import { Field, TextAreaField } from '../../../components/Field';
 import { SelectField } from '../../../components/SelectField';
 import { formatDate } from '../../../format';
 import { useApp } from '../../../state/appStore';
@@ -38,6 +38,7 @@ export function AssessmentActions({ detail }: { detail: CaseDetail }) {
   const missing = [
     ...(detail.meetingFacts.homeVisitHeld ? [] : ['meetings.noHomeVisit']),
     ...(detail.meetingFacts.childMet ? [] : ['meetings.childNotMet']),
+    ...(detail.summaryRecord?.deliveredAt ? [] : ['meetings.noSummaryDelivered']),
   ];
 
   const addContact = async (e: FormEvent) => {
@@ -79,16 +80,13 @@ export function AssessmentActions({ detail }: { detail: CaseDetail }) {
               options={ASSESSMENT_OUTCOMES.map((o) => [o, t(`outcomes.${o}`)] as const)}
               required
             />
-            <div className="field">
-              <label htmlFor="assessment-summary">{t('detail.assessmentSummary')}</label>
-              <textarea
-                id="assessment-summary"
-                rows={4}
-                value={done.summary}
-                onChange={(e) => setDone({ ...done, summary: e.target.value })}
-                required
-              />
-            </div>
+            <TextAreaField
+              label={t('detail.assessmentSummary')}
+              rows={4}
+              value={done.summary}
+              onChange={(e) => setDone({ ...done, summary: e.target.value })}
+              required
+            />
             {missing.length > 0 && (
               <div className="banner banner-warning" id="assessment-missing">
                 <p>{t('meetings.completionWarning')}</p>
@@ -123,7 +121,7 @@ export function AssessmentActions({ detail }: { detail: CaseDetail }) {
         </section>
       )}
       {/* Contacts before the decision; while the assessment runs its meetings are the record (MeetingsPanel). */}
-      {detail.status !== 'CLOSED' && detail.status !== 'ASSESSMENT' && (
+      {!['ASSESSMENT', 'HANDOVER', 'CLOSED'].includes(detail.status) && (
         <section className="triage" aria-labelledby="contact-heading">
           <h3 id="contact-heading">{t('detail.contacts')}</h3>
           <form onSubmit={addContact} className="contact-form">

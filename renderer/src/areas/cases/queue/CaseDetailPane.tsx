@@ -8,6 +8,9 @@ import { ClockBadge, UrgentBadge } from './ClockBadge';
 import { AssessmentActions } from './AssessmentActions';
 import { MeetingsPanel } from './MeetingsPanel';
 import { PartnersPanel } from './PartnersPanel';
+import { SummaryPanel } from './SummaryPanel';
+import { SupportPanel } from './SupportPanel';
+import { HandoverPanel } from './HandoverPanel';
 import { TriageActions } from './TriageActions';
 import { LettersPanel } from './LettersPanel';
 import { AccessLogPanel } from './AccessLogPanel';
@@ -146,7 +149,10 @@ export function CaseDetailPane() {
           <TriageActions detail={detail} />
           <MeetingsPanel detail={detail} />
           <PartnersPanel detail={detail} />
+          <SupportPanel detail={detail} />
+          <SummaryPanel detail={detail} />
           <AssessmentActions detail={detail} />
+          <HandoverPanel detail={detail} />
           <LettersPanel detail={detail} />
           {role === 'LEAD' && <AccessLogPanel key={detail.id} detail={detail} />}
           <h3>{t('detail.history')}</h3>

@@ -58,6 +58,8 @@ export function LettersPanel({ detail }: { detail: CaseDetail }) {
   const kinds = LETTER_KINDS.filter(
     (k) =>
       (k !== 'DECISION' || detail.decision) &&
+      (k !== 'SUMMARY' || detail.summaryRecord) &&
+      (k !== 'SUPPORT_NOTICE' || detail.clientRelationshipSince) &&
       (k !== 'CHILD_NOTICE' || childOldEnough(detail.childBirthDate, helsinkiDate(new Date()))),
   );
   return (

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../shared/contract/cases';
-import type { Meeting, Participant } from '../../../../../shared/contract/meetings';
+import type { AssessmentMeeting as Meeting, Participant } from '../../../../../shared/contract/meetings';
 import {
-  MEETING_KINDS,
+  ASSESSMENT_MEETING_KINDS,
   PARTICIPANT_KINDS,
-  type MeetingKind,
+  type AssessmentMeetingKind,
   type MeetingStatus,
   type ParticipantKind,
 } from '../../../../../shared/caseTypes';
@@ -21,7 +21,7 @@ import { PairField } from './PairField';
 
 interface Draft {
   meetingId?: string;
-  kind: MeetingKind;
+  kind: AssessmentMeetingKind;
   startsAt: string;
   durationMinutes: number;
   participants: Participant[];
@@ -218,7 +218,7 @@ function MeetingForm({
           label={t('meetings.kind')}
           value={draft.kind}
           onChange={(kind) => setDraft({ ...draft, kind })}
-          options={MEETING_KINDS.map((k) => [k, t(`meetingKinds.${k}`)] as const)}
+          options={ASSESSMENT_MEETING_KINDS.map((k) => [k, t(`meetingKinds.${k}`)] as const)}
         />
         <Field
           label={t('meetings.startsAt')}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../shared/contract/cases';
 import {
@@ -13,7 +13,7 @@ import {
 import { deadlineMissed } from '../../../../../shared/clock';
 import { daysBetween, helsinkiDate } from '../../../../../shared/dates';
 import { ConfirmBar } from '../../../components/ConfirmBar';
-import { Field } from '../../../components/Field';
+import { Field, TextAreaField } from '../../../components/Field';
 import { SelectField } from '../../../components/SelectField';
 import { formatDateTime, helsinkiNowForInput } from '../../../format';
 import { useQueue } from '../queueStore';
@@ -43,12 +43,14 @@ function TextBox({
   onChange: (v: string) => void;
   required?: boolean;
 }) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={2} value={value} onChange={(e) => onChange(e.target.value)} required={required} />
-    </div>
+    <TextAreaField
+      label={label}
+      rows={2}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      required={required}
+    />
   );
 }
 
