@@ -27,6 +27,7 @@ import { findExistingCases, queryQueue, readCase, type ParsedQueueQuery } from '
 import { readSettings } from '../settings/queries';
 import { buildCase } from './caseRecord';
 import { caseScopeOf, caseViewer, requireCaseAccess, type CaseViewer } from './caseAccess';
+import { assessmentWorkerOn } from '../team/assessmentDuty';
 import { caseScopeFilter, casesViewerSees } from './scopeQueries';
 import { municipalityRows } from '../org/queries';
 import { insertCaseRows, insertEvents, insertNotifications } from './recordQueries';
@@ -296,6 +297,8 @@ export async function registerNotification(
     // Refused: only the refusal's log entry (if any) commits.
     if (errors.any || !receivedAt || !municipality) return { refused: errors.error() };
     const notificationId = randomUUID();
+    // Each new notification goes to the worker on assessment duty today (issue 22 item 8), if anyone is.
+    const assessor = await assessmentWorkerOn(trx, helsinkiDate(now));
     const built = children.map((child) =>
       buildCase(
         {
@@ -311,6 +314,7 @@ export async function registerNotification(
           pendingFrom: null,
           summary: input.summary || null,
           createdBy: actor.id,
+          assigneeUserId: assessor,
         },
         now,
       ),

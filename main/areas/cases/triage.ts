@@ -245,7 +245,8 @@ export async function recordDecision(
         decision_date: decisionDate,
         concern,
         decision_by: actor.id,
-        ...(to.assigneeUserId ? { assignee_user_id: to.assigneeUserId } : {}),
+        // To a regional team without a worker yet: the team's case, no longer the assessment-week worker's.
+        ...(to.assigneeUserId ? { assignee_user_id: to.assigneeUserId } : to.teamId ? { assignee_user_id: null } : {}),
         assigned_team_id: to.teamId,
       };
     },

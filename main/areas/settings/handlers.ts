@@ -3,6 +3,7 @@
  * `settings.get`, `settings.update`.
  */
 import type { AreaHandlers } from '../../ipc/handler';
+import { checkAssessmentModel } from '../team/assessmentDuty';
 import { readSettings, writeSettings } from './queries';
 
 export const settingsHandlers: AreaHandlers<'settings'> = {
@@ -11,6 +12,7 @@ export const settingsHandlers: AreaHandlers<'settings'> = {
     const settings = await core.transact(
       { actor: core.actor(), action: 'settings.update', details: { keys: Object.keys(patch) } },
       async (trx) => {
+        await checkAssessmentModel(trx, { ...(await readSettings(trx)), ...patch });
         await writeSettings(trx, patch);
         return readSettings(trx);
       },

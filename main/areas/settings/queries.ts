@@ -8,6 +8,9 @@ export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 15,
   dueSoonWorkingDays: 2,
   backupKeep: 7,
+  assessmentModel: 'ROTATION',
+  assessmentWorkerId: null,
+  assessmentDeputyId: null,
 };
 
 /** The working-day calendar with the county's own closure days (docs/domain.md). */

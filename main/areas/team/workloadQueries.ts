@@ -9,7 +9,7 @@ import type { LocalDate } from '../../../shared/dates';
 import type { Db } from '../../store/schema';
 import { countWhere } from '../../store/engine';
 
-const OPEN: CaseStatus[] = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT'];
+const OPEN: CaseStatus[] = ['AWAITING_BIRTH', 'NEW', 'TRIAGE', 'ASSESSMENT', 'HANDOVER'];
 const RUNNING = ['NEW', 'TRIAGE', 'ASSESSMENT'];
 
 /** Open cases grouped by assignee, area, team and status, with how many are overdue or due soon. */

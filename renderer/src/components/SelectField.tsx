@@ -8,6 +8,7 @@ interface SelectFieldProps<T extends string> {
   /** A first option with an empty value: a prompt ("choose…") or "all" for a filter. */
   empty?: { label: string; selectable: boolean };
   required?: boolean;
+  disabled?: boolean;
   autoFocus?: boolean;
   /** What is wrong with the choice, announced with the field (as Field does). */
   error?: string | null;
@@ -21,6 +22,7 @@ export function SelectField<T extends string>({
   options,
   empty,
   required,
+  disabled,
   autoFocus,
   error,
 }: SelectFieldProps<T>) {
@@ -34,6 +36,7 @@ export function SelectField<T extends string>({
         value={value}
         onChange={(e) => onChange(e.target.value as T)}
         required={required}
+        disabled={disabled}
         autoFocus={autoFocus}
         aria-invalid={error ? true : undefined}
         aria-describedby={errorId}

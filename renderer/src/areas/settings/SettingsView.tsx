@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { MANAGERS } from '../../../../shared/roles';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
 import { useApp } from '../../state/appStore';
+import { useReference } from '../../state/referenceStore';
+import { ASSESSMENT_MODELS } from '../../../../shared/contract/settings';
 import { BackupsPanel } from '../backups/BackupsPanel';
 import { LetterTemplates } from '../cases/LetterTemplates';
 import { ServiceDirectory } from '../org/ServiceDirectory';
@@ -13,6 +16,7 @@ export function SettingsView() {
   const { settings, status, busy, error, saveSettings } = useApp();
   const [draft, setDraft] = useState(settings);
   const [saved, setSaved] = useState(false);
+  const { assignable } = useReference();
   useEffect(() => setDraft(settings), [settings]);
   if (!draft || !status) return <p aria-busy="true">{t('common.loading')}</p>;
   const canEdit = !!status.user && MANAGERS.includes(status.user.role);
@@ -60,6 +64,40 @@ export function SettingsView() {
           disabled={!canEdit}
           onChange={(e) => setDraft({ ...draft, backupKeep: number(e.target.value) })}
         />
+        <fieldset className="checkbox-group">
+          <legend>{t('settings.assessmentModel.legend')}</legend>
+          <p className="hint">{t('settings.assessmentModel.help')}</p>
+          <SelectField
+            label={t('settings.assessmentModel.model')}
+            value={draft.assessmentModel}
+            onChange={(assessmentModel) => setDraft({ ...draft, assessmentModel })}
+            disabled={!canEdit}
+            options={ASSESSMENT_MODELS.map((m) => [m, t(`settings.assessmentModel.${m}`)] as const)}
+          />
+          {draft.assessmentModel === 'DEDICATED' && (
+            <div className="meeting-form-row">
+              <SelectField
+                label={t('settings.assessmentModel.worker')}
+                value={draft.assessmentWorkerId ?? ''}
+                onChange={(id) => setDraft({ ...draft, assessmentWorkerId: id || null })}
+                disabled={!canEdit}
+                empty={{ label: '–', selectable: false }}
+                options={assignable.map((u) => [u.id, u.name] as const)}
+                required
+              />
+              <SelectField
+                label={t('settings.assessmentModel.deputy')}
+                value={draft.assessmentDeputyId ?? ''}
+                onChange={(id) => setDraft({ ...draft, assessmentDeputyId: id || null })}
+                disabled={!canEdit}
+                empty={{ label: t('settings.assessmentModel.noDeputy'), selectable: true }}
+                options={assignable
+                  .filter((u) => u.id !== draft.assessmentWorkerId)
+                  .map((u) => [u.id, u.name] as const)}
+              />
+            </div>
+          )}
+        </fieldset>
         <ErrorBanner error={error} />
         {canEdit && (
           <button type="submit" className="primary" disabled={busy}>

@@ -1,0 +1,89 @@
+/**
+ * The assessment-week model in the app (issue 22 item 8), in Finnish and Swedish: a team lead chooses one
+ * dedicated social worker with a deputy in the settings; the advice team registers a notification; it is
+ * the dedicated worker's at once, under "mine", without anyone assigning it.
+ */
+import { describe, expect, it } from 'vitest';
+import { screenshot, seriousA11yViolations, signIn, signInToDemo, useE2e } from './harness';
+import { tr, type UiLanguage } from './texts';
+
+const e2e = useE2e();
+
+describe('the assessment-week model', () => {
+  for (const language of ['fi', 'sv'] as const satisfies UiLanguage[]) {
+    it(`a dedicated assessment-week worker receives the day's new notifications (${language})`, async () => {
+      const T = (key: string, values?: Record<string, string>) => tr(language, key, values);
+      const page = await signInToDemo(e2e, 200, 'LEAD', language);
+      const db = e2e.app!.core.db;
+      const workers = await db
+        .selectFrom('users')
+        .select(['id', 'username', 'display_name', 'staff_id'])
+        .where('role', '=', 'ASSESSMENT_SW')
+        .orderBy('username')
+        .execute();
+      const [worker, deputy] = [workers[1]!, workers[0]!];
+      // Present today, whatever the demo's absences say (the arrangement, not the test).
+      await db.deleteFrom('absences').where('staff_id', '=', worker.staff_id!).execute();
+
+      await page.keyboard.press('Alt+4');
+      const model = page.getByRole('group', { name: T('settings.assessmentModel.legend') });
+      await model.getByLabel(T('settings.assessmentModel.model')).selectOption('DEDICATED');
+      await model.getByLabel(T('settings.assessmentModel.worker')).selectOption(worker.id);
+      await model.getByLabel(T('settings.assessmentModel.deputy')).selectOption(deputy.id);
+      const form = page.getByRole('form', { name: T('settings.title') });
+      await form.getByRole('button', { name: T('common.save'), exact: true }).click();
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: T('common.saved') })
+            .isVisible(),
+        )
+        .toBe(true);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, `a8-assessment-model-${language}`);
+
+      // The advice team registers a notification by the keyboard path.
+      await page.getByRole('button', { name: T('common.signOut') }).click();
+      const advice = await db
+        .selectFrom('users')
+        .select('username')
+        .where('role', '=', 'ADVICE')
+        .orderBy('username')
+        .executeTakeFirstOrThrow();
+      await signIn(page, advice.username);
+      await page.keyboard.press('Alt+N');
+      await page.getByLabel(T('register.channel')).selectOption('PHONE');
+      await page.getByLabel(T('register.reporter')).selectOption('SCHOOL');
+      await page.getByLabel(T('register.municipality'), { exact: true }).selectOption({ index: 1 });
+      await page.getByLabel(T('register.summary')).fill('Opettaja on huolissaan.');
+      await page.getByLabel(T('detail.firstName'), { exact: true }).first().fill('Viikko');
+      await page.getByLabel(T('detail.lastName'), { exact: true }).first().fill('Nimettylä');
+      await page.getByLabel(T('detail.birthDate'), { exact: true }).first().fill('2016-02-03');
+      await page.getByRole('button', { name: T('register.submit') }).click();
+      await expect
+        .poll(
+          () =>
+            page
+              .getByRole('status')
+              .filter({ hasText: T('register.saved_one') })
+              .isVisible(),
+          {
+            timeout: 10_000,
+          },
+        )
+        .toBe(true);
+
+      // The dedicated worker has it among their own, with nobody having assigned it.
+      await page.getByRole('button', { name: T('common.signOut') }).click();
+      await signIn(page, worker.username);
+      await page.keyboard.press('Alt+1');
+      await page.getByRole('button', { name: new RegExp(`^${T('queue.view.MINE')}`) }).click();
+      const row = page.getByRole('grid').getByRole('row').filter({ hasText: 'Viikko Nimettylä' });
+      await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+      expect(await row.textContent()).toContain(worker.display_name);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, `a9-dedicated-worker-queue-${language}`);
+    });
+  }
+});

@@ -1,0 +1,117 @@
+/**
+ * The assessment-week model as the county chooses it (issue 22 item 8): in the rotation, a new notification
+ * goes to the worker of the week's ASSESSMENT_WEEK duty; with one dedicated social worker, to that worker, or
+ * to the named deputy while the worker is away. The lead's settings are checked before they are saved.
+ */
+import { describe, expect, it } from 'vitest';
+import { isoWeek } from '../../../shared/dates';
+import { unwrap, useDemoCore } from '../../helpers/core';
+import { idOf } from '../../helpers/assessment';
+import { storeDigest } from '../../helpers/queries';
+import { DEMO_PASSWORD } from '../../helpers/stores';
+
+const app = useDemoCore(40);
+const TODAY = '2026-11-23'; // the tests' clock
+
+async function register(lastName: string) {
+  await app.signInAs('ADVICE');
+  const { caseIds } = unwrap(
+    await app.api.cases.register({
+      type: 'LSL25',
+      channel: 'PHONE',
+      receivedAt: '2026-11-23 09:30',
+      reporterCategory: 'SCHOOL',
+      municipalityId: 'porvoo',
+      children: [{ firstName: 'Uusi', lastName, birthDate: '2015-05-05' }],
+    }),
+  );
+  await app.core.signOut('USER');
+  const row = await app.core.db
+    .selectFrom('cases')
+    .select('assignee_user_id')
+    .where('id', '=', caseIds[0]!)
+    .executeTakeFirstOrThrow();
+  return { id: caseIds[0]!, assignee: row.assignee_user_id };
+}
+
+async function staffOf(userId: string) {
+  return (await app.core.db.selectFrom('users').select('staff_id').where('id', '=', userId).executeTakeFirstOrThrow())
+    .staff_id!;
+}
+
+describe('the assessment-week model', () => {
+  it('gives a new notification to the rotation week’s worker, and to nobody while that worker is away', async () => {
+    // The published roster's assessment week for the tests' week, as the roster holds it.
+    const week = await app.core.db
+      .selectFrom('duty_assignments as d')
+      .innerJoin('users as u', 'u.staff_id', 'd.staff_id')
+      .select(['u.id', 'd.staff_id'])
+      .where('d.week', '=', isoWeek(TODAY))
+      .where('d.duty', '=', 'ASSESSMENT_WEEK')
+      .executeTakeFirstOrThrow();
+    await app.core.db.deleteFrom('absences').where('staff_id', '=', week.staff_id).execute();
+    expect((await register('Kierto')).assignee).toBe(week.id);
+
+    await app.signInAs('LEAD');
+    unwrap(await app.api.staff.addAbsence({ staffId: week.staff_id, from: TODAY, to: TODAY, kind: 'SICK_LEAVE' }));
+    await app.core.signOut('USER');
+    expect((await register('Poissa')).assignee).toBeNull();
+  });
+
+  it('gives it to the dedicated worker, to the deputy while the worker is away, and shows it among theirs', async () => {
+    const worker = await idOf(app, 'ASSESSMENT_SW', 1);
+    const deputy = await idOf(app, 'ASSESSMENT_SW', 0);
+    await app.core.db
+      .deleteFrom('absences')
+      .where('staff_id', 'in', [await staffOf(worker), await staffOf(deputy)])
+      .execute();
+    await app.signInAs('LEAD');
+    const settings = unwrap(
+      await app.api.settings.update({
+        assessmentModel: 'DEDICATED',
+        assessmentWorkerId: worker,
+        assessmentDeputyId: deputy,
+      }),
+    );
+    expect(settings).toMatchObject({ assessmentModel: 'DEDICATED', assessmentWorkerId: worker });
+    await app.core.signOut('USER');
+
+    const first = await register('Nimetty');
+    expect(first.assignee).toBe(worker);
+    await app.core.signIn(app.userOf('ASSESSMENT_SW', 1).username, DEMO_PASSWORD);
+    const mine = unwrap(await app.api.cases.queue({ view: 'MINE', text: 'Nimetty' }));
+    expect(mine.rows.map((r) => r.id)).toEqual([first.id]);
+    await app.core.signOut('USER');
+
+    await app.signInAs('LEAD');
+    unwrap(
+      await app.api.staff.addAbsence({ staffId: await staffOf(worker), from: TODAY, to: TODAY, kind: 'TRAINING' }),
+    );
+    await app.core.signOut('USER');
+    expect((await register('Sijainen')).assignee).toBe(deputy);
+  });
+
+  it('refuses a dedicated model without its worker, with another role, or with the worker as the deputy', async () => {
+    await app.signInAs('LEAD');
+    const worker = await idOf(app, 'ASSESSMENT_SW', 1);
+    const before = await storeDigest(app.core.db);
+    const cases = [
+      [{ assessmentModel: 'DEDICATED' as const }, 'assessmentWorkerId: name the social worker'],
+      [
+        { assessmentModel: 'DEDICATED' as const, assessmentWorkerId: await idOf(app, 'ADVICE') },
+        'assessmentWorkerId: not an active social worker',
+      ],
+      [
+        { assessmentModel: 'DEDICATED' as const, assessmentWorkerId: worker, assessmentDeputyId: worker },
+        'assessmentDeputyId: the deputy is another social worker',
+      ],
+    ] as const;
+    for (const [patch, why] of cases) {
+      const r = await app.api.settings.update(patch);
+      expect(r.ok ? 'ok' : `${r.error.code} ${r.error.message}`).toContain(`INVALID_INPUT Invalid input: ${why}`);
+    }
+    expect(await storeDigest(app.core.db)).toBe(before);
+    expect(unwrap(await app.api.settings.get()).assessmentModel).toBe('ROTATION');
+    await app.core.signOut('USER');
+  });
+});
