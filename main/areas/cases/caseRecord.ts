@@ -5,6 +5,7 @@
 import { caseDeadlines } from '../../../shared/calendar';
 import {
   caseStatus,
+  type AssessmentOutcome,
   type CaseType,
   type Channel,
   type Concern,
@@ -46,6 +47,8 @@ export interface CaseFacts {
     assessmentCompletedDate: LocalDate | null;
     /** THL's population as the source system classified it (recorded with the decision). */
     concern?: Concern | null;
+    /** How the completed assessment ended (an imported completion needs no hand-over: it is history). */
+    assessmentOutcome?: AssessmentOutcome | null;
   };
 }
 
@@ -94,7 +97,11 @@ export function buildCase(facts: CaseFacts, now: Date): { row: NewCase; events: 
       }),
     );
   if (h?.assessmentCompletedDate)
-    events.push(event('ASSESSMENT_COMPLETED', `${h.assessmentCompletedDate}T10:00:00.000Z`));
+    events.push(
+      event('ASSESSMENT_COMPLETED', `${h.assessmentCompletedDate}T10:00:00.000Z`, {
+        ...(h.assessmentOutcome && { outcome: h.assessmentOutcome }),
+      }),
+    );
   const status = caseStatus({
     pendingFrom,
     urgencyAssessedAt: h?.urgencyAssessedAt?.toISOString() ?? null,
@@ -132,6 +139,7 @@ export function buildCase(facts: CaseFacts, now: Date): { row: NewCase; events: 
     decision_reason: null,
     concern: h?.concern ?? null,
     assessment_completed_date: h?.assessmentCompletedDate ?? null,
+    assessment_outcome: h?.assessmentOutcome ?? null,
     assignee_user_id: facts.assigneeUserId ?? null,
     status,
     created_at: now.toISOString(),

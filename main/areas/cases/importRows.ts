@@ -3,12 +3,14 @@
  * facts of one case, every problem named with its column. Nothing here reads or writes the store.
  */
 import {
+  ASSESSMENT_OUTCOMES,
   CASE_TYPES,
   CHANNELS,
   CONCERNS,
   concernOf,
   isChildWelfareType,
   REPORTER_CATEGORIES,
+  type AssessmentOutcome,
   type CaseType,
   type Concern,
 } from '../../../shared/caseTypes';
@@ -53,6 +55,8 @@ export const IMPORT_COLUMNS = [
   'guardian_2_phone',
   'family_language',
   'reporter_contact',
+  // Added in v1.2 (issue 22): how a completed assessment ended.
+  'assessment_outcome',
 ] as const;
 export const REQUIRED_COLUMNS = ['type', 'channel', 'received_at', 'reporter_category', 'municipality'] as const;
 
@@ -63,6 +67,7 @@ export const HISTORY_COLUMNS = [
   'decision_at',
   'assessment_completed_at',
   'concern',
+  'assessment_outcome',
 ] as const;
 
 const MAX_TEXT = 10_000;
@@ -75,7 +80,10 @@ const FAMILY_LANGUAGES = ['fi', 'sv', 'other'] as const;
 export type ImportRow = Record<(typeof IMPORT_COLUMNS)[number], string>;
 
 /** What a row says the social worker recorded, as the import compares and stores it. */
-export type ImportedHistory = ReturnType<typeof caseHistory> & { concern: Concern | null };
+export type ImportedHistory = ReturnType<typeof caseHistory> & {
+  concern: Concern | null;
+  assessmentOutcome: AssessmentOutcome | null;
+};
 
 export interface RowFacts {
   facts: Omit<CaseFacts, 'id' | 'history'> & { history: ImportedHistory };
@@ -117,6 +125,16 @@ function concernOfRow(errors: FieldErrors, row: ImportRow, type: CaseType | null
   else if (type && isChildWelfareType(type) && concern !== 'CHILD_WELFARE')
     errors.add('concern', `${type} is a child welfare case by definition (CHILD_WELFARE)`);
   return concern;
+}
+
+/** How the completed assessment ended: only with its completion. */
+function outcomeOfRow(errors: FieldErrors, row: ImportRow, completed: boolean): AssessmentOutcome | null {
+  const raw = row.assessment_outcome.trim();
+  if (!raw) return null;
+  const outcome = oneOf<AssessmentOutcome>(errors, 'assessment_outcome', raw, ASSESSMENT_OUTCOMES);
+  if (outcome && !completed)
+    errors.add('assessment_outcome', 'is recorded with the completion: give assessment_completed_at as well');
+  return outcome;
 }
 
 export function validateImportRow(
@@ -165,6 +183,7 @@ export function validateImportRow(
     now,
   );
   const concern = concernOfRow(errors, row, type, !!history.decision);
+  const assessmentOutcome = outcomeOfRow(errors, row, !!row.assessment_completed_at.trim());
   const guardians = guardiansOf(errors, row);
   const reporterContact = row.reporter_contact.trim();
   if (reporterContact.length > MAX_REPORTER_CONTACT)
@@ -183,7 +202,7 @@ export function validateImportRow(
       child,
       pendingFrom,
       summary: row.summary.trim() || null,
-      history: { ...history, concern },
+      history: { ...history, concern, assessmentOutcome },
     },
     notification: guardians.length || reporterContact ? { guardians, reporterContact: reporterContact || null } : null,
   };

@@ -147,9 +147,18 @@ export function planImportUpdate(
     const date = h.assessmentCompletedDate;
     take(
       'completion',
-      [['assessment_completed_at', row.assessment_completed_date, date]],
-      () => ({ assessment_completed_date: date }),
-      () => event('ASSESSMENT_COMPLETED', `${date}T10:00:00.000Z`, {}),
+      [
+        ['assessment_completed_at', row.assessment_completed_date, date],
+        ['assessment_outcome', row.assessment_outcome, h.assessmentOutcome],
+      ],
+      () => ({
+        assessment_completed_date: date,
+        ...(h.assessmentOutcome && { assessment_outcome: h.assessmentOutcome }),
+      }),
+      () =>
+        event('ASSESSMENT_COMPLETED', `${date}T10:00:00.000Z`, {
+          ...(h.assessmentOutcome && { outcome: h.assessmentOutcome }),
+        }),
     );
   }
 

@@ -123,6 +123,57 @@ describe('import cases', () => {
     expect(await cases()).toHaveLength(5);
   });
 
+  it('imports how a completed assessment ended, and adds it later to a case the source system completes', async () => {
+    const history = {
+      urgency_assessed_at: '2026-03-02 12:00',
+      decision: 'START_ASSESSMENT',
+      decision_at: '2026-03-04',
+    };
+    const text = importCsv([
+      {
+        ...base,
+        ...history,
+        external_id: 'B1',
+        assessment_completed_at: '2026-05-20',
+        assessment_outcome: 'PLANNED_SOCIAL_WORK',
+      },
+      { ...base, ...history, external_id: 'B2', child_first_name: 'Eino' },
+    ]);
+    expect((await importFile(text)).result).toMatchObject({ imported: 2, rejected: [] });
+    const [b1, b2] = await cases();
+    // History from the system of record: the hand-over happened there, so the case is closed, not in hand-over.
+    expect(b1).toMatchObject({ assessment_outcome: 'PLANNED_SOCIAL_WORK', status: 'CLOSED', handover_state: null });
+    expect(b2).toMatchObject({ assessment_outcome: null, status: 'ASSESSMENT' });
+    const later = importCsv([
+      {
+        ...base,
+        ...history,
+        external_id: 'B2',
+        child_first_name: 'Eino',
+        assessment_completed_at: '2026-06-01',
+        assessment_outcome: 'NO_FURTHER_NEED',
+      },
+    ]);
+    expect((await importFile(later)).result).toMatchObject({ updated: 1, rejected: [], conflicts: [] });
+    expect((await cases())[1]).toMatchObject({
+      assessment_outcome: 'NO_FURTHER_NEED',
+      assessment_completed_date: '2026-06-01',
+      status: 'CLOSED',
+    });
+    const bad = importCsv([
+      { ...base, ...history, external_id: 'B3', assessment_outcome: 'PLANNED_SOCIAL_WORK' },
+      { ...base, ...history, external_id: 'B4', assessment_completed_at: '2026-05-20', assessment_outcome: 'DONE' },
+    ]);
+    expect((await importFile(bad)).result.rejected).toEqual([
+      { line: 2, error: 'assessment_outcome: is recorded with the completion: give assessment_completed_at as well' },
+      {
+        line: 3,
+        error:
+          'assessment_outcome: unknown value "DONE" (expected one of PLANNED_SOCIAL_WORK, CHILD_WELFARE_CLIENT, NO_FURTHER_NEED)',
+      },
+    ]);
+  });
+
   it('imports nothing when any row is invalid, listing every error with its line and field', async () => {
     const text = importCsv([
       { ...base, external_id: 'A1' },
