@@ -20,6 +20,7 @@ const PURPOSE_KEYS: Record<string, string> = {
   'meeting calendar export': 'meetingCalendarExport',
   letter: 'letter',
   'workload balancing': 'workloadBalancing',
+  'seven-day list': 'sevenDayList',
   [ACCESS_LOG_PURPOSE]: 'accessLogReport',
 };
 

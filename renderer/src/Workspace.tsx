@@ -4,7 +4,7 @@ import { ConnectionBanner } from './components/ConnectionBanner';
 import { IntegrityBanner } from './components/IntegrityBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { useIdleSignOut } from './areas/session/useIdleSignOut';
-import { ASSESSMENT_ROLES, MANAGERS, type Role } from '../../shared/roles';
+import { ASSESSMENT_ROLES, MANAGERS, SOCIAL_WORKER_ROLES, type Role } from '../../shared/roles';
 import { useApp, type View } from './state/appStore';
 import { resetQueue } from './areas/cases/queueStore';
 import { resetReference } from './state/referenceStore';
@@ -19,6 +19,7 @@ import { ReportsView } from './areas/reports/ReportsView';
 import { SettingsView } from './areas/settings/SettingsView';
 import { TeamView } from './areas/team/TeamView';
 import { MeetingsView } from './areas/assessment/MeetingsView';
+import { SevenDayView } from './areas/assessment/SevenDayView';
 import { InboxButton } from './components/InboxButton';
 import { api } from './api';
 import { connectLive } from './state/liveUpdates';
@@ -34,11 +35,14 @@ const VIEWS: { id: View; key: string; shortcut: string; roles?: readonly Role[] 
   { id: 'team', key: 'nav.team', shortcut: '7', roles: MANAGERS },
   // The meetings of the assessments the user carries out or works on as the pair (issue 22).
   { id: 'meetings', key: 'nav.meetings', shortcut: 'M', roles: ASSESSMENT_ROLES },
+  // The undecided notifications assigned to the social worker on assessment duty, with their steps (issue 22).
+  { id: 'sevenDays', key: 'nav.sevenDays', shortcut: 'L', roles: SOCIAL_WORKER_ROLES },
 ];
 
 /**
  * The navigation frame: the work areas, settings, the advice log, (for team leads and admins) reports and
- * the team area, and (for those who carry out assessments) their meetings, reachable by Alt+1...7 and Alt+M. The main process enforces the roles; the menu only leaves out what cannot be used.
+ * the team area, (for those who carry out assessments) their meetings and (for social workers) the 7-day list,
+ * reachable by Alt+1...7, Alt+M and Alt+L. The main process enforces the roles; the menu only leaves out what cannot be used.
  */
 export function Workspace() {
   const { t } = useTranslation();
@@ -152,6 +156,7 @@ export function Workspace() {
         {view === 'reports' && <ReportsView />}
         {view === 'team' && <TeamView />}
         {view === 'meetings' && <MeetingsView />}
+        {view === 'sevenDays' && <SevenDayView />}
       </main>
     </div>
   );

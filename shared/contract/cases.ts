@@ -117,6 +117,18 @@ export const queueResultSchema = z.object({
 });
 export type QueueResult = z.infer<typeof queueResultSchema>;
 
+/** A row of the assessment-week worker's 7-day list: the case and the steps done before the decision. */
+export const sevenDayItemSchema = queueRowSchema.extend({
+  steps: z.object({
+    urgency: z.boolean(),
+    contact: z.boolean(),
+    guardiansInformed: z.boolean(),
+    /** Null when the child is under 12 (or their birth date unknown): no notice of their own is due. */
+    childInformed: z.boolean().nullable(),
+  }),
+});
+export type SevenDayItem = z.infer<typeof sevenDayItemSchema>;
+
 export const caseDetailSchema = queueRowSchema.extend({
   externalId: z.string().nullable(),
   channel: z.enum(CHANNELS),
@@ -408,6 +420,12 @@ export const casesOperations = {
     output: z.object({ logged: z.literal(true) }),
     access: CLIENT_ROLES,
     purpose: 'case print',
+  }),
+  'cases.sevenDayList': op({
+    input: none,
+    output: z.array(sevenDayItemSchema),
+    access: SOCIAL_WORKER_ROLES,
+    purpose: 'seven-day list',
   }),
   'cases.siblings': op({
     input: z.object({ id: z.string().min(1).max(64) }).strict(),

@@ -1,7 +1,7 @@
 /**
  * The assessment-week model in the app (issue 22 item 8), in Finnish and Swedish: a team lead chooses one
  * dedicated social worker with a deputy in the settings; the advice team registers a notification; it is
- * the dedicated worker's at once, under "mine", without anyone assigning it.
+ * the dedicated worker's at once, under "mine" and on their 7-day list, without anyone assigning it.
  */
 import { describe, expect, it } from 'vitest';
 import { screenshot, seriousA11yViolations, signIn, signInToDemo, useE2e } from './harness';
@@ -84,6 +84,23 @@ describe('the assessment-week model', () => {
       expect(await row.textContent()).toContain(worker.display_name);
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot(page, `a9-dedicated-worker-queue-${language}`);
+
+      // Their 7-day list: the notification by its deadline, nothing of its steps done yet; a step to the case.
+      await page.keyboard.press('Alt+L');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(T('nav.sevenDays'));
+      const list = page.getByRole('table', { name: T('sevenDays.tableLabel') });
+      const item = list.getByRole('row').filter({ hasText: 'Viikko Nimettylä' });
+      await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
+      expect(await item.getByText(T('sevenDays.todo'), { exact: true }).count()).toBe(3);
+      expect(await item.getByText(T('sevenDays.notDue')).isVisible()).toBe(true);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, `a10-seven-day-list-${language}`);
+      await item.getByRole('button', { name: /Viikko Nimettylä/ }).click();
+      await expect
+        .poll(() =>
+          page.getByRole('complementary').getByRole('heading', { name: 'Viikko Nimettylä', level: 2 }).isVisible(),
+        )
+        .toBe(true);
     });
   }
 });

@@ -80,6 +80,7 @@ describe('screens at 1024 x 768 and 1280 x 800', () => {
       ['Alt+6', 'nav.reports'],
       ['Alt+7', 'nav.team'],
       ['Alt+M', 'nav.meetings'],
+      ['Alt+L', 'nav.sevenDays'],
       ['Alt+N', 'register.title'],
     ];
     for (const language of ['fi', 'sv'] as const) {

@@ -440,6 +440,7 @@ export const samples: Samples = {
     const caseId = await caseInScope(ctx, ['ASSESSMENT']);
     return { caseId, partnerId: await partnerOf(ctx, caseId), basis: 'STATUTORY', what: 'Yhteenveto' };
   },
+  'cases.sevenDayList': () => ({}),
   'assessment.saveSummary': async (ctx) => ({
     caseId: await caseInScope(ctx, ['ASSESSMENT']),
     situation: 'Perhe on väsynyt.',

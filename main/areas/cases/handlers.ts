@@ -1,6 +1,6 @@
 /**
  * The cases area's handlers, one per operation of its slice of the contract (shared/contract/cases.ts):
- * `letters.templates`, `letters.saveTemplate`, `letters.create`, `letters.pdf`, `cases.queue`, `cases.get`, `cases.printed`, `cases.siblings`, `cases.register`, `cases.findExisting`, `cases.recordUrgency`, `cases.undoUrgency`, `cases.recordDecision`, `cases.correctUrgency`, `cases.correctDecision`, `cases.overrunReason`, `cases.closeAsNotCase`, `cases.recordBirth`, `cases.recordContact`, `cases.completeAssessment`, `cases.export`, `cases.importCsv`, `cases.importProgress`.
+ * `letters.templates`, `letters.saveTemplate`, `letters.create`, `letters.pdf`, `cases.queue`, `cases.get`, `cases.printed`, `cases.siblings`, `cases.sevenDayList`, `cases.register`, `cases.findExisting`, `cases.recordUrgency`, `cases.undoUrgency`, `cases.recordDecision`, `cases.correctUrgency`, `cases.correctDecision`, `cases.overrunReason`, `cases.closeAsNotCase`, `cases.recordBirth`, `cases.recordContact`, `cases.completeAssessment`, `cases.export`, `cases.importCsv`, `cases.importProgress`.
  */
 import type { AreaHandlers } from '../../ipc/handler';
 import { closeAsNotCase, correctDecision, correctUrgency, recordOverrunReason } from './caseCorrections';
@@ -11,6 +11,7 @@ import { jobProgress, trackJob } from '../../app/jobProgress';
 import { SOCIAL_WORKER_ROLES } from '../../../shared/roles';
 import { exportQueue } from './caseExport';
 import { caseSiblings } from './siblings';
+import { sevenDayList } from './sevenDayList';
 import { createLetter, letterTemplates, readLetter, saveLetterTemplate } from './letters';
 
 export const casesHandlers: AreaHandlers<'cases'> = {
@@ -25,6 +26,7 @@ export const casesHandlers: AreaHandlers<'cases'> = {
   'cases.get': async ({ core }, { id }) => caseDetail(core, id),
   'cases.printed': async ({ core }, { id }) => casePrinted(core, id),
   'cases.siblings': async ({ core }, { id }) => caseSiblings(core, id),
+  'cases.sevenDayList': async ({ core }) => sevenDayList(core),
   'cases.register': async ({ core }, input) => registerNotification(core, input),
   'cases.findExisting': async ({ core }, by) => existingCases(core, by),
   'cases.recordUrgency': async ({ core }, input) => recordUrgency(core, input),

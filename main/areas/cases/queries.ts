@@ -6,6 +6,7 @@ import { dueSoonUntil } from '../../../shared/clock';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { WorkingDayCalendar } from '../../../shared/calendar';
 import type { QueueQuery } from '../../../shared/contract/cases';
+import type { LetterKind } from '../../../shared/contract/letters';
 import type { CaseStatus } from '../../../shared/caseTypes';
 import type { LocalDate } from '../../../shared/dates';
 import type { CasePatch, Database, Db } from '../../store/schema';
@@ -445,5 +446,41 @@ export async function siblingRows(db: Db, id: string) {
     .where('c.id', '<>', id)
     .orderBy(sql`coalesce(c.child_birth_date, '9999-12-31')`)
     .orderBy('c.id')
+    .execute();
+}
+
+/**
+ * The undecided notifications assigned to `userId`, by their 7-day deadline (the assessment-week worker's
+ * list, issue 22 item 8), as queue rows with what has been done of the steps the law and THL require: a
+ * contact with the family, the notice to the guardians and, to a child of 12 or more, the child's own.
+ */
+export async function sevenDayRows(db: Db, userId: string) {
+  const letter = (eb: Eb, kind: LetterKind) =>
+    eb.exists(
+      eb.selectFrom('letters as l').select('l.id').whereRef('l.case_id', '=', 'c.id').where('l.kind', '=', kind),
+    );
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
+    .leftJoin('users as u', 'u.id', 'c.assignee_user_id')
+    .select(QUEUE_ROW_COLUMNS)
+    .select((eb) => [
+      eb
+        .exists(
+          eb
+            .selectFrom('case_events as e')
+            .select('e.id')
+            .whereRef('e.case_id', '=', 'c.id')
+            .where('e.kind', '=', 'CONTACT'),
+        )
+        .as('contacted'),
+      letter(eb, 'RECEIPT_NOTICE').as('guardian_informed'),
+      letter(eb, 'CHILD_NOTICE').as('child_informed'),
+    ])
+    .where('c.assignee_user_id', '=', userId)
+    .where('c.status', 'in', ['NEW', 'TRIAGE'])
+    .orderBy('c.start_due')
+    .orderBy('c.id')
+    .limit(500)
     .execute();
 }

@@ -18,7 +18,8 @@ export type View =
   | 'settings'
   | 'reports'
   | 'team'
-  | 'meetings';
+  | 'meetings'
+  | 'sevenDays';
 
 interface AppState {
   status: Status | null;

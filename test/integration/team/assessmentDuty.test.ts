@@ -91,6 +91,40 @@ describe('the assessment-week model', () => {
     expect((await register('Sijainen')).assignee).toBe(deputy);
   });
 
+  it('lists the worker’s undecided notifications by deadline with the steps still to do', async () => {
+    const worker = await idOf(app, 'ASSESSMENT_SW', 1);
+    await app.core.db
+      .deleteFrom('absences')
+      .where('staff_id', '=', await staffOf(worker))
+      .execute();
+    await app.signInAs('LEAD');
+    unwrap(await app.api.settings.update({ assessmentModel: 'DEDICATED', assessmentWorkerId: worker }));
+    await app.core.signOut('USER');
+    const { id } = await register('Listalla');
+    await app.core.signIn(app.userOf('ASSESSMENT_SW', 1).username, DEMO_PASSWORD);
+    const item = async () => unwrap(await app.api.cases.sevenDayList()).find((c) => c.id === id);
+    // Born 2015: a child of 11 on the tests' day, so no notice of their own is due.
+    expect(await item()).toMatchObject({
+      startDue: '2026-12-02',
+      steps: { urgency: false, contact: false, guardiansInformed: false, childInformed: null },
+    });
+    const list = unwrap(await app.api.cases.sevenDayList());
+    expect(list.map((c) => c.startDue)).toEqual(list.map((c) => c.startDue).sort());
+    unwrap(await app.api.cases.recordUrgency({ id, urgent: false }));
+    unwrap(await app.api.cases.recordContact({ id, date: TODAY, mode: 'PHONE', note: '' }));
+    unwrap(await app.api.letters.create({ caseId: id, kind: 'RECEIPT_NOTICE', language: 'fi', recipient: 'Huoltaja' }));
+    expect((await item())!.steps).toEqual({
+      urgency: true,
+      contact: true,
+      guardiansInformed: true,
+      childInformed: null,
+    });
+    // Decided: off the list.
+    unwrap(await app.api.cases.recordDecision({ id, decision: 'NO_ACTION', reason: 'Ei aihetta toimiin.' }));
+    expect(await item()).toBeUndefined();
+    await app.core.signOut('USER');
+  });
+
   it('refuses a dedicated model without its worker, with another role, or with the worker as the deputy', async () => {
     await app.signInAs('LEAD');
     const worker = await idOf(app, 'ASSESSMENT_SW', 1);

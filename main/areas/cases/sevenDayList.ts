@@ -1,0 +1,35 @@
+/**
+ * The assessment-week worker's "7-day list" (issue 22 item 8): the undecided notifications assigned to them,
+ * by their deadline, each with the steps the law and THL's handbook require before the decision (LsL 26 §,
+ * SHL 36 §): the urgency assessed at once, a contact with the family, the guardians informed, a child of 12 or
+ * more informed in their own words, and then the decision within 7 working days. Read and logged as one unit.
+ */
+import { childOldEnough } from '../../../shared/contract/letters';
+import type { SevenDayItem } from '../../../shared/contract/cases';
+import type { Context } from '../../app/context';
+import { caseViewer } from './caseAccess';
+import { clockContextOf, queueRowOf } from './cases';
+import { sevenDayRows } from './queries';
+
+export async function sevenDayList(core: Context): Promise<SevenDayItem[]> {
+  const viewer = await caseViewer(core);
+  const clock = await clockContextOf(core);
+  const rows = await core.transact<Awaited<ReturnType<typeof sevenDayRows>>>(
+    (r) => ({
+      actor: core.actor(),
+      action: 'cases.sevenDayList',
+      purpose: 'seven-day list',
+      caseIds: r.map((c) => c.id),
+    }),
+    (trx) => sevenDayRows(trx, viewer.userId),
+  );
+  return rows.map((r) => ({
+    ...queueRowOf(r, clock),
+    steps: {
+      urgency: r.urgency_result !== null,
+      contact: !!Number(r.contacted),
+      guardiansInformed: !!Number(r.guardian_informed),
+      childInformed: childOldEnough(r.child_birth_date, clock.today) ? !!Number(r.child_informed) : null,
+    },
+  }));
+}
