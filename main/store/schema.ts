@@ -205,6 +205,17 @@ export interface AssessmentSummariesTable {
   updated_at: string;
 }
 
+/** An anonymous answer to the customer feedback of an assessment: its team and day, no case (migration 022). */
+export interface AssessmentFeedbackTable {
+  id: Generated<number>;
+  team_id: string;
+  answered_on: string;
+  /** 1-5: the assessment helped; the family was heard; the information was clear. */
+  helped: number;
+  heard: number;
+  clear: number;
+}
+
 /** Support started while the assessment ran (migration 021). */
 export interface AssessmentSupportsTable {
   id: string;
@@ -431,6 +442,7 @@ export interface Database {
   assessment_partners: AssessmentPartnersTable;
   assessment_summaries: AssessmentSummariesTable;
   assessment_supports: AssessmentSupportsTable;
+  assessment_feedback: AssessmentFeedbackTable;
   roster_periods: RosterPeriodsTable;
   duty_assignments: DutyAssignmentsTable;
   duty_wishes: DutyWishesTable;

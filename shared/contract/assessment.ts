@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ASSESSMENT_MEETING_KINDS, CONSENTS, DISCLOSURE_BASES, MEETING_STATUSES } from '../caseTypes';
-import { ASSESSMENT_ROLES, SOCIAL_WORKER_ROLES } from '../roles';
+import { ASSESSMENT_ROLES, CLIENT_ROLES, SOCIAL_WORKER_ROLES } from '../roles';
 import { languageSchema, localDateSchema } from '../schemas';
 import { caseDetailSchema } from './cases';
 import { meetingSchema, participantSchema } from './meetings';
@@ -131,6 +131,18 @@ export const planHandoverSchema = z
     path: ['participants'],
   });
 
+const score = z.number().int().min(1, '1-5').max(5, '1-5');
+/** One family's answers, typed in from paper or a message: the team's code, the day, three scores 1-5. */
+export const recordFeedbackSchema = z
+  .object({
+    code: z.string().trim().min(1, 'the feedback code from the request').max(40),
+    answeredOn: localDateSchema,
+    helped: score,
+    heard: score,
+    clear: score,
+  })
+  .strict();
+
 export const assessmentOperations = {
   'assessment.setPair': op({
     input: z.object({ caseId: z.string().min(1).max(64), pairUserId: z.string().min(1).max(64).nullable() }).strict(),
@@ -158,6 +170,12 @@ export const assessmentOperations = {
     input: z.object({ caseId: z.string().min(1).max(64) }).strict(),
     output: caseDetailSchema,
     access: SOCIAL_WORKER_ROLES,
+  }),
+  'assessment.recordFeedback': op({
+    input: recordFeedbackSchema,
+    /** The team the code names, for the one who typed it to check against the paper. */
+    output: z.object({ team: z.string() }),
+    access: CLIENT_ROLES,
   }),
   'assessment.myMeetings': op({
     input: rangeSchema,

@@ -4,9 +4,17 @@ import { parseLocalDate } from '../dates';
 
 /**
  * The notice to guardians, the decision letter, the notice to a child of 12 or more, the assessment's summary
- * (yhteenveto) and the notice that child welfare support started the client relationship (LsL 27 §).
+ * (yhteenveto), the notice that child welfare support started the client relationship (LsL 27 §), and the
+ * request for anonymous customer feedback after the assessment.
  */
-export const LETTER_KINDS = ['RECEIPT_NOTICE', 'DECISION', 'CHILD_NOTICE', 'SUMMARY', 'SUPPORT_NOTICE'] as const;
+export const LETTER_KINDS = [
+  'RECEIPT_NOTICE',
+  'DECISION',
+  'CHILD_NOTICE',
+  'SUMMARY',
+  'SUPPORT_NOTICE',
+  'FEEDBACK_REQUEST',
+] as const;
 /** From this age a child gets the notice too, in words a child understands. */
 export const CHILD_NOTICE_MIN_AGE = 12;
 
@@ -48,6 +56,7 @@ export const LETTER_PLACEHOLDERS = [
   'childWelfareConclusion',
   'supports',
   'clientSince',
+  'feedbackCode',
 ] as const;
 
 export const letterTemplateSchema = z.object({

@@ -217,6 +217,13 @@ export const dashboardSchema = z.object({
       handoverDays: count,
     }),
   ),
+  /**
+   * The anonymous customer feedback answered in the range, by team (issue 22 item 7): the answers and each
+   * score's sum (1-5 each; the mean is the sum / answers). Never linked to a case or a family.
+   */
+  feedbackByTeam: z.array(
+    z.object({ teamId: z.string(), name: z.string(), answers: count, helped: count, heard: count, clear: count }),
+  ),
   openByAge: z.array(z.object({ bucket: z.enum(AGE_BUCKETS), n: count })),
   adviceByTopic: counts(ADVICE_TOPICS),
   adviceByLanguage: counts(ADVICE_LANGUAGES),

@@ -1,7 +1,8 @@
 /**
  * The assessment-week model in the app (issue 22 item 8), in Finnish and Swedish: a team lead chooses one
  * dedicated social worker with a deputy in the settings; the advice team registers a notification; it is
- * the dedicated worker's at once, under "mine" and on their 7-day list, without anyone assigning it.
+ * the dedicated worker's at once, under "mine" and on their 7-day list, without anyone assigning it. The same
+ * desk types in a family's anonymous feedback with its team's code.
  */
 import { describe, expect, it } from 'vitest';
 import { screenshot, seriousA11yViolations, signIn, signInToDemo, useE2e } from './harness';
@@ -73,6 +74,24 @@ describe('the assessment-week model', () => {
           },
         )
         .toBe(true);
+
+      // The same desk types in a family's returned feedback form: the team's code, the day, three scores.
+      await page.keyboard.press('Alt+5');
+      const feedback = page.getByRole('region', { name: T('feedback.heading') });
+      await feedback.getByLabel(T('feedback.code')).fill('east-2026');
+      for (const [question, score] of [
+        ['helped', '4'],
+        ['heard', '5'],
+        ['clear', '3'],
+      ] as const)
+        await feedback.getByLabel(T(`feedback.${question}`)).selectOption(score);
+      await feedback.getByRole('button', { name: T('feedback.save') }).click();
+      await expect
+        .poll(() => feedback.getByRole('status').textContent())
+        .toBe(T('feedback.saved', { team: language === 'sv' ? 'Bedömningsteam öst' : 'Arviointitiimi itä' }));
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.locator('#feedback-heading').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      await screenshot(page, `a11-feedback-entry-${language}`);
 
       // The dedicated worker has it among their own, with nobody having assigned it.
       await page.getByRole('button', { name: T('common.signOut') }).click();

@@ -441,6 +441,7 @@ export const samples: Samples = {
     return { caseId, partnerId: await partnerOf(ctx, caseId), basis: 'STATUTORY', what: 'Yhteenveto' };
   },
   'cases.sevenDayList': () => ({}),
+  'assessment.recordFeedback': () => ({ code: 'EAST-2026', answeredOn: '2026-11-23', helped: 4, heard: 5, clear: 3 }),
   'assessment.saveSummary': async (ctx) => ({
     caseId: await caseInScope(ctx, ['ASSESSMENT']),
     situation: 'Perhe on väsynyt.',

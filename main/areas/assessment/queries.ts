@@ -2,7 +2,16 @@
 import { PAIR_ROLES } from '../../../shared/roles';
 import type { Consent, MeetingStatus } from '../../../shared/caseTypes';
 import type { ExpressionBuilder } from 'kysely';
-import type { Database, Db, NewMeeting, NewPartner, NewSummary, NewSupport } from '../../store/schema';
+import type { Insertable } from 'kysely';
+import type {
+  AssessmentFeedbackTable,
+  Database,
+  Db,
+  NewMeeting,
+  NewPartner,
+  NewSummary,
+  NewSupport,
+} from '../../store/schema';
 import type { CaseScopeFilter } from '../cases/scopeQueries';
 
 /** A meeting as the case and the calendar show it, from `meetings as mt` joined to `users as u` (who recorded it). */
@@ -175,4 +184,9 @@ export async function handoverMeetingRow(db: Db, caseId: string) {
     .where('kind', '=', 'HANDOVER')
     .where('status', '<>', 'CANCELLED')
     .executeTakeFirst();
+}
+
+/** An anonymous feedback answer: its team and day only. */
+export async function insertFeedback(db: Db, row: Insertable<AssessmentFeedbackTable>): Promise<void> {
+  await db.insertInto('assessment_feedback').values(row).execute();
 }

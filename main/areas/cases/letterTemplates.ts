@@ -210,12 +210,54 @@ Närmare upplysningar ger undertecknad.
 Med vänlig hälsning
 {{worker}}`;
 
+/** The request for anonymous customer feedback (issue 22 item 7): the team's code, never the family's. */
+const FEEDBACK_REQUEST_FI = `{{county}}
+Lapsiperheiden sosiaalipalvelut, {{team}}
+{{today}}
+
+{{recipient}}
+
+# Kerro meille, miten palvelutarpeen arviointi onnistui
+
+Kiitos yhteistyöstä lapsenne {{child}} palvelutarpeen arvioinnissa. Toivomme, että kerrotte, miten arviointi teidän mielestänne onnistui. Vastaaminen on vapaaehtoista, eikä vastauksia yhdistetä teihin.
+
+Vastaa kolmeen kysymykseen asteikolla 1 (ei lainkaan) - 5 (täysin):
+1. Arvioinnista oli meille apua.
+2. Meitä kuultiin, ja lapsen mielipide otettiin huomioon.
+3. Saimme selkeää tietoa siitä, mitä tapahtuu.
+
+Palauta vastaukset tällä lomakkeella, puhelimitse tai viestillä asiakasohjaukseen ja mainitse palautetunnus {{feedbackCode}}. Tunnus on sama kaikille tiimin asiakkaille.
+
+Ystävällisin terveisin
+{{worker}}`;
+
+const FEEDBACK_REQUEST_SV = `{{county}}
+Socialtjänster för barnfamiljer, {{team}}
+{{today}}
+
+{{recipient}}
+
+# Berätta för oss hur bedömningen av servicebehovet lyckades
+
+Tack för samarbetet i bedömningen av servicebehovet för ert barn {{child}}. Vi hoppas att ni berättar hur bedömningen enligt er lyckades. Det är frivilligt att svara, och svaren kopplas inte till er.
+
+Svara på tre frågor på skalan 1 (inte alls) - 5 (helt):
+1. Bedömningen var till hjälp för oss.
+2. Vi blev hörda, och barnets åsikt beaktades.
+3. Vi fick tydlig information om vad som händer.
+
+Returnera svaren med den här blanketten, per telefon eller med ett meddelande till klientstyrningen och nämn responskoden {{feedbackCode}}. Koden är densamma för alla teamets klienter.
+
+Med vänlig hälsning
+{{worker}}`;
+
 export const DEFAULT_TEMPLATES: Record<LetterKind, Record<LetterLanguage, string>> = {
   RECEIPT_NOTICE: { fi: RECEIPT_NOTICE_FI, sv: RECEIPT_NOTICE_SV },
   DECISION: { fi: DECISION_FI, sv: DECISION_SV },
   CHILD_NOTICE: { fi: CHILD_NOTICE_FI, sv: CHILD_NOTICE_SV },
   SUMMARY: { fi: SUMMARY_FI, sv: SUMMARY_SV },
   SUPPORT_NOTICE: { fi: SUPPORT_NOTICE_FI, sv: SUPPORT_NOTICE_SV },
+  FEEDBACK_REQUEST: { fi: FEEDBACK_REQUEST_FI, sv: FEEDBACK_REQUEST_SV },
 };
 
 export function fillTemplate(body: string, values: Record<string, string>): string {

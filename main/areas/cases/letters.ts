@@ -22,6 +22,7 @@ import { CaseOutOfScope, requireCaseAccess } from './caseAccess';
 import { findUser } from '../team/userQueries';
 import { findLetter, insertEvents, insertLetter, letterTemplateRows, saveTemplateRow } from './recordQueries';
 import { documentPdf } from './letterPdf';
+import { feedbackCode } from '../assessment/feedback';
 import { DEFAULT_TEMPLATES, fillTemplate } from './letterTemplates';
 import { readCase } from './queries';
 import { childName, readCaseDetail } from './cases';
@@ -85,6 +86,13 @@ export async function createLetter(
       undefined,
       'noChildWelfareSupport',
     );
+  if (input.kind === 'FEEDBACK_REQUEST' && !(c.assessment_completed_date && c.assigned_team_id))
+    throw new LuukkuError(
+      'WRONG_STATE',
+      'Feedback is asked after the assessment is completed.',
+      undefined,
+      'feedbackAfterCompletion',
+    );
   const t = mainText(input.language);
   const actor = core.actor()!;
   const now = core.now();
@@ -118,6 +126,10 @@ export async function createLetter(
             Number(summary.child_welfare_needed) === 1 ? 'letters.childWelfareNeeded' : 'letters.childWelfareNotNeeded',
           ),
     supports: childWelfareSupports.map((s) => nameIn(s.name, input.language)).join(', '),
+    feedbackCode:
+      c.assessment_completed_date && c.assigned_team_id
+        ? feedbackCode(c.assigned_team_id, Number(c.assessment_completed_date.slice(0, 4)))
+        : '',
     clientSince: letterDate(childWelfareSupports.map((s) => s.started_date).sort()[0] ?? null),
   });
   const pdf = await documentPdf({ title: t(`letters.kinds.${input.kind}`), language: input.language, body, now });

@@ -3,12 +3,14 @@ import { ADVICE_LANGUAGES, ADVICE_TOPICS, CASE_TYPES, CHANNELS, DECISIONS } from
 import { addDays, addMonthsClamped, isoWeek, isoWeekMonday } from '../../../shared/dates';
 import { AGE_BUCKETS, type Dashboard } from '../../../shared/contract/reports';
 import type { Context } from '../../app/context';
+import { teamNames } from '../org/queries';
 import {
   adviceContacts,
   completions,
   assessmentShareByMonth,
   assessmentWork,
   decisionsByMonth,
+  feedbackByTeam,
   inflowByDay,
   openByAge,
   startDeadlines,
@@ -35,7 +37,7 @@ function monthsOf(r: DashboardRange): string[] {
 
 export async function dashboard(core: Context, range: DashboardRange): Promise<Dashboard> {
   const db = core.db;
-  const [inflow, decisions, starts, completed, ages, advice, areas, shares, work] = await Promise.all([
+  const [inflow, decisions, starts, completed, ages, advice, areas, shares, work, feedback, teams] = await Promise.all([
     inflowByDay(db, range),
     decisionsByMonth(db, range),
     startDeadlines(db, range),
@@ -45,6 +47,8 @@ export async function dashboard(core: Context, range: DashboardRange): Promise<D
     areaNames(db),
     assessmentShareByMonth(db, range),
     assessmentWork(db, range),
+    feedbackByTeam(db, range),
+    teamNames(db),
   ]);
   await core.audit({ actor: core.actor(), action: 'reports.dashboard', details: { from: range.from, to: range.to } });
 
@@ -132,6 +136,14 @@ export async function dashboard(core: Context, range: DashboardRange): Promise<D
         handoverDays: Math.round(Number(row?.handoverDays ?? 0)),
       };
     }),
+    feedbackByTeam: feedback.map((f) => ({
+      teamId: f.team_id,
+      name: teams.find((t) => t.id === f.team_id)?.name ?? f.team_id,
+      answers: Number(f.answers),
+      helped: Number(f.helped),
+      heard: Number(f.heard),
+      clear: Number(f.clear),
+    })),
     openByAge: AGE_BUCKETS.map((bucket) => ({ bucket, n: Number(ages.find((a) => a.bucket === bucket)?.n ?? 0) })),
     adviceByTopic,
     adviceByLanguage,

@@ -140,6 +140,23 @@ export async function assessmentWork(db: Db, r: DashboardRange) {
   return cases.map((row) => ({ ...row, meetings: Number(meetings.find((m) => m.area_id === row.area_id)?.n ?? 0) }));
 }
 
+/** The anonymous customer feedback answered in the range, by team: how many answers and each score's sum. */
+export function feedbackByTeam(db: Db, r: DashboardRange) {
+  return db
+    .selectFrom('assessment_feedback')
+    .where('answered_on', '>=', r.from)
+    .where('answered_on', '<=', r.to)
+    .select([
+      'team_id',
+      (eb) => eb.fn.countAll<number>().as('answers'),
+      (eb) => eb.fn.sum<number>('helped').as('helped'),
+      (eb) => eb.fn.sum<number>('heard').as('heard'),
+      (eb) => eb.fn.sum<number>('clear').as('clear'),
+    ])
+    .groupBy('team_id')
+    .execute();
+}
+
 /** Open cases with a running clock, by days since they became pending. */
 export function openByAge(db: Db, r: DashboardRange) {
   const age = daysBetween(db, sql.ref('pending_from'), sql.val(r.today));

@@ -21,6 +21,7 @@ import * as m018 from './018_sign_in_times';
 import * as m019 from './019_assessment_work';
 import * as m020 from './020_assessment_partners';
 import * as m021 from './021_summary_support_handover';
+import * as m022 from './022_customer_feedback';
 
 export interface Migration {
   version: number;
@@ -55,6 +56,7 @@ export const migrations: readonly Migration[] = [
   { version: 19, name: 'the assessment work pair and meetings', up: m019.up },
   { version: 20, name: 'the assessment partners and the client consent', up: m020.up },
   { version: 21, name: 'the assessment summary, support started and the hand-over', up: m021.up },
+  { version: 22, name: 'anonymous customer feedback per team', up: m022.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../format';
 import { useApp } from '../../state/appStore';
 import { api } from '../../api';
+import { FeedbackForm } from './FeedbackForm';
 
 type Channel = (typeof ADVICE_CHANNELS)[number];
 type Language = (typeof ADVICE_LANGUAGES)[number];
@@ -109,6 +110,7 @@ export function AdviceLogView() {
           )}
         </section>
       )}
+      <FeedbackForm />
     </div>
   );
 }

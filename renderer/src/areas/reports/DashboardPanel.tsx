@@ -15,6 +15,7 @@ import {
 import { ADVICE_LANGUAGES, ADVICE_TOPICS, CASE_TYPES, CHANNELS, DECISIONS } from '../../../../shared/caseTypes';
 import { addMonthsClamped, helsinkiDate, monthBounds } from '../../../../shared/dates';
 import { formatDate } from '../../format';
+import { nameIn } from '../../../../shared/names';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { Dashboard } from '../../../../shared/contract/reports';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -418,6 +419,35 @@ export function DashboardPanel() {
               ])}
             />
             <p className="hint">{t('reports.dashboard.assessmentWorkHelp')}</p>
+          </section>
+
+          <section className="chart-card chart-card-wide" aria-labelledby="feedback-title">
+            <div className="chart-card-head">
+              <h3 id="feedback-title">{t('reports.dashboard.feedback')}</h3>
+            </div>
+            {data.feedbackByTeam.length === 0 ? (
+              <p className="muted">{t('reports.dashboard.noFeedback')}</p>
+            ) : (
+              <FigureTable
+                caption={t('reports.dashboard.feedback')}
+                captionHidden
+                columns={[
+                  t('reports.dashboard.team'),
+                  t('reports.dashboard.answers'),
+                  t('feedback.helped'),
+                  t('feedback.heard'),
+                  t('feedback.clear'),
+                ]}
+                rows={data.feedbackByTeam.map((f) => [
+                  nameIn(f.name, i18n.language),
+                  f.answers,
+                  decimal(Math.round((10 * f.helped) / f.answers) / 10),
+                  decimal(Math.round((10 * f.heard) / f.answers) / 10),
+                  decimal(Math.round((10 * f.clear) / f.answers) / 10),
+                ])}
+              />
+            )}
+            <p className="hint">{t('reports.dashboard.feedbackHelp')}</p>
           </section>
         </div>
       )}

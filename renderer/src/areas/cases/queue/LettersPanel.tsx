@@ -60,6 +60,7 @@ export function LettersPanel({ detail }: { detail: CaseDetail }) {
       (k !== 'DECISION' || detail.decision) &&
       (k !== 'SUMMARY' || detail.summaryRecord) &&
       (k !== 'SUPPORT_NOTICE' || detail.clientRelationshipSince) &&
+      (k !== 'FEEDBACK_REQUEST' || detail.assessmentCompletedDate) &&
       (k !== 'CHILD_NOTICE' || childOldEnough(detail.childBirthDate, helsinkiDate(new Date()))),
   );
   return (
