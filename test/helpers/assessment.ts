@@ -11,13 +11,11 @@ export async function idOf(app: DemoApp, role: string, nth = 0): Promise<string>
     .id;
 }
 
-/**
- * A new notification about `child` registered by the advice team and decided into a service need assessment
- * by the assessment-week worker, assigned to the first regional worker; signed out afterwards.
- */
-export async function runningAssessment(
+/** A new notification about `child` from a school, registered by the advice team on the tests' day; signed out. */
+export async function registered(
   app: DemoApp,
-  child = { firstName: 'Ella', lastName: 'Parityö', birthDate: '2016-04-02' },
+  child: { firstName: string; lastName: string; birthDate: string },
+  municipalityId = 'loviisa',
 ): Promise<string> {
   await app.signInAs('ADVICE');
   const { caseIds } = unwrap(
@@ -26,12 +24,23 @@ export async function runningAssessment(
       channel: 'PHONE',
       receivedAt: '2026-11-23 09:05',
       reporterCategory: 'SCHOOL',
-      municipalityId: 'loviisa',
+      municipalityId,
       children: [child],
     }),
   );
-  const id = caseIds[0]!;
   await app.core.signOut('USER');
+  return caseIds[0]!;
+}
+
+/**
+ * A new notification about `child` registered by the advice team and decided into a service need assessment
+ * by the assessment-week worker, assigned to the first regional worker; signed out afterwards.
+ */
+export async function runningAssessment(
+  app: DemoApp,
+  child = { firstName: 'Ella', lastName: 'Parityö', birthDate: '2016-04-02' },
+): Promise<string> {
+  const id = await registered(app, child);
   await app.signInAs('ASSESSMENT_SW');
   unwrap(await app.api.cases.recordUrgency({ id, urgent: false }));
   unwrap(

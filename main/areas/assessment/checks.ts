@@ -1,10 +1,12 @@
 /**
  * The checks of an assessment's own work: the state in which it is recorded (while the assessment runs; the
- * hand-over after it), and what the law gives the social worker rather than the pair or a counsellor.
+ * hand-over after it), what the law gives the social worker rather than the pair or a counsellor, and the
+ * directory service a partner or a support names.
  */
-import { LuukkuError, Refusal } from '../../../shared/errors';
+import { invalidInput, LuukkuError, Refusal } from '../../../shared/errors';
 import { SOCIAL_WORKER_ROLES, type Role } from '../../../shared/roles';
-import type { CaseRow } from '../../store/schema';
+import type { CaseRow, Db } from '../../store/schema';
+import { activeServiceName } from '../org/queries';
 
 /** Throws WRONG_STATE (with its wording in the user's language) unless the case's assessment is running. */
 export function requireRunningAssessment(row: Pick<CaseRow, 'status'>, what: string): void {
@@ -30,4 +32,12 @@ export function requireHandoverStep(row: Pick<CaseRow, 'status'>): void {
 export function requireSocialWorker(role: Role, caseId: string, what: string): void {
   if (!SOCIAL_WORKER_ROLES.includes(role))
     throw new Refusal(`${what} is the social worker's to record.`, 'social worker only', caseId, 'socialWorkersCall');
+}
+
+/** What a partner or a support is called: the directory service chosen (one in use), or the name typed. */
+export async function serviceOrName(trx: Db, serviceId: string | undefined, typed: string): Promise<string> {
+  if (!serviceId) return typed;
+  const service = await activeServiceName(trx, serviceId);
+  if (!service) throw invalidInput('serviceId: not a service in use in the directory');
+  return typed || service.name;
 }

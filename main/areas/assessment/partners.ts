@@ -14,8 +14,7 @@ import { invalidInput, LuukkuError, Refusal } from '../../../shared/errors';
 import type { Context } from '../../app/context';
 import type { Db } from '../../store/schema';
 import { changeCase } from '../cases/triage';
-import { requireRunningAssessment } from './checks';
-import { activeServiceName } from '../org/queries';
+import { requireRunningAssessment, serviceOrName } from './checks';
 import { insertPartner, partnerRow, setPartnerConsent } from './queries';
 
 async function partnerOf(trx: Db, caseId: string, partnerId: string) {
@@ -42,11 +41,7 @@ export async function invitePartner(
     }),
     async (row, trx) => {
       requireRunningAssessment(row, 'Partners are invited');
-      if (input.serviceId) {
-        const service = await activeServiceName(trx, input.serviceId);
-        if (!service) throw invalidInput('serviceId: not a service in use in the directory');
-        name = name || service.name;
-      }
+      name = await serviceOrName(trx, input.serviceId, name);
       return {};
     },
     async (trx) => {

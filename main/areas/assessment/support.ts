@@ -11,9 +11,8 @@ import { helsinkiDate } from '../../../shared/dates';
 import { invalidInput } from '../../../shared/errors';
 import type { Context } from '../../app/context';
 import type { Row } from '../../store/schema';
-import { activeServiceName } from '../org/queries';
 import { changeCase } from '../cases/triage';
-import { requireRunningAssessment, requireSocialWorker } from './checks';
+import { requireRunningAssessment, requireSocialWorker, serviceOrName } from './checks';
 import { insertSupport } from './queries';
 
 export async function startSupport(
@@ -38,11 +37,7 @@ export async function startSupport(
       requireRunningAssessment(row, 'Support is recorded');
       if (row.decision_date && input.startedDate < row.decision_date)
         throw invalidInput('startedDate: is before the assessment started');
-      if (input.serviceId) {
-        const service = await activeServiceName(trx, input.serviceId);
-        if (!service) throw invalidInput('serviceId: not a service in use in the directory');
-        name = name || service.name;
-      }
+      name = await serviceOrName(trx, input.serviceId, name);
       return {};
     },
     (trx) =>

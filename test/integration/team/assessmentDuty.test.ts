@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoWeek } from '../../../shared/dates';
 import { unwrap, useDemoCore } from '../../helpers/core';
-import { idOf } from '../../helpers/assessment';
+import { idOf, registered } from '../../helpers/assessment';
 import { storeDigest } from '../../helpers/queries';
 import { DEMO_PASSWORD } from '../../helpers/stores';
 
@@ -14,24 +14,13 @@ const app = useDemoCore(40);
 const TODAY = '2026-11-23'; // the tests' clock
 
 async function register(lastName: string) {
-  await app.signInAs('ADVICE');
-  const { caseIds } = unwrap(
-    await app.api.cases.register({
-      type: 'LSL25',
-      channel: 'PHONE',
-      receivedAt: '2026-11-23 09:30',
-      reporterCategory: 'SCHOOL',
-      municipalityId: 'porvoo',
-      children: [{ firstName: 'Uusi', lastName, birthDate: '2015-05-05' }],
-    }),
-  );
-  await app.core.signOut('USER');
+  const id = await registered(app, { firstName: 'Uusi', lastName, birthDate: '2015-05-05' }, 'porvoo');
   const row = await app.core.db
     .selectFrom('cases')
     .select('assignee_user_id')
-    .where('id', '=', caseIds[0]!)
+    .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  return { id: caseIds[0]!, assignee: row.assignee_user_id };
+  return { id, assignee: row.assignee_user_id };
 }
 
 async function staffOf(userId: string) {
