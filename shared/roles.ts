@@ -33,8 +33,9 @@ export const PAIR_ROLES: readonly Role[] = ['COUNSELLOR', ...SOCIAL_WORKER_ROLES
  *
  * - ALL: every case (leads; the assessment-week social worker, who needs a child's earlier cases).
  * - INTAKE: cases not yet decided (awaiting birth, new, in triage) and the notifications the user registered.
- * - AREA: the cases of the user's area, of their team, and those assigned to them or that they work on as the
- *   assessment's pair (regional workers and counsellors).
+ * - AREA: the cases of the user's area, of their team, and those assigned to them, that they work on as the
+ *   assessment's pair or that they receive in a hand-over to planned social work (regional workers and
+ *   counsellors).
  * - NONE: no client data (the county's IT admin).
  */
 export type CaseScope = 'ALL' | 'INTAKE' | 'AREA' | 'NONE';

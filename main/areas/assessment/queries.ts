@@ -89,8 +89,8 @@ export async function setMeetingStatus(
 }
 
 /**
- * The planned and held meetings between two instants of the cases `userId` is responsible for or works on
- * as the pair, within the caller's case scope, by time.
+ * The planned and held meetings between two instants of the cases `userId` is responsible for, works on as
+ * the pair or receives in a hand-over (its hand-over meeting), within the caller's case scope, by time.
  */
 export async function meetingsOfWorker(
   db: Db,
@@ -106,7 +106,13 @@ export async function meetingsOfWorker(
     .where('mt.starts_at', '>=', range.from)
     .where('mt.starts_at', '<', range.to)
     .where('mt.status', '<>', 'CANCELLED')
-    .where((eb) => eb.or([eb('c.assignee_user_id', '=', userId), eb('c.pair_user_id', '=', userId)]))
+    .where((eb) =>
+      eb.or([
+        eb('c.assignee_user_id', '=', userId),
+        eb('c.pair_user_id', '=', userId),
+        eb('c.handover_to', '=', userId),
+      ]),
+    )
     .orderBy('mt.starts_at')
     .orderBy('mt.id');
   if (scope) query = query.where(scope);

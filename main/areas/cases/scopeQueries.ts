@@ -36,6 +36,8 @@ export function caseScopeFilter(viewer: CaseViewer): CaseScopeFilter {
         eb.or([
           eb('c.assignee_user_id', '=', viewer.userId),
           eb('c.pair_user_id', '=', viewer.userId),
+          // The worker who receives the family in planned social work takes part in its hand-over meeting.
+          eb('c.handover_to', '=', viewer.userId),
           ...(viewer.areaId ? [eb('c.area_id', '=', viewer.areaId)] : []),
           ...(viewer.teamId ? [eb('c.assigned_team_id', '=', viewer.teamId)] : []),
         ]);

@@ -215,6 +215,13 @@ describe('the summary, support started and the hand-over', () => {
     // The hand-over meeting is not one of the assessment's meetings.
     expect(planned.meetings).toEqual([]);
     await refused(() => app.api.assessment.holdHandover({ caseId: id }), 'WRONG_STATE', 'handoverAhead');
+    await app.core.signOut('USER');
+    // The receiving worker has the hand-over meeting on their own calendar.
+    await app.signInAs('COUNSELLOR');
+    const calendar = unwrap(await app.api.assessment.myMeetings({ from: '2026-11-30', to: '2026-11-30' }));
+    expect(calendar.filter((m) => m.caseId === id).map((m) => m.kind)).toEqual(['HANDOVER']);
+    await app.core.signOut('USER');
+    await app.signInAs('REGIONAL');
 
     // Moved to this morning (the tests' day is Monday 23.11. at noon): held, and the case closes on its day.
     const moved = unwrap(
