@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type TableHTMLAttributes } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type TableHTMLAttributes } from 'react';
 
 /**
  * The app's data table, in a box that scrolls sideways when the table is wider than the screen leaves it
@@ -7,19 +7,25 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type TableHT
  */
 export function ScrollTable({ className, children, ...table }: TableHTMLAttributes<HTMLTableElement>) {
   const box = useRef<HTMLDivElement>(null);
-  // The caption's text while the box scrolls, null while the table fits (a string: no re-render when unchanged).
-  const [scrolls, setScrolls] = useState<string | null>(null);
+  // The box's tab stop is set on the element itself, in the same task as the measurement: through React state
+  // it came a render later, and in between (after a resize or a language change) the box scrolled without
+  // being focusable, which axe caught on the Swedish settings page at 1024 px.
   const check = useCallback(() => {
     const el = box.current;
     if (!el) return;
-    setScrolls(
-      el.scrollWidth > el.clientWidth + 1
-        ? (el.querySelector('caption')?.textContent ?? el.querySelector('table')?.getAttribute('aria-label') ?? '')
-        : null,
-    );
+    if (el.scrollWidth > el.clientWidth + 1) {
+      const caption = el.querySelector('caption')?.textContent ?? el.querySelector('table')?.getAttribute('aria-label');
+      el.tabIndex = 0;
+      el.setAttribute('role', 'region');
+      el.setAttribute('aria-label', caption ?? '');
+    } else {
+      el.removeAttribute('tabindex');
+      el.removeAttribute('role');
+      el.removeAttribute('aria-label');
+    }
   }, []);
-  // After every render and before it is painted (new rows can widen the table): never a moment in which the
-  // box scrolls without being a tab stop. Later size changes (the window, the pane) come from the observer.
+  // After every render and before it is painted (new rows can widen the table); later size changes (the
+  // window, the pane, fonts) come from the observer.
   useLayoutEffect(check);
   useEffect(() => {
     const el = box.current;
@@ -31,11 +37,7 @@ export function ScrollTable({ className, children, ...table }: TableHTMLAttribut
     return () => observer.disconnect();
   }, [check]);
   return (
-    <div
-      ref={box}
-      className="table-scroll"
-      {...(scrolls !== null ? { tabIndex: 0, role: 'region', 'aria-label': scrolls } : {})}
-    >
+    <div ref={box} className="table-scroll">
       <table className={className ? `data-table ${className}` : 'data-table'} {...table}>
         {children}
       </table>
