@@ -9,14 +9,13 @@ import type { ParsedInputOf } from '../../../shared/contract';
 import type { CaseDetail } from '../../../shared/contract/cases';
 import type { Participant } from '../../../shared/contract/meetings';
 import { helsinkiDate } from '../../../shared/dates';
-import { parseDateTime } from '../../../shared/datetime';
 import { invalidInput, LuukkuError } from '../../../shared/errors';
 import { mayReceiveHandover } from '../../../shared/roles';
 import type { Context } from '../../app/context';
 import { changeCase } from '../cases/triage';
 import { findUser } from '../team/userQueries';
 import { requireHandoverStep } from './checks';
-import { childTookPart } from './meetingRecord';
+import { childTookPart, hasBegun, meetingStart } from './meetingRecord';
 import { handoverMeetingRow, insertMeeting, setMeetingStatus, updateMeeting } from './queries';
 
 /** The family's participants and the two workers, each named once. */
@@ -31,9 +30,7 @@ export async function planHandover(
   input: ParsedInputOf<'assessment.planHandover'>,
 ): Promise<CaseDetail> {
   const now = core.now();
-  const startsAt = parseDateTime(input.startsAt, { dateOnly: false });
-  if (!startsAt)
-    throw invalidInput(`startsAt: not a date-time (e.g. 2027-01-12 13:00): "${input.startsAt.slice(0, 40)}"`);
+  const startsAt = meetingStart(input.startsAt);
   let meetingId = '';
   let participants: Participant[] = [];
   return changeCase(
@@ -101,8 +98,7 @@ export async function holdHandover(core: Context, input: { caseId: string }): Pr
       const meeting = await handoverMeetingRow(trx, input.caseId);
       if (!meeting || !row.handover_to)
         throw new LuukkuError('WRONG_STATE', 'Plan the hand-over meeting first.', undefined, 'noHandoverMeeting');
-      // Recorded as held once it has begun (five minutes' grace for clocks), never ahead of time.
-      if (Date.parse(meeting.starts_at) > core.now().getTime() + 5 * 60_000)
+      if (!hasBegun(new Date(meeting.starts_at), core.now()))
         throw new LuukkuError('WRONG_STATE', 'The hand-over meeting is still ahead.', undefined, 'handoverAhead');
       meetingId = meeting.id;
       heldDate = helsinkiDate(new Date(meeting.starts_at));

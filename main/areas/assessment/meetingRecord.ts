@@ -5,6 +5,8 @@
 import type { Meeting, Participant, Partner } from '../../../shared/contract/meetings';
 import type { MeetingKind, MeetingStatus } from '../../../shared/caseTypes';
 import type { Row } from '../../store/schema';
+import { parseDateTime } from '../../../shared/datetime';
+import { invalidInput } from '../../../shared/errors';
 
 export interface MeetingFields {
   id: string;
@@ -61,4 +63,16 @@ export function partnerOf(
     consentDate: p.consent_date,
     disclosures: events.filter((e) => e.kind === 'DISCLOSED' && e.data.partnerId === p.id).length,
   };
+}
+
+/** A meeting's start as typed: ISO 8601 with offset or Helsinki wall-clock time; bad input names the field. */
+export function meetingStart(text: string): Date {
+  const start = parseDateTime(text, { dateOnly: false });
+  if (!start) throw invalidInput(`startsAt: not a date-time (e.g. 2026-12-22 09:15): "${text.slice(0, 40)}"`);
+  return start;
+}
+
+/** A meeting is recorded as held once it has begun (five minutes' grace for clocks), never ahead of time. */
+export function hasBegun(start: Date, now: Date): boolean {
+  return start.getTime() <= now.getTime() + 5 * 60_000;
 }

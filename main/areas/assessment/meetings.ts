@@ -8,7 +8,6 @@ import type { ParsedInputOf } from '../../../shared/contract';
 import type { CaseDetail } from '../../../shared/contract/cases';
 import type { MeetingStatus } from '../../../shared/caseTypes';
 import { addDays, helsinkiWallTimeToInstant, type LocalDate } from '../../../shared/dates';
-import { parseDateTime } from '../../../shared/datetime';
 import { invalidInput, LuukkuError } from '../../../shared/errors';
 import type { Language } from '../../../shared/schemas';
 import type { Context } from '../../app/context';
@@ -17,7 +16,7 @@ import { mainText } from '../../text';
 import { caseViewer } from '../cases/caseAccess';
 import { caseScopeFilter } from '../cases/scopeQueries';
 import { changeCase } from '../cases/triage';
-import { childTookPart, meetingOf } from './meetingRecord';
+import { childTookPart, hasBegun, meetingOf, meetingStart } from './meetingRecord';
 import { requireRunningAssessment } from './checks';
 import { insertMeeting, meetingRow, meetingsOfWorker, updateMeeting } from './queries';
 
@@ -31,11 +30,8 @@ const EVENT_OF: Record<MeetingStatus, string> = {
 
 export async function saveMeeting(core: Context, input: MeetingInput): Promise<CaseDetail> {
   const now = core.now();
-  const startsAt = parseDateTime(input.startsAt, { dateOnly: false });
-  if (!startsAt)
-    throw invalidInput(`startsAt: not a date-time (e.g. 2026-12-22 09:15): "${input.startsAt.slice(0, 40)}"`);
-  // A meeting is recorded as held once it has begun (five minutes' grace for clocks), never ahead of time.
-  if (input.status === 'HELD' && startsAt.getTime() > now.getTime() + 5 * 60_000)
+  const startsAt = meetingStart(input.startsAt);
+  if (input.status === 'HELD' && !hasBegun(startsAt, now))
     throw invalidInput('startsAt: a held meeting cannot be in the future');
   const id = input.meetingId ?? randomUUID();
   let changed = false;
