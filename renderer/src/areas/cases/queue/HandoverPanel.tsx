@@ -1,6 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf } from '../../../../../shared/contract';
 import type { CaseDetail } from '../../../../../shared/contract/cases';
 import type { Participant } from '../../../../../shared/contract/meetings';
 import { mayReceiveHandover, SOCIAL_WORKER_ROLES } from '../../../../../shared/roles';
@@ -11,8 +10,7 @@ import { formatDate, formatDateTime, helsinkiNowForInput } from '../../../format
 import { useApp } from '../../../state/appStore';
 import { api } from '../../../api';
 import { useQueue } from '../queueStore';
-
-type Candidate = OutputOf<'assessment.pairCandidates'>[number];
+import { usePairCandidates } from './PairField';
 
 /** Who from the family can take part: each guardian and the child. */
 function familyOf(detail: CaseDetail): Participant[] {
@@ -35,7 +33,7 @@ export function HandoverPanel({ detail }: { detail: CaseDetail }) {
   const handover = detail.handover;
   const plans = !!role && SOCIAL_WORKER_ROLES.includes(role) && handover?.state === 'PENDING';
   const family = familyOf(detail);
-  const [candidates, setCandidates] = useState<Candidate[]>([]);
+  const candidates = usePairCandidates(detail.id, plans) ?? [];
   const [toUserId, setToUserId] = useState('');
   const [startsAt, setStartsAt] = useState('');
   const [taking, setTaking] = useState<string[]>([]);
@@ -53,16 +51,6 @@ export function HandoverPanel({ detail }: { detail: CaseDetail }) {
     // Only when another case is shown or the plan changed: a refresh must not undo what is being chosen.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [detail.id, handover?.meeting?.id, handover?.meeting?.startsAt, handover?.toUserId]);
-  useEffect(() => {
-    if (!plans) return;
-    let live = true;
-    void api.assessment.pairCandidates({ caseId: detail.id }).then((r) => {
-      if (live && r.ok) setCandidates(r.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [plans, detail.id]);
   if (!handover) return null;
 
   const plan = async (e: FormEvent) => {

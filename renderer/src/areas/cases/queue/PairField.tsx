@@ -11,6 +11,25 @@ import { useQueue } from '../queueStore';
 type Candidate = OutputOf<'assessment.pairCandidates'>[number];
 
 /**
+ * The counsellors and social workers who may work on a case (its own team first), loaded while `enabled`:
+ * the pair's choices here, the hand-over's receiving workers in HandoverPanel. Null until they are in.
+ */
+export function usePairCandidates(caseId: string, enabled: boolean): Candidate[] | null {
+  const [candidates, setCandidates] = useState<Candidate[] | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    void api.assessment.pairCandidates({ caseId }).then((r) => {
+      if (live && r.ok) setCandidates(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [enabled, caseId]);
+  return candidates;
+}
+
+/**
  * The assessment's work pair (issue 22 item 1): a social worker names or changes it from the counsellors and
  * social workers, the case's own team first; everyone else reads who it is.
  */
@@ -19,19 +38,9 @@ export function PairField({ detail }: { detail: CaseDetail }) {
   const role = useApp((s) => s.status?.user?.role);
   const act = useQueue((s) => s.act);
   const names = !!role && SOCIAL_WORKER_ROLES.includes(role);
-  const [candidates, setCandidates] = useState<Candidate[] | null>(null);
+  const candidates = usePairCandidates(detail.id, names);
   const [chosen, setChosen] = useState(detail.pairUserId ?? '');
   useEffect(() => setChosen(detail.pairUserId ?? ''), [detail.pairUserId, detail.id]);
-  useEffect(() => {
-    if (!names) return;
-    let live = true;
-    void api.assessment.pairCandidates({ caseId: detail.id }).then((r) => {
-      if (live && r.ok) setCandidates(r.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [names, detail.id]);
 
   if (!names)
     return (
