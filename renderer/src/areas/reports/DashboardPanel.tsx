@@ -86,6 +86,8 @@ export function DashboardPanel() {
 
   // A month or area with nothing due has no rate: a gap in the chart, a dash in the table, never 0 %.
   const pct = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : null);
+  /** A sum over `of` items as a mean with one decimal, or null when there are none. */
+  const mean = (sum: number, of: number) => (of ? Math.round((10 * sum) / of) / 10 : null);
   const cell = (v: number | null) => v ?? '–';
   // A figure with decimals as the reader writes it (3,9 in Finnish and Swedish).
   const decimal = (v: number | null) => (v === null ? '–' : v.toLocaleString(i18n.language));
@@ -410,12 +412,12 @@ export function DashboardPanel() {
               rows={work.map((a) => [
                 a.label,
                 a.completed,
-                decimal(a.completed ? Math.round((10 * a.meetingsHeld) / a.completed) / 10 : null),
+                decimal(mean(a.meetingsHeld, a.completed)),
                 decimal(pct(a.homeVisit, a.completed)),
                 decimal(pct(a.childMet, a.completed)),
                 decimal(pct(a.summaryDelivered, a.completed)),
                 a.handedOver,
-                decimal(a.handedOver ? Math.round((10 * a.handoverDays) / a.handedOver) / 10 : null),
+                decimal(mean(a.handoverDays, a.handedOver)),
               ])}
             />
             <p className="hint">{t('reports.dashboard.assessmentWorkHelp')}</p>
@@ -441,9 +443,9 @@ export function DashboardPanel() {
                 rows={data.feedbackByTeam.map((f) => [
                   nameIn(f.name, i18n.language),
                   f.answers,
-                  decimal(Math.round((10 * f.helped) / f.answers) / 10),
-                  decimal(Math.round((10 * f.heard) / f.answers) / 10),
-                  decimal(Math.round((10 * f.clear) / f.answers) / 10),
+                  decimal(mean(f.helped, f.answers)),
+                  decimal(mean(f.heard, f.answers)),
+                  decimal(mean(f.clear, f.answers)),
                 ])}
               />
             )}
