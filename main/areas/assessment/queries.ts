@@ -1,7 +1,7 @@
 /** The assessment area's SQL: work pairs, meetings, partners, the summary, support started (issue 22 items 1-6). */
 import { PAIR_ROLES } from '../../../shared/roles';
 import type { Consent, MeetingStatus } from '../../../shared/caseTypes';
-import type { ExpressionBuilder } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Insertable } from 'kysely';
 import type {
   AssessmentFeedbackTable,
@@ -13,6 +13,10 @@ import type {
   NewSupport,
 } from '../../store/schema';
 import type { CaseScopeFilter } from '../cases/scopeQueries';
+import type { LetterKind } from '../../../shared/contract/letters';
+
+/** An expression builder over `cases as c`, for the subqueries that test a case. */
+type CaseEb = ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>;
 
 /** A meeting as the case and the calendar show it, from `meetings as mt` joined to `users as u` (who recorded it). */
 export const MEETING_COLUMNS = [
@@ -30,7 +34,7 @@ export const MEETING_COLUMNS = [
  * The held meetings of the assessment of `cases as c` (not its hand-over meeting), as a subquery to narrow (a home visit, the child met) and test with
  * EXISTS: the queue's "still missing" filter and the dashboard's rates count the same thing.
  */
-export function heldMeetings(eb: ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>) {
+export function heldMeetings(eb: CaseEb) {
   return eb
     .selectFrom('meetings as mt')
     .select('mt.id')
@@ -38,6 +42,50 @@ export function heldMeetings(eb: ExpressionBuilder<Database & { c: Database['cas
     .where('mt.status', '=', 'HELD')
     .where('mt.kind', '<>', 'HANDOVER');
 }
+
+/** Whether the family of `cases as c` was sent a letter of `kind` (the summary given, a notice sent): an EXISTS test. */
+export function hasLetter(eb: CaseEb, kind: LetterKind) {
+  return eb.exists(
+    eb.selectFrom('letters as l').select('l.id').whereRef('l.case_id', '=', 'c.id').where('l.kind', '=', kind),
+  );
+}
+
+/** 1 or 0 on both engines, for a condition selected as a column. */
+function flag(eb: CaseEb, condition: Expression<SqlBool>) {
+  return eb.case().when(condition).then(1).else(0).end();
+}
+
+/**
+ * What the queue's export adds about each case's assessment (docs/formats.md v1.2): its outcome, the meetings
+ * held (not the hand-over meeting), whether one was a home visit and one met the child, whether the family was
+ * given the summary, and the day of the hand-over meeting; by case id, read in slices.
+ */
+export async function assessmentFactRows(db: Db, caseIds: readonly string[]) {
+  const rows = [];
+  for (let i = 0; i < caseIds.length; i += 500)
+    rows.push(
+      ...(await db
+        .selectFrom('cases as c')
+        .where('c.id', 'in', caseIds.slice(i, i + 500))
+        .select((eb) => [
+          'c.id',
+          'c.decision',
+          'c.assessment_outcome',
+          'c.handover_date',
+          heldMeetings(eb)
+            .clearSelect()
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .as('meetings_held'),
+          flag(eb, eb.exists(heldMeetings(eb).where('mt.kind', '=', 'HOME_VISIT'))).as('home_visit'),
+          flag(eb, eb.exists(heldMeetings(eb).where('mt.child_met', '=', 1))).as('child_met'),
+          flag(eb, hasLetter(eb, 'SUMMARY')).as('summary_delivered'),
+        ])
+        .execute()),
+    );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export type AssessmentFactRow = Awaited<ReturnType<typeof assessmentFactRows>> extends Map<string, infer R> ? R : never;
 
 /** A case's meetings, planned, held and cancelled, by time. */
 export async function meetingsOfCase(db: Db, caseId: string) {

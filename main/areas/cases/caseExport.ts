@@ -11,8 +11,29 @@ import { mainText } from '../../text';
 import { clockContextOf, queueRowOf } from './cases';
 import { caseViewer } from './caseAccess';
 import { caseScopeFilter } from './scopeQueries';
+import { assessmentFactRows, type AssessmentFactRow } from '../assessment/queries';
+import { runsAssessment } from '../../../shared/caseTypes';
 
 export const EXPORT_CAP = 20_000;
+
+type Text = ReturnType<typeof mainText>;
+
+/**
+ * The assessment's columns (docs/formats.md v1.2): its outcome, meetings held, home visit, child met, summary
+ * given and the hand-over meeting's day; empty for a case whose decision started no assessment.
+ */
+function assessmentCells(f: AssessmentFactRow | undefined, t: Text): (string | number | null)[] {
+  if (!f || !runsAssessment(f.decision)) return ['', '', '', '', '', ''];
+  const yesNo = (v: unknown) => t(Number(v) === 1 ? 'export.yes' : 'export.no');
+  return [
+    f.assessment_outcome ? t(`outcomes.${f.assessment_outcome}`) : '',
+    Number(f.meetings_held),
+    yesNo(f.home_visit),
+    yesNo(f.child_met),
+    yesNo(f.summary_delivered),
+    f.handover_date ?? '',
+  ];
+}
 
 export async function exportQueue(
   core: Context,
@@ -28,6 +49,10 @@ export async function exportQueue(
   );
   const rows = page.slice(0, EXPORT_CAP).map((r) => queueRowOf(r, clock));
   const t = mainText(language);
+  const facts = await assessmentFactRows(
+    core.db,
+    rows.map((r) => r.id),
+  );
   const csv = toCsv([
     [
       t('export.caseId'),
@@ -42,6 +67,12 @@ export async function exportQueue(
       t('detail.completeDue'),
       t('queue.col.state'),
       t('queue.col.assignee'),
+      t('export.outcome'),
+      t('export.meetingsHeld'),
+      t('export.homeVisit'),
+      t('export.childMet'),
+      t('export.summaryDelivered'),
+      t('export.handoverDate'),
     ],
     ...rows.map((r) => [
       r.id,
@@ -56,6 +87,7 @@ export async function exportQueue(
       r.completeDue,
       t(`clock.${r.clock.state}`),
       r.assignee,
+      ...assessmentCells(facts.get(r.id), t),
     ]),
   ]);
   const exportId = randomUUID();

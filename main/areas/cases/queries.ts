@@ -6,12 +6,11 @@ import { dueSoonUntil } from '../../../shared/clock';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { WorkingDayCalendar } from '../../../shared/calendar';
 import type { QueueQuery } from '../../../shared/contract/cases';
-import type { LetterKind } from '../../../shared/contract/letters';
 import type { CaseStatus } from '../../../shared/caseTypes';
 import type { LocalDate } from '../../../shared/dates';
 import type { CasePatch, Database, Db } from '../../store/schema';
 import type { CaseScopeFilter } from './scopeQueries';
-import { heldMeetings, meetingsOfCase, partnerRows, summaryRow, supportRows } from '../assessment/queries';
+import { hasLetter, heldMeetings, meetingsOfCase, partnerRows, summaryRow, supportRows } from '../assessment/queries';
 import { caseTextMatches, direction, engineOf, notIndexed, rowKey } from '../../store/engine';
 
 type Optional = 'types' | 'areaId' | 'municipalityId' | 'due' | 'text' | 'gap';
@@ -455,10 +454,6 @@ export async function siblingRows(db: Db, id: string) {
  * contact with the family, the notice to the guardians and, to a child of 12 or more, the child's own.
  */
 export async function sevenDayRows(db: Db, userId: string) {
-  const letter = (eb: Eb, kind: LetterKind) =>
-    eb.exists(
-      eb.selectFrom('letters as l').select('l.id').whereRef('l.case_id', '=', 'c.id').where('l.kind', '=', kind),
-    );
   return db
     .selectFrom('cases as c')
     .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
@@ -474,8 +469,8 @@ export async function sevenDayRows(db: Db, userId: string) {
             .where('e.kind', '=', 'CONTACT'),
         )
         .as('contacted'),
-      letter(eb, 'RECEIPT_NOTICE').as('guardian_informed'),
-      letter(eb, 'CHILD_NOTICE').as('child_informed'),
+      hasLetter(eb, 'RECEIPT_NOTICE').as('guardian_informed'),
+      hasLetter(eb, 'CHILD_NOTICE').as('child_informed'),
     ])
     .where('c.assignee_user_id', '=', userId)
     .where('c.status', 'in', ['NEW', 'TRIAGE'])

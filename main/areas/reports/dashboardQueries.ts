@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { LocalDate } from '../../../shared/dates';
 import type { Db } from '../../store/schema';
 import { countWhere, daysBetween } from '../../store/engine';
-import { heldMeetings } from '../assessment/queries';
+import { hasLetter, heldMeetings } from '../assessment/queries';
 
 export interface DashboardRange {
   from: LocalDate;
@@ -109,16 +109,7 @@ export async function assessmentWork(db: Db, r: DashboardRange) {
         (eb) => eb.fn.countAll<number>().as('completed'),
         (eb) => countWhere(eb.exists(heldMeetings(eb).where('mt.kind', '=', 'HOME_VISIT'))).as('homeVisit'),
         (eb) => countWhere(eb.exists(heldMeetings(eb).where('mt.child_met', '=', 1))).as('childMet'),
-        (eb) =>
-          countWhere(
-            eb.exists(
-              eb
-                .selectFrom('letters as l')
-                .select('l.id')
-                .whereRef('l.case_id', '=', 'c.id')
-                .where('l.kind', '=', 'SUMMARY'),
-            ),
-          ).as('summaryDelivered'),
+        (eb) => countWhere(hasLetter(eb, 'SUMMARY')).as('summaryDelivered'),
         countWhere(sql<boolean>`c.handover_date IS NOT NULL`).as('handedOver'),
         sql<number>`coalesce(sum(${daysBetween(db, sql.ref('c.assessment_completed_date'), sql.ref('c.handover_date'))}), 0)`.as(
           'handoverDays',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../shared/csv';
 import { unwrap, useDemoCore } from '../../helpers/core';
 import { countRows } from '../../helpers/queries';
+import { runningAssessment } from '../../helpers/assessment';
 
 const app = useDemoCore(400);
 
@@ -65,5 +66,65 @@ describe('exporting a queue view', () => {
       .where('action', '=', 'cases.export')
       .execute();
     expect(exports.every((e) => e.outcome === 'REFUSED')).toBe(true);
+  });
+
+  it("adds each assessment's outcome, meetings, home visit, child met, summary given and hand-over (v1.2)", async () => {
+    const id = await runningAssessment(app);
+    await app.signInAs('REGIONAL');
+    unwrap(
+      await app.api.assessment.saveMeeting({
+        caseId: id,
+        kind: 'HOME_VISIT',
+        startsAt: '2026-11-23 10:30',
+        status: 'HELD',
+        participants: [{ kind: 'GUARDIAN', name: 'Äiti Parityö' }],
+      }),
+    );
+    unwrap(await app.api.assessment.saveSummary({ caseId: id, situation: 'Perhe on uupunut.' }));
+    unwrap(await app.api.letters.create({ caseId: id, kind: 'SUMMARY', language: 'fi', recipient: 'Äiti Parityö' }));
+    unwrap(
+      await app.api.cases.completeAssessment({
+        id,
+        completedDate: '2026-11-23',
+        outcome: 'PLANNED_SOCIAL_WORK',
+        summary: 'Suunnitelmalliseen sosiaalityöhön.',
+      }),
+    );
+    await app.core.signOut('USER');
+
+    await app.signInAs('LEAD');
+    const exported = async (language: 'fi' | 'sv') => {
+      const records = parseCsv(
+        unwrap(await app.api.cases.export({ view: 'OPEN', purpose: 'Arvioiden seuranta', language })).csv,
+      );
+      const header = records[0]!.fields;
+      const cells = (caseId: string) => {
+        const row = records.find((r) => r.fields[0] === caseId)!.fields;
+        return Object.fromEntries(header.slice(12).map((h, i) => [h, row[12 + i]]));
+      };
+      return { header: header.slice(12), cells };
+    };
+    const fi = await exported('fi');
+    expect(fi.cells(id)).toEqual({
+      'Arvioinnin tulos': 'Asiakkuus suunnitelmalliseen sosiaalityöhön',
+      'Pidetyt tapaamiset': '1',
+      Kotikäynti: 'kyllä',
+      'Lapsi tavattu': 'ei',
+      'Yhteenveto annettu': 'kyllä',
+      'Siirtopalaveri pidetty': '',
+    });
+    // A notification not (yet) decided into an assessment has these columns empty.
+    const undecided = unwrap(await app.api.cases.queue({ view: 'OPEN' })).rows.find((r) => r.status === 'NEW')!;
+    expect(Object.values(fi.cells(undecided.id)).every((v) => v === '')).toBe(true);
+    const sv = await exported('sv');
+    expect(sv.header).toEqual([
+      'Bedömningens resultat',
+      'Hållna möten',
+      'Hembesök',
+      'Barnet träffat',
+      'Sammanfattning given',
+      'Överföringsmöte hållet',
+    ]);
+    expect(sv.cells(id)['Hembesök']).toBe('ja');
   });
 });
