@@ -8,13 +8,14 @@ import { caseDeadlines } from '../../shared/calendar';
 import { isLocalDate } from '../../shared/dates';
 import { generateDemo } from '../demo/generator';
 import { readKeyFile, unwrapWithPassphrase } from '../security/keyfile';
-import { storeTransactor, unitOfWork } from '../store/unitOfWork';
+import { storeTransactor, unitOfWork, type Transactor } from '../store/unitOfWork';
 import { backupStore, restoreStore } from '../store/backup';
 import { DEFAULT_SETTINGS, writeSettings } from '../areas/settings/queries';
 import { seedCounty } from '../store/seedCounty';
 import { verifyStoreFile } from '../store/verify';
 import { importCasesCsv } from '../areas/cases/importCases';
 import { importStaffCsv } from '../areas/staff/importStaff';
+import { importMeetingsCsv } from '../areas/assessment/importMeetings';
 import { createStoreFiles, openWithPassphrase } from '../store/storeFiles';
 import { dateOption, integerOption, parseArgs, passphraseFromEnv, required, witnessOption } from './args';
 import { serve } from './serve';
@@ -96,10 +97,11 @@ function readInput(file: string): string {
 const importCommand: Command = async (argv, io) => {
   const [what, ...rest] = argv;
   if (what === 'staff') return importStaff(rest, io);
+  if (what === 'meetings') return importMeetings(rest, io);
   if (what !== 'cases')
     throw new LuukkuError(
       'INVALID_INPUT',
-      'Usage: import cases STORE --file F.csv [--skip-invalid] | import staff STORE --file F.csv (STORE: --db FILE or --database URL)',
+      'Usage: import cases STORE --file F.csv [--skip-invalid] | import staff STORE --file F.csv | import meetings STORE --file F.csv (STORE: --db FILE or --database URL)',
     );
   const args = parseArgs(rest, { values: [...STORE_OPTIONS, 'file'], flags: ['skip-invalid'] });
   const text = readInput(required(args, 'file'));
@@ -135,23 +137,37 @@ const importCommand: Command = async (argv, io) => {
   }
 };
 
-const importStaff: Command = async (argv, io) => {
-  const args = parseArgs(argv, { values: [...STORE_OPTIONS, 'file'] });
-  const text = readInput(required(args, 'file'));
-  const store = await openChosenStore(args);
-  try {
-    const result = await importStaffCsv(storeTransactor(store), text, { now: new Date(), actor: CLI_ACTOR });
-    io.out(result);
-    const first = result.rejected[0];
-    if (first)
-      io.info(
-        `import staff: nothing imported; ${result.rejected.length} invalid row(s), first on line ${first.line}: ${first.error}`,
-      );
-    return first ? 1 : 0;
-  } finally {
-    await store.close();
-  }
-};
+/** An all-or-nothing import: prints its counts, and when a row was invalid (nothing written) the first of them. */
+function wholeFileImport(
+  what: string,
+  run: (store: Transactor, text: string) => Promise<{ rejected: { line: number; error: string }[] }>,
+): Command {
+  return async (argv, io) => {
+    const args = parseArgs(argv, { values: [...STORE_OPTIONS, 'file'] });
+    const text = readInput(required(args, 'file'));
+    const store = await openChosenStore(args);
+    try {
+      const result = await run(storeTransactor(store), text);
+      io.out(result);
+      const first = result.rejected[0];
+      if (first)
+        io.info(
+          `import ${what}: nothing imported; ${result.rejected.length} invalid row(s), first on line ${first.line}: ${first.error}`,
+        );
+      return first ? 1 : 0;
+    } finally {
+      await store.close();
+    }
+  };
+}
+
+const importStaff = wholeFileImport('staff', (store, text) =>
+  importStaffCsv(store, text, { now: new Date(), actor: CLI_ACTOR }),
+);
+
+const importMeetings = wholeFileImport('meetings', (store, text) =>
+  importMeetingsCsv(store, text, { now: new Date(), actor: CLI_ACTOR }),
+);
 
 const deadlines: Command = async (argv, io) => {
   if (argv.length === 0)
@@ -244,6 +260,7 @@ with --database, --anchor-key FILE (also LUUKKU_ANCHOR_KEY) is the server's key 
   import cases STORE --file F.csv [--skip-invalid]
                                            import cases (all or nothing unless --skip-invalid)
   import staff STORE --file F.csv          import workers
+  import meetings STORE --file F.csv       import assessment meetings (formats v1.2)
   deadlines DATE...                        print DATE START_DUE COMPLETE_DUE per pending date
   report thl STORE --from D --to D [--as-of D] [--format json|csv]
                                            deadline-monitoring report for THL

@@ -15,3 +15,11 @@ export async function insertInChunks<T extends keyof Database & string>(
       .values(rows.slice(i, i + size))
       .execute();
 }
+
+/** Distinct values in slices of a few hundred, for reads by `where … in (…)` within the same bound. */
+export function inSlices<T>(values: readonly T[], size = 500): T[][] {
+  const distinct = [...new Set(values)];
+  const slices: T[][] = [];
+  for (let i = 0; i < distinct.length; i += size) slices.push(distinct.slice(i, i + size));
+  return slices;
+}

@@ -22,7 +22,7 @@ import { insertMeeting, meetingRow, meetingsOfWorker, updateMeeting } from './qu
 
 type MeetingInput = ParsedInputOf<'assessment.saveMeeting'>;
 
-const EVENT_OF: Record<MeetingStatus, string> = {
+export const EVENT_OF: Record<MeetingStatus, string> = {
   PLANNED: 'MEETING_PLANNED',
   HELD: 'MEETING_HELD',
   CANCELLED: 'MEETING_CANCELLED',

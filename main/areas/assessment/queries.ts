@@ -13,6 +13,7 @@ import type {
   NewSupport,
 } from '../../store/schema';
 import type { CaseScopeFilter } from '../cases/scopeQueries';
+import { inSlices, insertInChunks } from '../../store/chunks';
 import type { LetterKind } from '../../../shared/contract/letters';
 
 /** An expression builder over `cases as c`, for the subqueries that test a case. */
@@ -62,11 +63,11 @@ function flag(eb: CaseEb, condition: Expression<SqlBool>) {
  */
 export async function assessmentFactRows(db: Db, caseIds: readonly string[]) {
   const rows = [];
-  for (let i = 0; i < caseIds.length; i += 500)
+  for (const ids of inSlices(caseIds))
     rows.push(
       ...(await db
         .selectFrom('cases as c')
-        .where('c.id', 'in', caseIds.slice(i, i + 500))
+        .where('c.id', 'in', ids)
         .select((eb) => [
           'c.id',
           'c.decision',
@@ -118,6 +119,50 @@ export async function meetingRow(db: Db, id: string) {
 
 export async function insertMeeting(db: Db, row: NewMeeting): Promise<void> {
   await db.insertInto('meetings').values(row).execute();
+}
+
+export async function insertMeetings(db: Db, rows: NewMeeting[]): Promise<void> {
+  await insertInChunks(db, 'meetings', rows, 200);
+}
+
+/**
+ * What decides the rows of a meetings import: the cases named (by id or external id), the workers named (by
+ * username) and the meetings those cases already have, keyed by case, kind and start.
+ */
+export async function meetingImportContext(
+  db: Db,
+  refs: { caseIds: string[]; externalIds: string[]; usernames: string[] },
+) {
+  const caseColumns = ['id', 'external_id', 'decision', 'received_at'] as const;
+  const cases = [];
+  for (const ids of inSlices(refs.caseIds))
+    cases.push(...(await db.selectFrom('cases').select(caseColumns).where('id', 'in', ids).execute()));
+  for (const ids of inSlices(refs.externalIds))
+    cases.push(...(await db.selectFrom('cases').select(caseColumns).where('external_id', 'in', ids).execute()));
+  const users = [];
+  for (const names of inSlices(refs.usernames))
+    users.push(
+      ...(await db
+        .selectFrom('users')
+        .select(['id', 'username', 'role', 'active'])
+        .where('username', 'in', names)
+        .execute()),
+    );
+  const meetings = [];
+  for (const ids of inSlices(cases.map((c) => c.id)))
+    meetings.push(
+      ...(await db
+        .selectFrom('meetings')
+        .select(['id', 'case_id', 'kind', 'starts_at', 'status'])
+        .where('case_id', 'in', ids)
+        .execute()),
+    );
+  return {
+    byId: new Map(cases.map((c) => [c.id, c])),
+    byExternalId: new Map(cases.filter((c) => c.external_id).map((c) => [c.external_id!, c])),
+    users: new Map(users.map((u) => [u.username, u])),
+    meetings: new Map(meetings.map((m) => [`${m.case_id}|${m.kind}|${m.starts_at}`, m])),
+  };
 }
 
 export async function updateMeeting(

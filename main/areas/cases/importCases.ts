@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Refusal } from '../../../shared/errors';
 import type { Actor } from '../../store/audit';
 import type { Transactor } from '../../store/unitOfWork';
+import { inSlices } from '../../store/chunks';
 import { yieldToEventLoop, type ImportProgress } from '../../app/jobProgress';
 import type { CaseRow, Db, NewCase } from '../../store/schema';
 import { buildCase, patchCase, type NewEvent } from './caseRecord';
@@ -162,8 +163,8 @@ export async function importCasesCsv(
 /** The cases already in the store under these external ids, each with its history (oldest first). */
 async function knownCases(trx: Db, externalIds: string[]) {
   const known = new Map<string, { row: CaseRow; events: { kind: string; data: string }[] }>();
-  for (let i = 0; i < externalIds.length; i += 500) {
-    const { rows, events } = await casesByExternalIds(trx, externalIds.slice(i, i + 500));
+  for (const ids of inSlices(externalIds)) {
+    const { rows, events } = await casesByExternalIds(trx, ids);
     for (const row of rows) known.set(row.external_id!, { row, events: events.filter((e) => e.case_id === row.id) });
   }
   return known;
