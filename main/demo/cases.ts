@@ -133,7 +133,9 @@ export function makeCase(
   let decision: Decision | null = null;
   let decisionDate: LocalDate | null = null;
   let completed: LocalDate | null = null;
-  let assignee: string | null = rng.pick(assignees.triage);
+  // The assessment-week worker who assessed the urgency and decided; a started assessment goes to a region.
+  const decider = rng.pick(assignees.triage);
+  let assignee: string | null = decider;
   const deadlines = pendingFrom ? caseDeadlines(pendingFrom) : null;
   if (pendingFrom && deadlines) {
     const ageInWorkingDays = calendar.workingDaysBetween(pendingFrom, today);
@@ -181,14 +183,14 @@ export function makeCase(
     complete_due: deadlines?.completeDue ?? null,
     summary: rng.pick(swedish ? SV_SUMMARIES : FI_SUMMARIES),
     urgency_assessed_at: urgencyAt,
-    urgency_assessed_by: urgencyAt ? assignee : null,
+    urgency_assessed_by: urgencyAt ? decider : null,
     urgency_result: urgencyAt ? (decision === 'URGENT' ? 'URGENT' : 'NOT_URGENT') : null,
     decision,
     // LSL cases are child welfare; a decided SHL contact was classified by its social worker.
     concern: isChildWelfareType(type) ? 'CHILD_WELFARE' : decision ? rng.weighted(SHL_CONCERNS) : null,
     decision_date: decisionDate,
     decision_at: decisionDate ? events.find((e) => e.kind === 'DECIDED')!.at : null,
-    decision_by: decision ? assignee : null,
+    decision_by: decision ? decider : null,
     decision_reason: decision ? REASONS[decision] : null,
     assessment_completed_date: completed,
     assignee_user_id: assignee,

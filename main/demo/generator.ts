@@ -4,7 +4,8 @@
  * for a seed; it is also the benchmark's data source.
  */
 import { workingDayCalendar } from '../../shared/calendar';
-import { addDays, helsinkiDate, monthBounds, type LocalDate } from '../../shared/dates';
+import { addDays, helsinkiDate, isoWeek, monthBounds, type LocalDate } from '../../shared/dates';
+import { assessmentWeekUser } from '../areas/team/workloadQueries';
 import { hashPassword } from '../security/passwords';
 import { DEMO_SCRYPT } from '../security/scrypt';
 import type { Transactor } from '../store/unitOfWork';
@@ -42,6 +43,11 @@ export interface DemoSummary {
 const BATCH = 400;
 
 /** The accounts of one role in the regional teams, by the area they work in. */
+/** The accounts with the one on assessment duty first among its role's, the rest in their order. */
+function dutyFirst<T extends { id: string }>(users: T[], onDuty: string | null): T[] {
+  return [...users].sort((a, b) => Number(b.id === onDuty) - Number(a.id === onDuty));
+}
+
 function usersByArea(staff: readonly DemoStaff[], role: Role): Map<string, string[]> {
   const byArea = new Map<string, string[]>();
   for (const s of staff.filter((x) => x.userRole === role))
@@ -149,7 +155,13 @@ export async function generateDemo(store: Transactor, options: DemoOptions): Pro
       absences,
       dutyAssignments,
       adviceContacts,
-      users: users.map(({ username, role, name }) => ({ username, role, name })),
+      // The first account of a role is the one a tour (and a test) signs in as: for the assessment-week role,
+      // the worker on duty this week, whose case access is county-wide only while on duty.
+      users: dutyFirst(users, await assessmentWeekUser(trx, isoWeek(today))).map(({ username, role, name }) => ({
+        username,
+        role,
+        name,
+      })),
     };
   });
 }

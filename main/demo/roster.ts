@@ -1,7 +1,8 @@
 import { workingDayCalendar } from '../../shared/calendar';
 import { addDays, isoWeek, isoWeekday, monthBounds, type LocalDate } from '../../shared/dates';
 import type { Db } from '../store/schema';
-import type { DemoStaff } from './staff';
+import { demoMaxDutiesPerWeek, type DemoStaff } from './staff';
+import { ROSTERED_ROLES } from '../../shared/contract/roster';
 import { insertInChunks } from '../store/chunks';
 
 interface Absence {
@@ -36,8 +37,11 @@ export async function insertDemoRoster(
     locked: number;
     period_id: string | null;
   }[] = [];
-  const socialWorkers = staff.filter((s) => s.role === 'SOCIAL_WORKER');
-  const daily = staff.filter((s) => s.role !== 'LEAD');
+  // The assessment week rotates among the client-guidance team's social workers (the assessment-week role).
+  const assessors = staff.filter((s) => s.userRole === 'ASSESSMENT_SW');
+  // The rostered roles only, each within their weekly maximum: the demo's draft keeps the scheduler's hard
+  // rules, so that a repair or a generation next to it can keep it as it stands.
+  const daily = staff.filter((s) => (ROSTERED_ROLES as readonly string[]).includes(s.role));
   let monday = addDays(from, 1 - isoWeekday(from));
   let previousAssessor: string | null = null;
   for (; monday <= to; monday = addDays(monday, 7)) {
@@ -45,7 +49,7 @@ export async function insertDemoRoster(
       (d) => d >= from && d <= to && calendar.isWorkingDay(d),
     );
     if (!days.length) continue;
-    const assessor = socialWorkers
+    const assessor = assessors
       .filter((s) => s.id !== previousAssessor && days.every((d) => !away(s.id, d)))
       .sort(byLoad)[0];
     if (assessor) {
@@ -61,13 +65,19 @@ export async function insertDemoRoster(
       load.set(assessor.id, load.get(assessor.id)! + 5);
     }
     previousAssessor = assessor?.id ?? null;
+    const thisWeek = new Map<string, number>();
     for (const date of days) {
-      const free = daily.filter((s) => s.id !== assessor?.id && !away(s.id, date)).sort(byLoad);
+      const free = daily
+        .filter(
+          (s) => s.id !== assessor?.id && !away(s.id, date) && (thisWeek.get(s.id) ?? 0) < demoMaxDutiesPerWeek(s),
+        )
+        .sort(byLoad);
       const pick = (candidates: DemoStaff[]) => {
         const chosen = candidates[0];
         if (!chosen) return;
         free.splice(free.indexOf(chosen), 1);
         load.set(chosen.id, load.get(chosen.id)! + 1);
+        thisWeek.set(chosen.id, (thisWeek.get(chosen.id) ?? 0) + 1);
         return chosen;
       };
       const emergency = pick(free.filter((s) => s.role === 'SOCIAL_WORKER'));

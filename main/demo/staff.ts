@@ -65,6 +65,11 @@ export function makeStaff(rng: Random, count: number): DemoStaff[] {
   return staff;
 }
 
+/** A demo worker's most daily duties in a week: three at 0.8 FTE or more, else two. */
+export function demoMaxDutiesPerWeek(s: Pick<DemoStaff, 'fte'>): number {
+  return s.fte >= 0.8 ? 3 : 2;
+}
+
 export async function insertStaff(
   db: Db,
   staff: DemoStaff[],
@@ -83,7 +88,7 @@ export async function insertStaff(
       languages: JSON.stringify(s.languages),
       area_id: s.areaId,
       team_id: s.teamId,
-      max_duties_per_week: s.fte >= 0.8 ? 3 : 2,
+      max_duties_per_week: demoMaxDutiesPerWeek(s),
       active: 1,
       created_at: now,
     })),
