@@ -31,17 +31,21 @@ export const PAIR_ROLES: readonly Role[] = ['COUNSELLOR', ...SOCIAL_WORKER_ROLES
  * operation matrix is each operation's `access` in the contract; this is its second half, and the main
  * process applies it to every case read and change (main/areas/cases/caseAccess.ts).
  *
- * - ALL: every case (leads; the assessment-week social worker, who needs a child's earlier cases).
+ * - ALL: every case (leads).
  * - INTAKE: cases not yet decided (awaiting birth, new, in triage) and the notifications the user registered.
+ * - DUTY: the assessment-week social worker (issue 22 item 8): every case while on assessment duty (the week
+ *   of the rotation, or the dedicated worker, or the deputy on the worker's absent days), who needs a child's
+ *   earlier cases; off duty, what the advice team sees (INTAKE) plus the cases they decided or assessed the
+ *   urgency of, are assigned, are the pair of or receive in a hand-over.
  * - AREA: the cases of the user's area, of their team, and those assigned to them, that they work on as the
  *   assessment's pair or that they receive in a hand-over to planned social work (regional workers and
- *   counsellors).
+ *   counsellors); a regional social worker who holds a rotation's assessment week sees every case that week.
  * - NONE: no client data (the county's IT admin).
  */
-export type CaseScope = 'ALL' | 'INTAKE' | 'AREA' | 'NONE';
+export type CaseScope = 'ALL' | 'INTAKE' | 'DUTY' | 'AREA' | 'NONE';
 export const CASE_SCOPE: Readonly<Record<Role, CaseScope>> = {
   ADVICE: 'INTAKE',
-  ASSESSMENT_SW: 'ALL',
+  ASSESSMENT_SW: 'DUTY',
   REGIONAL: 'AREA',
   COUNSELLOR: 'AREA',
   LEAD: 'ALL',

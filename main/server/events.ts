@@ -76,7 +76,11 @@ export function registerEvents(
       return refuse(request, reply, 403, 'FORBIDDEN', 'Requests from another site are refused.');
     const account = await liveAccount(county, request.cookies[SESSION_COOKIE]);
     if (!account) return refuse(request, reply, 401, 'NOT_SIGNED_IN', 'Please sign in.');
-    const viewer = await viewerOf({ id: account.id, role: account.role, staffId: account.staff_id }, county.db);
+    const viewer = await viewerOf(
+      { id: account.id, role: account.role, staffId: account.staff_id },
+      county.db,
+      county.now(),
+    );
     await stream(request, reply, county, account, viewer, streams);
   });
   return {

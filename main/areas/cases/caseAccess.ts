@@ -5,7 +5,9 @@
  */
 import { Refusal } from '../../../shared/errors';
 import type { CurrentUser } from '../../../shared/contract';
-import type { Role } from '../../../shared/roles';
+import { CASE_SCOPE, SOCIAL_WORKER_ROLES, type Role } from '../../../shared/roles';
+import { helsinkiDate } from '../../../shared/dates';
+import { onAssessmentDuty } from '../team/assessmentDuty';
 import type { Context } from '../../app/context';
 import type { Db } from '../../store/schema';
 import { staffScope } from '../staff/queries';
@@ -16,17 +18,35 @@ export interface CaseViewer {
   role: Role;
   areaId: string | null;
   teamId: string | null;
+  /** On assessment duty today (issue 22 item 8): a social worker's county-wide access is bound to it. */
+  onDuty: boolean;
 }
 
-/** The signed-in user with the area and team of their roster entry: what their case scope is measured by. */
+/**
+ * The signed-in user with the area and team of their roster entry and whether they are on assessment duty
+ * today: what their case scope is measured by.
+ */
 export async function caseViewer(core: Context, db: Db = core.db): Promise<CaseViewer> {
-  return viewerOf(await core.requireUser(), db);
+  return viewerOf(await core.requireUser(), db, core.now());
 }
 
-/** The case viewer of an account (the server's live updates measure each stream's scope by it). */
-export async function viewerOf(user: Pick<CurrentUser, 'id' | 'role' | 'staffId'>, db: Db): Promise<CaseViewer> {
+/** The case viewer of an account at `now` (the server's live updates measure each stream's scope by it). */
+export async function viewerOf(
+  user: Pick<CurrentUser, 'id' | 'role' | 'staffId'>,
+  db: Db,
+  now: Date,
+): Promise<CaseViewer> {
   const staff = user.staffId ? await staffScope(db, user.staffId) : undefined;
-  return { userId: user.id, role: user.role, areaId: staff?.area_id ?? null, teamId: staff?.team_id ?? null };
+  // A social worker whose scope is not every case may hold the assessment week (a rotation may include them).
+  const scope = CASE_SCOPE[user.role];
+  const dutyMatters = scope === 'DUTY' || (scope === 'AREA' && SOCIAL_WORKER_ROLES.includes(user.role));
+  return {
+    userId: user.id,
+    role: user.role,
+    areaId: staff?.area_id ?? null,
+    teamId: staff?.team_id ?? null,
+    onDuty: dutyMatters && (await onAssessmentDuty(db, user.id, helsinkiDate(now))),
+  };
 }
 
 /**

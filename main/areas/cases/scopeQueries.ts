@@ -16,32 +16,48 @@ const INTAKE_STATUSES: CaseStatus[] = ['AWAITING_BIRTH', 'NEW', 'TRIAGE'];
 
 /** The cases `viewer` may see, as a condition on `cases as c`; null when the role sees every case. */
 export function caseScopeFilter(viewer: CaseViewer): CaseScopeFilter {
-  switch (CASE_SCOPE[viewer.role]) {
-    case 'ALL':
-      return null;
+  const scope = CASE_SCOPE[viewer.role];
+  // The assessment-week worker needs a child's earlier cases: every case, for the days of duty.
+  if (scope === 'ALL' || viewer.onDuty) return null;
+  switch (scope) {
     case 'NONE':
       return () => never;
     case 'INTAKE':
+      return (eb) => eb.or(intake(eb, viewer));
+    case 'DUTY':
       return (eb) =>
         eb.or([
-          eb(notIndexed('c.status'), 'in', INTAKE_STATUSES),
-          eb(
-            'c.notification_id',
-            'in',
-            eb.selectFrom('notifications').select('id').where('created_by', '=', viewer.userId),
-          ),
+          ...intake(eb, viewer),
+          ...workedOn(eb, viewer),
+          eb('c.decision_by', '=', viewer.userId),
+          eb('c.urgency_assessed_by', '=', viewer.userId),
         ]);
     case 'AREA':
       return (eb) =>
         eb.or([
-          eb('c.assignee_user_id', '=', viewer.userId),
-          eb('c.pair_user_id', '=', viewer.userId),
-          // The worker who receives the family in planned social work takes part in its hand-over meeting.
-          eb('c.handover_to', '=', viewer.userId),
+          ...workedOn(eb, viewer),
           ...(viewer.areaId ? [eb('c.area_id', '=', viewer.areaId)] : []),
           ...(viewer.teamId ? [eb('c.assigned_team_id', '=', viewer.teamId)] : []),
         ]);
   }
+}
+
+/** The cases not yet decided, and those of the notifications the viewer registered. */
+function intake(eb: CaseEb, viewer: CaseViewer) {
+  return [
+    eb(notIndexed('c.status'), 'in', INTAKE_STATUSES),
+    eb('c.notification_id', 'in', eb.selectFrom('notifications').select('id').where('created_by', '=', viewer.userId)),
+  ];
+}
+
+/** The cases assigned to the viewer, that they are the pair of, or that they receive in a hand-over. */
+function workedOn(eb: CaseEb, viewer: CaseViewer) {
+  return [
+    eb('c.assignee_user_id', '=', viewer.userId),
+    eb('c.pair_user_id', '=', viewer.userId),
+    // The worker who receives the family in planned social work takes part in its hand-over meeting.
+    eb('c.handover_to', '=', viewer.userId),
+  ];
 }
 
 /** Which of `caseIds` `viewer`'s scope covers, in one query (ids of no case are simply not in it). */

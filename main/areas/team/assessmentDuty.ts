@@ -33,6 +33,18 @@ export async function assessmentWorkerOn(db: Db, date: LocalDate): Promise<strin
   return presentOn(db, await assessmentWeekUser(db, isoWeek(date)), date);
 }
 
+/**
+ * Whether `userId` is on assessment duty on `date`, which binds the assessment-week worker's county-wide case
+ * access (issue 22 item 8): in the rotation, the holder of the ISO week's ASSESSMENT_WEEK duty all that week;
+ * with one dedicated social worker, that worker, and the deputy on the days the worker is away.
+ */
+export async function onAssessmentDuty(db: Db, userId: string, date: LocalDate): Promise<boolean> {
+  const settings = await readSettings(db);
+  if (settings.assessmentModel === 'DEDICATED')
+    return userId === settings.assessmentWorkerId || (await assessmentWorkerOn(db, date)) === userId;
+  return (await assessmentWeekUser(db, isoWeek(date))) === userId;
+}
+
 /** A dedicated model names an active social worker, and a deputy who is another one (or none). */
 export async function checkAssessmentModel(db: Db, s: Settings): Promise<void> {
   if (s.assessmentModel !== 'DEDICATED') return;
