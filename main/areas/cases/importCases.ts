@@ -9,6 +9,8 @@ import { Refusal } from '../../../shared/errors';
 import type { Actor } from '../../store/audit';
 import type { Transactor } from '../../store/unitOfWork';
 import { inSlices } from '../../store/chunks';
+import { helsinkiDate } from '../../../shared/dates';
+import { assessmentWorkerOn } from '../team/assessmentDuty';
 import { yieldToEventLoop, type ImportProgress } from '../../app/jobProgress';
 import type { CaseRow, Db, NewCase } from '../../store/schema';
 import { buildCase, patchCase, type NewEvent } from './caseRecord';
@@ -140,7 +142,10 @@ export async function importCasesCsv(
     if (options.dryRun) return counts;
     // A row that only the store could refute (its case as stored) is refused like any invalid row.
     if (rejected.length && !options.skipInvalid) return { ...nothing, rejected };
-    const created = await insertCases(trx, fresh, importedBy, options);
+    // A notification still undecided is a new one like any registered: it goes to the worker on assessment
+    // duty today (issue 22 item 8), if anyone is.
+    const assessor = await assessmentWorkerOn(trx, helsinkiDate(options.now));
+    const created = await insertCases(trx, fresh, { ...importedBy, assessor }, options);
     for (const u of updates) {
       await patchCase(trx, u.row, u.patch, options.now);
       await insertEvents(trx, u.events);
@@ -173,7 +178,7 @@ async function knownCases(trx: Db, externalIds: string[]) {
 async function insertCases(
   trx: Db,
   fresh: ValidRow[],
-  importedBy: { userId: string | null; name: string; migration: boolean },
+  { assessor, ...importedBy }: { userId: string | null; name: string; migration: boolean; assessor: string | null },
   options: { now: Date; onProgress?: ((progress: ImportProgress) => void) | undefined },
 ): Promise<string[]> {
   const created: string[] = [];
@@ -197,7 +202,13 @@ async function insertCases(
     );
     const built = slice.map((v, j) =>
       buildCase(
-        { ...v.facts, notificationId: notifications[j]?.id ?? null, id: randomUUID(), importedBy },
+        {
+          ...v.facts,
+          notificationId: notifications[j]?.id ?? null,
+          id: randomUUID(),
+          importedBy,
+          assigneeUserId: v.facts.history.decision ? null : assessor,
+        },
         options.now,
       ),
     );

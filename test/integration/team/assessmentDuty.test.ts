@@ -9,6 +9,7 @@ import { unwrap, useDemoCore } from '../../helpers/core';
 import { idOf, registered } from '../../helpers/assessment';
 import { storeDigest } from '../../helpers/queries';
 import { DEMO_PASSWORD } from '../../helpers/stores';
+import { importCsv } from '../../helpers/cli';
 
 const app = useDemoCore(40);
 const TODAY = '2026-11-23'; // the tests' clock
@@ -78,6 +79,52 @@ describe('the assessment-week model', () => {
     );
     await app.core.signOut('USER');
     expect((await register('Sijainen')).assignee).toBe(deputy);
+  });
+
+  it('gives an imported notification still undecided to the week’s worker too, and an imported decided one to nobody', async () => {
+    const week = await app.core.db
+      .selectFrom('duty_assignments as d')
+      .innerJoin('users as u', 'u.staff_id', 'd.staff_id')
+      .select(['u.id', 'd.staff_id'])
+      .where('d.week', '=', isoWeek(TODAY))
+      .where('d.duty', '=', 'ASSESSMENT_WEEK')
+      .executeTakeFirstOrThrow();
+    await app.core.db.deleteFrom('absences').where('staff_id', '=', week.staff_id).execute();
+    const row = {
+      type: 'LSL25',
+      channel: 'PHONE',
+      received_at: '2026-11-20 09:00',
+      reporter_category: 'SCHOOL',
+      municipality: 'Porvoo',
+      child_last_name: 'Tuotu',
+    };
+    await app.signInAs('LEAD');
+    unwrap(
+      await app.api.cases.importCsv({
+        text: importCsv([
+          { ...row, external_id: 'DUTY-1', child_first_name: 'Uusi' },
+          {
+            ...row,
+            external_id: 'DUTY-2',
+            child_first_name: 'Päätetty',
+            urgency_assessed_at: '2026-11-20 10:00',
+            decision: 'NO_ACTION',
+            decision_at: '2026-11-20 12:00',
+          },
+        ]),
+      }),
+    );
+    await app.core.signOut('USER');
+    const imported = await app.core.db
+      .selectFrom('cases')
+      .select(['external_id', 'assignee_user_id'])
+      .where('external_id', 'in', ['DUTY-1', 'DUTY-2'])
+      .orderBy('external_id')
+      .execute();
+    expect(imported).toEqual([
+      { external_id: 'DUTY-1', assignee_user_id: week.id },
+      { external_id: 'DUTY-2', assignee_user_id: null },
+    ]);
   });
 
   it('lists the worker’s undecided notifications by deadline with the steps still to do', async () => {
