@@ -129,6 +129,16 @@ export const sevenDayItemSchema = queueRowSchema.extend({
 });
 export type SevenDayItem = z.infer<typeof sevenDayItemSchema>;
 
+export const sevenDayListSchema = z.object({
+  /**
+   * Whether the caller is on assessment duty today, which binds their county-wide case access (issue 22 item
+   * 8): ON or OFF; null for a role that sees every case anyway (a team lead).
+   */
+  duty: z.enum(['ON', 'OFF']).nullable(),
+  items: z.array(sevenDayItemSchema),
+});
+export type SevenDayList = z.infer<typeof sevenDayListSchema>;
+
 export const caseDetailSchema = queueRowSchema.extend({
   externalId: z.string().nullable(),
   channel: z.enum(CHANNELS),
@@ -423,7 +433,7 @@ export const casesOperations = {
   }),
   'cases.sevenDayList': op({
     input: none,
-    output: z.array(sevenDayItemSchema),
+    output: sevenDayListSchema,
     access: SOCIAL_WORKER_ROLES,
     purpose: 'seven-day list',
   }),

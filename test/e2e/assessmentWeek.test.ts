@@ -112,6 +112,8 @@ describe('the assessment-week model', () => {
       await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
       expect(await item.getByText(T('sevenDays.todo'), { exact: true }).count()).toBe(3);
       expect(await item.getByText(T('sevenDays.notDue')).isVisible()).toBe(true);
+      // The dedicated worker is on duty: the list says why every case of the county is open to them today.
+      expect(await page.getByText(T('sevenDays.onDuty')).isVisible()).toBe(true);
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot(page, `a10-seven-day-list-${language}`);
       await item.getByRole('button', { name: /Viikko Nimettylä/ }).click();

@@ -5,13 +5,14 @@
  * more informed in their own words, and then the decision within 7 working days. Read and logged as one unit.
  */
 import { childOldEnough } from '../../../shared/contract/letters';
-import type { SevenDayItem } from '../../../shared/contract/cases';
+import type { SevenDayList } from '../../../shared/contract/cases';
+import { CASE_SCOPE } from '../../../shared/roles';
 import type { Context } from '../../app/context';
 import { caseViewer } from './caseAccess';
 import { clockContextOf, queueRowOf } from './cases';
 import { sevenDayRows } from './queries';
 
-export async function sevenDayList(core: Context): Promise<SevenDayItem[]> {
+export async function sevenDayList(core: Context): Promise<SevenDayList> {
   const viewer = await caseViewer(core);
   const clock = await clockContextOf(core);
   const rows = await core.transact<Awaited<ReturnType<typeof sevenDayRows>>>(
@@ -23,7 +24,7 @@ export async function sevenDayList(core: Context): Promise<SevenDayItem[]> {
     }),
     (trx) => sevenDayRows(trx, viewer.userId),
   );
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     ...queueRowOf(r, clock),
     steps: {
       urgency: r.urgency_result !== null,
@@ -32,4 +33,6 @@ export async function sevenDayList(core: Context): Promise<SevenDayItem[]> {
       childInformed: childOldEnough(r.child_birth_date, clock.today) ? !!Number(r.child_informed) : null,
     },
   }));
+  const duty = CASE_SCOPE[viewer.role] === 'ALL' ? null : viewer.onDuty ? 'ON' : 'OFF';
+  return { duty, items };
 }

@@ -138,14 +138,16 @@ describe('the assessment-week model', () => {
     await app.core.signOut('USER');
     const { id } = await register('Listalla');
     await app.core.signIn(app.userOf('ASSESSMENT_SW', 1).username, DEMO_PASSWORD);
-    const item = async () => unwrap(await app.api.cases.sevenDayList()).find((c) => c.id === id);
+    const item = async () => unwrap(await app.api.cases.sevenDayList()).items.find((c) => c.id === id);
     // Born 2015: a child of 11 on the tests' day, so no notice of their own is due.
     expect(await item()).toMatchObject({
       startDue: '2026-12-02',
       steps: { urgency: false, contact: false, guardiansInformed: false, childInformed: null },
     });
     const list = unwrap(await app.api.cases.sevenDayList());
-    expect(list.map((c) => c.startDue)).toEqual(list.map((c) => c.startDue).sort());
+    // The dedicated worker is on duty: the list says so, as it says why the county's cases are open to them.
+    expect(list.duty).toBe('ON');
+    expect(list.items.map((c) => c.startDue)).toEqual(list.items.map((c) => c.startDue).sort());
     unwrap(await app.api.cases.recordUrgency({ id, urgent: false }));
     unwrap(await app.api.cases.recordContact({ id, date: TODAY, mode: 'PHONE', note: '' }));
     unwrap(await app.api.letters.create({ caseId: id, kind: 'RECEIPT_NOTICE', language: 'fi', recipient: 'Huoltaja' }));

@@ -77,6 +77,8 @@ describe("the assessment-week worker's case access", () => {
     expect(await lastAuditEntry(app.core.db)).toMatchObject({ outcome: 'REFUSED', case_id: closed.id });
     const queue = unwrap(await app.api.cases.queue({ view: 'CLOSED', limit: 500 }));
     expect(queue.rows.map((r) => r.id)).not.toContain(closed.id);
+    // The 7-day list tells the worker why: not on duty today.
+    expect(unwrap(await app.api.cases.sevenDayList()).duty).toBe('OFF');
     await app.core.signOut('USER');
 
     // A week on, the duty has moved: the week-48 worker keeps the case they decided, not the county's.

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SevenDayItem } from '../../../../shared/contract/cases';
+import type { SevenDayList } from '../../../../shared/contract/cases';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -26,10 +26,11 @@ export function SevenDayView() {
   const { t, i18n } = useTranslation();
   const setView = useApp((s) => s.setView);
   const select = useQueue((s) => s.select);
-  const [items, setItems] = useState<SevenDayItem[] | null>(null);
+  const [list, setList] = useState<SevenDayList | null>(null);
+  const items = list?.items ?? null;
   const [error, setError] = useState<ErrorPayload | null>(null);
   useEffect(() => {
-    void api.cases.sevenDayList().then((r) => (r.ok ? setItems(r.value) : setError(r.error)));
+    void api.cases.sevenDayList().then((r) => (r.ok ? setList(r.value) : setError(r.error)));
   }, []);
   const open = (caseId: string) => {
     setView('queue');
@@ -39,6 +40,7 @@ export function SevenDayView() {
     <section aria-labelledby="seven-days-title">
       <h2 id="seven-days-title">{t('sevenDays.title')}</h2>
       <p className="hint">{t('sevenDays.intro')}</p>
+      {list?.duty && <p className="hint">{t(list.duty === 'ON' ? 'sevenDays.onDuty' : 'sevenDays.offDuty')}</p>}
       <ErrorBanner error={error} />
       {items === null && !error && <p aria-busy="true">{t('common.loading')}</p>}
       {items?.length === 0 && <EmptyState title={t('sevenDays.emptyTitle')}>{t('sevenDays.empty')}</EmptyState>}
