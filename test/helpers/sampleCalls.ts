@@ -363,6 +363,8 @@ export const samples: Samples = {
       .select('id')
       .where('urgency_assessed_by', '=', ctx.core.actor()!.id)
       .where('decision', 'is', null)
+      // Not a demo case's (no recorded time): PostgreSQL sorts NULLs first when descending.
+      .where('urgency_recorded_at', 'is not', null)
       .orderBy('urgency_recorded_at', 'desc')
       .executeTakeFirst();
     return { id: mine?.id ?? (await caseInScope(ctx, ['NEW'])) };
