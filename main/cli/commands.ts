@@ -16,6 +16,7 @@ import { verifyStoreFile } from '../store/verify';
 import { importCasesCsv } from '../areas/cases/importCases';
 import { importStaffCsv } from '../areas/staff/importStaff';
 import { importMeetingsCsv } from '../areas/assessment/importMeetings';
+import { importFeedbackCsv } from '../areas/assessment/feedback';
 import { createStoreFiles, openWithPassphrase } from '../store/storeFiles';
 import { dateOption, integerOption, parseArgs, passphraseFromEnv, required, witnessOption } from './args';
 import { serve } from './serve';
@@ -98,10 +99,11 @@ const importCommand: Command = async (argv, io) => {
   const [what, ...rest] = argv;
   if (what === 'staff') return importStaff(rest, io);
   if (what === 'meetings') return importMeetings(rest, io);
+  if (what === 'feedback') return importFeedback(rest, io);
   if (what !== 'cases')
     throw new LuukkuError(
       'INVALID_INPUT',
-      'Usage: import cases STORE --file F.csv [--skip-invalid] | import staff STORE --file F.csv | import meetings STORE --file F.csv (STORE: --db FILE or --database URL)',
+      'Usage: import cases STORE --file F.csv [--skip-invalid] | import staff STORE --file F.csv | import meetings STORE --file F.csv | import feedback STORE --file F.csv (STORE: --db FILE or --database URL)',
     );
   const args = parseArgs(rest, { values: [...STORE_OPTIONS, 'file'], flags: ['skip-invalid'] });
   const text = readInput(required(args, 'file'));
@@ -167,6 +169,10 @@ const importStaff = wholeFileImport('staff', (store, text) =>
 
 const importMeetings = wholeFileImport('meetings', (store, text) =>
   importMeetingsCsv(store, text, { now: new Date(), actor: CLI_ACTOR }),
+);
+
+const importFeedback = wholeFileImport('feedback', (store, text) =>
+  importFeedbackCsv(store, text, { now: new Date(), actor: CLI_ACTOR }),
 );
 
 const deadlines: Command = async (argv, io) => {
@@ -261,6 +267,7 @@ with --database, --anchor-key FILE (also LUUKKU_ANCHOR_KEY) is the server's key 
                                            import cases (all or nothing unless --skip-invalid)
   import staff STORE --file F.csv          import workers
   import meetings STORE --file F.csv       import assessment meetings (formats v1.2)
+  import feedback STORE --file F.csv       import a survey tool's feedback answers (formats v1.2)
   deadlines DATE...                        print DATE START_DUE COMPLETE_DUE per pending date
   report thl STORE --from D --to D [--as-of D] [--format json|csv]
                                            deadline-monitoring report for THL

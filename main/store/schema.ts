@@ -214,6 +214,8 @@ export interface AssessmentFeedbackTable {
   helped: number;
   heard: number;
   clear: number;
+  /** The survey tool's id of an imported answer (migration 023), unique; null when typed in. */
+  response_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Support started while the assessment ran (migration 021). */
@@ -461,6 +463,7 @@ export type NewMeeting = Insertable<MeetingsTable>;
 export type NewPartner = Insertable<AssessmentPartnersTable>;
 export type NewSummary = Insertable<AssessmentSummariesTable>;
 export type NewSupport = Insertable<AssessmentSupportsTable>;
+export type NewFeedback = Insertable<AssessmentFeedbackTable>;
 export type CaseRow = Selectable<CasesTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type Timestamp = ColumnType<string, string, string>;

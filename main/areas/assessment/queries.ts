@@ -2,16 +2,7 @@
 import { PAIR_ROLES } from '../../../shared/roles';
 import type { Consent, MeetingStatus } from '../../../shared/caseTypes';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import type { Insertable } from 'kysely';
-import type {
-  AssessmentFeedbackTable,
-  Database,
-  Db,
-  NewMeeting,
-  NewPartner,
-  NewSummary,
-  NewSupport,
-} from '../../store/schema';
+import type { Database, Db, NewFeedback, NewMeeting, NewPartner, NewSummary, NewSupport } from '../../store/schema';
 import type { CaseScopeFilter } from '../cases/scopeQueries';
 import { inSlices, insertInChunks } from '../../store/chunks';
 import type { LetterKind } from '../../../shared/contract/letters';
@@ -286,6 +277,23 @@ export async function handoverMeetingRow(db: Db, caseId: string) {
 }
 
 /** An anonymous feedback answer: its team and day only. */
-export async function insertFeedback(db: Db, row: Insertable<AssessmentFeedbackTable>): Promise<void> {
+export async function insertFeedback(db: Db, row: NewFeedback): Promise<void> {
   await db.insertInto('assessment_feedback').values(row).execute();
+}
+
+export async function insertFeedbackRows(db: Db, rows: NewFeedback[]): Promise<void> {
+  await insertInChunks(db, 'assessment_feedback', rows);
+}
+
+/** Which of a survey tool's response ids were imported already. */
+export async function knownResponseIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (const slice of inSlices(ids))
+    for (const r of await db
+      .selectFrom('assessment_feedback')
+      .select('response_id')
+      .where('response_id', 'in', slice)
+      .execute())
+      known.add(r.response_id!);
+  return known;
 }

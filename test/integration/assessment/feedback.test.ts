@@ -8,6 +8,13 @@ import { unwrap, useDemoCore } from '../../helpers/core';
 import { runningAssessment } from '../../helpers/assessment';
 import { pdfText } from '../../helpers/pdfText';
 import { storeDigest } from '../../helpers/queries';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../../../main/cli/run';
+import { feedbackCode, type FeedbackImportResult } from '../../../main/areas/assessment/feedback';
+import { toCsv } from '../../../shared/csv';
+import { captureIo } from '../../helpers/cli';
+import { PASSPHRASE, tempDir } from '../../helpers/stores';
 
 const app = useDemoCore(40);
 
@@ -65,7 +72,7 @@ describe('customer feedback', () => {
     // What is stored names the team and the day only.
     const rows = await app.core.db.selectFrom('assessment_feedback').selectAll().execute();
     expect(rows.map(({ id: _id, ...r }) => r)).toEqual([
-      { team_id: team.id, answered_on: '2026-11-23', helped: 4, heard: 5, clear: 3 },
+      { team_id: team.id, answered_on: '2026-11-23', helped: 4, heard: 5, clear: 3, response_id: null },
     ]);
     await app.core.signOut('USER');
 
@@ -75,5 +82,74 @@ describe('customer feedback', () => {
     const october = unwrap(await app.api.reports.dashboard({ from: '2026-10-01', to: '2026-10-31' }));
     expect(october.feedbackByTeam).toEqual([]);
     await app.core.signOut('USER');
+  });
+
+  it("imports a survey tool's answers once, all or nothing, stored like typed-in ones", async () => {
+    process.env.LUUKKU_PASSPHRASE = PASSPHRASE;
+    const teams = await app.core.db
+      .selectFrom('teams')
+      .select(['id', 'name'])
+      .where('area_id', 'is not', null)
+      .orderBy('id')
+      .execute();
+    const [a, b] = [feedbackCode(teams[0]!.id, 2026), feedbackCode(teams[1]!.id, 2026)];
+    const header = ['response_id', 'code', 'answered_on', 'helped', 'heard', 'clear'];
+    const importFile = async (rows: string[][]) => {
+      const { dir, cleanup } = tempDir();
+      try {
+        const file = join(dir, 'feedback.csv');
+        writeFileSync(file, toCsv([header, ...rows]));
+        const io = captureIo();
+        const code = await runCli(['import', 'feedback', ...app.storeArgs, '--file', file], io);
+        if (!io.json.length) throw new Error(io.stderr.join('\n'));
+        return { code, result: io.json[0] as FeedbackImportResult };
+      } finally {
+        cleanup();
+      }
+    };
+    const good = [
+      ['R-1', a, '2026-11-20', '5', '4', '4'],
+      ['R-2', a.toLowerCase(), '2026-11-21', '3', '3', '2'],
+      ['R-3', b, '2026-11-21', '4', '5', '5'],
+    ];
+    const before = await storeDigest(app.core.db);
+    const bad = await importFile([...good, ['R-1', 'NOWHERE-2026', '2026-12-24', '0', 'x', '5']]);
+    expect(bad.code).toBe(1);
+    expect(bad.result.rejected).toEqual([
+      {
+        line: 5,
+        error: expect.stringMatching(
+          /response_id: "R-1" is also on line 2.*code: not a feedback code.*answered_on: is in the future.*helped: a whole number 1-5.*heard/,
+        ),
+      },
+    ]);
+    expect(await storeDigest(app.core.db)).toBe(before);
+
+    expect((await importFile(good)).result).toEqual({ imported: 3, skipped: 0, rejected: [] });
+    // The same export again, with one answer more: only the new answer counts.
+    expect((await importFile([...good, ['R-4', b, '2026-11-22', '2', '2', '2']])).result).toEqual({
+      imported: 1,
+      skipped: 3,
+      rejected: [],
+    });
+    await app.signInAs('LEAD');
+    const d = unwrap(await app.api.reports.dashboard({ from: '2026-11-01', to: '2026-11-30' }));
+    // Per team: the answers and the sum of each score (the screen shows the means).
+    expect(d.feedbackByTeam.map((t) => [t.teamId, t.answers, t.helped])).toEqual(
+      expect.arrayContaining([
+        [teams[0]!.id, 2, 5 + 3],
+        [teams[1]!.id, 2, 4 + 2],
+      ]),
+    );
+    await app.core.signOut('USER');
+    // The log names the teams and counts, never an answer.
+    const entry = await app.core.db
+      .selectFrom('audit_log')
+      .select(['details', 'case_id'])
+      .where('action', '=', 'assessment.importFeedback')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry.case_id).toBeNull();
+    expect(JSON.parse(entry.details!)).toEqual({ imported: 1, skipped: 3, teams: [teams[1]!.id] });
   });
 });
