@@ -1,6 +1,7 @@
 /** Running service need assessments for the assessment area's tests (issue 22), made through the app's calls. */
 import type { openDemoCore } from './core';
 import { unwrap } from './core';
+import { isoWeek } from '../../shared/dates';
 
 type DemoApp = Awaited<ReturnType<typeof openDemoCore>>;
 
@@ -9,6 +10,17 @@ export async function idOf(app: DemoApp, role: string, nth = 0): Promise<string>
   const { username } = app.userOf(role, nth);
   return (await app.core.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow())
     .id;
+}
+
+/** The account (and roster entry) holding the ISO week of `date`'s assessment duty in the demo's roster. */
+export async function assessmentWeekHolder(app: DemoApp, date: string) {
+  return app.core.db
+    .selectFrom('duty_assignments as d')
+    .innerJoin('users as u', 'u.staff_id', 'd.staff_id')
+    .select(['u.id', 'u.username', 'd.staff_id'])
+    .where('d.week', '=', isoWeek(date))
+    .where('d.duty', '=', 'ASSESSMENT_WEEK')
+    .executeTakeFirstOrThrow();
 }
 
 /** A new notification about `child` from a school, registered by the advice team on the tests' day; signed out. */

@@ -8,13 +8,9 @@ import { unwrap, useDemoCore } from '../../helpers/core';
 import { runningAssessment } from '../../helpers/assessment';
 import { pdfText } from '../../helpers/pdfText';
 import { storeDigest } from '../../helpers/queries';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runCli } from '../../../main/cli/run';
 import { feedbackCode, type FeedbackImportResult } from '../../../main/areas/assessment/feedback';
-import { toCsv } from '../../../shared/csv';
-import { captureIo } from '../../helpers/cli';
-import { PASSPHRASE, tempDir } from '../../helpers/stores';
+import { importRows } from '../../helpers/cli';
+import { PASSPHRASE } from '../../helpers/stores';
 
 const app = useDemoCore(40);
 
@@ -94,19 +90,7 @@ describe('customer feedback', () => {
       .execute();
     const [a, b] = [feedbackCode(teams[0]!.id, 2026), feedbackCode(teams[1]!.id, 2026)];
     const header = ['response_id', 'code', 'answered_on', 'helped', 'heard', 'clear'];
-    const importFile = async (rows: string[][]) => {
-      const { dir, cleanup } = tempDir();
-      try {
-        const file = join(dir, 'feedback.csv');
-        writeFileSync(file, toCsv([header, ...rows]));
-        const io = captureIo();
-        const code = await runCli(['import', 'feedback', ...app.storeArgs, '--file', file], io);
-        if (!io.json.length) throw new Error(io.stderr.join('\n'));
-        return { code, result: io.json[0] as FeedbackImportResult };
-      } finally {
-        cleanup();
-      }
-    };
+    const importFile = (rows: string[][]) => importRows<FeedbackImportResult>(app.storeArgs, 'feedback', header, rows);
     const good = [
       ['R-1', a, '2026-11-20', '5', '4', '4'],
       ['R-2', a.toLowerCase(), '2026-11-21', '3', '3', '2'],

@@ -3,17 +3,13 @@
  * admin CLI on the real store. All or nothing; never a meeting twice; a planned meeting the file records as
  * held is updated, a held one never changed back; every case given a meeting is in its child's access log.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/run';
 import type { MeetingImportResult } from '../../../main/areas/assessment/importMeetings';
-import { toCsv } from '../../../shared/csv';
-import { captureIo } from '../../helpers/cli';
+import { importRows } from '../../helpers/cli';
 import { unwrap, useDemoCore } from '../../helpers/core';
 import { registered, runningAssessment } from '../../helpers/assessment';
 import { storeDigest } from '../../helpers/queries';
-import { PASSPHRASE, tempDir } from '../../helpers/stores';
+import { PASSPHRASE } from '../../helpers/stores';
 
 const app = useDemoCore(40);
 beforeEach(() => {
@@ -22,17 +18,8 @@ beforeEach(() => {
 
 const HEADER = ['case_id', 'kind', 'starts_at', 'duration_minutes', 'status', 'participants', 'note', 'worker'];
 
-async function importMeetings(rows: string[][], header = HEADER) {
-  const { dir, cleanup } = tempDir();
-  try {
-    const file = join(dir, 'meetings.csv');
-    writeFileSync(file, toCsv([header, ...rows]));
-    const io = captureIo();
-    const code = await runCli(['import', 'meetings', ...app.storeArgs, '--file', file], io);
-    return { code, result: io.json[0] as MeetingImportResult, stderr: io.stderr.join('\n') };
-  } finally {
-    cleanup();
-  }
+function importMeetings(rows: string[][], header = HEADER) {
+  return importRows<MeetingImportResult>(app.storeArgs, 'meetings', header, rows);
 }
 
 async function detail(id: string) {

@@ -4,9 +4,8 @@
  * to the named deputy while the worker is away. The lead's settings are checked before they are saved.
  */
 import { describe, expect, it } from 'vitest';
-import { isoWeek } from '../../../shared/dates';
 import { unwrap, useDemoCore } from '../../helpers/core';
-import { idOf, registered } from '../../helpers/assessment';
+import { assessmentWeekHolder, idOf, registered } from '../../helpers/assessment';
 import { storeDigest } from '../../helpers/queries';
 import { DEMO_PASSWORD } from '../../helpers/stores';
 import { importCsv } from '../../helpers/cli';
@@ -32,13 +31,7 @@ async function staffOf(userId: string) {
 describe('the assessment-week model', () => {
   it('gives a new notification to the rotation week’s worker, and to nobody while that worker is away', async () => {
     // The published roster's assessment week for the tests' week, as the roster holds it.
-    const week = await app.core.db
-      .selectFrom('duty_assignments as d')
-      .innerJoin('users as u', 'u.staff_id', 'd.staff_id')
-      .select(['u.id', 'd.staff_id'])
-      .where('d.week', '=', isoWeek(TODAY))
-      .where('d.duty', '=', 'ASSESSMENT_WEEK')
-      .executeTakeFirstOrThrow();
+    const week = await assessmentWeekHolder(app, TODAY);
     await app.core.db.deleteFrom('absences').where('staff_id', '=', week.staff_id).execute();
     expect((await register('Kierto')).assignee).toBe(week.id);
 
@@ -82,13 +75,7 @@ describe('the assessment-week model', () => {
   });
 
   it('gives an imported notification still undecided to the week’s worker too, and an imported decided one to nobody', async () => {
-    const week = await app.core.db
-      .selectFrom('duty_assignments as d')
-      .innerJoin('users as u', 'u.staff_id', 'd.staff_id')
-      .select(['u.id', 'd.staff_id'])
-      .where('d.week', '=', isoWeek(TODAY))
-      .where('d.duty', '=', 'ASSESSMENT_WEEK')
-      .executeTakeFirstOrThrow();
+    const week = await assessmentWeekHolder(app, TODAY);
     await app.core.db.deleteFrom('absences').where('staff_id', '=', week.staff_id).execute();
     const row = {
       type: 'LSL25',

@@ -4,26 +4,13 @@
  * they decided or were given. A refusal is answered like a missing case and logged.
  */
 import { describe, expect, it } from 'vitest';
-import { isoWeek } from '../../../shared/dates';
 import { unwrap, useDemoCore, TEST_NOW } from '../../helpers/core';
-import { idOf } from '../../helpers/assessment';
+import { assessmentWeekHolder, idOf } from '../../helpers/assessment';
 import { lastAuditEntry } from '../../helpers/queries';
 import { DEMO_PASSWORD } from '../../helpers/stores';
 
 let now = TEST_NOW;
 const app = useDemoCore(40, () => new Date(now));
-
-/** The account holding the ISO week's assessment duty in the demo's roster. */
-async function weekWorker(date: string) {
-  const row = await app.core.db
-    .selectFrom('duty_assignments as d')
-    .innerJoin('users as u', 'u.staff_id', 'd.staff_id')
-    .select(['u.id', 'u.username'])
-    .where('d.week', '=', isoWeek(date))
-    .where('d.duty', '=', 'ASSESSMENT_WEEK')
-    .executeTakeFirstOrThrow();
-  return row;
-}
 
 /** What `username` is answered when opening each case: 'ok' or the error code. */
 async function opens(username: string, ids: string[]) {
@@ -40,8 +27,8 @@ async function opens(username: string, ids: string[]) {
 describe("the assessment-week worker's case access", () => {
   it('covers every case during the week of duty, and afterwards only intake and the cases the worker decided', async () => {
     now = TEST_NOW;
-    const w48 = await weekWorker('2026-11-23');
-    const w49 = await weekWorker('2026-11-30');
+    const w48 = await assessmentWeekHolder(app, '2026-11-23');
+    const w49 = await assessmentWeekHolder(app, '2026-11-30');
     expect(w48.id).not.toBe(w49.id);
     expect(app.userOf('ASSESSMENT_SW').username).toBe(w48.username);
     // A closed case somebody else decided and worked on, one the week-48 worker decided, and a new notification.
