@@ -132,7 +132,7 @@ export type SevenDayItem = z.infer<typeof sevenDayItemSchema>;
 export const sevenDayListSchema = z.object({
   /**
    * Whether the caller is on assessment duty today, which binds their county-wide case access (issue 22 item
-   * 8): ON or OFF; null for a role that sees every case anyway (a team lead).
+   * 8): ON, or OFF for the assessment-week role off duty; null for a role whose scope duty does not narrow.
    */
   duty: z.enum(['ON', 'OFF']).nullable(),
   items: z.array(sevenDayItemSchema),

@@ -33,6 +33,8 @@ export async function sevenDayList(core: Context): Promise<SevenDayList> {
       childInformed: childOldEnough(r.child_birth_date, clock.today) ? !!Number(r.child_informed) : null,
     },
   }));
-  const duty = CASE_SCOPE[viewer.role] === 'ALL' ? null : viewer.onDuty ? 'ON' : 'OFF';
+  // Off duty is said to the assessment-week role, whose scope it narrows; a regional social worker hears only
+  // of a rotation week that widens theirs, and a lead sees every case anyway.
+  const duty = viewer.onDuty ? 'ON' : CASE_SCOPE[viewer.role] === 'DUTY' ? 'OFF' : null;
   return { duty, items };
 }
