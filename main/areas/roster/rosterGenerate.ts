@@ -13,6 +13,7 @@ import {
   monthBounds,
   type LocalDate,
 } from '../../../shared/dates';
+import { readSettings } from '../settings/queries';
 import { LuukkuError } from '../../../shared/errors';
 import type { GenerateInput, GenerateProgress } from '../../../shared/contract/roster';
 import { ASSESSMENT_WEEK, type RosterResult } from '../../../shared/rosterScenario';
@@ -59,6 +60,13 @@ export async function generateRoster(
   const seconds = () => Math.round((performance.now() - started) / 100) / 10;
   const range = generationRange(input);
   const month = input.kind === 'MONTH' ? input.month : null;
+  if (!month && (await readSettings(core.db)).assessmentModel === 'DEDICATED')
+    throw new LuukkuError(
+      'CONFLICT',
+      'The county has one dedicated assessment-week worker (Settings): there is no rotation to generate.',
+      undefined,
+      'noRotationWhenDedicated',
+    );
   if (month) {
     const period = await periodRow(core.db, month);
     if (period?.status === 'PUBLISHED')

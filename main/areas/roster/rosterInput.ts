@@ -9,7 +9,8 @@ import { ASSESSMENT_WEEK, scenarioSchema, type Scenario, type ScenarioInput } fr
 import { lockProblems } from '../../scheduler/locks';
 import type { AssignmentRow } from './queries';
 import type { Db } from '../../store/schema';
-import { readRosterConfig } from '../settings/queries';
+import { readRosterConfig, readSettings } from '../settings/queries';
+import { findUser } from '../team/userQueries';
 import { dutyCounts } from './editQueries';
 import { scenarioRows } from '../staff/queries';
 
@@ -36,12 +37,15 @@ export async function buildScenario(db: Db, options: ScenarioOptions): Promise<S
     options.historyBefore ? dutyHistory(db, options.historyBefore) : Promise.resolve(new Map<string, number>()),
   ]);
   const dutyTypes = options.daily ? config.dutyTypes : [];
+  // With one dedicated assessment-week worker (issue 22 item 8) there is no rotation to roster, and that worker
+  // has no other duties: the assessment work is theirs every week.
+  const dedicated = await dedicatedAssessor(db);
   const input: ScenarioInput = {
     version: 1,
     period: { from, to },
     closureDays: closures.map((c) => c.date).filter((d) => d >= from && d <= to),
     dutyTypes: dutyTypes.map((d) => ({ id: d.id, perDay: d.perDay, requires: d.requires })),
-    assessmentWeek: options.assessmentWeek && config.assessmentWeek,
+    assessmentWeek: options.assessmentWeek && config.assessmentWeek && !dedicated.model,
     rules: {
       swedishOnReceptionDaily: config.swedishOnReceptionDaily,
       noConsecutiveAssessmentWeeks: config.noConsecutiveAssessmentWeeks,
@@ -52,7 +56,11 @@ export async function buildScenario(db: Db, options: ScenarioOptions): Promise<S
       role: s.role as (typeof ROSTERED_ROLES)[number],
       fte: s.fte,
       languages: JSON.parse(s.languages) as string[],
-      maxDutiesPerWeek: s.max_duties_per_week ?? DEFAULT_MAX_DUTIES_PER_WEEK,
+      // (A daily duty of theirs locked by hand is kept: then the usual weekly maximum applies.)
+      maxDutiesPerWeek:
+        s.id === dedicated.staffId && !options.locks.some((a) => a.staffId === s.id && a.date)
+          ? 0
+          : (s.max_duties_per_week ?? DEFAULT_MAX_DUTIES_PER_WEEK),
       absences: [
         ...absences
           .filter((a) => a.staff_id === s.id)
@@ -68,7 +76,7 @@ export async function buildScenario(db: Db, options: ScenarioOptions): Promise<S
       ),
     })),
     locks: options.locks.flatMap((a) =>
-      staff.some((s) => s.id === a.staffId) && (a.duty === ASSESSMENT_WEEK || options.daily)
+      staff.some((s) => s.id === a.staffId) && (a.duty === ASSESSMENT_WEEK ? !dedicated.model : options.daily)
         ? [
             a.week
               ? { week: a.week, duty: a.duty, workerId: a.staffId }
@@ -87,4 +95,12 @@ export async function buildScenario(db: Db, options: ScenarioOptions): Promise<S
 async function dutyHistory(db: Db, before: LocalDate): Promise<Map<string, number>> {
   const since = addDays(before, -365);
   return dutyCounts(db, { from: since, before }, { from: isoWeek(since), before: isoWeek(before) });
+}
+
+/** Whether the county has one dedicated assessment-week worker, and that worker's roster entry. */
+async function dedicatedAssessor(db: Db): Promise<{ model: boolean; staffId: string | null }> {
+  const settings = await readSettings(db);
+  if (settings.assessmentModel !== 'DEDICATED') return { model: false, staffId: null };
+  const user = settings.assessmentWorkerId ? await findUser(db, settings.assessmentWorkerId) : undefined;
+  return { model: true, staffId: user?.staff_id ?? null };
 }

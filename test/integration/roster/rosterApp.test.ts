@@ -97,6 +97,30 @@ describe('generating the roster in the app', () => {
   });
 });
 
+describe('the dedicated assessment-week model and the roster (issue 22 item 8)', () => {
+  it('gives the dedicated worker no daily duties and rosters no assessment weeks; a rotation is refused', async () => {
+    await app.signInAs('LEAD');
+    const { staff } = await directory();
+    const worker = staff.find((s) => s.role === 'SOCIAL_WORKER' && s.active)!;
+    const account = await app.core.db
+      .selectFrom('users')
+      .select('id')
+      .where('staff_id', '=', worker.id)
+      .executeTakeFirstOrThrow();
+    unwrap(await app.api.settings.update({ assessmentModel: 'DEDICATED', assessmentWorkerId: account.id }));
+    await generate();
+    const view = await roster();
+    expect(view.assignments.filter((a) => a.week && a.week >= '2027-W05' && a.week <= '2027-W08')).toEqual([]);
+    expect(view.assignments.filter((a) => a.staffId === worker.id)).toEqual([]);
+    expect(view.assignments.filter((a) => a.date).length).toBeGreaterThan(50);
+    expect(await obviousViolations()).toEqual([]);
+    const before = await snapshot();
+    const rotation = await app.api.roster.generate({ kind: 'ROTATION', year: 2027, quarter: 2 });
+    expect(rotation).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'noRotationWhenDedicated' } });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
 describe('editing the roster by hand', () => {
   it('refuses a duty moved onto an absent person with the reason, and nothing changes; a legal move is kept', async () => {
     await app.signInAs('ADVICE');
