@@ -112,6 +112,8 @@ export const queueResultSchema = z.object({
     NEW: z.number().int(),
     TRIAGE: z.number().int(),
     ASSESSMENT: z.number().int(),
+    /** Completed, waiting for the hand-over meeting to planned social work: still open work (issue 22). */
+    HANDOVER: z.number().int(),
     overdue: z.number().int(),
   }),
 });

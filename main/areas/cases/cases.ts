@@ -129,6 +129,7 @@ export async function caseQueue(core: Context, q: ParsedQueueQuery): Promise<Que
       NEW: count('NEW'),
       TRIAGE: count('TRIAGE'),
       ASSESSMENT: count('ASSESSMENT'),
+      HANDOVER: count('HANDOVER'),
       overdue,
     },
     rows: page.map((r) => queueRowOf(r, clockContext)),

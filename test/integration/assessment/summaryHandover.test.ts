@@ -179,6 +179,12 @@ describe('the summary, support started and the hand-over', () => {
     const inView = async (view: 'OPEN' | 'MINE' | 'CLOSED') =>
       unwrap(await app.api.cases.queue({ view, text: 'Siirtola' })).rows.some((r) => r.id === id);
     expect([await inView('OPEN'), await inView('MINE'), await inView('CLOSED')]).toEqual([true, true, false]);
+    // And counted in the open tab: the tab's number is the sum of the open statuses, hand-overs included.
+    const open = unwrap(await app.api.cases.queue({ view: 'OPEN', text: 'Siirtola' }));
+    expect(open.counts).toMatchObject({ HANDOVER: 1, ASSESSMENT: 0 });
+    expect(open.total).toBe(
+      open.counts.AWAITING_BIRTH + open.counts.NEW + open.counts.TRIAGE + open.counts.ASSESSMENT + open.counts.HANDOVER,
+    );
 
     await refused(() => app.api.assessment.holdHandover({ caseId: id }), 'WRONG_STATE', 'noHandoverMeeting');
     const advice = await idOf(app, 'ADVICE');

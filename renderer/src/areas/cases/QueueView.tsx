@@ -50,7 +50,7 @@ export function QueueView() {
     if (!counts) return null;
     switch (view) {
       case 'OPEN':
-        return counts.NEW + counts.TRIAGE + counts.ASSESSMENT + counts.AWAITING_BIRTH;
+        return counts.NEW + counts.TRIAGE + counts.ASSESSMENT + counts.HANDOVER + counts.AWAITING_BIRTH;
       case 'ASSESSMENT_WEEK':
         return counts.NEW + counts.TRIAGE;
       case 'OVERDUE':
