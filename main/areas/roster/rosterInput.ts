@@ -3,7 +3,7 @@
  * roster with their absences, wishes and history, closure days, and the assignments to keep as locks.
  * Generation and repair both start here.
  */
-import { addDays, isoWeek, type LocalDate } from '../../../shared/dates';
+import { addDays, isoWeek, isoWeekMonday, type LocalDate } from '../../../shared/dates';
 import { ROSTERED_ROLES } from '../../../shared/contract/roster';
 import { ASSESSMENT_WEEK, scenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/rosterScenario';
 import { lockProblems } from '../../scheduler/locks';
@@ -40,6 +40,16 @@ export async function buildScenario(db: Db, options: ScenarioOptions): Promise<S
   // With one dedicated assessment-week worker (issue 22 item 8) there is no rotation to roster, and that worker
   // has no other duties: the assessment work is theirs every week.
   const dedicated = await dedicatedAssessor(db);
+  // Rotation weeks already in the roster stay as they are, and their workers keep no daily duty those weeks.
+  const rotationWeeks = (staffId: string) =>
+    dedicated.model
+      ? options.locks.flatMap((a) => {
+          if (a.duty !== ASSESSMENT_WEEK || a.staffId !== staffId || !a.week) return [];
+          const monday = isoWeekMonday(a.week);
+          const span = { from: monday < from ? from : monday, to: addDays(monday, 4) > to ? to : addDays(monday, 4) };
+          return span.from <= span.to ? [span] : [];
+        })
+      : [];
   const input: ScenarioInput = {
     version: 1,
     period: { from, to },
@@ -66,6 +76,7 @@ export async function buildScenario(db: Db, options: ScenarioOptions): Promise<S
           .filter((a) => a.staff_id === s.id)
           .map((a) => ({ from: a.from_date < from ? from : a.from_date, to: a.to_date > to ? to : a.to_date })),
         ...(options.busy?.get(s.id) ?? []).map((d) => ({ from: d, to: d })),
+        ...rotationWeeks(s.id),
       ],
       wishesOff: wishes.filter((w) => w.staff_id === s.id).map((w) => w.date),
       history: Object.fromEntries(

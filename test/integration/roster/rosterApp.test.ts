@@ -114,6 +114,10 @@ describe('the dedicated assessment-week model and the roster (issue 22 item 8)',
     expect(view.assignments.filter((a) => a.staffId === worker.id)).toEqual([]);
     expect(view.assignments.filter((a) => a.date).length).toBeGreaterThan(50);
     expect(await obviousViolations()).toEqual([]);
+    // A month the rotation already reached: its draft weeks' workers get no daily duty those weeks, and the
+    // month is generated without breaking a rule.
+    expect(unwrap(await app.api.roster.generate({ kind: 'MONTH', month: '2026-12' })).assignments).toBeGreaterThan(50);
+    expect(await ruleProblems(app.core.db, { from: '2026-11-30', to: '2027-01-03' })).toEqual([]);
     const before = await snapshot();
     const rotation = await app.api.roster.generate({ kind: 'ROTATION', year: 2027, quarter: 2 });
     expect(rotation).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'noRotationWhenDedicated' } });
