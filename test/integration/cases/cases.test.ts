@@ -430,6 +430,7 @@ describe('intake and triage', () => {
       NEW: inState('NEW'),
       TRIAGE: inState('TRIAGE'),
       ASSESSMENT: inState('ASSESSMENT'),
+      HANDOVER: inState('HANDOVER'),
       AWAITING_BIRTH: inState('AWAITING_BIRTH'),
       overdue: open.rows.filter((r) => r.clock.state === 'OVERDUE').length,
     };
