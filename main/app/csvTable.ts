@@ -61,3 +61,8 @@ export function widthError(record: CsvRecord, columns: readonly string[]): strin
     ? null
     : `expected ${columns.length} fields, found ${record.fields.length}`;
 }
+
+/** A row's cell by column name, trimmed: '' for a column the file does not have (an optional one). */
+export function cellsOf(record: CsvRecord, columns: readonly string[]): (column: string) => string {
+  return (column) => (record.fields[columns.indexOf(column)] ?? '').trim();
+}

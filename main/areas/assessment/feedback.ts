@@ -12,7 +12,7 @@ import type { Team } from '../../../shared/contract/org';
 import type { Actor } from '../../store/audit';
 import type { NewFeedback } from '../../store/schema';
 import type { Transactor } from '../../store/unitOfWork';
-import { readCsvTable, widthError, type Rejected } from '../../app/csvTable';
+import { cellsOf, readCsvTable, widthError, type Rejected } from '../../app/csvTable';
 import { checkText, FieldErrors, localDate } from '../cases/caseValidation';
 import { listTeams } from '../org/queries';
 import { insertFeedback, insertFeedbackRows, knownResponseIds } from './queries';
@@ -88,7 +88,7 @@ export async function importFeedbackCsv(
         rejected.push({ line: record.line, error: wrongWidth });
         continue;
       }
-      const get = (c: string) => record.fields[table.columns.indexOf(c)]!.trim();
+      const get = cellsOf(record, table.columns);
       const errors = new FieldErrors();
       const responseId = get('response_id');
       if (!responseId) errors.add('response_id', 'required: the survey tool’s id of the answer');

@@ -21,7 +21,7 @@ import { ASSESSMENT_ROLES } from '../../../shared/roles';
 import type { Actor } from '../../store/audit';
 import type { NewMeeting } from '../../store/schema';
 import type { Transactor, UnitOfWork } from '../../store/unitOfWork';
-import { readCsvTable, widthError, type Rejected } from '../../app/csvTable';
+import { cellsOf, readCsvTable, widthError, type Rejected } from '../../app/csvTable';
 import { checkText, FieldErrors, oneOf } from '../cases/caseValidation';
 import { insertEvents } from '../cases/recordQueries';
 import type { NewEvent } from '../cases/caseRecord';
@@ -132,7 +132,7 @@ export async function importMeetingsCsv(
       rejected.push({ line: record.line, error: wrongWidth });
       continue;
     }
-    const get = (c: string) => (columns.includes(c) ? record.fields[columns.indexOf(c)]!.trim() : '');
+    const get = cellsOf(record, columns);
     const checked = checkLine(get, record.line, options.now);
     if ('error' in checked) rejected.push({ line: record.line, error: checked.error });
     else lines.push(checked);

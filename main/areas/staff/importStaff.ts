@@ -10,7 +10,7 @@ import type { Transactor, UnitOfWork } from '../../store/unitOfWork';
 import { checkText, FieldErrors, oneOf } from '../cases/caseValidation';
 import { areaAndTeamRows } from '../org/queries';
 import { staffIds, upsertStaff } from './queries';
-import { readCsvTable, widthError, type CsvTable, type Rejected } from '../../app/csvTable';
+import { cellsOf, readCsvTable, widthError, type CsvTable, type Rejected } from '../../app/csvTable';
 
 export const STAFF_COLUMNS = ['id', 'name', 'role', 'fte', 'languages', 'area', 'team', 'max_duties_per_week'] as const;
 const REQUIRED = ['id', 'name', 'role', 'fte'] as const;
@@ -59,7 +59,7 @@ async function importStaffRows(
       rejected.push({ line: record.line, error: wrongWidth });
       continue;
     }
-    const get = (c: string) => (record.fields[columns.indexOf(c)] ?? '').trim();
+    const get = cellsOf(record, columns);
     const errors = new FieldErrors();
     const id = get('id');
     if (!/^[A-Za-z0-9._-]{1,40}$/.test(id)) errors.add('id', 'use 1-40 letters, digits, dot, dash or underscore');
