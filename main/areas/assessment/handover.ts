@@ -15,7 +15,7 @@ import type { Context } from '../../app/context';
 import { changeCase } from '../cases/triage';
 import { findUser } from '../team/userQueries';
 import { requireHandoverStep } from './checks';
-import { childTookPart, hasBegun, meetingStart } from './meetingRecord';
+import { hasBegun, meetingColumns, meetingStart } from './meetingRecord';
 import { handoverMeetingRow, insertMeeting, setMeetingStatus, updateMeeting } from './queries';
 
 /** The family's participants and the two workers, each named once. */
@@ -60,17 +60,18 @@ export async function planHandover(
     },
     async (trx) => {
       const actor = core.actor()!.id;
-      const fields = {
-        kind: 'HANDOVER' as const,
-        starts_at: startsAt.toISOString(),
-        duration_minutes: input.durationMinutes,
-        status: 'PLANNED' as const,
-        participants: JSON.stringify(participants),
-        child_met: childTookPart(participants) ? 1 : 0,
-        note: '',
-        updated_by: actor,
-        updated_at: now.toISOString(),
-      };
+      const fields = meetingColumns(
+        {
+          kind: 'HANDOVER',
+          startsAt,
+          durationMinutes: input.durationMinutes,
+          status: 'PLANNED',
+          participants,
+          note: '',
+        },
+        actor,
+        now,
+      );
       if (meetingId) return updateMeeting(trx, meetingId, fields);
       meetingId = randomUUID();
       await insertMeeting(trx, {

@@ -25,7 +25,7 @@ import { cellsOf, readCsvTable, widthError, type Rejected } from '../../app/csvT
 import { checkText, FieldErrors, oneOf } from '../cases/caseValidation';
 import { insertEvents } from '../cases/recordQueries';
 import type { NewEvent } from '../cases/caseRecord';
-import { childTookPart, hasBegun } from './meetingRecord';
+import { hasBegun, meetingColumns } from './meetingRecord';
 import { EVENT_OF } from './meetings';
 import { insertMeetings, meetingImportContext, updateMeeting } from './queries';
 
@@ -191,7 +191,14 @@ async function writeMeetings(
     }
     const id = existing?.id ?? randomUUID();
     if (existing) updates.push({ id, line: l, userId: user.id });
-    else inserts.push({ id, case_id: found.id, ...fieldsOf(l, user.id, now), created_by: user.id, created_at: now });
+    else
+      inserts.push({
+        id,
+        case_id: found.id,
+        ...meetingColumns(l, user.id, options.now),
+        created_by: user.id,
+        created_at: now,
+      });
     events.push({
       case_id: found.id,
       at: now,
@@ -210,7 +217,7 @@ async function writeMeetings(
   if (rejected.length)
     return { imported: 0, updated: 0, skipped: 0, rejected: rejected.sort((a, b) => a.line - b.line) };
   await insertMeetings(trx, inserts);
-  for (const u of updates) await updateMeeting(trx, u.id, fieldsOf(u.line, u.userId, now));
+  for (const u of updates) await updateMeeting(trx, u.id, meetingColumns(u.line, u.userId, options.now));
   await insertEvents(trx, events);
   const result = { imported: inserts.length, updated: updates.length, skipped, rejected };
   // Every case the file gave a meeting is named, so each child's access-log report shows the import.
@@ -221,18 +228,4 @@ async function writeMeetings(
     details: { imported: result.imported, updated: result.updated, skipped, migration: true },
   });
   return result;
-}
-
-function fieldsOf(l: MeetingLine, userId: string, now: string) {
-  return {
-    kind: l.kind,
-    starts_at: l.startsAt.toISOString(),
-    duration_minutes: l.durationMinutes,
-    status: l.status,
-    participants: JSON.stringify(l.participants),
-    child_met: childTookPart(l.participants) ? 1 : 0,
-    note: l.note,
-    updated_by: userId,
-    updated_at: now,
-  };
 }

@@ -38,6 +38,35 @@ export function childTookPart(participants: readonly Participant[]): boolean {
   return participants.some((p) => p.kind === 'CHILD');
 }
 
+/**
+ * A meeting as its row stores it, written by `userId` at `now`: the start as a UTC instant, the participants as
+ * JSON and whether the child took part (kept for SQL). Saving in the app, the hand-over and importing a file write the same.
+ */
+export function meetingColumns(
+  m: {
+    kind: MeetingKind;
+    startsAt: Date;
+    durationMinutes: number;
+    status: MeetingStatus;
+    participants: Participant[];
+    note: string;
+  },
+  userId: string,
+  now: Date,
+) {
+  return {
+    kind: m.kind,
+    starts_at: m.startsAt.toISOString(),
+    duration_minutes: m.durationMinutes,
+    status: m.status,
+    participants: JSON.stringify(m.participants),
+    child_met: childTookPart(m.participants) ? 1 : 0,
+    note: m.note,
+    updated_by: userId,
+    updated_at: now.toISOString(),
+  };
+}
+
 /** How many meetings were held, whether one was a home visit, whether the child took part in one. */
 export function meetingFacts(meetings: readonly Meeting[]) {
   const held = meetings.filter((m) => m.status === 'HELD');

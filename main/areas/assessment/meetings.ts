@@ -16,7 +16,7 @@ import { mainText } from '../../text';
 import { caseViewer } from '../cases/caseAccess';
 import { caseScopeFilter } from '../cases/scopeQueries';
 import { changeCase } from '../cases/triage';
-import { childTookPart, hasBegun, meetingOf, meetingStart } from './meetingRecord';
+import { hasBegun, meetingColumns, meetingOf, meetingStart } from './meetingRecord';
 import { requireRunningAssessment } from './checks';
 import { insertMeeting, meetingRow, meetingsOfWorker, updateMeeting } from './queries';
 
@@ -66,17 +66,7 @@ export async function saveMeeting(core: Context, input: MeetingInput): Promise<C
       return {};
     },
     async (trx) => {
-      const fields = {
-        kind: input.kind,
-        starts_at: startsAt.toISOString(),
-        duration_minutes: input.durationMinutes,
-        status: input.status,
-        participants: JSON.stringify(input.participants),
-        child_met: childTookPart(input.participants) ? 1 : 0,
-        note: input.note,
-        updated_by: core.actor()!.id,
-        updated_at: now.toISOString(),
-      };
+      const fields = meetingColumns({ ...input, startsAt }, core.actor()!.id, now);
       if (input.meetingId) await updateMeeting(trx, id, fields);
       else
         await insertMeeting(trx, {
