@@ -57,6 +57,31 @@ export async function callAsSession(
   input: unknown,
   idempotencyKey?: string,
 ): Promise<CallOutcome> {
+  try {
+    return await sessionCall(county, token, operation, input, idempotencyKey);
+  } catch (error) {
+    // The store failed around the call (the database went away while the session was read, or before a
+    // sign-in's or sign-out's row was written): "nothing was saved", in the contract's shape, as IPC says it.
+    return { result: { ok: false, error: toPayload(error) } };
+  }
+}
+
+/**
+ * Bookkeeping after a call that already committed (the session's last activity, the answer kept for a retry):
+ * when the store fails here, the call's own answer still stands, since what it saved is saved. A retry of a
+ * call whose answer could not be kept is told it was already received.
+ */
+function afterwards(what: string, work: Promise<unknown>): Promise<unknown> {
+  return work.catch((error: unknown) => console.error(`[luukku] ${what} not recorded: ${toPayload(error).code}`));
+}
+
+async function sessionCall(
+  county: County,
+  token: string | undefined,
+  operation: string,
+  input: unknown,
+  idempotencyKey: string | undefined,
+): Promise<CallOutcome> {
   const core = new Core({ county });
   const now = () => county.now().toISOString();
   const hash = token && county.openStore ? hashToken(token) : null;
@@ -72,13 +97,17 @@ export async function callAsSession(
     core.expectOnce(once);
   }
   const result = await dispatch(core, operation, input);
-  if (once && core.claimedOnce) await saveIdempotentResult(county.db, once.keyHash, JSON.stringify(result));
+  if (once && core.claimedOnce)
+    await afterwards('answer kept for a retry', saveIdempotentResult(county.db, once.keyHash, JSON.stringify(result)));
 
   const signedInNow = operation === 'session.signIn' && result.ok;
   if (found && hash) {
     const stillIn = core.session.lastActivity !== null && !signedInNow;
     if (stillIn) {
-      await touchServerSession(county.db, hash, new Date(core.session.lastActivity!).toISOString());
+      await afterwards(
+        'session activity',
+        touchServerSession(county.db, hash, new Date(core.session.lastActivity!).toISOString()),
+      );
     } else {
       const reason = !found.user.active ? 'REVOKED' : core.session.notice === 'IDLE_LOCK' ? 'IDLE' : 'USER';
       await endServerSession(county.db, hash, now(), signedInNow ? 'USER' : reason);
