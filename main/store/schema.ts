@@ -373,6 +373,17 @@ export interface IdempotencyKeysTable {
   result: string | null;
 }
 
+/** A long job under way on some server instance (migration 024; PostgreSQL only, see jobProgress.ts). */
+export interface RunningJobsTable {
+  /** The job's kind and its user: `roster:<user id>`. */
+  job_key: string;
+  user_id: string;
+  /** The progress as JSON, as the job's poll answers it. */
+  progress: string;
+  cancel_requested: Generated<number>;
+  updated_at: string;
+}
+
 export interface AdviceContactsTable {
   id: Generated<number>;
   at: string;
@@ -455,6 +466,7 @@ export interface Database {
   sign_in_failures: SignInFailuresTable;
   sessions: SessionsTable;
   idempotency_keys: IdempotencyKeysTable;
+  running_jobs: RunningJobsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -7,7 +7,7 @@ import { cancelJob, jobProgress, trackJob } from '../../app/jobProgress';
 import { applyRepair, proposeRepair } from './rosterRepair';
 import { lockDuty, moveDuty, publishPeriod, rosterChanges, swapWeeks } from './rosterEdit';
 import { fairnessReport } from './rosterFairness';
-import { generateRoster } from './rosterGenerate';
+import { generateRoster, oneGenerationAtATime } from './rosterGenerate';
 import { rosterView } from './rosterView';
 import { readOverview } from './overview';
 import { rosterIcs } from './rosterIcs';
@@ -25,8 +25,12 @@ export const rosterHandlers: AreaHandlers<'roster'> = {
     return readRosterConfig(core.db);
   },
   'roster.generate': async ({ core }, input) =>
-    trackJob(core, 'roster', { phase: 'PREPARING', seconds: 0, gap: null }, (report, signal) =>
-      generateRoster(core, input, report, signal),
+    trackJob(
+      core,
+      'roster',
+      { phase: 'PREPARING', seconds: 0, gap: null },
+      (report, signal) => generateRoster(core, input, report, signal),
+      oneGenerationAtATime(input),
     ),
   'roster.generateProgress': async ({ core }) => jobProgress(core, 'roster'),
   'roster.cancelGenerate': async ({ core }) => cancelJob(core, 'roster'),

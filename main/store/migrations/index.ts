@@ -23,6 +23,7 @@ import * as m020 from './020_assessment_partners';
 import * as m021 from './021_summary_support_handover';
 import * as m022 from './022_customer_feedback';
 import * as m023 from './023_feedback_response_id';
+import * as m024 from './024_running_jobs';
 
 export interface Migration {
   version: number;
@@ -59,6 +60,7 @@ export const migrations: readonly Migration[] = [
   { version: 21, name: 'the assessment summary, support started and the hand-over', up: m021.up },
   { version: 22, name: 'anonymous customer feedback per team', up: m022.up },
   { version: 23, name: 'imported feedback answers counted once', up: m023.up },
+  { version: 24, name: 'long jobs under way, seen from every server instance', up: m024.up },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

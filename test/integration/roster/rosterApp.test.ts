@@ -44,6 +44,8 @@ describe('generating the roster in the app', () => {
     await app.signInAs('ADVICE');
     const running = app.api.roster.generate({ kind: 'MONTH', month: '2027-02' });
     const phases = new Set<string>();
+    // The job is under way once it reports (on PostgreSQL after taking the month's county-wide lock).
+    while (!unwrap(await app.api.roster.generateProgress({}))) await new Promise((r) => setTimeout(r, 5));
     for (let i = 0; i < 200; i++) {
       const p = unwrap(await app.api.roster.generateProgress({}));
       if (!p) break;

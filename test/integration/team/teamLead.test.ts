@@ -297,8 +297,7 @@ describe('reassigning cases', () => {
 
     const seen: number[] = [];
     const poll = setInterval(() => {
-      const p = jobProgress(app.core, 'reassign');
-      if (p) seen.push(p.done);
+      void jobProgress(app.core, 'reassign').then((p) => p && seen.push(p.done));
     }, 1);
     const moved = unwrap(await app.api.cases.reassign({ fromUserId: from.id, toUserId: to.id, reason: 'Sairausloma' }));
     clearInterval(poll);
