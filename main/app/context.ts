@@ -6,4 +6,4 @@
  */
 import type { Core } from './core';
 
-export type Context = Pick<Core, 'db' | 'now' | 'actor' | 'requireUser' | 'transact' | 'unitOfWork' | 'audit'>;
+export type Context = Pick<Core, 'db' | 'now' | 'actor' | 'requireUser' | 'transact' | 'read' | 'unitOfWork' | 'audit'>;

@@ -71,6 +71,10 @@ export class Core extends EventEmitter<{ language: [Language] }> {
   transact<T>(entry: AuditEntry | ((result: T) => AuditEntry), work: (trx: Db) => Promise<T>): Promise<T> {
     return this.county.transact(entry, work, this.hooks());
   }
+  /** A read of client data, logged in the same transaction, writing nothing else (County.read). */
+  read<T>(entry: AuditEntry | ((result: T) => AuditEntry), work: (trx: Db) => Promise<T>): Promise<T> {
+    return this.county.read(entry, work, this.hooks());
+  }
   private hooks() {
     return { beforeCommit: this.claimOnce, origin: this.session.serverSessionId };
   }

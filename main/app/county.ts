@@ -57,7 +57,7 @@ export interface CountyOptions {
 }
 
 /** What the caller (Core) adds to each of its units: the idempotency claim, the server session it runs for. */
-export type CallerHooks = Pick<UnitHooks, 'beforeCommit' | 'origin'>;
+export type CallerHooks = Pick<UnitHooks, 'beforeCommit' | 'origin' | 'readsOnly'>;
 
 export interface NewLead {
   displayName: string;
@@ -249,6 +249,15 @@ export class County {
       uow.audit(typeof entry === 'function' ? entry(result) : entry);
       return result;
     }, caller);
+  }
+
+  /** A read of client data, logged with `entry` in the same transaction; it writes nothing else (unitOfWork.ts). */
+  read<T>(
+    entry: AuditEntry | ((result: T) => AuditEntry),
+    work: (trx: Db) => Promise<T>,
+    caller: CallerHooks = {},
+  ): Promise<T> {
+    return this.transact(entry, work, { ...caller, readsOnly: true });
   }
 
   async audit(entry: AuditEntry): Promise<void> {

@@ -11,6 +11,10 @@
  * read-check-write inside `work` (the chain head, the last active lead, a case's state before its change)
  * sees no other writer between its read and its write, from this process, another instance or the admin
  * CLI, on either engine. Reads that decide a write belong inside `work`.
+ *
+ * A unit that only reads client data (a queue page, a case opened) writes nothing but its audit entries. On
+ * PostgreSQL it takes the write lock only to append them (`readsOnly`), so the team's reads run side by side
+ * and only the log's append is one at a time; on SQLite it is a unit like any other.
  */
 import { sql } from 'kysely';
 import { appendAudit, type AuditEntry } from './audit';
@@ -43,6 +47,8 @@ export interface UnitHooks {
   beforeCommit?: (trx: Db) => Promise<void>;
   /** The county server's session the unit runs for (changes.ts `origin`). */
   origin?: string | null;
+  /** The unit reads and writes nothing but its audit entries (see above). */
+  readsOnly?: boolean;
 }
 
 export function unitOfWork<T>(
@@ -57,11 +63,13 @@ export function unitOfWork<T>(
     if (store.engine === 'sqlite') await sql`BEGIN IMMEDIATE`.execute(conn);
     else {
       await sql`BEGIN`.execute(conn);
-      await sql`SELECT pg_advisory_xact_lock(${LOCKS.write})`.execute(conn);
+      if (!hooks.readsOnly) await sql`SELECT pg_advisory_xact_lock(${LOCKS.write})`.execute(conn);
     }
     try {
       const entries: AuditEntry[] = [];
       const result = await work({ trx: conn, now: clock(), audit: (entry) => void entries.push(entry) });
+      if (hooks.readsOnly && store.engine === 'postgres' && entries.length)
+        await sql`SELECT pg_advisory_xact_lock(${LOCKS.write})`.execute(conn);
       for (const entry of entries) await appendAudit(conn, entry, clock());
       const found = changeOf(entries);
       const change = found && { ...found, origin: hooks.origin ?? null };

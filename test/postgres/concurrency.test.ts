@@ -16,6 +16,7 @@ import { createTestCounty, DEMO_PASSWORD, tempDir } from '../helpers/stores';
 
 const INSTANCES = 8;
 const ACTIONS = 200;
+const READS = 40;
 
 let county: Awaited<ReturnType<typeof createTestCounty>>;
 const temp = tempDir();
@@ -55,6 +56,21 @@ describe(`${INSTANCES} instances x ${ACTIONS} audited actions on one database`, 
     /** Each call as `kind:code`: the kinds that must commit, and urgency, where a race may find it done. */
     const outcomes: string[] = [];
     const registeredBy: string[][] = instances.map(() => []);
+    // Beside the writes, each instance also reads (queue pages, cases opened): a read takes the write lock
+    // only to append its log entry (unitOfWork readsOnly), and each read is logged once, in the chain.
+    let reads = 0;
+    const readers = instances.map(async ({ api }, n) => {
+      for (let i = 0; i < READS; i++) {
+        const page = await api.cases.queue({ view: 'OPEN', limit: 20 });
+        expect(page.ok, JSON.stringify(page)).toBe(true);
+        reads++;
+        const id = registeredBy[n]!.at(-1) ?? (page.ok ? page.value.rows[0]?.id : undefined);
+        if (!id) continue;
+        const opened = await api.cases.get({ id });
+        expect(opened.ok, JSON.stringify(opened)).toBe(true);
+        reads++;
+      }
+    });
     await Promise.all(
       instances.map(async ({ api }, n) => {
         for (let i = 0; i < ACTIONS; i++) {
@@ -87,6 +103,7 @@ describe(`${INSTANCES} instances x ${ACTIONS} audited actions on one database`, 
       }),
     );
 
+    await Promise.all(readers);
     expect(codes).toHaveLength(INSTANCES * ACTIONS);
     // Cleanly refused: an urgency already recorded by another instance (WRONG_STATE), never an internal error.
     expect(codes.filter((c) => c !== 'OK' && c !== 'WRONG_STATE')).toEqual([]);
@@ -122,6 +139,10 @@ describe(`${INSTANCES} instances x ${ACTIONS} audited actions on one database`, 
         SELECT count(*) AS n FROM audit_log WHERE seq > ${seqBefore} AND outcome = 'OK'
           AND action IN ('cases.register', 'cases.recordUrgency', 'cases.reassign')`.execute(store.db);
       expect(logged.rows[0]!.n).toBe(codes.filter((c) => c === 'OK').length);
+      const readsLogged = await sql<{ n: number }>`
+        SELECT count(*) AS n FROM audit_log WHERE seq > ${seqBefore} AND outcome = 'OK'
+          AND action IN ('cases.queue', 'cases.read')`.execute(store.db);
+      expect(readsLogged.rows[0]!.n).toBe(reads);
     } finally {
       await store.close();
       await Promise.all(instances.map(({ core }) => core.close()));

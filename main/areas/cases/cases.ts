@@ -109,7 +109,7 @@ export async function caseQueue(core: Context, q: ParsedQueueQuery): Promise<Que
   const clockContext = await clockContextOf(core);
   const { today } = clockContext;
   const viewer = await caseViewer(core);
-  const { page, total, totalCapped, counts, overdue } = await core.transact(
+  const { page, total, totalCapped, counts, overdue } = await core.read(
     (r) => ({
       actor: core.actor(),
       action: 'cases.queue',
@@ -138,7 +138,7 @@ export async function caseQueue(core: Context, q: ParsedQueueQuery): Promise<Que
 
 /** Reads one case for the detail pane; the read itself is logged with its purpose. */
 export async function caseDetail(core: Context, id: string, purpose = 'case detail'): Promise<CaseDetail> {
-  return core.transact({ actor: core.actor(), action: 'cases.read', purpose, caseId: id }, async (trx) =>
+  return core.read({ actor: core.actor(), action: 'cases.read', purpose, caseId: id }, async (trx) =>
     readCaseDetail(core, trx, await requireCaseAccess(core, trx, id), id),
   );
 }
