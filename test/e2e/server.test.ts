@@ -3,16 +3,23 @@
  * renderer from the real server over HTTPS, signs in through the server's session cookie (HttpOnly: the
  * page never reads the token) and works the queue, in Finnish and Swedish, axe-clean. The page's calls go
  * over `fetch` to `POST /api/<operation>`; nothing is routed through the test harness. Three workstations
- * work together: what one saves shows on the others within 2 s, without a reload.
+ * work together: what one saves shows on the others within 2 s, without a reload; on one server, and with the
+ * team split between two instances over one PostgreSQL database.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
 import { County } from '../../main/app/county';
-import { listen } from '../../main/server/listen';
+import { listen, type RunningServer } from '../../main/server/listen';
+import pg from 'pg';
+import { generateDemo } from '../../main/demo/generator';
+import { openPostgresStore } from '../../main/store/postgres';
+import { storeTransactor } from '../../main/store/unitOfWork';
+import { startCluster } from '../helpers/postgresCluster';
 import { SESSION_COOKIE } from '../../main/server/sessions';
 import { helsinkiDate } from '../../shared/dates';
-import { createDemoStore, PASSPHRASE } from '../helpers/stores';
+import { createDemoStore, DEMO_PASSWORD, PASSPHRASE } from '../helpers/stores';
+import type { Db } from '../../main/store/schema';
 import { screenshot, seriousA11yViolations, signIn, useE2e } from './harness';
 
 const e2e = useE2e();
@@ -42,6 +49,120 @@ async function serveDemo(file: string) {
   await county.start();
   await county.unlock(PASSPHRASE);
   return { demo, county, server: await listen({ county, version: '0.1.0-e2e', port: 0 }) };
+}
+
+/**
+ * The team's journey across workstations, each page on the server named for it (one server, or the halves of
+ * the team on two instances): a counsellor registers two siblings, the lead's queue shows them within 2 s, a
+ * refused call of the counsellor changes nothing, the lead moves one to a regional worker whose queue and
+ * messages show it within 2 s. Screenshots named `shots`-….
+ */
+async function registerAndMove(
+  db: Db,
+  urls: { counsellor: string; lead: string; regional: string },
+  shots = 'server-live',
+) {
+  const userOf = (role: string) =>
+    db
+      .selectFrom('users')
+      .leftJoin('staff', 'staff.id', 'users.staff_id')
+      .select(['users.id', 'users.username', 'users.display_name as name', 'staff.area_id'])
+      .where('users.role', '=', role as never)
+      .where('users.active', '=', 1)
+      .orderBy('users.username')
+      .executeTakeFirstOrThrow();
+  const [counsellor, lead, regional] = await Promise.all([userOf('ADVICE'), userOf('LEAD'), userOf('REGIONAL')]);
+  // The family lives outside the regional worker's area: the cases are not theirs until the lead moves one.
+  const municipality = await db
+    .selectFrom('municipalities')
+    .select('name_fi as name')
+    .where('area_id', '!=', regional.area_id!)
+    .orderBy('name_fi')
+    .executeTakeFirstOrThrow();
+
+  const desks = {
+    counsellor: await openOnServer(urls.counsellor, 'fi'),
+    lead: await openOnServer(urls.lead, 'fi'),
+    regional: await openOnServer(urls.regional, 'sv'),
+  };
+  await signIn(desks.counsellor.page, counsellor.username);
+  await signIn(desks.lead.page, lead.username);
+  await signIn(desks.regional.page, regional.username);
+  for (const { page } of Object.values(desks))
+    await expect.poll(() => page.getByRole('row').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+  const regionalRowsBefore = await desks.regional.page.getByRole('row').count();
+
+  // The counsellor takes a phone notification about two siblings.
+  const c = desks.counsellor.page;
+  await c.keyboard.press('Alt+N');
+  await c.getByLabel('Kanava').selectOption({ label: 'Puhelin' });
+  await c.getByLabel('Etunimi').first().fill('Eetu');
+  await c.getByLabel('Sukunimi').first().fill('Sisarus');
+  await c.getByRole('button', { name: 'Lisää sisarus' }).click();
+  await c.getByLabel('Etunimi').nth(1).fill('Elli');
+  await c.getByLabel('Sukunimi').nth(1).fill('Sisarus');
+  await c.getByLabel('Kunta').selectOption({ label: municipality.name });
+  await c.getByLabel('Ilmoittajan taho').selectOption({ label: 'Koulu' });
+  await c.getByLabel('Kuvaus').fill('Koulu soitti sisarusten poissaoloista.');
+  await screenshot(c, `${shots}-register-fi`);
+  await c.getByRole('button', { name: 'Tallenna ilmoitus' }).click();
+  await expect
+    .poll(() => c.getByRole('status').filter({ hasText: 'Ilmoitus kirjattu 2 lapselle.' }).isVisible(), {
+      timeout: 10_000,
+    })
+    .toBe(true);
+
+  // The lead's queue shows both children within 2 s, without a reload.
+  const l = desks.lead.page;
+  for (const name of ['Eetu Sisarus', 'Elli Sisarus'])
+    await expect.poll(() => l.getByRole('row').filter({ hasText: name }).count(), { timeout: 2000 }).toBe(1);
+  expect(await seriousA11yViolations(l)).toEqual([]);
+  await screenshot(l, `${shots}-lead-fi`);
+  expect(await desks.regional.page.getByRole('row').filter({ hasText: 'Sisarus' }).count()).toBe(0);
+
+  // A refused call from the counsellor (whose role may not move cases) changes nothing anywhere.
+  const elli = await db
+    .selectFrom('cases')
+    .select(['id', 'assignee_user_id'])
+    .where('child_first_name', '=', 'Elli')
+    .where('child_last_name', '=', 'Sisarus')
+    .executeTakeFirstOrThrow();
+  const refused = await c.evaluate(
+    async ({ id, to }) =>
+      (
+        await fetch('/api/cases.reassign', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-luukku-request': '1' },
+          body: JSON.stringify({ caseIds: [id], toUserId: to, reason: 'Ei saa siirtää' }),
+        })
+      ).json(),
+    { id: elli.id, to: counsellor.id },
+  );
+  expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(
+    (await db.selectFrom('cases').select('assignee_user_id').where('id', '=', elli.id).executeTakeFirstOrThrow())
+      .assignee_user_id,
+  ).toBe(elli.assignee_user_id);
+  expect(await desks.regional.page.getByRole('row').count()).toBe(regionalRowsBefore);
+
+  // The lead moves Elli to the regional worker: their queue and their messages show it within 2 s.
+  await l.getByRole('checkbox', { name: 'Merkitse siirrettäväksi: Elli Sisarus' }).check();
+  await l.getByRole('button', { name: 'Siirrä merkityt…' }).click();
+  const dialog = l.getByRole('dialog', { name: 'Siirrä 1 asia' });
+  await dialog.getByRole('radio', { name: new RegExp(regional.name) }).check();
+  await dialog.getByLabel('Siirron syy').fill('Alueen työntekijälle');
+  await dialog.getByRole('button', { name: 'Siirrä', exact: true }).click();
+  await expect.poll(() => l.getByRole('status').filter({ hasText: '1 asia siirretty.' }).count()).toBe(1);
+  const r = desks.regional.page;
+  await expect.poll(() => r.getByRole('row').filter({ hasText: 'Elli Sisarus' }).count(), { timeout: 2000 }).toBe(1);
+  await expect.poll(() => r.getByLabel('1 olästa').isVisible(), { timeout: 2000 }).toBe(true);
+  expect(await r.getByRole('row').filter({ hasText: 'Eetu Sisarus' }).count()).toBe(0);
+  await r.getByRole('button', { name: /^Meddelanden/ }).click();
+  await expect.poll(() => r.getByText(/flyttade 1 ärende till dig/).isVisible()).toBe(true);
+  expect(await seriousA11yViolations(r)).toEqual([]);
+  await screenshot(r, `${shots}-regional-sv`);
+
+  return { desks, counsellor };
 }
 
 describe('the browser on the county server', () => {
@@ -85,108 +206,14 @@ describe('the team on one county server', () => {
       vi.spyOn(console, level).mockImplementation((...parts: unknown[]) => void logged.push(parts.join(' '))),
     );
     try {
-      const db = county.db;
-      const userOf = (role: string) =>
-        db
-          .selectFrom('users')
-          .leftJoin('staff', 'staff.id', 'users.staff_id')
-          .select(['users.id', 'users.username', 'users.display_name as name', 'staff.area_id'])
-          .where('users.role', '=', role as never)
-          .where('users.active', '=', 1)
-          .orderBy('users.username')
-          .executeTakeFirstOrThrow();
-      const [counsellor, lead, regional] = await Promise.all([userOf('ADVICE'), userOf('LEAD'), userOf('REGIONAL')]);
-      // The family lives outside the regional worker's area: the cases are not theirs until the lead moves one.
-      const municipality = await db
-        .selectFrom('municipalities')
-        .select('name_fi as name')
-        .where('area_id', '!=', regional.area_id!)
-        .orderBy('name_fi')
-        .executeTakeFirstOrThrow();
-
-      const desks = {
-        counsellor: await openOnServer(server.url, 'fi'),
-        lead: await openOnServer(server.url, 'fi'),
-        regional: await openOnServer(server.url, 'sv'),
-      };
-      await signIn(desks.counsellor.page, counsellor.username);
-      await signIn(desks.lead.page, lead.username);
-      await signIn(desks.regional.page, regional.username);
-      for (const { page } of Object.values(desks))
-        await expect.poll(() => page.getByRole('row').count(), { timeout: 15_000 }).toBeGreaterThan(1);
-      const regionalRowsBefore = await desks.regional.page.getByRole('row').count();
-
-      // The counsellor takes a phone notification about two siblings.
+      const { desks, counsellor } = await registerAndMove(county.db, {
+        counsellor: server.url,
+        lead: server.url,
+        regional: server.url,
+      });
       const c = desks.counsellor.page;
-      await c.keyboard.press('Alt+N');
-      await c.getByLabel('Kanava').selectOption({ label: 'Puhelin' });
-      await c.getByLabel('Etunimi').first().fill('Eetu');
-      await c.getByLabel('Sukunimi').first().fill('Sisarus');
-      await c.getByRole('button', { name: 'Lisää sisarus' }).click();
-      await c.getByLabel('Etunimi').nth(1).fill('Elli');
-      await c.getByLabel('Sukunimi').nth(1).fill('Sisarus');
-      await c.getByLabel('Kunta').selectOption({ label: municipality.name });
-      await c.getByLabel('Ilmoittajan taho').selectOption({ label: 'Koulu' });
-      await c.getByLabel('Kuvaus').fill('Koulu soitti sisarusten poissaoloista.');
-      await screenshot(c, 'server-live-register-fi');
-      await c.getByRole('button', { name: 'Tallenna ilmoitus' }).click();
-      await expect
-        .poll(() => c.getByRole('status').filter({ hasText: 'Ilmoitus kirjattu 2 lapselle.' }).isVisible(), {
-          timeout: 10_000,
-        })
-        .toBe(true);
-
-      // The lead's queue shows both children within 2 s, without a reload.
       const l = desks.lead.page;
-      for (const name of ['Eetu Sisarus', 'Elli Sisarus'])
-        await expect.poll(() => l.getByRole('row').filter({ hasText: name }).count(), { timeout: 2000 }).toBe(1);
-      expect(await seriousA11yViolations(l)).toEqual([]);
-      await screenshot(l, 'server-live-lead-fi');
-      expect(await desks.regional.page.getByRole('row').filter({ hasText: 'Sisarus' }).count()).toBe(0);
-
-      // A refused call from the counsellor (whose role may not move cases) changes nothing anywhere.
-      const elli = await db
-        .selectFrom('cases')
-        .select(['id', 'assignee_user_id'])
-        .where('child_first_name', '=', 'Elli')
-        .where('child_last_name', '=', 'Sisarus')
-        .executeTakeFirstOrThrow();
-      const refused = await c.evaluate(
-        async ({ id, to }) =>
-          (
-            await fetch('/api/cases.reassign', {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', 'x-luukku-request': '1' },
-              body: JSON.stringify({ caseIds: [id], toUserId: to, reason: 'Ei saa siirtää' }),
-            })
-          ).json(),
-        { id: elli.id, to: counsellor.id },
-      );
-      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(
-        (await db.selectFrom('cases').select('assignee_user_id').where('id', '=', elli.id).executeTakeFirstOrThrow())
-          .assignee_user_id,
-      ).toBe(elli.assignee_user_id);
-      expect(await desks.regional.page.getByRole('row').count()).toBe(regionalRowsBefore);
-
-      // The lead moves Elli to the regional worker: their queue and their messages show it within 2 s.
-      await l.getByRole('checkbox', { name: 'Merkitse siirrettäväksi: Elli Sisarus' }).check();
-      await l.getByRole('button', { name: 'Siirrä merkityt…' }).click();
-      const dialog = l.getByRole('dialog', { name: 'Siirrä 1 asia' });
-      await dialog.getByRole('radio', { name: new RegExp(regional.name) }).check();
-      await dialog.getByLabel('Siirron syy').fill('Alueen työntekijälle');
-      await dialog.getByRole('button', { name: 'Siirrä', exact: true }).click();
-      await expect.poll(() => l.getByRole('status').filter({ hasText: '1 asia siirretty.' }).count()).toBe(1);
       const r = desks.regional.page;
-      await expect
-        .poll(() => r.getByRole('row').filter({ hasText: 'Elli Sisarus' }).count(), { timeout: 2000 })
-        .toBe(1);
-      await expect.poll(() => r.getByLabel('1 olästa').isVisible(), { timeout: 2000 }).toBe(true);
-      expect(await r.getByRole('row').filter({ hasText: 'Eetu Sisarus' }).count()).toBe(0);
-      await r.getByRole('button', { name: /^Meddelanden/ }).click();
-      await expect.poll(() => r.getByText(/flyttade 1 ärende till dig/).isVisible()).toBe(true);
-      expect(await seriousA11yViolations(r)).toEqual([]);
-      await screenshot(r, 'server-live-regional-sv');
 
       // The lead ends the counsellor's session (a workstation left signed in): asked once more, then the
       // counsellor's page is back at the sign-in screen at once.
@@ -257,6 +284,56 @@ describe('the team on one county server', () => {
       for (const spy of spies) spy.mockRestore();
       if (!stopped) await server.close();
       await county.close();
+    }
+  });
+});
+
+describe('the team on two county server instances over one PostgreSQL database', () => {
+  it('shows the counsellor’s registration on one instance to the lead on the other, and the lead’s move back, within 2 s', async () => {
+    // A throwaway cluster of this test's own (the e2e suite has none), as test/postgres's restart tests do.
+    const cluster = startCluster();
+    const instances: { county: County; server: RunningServer }[] = [];
+    try {
+      const admin = new pg.Client({ connectionString: cluster.adminUrl });
+      await admin.connect();
+      await admin.query('CREATE DATABASE luukku_team');
+      await admin.end();
+      const url = cluster.urlOf('luukku_team');
+      const store = await openPostgresStore(url, { schema: 'migrate' });
+      await generateDemo(storeTransactor(store), {
+        seed: 7,
+        cases: 60,
+        today: helsinkiDate(new Date()),
+        password: DEMO_PASSWORD,
+      });
+      await store.close();
+      for (let n = 0; n < 2; n++) {
+        const county = new County({
+          storePath: 'luukku_team',
+          database: url,
+          databaseSchema: 'check',
+          version: '0.1.0-e2e',
+        });
+        await county.start();
+        instances.push({ county, server: await listen({ county, version: '0.1.0-e2e', port: 0 }) });
+      }
+      const [a, b] = instances.map((i) => i.server.url) as [string, string];
+      // The counsellor and the regional worker on instance A, the lead on instance B: each step crosses over.
+      const { desks } = await registerAndMove(
+        instances[0]!.county.db,
+        { counsellor: a, lead: b, regional: a },
+        'server-two',
+      );
+      for (const { page, errors } of Object.values(desks)) {
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    } finally {
+      for (const { county, server } of instances) {
+        await server.close();
+        await county.close();
+      }
+      cluster.stop();
     }
   });
 });
