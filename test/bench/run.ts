@@ -7,6 +7,8 @@
  *   npm run bench -- --engine postgres --cases 200000   (a third column: the same store on PostgreSQL, in a
  *                                                       throwaway cluster with durable settings, and its ratio
  *                                                       to the encrypted SQLite store)
+ *   npm run bench -- --server [--cases 200000] [--seconds 60] [--users 40]   (the county server under the team's
+ *                                                       load: server.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -22,6 +24,7 @@ import { thlReport } from '../../main/areas/reports/reports';
 import { workingDayCalendar } from '../../shared/calendar';
 import { measureImport, type ImportFigure } from './importThroughput';
 import { benchRoster, printRoster } from './roster';
+import { benchServer } from './server';
 import {
   BENCH_TODAY,
   buildEncrypted,
@@ -283,6 +286,16 @@ async function measureSize(
 }
 
 async function main() {
+  if (args.includes('--server')) {
+    const server = await benchServer(args);
+    mkdirSync('bench-results', { recursive: true });
+    writeFileSync(
+      'bench-results/bench-server.json',
+      JSON.stringify({ date: new Date().toISOString(), node: process.version, server }, null, 2),
+    );
+    console.log('\nwritten: bench-results/bench-server.json');
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'luukku-bench-'));
   const results = [];
   const roster = await benchRoster();

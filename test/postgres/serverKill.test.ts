@@ -6,12 +6,13 @@
  * acknowledged registration is in the store exactly once, no retry registered anything twice, B went on
  * serving, and the audit chain verifies.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:https';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useDemoCore } from '../helpers/core';
 import { DEMO_PASSWORD } from '../helpers/stores';
 import { phoneNotification } from '../helpers/sampleCalls';
+import { startServeProcess, type ServeProcess } from '../helpers/serveProcess';
 
 const app = useDemoCore(10);
 const USERS = 40;
@@ -22,32 +23,12 @@ afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-interface Instance {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<void>;
-}
+type Instance = ServeProcess;
 
-function startInstance(database: string): Promise<Instance> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      // One process (tsx's CLI would run the server in a child that a SIGKILL of the parent leaves running).
-      ['--import', 'tsx', 'main/cli.ts', 'serve', '--database', database, '--port', '0'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    children.push(child);
-    const exited = new Promise<void>((r) => child.on('exit', () => r()));
-    let out = '';
-    let err = '';
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve({ child, url: (JSON.parse(line) as { url: string }).url, exited });
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited (${code}): ${err}`)));
-  });
+async function startInstance(database: string): Promise<Instance> {
+  const instance = await startServeProcess(['--database', database, '--port', '0']);
+  children.push(instance.child);
+  return instance;
 }
 
 const agent = new Agent({ keepAlive: true, rejectUnauthorized: false, maxSockets: 64 });
