@@ -1,6 +1,11 @@
 /**
  * The desktop app's start-up: single instance, hardening, the app:// protocol, the core (store and
  * session), IPC, window and menus. All Electron wiring lives in main/shell; the rest runs under plain Node.
+ *
+ * With `county-server.json` in the app's data folder (main/client/countyServerConfig.ts) the app is a client
+ * of the county server instead: no store on this workstation, every call forwarded by the main process,
+ * which alone holds the session; the desktop's own timers (the due digest, the store's backups) are the
+ * server's business then.
  */
 import { app, BrowserWindow } from 'electron';
 import { createHash } from 'node:crypto';
@@ -9,6 +14,9 @@ import { fileWitness, sealedWitness } from '../store/auditWitness';
 import { Core } from '../app/core';
 import { installSecurityGuards } from './guards';
 import { registerIpc } from './ipc';
+import { dispatch } from '../ipc/dispatcher';
+import { CountyServerClient } from '../client/countyServerClient';
+import { readCountyServerConfig } from '../client/countyServerConfig';
 import { osKeychain } from './keychain';
 import type { Language } from '../../shared/contract';
 import { mainText } from '../text';
@@ -53,6 +61,29 @@ export function startApp(): void {
   app.whenReady().then(async () => {
     installSecurityGuards(devServerUrl);
     serveRenderer(join(import.meta.dirname, '../renderer'));
+    const openWindow = () =>
+      createMainWindow({
+        preload: join(import.meta.dirname, '../preload/index.cjs'),
+        userData: app.getPath('userData'),
+        devServerUrl,
+      });
+    let language: Language = 'fi';
+
+    const countyServer = readCountyServerConfig(join(app.getPath('userData'), 'county-server.json'));
+    if (countyServer) {
+      const client = new CountyServerClient({ ...countyServer, version: app.getVersion() });
+      registerIpc(async (name, input) => {
+        if (name === 'ui.setLanguage' && window) {
+          language = (input as { language: Language }).language;
+          buildMenu(window, language);
+        }
+        return client.call(name, input);
+      }, devServerUrl);
+      window = openWindow();
+      buildMenu(window, language);
+      return;
+    }
+
     const storePath = storePathFrom(process.argv, process.env, app.getPath('userData'));
     const keychain = osKeychain();
     core = new Core({
@@ -66,13 +97,9 @@ export function startApp(): void {
       }),
     });
     await core.start();
-    registerIpc(core, devServerUrl);
-    window = createMainWindow({
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      userData: app.getPath('userData'),
-      devServerUrl,
-    });
-    let language: Language = 'fi';
+    const local = core;
+    registerIpc((name, input) => dispatch(local, name, input), devServerUrl);
+    window = openWindow();
     buildMenu(window, language);
     core.on('language', (next) => {
       language = next;

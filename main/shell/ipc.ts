@@ -1,19 +1,22 @@
 /**
  * ipcMain handlers, generated from the contract: one per operation, no hand-kept channel list. Each checks
- * that the call comes from our own top-level frame before the dispatcher validates and authorises it.
+ * that the call comes from our own top-level frame before the call goes on: to the dispatcher on this
+ * workstation's own store, or to the county server in county mode (main/client). The renderer cannot tell.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { channelOf, operationNames } from '../../shared/contract';
-import type { Core } from '../app/core';
-import { dispatch } from '../ipc/dispatcher';
+import { channelOf, operationNames, type OperationName } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
 import { isAppUrl } from './config';
+
+/** Where the renderer's calls go: `dispatch(core, …)` locally, or the county server's client. */
+export type Send = (name: OperationName, input: unknown) => Promise<Result<unknown>>;
 
 export function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl: string | undefined): boolean {
   const frame = event.senderFrame;
   return !!frame && frame.parent === null && isAppUrl(frame.url, devServerUrl);
 }
 
-export function registerIpc(core: Core, devServerUrl: string | undefined): void {
+export function registerIpc(send: Send, devServerUrl: string | undefined): void {
   for (const name of operationNames) {
     ipcMain.handle(channelOf(name), async (event, input: unknown) => {
       if (!isTrustedSender(event, devServerUrl)) {
@@ -22,7 +25,7 @@ export function registerIpc(core: Core, devServerUrl: string | undefined): void 
           error: { code: 'FORBIDDEN', message: 'Calls are accepted only from Luukku’s own window.' },
         };
       }
-      return dispatch(core, name, input);
+      return send(name, input);
     });
   }
 }

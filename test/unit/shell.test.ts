@@ -84,6 +84,7 @@ const { menuTemplate } = await import('../../main/shell/menu');
 const { storePathFrom, witnessPathFor } = await import('../../main/shell/app');
 const { startDueNotifications, DIGEST_INTERVAL_MS } = await import('../../main/shell/notifications');
 const { Core } = await import('../../main/app/core');
+const { dispatch } = await import('../../main/ipc/dispatcher');
 const { channelOf, operationNames } = await import('../../shared/contract');
 
 const dir = mkdtempSync(join(tmpdir(), 'luukku-shell-'));
@@ -176,7 +177,7 @@ describe('Electron shell wiring', () => {
   it('registers exactly one handler per contract operation and refuses foreign senders', async () => {
     const core = new Core({ storePath: join(dir, 'none.db'), version: 't' });
     await core.start();
-    registerIpc(core, undefined);
+    registerIpc((name, input) => dispatch(core, name, input), undefined);
     expect([...electron.handlers.keys()].sort()).toEqual(operationNames.map(channelOf).sort());
     const handler = electron.handlers.get(channelOf('app.status'))!;
     const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } });

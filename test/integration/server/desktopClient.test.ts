@@ -1,0 +1,110 @@
+/**
+ * The desktop app's main process as a client of the county server (issue 20 item 4, main/client): against
+ * the real server over HTTPS, on both engines. The certificate read once and confirmed by its fingerprint is
+ * the one the server prints; with it pinned, calls answer exactly what in-process dispatch answers and the
+ * session cookie stays in the client (never in an answer); a server with another certificate is sent nothing;
+ * a server out of reach is NO_CONNECTION with nothing saved; an app of another release is told to update.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { CountyServerClient, fetchServerCertificate } from '../../../main/client/countyServerClient';
+import { dispatch } from '../../../main/ipc/dispatcher';
+import { listen, type RunningServer } from '../../../main/server/listen';
+import { useDemoCore } from '../../helpers/core';
+import { countRows } from '../../helpers/queries';
+import { DEMO_PASSWORD } from '../../helpers/stores';
+
+const app = useDemoCore(20);
+const servers: RunningServer[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) await server.close();
+});
+const serve = async (port = 0) => {
+  const server = await listen({ county: app.core.county, version: '1.2.0', port });
+  servers.push(server);
+  return server;
+};
+
+describe('the desktop app on the county server', () => {
+  it('pins the certificate the user confirmed and answers what in-process dispatch answers', async () => {
+    const server = await serve();
+    const seen = await fetchServerCertificate(server.url);
+    expect(seen.fingerprint).toBe(server.fingerprint);
+
+    const client = new CountyServerClient({
+      url: server.url,
+      trust: { kind: 'PINNED', certificate: seen.certificate },
+      version: '1.2.0',
+    });
+    const lead = app.userOf('LEAD').username;
+    const signedIn = await client.call('session.signIn', { username: lead, password: DEMO_PASSWORD });
+    expect(signedIn.ok, JSON.stringify(signedIn)).toBe(true);
+    expect(client.hasSession).toBe(true);
+    expect(JSON.stringify(signedIn)).not.toContain('luukku_session');
+
+    const overServer = await client.call('cases.queue', { view: 'OPEN' });
+    await app.signInAs('LEAD');
+    const inProcess = await dispatch(app.core, 'cases.queue', { view: 'OPEN' });
+    expect(overServer).toEqual(inProcess);
+
+    // Bad input and a role's refusal come back as the dispatcher words them.
+    expect(await client.call('cases.get', { id: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+
+    const out = await client.call('session.signOut', { reason: 'USER' });
+    expect(out.ok).toBe(true);
+    expect(client.hasSession).toBe(false);
+    expect(await client.call('cases.queue', {})).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+  });
+
+  it('sends nothing to a server with another certificate, and says NO_CONNECTION when the server is gone', async () => {
+    const first = await serve();
+    const pinned = await fetchServerCertificate(first.url);
+    const port = Number(new URL(first.url).port);
+    await first.close();
+    servers.splice(0);
+    const client = new CountyServerClient({
+      url: first.url,
+      trust: { kind: 'PINNED', certificate: pinned.certificate },
+      version: '1.2.0',
+      retryDelaysMs: [50, 50],
+    });
+
+    // Nobody listens: the call is tried again, then the answer says nothing may have been saved.
+    const gone = await client.call('session.signIn', {
+      username: app.userOf('LEAD').username,
+      password: DEMO_PASSWORD,
+    });
+    expect(gone).toMatchObject({ ok: false, error: { code: 'NO_CONNECTION' } });
+
+    // Another server on the same address with a certificate of its own (as an impostor would be): refused by
+    // the workstation before a byte of the call is sent, so the store logs no sign-in at all.
+    const impostor = await serve(port);
+    expect(impostor.fingerprint).not.toBe(pinned.fingerprint);
+    const logged = await countRows(app.core.db, 'audit_log');
+    const refused = await client.call('session.signIn', {
+      username: app.userOf('LEAD').username,
+      password: DEMO_PASSWORD,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NO_CONNECTION', key: 'serverCertificateChanged' } });
+    expect(await countRows(app.core.db, 'audit_log')).toBe(logged);
+    expect(client.hasSession).toBe(false);
+  });
+
+  it('trusts a server whose certificate the county CA signed, and tells an app of another release to update', async () => {
+    const server = await serve();
+    // The trial certificate is its own CA: trusted as the county's CA file here.
+    const client = new CountyServerClient({
+      url: server.url,
+      trust: { kind: 'CA', ca: server.cert! },
+      version: '0.9.0',
+    });
+    const outdated = await client.call('session.signIn', {
+      username: app.userOf('LEAD').username,
+      password: DEMO_PASSWORD,
+    });
+    expect(outdated).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_STATE', key: 'clientOutdated', params: { version: '1.2.0' } },
+    });
+    expect(client.hasSession).toBe(false);
+  });
+});
