@@ -5,6 +5,9 @@
  * session cookie stays in the client (never in an answer); a server with another certificate is sent nothing;
  * a server out of reach is NO_CONNECTION with nothing saved; an app of another release is told to update.
  */
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { generate } from 'selfsigned';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CountyServerClient, fetchServerCertificate } from '../../../main/client/countyServerClient';
 import { dispatch } from '../../../main/ipc/dispatcher';
@@ -106,5 +109,35 @@ describe('the desktop app on the county server', () => {
       error: { code: 'WRONG_STATE', key: 'clientOutdated', params: { version: '1.2.0' } },
     });
     expect(client.hasSession).toBe(false);
+  });
+
+  it('sends a call whose connection was cut again with the same idempotency key', async () => {
+    // A server that cuts the first connection before answering, as a dropped network does.
+    const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
+      keySize: 2048,
+      extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+    });
+    const keys: string[] = [];
+    const flaky = createServer({ cert: pems.cert, key: pems.private }, (req, res) => {
+      keys.push(String(req.headers['idempotency-key']));
+      if (keys.length === 1) return req.socket.destroy();
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ ok: true, value: { caseIds: ['x'] } }));
+    });
+    await new Promise<void>((r) => flaky.listen(0, '127.0.0.1', r));
+    try {
+      const client = new CountyServerClient({
+        url: `https://127.0.0.1:${(flaky.address() as AddressInfo).port}`,
+        trust: { kind: 'PINNED', certificate: pems.cert },
+        version: '1.2.0',
+        retryDelaysMs: [50],
+      });
+      expect(await client.call('cases.register', {})).toEqual({ ok: true, value: { caseIds: ['x'] } });
+      expect(keys).toHaveLength(2);
+      expect(keys[1]).toBe(keys[0]);
+      expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      flaky.close();
+    }
   });
 });
