@@ -15,6 +15,7 @@ import { request } from 'node:https';
 import { isIP } from 'node:net';
 import { connect, type PeerCertificate } from 'node:tls';
 import type { ErrorPayload, Result } from '../../shared/errors';
+import type { LiveEvent } from '../../shared/liveChanges';
 
 /** How this workstation trusts its county server. */
 export type ServerTrust =
@@ -88,6 +89,26 @@ const noConnection = (): ErrorPayload => ({
   message: 'No connection to the Luukku server: what was being saved may not have been saved.',
 });
 
+/** Reads Server-Sent Events from `chunks` as they come: one call of `onEvent` per complete event. */
+export function sseReader(onEvent: (event: string, data: string) => void): (chunk: string) => void {
+  let buffer = '';
+  return (chunk) => {
+    buffer += chunk;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+      }
+      if (data.length) onEvent(event, data.join('\n'));
+    }
+  };
+}
+
 export class CountyServerClient {
   private cookie: string | null = null;
   private readonly pinned: string | null;
@@ -125,6 +146,50 @@ export class CountyServerClient {
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
+  }
+
+  /**
+   * The session's live updates (`GET /api/events`), for the renderer: each event as it comes, then `closed`
+   * once when the stream ends for any reason. Returns how to close it.
+   */
+  openEvents(onEvent: (event: LiveEvent) => void): () => void {
+    let done = false;
+    const closed = () => {
+      if (done) return;
+      done = true;
+      onEvent({ type: 'closed' });
+    };
+    const read = sseReader((event, data) => {
+      if (event === 'ready') onEvent({ type: 'ready' });
+      else if (event === 'ended') onEvent({ type: 'ended', data });
+      else if (event === 'message') onEvent({ type: 'message', data });
+    });
+    const req = request(
+      `${this.options.url}/api/events`,
+      {
+        ...this.tls(),
+        headers: {
+          accept: 'text/event-stream',
+          ...(this.cookie ? { cookie: `${SESSION_COOKIE}=${this.cookie}` } : {}),
+        },
+      },
+      (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          return closed();
+        }
+        res.setEncoding('utf8').on('data', read);
+        res.on('end', closed);
+        res.on('close', closed);
+        res.on('error', closed);
+      },
+    );
+    req.on('error', closed);
+    req.end();
+    return () => {
+      done = true;
+      req.destroy();
+    };
   }
 
   private tls() {

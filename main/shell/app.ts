@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileWitness, sealedWitness } from '../store/auditWitness';
 import { Core } from '../app/core';
 import { installSecurityGuards } from './guards';
-import { registerIpc } from './ipc';
+import { registerIpc, registerLive } from './ipc';
 import { dispatch } from '../ipc/dispatcher';
 import { CountyServerClient } from '../client/countyServerClient';
 import { readCountyServerConfig } from '../client/countyServerConfig';
@@ -79,6 +79,7 @@ export function startApp(): void {
         }
         return client.call(name, input);
       }, devServerUrl);
+      registerLive(client, devServerUrl);
       window = openWindow();
       buildMenu(window, language);
       return;

@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import type { LuukkuApi } from '../../shared/client';
+import type { LiveEvent } from '../../shared/liveChanges';
 
 declare global {
   /** The Luukku release this renderer was built as (electron.vite.config.ts). */
@@ -8,6 +9,8 @@ declare global {
     luukku: LuukkuApi;
     /** Only in e2e builds: the harness's transport into the same dispatcher (docs/architecture.md). */
     __luukkuInvoke?: (name: string, input: unknown) => Promise<never>;
+    /** The desktop app's live updates from its county server (preload; silent on the workstation's own store). */
+    luukkuLive?: { open(handler: (event: LiveEvent) => void): () => void };
   }
 }
 

@@ -39,6 +39,7 @@ const electron = vi.hoisted(() => {
       },
       ipcMain: {
         handle: vi.fn((channel: string, fn: (event: unknown, input: unknown) => unknown) => handlers.set(channel, fn)),
+        on: vi.fn((channel: string, fn: (event: unknown, input: unknown) => unknown) => handlers.set(channel, fn)),
       },
       session: { defaultSession: session },
       shell: { openExternal: vi.fn() },
@@ -77,7 +78,8 @@ vi.mock('../../main/areas/team/dueDigest', () => ({
 
 const { guardWebContents, installSecurityGuards } = await import('../../main/shell/guards');
 const { createMainWindow } = await import('../../main/shell/window');
-const { registerIpc } = await import('../../main/shell/ipc');
+const { registerIpc, registerLive } = await import('../../main/shell/ipc');
+const { LIVE_CHANNELS } = await import('../../shared/liveChanges');
 const { osKeychain } = await import('../../main/shell/keychain');
 const { resolveRendererFile } = await import('../../main/shell/protocol');
 const { menuTemplate } = await import('../../main/shell/menu');
@@ -197,6 +199,30 @@ describe('Electron shell wiring', () => {
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
+  });
+
+  it('passes a county server’s live updates to Luukku’s own window only, and closes the stream on request', () => {
+    const opened: ((event: unknown) => void)[] = [];
+    const closed = vi.fn();
+    registerLive(
+      {
+        openEvents: (onEvent) => {
+          opened.push(onEvent as (event: unknown) => void);
+          return closed;
+        },
+      },
+      undefined,
+    );
+    const sent: unknown[] = [];
+    const sender = { isDestroyed: () => false, send: (channel: string, event: unknown) => sent.push([channel, event]) };
+    const from = (url: string) => ({ senderFrame: { url, parent: null }, sender });
+    electron.handlers.get(LIVE_CHANNELS.open)!(from('https://evil.example/'), undefined);
+    expect(opened).toHaveLength(0);
+    electron.handlers.get(LIVE_CHANNELS.open)!(from('app://luukku/index.html'), undefined);
+    opened[0]!({ type: 'ready' });
+    expect(sent).toEqual([[LIVE_CHANNELS.event, { type: 'ready' }]]);
+    electron.handlers.get(LIVE_CHANNELS.close)!(from('app://luukku/index.html'), undefined);
+    expect(closed).toHaveBeenCalledTimes(1);
   });
 
   it('labels the native menus in the UI language and has an About box', () => {

@@ -1,6 +1,6 @@
 /**
- * Live updates from the county server (issue 20 item 5): one `EventSource` on `/api/events` while a user is
- * signed in, and each view refreshes only what it shows when its topic changes (`useLive`). The server sends
+ * Live updates from the county server (issue 20 items 4 and 5): one stream of `/api/events` while a user is
+ * signed in (in a browser an `EventSource`, in the desktop app through its main process), and each view refreshes only what it shows when its topic changes (`useLive`). The server sends
  * each session only what its scope covers (main/server/events.ts).
  *
  * Never stale as current: when the stream drops, the status says so at once (`useLiveStatus`), it is opened
@@ -22,20 +22,58 @@ function deliver(change: LiveChange): void {
   for (const listener of listeners) listener(change);
 }
 
+/** What a stream tells `connectLive`, whichever way it comes. */
+interface StreamHandlers {
+  ready(): void;
+  message(data: string): void;
+  ended(): void;
+  /** The stream failed; `over` once it will not come back by itself. */
+  dropped(over: boolean): void;
+}
+
+/**
+ * Where the stream comes from: in a browser an `EventSource` on the server the page came from; in the desktop
+ * app on a county server, its main process, which holds the session (`window.luukkuLive`, silent on the
+ * workstation's own store). Returns how to close it; null when there is no stream to open.
+ */
+function streamSource(): ((on: StreamHandlers) => () => void) | null {
+  if (onCountyServer() && typeof EventSource !== 'undefined')
+    return (on) => {
+      const stream = new EventSource('/api/events');
+      stream.addEventListener('ready', on.ready);
+      stream.addEventListener('message', (event: MessageEvent<string>) => on.message(event.data));
+      stream.addEventListener('ended', on.ended);
+      stream.addEventListener('error', () => on.dropped(stream.readyState === EventSource.CLOSED));
+      return () => stream.close();
+    };
+  const desktop = window.luukkuLive;
+  if (desktop)
+    return (on) =>
+      desktop.open((event) => {
+        if (event.type === 'ready') on.ready();
+        else if (event.type === 'message') on.message(event.data);
+        else if (event.type === 'ended') on.ended();
+        else on.dropped(true);
+      });
+  return null;
+}
+
 /** Opens the stream (after sign-in); returns how to close it (on sign-out). Does nothing off the server. */
 export function connectLive(): () => void {
-  if (!onCountyServer() || typeof EventSource === 'undefined') return () => {};
-  let stream: EventSource | null = null;
+  const source = streamSource();
+  if (!source) return () => {};
+  let close: (() => void) | null = null;
+  let current = 0;
   let retry: number | undefined;
   let stopped = false;
   let heardBefore = false;
   const ended = () => {
-    stream?.close();
+    close?.();
     useLiveStatus.setState({ state: 'off' });
     reportSessionEnded();
   };
-  // The browser gave up on the stream: the server refused it (the session is gone) or cannot be reached.
-  // The status call tells which; while the server is away, try again every RETRY_MS.
+  // The stream is gone: the server refused it (the session is gone) or cannot be reached. The status call
+  // tells which; while the server is away, try again every RETRY_MS.
   const check = async () => {
     const status = await api.app.status();
     if (stopped) return;
@@ -43,29 +81,28 @@ export function connectLive(): () => void {
     else open();
   };
   const open = () => {
-    const next = new EventSource('/api/events');
-    stream = next;
-    next.addEventListener('ready', () => {
-      useLiveStatus.setState({ state: 'live' });
-      // Whatever changed while the stream was down was not heard: every view refreshes what it shows.
-      if (heardBefore) deliver({ topics: [...LIVE_TOPICS], caseIds: null, created: true });
-      heardBefore = true;
-    });
-    next.addEventListener('message', (event: MessageEvent<string>) => {
-      deliver(JSON.parse(event.data) as LiveChange);
-    });
-    next.addEventListener('ended', ended);
-    next.addEventListener('error', () => {
-      if (stopped || stream !== next) return;
-      useLiveStatus.setState({ state: 'reconnecting' });
-      if (next.readyState === EventSource.CLOSED) retry = window.setTimeout(() => void check(), RETRY_MS);
+    const mine = ++current;
+    close = source({
+      ready: () => {
+        useLiveStatus.setState({ state: 'live' });
+        // Whatever changed while the stream was down was not heard: every view refreshes what it shows.
+        if (heardBefore) deliver({ topics: [...LIVE_TOPICS], caseIds: null, created: true });
+        heardBefore = true;
+      },
+      message: (data) => deliver(JSON.parse(data) as LiveChange),
+      ended,
+      dropped: (over) => {
+        if (stopped || mine !== current) return;
+        useLiveStatus.setState({ state: 'reconnecting' });
+        if (over) retry = window.setTimeout(() => void check(), RETRY_MS);
+      },
     });
   };
   open();
   return () => {
     stopped = true;
     window.clearTimeout(retry);
-    stream?.close();
+    close?.();
     useLiveStatus.setState({ state: 'off' });
   };
 }

@@ -10,11 +10,14 @@ import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CountyServerClient, fetchServerCertificate } from '../../../main/client/countyServerClient';
+import type { LiveEvent } from '../../../shared/liveChanges';
+import { phoneNotification } from '../../helpers/sampleCalls';
 import { dispatch } from '../../../main/ipc/dispatcher';
 import { listen, type RunningServer } from '../../../main/server/listen';
 import { useDemoCore } from '../../helpers/core';
 import { countRows } from '../../helpers/queries';
 import { DEMO_PASSWORD } from '../../helpers/stores';
+import { apiCall, signInOverHttps } from '../../helpers/https';
 
 const app = useDemoCore(20);
 const servers: RunningServer[] = [];
@@ -139,5 +142,51 @@ describe('the desktop app on the county server', () => {
     } finally {
       flaky.close();
     }
+  });
+
+  it('passes the session’s live updates on from the server, and says when the stream is over', async () => {
+    const server = await serve();
+    const client = new CountyServerClient({
+      url: server.url,
+      trust: { kind: 'PINNED', certificate: server.cert! },
+      version: '1.2.0',
+    });
+    expect(
+      (await client.call('session.signIn', { username: app.userOf('LEAD').username, password: DEMO_PASSWORD })).ok,
+    ).toBe(true);
+    const events: (LiveEvent & { at: number })[] = [];
+    const wait = async (match: (e: LiveEvent) => boolean, ms = 2000) => {
+      const until = Date.now() + ms;
+      while (!events.some(match) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      return events.find(match);
+    };
+    const close = client.openEvents((event) => events.push({ ...event, at: Date.now() }));
+    expect(await wait((e) => e.type === 'ready')).toBeTruthy();
+
+    // A counsellor registers at another workstation: the lead's desktop hears of it within 2 s.
+    const advice = await signInOverHttps(server, app.userOf('ADVICE').username, DEMO_PASSWORD);
+    const municipalityId = (await app.core.db.selectFrom('municipalities').select('id').executeTakeFirstOrThrow()).id;
+    const sent = Date.now();
+    const registered = await apiCall(
+      server,
+      'cases.register',
+      phoneNotification(municipalityId, [{ firstName: 'Työ', lastName: 'Asema', birthDate: '2017-02-02' }]),
+      { cookie: advice },
+    );
+    const [caseId] = (registered.body.value as { caseIds: string[] }).caseIds;
+    const heard = await wait((e) => e.type === 'message' && e.data.includes(caseId!));
+    expect(heard, JSON.stringify(events)).toBeTruthy();
+    expect((heard as { at: number }).at - sent).toBeLessThan(2000);
+
+    // Signed out (here through the same client): the server ends the stream, and it says so once.
+    expect((await client.call('session.signOut', { reason: 'USER' })).ok).toBe(true);
+    expect(await wait((e) => e.type === 'ended' || e.type === 'closed')).toBeTruthy();
+    close();
+
+    // A stream asked for without a session is refused: closed at once.
+    const refused: LiveEvent[] = [];
+    client.openEvents((event) => refused.push(event));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(refused).toEqual([{ type: 'closed' }]);
   });
 });
