@@ -54,6 +54,11 @@ export interface CountyOptions {
   quickCheck?: boolean;
   /** The audit log's last-seen head outside the store folder (store/auditWitness.ts): the app's is keychain-sealed. */
   witness?: HeadWitness;
+  /**
+   * The desktop app only: where its first start may record a county server instead of a store of its own
+   * (main/client/countyServerConfig.ts), and how it then starts again as that server's client.
+   */
+  countyServerChoice?: { configPath: string; restart(): void };
 }
 
 /** What the caller (Core) adds to each of its units: the idempotency claim, the server session it runs for. */

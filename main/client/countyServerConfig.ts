@@ -9,7 +9,7 @@
  * With `fingerprint` beside a pinned certificate, the file is refused unless they agree: the fingerprint is
  * what county IT reads out to the users, the certificate what the app checks.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { LuukkuError } from '../../shared/errors';
 import { fingerprintOf, type ServerTrust } from './countyServerClient';
@@ -60,4 +60,11 @@ export function readCountyServerConfig(path: string): CountyServerChoice | null 
   }
   if (!existsSync(caFile!)) throw refuse(`the county CA file ${caFile} is missing`);
   return { url: origin, trust: { kind: 'CA', ca: readFileSync(caFile!, 'utf8') } };
+}
+
+/** Writes the choice made at the first start: the server and its certificate, pinned (whole or not at all). */
+export function writeCountyServerConfig(path: string, config: { url: string; certificate: string }): void {
+  const text = JSON.stringify({ ...config, fingerprint: fingerprintOf(config.certificate) }, null, 2);
+  writeFileSync(`${path}.tmp`, `${text}\n`, { mode: 0o644 });
+  renameSync(`${path}.tmp`, path);
 }

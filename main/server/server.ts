@@ -56,6 +56,8 @@ export interface ServerOptions {
  * that nobody else on the network can race to claim the account.
  */
 const STORE_OPERATIONS = new Set(['store.create', 'store.unlock', 'store.restoreLatest']);
+/** A workstation's own first-start choice of its county server (main/areas/session/countyServerChoice.ts). */
+const WORKSTATION_ONLY = new Set(['setup.probeServer', 'setup.useServer']);
 const FROM_THE_SERVER_ONLY = new Set(['setup.createFirstLead']);
 const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -136,6 +138,8 @@ export async function buildServer({
     const operation = request.params.operation ?? 'session.signIn';
     if (STORE_OPERATIONS.has(operation))
       return refuse(request, reply, 403, 'FORBIDDEN', 'The county server opens its store itself (luukku serve).');
+    if (WORKSTATION_ONLY.has(operation))
+      return refuse(request, reply, 403, 'FORBIDDEN', 'A workstation chooses its county server in the desktop app.');
     if (FROM_THE_SERVER_ONLY.has(operation) && !LOOPBACK_ADDRESSES.has(request.ip))
       return refuse(request, reply, 403, 'FORBIDDEN', 'The first team lead is created on the server machine itself.');
     const key = request.headers['idempotency-key'];

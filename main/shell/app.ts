@@ -69,7 +69,8 @@ export function startApp(): void {
       });
     let language: Language = 'fi';
 
-    const countyServer = readCountyServerConfig(join(app.getPath('userData'), 'county-server.json'));
+    const countyServerFile = join(app.getPath('userData'), 'county-server.json');
+    const countyServer = readCountyServerConfig(countyServerFile);
     if (countyServer) {
       const client = new CountyServerClient({ ...countyServer, version: app.getVersion() });
       registerIpc(async (name, input) => {
@@ -92,6 +93,14 @@ export function startApp(): void {
       version: app.getVersion(),
       keychain,
       quickCheck: true,
+      // At the first start the user may name the county server instead (areas/session/countyServerChoice.ts).
+      countyServerChoice: {
+        configPath: countyServerFile,
+        restart: () => {
+          app.relaunch();
+          app.exit(0);
+        },
+      },
       // Only a real keychain can seal it: without one, anyone with the files could rewrite it too.
       ...(keychain && {
         witness: sealedWitness(fileWitness(witnessPathFor(app.getPath('appData'), storePath)), keychain),

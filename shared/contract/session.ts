@@ -80,6 +80,14 @@ export const serverSessionSchema = z.object({
 });
 export type ServerSession = z.infer<typeof serverSessionSchema>;
 
+/** A county server's address as a workstation is given it (issue 20 item 4): https only. */
+const serverUrl = z
+  .string()
+  .trim()
+  .max(300)
+  .url('must be an address such as https://luukku.county.fi')
+  .refine((u) => u.startsWith('https://'), 'must start with https://');
+
 export const sessionOperations = {
   'app.status': op({ input: none, output: statusSchema, access: 'public' }),
   'setup.createStore': op({
@@ -99,6 +107,18 @@ export const sessionOperations = {
     access: 'public',
   }),
   'setup.createFirstLead': op({ input: newLead, output: statusSchema, access: 'public' }),
+  /** The desktop app's first start on a county server: the certificate the server presents, to confirm. */
+  'setup.probeServer': op({
+    input: z.object({ url: serverUrl }).strict(),
+    output: z.object({ url: z.string(), fingerprint: z.string() }),
+    access: 'public',
+  }),
+  /** The fingerprint confirmed: the app keeps no store of its own and starts again as the server's client. */
+  'setup.useServer': op({
+    input: z.object({ url: serverUrl, fingerprint: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) }).strict(),
+    output: z.null(),
+    access: 'public',
+  }),
   'store.unlock': op({
     input: z.object({ passphrase: z.string().min(1, 'required').max(512) }).strict(),
     output: statusSchema,

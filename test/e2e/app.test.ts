@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { County } from '../../main/app/county';
+import { readCountyServerConfig } from '../../main/client/countyServerConfig';
+import { listen } from '../../main/server/listen';
 import { createDemoStore, DEMO_PASSWORD, PASSPHRASE } from '../helpers/stores';
 import { openApp, screenshot, seriousA11yViolations, unlockAndSignIn, useE2e } from './harness';
 import { helsinkiDate, isoWeek } from '../../shared/dates';
@@ -36,6 +39,66 @@ describe('first run', () => {
     await screenshot(page, '02-queue-empty-fi');
     expect(readFileSync(storePath).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     expect(readFileSync(storePath).includes(Buffer.from('Liisa Lehtonen'))).toBe(false);
+  });
+});
+
+describe('first run on the county server', () => {
+  it('shows the server’s certificate fingerprint to compare, then records the server and starts again', async () => {
+    // The county's server (its store does not matter here: the workstation reads only its certificate).
+    const county = new County({ storePath: join(e2e.dir, 'server.db'), version: '0.1.0-e2e' });
+    await county.start();
+    const server = await listen({ county, version: '0.1.0-e2e', port: 0 });
+    try {
+      for (const language of ['fi', 'sv'] as const) {
+        const configPath = join(e2e.dir, `county-server-${language}.json`);
+        const restart = vi.fn();
+        e2e.app = await openApp(e2e.browser, join(e2e.dir, `luukku-${language}.db`), {
+          language,
+          countyServerChoice: { configPath, restart },
+        });
+        const { page } = e2e.app;
+        const fi = language === 'fi';
+        await page
+          .getByRole('radio', { name: fi ? /Hyvinvointialueen Luukku-palvelimella/ : /välfärdsområdets Luukku-server/ })
+          .check();
+        const address = page.getByLabel(fi ? 'Palvelimen osoite' : 'Serverns adress');
+        // An address nobody serves Luukku at is named as such.
+        await address.fill('https://127.0.0.1:1');
+        await address.press('Enter');
+        await expect
+          .poll(() => page.getByRole('alert').textContent())
+          .toContain(
+            fi ? 'Osoitteessa https://127.0.0.1:1 ei vastannut' : 'Ingen Luukku-server svarade på https://127.0.0.1:1',
+          );
+        await address.fill(server.url);
+        await page.getByRole('button', { name: fi ? 'Hae palvelimen varmenne' : 'Hämta serverns certifikat' }).click();
+        await expect.poll(() => page.getByText(server.fingerprint!).isVisible()).toBe(true);
+        expect(await seriousA11yViolations(page)).toEqual([]);
+        await screenshot(page, `01-setup-server-${language}`);
+        await page
+          .getByRole('button', {
+            name: fi
+              ? 'Sormenjälki on sama – käytä tätä palvelinta'
+              : 'Fingeravtrycket stämmer – använd den här servern',
+          })
+          .click();
+        await expect
+          .poll(() =>
+            page
+              .getByRole('status')
+              .filter({ hasText: fi ? 'Luukku käynnistyy uudelleen' : 'Luukku startar om' })
+              .count(),
+          )
+          .toBe(1);
+        expect(restart).toHaveBeenCalledTimes(1);
+        expect(readCountyServerConfig(configPath)).toMatchObject({ url: server.url, trust: { kind: 'PINNED' } });
+        await e2e.app.close();
+        e2e.app = undefined;
+      }
+    } finally {
+      await server.close();
+      await county.close();
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { helsinkiDate } from '../../shared/dates';
 import { createDemoStore, DEMO_PASSWORD, PASSPHRASE, tempDir } from '../helpers/stores';
-import { Core } from '../../main/app/core';
+import { Core, type CoreOptions } from '../../main/app/core';
 import { dispatch } from '../../main/ipc/dispatcher';
 import { CONTENT_SECURITY_POLICY } from '../../main/shell/config';
 import { listen } from '../../main/server/listen';
@@ -98,7 +98,7 @@ async function openOnServer(
 export async function openApp(
   browser: Browser,
   storePath: string,
-  options: { language?: string; now?: () => Date } = {},
+  options: { language?: string; now?: () => Date; countyServerChoice?: CoreOptions['countyServerChoice'] } = {},
 ): Promise<AppPage> {
   if (OVER_SERVER) return openOnServer(browser, storePath, options);
   // As the desktop app: the store's quick check runs beside it after every opening.
@@ -107,6 +107,7 @@ export async function openApp(
     version: '0.1.0-e2e',
     quickCheck: true,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.countyServerChoice ? { countyServerChoice: options.countyServerChoice } : {}),
   });
   await core.start();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fi-FI' });

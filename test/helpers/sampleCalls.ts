@@ -222,6 +222,8 @@ export const samples: Samples = {
   'app.status': 'public',
   'setup.createStore': 'public',
   'setup.createFirstLead': 'public',
+  'setup.probeServer': 'public',
+  'setup.useServer': 'public',
   'store.unlock': 'public',
   'session.signIn': 'public',
   'store.restoreLatest': 'public',

@@ -13,6 +13,12 @@ import { CountyServerClient, fetchServerCertificate } from '../../../main/client
 import type { LiveEvent } from '../../../shared/liveChanges';
 import { phoneNotification } from '../../helpers/sampleCalls';
 import { dispatch } from '../../../main/ipc/dispatcher';
+import { Core } from '../../../main/app/core';
+import { readCountyServerConfig } from '../../../main/client/countyServerConfig';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { vi } from 'vitest';
 import { listen, type RunningServer } from '../../../main/server/listen';
 import { useDemoCore } from '../../helpers/core';
 import { countRows } from '../../helpers/queries';
@@ -188,5 +194,62 @@ describe('the desktop app on the county server', () => {
     client.openEvents((event) => refused.push(event));
     await new Promise((r) => setTimeout(r, 500));
     expect(refused).toEqual([{ type: 'closed' }]);
+  });
+
+  it('lets the first start choose the county server: the fingerprint shown, confirmed, pinned, and the app restarted', async () => {
+    const server = await serve();
+    const dir = mkdtempSync(join(tmpdir(), 'luukku-first-start-'));
+    const configPath = join(dir, 'county-server.json');
+    const restart = vi.fn();
+    const workstation = new Core({
+      storePath: join(dir, 'luukku.db'),
+      version: '1.2.0',
+      countyServerChoice: { configPath, restart },
+    });
+    await workstation.start();
+    try {
+      const probed = await dispatch(workstation, 'setup.probeServer', { url: `${server.url}/` });
+      expect(probed).toEqual({ ok: true, value: { url: server.url, fingerprint: server.fingerprint } });
+
+      // Another fingerprint than the server's (what an impostor in between would show): nothing recorded.
+      const other = server.fingerprint!.replace(/^[0-9A-F]{2}/, (h) => (h === '00' ? '11' : '00'));
+      expect(await dispatch(workstation, 'setup.useServer', { url: server.url, fingerprint: other })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', key: 'serverCertificateMismatch' },
+      });
+      expect(existsSync(configPath)).toBe(false);
+      expect(restart).not.toHaveBeenCalled();
+
+      const used = await dispatch(workstation, 'setup.useServer', {
+        url: server.url,
+        fingerprint: server.fingerprint!,
+      });
+      expect(used).toEqual({ ok: true, value: null });
+      expect(restart).toHaveBeenCalledTimes(1);
+      expect(readCountyServerConfig(configPath)).toEqual({
+        url: server.url,
+        trust: { kind: 'PINNED', certificate: (await fetchServerCertificate(server.url)).certificate },
+      });
+
+      // Bad addresses are refused in the user's words; a server nobody runs is named as such.
+      expect(await dispatch(workstation, 'setup.probeServer', { url: 'http://luukku.county.fi' })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
+      expect(await dispatch(workstation, 'setup.probeServer', { url: 'https://127.0.0.1:1' })).toMatchObject({
+        ok: false,
+        error: { code: 'NO_CONNECTION', key: 'serverUnreachable' },
+      });
+    } finally {
+      await workstation.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // A workstation with a store of its own, a test, or the server itself has no such choice.
+    expect(await dispatch(app.core, 'setup.probeServer', { url: server.url })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_STATE', key: 'desktopOnly' },
+    });
+    const overNetwork = await apiCall(server, 'setup.probeServer', { url: server.url });
+    expect(overNetwork.status).toBe(403);
   });
 });

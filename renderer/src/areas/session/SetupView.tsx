@@ -9,9 +9,38 @@ import { LeadAccountFields, normalizedLead, type LeadAccount } from '../../compo
 import { SecretStrength } from '../../components/SecretStrength';
 import { useApp } from '../../state/appStore';
 import { api } from '../../api';
+import { CountyServerForm } from './CountyServerForm';
 
-/** First run: the encrypted store, its recovery passphrase (typed twice, strength shown) and the first lead. */
+/**
+ * First run: this workstation's own encrypted store, its recovery passphrase (typed twice, strength shown) and
+ * the first lead; or, in a county whose team works on the county server, that server (CountyServerForm).
+ */
 export function SetupView() {
+  const { t } = useTranslation();
+  const [where, setWhere] = useState<'LOCAL' | 'SERVER'>('LOCAL');
+  return (
+    <AuthLayout title={t('setup.title')}>
+      <fieldset>
+        <legend>{t('setup.where')}</legend>
+        {(['LOCAL', 'SERVER'] as const).map((choice) => (
+          <label key={choice} className="radio">
+            <input
+              type="radio"
+              name="setup-where"
+              value={choice}
+              checked={where === choice}
+              onChange={() => setWhere(choice)}
+            />
+            {t(choice === 'LOCAL' ? 'setup.whereLocal' : 'setup.whereServer')}
+          </label>
+        ))}
+      </fieldset>
+      {where === 'LOCAL' ? <LocalStoreForm /> : <CountyServerForm />}
+    </AuthLayout>
+  );
+}
+
+function LocalStoreForm() {
   const { t, i18n } = useTranslation();
   const { busy, error, transition } = useApp();
   // The county's name as the reader's language has it (Östra Nyland in Swedish), until the user types one.
@@ -42,7 +71,7 @@ export function SetupView() {
   };
 
   return (
-    <AuthLayout title={t('setup.title')}>
+    <>
       <p>{t('setup.intro')}</p>
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <Field
@@ -89,6 +118,6 @@ export function SetupView() {
           {busy ? t('setup.creating') : t('setup.create')}
         </button>
       </form>
-    </AuthLayout>
+    </>
   );
 }
