@@ -36,7 +36,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-async function selfSigned(): Promise<{ cert: string; key: string }> {
+/** A self-signed certificate for `localhost` and 127.0.0.1 (a trial server; the bench's and tests' servers). */
+export async function selfSigned(): Promise<{ cert: string; key: string }> {
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
     keySize: 2048,
     algorithm: 'sha256',

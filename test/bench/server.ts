@@ -14,10 +14,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 import { County } from '../../main/app/county';
 import { Core } from '../../main/app/core';
 import { dispatch } from '../../main/ipc/dispatcher';
+import { selfSigned } from '../../main/server/listen';
 import type { Db } from '../../main/store/schema';
 import { startCluster, type Cluster } from '../helpers/postgresCluster';
 import { apiCall, httpsEvents, type EventStream } from '../helpers/https';
@@ -400,21 +400,9 @@ export async function benchServer(args: string[]): Promise<unknown[]> {
     thinkMs: option('--think-ms', THINK_MS),
   };
   const dir = mkdtempSync(join(tmpdir(), 'luukku-bench-server-'));
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: 'localhost' },
-          { type: 7, ip: '127.0.0.1' },
-        ],
-      },
-    ],
-  });
+  const pems = await selfSigned();
   writeFileSync(join(dir, 'tls.crt'), pems.cert);
-  writeFileSync(join(dir, 'tls.key'), pems.private, { mode: 0o600 });
+  writeFileSync(join(dir, 'tls.key'), pems.key, { mode: 0o600 });
   const tls = ['--tls-cert', join(dir, 'tls.crt'), '--tls-key', join(dir, 'tls.key')];
   let cluster: Cluster | null = null;
   const results: unknown[] = [];

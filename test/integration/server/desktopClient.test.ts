@@ -7,7 +7,6 @@
  */
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { generate } from 'selfsigned';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CountyServerClient, fetchServerCertificate } from '../../../main/client/countyServerClient';
 import type { LiveEvent } from '../../../shared/liveChanges';
@@ -19,7 +18,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-import { listen, type RunningServer } from '../../../main/server/listen';
+import { listen, selfSigned, type RunningServer } from '../../../main/server/listen';
 import { useDemoCore } from '../../helpers/core';
 import { countRows } from '../../helpers/queries';
 import { DEMO_PASSWORD } from '../../helpers/stores';
@@ -122,12 +121,9 @@ describe('the desktop app on the county server', () => {
 
   it('sends a call whose connection was cut again with the same idempotency key', async () => {
     // A server that cuts the first connection before answering, as a dropped network does.
-    const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-      keySize: 2048,
-      extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
-    });
+    const pems = await selfSigned();
     const keys: string[] = [];
-    const flaky = createServer({ cert: pems.cert, key: pems.private }, (req, res) => {
+    const flaky = createServer({ cert: pems.cert, key: pems.key }, (req, res) => {
       keys.push(String(req.headers['idempotency-key']));
       if (keys.length === 1) return req.socket.destroy();
       res.setHeader('content-type', 'application/json');

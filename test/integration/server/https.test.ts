@@ -8,27 +8,22 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { listen, type RunningServer } from '../../../main/server/listen';
+import { describe, expect, it, vi } from 'vitest';
+import { listen } from '../../../main/server/listen';
 import { SIGN_INS_PER_MINUTE } from '../../../main/server/server';
 import { SESSION_COOKIE } from '../../../main/server/sessions';
-import { unwrap, useDemoCore } from '../../helpers/core';
+import { unwrap } from '../../helpers/core';
+import { useServedDemo } from '../../helpers/servedDemo';
 import { httpsCall, httpsGet } from '../../helpers/https';
 import { storeDigest } from '../../helpers/queries';
 import { DEMO_PASSWORD } from '../../helpers/stores';
 
-const app = useDemoCore(40);
-let server: RunningServer;
-beforeEach(async () => {
-  server = await listen({ county: app.core.county, version: 't', port: 0 });
-});
-afterEach(async () => {
-  await server.close();
-});
+const served = useServedDemo(40);
+const { app } = served;
 
 const CSRF = { 'x-luukku-request': '1' };
 const api = (operation: string, body: unknown, extra: { cookie?: string; headers?: Record<string, string> } = {}) =>
-  httpsCall(server.url, server.cert!, `/api/${operation}`, {
+  httpsCall(served.server.url, served.server.cert!, `/api/${operation}`, {
     body,
     ...(extra.cookie ? { cookie: extra.cookie } : {}),
     headers: { ...CSRF, ...extra.headers },
@@ -44,9 +39,9 @@ async function signIn(role: string) {
 
 describe('the county server over HTTPS', () => {
   it('answers /health without client data, on a self-signed certificate for localhost with its fingerprint', async () => {
-    expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-    expect(server.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
-    const health = await httpsCall(server.url, server.cert!, '/health');
+    expect(served.server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(served.server.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    const health = await httpsCall(served.server.url, served.server.cert!, '/health');
     expect(health.status).toBe(200);
     expect(health.body).toEqual({ ok: true, version: 't', store: 'READY', engine: app.core.county.engine });
   });
@@ -92,14 +87,17 @@ describe('the county server over HTTPS', () => {
     const before = await storeDigest(app.core.db);
     const none = await api('cases.queue', { view: 'OPEN' });
     expect(none.body.error?.code).toBe('NOT_SIGNED_IN');
-    const noHeader = await httpsCall(server.url, server.cert!, '/api/cases.queue', { body: { view: 'OPEN' }, cookie });
+    const noHeader = await httpsCall(served.server.url, served.server.cert!, '/api/cases.queue', {
+      body: { view: 'OPEN' },
+      cookie,
+    });
     expect(noHeader.status).toBe(403);
     expect(noHeader.body.error?.message).toMatch(/X-Luukku-Request/);
     const foreign = await api('cases.queue', { view: 'OPEN' }, { cookie, headers: { origin: 'https://evil.example' } });
     expect(foreign.status).toBe(403);
     const forged = await api('cases.queue', { view: 'OPEN' }, { cookie: `${SESSION_COOKIE}=${'A'.repeat(43)}` });
     expect(forged.body.error?.code).toBe('NOT_SIGNED_IN');
-    const huge = await httpsCall(server.url, server.cert!, '/api/cases.queue', {
+    const huge = await httpsCall(served.server.url, served.server.cert!, '/api/cases.queue', {
       raw: JSON.stringify({ view: 'OPEN', text: 'x'.repeat(2 * 1024 * 1024) }),
       cookie,
       headers: CSRF,

@@ -4,26 +4,18 @@
  * first call's answer. Reads keep no answers. Runs on both engines.
  */
 import { request } from 'node:https';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listen, type RunningServer } from '../../../main/server/listen';
-import { useDemoCore } from '../../helpers/core';
-import { apiCall, signInOverHttps } from '../../helpers/https';
-import { DEMO_PASSWORD } from '../../helpers/stores';
+import { describe, expect, it } from 'vitest';
+import { useServedDemo } from '../../helpers/servedDemo';
+import { apiCall } from '../../helpers/https';
 import { phoneNotification } from '../../helpers/sampleCalls';
 
-const app = useDemoCore(20);
-let server: RunningServer;
-beforeEach(async () => {
-  server = await listen({ county: app.core.county, version: 't', port: 0 });
-});
-afterEach(async () => {
-  await server.close();
-});
+const served = useServedDemo(20);
+const { app } = served;
 
 const call = (operation: string, body: unknown, cookie: string, key?: string) =>
-  apiCall(server, operation, body, { cookie, headers: key ? { 'idempotency-key': key } : {} });
+  apiCall(served.server, operation, body, { cookie, headers: key ? { 'idempotency-key': key } : {} });
 
-const signIn = (role: string) => signInOverHttps(server, app.userOf(role).username, DEMO_PASSWORD);
+const { signIn } = served;
 
 async function notification(lastName: string) {
   const municipalityId = (await app.core.db.selectFrom('municipalities').select('id').executeTakeFirstOrThrow()).id;
@@ -38,9 +30,9 @@ const registrationsLogged = async () =>
 /** Sends a call and cuts the connection as soon as it is sent: the client never hears the answer. */
 function sendAndCut(path: string, body: unknown, cookie: string, key: string): Promise<void> {
   return new Promise((resolve) => {
-    const req = request(`${server.url}${path}`, {
+    const req = request(`${served.server.url}${path}`, {
       method: 'POST',
-      ca: server.cert!,
+      ca: served.server.cert!,
       servername: 'localhost',
       headers: { 'content-type': 'application/json', 'x-luukku-request': '1', 'idempotency-key': key, cookie },
     });

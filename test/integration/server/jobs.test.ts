@@ -4,29 +4,21 @@
  * They still reach the job (it belongs to its user); a second generation of the same month, by anyone, is
  * refused while the first runs; cancelling changes nothing. Both engines.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listen, type RunningServer } from '../../../main/server/listen';
-import { useDemoCore } from '../../helpers/core';
-import { apiCall, signInOverHttps } from '../../helpers/https';
-import { DEMO_PASSWORD } from '../../helpers/stores';
+import { describe, expect, it } from 'vitest';
+import { useServedDemo } from '../../helpers/servedDemo';
+import { apiCall } from '../../helpers/https';
 
-const app = useDemoCore(0);
-let server: RunningServer;
-beforeEach(async () => {
-  server = await listen({ county: app.core.county, version: 't', port: 0 });
-});
-afterEach(async () => {
-  await server.close();
-});
+const served = useServedDemo(0);
+const { app } = served;
 
-const call = (operation: string, body: unknown, cookie: string) => apiCall(server, operation, body, { cookie });
+const call = (operation: string, body: unknown, cookie: string) => apiCall(served.server, operation, body, { cookie });
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const duties = () => app.core.db.selectFrom('duty_assignments').selectAll().orderBy('id').execute();
 
 describe('a roster generation through the county server', () => {
   it('shows its progress to the polls of its user, refuses a second one of the month, and stops on cancel', async () => {
-    const lead = await signInOverHttps(server, app.userOf('LEAD').username, DEMO_PASSWORD);
-    const advice = await signInOverHttps(server, app.userOf('ADVICE').username, DEMO_PASSWORD);
+    const lead = await served.signIn('LEAD');
+    const advice = await served.signIn('ADVICE');
     const before = await duties();
 
     const running = call('roster.generate', { kind: 'MONTH', month: '2027-03' }, lead);

@@ -3,23 +3,15 @@
  * person is out at once, on every instance (the row in the store), their live stream closes, the ending is
  * audited; a lead cannot end their own session this way, and other roles cannot end any. Both engines.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listen, type RunningServer } from '../../../main/server/listen';
-import { useDemoCore } from '../../helpers/core';
-import { apiCall, httpsEvents, signInOverHttps } from '../../helpers/https';
-import { DEMO_PASSWORD } from '../../helpers/stores';
+import { describe, expect, it } from 'vitest';
+import { useServedDemo } from '../../helpers/servedDemo';
+import { apiCall, httpsEvents } from '../../helpers/https';
 
-const app = useDemoCore(10);
-let server: RunningServer;
-beforeEach(async () => {
-  server = await listen({ county: app.core.county, version: 't', port: 0 });
-});
-afterEach(async () => {
-  await server.close();
-});
+const served = useServedDemo(10);
+const { app } = served;
 
-const call = (operation: string, body: unknown, cookie: string) => apiCall(server, operation, body, { cookie });
-const signIn = (role: string) => signInOverHttps(server, app.userOf(role).username, DEMO_PASSWORD);
+const call = (operation: string, body: unknown, cookie: string) => apiCall(served.server, operation, body, { cookie });
+const { signIn } = served;
 
 interface Listed {
   id: string;
@@ -31,7 +23,7 @@ describe('the sessions a team lead sees', () => {
   it('lists who is signed in and ends a session at once, audited; never the lead’s own', async () => {
     const lead = await signIn('LEAD');
     const advice = await signIn('ADVICE');
-    const stream = await httpsEvents(server, advice);
+    const stream = await httpsEvents(served.server, advice);
     await stream.next((e) => e.event === 'ready');
 
     const listed = (await call('sessions.list', {}, lead)).body.value as Listed[];
