@@ -11,11 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
 import { County } from '../../main/app/county';
 import { listen, type RunningServer } from '../../main/server/listen';
-import pg from 'pg';
-import { generateDemo } from '../../main/demo/generator';
-import { openPostgresStore } from '../../main/store/postgres';
-import { storeTransactor } from '../../main/store/unitOfWork';
-import { startCluster } from '../helpers/postgresCluster';
+import { demoDatabase, startCluster } from '../helpers/postgresCluster';
 import { SESSION_COOKIE } from '../../main/server/sessions';
 import { helsinkiDate } from '../../shared/dates';
 import { createDemoStore, DEMO_PASSWORD, PASSPHRASE } from '../helpers/stores';
@@ -294,19 +290,12 @@ describe('the team on two county server instances over one PostgreSQL database',
     const cluster = startCluster();
     const instances: { county: County; server: RunningServer }[] = [];
     try {
-      const admin = new pg.Client({ connectionString: cluster.adminUrl });
-      await admin.connect();
-      await admin.query('CREATE DATABASE luukku_team');
-      await admin.end();
-      const url = cluster.urlOf('luukku_team');
-      const store = await openPostgresStore(url, { schema: 'migrate' });
-      await generateDemo(storeTransactor(store), {
+      const url = await demoDatabase(cluster, 'luukku_team', {
         seed: 7,
         cases: 60,
         today: helsinkiDate(new Date()),
         password: DEMO_PASSWORD,
       });
-      await store.close();
       for (let n = 0; n < 2; n++) {
         const county = new County({
           storePath: 'luukku_team',

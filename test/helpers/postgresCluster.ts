@@ -7,7 +7,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { postgresBinDir } from '../../main/store/postgresBin';
-import { withDatabase } from '../../main/store/postgres';
+import pg from 'pg';
+import { openPostgresStore, withDatabase } from '../../main/store/postgres';
+import { generateDemo } from '../../main/demo/generator';
+import { storeTransactor } from '../../main/store/unitOfWork';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -97,4 +100,27 @@ export function startCluster(options: { tuned?: boolean } = {}): Cluster {
       }
     },
   };
+}
+
+/** A database of its own on `cluster`, migrated and filled by the demo generator: its URL. */
+export async function demoDatabase(
+  cluster: Cluster,
+  name: string,
+  demo: { seed: number; cases: number; today: string; password: string },
+): Promise<string> {
+  const admin = new pg.Client({ connectionString: cluster.adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = cluster.urlOf(name);
+  const store = await openPostgresStore(url, { schema: 'migrate' });
+  try {
+    await generateDemo(storeTransactor(store), demo);
+  } finally {
+    await store.close();
+  }
+  return url;
 }

@@ -4,28 +4,22 @@
  * never an internal error; Luukku answers again within 10 s without being restarted itself; and every
  * acknowledged registration is in the store afterwards. A cluster of its own, so the suite's is not touched.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../main/app/core';
-import { openPostgresStore } from '../../main/store/postgres';
-import { generateDemo } from '../../main/demo/generator';
-import { storeTransactor } from '../../main/store/unitOfWork';
 import { clientOf } from '../helpers/core';
-import { startCluster, type Cluster } from '../helpers/postgresCluster';
+import { demoDatabase, startCluster, type Cluster } from '../helpers/postgresCluster';
 import { DEMO_PASSWORD } from '../helpers/stores';
 
 let cluster: Cluster;
 let url: string;
 beforeAll(async () => {
   cluster = startCluster();
-  const admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await admin.query('CREATE DATABASE restarted');
-  await admin.end();
-  url = cluster.urlOf('restarted');
-  const store = await openPostgresStore(url, { schema: 'migrate' });
-  await generateDemo(storeTransactor(store), { seed: 3, cases: 10, today: '2026-11-23', password: DEMO_PASSWORD });
-  await store.close();
+  url = await demoDatabase(cluster, 'restarted', {
+    seed: 3,
+    cases: 10,
+    today: '2026-11-23',
+    password: DEMO_PASSWORD,
+  });
 });
 afterAll(() => cluster.stop());
 

@@ -7,15 +7,11 @@
  * they were not listening was not heard) and then carry live changes again; every acknowledged registration
  * is in the store exactly once. A cluster of its own, so the suite's is not touched.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { County } from '../../main/app/county';
-import { generateDemo } from '../../main/demo/generator';
 import { listen, type RunningServer } from '../../main/server/listen';
-import { openPostgresStore } from '../../main/store/postgres';
-import { storeTransactor } from '../../main/store/unitOfWork';
 import { apiCall, httpsEvents, httpsGet, signInOverHttps, type EventStream } from '../helpers/https';
-import { startCluster, type Cluster } from '../helpers/postgresCluster';
+import { demoDatabase, startCluster, type Cluster } from '../helpers/postgresCluster';
 import { phoneNotification } from '../helpers/sampleCalls';
 import { DEMO_PASSWORD } from '../helpers/stores';
 
@@ -27,14 +23,12 @@ const streams: EventStream[] = [];
 
 beforeAll(async () => {
   cluster = startCluster();
-  const admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await admin.query('CREATE DATABASE restarted_served');
-  await admin.end();
-  url = cluster.urlOf('restarted_served');
-  const store = await openPostgresStore(url, { schema: 'migrate' });
-  await generateDemo(storeTransactor(store), { seed: 5, cases: 20, today: '2026-11-23', password: DEMO_PASSWORD });
-  await store.close();
+  url = await demoDatabase(cluster, 'restarted_served', {
+    seed: 5,
+    cases: 20,
+    today: '2026-11-23',
+    password: DEMO_PASSWORD,
+  });
   for (let n = 0; n < 2; n++) {
     const county = new County({ storePath: 'restarted_served', database: url, databaseSchema: 'check', version: 't' });
     await county.start();
