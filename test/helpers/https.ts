@@ -1,6 +1,7 @@
 /** A client of the county server over HTTPS that trusts its certificate (pinned, as a first connection does). */
 import type { IncomingHttpHeaders } from 'node:http';
 import { request } from 'node:https';
+import { sseReader } from '../../main/client/countyServerClient';
 
 export interface Reply {
   status: number;
@@ -79,7 +80,7 @@ export interface EventStream {
   close(): void;
 }
 
-/** The server's event stream (`GET /api/events`) as a browser's EventSource reads it. */
+/** The server's event stream (`GET /api/events`) as a browser's EventSource reads it (the desktop's reader). */
 export function httpsEvents(
   server: { url: string; cert: string | null },
   cookie: string | undefined,
@@ -96,30 +97,13 @@ export function httpsEvents(
       (res) => {
         const events: ServerEvent[] = [];
         const waiting = new Set<() => void>();
-        let buffer = '';
+        const read = sseReader((event, data) => {
+          events.push({ event, data: JSON.parse(data), at: Date.now() });
+          for (const wake of waiting) wake();
+        });
         let onClosed: () => void = () => {};
         const closed = new Promise<void>((r) => (onClosed = r));
-        res.setEncoding('utf8').on('data', (chunk: string) => {
-          buffer += chunk;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const fields = new Map<string, string>();
-            for (const line of block.split('\n')) {
-              if (!line || line.startsWith(':')) continue;
-              const colon = line.indexOf(':');
-              fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
-            }
-            if (!fields.has('data')) continue;
-            events.push({
-              event: fields.get('event') ?? 'message',
-              data: JSON.parse(fields.get('data')!),
-              at: Date.now(),
-            });
-            for (const wake of waiting) wake();
-          }
-        });
+        res.setEncoding('utf8').on('data', read);
         res.on('end', onClosed);
         res.on('close', onClosed);
         const next = (match: (e: ServerEvent) => boolean, timeoutMs = 5000) =>
