@@ -13,7 +13,7 @@ export function ScrollTable({ className, children, ...table }: TableHTMLAttribut
   const check = useCallback(() => {
     const el = box.current;
     if (!el) return;
-    if (el.scrollWidth > el.clientWidth + 1) {
+    if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
       const caption = el.querySelector('caption')?.textContent ?? el.querySelector('table')?.getAttribute('aria-label');
       el.tabIndex = 0;
       el.setAttribute('role', 'region');
