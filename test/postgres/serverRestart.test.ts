@@ -182,21 +182,39 @@ describe('PostgreSQL restarted under the county server’s load', () => {
         }
       }),
     );
-    const sent = Date.now();
-    const last = await apiCall(
-      b,
-      'cases.register',
-      phoneNotification(municipalityId, [{ firstName: 'Jälkeen', lastName: 'Kaynnistyksen', birthDate: '2016-01-01' }]),
-      { cookie: users[1]!.cookie },
-    );
-    expect(last.body.ok, JSON.stringify(last.body)).toBe(true);
-    const [caseId] = (last.body.value as { caseIds: string[] }).caseIds;
-    for (const watcher of [lead0!, lead1!]) {
-      const heard = await watcher.next(
-        (e) => e.event === 'message' && !!(e.data as { caseIds: string[] | null }).caseIds?.includes(caseId!),
-        2000,
+    // A stream can be open again before its instance listens again (that retries every second): a change
+    // committed in between is not heard, and the "refresh everything" that follows the listening covers it.
+    // Once an instance has said so, the next change reaches its page by name.
+    const register = async (lastName: string) => {
+      const sent = Date.now();
+      const answer = await apiCall(
+        b,
+        'cases.register',
+        phoneNotification(municipalityId, [{ firstName: 'Jälkeen', lastName, birthDate: '2016-01-01' }]),
+        { cookie: users[1]!.cookie },
       );
-      expect(heard.at - sent).toBeLessThan(2000);
+      expect(answer.body.ok, JSON.stringify(answer.body)).toBe(true);
+      return { sent, caseId: (answer.body.value as { caseIds: string[] }).caseIds[0]! };
+    };
+    const names = (caseId: string) => (e: { event: string; data: unknown }) =>
+      e.event === 'message' && !!(e.data as { caseIds: string[] | null }).caseIds?.includes(caseId);
+    const first = await register('Kaynnistyksen');
+    const refreshedAll = await Promise.all(
+      [lead0!, lead1!].map(async (watcher) => {
+        const heard = await watcher.next(
+          (e) => names(first.caseId)(e) || (e.at >= first.sent && (e.data as { caseIds?: unknown }).caseIds === null),
+          2000,
+        );
+        expect(heard.at - first.sent).toBeLessThan(2000);
+        return !names(first.caseId)(heard);
+      }),
+    );
+    if (refreshedAll.some(Boolean)) {
+      const second = await register('Kaynnistyksen-toinen');
+      for (const watcher of [lead0!, lead1!]) {
+        const heard = await watcher.next(names(second.caseId), 2000);
+        expect(heard.at - second.sent).toBeLessThan(2000);
+      }
     }
   }, 90_000);
 });
