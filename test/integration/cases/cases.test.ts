@@ -372,6 +372,24 @@ describe('intake and triage', () => {
     expect(await found('strom')).not.toContain(orjan);
   });
 
+  it('finds a case by its child’s identity code (typed in any case), its source id or its own id, and only that case', async () => {
+    await app.signInAs('ADVICE');
+    const hetu = makeHetu('2014-02-03', 517);
+    const [id] = unwrap(
+      await app.api.cases.register({
+        ...notification,
+        children: [{ firstName: 'Tunniste', lastName: 'Haettava', hetu }],
+      }),
+    ).caseIds as [string];
+    await app.core.db.updateTable('cases').set({ external_id: 'LAHDE-4411' }).where('id', '=', id).execute();
+    await app.signInAs('LEAD');
+    const found = async (text: string) =>
+      unwrap(await app.api.cases.queue({ view: 'OPEN', text, limit: 500 })).rows.map((r) => r.id);
+    for (const text of [hetu, hetu.toLowerCase(), 'LAHDE-4411', id]) expect(await found(text), text).toEqual([id]);
+    // A source id or a case id matches whole, never by its start.
+    for (const text of ['LAHDE-441', id.slice(0, 8), hetu.slice(0, 6)]) expect(await found(text), text).toEqual([]);
+  });
+
   it('lists the siblings of a notification with the case, logs each one shown, and names none outside the scope', async () => {
     await app.signInAs('ADVICE');
     const children = [
