@@ -14,7 +14,14 @@ import { LuukkuError } from '../../shared/errors';
 import type { GenerateProgress } from '../../shared/contract/roster';
 import type { Core } from './core';
 import type { County } from './county';
-import { askJobToStop, endJob, publishJob, runningJob, whileHoldingCountyLock } from '../areas/session/jobQueries';
+import {
+  askJobToStop,
+  endJob,
+  forgetDeadJobs,
+  publishJob,
+  runningJob,
+  whileHoldingCountyLock,
+} from '../areas/session/jobQueries';
 
 export interface ImportProgress {
   phase: 'CHECKING' | 'WRITING';
@@ -134,23 +141,33 @@ async function runJob<K extends Job, T>(
 /**
  * Keeps the job's progress in the store for the other instances, now and every PUBLISH_MS, and stops the job
  * when a cancel was asked for there. A write that fails (the database restarting) is tried again next time:
- * the job itself goes on.
+ * the job itself goes on. First the rows of jobs whose instance died are cleared away.
  */
 function publishing(core: Core, key: string, entry: Running<Job>): { stop(): Promise<void> } {
   const userId = core.actor()!.id;
-  let last: Promise<unknown> = Promise.resolve();
+  let last: Promise<unknown> = forgetDeadJobs(core.db, freshSince(core)).catch(() => undefined);
+  let starting = true;
   const publish = () => {
+    const first = starting;
+    starting = false;
     last = last
       .then(() =>
-        publishJob(core.db, {
-          job_key: key,
-          user_id: userId,
-          progress: JSON.stringify(entry.progress),
-          updated_at: core.now().toISOString(),
-        }),
+        publishJob(
+          core.db,
+          {
+            job_key: key,
+            user_id: userId,
+            progress: JSON.stringify(entry.progress),
+            updated_at: core.now().toISOString(),
+          },
+          first,
+        ),
       )
       .then((cancel) => cancel && entry.controller.abort())
-      .catch(() => undefined);
+      .catch(() => {
+        // Not written (the database restarting): the next write still takes over a dead job's row.
+        starting ||= first;
+      });
   };
   publish();
   const timer = setInterval(publish, PUBLISH_MS);

@@ -11,7 +11,7 @@ export function solveInWorker(
   options: { onProgress?: (gap: number) => void; signal?: AbortSignal } = {},
 ): Promise<RosterResult> {
   return new Promise((resolve, reject) => {
-    if (options.signal?.aborted) return reject(cancelled());
+    if (options.signal?.aborted) return reject(generationCancelled());
     const worker = startWorker(new URL('./worker.ts', import.meta.url), 'solveWorker');
     let settled = false;
     const finish = (action: () => void) => {
@@ -21,7 +21,7 @@ export function solveInWorker(
       void worker.terminate();
       action();
     };
-    const abort = () => finish(() => reject(cancelled()));
+    const abort = () => finish(() => reject(generationCancelled()));
     options.signal?.addEventListener('abort', abort);
     worker.on('message', (message: SolveMessage) => {
       if (message.type === 'progress') options.onProgress?.(message.gap);
@@ -36,4 +36,6 @@ export function solveInWorker(
   });
 }
 
-const cancelled = () => new LuukkuError('CANCELLED', 'Roster generation was cancelled. Nothing was changed.');
+/** What a roster generation cancelled by its user answers, whether the solve or the saving was under way. */
+export const generationCancelled = () =>
+  new LuukkuError('CANCELLED', 'Roster generation was cancelled. Nothing was changed.');

@@ -19,7 +19,7 @@ import type { GenerateInput, GenerateProgress } from '../../../shared/contract/r
 import { ASSESSMENT_WEEK, type RosterResult } from '../../../shared/rosterScenario';
 import type { Context } from '../../app/context';
 import type { CountyWide } from '../../app/jobProgress';
-import { solveInWorker } from '../../scheduler/runner';
+import { generationCancelled, solveInWorker } from '../../scheduler/runner';
 import { NO_SWEDISH_SPEAKER_REASON } from '../../scheduler/solve';
 import type { Db } from '../../store/schema';
 import type { RuleProblem } from '../../../shared/contract/roster';
@@ -170,6 +170,9 @@ export async function generateRoster(
     },
     [range.from, range.to],
     async (trx) => {
+      // A cancel that came after the solve, while this unit waited for the write lock behind other writes,
+      // still saves nothing (on PostgreSQL a cancel asked on another instance arrives within a second).
+      if (signal.aborted) throw generationCancelled();
       // What the solve started from (duties, absences, staff) must still be what is stored.
       if ((await solvedFrom(trx, window)) !== before) {
         throw new LuukkuError(

@@ -8,15 +8,21 @@
 import { sql } from 'kysely';
 import type { Db } from '../../store/schema';
 
-/** Writes the job's progress; answers whether a cancel was asked for meanwhile (from any instance). */
+/**
+ * Writes the job's progress; answers whether a cancel was asked for meanwhile (from any instance). A job's
+ * first write (`starting`) takes over a row its key may have left behind on an instance that died, cancel
+ * and all: that cancel was for the dead job, not this one.
+ */
 export async function publishJob(
   db: Db,
   row: { job_key: string; user_id: string; progress: string; updated_at: string },
+  starting = false,
 ): Promise<boolean> {
+  const update = { progress: row.progress, updated_at: row.updated_at, ...(starting ? { cancel_requested: 0 } : {}) };
   const written = await db
     .insertInto('running_jobs')
     .values(row)
-    .onConflict((oc) => oc.column('job_key').doUpdateSet({ progress: row.progress, updated_at: row.updated_at }))
+    .onConflict((oc) => oc.column('job_key').doUpdateSet(update))
     .returning('cancel_requested')
     .executeTakeFirst();
   return written?.cancel_requested === 1;
@@ -42,6 +48,11 @@ export async function askJobToStop(db: Db, jobKey: string, since: string): Promi
     .where('updated_at', '>=', since)
     .executeTakeFirst();
   return Number(asked.numUpdatedRows) > 0;
+}
+
+/** Removes the rows of jobs that stopped reporting before `before` (their instance died): nobody reads them. */
+export async function forgetDeadJobs(db: Db, before: string): Promise<void> {
+  await db.deleteFrom('running_jobs').where('updated_at', '<', before).execute();
 }
 
 export async function endJob(db: Db, jobKey: string): Promise<void> {
