@@ -255,6 +255,13 @@ async function loadServed(
             registered.push({ sentAt, caseIds: value.caseIds! });
             newCases.push(...value.caseIds!);
           }
+          // The lead's page shows its own move (the app refreshes it), so the lead does not move the case to the
+          // same worker again: the server would rightly refuse that as nothing to move.
+          if (step.operation === 'reassign') {
+            const { caseIds, toUserId } = step.input as { caseIds: string[]; toUserId: string };
+            const to = regional.find((r) => r.id === toUserId)?.display_name ?? null;
+            page = page.map((row) => (caseIds.includes(row.id) ? { ...row, assignee: to } : row));
+          }
         }
         await pause(options.thinkMs * (0.5 + Math.random()));
       }

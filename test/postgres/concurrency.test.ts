@@ -56,8 +56,9 @@ describe(`${INSTANCES} instances x ${ACTIONS} audited actions on one database`, 
     /** Each call as `kind:code`: the kinds that must commit, and urgency, where a race may find it done. */
     const outcomes: string[] = [];
     const registeredBy: string[][] = instances.map(() => []);
-    // Beside the writes, each instance also reads (queue pages, cases opened): a read takes the write lock
-    // only to append its log entry (unitOfWork readsOnly), and each read is logged once, in the chain.
+    // Beside the writes, each instance also reads (queue pages, cases opened, a case's siblings, the seven-day
+    // list): a read takes the write lock only to append its log entry (unitOfWork readsOnly), and each read is
+    // logged once, in the chain.
     let reads = 0;
     const readers = instances.map(async ({ api }, n) => {
       for (let i = 0; i < READS; i++) {
@@ -68,6 +69,9 @@ describe(`${INSTANCES} instances x ${ACTIONS} audited actions on one database`, 
         if (!id) continue;
         const opened = await api.cases.get({ id });
         expect(opened.ok, JSON.stringify(opened)).toBe(true);
+        reads++;
+        const family = i % 2 ? await api.cases.siblings({ id }) : await api.cases.sevenDayList({});
+        expect(family.ok, JSON.stringify(family)).toBe(true);
         reads++;
       }
     });
@@ -141,7 +145,7 @@ describe(`${INSTANCES} instances x ${ACTIONS} audited actions on one database`, 
       expect(logged.rows[0]!.n).toBe(codes.filter((c) => c === 'OK').length);
       const readsLogged = await sql<{ n: number }>`
         SELECT count(*) AS n FROM audit_log WHERE seq > ${seqBefore} AND outcome = 'OK'
-          AND action IN ('cases.queue', 'cases.read')`.execute(store.db);
+          AND action IN ('cases.queue', 'cases.read', 'cases.siblings', 'cases.sevenDayList')`.execute(store.db);
       expect(readsLogged.rows[0]!.n).toBe(reads);
     } finally {
       await store.close();

@@ -371,7 +371,7 @@ export async function existingCases(
     );
   }
   const filter = caseScopeFilter(viewer);
-  const { visible, outsideScope } = await core.transact(
+  const { visible, outsideScope } = await core.read(
     (r) => ({
       actor: core.actor(),
       action: 'cases.search',

@@ -15,7 +15,7 @@ import { sevenDayRows } from './queries';
 export async function sevenDayList(core: Context): Promise<SevenDayList> {
   const viewer = await caseViewer(core);
   const clock = await clockContextOf(core);
-  const rows = await core.transact<Awaited<ReturnType<typeof sevenDayRows>>>(
+  const rows = await core.read<Awaited<ReturnType<typeof sevenDayRows>>>(
     (r) => ({
       actor: core.actor(),
       action: 'cases.sevenDayList',

@@ -13,7 +13,7 @@ import { casesViewerSees } from './scopeQueries';
 
 export async function caseSiblings(core: Context, id: string): Promise<{ cases: QueueRow[]; outsideScope: boolean }> {
   const clockContext = await clockContextOf(core);
-  return core.transact(
+  return core.read(
     (r) => ({
       actor: core.actor(),
       action: 'cases.siblings',
