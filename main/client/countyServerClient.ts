@@ -16,6 +16,7 @@ import { isIP } from 'node:net';
 import { connect, type PeerCertificate } from 'node:tls';
 import type { ErrorPayload, Result } from '../../shared/errors';
 import type { LiveEvent } from '../../shared/liveChanges';
+import { SESSION_COOKIE } from '../../shared/serverSession';
 
 /** How this workstation trusts its county server. */
 export type ServerTrust =
@@ -34,7 +35,6 @@ export interface CountyServerOptions {
   retryDelaysMs?: readonly number[];
 }
 
-const SESSION_COOKIE = 'luukku_session';
 const RETRY_DELAYS_MS = [500, 1500];
 
 /** A certificate's SHA-256 fingerprint as servers print it (`AB:CD:…`). */

@@ -17,7 +17,8 @@ import type { LiveTopic } from '../../shared/liveChanges';
 import type { Change } from '../store/changes';
 import type { UserRow } from '../store/schema';
 import { refuse } from './refusals';
-import { hashToken, liveAccount, SESSION_COOKIE } from './sessions';
+import { SESSION_COOKIE } from '../../shared/serverSession';
+import { hashToken, liveAccount } from './sessions';
 
 const GATHER_MS = 50;
 export const HEARTBEAT_MS = 20_000;

@@ -20,7 +20,8 @@ import { purgeIdempotencyKeys } from '../areas/session/idempotencyQueries';
 import { purgeServerSessions } from '../areas/session/serverSessionQueries';
 import { registerEvents } from './events';
 import { logRefusal, refuse, refused, REFUSALS_LOGGED } from './refusals';
-import { callAsSession, hashToken, SESSION_COOKIE } from './sessions';
+import { SESSION_COOKIE } from '../../shared/serverSession';
+import { callAsSession, hashToken } from './sessions';
 
 export const BODY_LIMIT = 1024 * 1024;
 /** A client's key for one call (renderer/src/api.ts sends a random UUID), which a retry sends again. */

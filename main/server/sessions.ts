@@ -20,8 +20,6 @@ import { dispatch, toPayload } from '../ipc/dispatcher';
 import type { Result } from '../../shared/errors';
 import type { UserRow } from '../store/schema';
 
-export const SESSION_COOKIE = 'luukku_session';
-
 /** A session's key in the store: its token's SHA-256. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -20,7 +20,7 @@ import { dispatch } from '../../main/ipc/dispatcher';
 import { selfSigned } from '../../main/server/listen';
 import type { Db } from '../../main/store/schema';
 import { startCluster, type Cluster } from '../helpers/postgresCluster';
-import { apiCall, httpsEvents, type EventStream } from '../helpers/https';
+import { apiCall, httpsEvents, sessionCookieOf, type EventStream } from '../helpers/https';
 import { phoneNotification } from '../helpers/sampleCalls';
 import { startServeProcess, type ServeProcess } from '../helpers/serveProcess';
 import { BENCH_PASSPHRASE, buildEncrypted, buildPostgres } from './stores';
@@ -193,7 +193,7 @@ async function loadServed(
       },
     );
     if (!reply.body.ok) throw new Error(`bench: ${account.username} could not sign in: ${JSON.stringify(reply.body)}`);
-    const cookie = reply.setCookie.find((c) => c.startsWith('luukku_session='))!.split(';')[0]!;
+    const cookie = sessionCookieOf(reply.setCookie);
     workstations.push({ seat, cookie, target, address });
   }
   // Each lead's page listens; on two instances the two leads are on different ones.

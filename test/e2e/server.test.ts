@@ -12,7 +12,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { County } from '../../main/app/county';
 import { listen, type RunningServer } from '../../main/server/listen';
 import { demoDatabase, startCluster } from '../helpers/postgresCluster';
-import { SESSION_COOKIE } from '../../main/server/sessions';
+import { SESSION_COOKIE } from '../../shared/serverSession';
 import { helsinkiDate } from '../../shared/dates';
 import { createDemoStore, DEMO_PASSWORD, PASSPHRASE } from '../helpers/stores';
 import type { Db } from '../../main/store/schema';

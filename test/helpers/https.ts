@@ -2,6 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { request } from 'node:https';
 import { sseReader } from '../../main/client/countyServerClient';
+import { SESSION_COOKIE } from '../../shared/serverSession';
 
 export interface Reply {
   status: number;
@@ -155,5 +156,10 @@ export function apiCall(
 export async function signInOverHttps(server: Server, username: string, password: string): Promise<string> {
   const reply = await apiCall(server, 'session.signIn', { username, password });
   if (!reply.body.ok) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(reply.body)}`);
-  return reply.setCookie.find((c) => c.startsWith('luukku_session='))!.split(';')[0]!;
+  return sessionCookieOf(reply.setCookie);
+}
+
+/** The session cookie a sign-in's answer set, as a `Cookie` header's value. */
+export function sessionCookieOf(setCookie: string[]): string {
+  return setCookie.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0]!;
 }

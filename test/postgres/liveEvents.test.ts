@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { County } from '../../main/app/county';
 import { Core } from '../../main/app/core';
 import { listen, type RunningServer } from '../../main/server/listen';
-import { SESSION_COOKIE } from '../../main/server/sessions';
+import { SESSION_COOKIE } from '../../shared/serverSession';
 import { CHANGES_CHANNEL } from '../../main/store/postgresChanges';
 import { clientOf } from '../helpers/core';
 import { httpsCall, httpsEvents, type EventStream, type ServerEvent } from '../helpers/https';

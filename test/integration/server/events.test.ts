@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listen, type RunningServer } from '../../../main/server/listen';
-import { SESSION_COOKIE } from '../../../main/server/sessions';
+import { SESSION_COOKIE } from '../../../shared/serverSession';
 import { useDemoCore } from '../../helpers/core';
 import { apiCall, httpsEvents, signInOverHttps, type EventStream, type ServerEvent } from '../../helpers/https';
 import { DEMO_PASSWORD } from '../../helpers/stores';

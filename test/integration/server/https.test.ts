@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { listen } from '../../../main/server/listen';
 import { SIGN_INS_PER_MINUTE } from '../../../main/server/server';
-import { SESSION_COOKIE } from '../../../main/server/sessions';
+import { SESSION_COOKIE } from '../../../shared/serverSession';
 import { unwrap } from '../../helpers/core';
 import { useServedDemo } from '../../helpers/servedDemo';
 import { httpsCall, httpsGet } from '../../helpers/https';
