@@ -131,7 +131,7 @@ export class CountyServerClient {
       try {
         return await this.send(operation, body, key);
       } catch (error) {
-        if (error instanceof CertificateRefused || TLS_TRUST_ERRORS.has((error as NodeJS.ErrnoException).code ?? ''))
+        if (error instanceof CertificateRefused)
           return {
             ok: false,
             error: {
@@ -170,7 +170,7 @@ export class CountyServerClient {
         ...this.tls(),
         headers: {
           accept: 'text/event-stream',
-          ...(this.cookie ? { cookie: `${SESSION_COOKIE}=${this.cookie}` } : {}),
+          ...this.cookieHeader(),
         },
       },
       (res) => {
@@ -215,7 +215,7 @@ export class CountyServerClient {
             'x-luukku-request': '1',
             'x-luukku-version': this.options.version,
             'idempotency-key': key,
-            ...(this.cookie ? { cookie: `${SESSION_COOKIE}=${this.cookie}` } : {}),
+            ...this.cookieHeader(),
           },
         },
         (res) => {
@@ -238,6 +238,10 @@ export class CountyServerClient {
       });
       req.end(body);
     });
+  }
+
+  private cookieHeader(): { cookie?: string } {
+    return this.cookie ? { cookie: `${SESSION_COOKIE}=${this.cookie}` } : {};
   }
 
   /** The session cookie the server set or cleared (sign-in, sign-out, an ended session). */
