@@ -8,7 +8,12 @@
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CountyServerClient, fetchServerCertificate } from '../../../main/client/countyServerClient';
+import {
+  CountyServerClient,
+  fetchServerCertificate,
+  type CountyServerOptions,
+  type ServerTrust,
+} from '../../../main/client/countyServerClient';
 import type { LiveEvent } from '../../../shared/liveChanges';
 import { phoneNotification } from '../../helpers/sampleCalls';
 import { dispatch } from '../../../main/ipc/dispatcher';
@@ -29,11 +34,17 @@ const servers: RunningServer[] = [];
 afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();
 });
+/** The release of the server and of the app, alike unless a test says otherwise. */
+const VERSION = '1.2.0';
 const serve = async (port = 0) => {
-  const server = await listen({ county: app.core.county, version: '1.2.0', port });
+  const server = await listen({ county: app.core.county, version: VERSION, port });
   servers.push(server);
   return server;
 };
+const clientOf = (url: string, trust: ServerTrust, options: Partial<CountyServerOptions> = {}) =>
+  new CountyServerClient({ url, trust, version: VERSION, ...options });
+const signInLead = (client: CountyServerClient) =>
+  client.call('session.signIn', { username: app.userOf('LEAD').username, password: DEMO_PASSWORD });
 
 describe('the desktop app on the county server', () => {
   it('pins the certificate the user confirmed and answers what in-process dispatch answers', async () => {
@@ -41,13 +52,8 @@ describe('the desktop app on the county server', () => {
     const seen = await fetchServerCertificate(server.url);
     expect(seen.fingerprint).toBe(server.fingerprint);
 
-    const client = new CountyServerClient({
-      url: server.url,
-      trust: { kind: 'PINNED', certificate: seen.certificate },
-      version: '1.2.0',
-    });
-    const lead = app.userOf('LEAD').username;
-    const signedIn = await client.call('session.signIn', { username: lead, password: DEMO_PASSWORD });
+    const client = clientOf(server.url, { kind: 'PINNED', certificate: seen.certificate });
+    const signedIn = await signInLead(client);
     expect(signedIn.ok, JSON.stringify(signedIn)).toBe(true);
     expect(client.hasSession).toBe(true);
     expect(JSON.stringify(signedIn)).not.toContain('luukku_session');
@@ -72,18 +78,14 @@ describe('the desktop app on the county server', () => {
     const port = Number(new URL(first.url).port);
     await first.close();
     servers.splice(0);
-    const client = new CountyServerClient({
-      url: first.url,
-      trust: { kind: 'PINNED', certificate: pinned.certificate },
-      version: '1.2.0',
-      retryDelaysMs: [50, 50],
-    });
+    const client = clientOf(
+      first.url,
+      { kind: 'PINNED', certificate: pinned.certificate },
+      { retryDelaysMs: [50, 50] },
+    );
 
     // Nobody listens: the call is tried again, then the answer says nothing may have been saved.
-    const gone = await client.call('session.signIn', {
-      username: app.userOf('LEAD').username,
-      password: DEMO_PASSWORD,
-    });
+    const gone = await signInLead(client);
     expect(gone).toMatchObject({ ok: false, error: { code: 'NO_CONNECTION' } });
 
     // Another server on the same address with a certificate of its own (as an impostor would be): refused by
@@ -91,10 +93,7 @@ describe('the desktop app on the county server', () => {
     const impostor = await serve(port);
     expect(impostor.fingerprint).not.toBe(pinned.fingerprint);
     const logged = await countRows(app.core.db, 'audit_log');
-    const refused = await client.call('session.signIn', {
-      username: app.userOf('LEAD').username,
-      password: DEMO_PASSWORD,
-    });
+    const refused = await signInLead(client);
     expect(refused).toMatchObject({ ok: false, error: { code: 'NO_CONNECTION', key: 'serverCertificateChanged' } });
     expect(await countRows(app.core.db, 'audit_log')).toBe(logged);
     expect(client.hasSession).toBe(false);
@@ -103,15 +102,8 @@ describe('the desktop app on the county server', () => {
   it('trusts a server whose certificate the county CA signed, and tells an app of another release to update', async () => {
     const server = await serve();
     // The trial certificate is its own CA: trusted as the county's CA file here.
-    const client = new CountyServerClient({
-      url: server.url,
-      trust: { kind: 'CA', ca: server.cert! },
-      version: '0.9.0',
-    });
-    const outdated = await client.call('session.signIn', {
-      username: app.userOf('LEAD').username,
-      password: DEMO_PASSWORD,
-    });
+    const client = clientOf(server.url, { kind: 'CA', ca: server.cert! }, { version: '0.9.0' });
+    const outdated = await signInLead(client);
     expect(outdated).toMatchObject({
       ok: false,
       error: { code: 'WRONG_STATE', key: 'clientOutdated', params: { version: '1.2.0' } },
@@ -131,12 +123,11 @@ describe('the desktop app on the county server', () => {
     });
     await new Promise<void>((r) => flaky.listen(0, '127.0.0.1', r));
     try {
-      const client = new CountyServerClient({
-        url: `https://127.0.0.1:${(flaky.address() as AddressInfo).port}`,
-        trust: { kind: 'PINNED', certificate: pems.cert },
-        version: '1.2.0',
-        retryDelaysMs: [50],
-      });
+      const client = clientOf(
+        `https://127.0.0.1:${(flaky.address() as AddressInfo).port}`,
+        { kind: 'PINNED', certificate: pems.cert },
+        { retryDelaysMs: [50] },
+      );
       expect(await client.call('cases.register', {})).toEqual({ ok: true, value: { caseIds: ['x'] } });
       expect(keys).toHaveLength(2);
       expect(keys[1]).toBe(keys[0]);
@@ -148,14 +139,8 @@ describe('the desktop app on the county server', () => {
 
   it('passes the session’s live updates on from the server, and says when the stream is over', async () => {
     const server = await serve();
-    const client = new CountyServerClient({
-      url: server.url,
-      trust: { kind: 'PINNED', certificate: server.cert! },
-      version: '1.2.0',
-    });
-    expect(
-      (await client.call('session.signIn', { username: app.userOf('LEAD').username, password: DEMO_PASSWORD })).ok,
-    ).toBe(true);
+    const client = clientOf(server.url, { kind: 'PINNED', certificate: server.cert! });
+    expect((await signInLead(client)).ok).toBe(true);
     const events: (LiveEvent & { at: number })[] = [];
     const wait = async (match: (e: LiveEvent) => boolean, ms = 2000) => {
       const until = Date.now() + ms;
@@ -199,7 +184,7 @@ describe('the desktop app on the county server', () => {
     const restart = vi.fn();
     const workstation = new Core({
       storePath: join(dir, 'luukku.db'),
-      version: '1.2.0',
+      version: VERSION,
       countyServerChoice: { configPath, restart },
     });
     await workstation.start();
